@@ -1,0 +1,75 @@
+package kz.agyn.account.internal;
+
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.Set;
+
+import kz.agyn.account.AccountException;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * There is no default password: the first start on an empty database creates {@code admin} with the password
+ * from AGYN_ADMIN_PASSWORD, or with a random one printed once to the console (not to the log, which may be
+ * shipped elsewhere) that must be changed at first sign-in.
+ */
+@Component
+class AdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final AccountService accounts;
+    private final MessageSource messages;
+    private final String initialPassword;
+
+    AdminBootstrap(AccountService accounts, MessageSource messages,
+                   @Value("${agyn.admin.initial-password:}") String initialPassword) {
+        this.accounts = accounts;
+        this.messages = messages;
+        this.initialPassword = initialPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.hasUsers()) {
+            return;
+        }
+        boolean generated = initialPassword == null || initialPassword.isBlank();
+        String password = generated ? randomPassword() : initialPassword;
+        try {
+            accounts.createUser("admin", password, Set.of(Role.ADMIN), "Administrator", "kk", generated);
+        } catch (AccountException e) {
+            throw new IllegalStateException("AGYN_ADMIN_PASSWORD cannot be used: "
+                    + messages.getMessage(e.code(), e.args(), Locale.ENGLISH)
+                    + " Set another value, or leave it empty to get a one-time password.");
+        }
+        if (generated) {
+            System.out.println();
+            System.out.println("==================================================================");
+            System.out.println(" Agyn: first start. Sign in as   admin   with the one-time password");
+            System.out.println("     " + password);
+            System.out.println(" It is shown only now; you will be asked to change it.");
+            System.out.println("==================================================================");
+            System.out.println();
+        } else {
+            log.info("Created the administrator 'admin' with the password from AGYN_ADMIN_PASSWORD");
+        }
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

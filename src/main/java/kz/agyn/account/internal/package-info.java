@@ -1,0 +1,2 @@
+/** Storage of users and tokens, and the Spring Security adapter. */
+package kz.agyn.account.internal;

@@ -1,0 +1,78 @@
+package kz.agyn.account.web;
+
+import java.security.Principal;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpSession;
+import kz.agyn.account.AccountException;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.NewToken;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A user's own page: language, password and personal API tokens. */
+@Controller
+@RequestMapping("/account")
+class AccountPageController {
+
+    private final AccountService accounts;
+    private final MessageSource messages;
+
+    AccountPageController(AccountService accounts, MessageSource messages) {
+        this.accounts = accounts;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(Principal me, Model model) {
+        model.addAttribute("account", accounts.user(me.getName()).orElseThrow());
+        model.addAttribute("tokens", accounts.tokens(me.getName()));
+        model.addAttribute("minPassword", AccountService.MIN_PASSWORD_LENGTH);
+        return "account";
+    }
+
+    @PostMapping("/password")
+    String password(@RequestParam String current, @RequestParam String password, @RequestParam String repeat,
+                    Principal me, HttpSession session, RedirectAttributes redirect, Locale locale) {
+        try {
+            if (!password.equals(repeat)) {
+                throw new AccountException("account.error.repeat");
+            }
+            accounts.changeOwnPassword(me.getName(), current, password);
+            session.removeAttribute(AccountService.MUST_CHANGE_PASSWORD);
+            redirect.addFlashAttribute("message", messages.getMessage("account.password.changed", null, locale));
+        } catch (AccountException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/tokens")
+    String createToken(@RequestParam String name, Principal me, RedirectAttributes redirect, Locale locale) {
+        try {
+            NewToken token = accounts.createToken(me.getName(), name);
+            redirect.addFlashAttribute("newToken", token.secret());
+        } catch (AccountException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revoke(@PathVariable long id, Principal me, RedirectAttributes redirect, Locale locale) {
+        try {
+            accounts.revokeToken(me.getName(), id);
+            redirect.addFlashAttribute("message", messages.getMessage("account.token.revoked", null, locale));
+        } catch (AccountException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
+        }
+        return "redirect:/account";
+    }
+}

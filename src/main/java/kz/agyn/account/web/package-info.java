@@ -1,0 +1,2 @@
+/** Pages and REST endpoints of accounts: the administrator's user page, a user's own page, the users API. */
+package kz.agyn.account.web;

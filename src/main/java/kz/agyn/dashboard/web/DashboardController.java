@@ -1,0 +1,274 @@
+package kz.agyn.dashboard.web;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.agyn.note.FigureFormatter;
+import kz.agyn.note.NoteFigure;
+import kz.agyn.note.NoteFigures;
+import kz.agyn.note.SourceDocument;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.reference.Region;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The home page. Every value on it is looked up by figure code, so it always shows what the data says. */
+@Controller
+class DashboardController {
+
+    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+    private static final String[] REASONS = {"reason_pay", "reason_growth", "reason_sociopolitical",
+        "reason_infrastructure", "reason_living"};
+
+    private final NoteFigures figures;
+    private final ReferenceData reference;
+    private final FigureFormatter formatter;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    DashboardController(NoteFigures figures, ReferenceData reference, FigureFormatter formatter,
+                        MessageSource messages, JsonMapper json) {
+        this.figures = figures;
+        this.reference = reference;
+        this.formatter = formatter;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    String home(Model model, Locale locale) {
+        model.addAttribute("cards", cards(locale));
+        model.addAttribute("charts", charts(locale));
+        model.addAttribute("map", map(locale));
+        model.addAttribute("contradictionCount", figures.contradictions().size());
+        return "home";
+    }
+
+    private List<Card> cards(Locale locale) {
+        List<Card> cards = new ArrayList<>();
+        cards.add(card("emigrants", msg("dashboard.card.emigrants", locale), locale, null,
+                "emigrants_2022", "specialists_left_2022"));
+        cards.add(card("intellectual", msg("dashboard.card.intellectual", locale), locale, null,
+                "intellectual_share_2022"));
+        NoteFigure kz = figures.require("teacher_pay_kz_2022");
+        NoteFigure us = figures.require("teacher_pay_us_kzt");
+        BigDecimal ratio = us.value().divide(TWELVE, MathContext.DECIMAL64)
+                .divide(kz.value(), 1, RoundingMode.HALF_UP);
+        cards.add(card("pay", msg("dashboard.card.pay", locale), locale,
+                msg("dashboard.card.pay.remark", locale, FigureFormatter.number(ratio, 1, locale)),
+                "teacher_pay_kz_2022", "teacher_pay_us", "teacher_pay_us_kzt"));
+        cards.add(card("rnd", msg("dashboard.card.rnd", locale), locale, null,
+                "rnd_gdp_kz", "rnd_gdp_world", "rnd_gdp_kr", "rnd_gdp_jp"));
+        cards.add(card("bolashak", msg("dashboard.card.bolashak", locale), locale,
+                msg("dashboard.card.bolashak.remark", locale),
+                first("bolashak_no_return_share"), "bolashak_returned_share_2022", "cip_deprived_share_2024"));
+        cards.add(card("cost", msg("dashboard.card.cost", locale), locale, null, "outflow_cost_per_year"));
+        return cards;
+    }
+
+    private Card card(String id, String title, Locale locale, String remark, String... codes) {
+        List<Card.CardValue> values = new ArrayList<>();
+        boolean contradicted = false;
+        for (String code : codes) {
+            NoteFigure f = figures.require(code);
+            contradicted |= f.contradicted();
+            values.add(new Card.CardValue(f.label().in(locale), formatter.format(f, locale), f.code(),
+                    citation(f, locale)));
+        }
+        return new Card(id, title, values, remark, contradicted);
+    }
+
+    private List<Chart> charts(Locale locale) {
+        List<Chart> charts = new ArrayList<>();
+
+        List<String> names = new ArrayList<>();
+        List<Object> shares = new ArrayList<>();
+        LinkedHashSet<String> reasonSources = new LinkedHashSet<>();
+        for (String code : REASONS) {
+            NoteFigure f = figures.require(code);
+            names.add(f.label().in(locale));
+            shares.add(f.value());
+            reasonSources.add(citation(f, locale));
+        }
+        charts.add(new Chart("reasons", msg("dashboard.chart.reasons", locale),
+                toJson(barOption(names, shares, "%", true)), List.copyOf(reasonSources), null));
+
+        List<String> countries = new ArrayList<>();
+        List<Object> gerd = new ArrayList<>();
+        LinkedHashSet<String> gerdSources = new LinkedHashSet<>();
+        for (String code : new String[] {"rnd_gdp_kz", "rnd_gdp_jp", "rnd_gdp_kr"}) {
+            NoteFigure f = figures.require(code);
+            countries.add(country(f, locale));
+            gerd.add(f.value());
+            gerdSources.add(citation(f, locale));
+        }
+        NoteFigure world = figures.require("rnd_gdp_world");
+        gerdSources.add(citation(world, locale));
+        Map<String, Object> gerdOption = barOption(countries, gerd, "%", false);
+        Map<String, Object> series = firstSeries(gerdOption);
+        series.put("markArea", Map.of("itemStyle", Map.of("color", "rgba(255, 173, 177, 0.25)"),
+                "data", List.of(List.of(
+                        Map.of("name", msg("dashboard.chart.rnd.world", locale,
+                                formatter.format(world, locale)), "yAxis", world.value()),
+                        Map.of("yAxis", world.valueHigh() == null ? world.value() : world.valueHigh())))));
+        charts.add(new Chart("rnd", msg("dashboard.chart.rnd", locale), toJson(gerdOption),
+                List.copyOf(gerdSources), null));
+
+        List<String> payNames = new ArrayList<>();
+        List<Object> pay = new ArrayList<>();
+        LinkedHashSet<String> paySources = new LinkedHashSet<>();
+        NoteFigure kzPay = figures.require("teacher_pay_kz_2022");
+        payNames.add(country(kzPay, locale));
+        pay.add(kzPay.value());
+        paySources.add(citation(kzPay, locale));
+        for (String code : new String[] {"teacher_pay_europe_kzt", "teacher_pay_us_kzt"}) {
+            NoteFigure f = figures.require(code);
+            payNames.add(f.countryIso2() == null ? msg("dashboard.chart.pay.europe", locale) : country(f, locale));
+            BigDecimal monthly = f.isRange()
+                    ? f.value().add(f.valueHigh()).divide(BigDecimal.valueOf(24), 0, RoundingMode.HALF_UP)
+                    : f.value().divide(TWELVE, 0, RoundingMode.HALF_UP);
+            pay.add(monthly);
+            paySources.add(citation(f, locale));
+        }
+        charts.add(new Chart("pay", msg("dashboard.chart.pay", locale), toJson(barOption(payNames, pay, "₸", false)),
+                List.copyOf(paySources), msg("dashboard.chart.pay.remark", locale)));
+
+        List<String> returnNames = new ArrayList<>();
+        List<Object> notReturned = new ArrayList<>();
+        LinkedHashSet<String> returnSources = new LinkedHashSet<>();
+        NoteFigure tenPercent = figures.require(first("bolashak_no_return_share"));
+        returnNames.add(msg("dashboard.chart.return.note", locale));
+        notReturned.add(tenPercent.value());
+        returnSources.add(citation(tenPercent, locale));
+        NoteFigure returned = figures.require("bolashak_returned_share_2022");
+        returnNames.add(msg("dashboard.chart.return.rec2", locale));
+        notReturned.add(BigDecimal.valueOf(100).subtract(returned.value()));
+        returnSources.add(citation(returned, locale));
+        NoteFigure published = figures.require("cip_deprived_share_2024");
+        returnNames.add(msg("dashboard.chart.return.cip", locale));
+        notReturned.add(published.value());
+        returnSources.add(citation(published, locale));
+        charts.add(new Chart("return", msg("dashboard.chart.return", locale),
+                toJson(barOption(returnNames, notReturned, "%", false)), List.copyOf(returnSources),
+                msg("dashboard.chart.return.remark", locale)));
+        return charts;
+    }
+
+    /** The map: regions named in the reader's language, shaded by the note's one regional figure. */
+    private Chart map(Locale locale) {
+        List<Map<String, Object>> data = new ArrayList<>();
+        LinkedHashSet<String> sources = new LinkedHashSet<>();
+        String unitLabel = "";
+        BigDecimal max = BigDecimal.ONE;
+        for (NoteFigure f : figures.all()) {
+            if (f.regionKato() == null) {
+                continue;
+            }
+            Optional<Region> region = reference.currentRegion(f.regionKato());
+            if (region.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("name", region.get().kato());
+            point.put("value", f.value());
+            point.put("label", f.label().in(locale));
+            data.add(point);
+            sources.add(citation(f, locale));
+            unitLabel = f.label().in(locale);
+            max = max.max(f.value());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Region r : reference.currentRegions()) {
+            names.put(r.kato(), r.names().in(locale));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("visualMap", Map.of("min", 0, "max", max, "left", "left", "bottom", 10, "calculable", true,
+                "text", List.of(unitLabel, ""), "inRange", Map.of("color", List.of("#e0f3f8", "#08589e"))));
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "map");
+        series.put("map", "kz");
+        series.put("nameProperty", "KATO");
+        series.put("roam", false);
+        series.put("data", data);
+        series.put("itemStyle", Map.of("areaColor", "#f2f2f2", "borderColor", "#888"));
+        series.put("emphasis", Map.of("label", Map.of("show", true)));
+        option.put("series", List.of(series));
+        option.put("regionNames", names);
+        sources.add(msg("dashboard.map.attribution", locale));
+        return new Chart("map", msg("dashboard.map.title", locale), toJson(option), List.copyOf(sources),
+                msg("dashboard.map.remark", locale));
+    }
+
+    private static Map<String, Object> barOption(List<String> categories, List<Object> values, String unit,
+                                                 boolean horizontal) {
+        Map<String, Object> category = new LinkedHashMap<>(Map.of("type", "category", "data", categories,
+                "axisLabel", Map.of("interval", 0, "width", 140, "overflow", "break")));
+        Map<String, Object> value = new LinkedHashMap<>(Map.of("type", "value", "name", unit));
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("grid", Map.of("left", horizontal ? 150 : 60, "right", 30, "bottom", 60, "top", 30));
+        option.put(horizontal ? "yAxis" : "xAxis", category);
+        option.put(horizontal ? "xAxis" : "yAxis", value);
+        if (horizontal) {
+            category.put("inverse", true);
+        }
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "bar");
+        series.put("data", values);
+        series.put("label", Map.of("show", true, "position", horizontal ? "right" : "top"));
+        series.put("itemStyle", Map.of("color", "#1f6f8b"));
+        option.put("series", new ArrayList<>(List.of(series)));
+        return option;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> firstSeries(Map<String, Object> option) {
+        return ((List<Map<String, Object>>) option.get("series")).get(0);
+    }
+
+    private String country(NoteFigure f, Locale locale) {
+        if (f.countryIso2() == null) {
+            return f.label().in(locale);
+        }
+        return reference.country(f.countryIso2()).map(c -> c.names().in(locale)).orElse(f.countryIso2());
+    }
+
+    /** The code of the first figure whose code is {@code base} or starts with it (a figure stated several times). */
+    private String first(String base) {
+        return figures.all().stream().map(NoteFigure::code)
+                .filter(c -> c.equals(base) || c.startsWith(base + "_"))
+                .findFirst().orElse(base);
+    }
+
+    /** "[1] Nasimova et al., 2022": the note's own numbering and a short author-year citation. */
+    private String citation(NoteFigure f, Locale locale) {
+        SourceDocument doc = figures.source(f.sourceCode()).orElse(null);
+        if (doc == null) {
+            return f.sourceCode();
+        }
+        String author = doc.authors() == null ? doc.citation() : doc.authors().split(",")[0].trim();
+        String shortForm = author + (doc.authors() != null && doc.authors().contains("&") ? " et al." : "")
+                + (doc.year() == null ? "" : ", " + doc.year());
+        return (f.citedAs() == null ? "" : f.citedAs() + " ") + shortForm;
+    }
+
+    private String toJson(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}

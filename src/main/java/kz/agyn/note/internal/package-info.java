@@ -1,0 +1,2 @@
+/** Storage of the note feature. */
+package kz.agyn.note.internal;

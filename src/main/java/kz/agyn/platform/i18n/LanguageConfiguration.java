@@ -1,0 +1,78 @@
+package kz.agyn.platform.i18n;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.account.AccountService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * Kazakh by default, Russian and English one click away ({@code ?lang=ru}). The choice lives in a cookie
+ * for the browser and in the user's record, so it follows a user who signs in elsewhere.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+    static final Locale DEFAULT = Locale.forLanguageTag("kk");
+
+    private final AccountService accounts;
+    private final LocaleResolver resolver;
+
+    LanguageConfiguration(AccountService accounts) {
+        this.accounts = accounts;
+        CookieLocaleResolver cookie = new CookieLocaleResolver("agyn-lang");
+        cookie.setDefaultLocale(DEFAULT);
+        cookie.setCookieMaxAge(Duration.ofDays(365));
+        // Browsers mostly ask for ru or en; the observatory still opens in Kazakh until the user switches.
+        // Scripts calling the API choose with Accept-Language.
+        cookie.setDefaultLocaleFunction(request -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                    && request.getHeader("Accept-Language") != null
+                    && AccountService.LANGUAGES.contains(request.getLocale().getLanguage())) {
+                return Locale.forLanguageTag(request.getLocale().getLanguage());
+            }
+            return DEFAULT;
+        });
+        this.resolver = cookie;
+    }
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new LanguageSwitch(accounts, resolver)).excludePathPatterns("/api/**");
+    }
+
+    /**
+     * Applies {@code ?lang=} when it names one of the interface's languages (others are ignored), and remembers
+     * a signed-in user's choice in their record.
+     */
+    private record LanguageSwitch(AccountService accounts, LocaleResolver resolver) implements HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            String lang = request.getParameter("lang");
+            if (lang == null || !AccountService.LANGUAGES.contains(lang)) {
+                return true;
+            }
+            resolver.setLocale(request, response, Locale.forLanguageTag(lang));
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+                accounts.setLocale(auth.getName(), lang);
+            }
+            return true;
+        }
+    }
+}

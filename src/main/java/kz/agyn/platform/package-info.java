@@ -1,0 +1,5 @@
+/**
+ * The plumbing every feature stands on: the database (embedded PostgreSQL by default, any PostgreSQL 15+
+ * when configured), security, languages, the page layout and error pages. No domain logic lives here.
+ */
+package kz.agyn.platform;

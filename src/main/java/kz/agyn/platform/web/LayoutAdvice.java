@@ -1,0 +1,59 @@
+package kz.agyn.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kz.agyn.account.AccountService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What every page's frame needs: the language, links to the same page in the other languages, the user. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAdvice {
+
+    @ModelAttribute("lang")
+    String lang(Locale locale) {
+        return AccountService.LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "kk";
+    }
+
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String lang : AccountService.LANGUAGES) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath(path.isEmpty() ? "/" : path);
+            if (request.getQueryString() != null) {
+                b.query(request.getQueryString());
+            }
+            b.replaceQueryParam("lang", lang);
+            links.put(lang, b.build().toUriString());
+        }
+        return links;
+    }
+
+    @ModelAttribute("currentUser")
+    String currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken ? null : auth.getName();
+    }
+
+    @ModelAttribute("currentRoles")
+    Set<String> currentRoles() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            return Set.of();
+        }
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of the reference feature. */
+package kz.agyn.reference.internal;

@@ -1,0 +1,118 @@
+package kz.agyn;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Package by feature, kept honest. A feature is a package {@code kz.agyn.X}; its {@code internal} (storage)
+ * and {@code web} (pages, endpoints) subpackages are its own business. Other features use only the classes at
+ * the top of its package. The kernel depends on nothing but the JDK.
+ */
+class ArchitectureTest {
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("kz.agyn");
+    }
+
+    @Test
+    void kernelDependsOnlyOnTheJdk() {
+        classes().that().resideInAPackage("kz.agyn.kernel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("kz.agyn.kernel..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachIntoEachOthersInternals() {
+        classes().should(onlyTouchOwnInternals()).check(classes);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("kz.agyn.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void controllersLiveInWebPackages() {
+        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+                .should().resideInAPackage("..web..").check(classes);
+    }
+
+    @Test
+    void repositoriesLiveInInternalPackages() {
+        classes().that().areAnnotatedWith(Repository.class).should().resideInAPackage("..internal..").check(classes);
+    }
+
+    @Test
+    void onlyWebCodeSeesTheServletApi() {
+        noClasses().that().resideInAPackage("..internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void everyFeatureSaysWhatItIsFor() {
+        classes().that().resideInAPackage("kz.agyn.*").should(havePackageInfo()).check(classes);
+    }
+
+    private static ArchCondition<JavaClass> onlyTouchOwnInternals() {
+        return new ArchCondition<>("only use the internal and web packages of their own feature") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = feature(item.getPackageName());
+                item.getDirectDependenciesFromSelf().forEach(d -> {
+                    JavaClass target = d.getTargetClass();
+                    String pkg = target.getPackageName();
+                    if (!pkg.startsWith("kz.agyn.")) {
+                        return;
+                    }
+                    String other = feature(pkg);
+                    boolean hidden = pkg.contains(".internal") || pkg.contains(".web");
+                    if (hidden && !other.equals(own)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> havePackageInfo() {
+        return new ArchCondition<>("belong to a package with a package-info") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                boolean present = classes.contain(item.getPackageName() + ".package-info");
+                if (!present) {
+                    events.add(SimpleConditionEvent.violated(item, item.getPackageName() + " has no package-info"));
+                }
+            }
+        };
+    }
+
+    /** "kz.agyn.account.web" → "account". */
+    static String feature(String pkg) {
+        if (!pkg.startsWith("kz.agyn.")) {
+            return "";
+        }
+        String rest = pkg.substring("kz.agyn.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+}

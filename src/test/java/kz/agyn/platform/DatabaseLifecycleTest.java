@@ -1,0 +1,95 @@
+package kz.agyn.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import kz.agyn.AgynApplication;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import kz.agyn.platform.database.EmbeddedDatabaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Where the data lives: kept across restarts by default, or in an external PostgreSQL when one is named. */
+class DatabaseLifecycleTest {
+
+    private static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(AgynApplication.class)
+                .run(concat(args, "--server.port=0", "--agyn.admin.initial-password=First-start-pw-1"));
+    }
+
+    @Test
+    void aSecondStartReusesTheData(@TempDir Path home) {
+        Path dir = home.resolve("pgdata");
+        try (var first = start("--agyn.db.ephemeral=false", "--agyn.db.data-directory=" + dir)) {
+            first.getBean(AccountService.class)
+                    .createUser("kept-user", "Another-pw-12", Set.of(Role.ANALYST), null, "en", false);
+        }
+        assertThat(dir.resolve("PG_VERSION")).exists();
+        try (var second = start("--agyn.db.ephemeral=false", "--agyn.db.data-directory=" + dir)) {
+            AccountService accounts = second.getBean(AccountService.class);
+            assertThat(accounts.user("kept-user")).isPresent();
+            assertThat(accounts.users()).extracting(u -> u.username()).containsExactlyInAnyOrder("admin", "kept-user");
+            Integer migrations = second.getBean(JdbcClient.class)
+                    .sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Integer.class).single();
+            assertThat(migrations).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            String url = external.getJdbcUrl("postgres", "postgres");
+            try (var app = start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres")) {
+                assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+            }
+            try (var c = external.getPostgresDatabase().getConnection();
+                 var rs = c.createStatement().executeQuery("SELECT count(*) FROM region WHERE valid_to IS NULL")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(20);
+            }
+        }
+    }
+
+    @Test
+    void anUnusableDataDirectoryIsReportedClearly(@TempDir Path home) throws Exception {
+        Path file = Files.writeString(home.resolve("not-a-directory"), "x");
+        Throwable failure = catchThrowable(() -> start("--agyn.db.ephemeral=false",
+                "--agyn.db.data-directory=" + file));
+        assertThat(cause(failure)).hasMessageContaining(file.toString()).hasMessageContaining("agyn.db.data-directory");
+    }
+
+    @Test
+    void aBusyPortIsReportedClearly() throws Exception {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = socket.getLocalPort();
+            Throwable failure = catchThrowable(() -> start("--agyn.db.port=" + port));
+            assertThat(cause(failure)).hasMessageContaining("Port " + port).hasMessageContaining("agyn.db.port");
+        }
+    }
+
+    /** The embedded database's own explanation, wherever Spring wrapped it. */
+    private static EmbeddedDatabaseException cause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EmbeddedDatabaseException e) {
+                return e;
+            }
+        }
+        throw new AssertionError("no EmbeddedDatabaseException in " + failure);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
