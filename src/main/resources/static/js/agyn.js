@@ -13,7 +13,28 @@
 
   var charts = [];
 
+  // Numbers on charts are written as the page's language writes them (31 287 in kk/ru, 31,287 in en).
+  function localize(option) {
+    var lang = document.documentElement.lang || 'kk';
+    var fmt = function (v) { return typeof v === 'number' ? v.toLocaleString(lang) : v; };
+    (option.series || []).forEach(function (s) {
+      if (s.type === 'bar' && s.label) {
+        s.label.formatter = function (p) { return fmt(p.value); };
+      }
+    });
+    ['xAxis', 'yAxis'].forEach(function (axis) {
+      if (option[axis] && option[axis].type === 'value') {
+        option[axis].axisLabel = {formatter: fmt};
+      }
+    });
+    if (option.tooltip && option.tooltip.trigger === 'axis') {
+      option.tooltip.valueFormatter = fmt;
+    }
+    return option;
+  }
+
   function draw(el, option) {
+    localize(option);
     var chart = echarts.init(el, null, {renderer: 'canvas'});
     chart.setOption(option);
     el.dataset.rendered = 'true';

@@ -214,11 +214,11 @@ class DashboardController {
     private static Map<String, Object> barOption(List<String> categories, List<Object> values, String unit,
                                                  boolean horizontal) {
         Map<String, Object> category = new LinkedHashMap<>(Map.of("type", "category", "data", categories,
-                "axisLabel", Map.of("interval", 0, "width", 140, "overflow", "break")));
+                "axisLabel", Map.of("interval", 0, "width", horizontal ? 190 : 140, "overflow", "break")));
         Map<String, Object> value = new LinkedHashMap<>(Map.of("type", "value", "name", unit));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", horizontal ? 150 : 60, "right", 30, "bottom", 60, "top", 30));
+        option.put("grid", Map.of("left", horizontal ? 200 : 70, "right", 40, "bottom", 60, "top", 30));
         option.put(horizontal ? "yAxis" : "xAxis", category);
         option.put(horizontal ? "xAxis" : "yAxis", value);
         if (horizontal) {

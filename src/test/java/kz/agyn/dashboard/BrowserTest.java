@@ -1,0 +1,133 @@
+package kz.agyn.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import kz.agyn.AgynTest;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A person in headless Chromium: signs in, sees the home page's cards, charts and map, and switches the
+ * language to Russian and English, which stays chosen at the next sign-in. Screenshots go to
+ * target/screenshots for a human to look at.
+ */
+class BrowserTest extends AgynTest {
+
+    static final String USER = "browser-analyst";
+    static final String PASSWORD = "Browser-pass-7";
+    static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        Playwright.CreateOptions create = new Playwright.CreateOptions();
+        if (Files.isExecutable(DEBIAN_CHROMIUM)) {
+            // Use the system's Chromium; Playwright must not try to download its own.
+            create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            options.setExecutablePath(DEBIAN_CHROMIUM);
+        }
+        playwright = Playwright.create(create);
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void signInSeeTheDashboardAndSwitchLanguages() {
+        if (accounts.user(USER).isEmpty()) {
+            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), "Browser", "kk", false);
+        }
+        String base = "http://localhost:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            page.navigate(base + "/");
+            assertThat(page).hasURL(base + "/login");
+            assertThat(page.locator("html")).hasAttribute("lang", "kk");
+            assertThat(page.locator("h1")).hasText("Кіру");
+            signIn(page);
+
+            assertThat(page.locator("h1")).hasText("Обсерватория");
+            assertThat(page.locator(".figure-card")).hasCount(6);
+            assertThat(page.locator("[data-card=emigrants] .value").first()).containsText("31");
+            assertThat(page.locator("[data-card=emigrants] .source").first()).containsText("[1]");
+            assertThat(page.locator("[data-card=bolashak] .value")).hasCount(3);
+            for (String id : List.of("reasons", "rnd", "pay", "return", "map")) {
+                assertThat(page.locator("#chart-" + id)).hasAttribute("data-rendered", "true");
+                assertThat(page.locator("#chart-" + id + " canvas")).hasCount(1);
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-kk.png")).setFullPage(true));
+
+            page.locator(".langs a[data-lang=ru]").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "ru");
+            assertThat(page.locator("h1")).hasText("Обсерватория");
+            assertThat(page.locator(".main-nav a").first()).hasText("Главная");
+            assertThat(page.locator("[data-card=emigrants] h2")).hasText("Выбыли из страны в 2022 году");
+            assertThat(page.locator("#chart-reasons")).hasAttribute("data-rendered", "true");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-ru.png")).setFullPage(true));
+
+            page.locator(".langs a[data-lang=en]").click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("The observatory");
+            assertThat(page.locator("[data-card=emigrants] .value").first()).containsText("31,287");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-en.png")).setFullPage(true));
+
+            page.navigate(base + "/note");
+            assertThat(page.locator("#contradictions .contradiction").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("note-en.png")));
+        }
+        assertThat(accounts.user(USER).orElseThrow().locale()).isEqualTo("en");
+
+        // A new browser, no cookies: the saved choice of English comes back at sign-in.
+        try (var context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/login");
+            signIn(page);
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("The observatory");
+        }
+    }
+
+    private static void signIn(Page page) {
+        page.locator("input[name=username]").fill(USER);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("form.card button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+}
