@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -52,9 +53,10 @@ class IinCheckController {
     }
 
     @PostMapping("/iin")
-    String checkForm(@RequestParam(required = false) String iin, Model model, Locale locale) {
+    String checkForm(@RequestParam(required = false) String iin,
+                     @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         model.addAttribute("result", answer(iin, locale));
-        return "iin :: result";
+        return htmx != null ? "iin :: result" : "iin";
     }
 
     private CheckResponse answer(String text, Locale locale) {
