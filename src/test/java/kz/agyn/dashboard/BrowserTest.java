@@ -110,6 +110,9 @@ class BrowserTest extends AgynTest {
 
             page.navigate(base + "/note");
             assertThat(page.locator("#contradictions .contradiction").first()).isVisible();
+            assertThat(page.locator("#contradictions .chip").first()).containsText(":");
+            assertThat(page.locator("#fig-emigrants_2022 td.num")).containsText("31,287");
+            assertThat(page.locator("#fig-emigrants_2022 .citation")).containsText("Nasimova");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("note-en.png")));
         }
         assertThat(accounts.user(USER).orElseThrow().locale()).isEqualTo("en");

@@ -33,6 +33,8 @@ class NotePageController {
                 .collect(Collectors.toMap(NoteFigure::code, f -> formatter.format(f, locale)));
         model.addAttribute("byTopic", byTopic);
         model.addAttribute("formatted", formatted);
+        model.addAttribute("labels", figures.all().stream()
+                .collect(Collectors.toMap(NoteFigure::code, f -> f.label().in(locale))));
         model.addAttribute("sources", figures.sources());
         model.addAttribute("contradictions", figures.contradictions());
         model.addAttribute("datasets", figures.datasets());
