@@ -214,7 +214,8 @@ class DashboardController {
     private static Map<String, Object> barOption(List<String> categories, List<Object> values, String unit,
                                                  boolean horizontal) {
         Map<String, Object> category = new LinkedHashMap<>(Map.of("type", "category", "data", categories,
-                "axisLabel", Map.of("interval", 0, "width", horizontal ? 190 : 140, "overflow", "break")));
+                "axisLabel", Map.of("interval", 0, "width", horizontal ? 190 : 140, "overflow", "break",
+                        "fontSize", 11, "lineHeight", 13)));
         Map<String, Object> value = new LinkedHashMap<>(Map.of("type", "value", "name", unit));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
