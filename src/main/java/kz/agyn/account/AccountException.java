@@ -1,25 +1,12 @@
 package kz.agyn.account;
 
-/**
- * A user's request about accounts that cannot be carried out. {@code code} is a message key the web layer
- * shows in the user's language; {@code args} fill its placeholders.
- */
-public class AccountException extends RuntimeException {
+import kz.agyn.kernel.UserException;
 
-    private final String code;
-    private final transient Object[] args;
+/** A request about accounts that cannot be carried out; a taken username is a conflict, the rest invalid. */
+public class AccountException extends UserException {
 
     public AccountException(String code, Object... args) {
-        super(code);
-        this.code = code;
-        this.args = args;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        super(code.endsWith(".taken") ? Kind.CONFLICT : code.endsWith("NotFound") || code.endsWith("noSuchUser")
+                ? Kind.NOT_FOUND : Kind.INVALID, code, args);
     }
 }

@@ -60,7 +60,7 @@ class NoteApiController {
         return figures.contradictions();
     }
 
-    @GetMapping("/datasets")
+    @GetMapping("/note-datasets")
     @Operation(summary = "Datasets of figures")
     List<Dataset> datasets() {
         return figures.datasets();

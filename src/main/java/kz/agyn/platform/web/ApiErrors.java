@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import kz.agyn.account.AccountException;
+import kz.agyn.kernel.UserException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,12 +26,36 @@ class ApiErrors {
         this.messages = messages;
     }
 
-    @ExceptionHandler(AccountException.class)
-    ProblemDetail account(AccountException e, Locale locale) {
-        HttpStatus status = e.code().endsWith(".taken") ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(e.code(), e.args(), locale));
+    @ExceptionHandler(UserException.class)
+    ProblemDetail user(UserException e, Locale locale) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(e.code(), e.args(), e.code(),
+                locale));
         p.setProperty("code", e.code());
         return p;
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(Exception e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.getMessage("api.error.tooLarge", null, locale));
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ProblemDetail missing(org.springframework.web.bind.MissingServletRequestParameterException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("api.error.missingParameter", new Object[] {e.getParameterName()}, locale));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ProblemDetail missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+                              Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("api.error.missingParameter", new Object[] {e.getRequestPartName()}, locale));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,0 +1,482 @@
+package kz.agyn.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.tabular.CsvOptions;
+import kz.agyn.tabular.Format;
+import kz.agyn.tabular.Location;
+import kz.agyn.tabular.Row;
+import kz.agyn.tabular.TableReader;
+import kz.agyn.tabular.TableReaders;
+import kz.agyn.tabular.TabularException;
+import kz.agyn.tabular.XlsxOptions;
+import kz.agyn.warehouse.internal.CodeBook;
+import kz.agyn.warehouse.internal.ImportRecord;
+import kz.agyn.warehouse.internal.ImportRepository;
+import kz.agyn.warehouse.internal.Obs;
+import kz.agyn.warehouse.internal.ObservationCopier;
+import kz.agyn.warehouse.internal.RowMapper;
+import kz.agyn.warehouse.internal.WarehouseRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports in two steps. {@link #upload} stores the file and checks every row, writing no observation; the
+ * user reads the report, fixes the mapping if needed ({@link #remap}), and {@link #accept}s a clean file,
+ * which is then written as a new version of the dataset in one transaction. The same file accepted twice for
+ * a dataset is recognised by its SHA-256 and changes nothing.
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final WarehouseRepository warehouse;
+    private final ImportRepository imports;
+    private final ReferenceData reference;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final TaskExecutor executor;
+    private final Path directory;
+    private final long maxSize;
+    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+
+    public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
+                         DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
+                         JsonMapper json, TaskExecutor executor,
+                         @Value("${agyn.imports.directory}") Path directory,
+                         @Value("${agyn.imports.max-size:209715200}") long maxSize) {
+        this.warehouse = warehouse;
+        this.imports = imports;
+        this.reference = reference;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.messages = messages;
+        this.json = json;
+        this.executor = executor;
+        this.directory = directory;
+        this.maxSize = maxSize;
+    }
+
+    /** A problem as stored: rendered into the reader's language when the report is read. */
+    record StoredProblem(String file, String sheet, long row, int column, String columnName, String code,
+                         List<String> args) {
+    }
+
+    record StoredReport(List<String> columns, List<StoredProblem> problems) {
+    }
+
+    /** Stores the file and checks it completely. Writes no observation. */
+    public ImportReport upload(String dataset, String fileName, InputStream content, String format,
+                               ImportMapping mapping, String user, Locale locale) {
+        UUID id = store(dataset, fileName, content, format, mapping, user);
+        validate(id);
+        return report(id, locale);
+    }
+
+    /** As {@link #upload}, but checking in the background; follow it with {@link #progress}. */
+    public UUID uploadAsync(String dataset, String fileName, InputStream content, String format,
+                            ImportMapping mapping, String user) {
+        UUID id = store(dataset, fileName, content, format, mapping, user);
+        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        job.phase = "VALIDATING";
+        executor.execute(() -> validate(id));
+        return id;
+    }
+
+    /** Checks the stored file again with a corrected mapping (or dataset). */
+    public ImportReport remap(UUID id, String dataset, ImportMapping mapping, Locale locale) {
+        ImportRecord record = record(id);
+        if ("ACCEPTED".equals(record.status()) || "ACCEPTING".equals(record.status())) {
+            throw new ImportException("warehouse.import.alreadyAccepted");
+        }
+        imports.validated(id, "VALIDATING", 0, 0, null, toJson(mapping),
+                dataset == null || dataset.isBlank() ? record.dataset() : dataset.trim());
+        validate(id);
+        return report(id, locale);
+    }
+
+    /** Writes a clean import as a new version of its dataset, in one transaction. */
+    public ImportReport accept(UUID id, String user, Locale locale) {
+        ImportRecord record = record(id);
+        if ("ACCEPTED".equals(record.status())) {
+            return report(id, locale);
+        }
+        if (!"VALID".equals(record.status())) {
+            throw new ImportException("warehouse.import.notAcceptable", record.status());
+        }
+        int datasetId = warehouse.datasetId(record.dataset())
+                .orElseThrow(() -> new ImportException("warehouse.import.unknownDataset", record.dataset()));
+        Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
+        if (existing.isPresent()) {
+            Integer versionId = transactions.execute(s -> warehouse.datasetId(record.dataset())
+                    .map(d -> versionId(d, existing.get())).orElseThrow());
+            imports.accepted(id, versionId);
+            return report(id, locale);
+        }
+        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        job.reset("WRITING", record.size());
+        imports.status(id, "ACCEPTING");
+        try {
+            int versionId = transactions.execute(status -> write(record, datasetId, user, job));
+            imports.accepted(id, versionId);
+            log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
+                    job.rows.get());
+        } catch (CancelledException e) {
+            imports.status(id, "VALID");
+            throw new ImportException("warehouse.import.cancelled");
+        } catch (RuntimeException e) {
+            imports.status(id, "VALID");
+            throw e;
+        } finally {
+            job.done = true;
+        }
+        return report(id, locale);
+    }
+
+    /** Accepts in the background; follow with {@link #progress}. */
+    public void acceptAsync(UUID id, String user) {
+        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        job.reset("WRITING", record(id).size());
+        executor.execute(() -> {
+            try {
+                accept(id, user, Locale.ROOT);
+            } catch (ImportException e) {
+                log.info("Import {} not accepted: {}", id, e.code());
+            } catch (RuntimeException e) {
+                log.error("Import {} failed while writing", id, e);
+                job.error = true;
+            }
+        });
+    }
+
+    public ImportReport report(UUID id, Locale locale) {
+        ImportRecord r = record(id);
+        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of())
+                : json.readValue(r.reportJson(), StoredReport.class);
+        List<ImportProblem> problems = stored.problems().stream().map(p -> new ImportProblem(p.file(), p.sheet(),
+                p.row(), p.columnName() != null ? p.columnName() : p.column() > 0 ? "#" + p.column() : null, p.code(),
+                messages.getMessage(p.code(), p.args().toArray(), p.code(), locale))).toList();
+        Integer existing = warehouse.datasetId(r.dataset())
+                .flatMap(d -> warehouse.versionWithFile(d, r.sha256())).orElse(null);
+        return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
+                r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
+                stored.columns(), mapping(r), existing, r.version(), r.createdAt());
+    }
+
+    public List<ImportReport> recent(int limit, Locale locale) {
+        return imports.recent(limit).stream().map(r -> report(r.id(), locale)).toList();
+    }
+
+    public Optional<ImportProgress> progress(UUID id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return imports.find(id).map(r -> new ImportProgress(id, r.status(), r.size(), r.size(),
+                    r.rows() == null ? 0 : r.rows(), true, "CANCELLED".equals(r.status())));
+        }
+        return Optional.of(new ImportProgress(id, job.phase, job.bytes.get(), job.total, job.rows.get(), job.done,
+                job.cancelled.get()));
+    }
+
+    /** Asks a running validation or write to stop; a write is rolled back whole. */
+    public boolean cancel(UUID id) {
+        Job job = jobs.get(id);
+        if (job == null || job.done) {
+            return false;
+        }
+        job.cancelled.set(true);
+        return true;
+    }
+
+    // --- the work ---------------------------------------------------------------------------------------------
+
+    private UUID store(String dataset, String fileName, InputStream content, String format, ImportMapping mapping,
+                       String user) {
+        String name = safeName(fileName);
+        UUID id = UUID.randomUUID();
+        Path file = directory.resolve(id + ".upload");
+        String sha;
+        long size;
+        try {
+            Files.createDirectories(directory);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+                size = copyLimited(content, out);
+            }
+            sha = HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (ImportException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        String fmt = format == null || format.isBlank() ? sniff(file, name).name() : parseFormat(format).name();
+        imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, sha, size,
+                toJson(mapping == null ? ImportMapping.empty() : mapping), user);
+        return id;
+    }
+
+    private void validate(UUID id) {
+        ImportRecord record = record(id);
+        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        job.reset("VALIDATING", record.size());
+        ImportMapping mapping = mapping(record);
+        List<StoredProblem> problems = new ArrayList<>();
+        AtomicLong problemCount = new AtomicLong();
+        RowMapper.Problems sink = (location, column, code, args) -> {
+            if (problemCount.incrementAndGet() <= ImportReport.MAX_LISTED) {
+                problems.add(stored(location, column, code, args));
+            }
+        };
+        Location fileLocation = new Location(record.fileName(), null, 0, 0);
+        if (record.dataset().isBlank() || warehouse.datasetId(record.dataset()).isEmpty()) {
+            sink.report(fileLocation, null, "warehouse.import.unknownDataset", record.dataset());
+        }
+        List<String> columns = List.of();
+        AtomicLong rows = new AtomicLong();
+        String status;
+        try {
+            columns = read(record, mapping, sink, obs -> rows.incrementAndGet(), job);
+            if (problemCount.get() == 0 && rows.get() == 0) {
+                sink.report(fileLocation, null, "warehouse.import.noRows");
+            }
+            status = problemCount.get() == 0 ? "VALID" : "INVALID";
+        } catch (CancelledException e) {
+            status = "CANCELLED";
+        } catch (RuntimeException e) {
+            log.error("Import {} could not be checked", id, e);
+            sink.report(fileLocation, null, "warehouse.import.failed");
+            status = "FAILED";
+        } finally {
+            job.done = true;
+        }
+        imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
+                toJson(new StoredReport(columns, problems)), toJson(mapping), record.dataset());
+    }
+
+    private int write(ImportRecord record, int datasetId, String user, Job job) {
+        int[] version = warehouse.insertVersion(datasetId, user, record.fileName(), record.sha256(),
+                record.format(), record.rows() == null ? 0 : record.rows());
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (ObservationCopier copier = new ObservationCopier(connection, version[0])) {
+            AtomicLong problems = new AtomicLong();
+            read(record, mapping(record), (l, c, code, args) -> problems.incrementAndGet(), copier::add, job);
+            if (problems.get() > 0) {
+                // The file was clean when checked; it cannot have changed on disk, but never write half a file.
+                throw new ImportException("warehouse.import.changed");
+            }
+            copier.finish();
+            return version[0];
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into wh_observation failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Reads the stored file through the mapping; returns the header. */
+    private List<String> read(ImportRecord record, ImportMapping mapping, RowMapper.Problems problems,
+                              Consumer<Obs> out, Job job) {
+        Path file = directory.resolve(record.id() + ".upload");
+        CodeBook codes = new CodeBook(reference.regionHistory(), reference.occupations(), reference.countries(),
+                warehouse.indicators());
+        Format format = Format.valueOf(record.format());
+        try (TableReader reader = open(file, record.fileName(), format, mapping)) {
+            boolean decimalComma = mapping.decimalComma() != null ? mapping.decimalComma()
+                    : format == Format.CSV && detectCsv(file).decimalComma();
+            List<String> header = reader.columns();
+            Location fileLocation = new Location(record.fileName(), reader.sheet(), 0, 0);
+            Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma, fileLocation,
+                    problems);
+            if (mapper.isEmpty()) {
+                return header;
+            }
+            Row row;
+            long n = 0;
+            while ((row = reader.next()) != null) {
+                mapper.get().map(row, obs -> {
+                    job.rows.incrementAndGet();
+                    out.accept(obs);
+                }, problems);
+                if ((++n & 1023) == 0) {
+                    job.bytes.set(reader.bytesRead());
+                    if (job.cancelled.get()) {
+                        throw new CancelledException();
+                    }
+                }
+            }
+            job.bytes.set(job.total);
+            return header;
+        } catch (TabularException e) {
+            problems.report(e.location(), null, e.code(), e.args());
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TableReader open(Path file, String name, Format format, ImportMapping m) throws TabularException,
+            IOException {
+        return switch (format) {
+            case CSV -> {
+                CsvOptions detected = detectCsv(file);
+                CsvOptions options = new CsvOptions(
+                        m.charset() != null ? java.nio.charset.Charset.forName(m.charset()) : detected.charset(),
+                        m.delimiter() != null ? m.delimiter() : detected.delimiter(),
+                        m.decimalComma() != null ? m.decimalComma() : detected.decimalComma(), true);
+                yield TableReaders.csv(Files.newInputStream(file), name, options);
+            }
+            case XLSX -> TableReaders.xlsx(Files.newInputStream(file), name, new XlsxOptions(m.sheet(),
+                    orZero(m.headerFirstRow()), orZero(m.headerRowCount()), orZero(m.firstDataRow()),
+                    orZero(m.lastDataRow())));
+            case SDMX_CSV -> TableReaders.sdmxCsv(Files.newInputStream(file), name);
+            case SDMX_ML -> TableReaders.sdmxMl(Files.newInputStream(file), name);
+        };
+    }
+
+    private static CsvOptions detectCsv(Path file) throws IOException {
+        byte[] head = new byte[64 * 1024];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return CsvOptions.detect(java.util.Arrays.copyOf(head, n));
+    }
+
+    private static Format sniff(Path file, String name) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Format.sniff(in.readNBytes(4096), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** csv, xlsx, sdmx-csv, sdmx-ml (as the API names them) or the enum names. */
+    public static Format parseFormat(String format) {
+        return switch (format.trim().toLowerCase(Locale.ROOT)) {
+            case "csv" -> Format.CSV;
+            case "xlsx" -> Format.XLSX;
+            case "sdmx-csv", "sdmx_csv" -> Format.SDMX_CSV;
+            case "sdmx-ml", "sdmx_ml", "xml" -> Format.SDMX_ML;
+            default -> throw new ImportException("warehouse.import.badFormat", format);
+        };
+    }
+
+    private long copyLimited(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > maxSize) {
+                throw new ImportException("warehouse.import.tooLarge", maxSize / (1024 * 1024));
+            }
+            out.write(buffer, 0, n);
+        }
+        return total;
+    }
+
+    private Integer versionId(int datasetId, int version) {
+        return warehouse.versionId(datasetId, version);
+    }
+
+    private ImportRecord record(UUID id) {
+        return imports.find(id).orElseThrow(() -> new ImportException("warehouse.import.notFound", id));
+    }
+
+    private ImportMapping mapping(ImportRecord r) {
+        return json.readValue(r.mappingJson(), ImportMapping.class);
+    }
+
+    private String toJson(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private static StoredProblem stored(Location l, String column, String code, Object[] args) {
+        List<String> text = new ArrayList<>();
+        for (Object a : args) {
+            text.add(String.valueOf(a));
+        }
+        return new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(), l == null ? 0 : l.row(),
+                l == null ? 0 : l.column(), column, code, text);
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    private static String safeName(String fileName) {
+        String n = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        n = n.replaceAll("[\\p{Cntrl}]", "");
+        return n.isBlank() ? "upload" : n.length() > 200 ? n.substring(0, 200) : n;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stray upload in the imports folder is harmless
+        }
+    }
+
+    private static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    private static final class Job {
+        volatile String phase = "VALIDATING";
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong rows = new AtomicLong();
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        volatile long total;
+        volatile boolean done;
+        volatile boolean error;
+
+        void reset(String newPhase, long totalBytes) {
+            phase = newPhase;
+            bytes.set(0);
+            rows.set(0);
+            cancelled.set(false);
+            total = totalBytes;
+            done = false;
+        }
+    }
+
+}

@@ -1,0 +1,155 @@
+package kz.agyn.warehouse.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import kz.agyn.AgynApplication;
+import kz.agyn.kernel.UserException;
+import kz.agyn.warehouse.ImportMapping;
+import kz.agyn.warehouse.ImportProblem;
+import kz.agyn.warehouse.ImportProgress;
+import kz.agyn.warehouse.ImportReport;
+import kz.agyn.warehouse.ImportService;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code agyn import FILE --dataset CODE [--accept]}: the same checks as the web upload, with a progress bar on
+ * the terminal; Ctrl-C during the write rolls it back. Exit code 0 when the file is clean (and written, with
+ * --accept), 1 when it has problems, 2 for a usage error.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Check a statistics file (CSV, XLSX, SDMX-CSV, SDMX-ML) and, with --accept, write it as a new "
+                + "version of a dataset.")
+public class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "the file")
+    Path file;
+
+    @Option(names = "--dataset", required = true, description = "code of the dataset to import into")
+    String dataset;
+
+    @Option(names = "--format", description = "csv, xlsx, sdmx-csv or sdmx-ml (detected when absent)")
+    String format;
+
+    @Option(names = "--mapping", description = "column mapping as JSON, or @file.json")
+    String mapping;
+
+    @Option(names = "--accept", description = "write the file when it has no problems")
+    boolean accept;
+
+    @Option(names = "--lang", defaultValue = "kk", description = "language of the report: kk, ru, en")
+    String lang;
+
+    @Option(names = "--user", defaultValue = "cli", description = "recorded as who imported")
+    String user;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isReadable(file)) {
+            err.println("Cannot read " + file);
+            return 2;
+        }
+        Locale locale = Locale.forLanguageTag(lang);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN")) {
+            ImportService imports = context.getBean(ImportService.class);
+            MessageSource messages = context.getBean(MessageSource.class);
+            ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
+            UUID id;
+            try (InputStream in = Files.newInputStream(file)) {
+                id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, user);
+            }
+            follow(imports, id, err, messages, locale, "VALIDATING");
+            ImportReport report = imports.report(id, locale);
+            print(report, out, messages, locale);
+            if (!report.acceptable()) {
+                return 1;
+            }
+            if (accept) {
+                Thread hook = new Thread(() -> imports.cancel(id));
+                Runtime.getRuntime().addShutdownHook(hook);
+                imports.acceptAsync(id, user);
+                follow(imports, id, err, messages, locale, "WRITING");
+                Runtime.getRuntime().removeShutdownHook(hook);
+                report = imports.report(id, locale);
+                if (!"ACCEPTED".equals(report.status())) {
+                    err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
+                    return 1;
+                }
+                out.println(messages.getMessage("imports.accepted", new Object[] {report.version()}, locale));
+            }
+            return 0;
+        } catch (UserException e) {
+            err.println(e.code());
+            return 2;
+        }
+    }
+
+    private ImportMapping parseMapping(JsonMapper json) throws java.io.IOException {
+        if (mapping == null || mapping.isBlank()) {
+            return ImportMapping.empty();
+        }
+        String text = mapping.startsWith("@") ? Files.readString(Path.of(mapping.substring(1))) : mapping;
+        return json.readValue(text, ImportMapping.class);
+    }
+
+    private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
+                               Locale locale, String phase) throws InterruptedException {
+        String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
+        while (true) {
+            ImportProgress p = imports.progress(id).orElseThrow();
+            int pct = Math.max(p.percent(), 0);
+            int filled = pct / 4;
+            err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(25 - filled) + "] " + pct + "%  "
+                    + p.rows());
+            err.flush();
+            if (p.done()) {
+                err.println();
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
+        out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
+                + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
+        for (ImportProblem p : r.problems()) {
+            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
+            if (p.sheet() != null) {
+                where.append(", ").append(p.sheet());
+            }
+            if (p.row() > 0) {
+                where.append(", ").append(p.row());
+            }
+            if (p.column() != null) {
+                where.append(", ").append(p.column());
+            }
+            out.println("  " + where + ": " + p.message());
+        }
+        if (r.problemCount() > r.problems().size()) {
+            out.println("  " + messages.getMessage("imports.moreProblems",
+                    new Object[] {r.problems().size(), r.problemCount()}, locale));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package kz.agyn.warehouse.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of uploaded files awaiting a decision. */
+@Repository
+public class ImportRepository {
+
+    private static final String SELECT = """
+            SELECT i.*, v.version FROM wh_import i LEFT JOIN wh_version v ON v.id = i.version_id""";
+
+    private final JdbcClient jdbc;
+
+    public ImportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String dataset, String fileName, String format, String sha256, long size,
+                       String mappingJson, String createdBy) {
+        jdbc.sql("""
+                INSERT INTO wh_import (id, dataset_code, file_name, format, file_sha256, file_size, mapping, status,
+                                       created_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'VALIDATING', ?)""")
+                .params(id, dataset, fileName, format, sha256, size, mappingJson, createdBy).update();
+    }
+
+    public void validated(UUID id, String status, long rows, int problems, String reportJson, String mappingJson,
+                          String dataset) {
+        jdbc.sql("""
+                UPDATE wh_import SET status = ?, row_count = ?, problem_count = ?, report = ?, mapping = ?,
+                       dataset_code = ?, finished_at = now() WHERE id = ?""")
+                .params(status, rows, problems, reportJson, mappingJson, dataset, id).update();
+    }
+
+    public void status(UUID id, String status) {
+        jdbc.sql("UPDATE wh_import SET status = ?, finished_at = now() WHERE id = ?").params(status, id).update();
+    }
+
+    public void accepted(UUID id, int versionId) {
+        jdbc.sql("UPDATE wh_import SET status = 'ACCEPTED', version_id = ?, finished_at = now() WHERE id = ?")
+                .params(versionId, id).update();
+    }
+
+    public Optional<ImportRecord> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(ImportRepository::record).optional();
+    }
+
+    public List<ImportRecord> recent(int limit) {
+        return jdbc.sql(SELECT + " ORDER BY i.created_at DESC LIMIT ?").param(limit)
+                .query(ImportRepository::record).list();
+    }
+
+    private static ImportRecord record(ResultSet rs, int i) throws SQLException {
+        return new ImportRecord(rs.getObject("id", UUID.class), rs.getString("dataset_code"),
+                rs.getString("file_name"), rs.getString("format"), rs.getString("file_sha256"),
+                rs.getLong("file_size"), rs.getString("mapping"), rs.getString("status"),
+                (Integer) rs.getObject("row_count"), (Integer) rs.getObject("problem_count"), rs.getString("report"),
+                (Integer) rs.getObject("version_id"), (Integer) rs.getObject("version"), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,326 @@
+package kz.agyn.warehouse.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import kz.agyn.kernel.Period;
+import kz.agyn.tabular.Location;
+import kz.agyn.tabular.Numbers;
+import kz.agyn.tabular.Row;
+import kz.agyn.warehouse.Dimension;
+import kz.agyn.warehouse.ImportMapping;
+import kz.agyn.warehouse.Indicator;
+
+/**
+ * Turns a file's rows into checked observations. Every problem is reported with its row and column, and a
+ * row with any problem yields nothing, so that a file is either wholly clean or not written at all.
+ */
+public final class RowMapper {
+
+    /** Receives problems: the location in the file, the column's header, a message key and its arguments. */
+    public interface Problems {
+        void report(Location location, String column, String code, Object... args);
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[89]\\d\\d|2[01]\\d\\d)(?:-(Q[1-4]|\\d{2}))?(?!\\d)");
+
+    private final List<String> header;
+    private final Map<Dimension, Integer> columnOf = new EnumMap<>(Dimension.class);
+    private final Map<Dimension, String> constants;
+    private final List<WideColumn> wideColumns = new ArrayList<>();
+    private final CodeBook codes;
+    private final boolean decimalComma;
+    private final LongLongMap seen = new LongLongMap(1 << 16);
+    /** Problems reported so far; a row whose mapping added any yields no observation. */
+    private int counter;
+
+    private record WideColumn(int index, Period period, String sex) {
+    }
+
+    private RowMapper(List<String> header, Map<Dimension, String> constants, CodeBook codes, boolean decimalComma) {
+        this.header = header;
+        this.constants = constants;
+        this.codes = codes;
+        this.decimalComma = decimalComma;
+    }
+
+    /**
+     * Prepares the mapping for a file with these column headers. Returns empty (having reported why) when the
+     * mapping cannot work: a named column is missing, or a required dimension has neither column nor constant.
+     */
+    public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
+                                             boolean decimalComma, Location fileLocation, Problems problems) {
+        RowMapper m = new RowMapper(header, mapping.constants(), codes, decimalComma);
+        boolean ok = true;
+        Map<Dimension, String> columns = mapping.columns().isEmpty() ? autoMap(header) : mapping.columns();
+        for (Map.Entry<Dimension, String> e : columns.entrySet()) {
+            int index = indexOf(header, e.getValue());
+            if (index < 0) {
+                problems.report(fileLocation, e.getValue(), "warehouse.import.columnMissing", e.getValue(),
+                        e.getKey().column());
+                ok = false;
+            } else {
+                m.columnOf.put(e.getKey(), index);
+            }
+        }
+        if (mapping.wide()) {
+            for (int i = 0; i < header.size(); i++) {
+                if (m.columnOf.containsValue(i)) {
+                    continue;
+                }
+                Optional<Period> period = periodIn(header.get(i));
+                if (period.isPresent()) {
+                    m.wideColumns.add(new WideColumn(i, period.get(), sexIn(header.get(i))));
+                }
+            }
+            if (m.wideColumns.isEmpty()) {
+                problems.report(fileLocation, null, "warehouse.import.noPeriodColumns");
+                ok = false;
+            }
+        }
+        for (Dimension d : new Dimension[] {Dimension.INDICATOR, Dimension.PERIOD, Dimension.VALUE}) {
+            boolean wideCovers = mapping.wide() && d != Dimension.INDICATOR;
+            if (!wideCovers && !m.columnOf.containsKey(d) && !mapping.constants().containsKey(d)) {
+                problems.report(fileLocation, null, "warehouse.import.dimensionUnmapped", d.column());
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(m) : Optional.empty();
+    }
+
+    /** Columns whose header names a dimension, by the dimension's SDMX name or a common alias. */
+    public static Map<Dimension, String> autoMap(List<String> header) {
+        Map<Dimension, String> map = new EnumMap<>(Dimension.class);
+        for (Dimension d : Dimension.values()) {
+            for (String h : header) {
+                if (d.matches(h) && !map.containsValue(h)) {
+                    map.put(d, h);
+                    break;
+                }
+            }
+        }
+        return map;
+    }
+
+    /** Maps one row; observations go to {@code out}, problems to {@code problems}. */
+    public void map(Row row, Consumer<Obs> out, Problems problems) {
+        if (row.blank()) {
+            return;
+        }
+        if (wideColumns.isEmpty()) {
+            int before = counter;
+            Obs obs = observation(row, cell(row, Dimension.PERIOD), null, cell(row, Dimension.VALUE),
+                    columnOf.getOrDefault(Dimension.VALUE, -1), problems);
+            emit(obs, row, out, problems, before);
+        } else {
+            for (WideColumn w : wideColumns) {
+                String value = row.cell(w.index());
+                if (value.isBlank() || "-".equals(value.trim()) || "…".equals(value.trim()) || "...".equals(value.trim())) {
+                    continue;
+                }
+                int beforeColumn = counter;
+                Obs obs = observation(row, w.period().toString(), w.sex(), value, w.index(), problems);
+                emit(obs, row, out, problems, beforeColumn);
+            }
+        }
+    }
+
+    private void emit(Obs obs, Row row, Consumer<Obs> out, Problems problems, int problemsBefore) {
+        if (obs == null || counter != problemsBefore) {
+            return;
+        }
+        long earlier = seen.putIfAbsent(LongLongMap.hash(obs.key()), row.number());
+        if (earlier >= 0) {
+            problems.report(at(row, -1), null, "warehouse.import.duplicate", earlier);
+            counter++;
+            return;
+        }
+        out.accept(obs);
+    }
+
+    private Obs observation(Row row, String periodText, String wideSex, String valueText, int valueColumn,
+                            Problems sink) {
+        Problems problems = (location, column, code, args) -> {
+            counter++;
+            sink.report(location, column, code, args);
+        };
+        String indicatorCode = cell(row, Dimension.INDICATOR).trim();
+        Indicator indicator = null;
+        if (indicatorCode.isEmpty()) {
+            problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR), "warehouse.import.missing",
+                    Dimension.INDICATOR.column());
+        } else {
+            indicator = codes.indicator(indicatorCode).orElse(null);
+            if (indicator == null) {
+                problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR),
+                        "warehouse.import.unknownIndicator", indicatorCode);
+            }
+        }
+        Period period = null;
+        try {
+            period = Period.parse(periodText.trim());
+        } catch (IllegalArgumentException e) {
+            problems.report(at(row, Dimension.PERIOD), name(Dimension.PERIOD), "warehouse.import.badPeriod",
+                    shorten(periodText));
+        }
+        String regionText = cell(row, Dimension.REGION);
+        String region = codes.region(regionText).orElse(null);
+        if (region == null) {
+            problems.report(at(row, Dimension.REGION), name(Dimension.REGION), "warehouse.import.unknownRegion",
+                    shorten(regionText));
+        } else if (period != null && !codes.regionExistsIn(region, period)) {
+            problems.report(at(row, Dimension.REGION), name(Dimension.REGION), "warehouse.import.regionNotInPeriod",
+                    region, period.toString());
+        }
+        String occupation = cell(row, Dimension.OCCUPATION).trim();
+        if (!codes.occupation(occupation)) {
+            problems.report(at(row, Dimension.OCCUPATION), name(Dimension.OCCUPATION),
+                    "warehouse.import.unknownOccupation", shorten(occupation));
+        }
+        String education = cell(row, Dimension.EDUCATION).trim();
+        if (!CodeBook.education(education)) {
+            problems.report(at(row, Dimension.EDUCATION), name(Dimension.EDUCATION),
+                    "warehouse.import.unknownEducation", shorten(education));
+        }
+        String countryText = cell(row, Dimension.COUNTRY);
+        String country = codes.country(countryText).orElse(null);
+        if (country == null) {
+            problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.unknownCountry",
+                    shorten(countryText));
+        }
+        String sexText = wideSex != null ? wideSex : cell(row, Dimension.SEX);
+        String sex = CodeBook.sex(sexText).orElse(null);
+        if (sex == null) {
+            problems.report(at(row, Dimension.SEX), name(Dimension.SEX), "warehouse.import.badSex", shorten(sexText));
+        }
+        String age = cell(row, Dimension.AGE).trim();
+        if (!CodeBook.age(age)) {
+            problems.report(at(row, Dimension.AGE), name(Dimension.AGE), "warehouse.import.badAge", shorten(age));
+        }
+        String flowText = cell(row, Dimension.FLOW);
+        String flow = CodeBook.flow(flowText).orElse(null);
+        if (flow == null) {
+            problems.report(at(row, Dimension.FLOW), name(Dimension.FLOW), "warehouse.import.badFlow",
+                    shorten(flowText));
+        }
+        String statusText = cell(row, Dimension.STATUS);
+        Character status = CodeBook.status(statusText).orElse(null);
+        if (status == null) {
+            problems.report(at(row, Dimension.STATUS), name(Dimension.STATUS), "warehouse.import.badStatus",
+                    shorten(statusText));
+        }
+        int unitMult = 0;
+        String multText = cell(row, Dimension.UNIT_MULT).trim();
+        if (!multText.isEmpty()) {
+            try {
+                unitMult = Integer.parseInt(multText);
+                if (unitMult < -9 || unitMult > 12) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.report(at(row, Dimension.UNIT_MULT), name(Dimension.UNIT_MULT),
+                        "warehouse.import.badUnitMult", shorten(multText));
+            }
+        }
+        BigDecimal value = null;
+        String header = valueColumn >= 0 && valueColumn < this.header.size() ? this.header.get(valueColumn) : null;
+        Location valueAt = at(row, valueColumn);
+        if (valueText.isBlank()) {
+            problems.report(valueAt, header, "warehouse.import.missingValue");
+        } else {
+            String normalized = Numbers.normalizeNumber(valueText, decimalComma);
+            if (normalized == null) {
+                problems.report(valueAt, header, "warehouse.import.notANumber", shorten(valueText));
+            } else {
+                value = new BigDecimal(normalized);
+                BigDecimal scaled = value.scaleByPowerOfTen(unitMult);
+                boolean netAllowed = "NET".equals(flow) || (indicator != null && indicator.code().contains("NET"));
+                if (scaled.signum() < 0 && !netAllowed) {
+                    problems.report(valueAt, header, "warehouse.import.negative", shorten(valueText));
+                } else if (indicator != null && ("PERCENT".equals(indicator.unit())
+                        || "PERCENT_GDP".equals(indicator.unit())) && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    problems.report(valueAt, header, "warehouse.import.shareAbove100", shorten(valueText));
+                } else if (indicator != null && "PERSONS".equals(indicator.unit()) && !netAllowed
+                        && scaled.stripTrailingZeros().scale() > 0) {
+                    problems.report(valueAt, header, "warehouse.import.notWhole", shorten(valueText));
+                }
+            }
+        }
+        if (indicator == null || period == null || region == null || country == null || sex == null || flow == null
+                || status == null || value == null) {
+            return null;
+        }
+        return new Obs(indicator.code(), period, region, occupation, education, country, sex, age, flow, value,
+                unitMult, status, row.number());
+    }
+
+    private String cell(Row row, Dimension d) {
+        Integer index = columnOf.get(d);
+        if (index != null) {
+            return row.cell(index);
+        }
+        String constant = constants.get(d);
+        if (constant != null) {
+            return constant;
+        }
+        return d.defaultCode() == null ? "" : d.defaultCode();
+    }
+
+    private String name(Dimension d) {
+        Integer index = columnOf.get(d);
+        return index == null ? d.column() : header.get(index);
+    }
+
+    private Location at(Row row, Dimension d) {
+        return at(row, columnOf.getOrDefault(d, -1));
+    }
+
+    private static Location at(Row row, int column) {
+        Location l = row.location();
+        return new Location(l.file(), l.sheet(), l.row(), column < 0 ? 0 : column + 1);
+    }
+
+    private static int indexOf(List<String> header, String name) {
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).trim().equalsIgnoreCase(name.trim())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Optional<Period> periodIn(String header) {
+        Matcher m = YEAR.matcher(header);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Period.parse(m.group(2) == null ? m.group(1) : m.group(1) + "-" + m.group(2)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String sexIn(String header) {
+        for (String part : header.split("/")) {
+            Optional<String> sex = CodeBook.sex(part);
+            if (sex.isPresent()) {
+                return sex.get();
+            }
+        }
+        return null;
+    }
+
+    /** Cell text quoted back to the user, cut so a huge cell cannot flood the report. */
+    static String shorten(String text) {
+        String t = text.strip();
+        return t.length() <= 40 ? t : t.substring(0, 37) + "…";
+    }
+}

@@ -1,0 +1,205 @@
+package kz.agyn.warehouse.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.reference.Region;
+import kz.agyn.warehouse.Observation;
+import kz.agyn.warehouse.Warehouse;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The explorer page: pick an indicator, break it down, see a table, a chart and the map; export the view. */
+@Controller
+class ExplorerController {
+
+    private final Explorer explorer;
+    private final Warehouse warehouse;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ExplorerController(Explorer explorer, Warehouse warehouse, ReferenceData reference, MessageSource messages,
+                       JsonMapper json) {
+        this.explorer = explorer;
+        this.warehouse = warehouse;
+        this.reference = reference;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/warehouse/explore")
+    String explore(@RequestParam(required = false) String indicator, @RequestParam(required = false) String by,
+                   @RequestParam Map<String, String> params, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, @RequestParam(required = false) String dataset,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx,
+                   Authentication auth, Model model, Locale locale) {
+        Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, asOf);
+        Explorer.View view = explorer.view(selection, WebRoles.of(auth), locale);
+        model.addAttribute("view", view);
+        model.addAttribute("indicators", warehouse.indicators());
+        model.addAttribute("breakdowns", Explorer.BREAKDOWNS);
+        model.addAttribute("locale", locale);
+        model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
+        Map<String, Object> map = explorer.mapOption(view, regionNames(locale));
+        model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
+        model.addAttribute("exportQuery", exportQuery(selection));
+        return htmx != null ? "explore :: result" : "explore";
+    }
+
+    @GetMapping("/warehouse/export/{format}")
+    void export(@PathVariable String format, @RequestParam(required = false) String indicator,
+                @RequestParam(required = false) String by, @RequestParam Map<String, String> params,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String dataset,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                Authentication auth, Locale locale, HttpServletResponse response) throws IOException {
+        Explorer.View view = explorer.view(explorer.selection(indicator, by, params, from, to, dataset, asOf),
+                WebRoles.of(auth), locale);
+        String base = "agyn-" + (view.indicator() == null ? "export" : view.indicator().code().toLowerCase(Locale.ROOT))
+                + "-by-" + view.selection().by().name().toLowerCase(Locale.ROOT);
+        switch (format) {
+            case "csv" -> {
+                attachment(response, "text/csv;charset=UTF-8", base + ".csv");
+                response.getOutputStream().write(csv(view, false).getBytes(StandardCharsets.UTF_8));
+            }
+            case "sdmx-csv" -> {
+                attachment(response, "text/csv;charset=UTF-8", base + ".sdmx.csv");
+                response.getOutputStream().write(csv(view, true).getBytes(StandardCharsets.UTF_8));
+            }
+            case "xlsx" -> {
+                attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        base + ".xlsx");
+                xlsx(view, locale, response.getOutputStream());
+            }
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    /** Long form; the suppressed cells are left out rather than written as numbers. */
+    private static String csv(Explorer.View view, boolean sdmx) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.HEADER : CanonicalCsv.HEADER + ",DATASET,VERSION").append('\n');
+        for (Observation o : view.observations()) {
+            if (sdmx) {
+                sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_')).append("(1.0),");
+            }
+            sb.append(CanonicalCsv.line(o, false));
+            if (!sdmx) {
+                sb.append(',').append(o.dataset()).append(',').append(o.version());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The pivot as the user sees it, with the source and the suppression rule written under it. */
+    private void xlsx(Explorer.View view, Locale locale, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(view.indicator() == null ? "Agyn" : view.indicator().code());
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            int r = 0;
+            Row title = sheet.createRow(r++);
+            title.createCell(0).setCellValue(view.indicator() == null ? "" : view.indicator().names().in(locale));
+            title.getCell(0).setCellStyle(bold);
+            Row header = sheet.createRow(r++);
+            header.createCell(0).setCellValue(messages.getMessage("explore.by." + view.selection().by().name(), null,
+                    locale));
+            for (int i = 0; i < view.periods().size(); i++) {
+                header.createCell(i + 1).setCellValue(view.periods().get(i));
+                header.getCell(i + 1).setCellStyle(bold);
+            }
+            for (Explorer.PivotRow pr : view.rows()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(pr.label());
+                for (int i = 0; i < pr.cells().size(); i++) {
+                    Explorer.Cell c = pr.cells().get(i);
+                    if (c.value() != null) {
+                        row.createCell(i + 1).setCellValue(c.value().doubleValue());
+                    } else if (c.suppressed()) {
+                        row.createCell(i + 1).setCellValue("<5");
+                    }
+                }
+            }
+            r++;
+            if (view.source() != null) {
+                Explorer.Source s = view.source();
+                sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("figure.source", null, locale)
+                        + ": " + s.title() + " — " + s.publisher() + ", v" + s.version()
+                        + (s.citation() == null ? "" : ". " + s.citation()));
+                if (s.synthetic()) {
+                    sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.synthetic", null,
+                            locale));
+                }
+            }
+            if (view.suppressedCells() > 0) {
+                sheet.createRow(r).createCell(0).setCellValue(messages.getMessage("explore.suppressedNote", null,
+                        locale));
+            }
+            sheet.setColumnWidth(0, 40 * 256);
+            wb.write(out);
+        }
+    }
+
+    private Map<String, String> regionNames(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Region r : reference.currentRegions()) {
+            names.put(r.kato(), r.names().in(locale));
+        }
+        return names;
+    }
+
+    private static String exportQuery(Explorer.Selection s) {
+        StringBuilder q = new StringBuilder("indicator=").append(enc(s.indicator())).append("&by=")
+                .append(s.by().name());
+        s.filters().forEach((d, v) -> q.append('&').append(d.name().toLowerCase(Locale.ROOT)).append('=')
+                .append(enc(v)));
+        if (s.from() != null) {
+            q.append("&from=").append(enc(s.from()));
+        }
+        if (s.to() != null) {
+            q.append("&to=").append(enc(s.to()));
+        }
+        if (s.dataset() != null) {
+            q.append("&dataset=").append(enc(s.dataset()));
+        }
+        if (s.asOf() != null) {
+            q.append("&asOf=").append(s.asOf());
+        }
+        return q.toString();
+    }
+
+    private static String enc(String s) {
+        return s == null ? "" : java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void attachment(HttpServletResponse response, String type, String name) {
+        response.setContentType(type);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+    }
+
+}

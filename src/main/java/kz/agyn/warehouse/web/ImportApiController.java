@@ -1,0 +1,114 @@
+package kz.agyn.warehouse.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.warehouse.ImportException;
+import kz.agyn.warehouse.ImportMapping;
+import kz.agyn.warehouse.ImportProgress;
+import kz.agyn.warehouse.ImportReport;
+import kz.agyn.warehouse.ImportService;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+@Tag(name = "Imports", description = "Validate a file, then accept it: nothing is written before acceptance")
+class ImportApiController {
+
+    private final ImportService imports;
+    private final JsonMapper json;
+
+    ImportApiController(ImportService imports, JsonMapper json) {
+        this.imports = imports;
+        this.json = json;
+    }
+
+    record Remap(String dataset, ImportMapping mapping) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload and validate a file", description = "Answers the validation report with the "
+            + "import id; writes no observation. `format`: csv, xlsx, sdmx-csv or sdmx-ml (detected if absent). "
+            + "`mapping`: optional JSON, e.g. {\"columns\":{\"REGION\":\"Регион\"},\"constants\":{\"INDICATOR\":"
+            + "\"EMIGRANTS\"},\"wide\":true}.")
+    ImportReport upload(@RequestPart("file") MultipartFile file,
+                        @RequestParam String dataset,
+                        @RequestParam(required = false) String format,
+                        @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
+                        Authentication auth, Locale locale) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return imports.upload(dataset, file.getOriginalFilename(), in, format, parse(mapping), auth.getName(),
+                    locale);
+        }
+    }
+
+    @GetMapping
+    @Operation(summary = "Recent imports")
+    List<ImportReport> recent(Locale locale) {
+        return imports.recent(50, locale);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "An import's report")
+    ImportReport report(@PathVariable UUID id, Locale locale) {
+        return imports.report(id, locale);
+    }
+
+    @PostMapping("/{id}/mapping")
+    @Operation(summary = "Validate again with a corrected mapping or dataset")
+    ImportReport remap(@PathVariable UUID id, @RequestBody Remap body, Locale locale) {
+        return imports.remap(id, body.dataset(), body.mapping() == null ? ImportMapping.empty() : body.mapping(),
+                locale);
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Write a clean import as a new version of its dataset",
+            description = "One transaction. Accepting a file already imported into the dataset changes nothing.")
+    ImportReport accept(@PathVariable UUID id, Authentication auth, Locale locale) {
+        return imports.accept(id, auth.getName(), locale);
+    }
+
+    @GetMapping("/{id}/progress")
+    @Operation(summary = "Progress of a running validation or write")
+    ImportProgress progress(@PathVariable UUID id) {
+        return imports.progress(id).orElseThrow(() -> new ImportException("warehouse.import.notFound", id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Stop a running validation or write; a write is rolled back whole")
+    ImportProgress cancel(@PathVariable UUID id) {
+        imports.cancel(id);
+        return progress(id);
+    }
+
+    private ImportMapping parse(String mapping) {
+        if (mapping == null || mapping.isBlank()) {
+            return ImportMapping.empty();
+        }
+        try {
+            return json.readValue(mapping, ImportMapping.class);
+        } catch (JacksonException e) {
+            throw new ImportException("warehouse.import.badMapping");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package kz.agyn.warehouse.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.agyn.kernel.UserException;
+import kz.agyn.reference.Names;
+import kz.agyn.warehouse.Dimension;
+import kz.agyn.warehouse.ImportMapping;
+import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.Warehouse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Importing as a person does it: upload, watch the check run, read the report, fix the mapping, accept and
+ * watch the write, or cancel. The page polls the progress with htmx.
+ */
+@Controller
+@RequestMapping("/warehouse/imports")
+@PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+class ImportPageController {
+
+    private final ImportService imports;
+    private final Warehouse warehouse;
+    private final MessageSource messages;
+
+    ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages) {
+        this.imports = imports;
+        this.warehouse = warehouse;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String page(Model model, Locale locale) {
+        model.addAttribute("datasets", warehouse.datasets());
+        model.addAttribute("recent", imports.recent(20, locale));
+        model.addAttribute("locale", locale);
+        return "imports";
+    }
+
+    @PostMapping
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam String dataset,
+                  @RequestParam(required = false) String format, Authentication auth, Model model,
+                  RedirectAttributes redirect, Locale locale) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            UUID id = imports.uploadAsync(dataset, file.getOriginalFilename(), in, format, ImportMapping.empty(),
+                    auth.getName());
+            return "redirect:/warehouse/imports/" + id;
+        } catch (UserException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            return "redirect:/warehouse/imports";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String report(@PathVariable UUID id, Model model, Locale locale) {
+        fill(id, model, locale);
+        return "import";
+    }
+
+    /** The progress bar while work runs; the report once it is done (htmx stops polling then). */
+    @GetMapping("/{id}/status")
+    String status(@PathVariable UUID id, Model model, Locale locale) {
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
+    @PostMapping("/{id}/mapping")
+    String remap(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model, Locale locale) {
+        Map<Dimension, String> columns = new EnumMap<>(Dimension.class);
+        ImportMapping mapping = ImportMapping.empty();
+        for (Dimension d : Dimension.values()) {
+            String column = form.get("col_" + d.name());
+            if (column != null && !column.isBlank()) {
+                columns.put(d, column);
+            }
+            mapping = mapping.withConstant(d, form.get("const_" + d.name()));
+        }
+        ImportMapping m = mapping;
+        mapping = new ImportMapping(columns, m.constants(), "on".equals(form.get("wide")),
+                blankChar(form.get("delimiter")), blank(form.get("charset")),
+                form.get("decimalComma") == null || form.get("decimalComma").isBlank() ? null
+                        : Boolean.valueOf("true".equals(form.get("decimalComma"))),
+                blank(form.get("sheet")), number(form.get("headerFirstRow")), number(form.get("headerRowCount")),
+                number(form.get("firstDataRow")), number(form.get("lastDataRow")));
+        try {
+            imports.remap(id, form.get("dataset"), mapping, locale);
+        } catch (UserException e) {
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@PathVariable UUID id, Authentication auth, Model model, Locale locale) {
+        try {
+            imports.acceptAsync(id, auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable UUID id, Model model, Locale locale) {
+        imports.cancel(id);
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
+    @PostMapping("/datasets")
+    String createDataset(@RequestParam String code, @RequestParam String titleKk, @RequestParam String titleRu,
+                         @RequestParam String titleEn, @RequestParam String publisher,
+                         @RequestParam(required = false) String citation, @RequestParam(required = false) String url,
+                         @RequestParam(required = false) String licence,
+                         @RequestParam(defaultValue = "false") boolean synthetic, RedirectAttributes redirect,
+                         Locale locale) {
+        try {
+            warehouse.createDataset(code, new Names(titleKk, titleRu, titleEn), publisher, citation, url, licence,
+                    synthetic);
+            redirect.addFlashAttribute("message", messages.getMessage("imports.dataset.created",
+                    new Object[] {code}, locale));
+        } catch (UserException e) {
+            redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        return "redirect:/warehouse/imports";
+    }
+
+    private void fill(UUID id, Model model, Locale locale) {
+        model.addAttribute("report", imports.report(id, locale));
+        model.addAttribute("progress", imports.progress(id).orElse(null));
+        model.addAttribute("datasets", warehouse.datasets());
+        model.addAttribute("dimensions", Dimension.values());
+        model.addAttribute("locale", locale);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Character blankChar(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        return "\\t".equals(s) || "tab".equalsIgnoreCase(s) ? '\t' : s.charAt(0);
+    }
+
+    private static Integer number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

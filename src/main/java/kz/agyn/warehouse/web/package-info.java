@@ -1,0 +1,2 @@
+/** Pages and REST endpoints of the warehouse: imports, the explorer, exports. */
+package kz.agyn.warehouse.web;

@@ -1,0 +1,178 @@
+package kz.agyn.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.AgynTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Each file format through the real HTTP endpoints: validate, accept, then read the stored observations. */
+class ImportApiTest extends AgynTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    kz.agyn.account.AccountService accounts;
+
+    @BeforeEach
+    void datasets() throws Exception {
+        for (String code : List.of("test-csv", "test-xlsx", "test-sdmx-csv", "test-sdmx-ml", "test-idem")) {
+            if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
+                    .single() == 0) {
+                mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"code\":\"" + code + "\",\"titleKk\":\"Тест\",\"titleRu\":\"Тест\","
+                                        + "\"titleEn\":\"Test\",\"publisher\":\"Agyn tests\"}"))
+                        .andExpect(status().isCreated());
+            }
+        }
+    }
+
+    @Test
+    void windows1251CsvWithDecimalCommasAndRegionNames() throws Exception {
+        String id = upload("test-csv", "emigration-1251.csv", Fixtures.windows1251Csv(), "csv", null)
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.rows").value(4))
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(id).get("id").asText());
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-csv").param("indicator", "EMIGRANTS")
+                        .param("region", "190000000").param("sex", "M").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].value").value(1204))
+                .andExpect(jsonPath("$.items[0].period").value("2022"))
+                .andExpect(jsonPath("$.items[0].flow").value("_Z"));
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-csv").param("region", "750000000")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.items[0].value").value(5310));
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-csv").param("indicator", "WAGE_AVG")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.items[0].value").value(272188.5))
+                .andExpect(jsonPath("$.items[0].region").value("330000000"));
+    }
+
+    @Test
+    void bureauXlsxWithTwoRowHeaderMergedYearsAndFootnotes() throws Exception {
+        String mapping = json.writeValueAsString(new ImportMapping(Map.of(Dimension.REGION, "Регион"),
+                Map.of(Dimension.INDICATOR, "EMIGRANTS", Dimension.FLOW, "EMI"), true, null, null, null, null, null,
+                null, null, null));
+        String body = upload("test-xlsx", "bureau.xlsx", Fixtures.bureauXlsx(), "xlsx", mapping)
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.rows").value(12))
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(body).get("id").asText());
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-xlsx").param("region", "710000000")
+                        .param("period", "2023").param("sex", "F").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].value").value(1550))
+                .andExpect(jsonPath("$.items[0].flow").value("EMI"));
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-xlsx").param("region", "100000000")
+                        .param("period", "2022").param("sex", "M").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.items[0].value").value(410));
+    }
+
+    @Test
+    void sdmxCsv() throws Exception {
+        String body = upload("test-sdmx-csv", "mig.sdmx.csv", Fixtures.sdmxCsv(), "sdmx-csv", null)
+                .andExpect(jsonPath("$.status").value("VALID")).andExpect(jsonPath("$.rows").value(3))
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(body).get("id").asText());
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-sdmx-csv").param("country", "DE")
+                        .param("period", "2022").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.items[0].value").value(6034))
+                .andExpect(jsonPath("$.items[0].status").value("P"));
+    }
+
+    @Test
+    void sdmxMl() throws Exception {
+        String body = upload("test-sdmx-ml", "mig.xml", Fixtures.sdmxMl(), "sdmx-ml", null)
+                .andExpect(jsonPath("$.status").value("VALID")).andExpect(jsonPath("$.rows").value(2))
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(body).get("id").asText());
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-sdmx-ml").param("indicator", "IMMIGRANTS")
+                        .param("period", "2021:2022").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[0].value").value(7051))
+                .andExpect(jsonPath("$.items[1].status").value("P"))
+                .andExpect(jsonPath("$.items[1].country").value("RU"));
+    }
+
+    @Test
+    void theSameFileTwiceChangesNothing() throws Exception {
+        String first = upload("test-idem", "same.csv", Fixtures.sdmxCsv(), "sdmx-csv", null)
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(first).get("id").asText());
+        long rows = count();
+        int versions = versions("test-idem");
+        String second = upload("test-idem", "same-again.csv", Fixtures.sdmxCsv(), "sdmx-csv", null)
+                .andExpect(jsonPath("$.existingVersion").value(1))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/imports/" + json.readTree(second).get("id").asText() + "/accept")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
+        assertThat(count()).isEqualTo(rows);
+        assertThat(versions("test-idem")).isEqualTo(versions);
+    }
+
+    @Test
+    void validationWritesNothingAndViewersCannotImport() throws Exception {
+        if (accounts.user("imp-viewer").isEmpty()) {
+            accounts.createUser("imp-viewer", "Viewer-pass-456", java.util.Set.of(kz.agyn.account.Role.VIEWER), null,
+                    "kk", false);
+        }
+        long rows = count();
+        upload("test-csv", "x.csv", Fixtures.sdmxCsv(), "sdmx-csv", null).andExpect(status().isOk());
+        assertThat(count()).isEqualTo(rows);
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "x.csv", "text/csv",
+                        Fixtures.sdmxCsv())).param("dataset", "test-csv")
+                        .with(httpBasic("imp-viewer", "Viewer-pass-456")))
+                .andExpect(status().is4xxClientError());
+    }
+
+    ResultActions upload(String dataset, String name, byte[] content, String format, String mapping)
+            throws Exception {
+        var request = multipart("/api/v1/imports").file(new MockMultipartFile("file", name,
+                        "application/octet-stream", content)).param("dataset", dataset).param("format", format)
+                .with(httpBasic(ADMIN, ADMIN_PASSWORD));
+        if (mapping != null) {
+            request.param("mapping", mapping);
+        }
+        return mvc.perform(request).andExpect(status().isOk());
+    }
+
+    void accept(String id) throws Exception {
+        mvc.perform(post("/api/v1/imports/" + id + "/accept").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM wh_observation").query(Long.class).single();
+    }
+
+    int versions(String dataset) {
+        return jdbc.sql("SELECT count(*) FROM wh_version v JOIN wh_dataset d ON d.id = v.dataset_id WHERE d.code = ?")
+                .param(dataset).query(Integer.class).single();
+    }
+}

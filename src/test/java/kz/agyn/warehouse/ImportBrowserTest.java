@@ -1,0 +1,143 @@
+package kz.agyn.warehouse;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import kz.agyn.AgynTest;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import kz.agyn.reference.Names;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An analyst in the browser: uploads a CSV whose headers Agyn does not know, fixes the mapping, accepts, sees
+ * the new figures in the explorer's chart and map, and exports them as XLSX.
+ */
+class ImportBrowserTest extends AgynTest {
+
+    static final String USER = "import-analyst";
+    static final String PASSWORD = "Import-pass-9";
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    Warehouse warehouse;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(SHOTS);
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
+        Playwright.CreateOptions create = new Playwright.CreateOptions();
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (Files.isExecutable(chromium)) {
+            create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+            options.setExecutablePath(chromium);
+        }
+        playwright = Playwright.create(create);
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void uploadFixMappingAcceptExploreAndExport() throws Exception {
+        if (accounts.user(USER).isEmpty()) {
+            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "en", false);
+        }
+        if (warehouse.dataset("browser-regional").isEmpty()) {
+            warehouse.createDataset("browser-regional", new Names("Өңірлік", "Региональный", "Regional survey"),
+                    "Akimat of Jetisu region", null, null, null, false);
+        }
+        String csv = "Регион;Год;Эмигранттар\n"
+                + "Жетісу облысы;2023;812\nАлматы облысы;2023;1 530\nАстана қаласы;2023;4 020\n";
+        String base = "http://localhost:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
+                .setViewportSize(1400, 1000))) {
+            Page page = context.newPage();
+            page.navigate(base + "/login?lang=en");
+            page.locator("input[name=username]").fill(USER);
+            page.locator("input[name=password]").fill(PASSWORD);
+            page.locator("form.card button[type=submit]").click();
+            page.waitForURL(url -> !url.contains("/login"));
+
+            page.navigate(base + "/warehouse/imports");
+            page.locator("#upload-form input[type=file]").setInputFiles(new FilePayload("regional.csv", "text/csv",
+                    csv.getBytes(StandardCharsets.UTF_8)));
+            page.locator("#upload-form select[name=dataset]").selectOption("browser-regional");
+            page.locator("#upload-form button[type=submit]").click();
+
+            assertThat(page.locator("#import-state")).hasAttribute("data-status", "INVALID");
+            assertThat(page.locator("table.problems")).containsText("INDICATOR");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-invalid.png")).setFullPage(true));
+
+            page.locator("input[name=const_INDICATOR]").fill("EMIGRANTS");
+            page.locator("input[name=const_FLOW]").fill("EMI");
+            page.locator("select[name=col_VALUE]").selectOption("Эмигранттар");
+            page.locator("#recheck").click();
+            assertThat(page.locator("#import-state")).hasAttribute("data-status", "VALID");
+            page.locator("#accept-import").click();
+            assertThat(page.locator("#import-state")).hasAttribute("data-status", "ACCEPTED");
+
+            page.navigate(base + "/warehouse/explore?indicator=EMIGRANTS&by=REGION&dataset=browser-regional"
+                    + "&from=2023&to=2023");
+            assertThat(page.locator("#pivot tr[data-code='330000000']")).containsText("812");
+            assertThat(page.locator("#explore-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#explore-map")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator(".source-line")).containsText("Regional survey");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("explore-en.png")).setFullPage(true));
+
+            Download download = page.waitForDownload(() -> page.locator("#export-xlsx").click());
+            Path xlsx = SHOTS.resolve("export.xlsx");
+            download.saveAs(xlsx);
+            byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(xlsx), 2);
+            assertThat(new String(head, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+                var sheet = wb.getSheetAt(0);
+                boolean found = false;
+                for (var row : sheet) {
+                    if (row.getCell(0) != null && row.getCell(0).toString().contains("Jetisu")
+                            || row.getCell(0) != null && row.getCell(0).toString().contains("Zhetysu")) {
+                        found = row.getCell(1).getNumericCellValue() == 812;
+                    }
+                }
+                assertThat(found).as("Jetisu row with 812 in the export").isTrue();
+            }
+        }
+    }
+
+}
