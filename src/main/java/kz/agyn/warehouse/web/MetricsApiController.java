@@ -1,0 +1,67 @@
+package kz.agyn.warehouse.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.warehouse.MetricResult;
+import kz.agyn.warehouse.MetricsService;
+import kz.agyn.warehouse.metrics.Metric;
+import org.springframework.context.MessageSource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/metrics")
+@Tag(name = "Metrics", description = "Brain-drain metrics computed from the warehouse, with formula and inputs")
+class MetricsApiController {
+
+    private final MetricsService metrics;
+    private final MessageSource messages;
+
+    MetricsApiController(MetricsService metrics, MessageSource messages) {
+        this.metrics = metrics;
+        this.messages = messages;
+    }
+
+    record MetricInfo(String name, String title, String formula, String explanation, String unit, String reference) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The metrics, with their formulas")
+    List<MetricInfo> list(Locale locale) {
+        return Arrays.stream(Metric.values()).map(m -> new MetricInfo(m.key(),
+                messages.getMessage(m.nameKey(), null, m.key(), locale), m.formula().expression(),
+                messages.getMessage(m.formulaKey(), null, "", locale), m.unit().name(), m.reference())).toList();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "Compute a metric", description = "e.g. docquier_marfouk_rate, highly_skilled_share, "
+            + "intellectual_professions_share, growth_rate, net_migration_rate, pay_gap_nominal, pay_gap_ppp, rd_gap. "
+            + "Each point lists its inputs; `sources` names the dataset versions read.")
+    MetricResult compute(@PathVariable String name,
+                         @Parameter(description = "KATO code; Kazakhstan when absent")
+                         @RequestParam(required = false) String region,
+                         @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to,
+                         @RequestParam(required = false) String dataset,
+                         @Parameter(description = "for growth rates: the indicator (EMIGRANTS by default)")
+                         @RequestParam(required = false) String indicator,
+                         @Parameter(description = "for pay gaps: the comparison country (US by default)")
+                         @RequestParam(required = false) String country,
+                         @Parameter(description = "for R&D gaps: comparison countries, e.g. KR,JP,DE")
+                         @RequestParam(required = false) List<String> peers,
+                         @Parameter(description = "Docquier–Marfouk: years of outflows summed as the stock")
+                         @RequestParam(defaultValue = "1") int window,
+                         Locale locale) {
+        Metric metric = metrics.metric(name).orElseThrow(() -> new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.NOT_FOUND, "metric.unknown", name));
+        return metrics.compute(metric, new MetricsService.Selection(region, from, to, dataset, indicator, country,
+                peers, window), locale);
+    }
+}

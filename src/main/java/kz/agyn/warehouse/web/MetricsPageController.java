@@ -1,0 +1,73 @@
+package kz.agyn.warehouse.web;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.warehouse.MetricResult;
+import kz.agyn.warehouse.MetricsService;
+import kz.agyn.warehouse.metrics.Metric;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The metrics as a page: pick one, see its formula in words and symbols, its values and their inputs. */
+@Controller
+class MetricsPageController {
+
+    private final MetricsService metrics;
+    private final ReferenceData reference;
+    private final JsonMapper json;
+
+    MetricsPageController(MetricsService metrics, ReferenceData reference, JsonMapper json) {
+        this.metrics = metrics;
+        this.reference = reference;
+        this.json = json;
+    }
+
+    @GetMapping("/warehouse/metrics")
+    String page(@RequestParam(defaultValue = "docquier_marfouk_rate") String metric,
+                @RequestParam(required = false) String region, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int window,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
+        String area = region == null || region.isBlank() ? null : region;
+        MetricResult result = metrics.compute(m, new MetricsService.Selection(area, blank(from), blank(to), null,
+                null, null, List.of(), window), locale);
+        boolean fraction = "FRACTION".equals(result.unit());
+        List<Object> values = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
+        for (MetricResult.Point p : result.points()) {
+            periods.add(p.period());
+            values.add(fraction ? p.value().multiply(BigDecimal.valueOf(100)).round(MathContext.DECIMAL32)
+                    : p.value().round(MathContext.DECIMAL32));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("grid", Map.of("left", 70, "right", 30, "top", 30, "bottom", 40));
+        option.put("xAxis", Map.of("type", "category", "data", periods));
+        option.put("yAxis", Map.of("type", "value", "name", fraction ? "%" : ""));
+        option.put("series", List.of(Map.of("type", "line", "data", values, "name", result.name())));
+        model.addAttribute("metrics", Metric.values());
+        model.addAttribute("selected", m);
+        model.addAttribute("result", result);
+        model.addAttribute("fraction", fraction);
+        model.addAttribute("option", json.writeValueAsString(option));
+        model.addAttribute("regions", reference.currentRegions());
+        model.addAttribute("region", area);
+        model.addAttribute("locale", locale);
+        return htmx != null ? "metrics :: result" : "metrics";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
