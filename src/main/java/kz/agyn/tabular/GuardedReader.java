@@ -31,7 +31,7 @@ final class GuardedReader implements TableReader {
                 lastRow = r.location().row();
             }
             return r;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             TabularException t = new TabularException("tabular.internal",
                     new Location(file, reader.sheet(), lastRow, 0));
             t.initCause(e);

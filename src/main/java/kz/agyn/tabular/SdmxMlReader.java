@@ -343,7 +343,7 @@ final class SdmxMlReader implements TableReader {
     }
 
     /** Series key ids in first-seen order, the time dimension, OBS_VALUE, then attribute ids. */
-    private void layout() {
+    private void layout() throws TabularException {
         List<String> cols = new ArrayList<>();
         for (String id : keyIds.keySet()) {
             if (!id.equals(timeId) && !id.equals(OBS_VALUE)) {
@@ -358,6 +358,13 @@ final class SdmxMlReader implements TableReader {
             }
         }
         columns = List.copyOf(cols);
+        // Every row is as wide as all ids together: a few thousand ids declared once would multiply the work of
+        // every observation.
+        if ((long) columns.size() * observations.size() > XlsxWorkbook.MAX_CELLS
+                || columns.size() > CsvTableReader.MAX_COLUMNS) {
+            throw new TabularException("tabular.tooLarge", new Location(file, null, 0, 0), MAX_BYTES >> 20,
+                    MAX_OBSERVATIONS);
+        }
         index = new HashMap<>();
         for (int i = 0; i < cols.size(); i++) {
             index.put(cols.get(i), i);

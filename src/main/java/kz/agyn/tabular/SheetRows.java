@@ -3,11 +3,14 @@ package kz.agyn.tabular;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -67,6 +70,7 @@ final class SheetRows implements Closeable {
     private final double compression;
     private int lastRow;
     private int rowsSeen;
+    private long cellsSeen;
     private boolean done;
     private final StringBuilder text = new StringBuilder();
 
@@ -86,7 +90,7 @@ final class SheetRows implements Closeable {
             InputStream raw = part.getInputStream();
             this.in = new CountingInputStream(raw, Long.MAX_VALUE);
             this.x = Xml.reader(in);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw XlsxWorkbook.failure(workbook.file(), sheet, e);
         }
     }
@@ -104,28 +108,85 @@ final class SheetRows implements Closeable {
         return new TabularException("tabular.xlsx.corrupt", at(row, column));
     }
 
-    /** Reads to the end of the part and returns its merged ranges, which sit after the cells. */
-    List<Merge> merges() throws TabularException {
+    /**
+     * The merged ranges of a sheet, which the format puts after all the cells. Found by a byte scan rather than
+     * by parsing: reading a large sheet through StAX only to reach its end would double the cost of opening it.
+     * A '&lt;' cannot occur unescaped in text, so "&lt;mergeCell " or "&lt;x:mergeCell " is always the element.
+     */
+    static List<Merge> merges(XlsxWorkbook workbook, String sheet) throws TabularException {
         List<Merge> out = new ArrayList<>();
-        try {
-            while (x.hasNext()) {
-                int ev = x.next();
-                if (ev == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("mergeCell")) {
-                    Merge m = parseRange(x.getAttributeValue(null, "ref"));
-                    if (m != null && out.size() < MAX_MERGES) {
-                        out.add(m);
+        byte[] name = "mergeCell".getBytes(StandardCharsets.US_ASCII);
+        try (InputStream in = workbook.part(sheet).getInputStream()) {
+            byte[] buf = new byte[1 << 16];
+            byte[] element = new byte[64];
+            int length = 0;
+            int state = 0; // 0 outside a tag, 1 reading an element name, 2 reading a mergeCell's attributes
+            StringBuilder attributes = new StringBuilder();
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (state == 0) {
+                        if (b == '<') {
+                            state = 1;
+                            length = 0;
+                        }
+                    } else if (state == 1) {
+                        if (isNameByte(b) || b == ':') {
+                            if (length == element.length) {
+                                state = 0;
+                            } else {
+                                element[length++] = b;
+                            }
+                        } else if ((b == ' ' || b == '\t' || b == '\r' || b == '\n')
+                                && localNameIs(element, length, name)) {
+                            state = 2;
+                            attributes.setLength(0);
+                        } else {
+                            state = b == '<' ? 1 : 0;
+                            length = 0;
+                        }
+                    } else if (b == '>' || attributes.length() > 1024) {
+                        Merge m = parseRange(refAttribute(attributes));
+                        if (m != null && out.size() < MAX_MERGES) {
+                            out.add(m);
+                        }
+                        state = 0;
+                    } else {
+                        attributes.append((char) (b & 0xFF));
                     }
-                } else if (ev == XMLStreamConstants.DTD) {
-                    throw corrupt(0, 0);
                 }
             }
-        } catch (TabularException e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw XlsxWorkbook.failure(workbook.file(), sheet, e);
         }
         return out;
     }
+
+    private static boolean localNameIs(byte[] element, int length, byte[] name) {
+        int start = length - name.length;
+        if (start < 0 || (start > 0 && element[start - 1] != ':')) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (element[start + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNameByte(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_' || b == '-'
+                || b == '.';
+    }
+
+    private static String refAttribute(CharSequence attributes) {
+        Matcher m = REF.matcher(attributes);
+        return m.find() ? m.group(2) : null;
+    }
+
+    private static final Pattern REF =
+            Pattern.compile("(?:^|\\s)ref\\s*=\\s*([\"'])([A-Za-z0-9$:]{1,32})\\1");
 
     static Merge parseRange(String ref) {
         if (ref == null) {
@@ -196,7 +257,7 @@ final class SheetRows implements Closeable {
             return null;
         } catch (TabularException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw XlsxWorkbook.failure(workbook.file(), sheet, e);
         }
     }
@@ -259,6 +320,10 @@ final class SheetRows implements Closeable {
             } else if (ev == XMLStreamConstants.END_DOCUMENT) {
                 throw corrupt(number, 0);
             }
+        }
+        cellsSeen += width;
+        if (cellsSeen > XlsxWorkbook.MAX_CELLS) {
+            throw XlsxWorkbook.tooLarge(workbook.file(), sheet);
         }
         String[] out = Arrays.copyOf(cells, width);
         for (int i = 0; i < width; i++) {

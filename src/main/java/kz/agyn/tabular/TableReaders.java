@@ -36,7 +36,7 @@ public final class TableReaders {
     private static TableReader xlsxReader(XlsxWorkbook wb, XlsxOptions options) throws TabularException {
         try {
             return new XlsxTableReader(wb, options);
-        } catch (TabularException | RuntimeException e) {
+        } catch (TabularException | RuntimeException | Error e) {
             wb.close();
             throw e;
         }
@@ -154,7 +154,9 @@ public final class TableReaders {
             return result;
         } catch (IOException e) {
             throw CsvTableReader.io(fileName, 0, e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // A missing optional codec (a zip entry compressed with zstd) or runaway recursion in a library on
+            // a hostile file is still a problem with the file, not a reason to take the import down.
             TabularException t = new TabularException("tabular.internal", new Location(fileName, null, 0, 0));
             t.initCause(e);
             throw t;

@@ -32,11 +32,15 @@ final class XlsxLayout {
     private final TreeMap<Integer, RawRow> rows = new TreeMap<>();
     private final List<Merge> merges;
 
+    /** Bureau headers have dozens of merged cells; a hostile file could have a hundred thousand. */
+    private static final int MAX_MERGES = 5_000;
+
     XlsxLayout(List<RawRow> buffered, List<Merge> merges) {
         for (RawRow r : buffered) {
             rows.put(r.number(), r);
         }
-        this.merges = merges;
+        int lastRow = rows.isEmpty() ? 0 : rows.lastKey();
+        this.merges = merges.stream().filter(m -> m.firstRow() <= lastRow).limit(MAX_MERGES).toList();
     }
 
     private RawRow row(int number) {
@@ -82,21 +86,53 @@ final class XlsxLayout {
     }
 
     /**
-     * "Mostly filled" below a candidate header: at least two of the next three rows (or all of them, when fewer
-     * exist before the end) have cells in at least half the candidate's columns.
+     * A header spans the table, and rows below it are mostly filled. Taking the width of the next three rows
+     * (fewer at the end of the sheet) as the table's, the candidate must cover at least half of it with captions
+     * or merged captions — which rules out a "Table 3 ... thousand persons" line — and at least two of those rows
+     * (or all, when fewer) must have cells in half of it.
      */
     private boolean filledAfter(RawRow candidate) {
-        int width = Math.max(2, (spanEnd(candidate) - candidate.firstColumn() + 2) / 2);
-        int filled = 0;
-        int seen = 0;
         int last = rows.isEmpty() ? 0 : rows.lastKey();
+        int width = 0;
+        int seen = 0;
         for (int k = 1; k <= 3 && candidate.number() + k <= last; k++) {
             seen++;
-            if (row(candidate.number() + k).nonEmpty() >= width) {
+            width = Math.max(width, row(candidate.number() + k).cells().length);
+        }
+        if (seen == 0) {
+            return false;
+        }
+        int half = Math.max(2, (width + 1) / 2);
+        if (coverage(candidate, width) < half) {
+            return false;
+        }
+        int filled = 0;
+        for (int k = 1; k <= seen; k++) {
+            if (row(candidate.number() + k).nonEmpty() >= half) {
                 filled++;
             }
         }
-        return seen > 0 && filled >= Math.min(2, seen);
+        return filled >= Math.min(2, seen);
+    }
+
+    /** How many of the first {@code width} columns a row fills, merged ranges through it included. */
+    private int coverage(RawRow r, int width) {
+        int[] starts = new int[width + 2]; // +1 where a merged range starts, -1 after it ends
+        for (Merge m : merges) {
+            if (m.firstRow() <= r.number() && m.lastRow() >= r.number() && m.firstColumn() <= width) {
+                starts[m.firstColumn()]++;
+                starts[Math.min(width, m.lastColumn()) + 1]--;
+            }
+        }
+        int covered = 0;
+        int open = 0;
+        for (int c = 1; c <= width; c++) {
+            open += starts[c];
+            if (open > 0 || !Text.isBlank(r.cell(c))) {
+                covered++;
+            }
+        }
+        return covered;
     }
 
     /** The last column a row reaches, its merged cells included. */
@@ -183,11 +219,15 @@ final class XlsxLayout {
         for (int r = first; r < first + count; r++) {
             width = Math.max(width, spanEnd(row(r)));
         }
+        String[][] captions = new String[count][];
+        for (int r = first; r < first + count; r++) {
+            captions[r - first] = captions(r, width);
+        }
         List<String> names = new ArrayList<>(width);
         for (int c = 1; c <= width; c++) {
             List<String> parts = new ArrayList<>(count);
             for (int r = first; r < first + count; r++) {
-                String v = Text.trim(captionAt(r, c));
+                String v = Text.trim(captions[r - first][c - 1]);
                 if (!v.isEmpty() && (parts.isEmpty() || !parts.get(parts.size() - 1).equals(v))) {
                     parts.add(v);
                 }
@@ -201,18 +241,25 @@ final class XlsxLayout {
         return List.copyOf(names);
     }
 
-    /** A header cell's caption, carried across a merged range horizontally (not down: that would repeat it). */
-    private String captionAt(int r, int c) {
-        String v = row(r).cell(c);
-        if (!Text.isBlank(v)) {
-            return v;
+    /** A header row's captions, each carried across its merged range horizontally (not down: that would repeat it). */
+    private String[] captions(int r, int width) {
+        RawRow row = row(r);
+        String[] out = new String[width];
+        for (int c = 1; c <= width; c++) {
+            out[c - 1] = row.cell(c);
         }
         for (Merge m : merges) {
-            if (m.firstRow() == r && m.covers(r, c)) {
-                return row(r).cell(m.firstColumn());
+            if (m.firstRow() != r) {
+                continue;
+            }
+            String v = row.cell(m.firstColumn());
+            for (int c = m.firstColumn() + 1; c <= Math.min(width, m.lastColumn()); c++) {
+                if (Text.isBlank(out[c - 1])) {
+                    out[c - 1] = v;
+                }
             }
         }
-        return "";
+        return out;
     }
 
     /** A footnote: one non-blank cell, at or left of the table's first column, opening with a footnote marker. */

@@ -29,10 +29,7 @@ final class XlsxTableReader implements TableReader {
     XlsxTableReader(XlsxWorkbook workbook, XlsxOptions options) throws TabularException {
         this.workbook = workbook;
         this.sheet = workbook.sheetName(options.sheet());
-        List<Merge> merges;
-        try (SheetRows scan = new SheetRows(workbook, sheet)) {
-            merges = scan.merges();
-        }
+        List<Merge> merges = SheetRows.merges(workbook, sheet);
         this.rows = new SheetRows(workbook, sheet);
         try {
             int need = Math.max(XlsxLayout.SEARCH_ROWS,

@@ -33,6 +33,11 @@ final class XlsxWorkbook implements Closeable {
 
     static final long MAX_FILE_BYTES = 100L << 20;
     static final int MAX_ROWS = 1_000_000;
+    /**
+     * Cells handed out per sheet, empty ones padding a row included. Caps the work a tiny file can cause: sparse
+     * cells compress to nothing, and a million rows each reaching column XFD would be sixteen billion cells.
+     */
+    static final long MAX_CELLS = 60_000_000L;
     private static final long MAX_SHARED_STRINGS_BYTES = 100L << 20;
     private static final long MAX_STYLES_BYTES = 16L << 20;
     private static final int MAX_STYLES = 65_536;
@@ -78,7 +83,7 @@ final class XlsxWorkbook implements Closeable {
         } catch (IOException e) {
             delete(temp);
             throw CsvTableReader.io(fileName, 0, e);
-        } catch (TabularException | RuntimeException e) {
+        } catch (TabularException | RuntimeException | Error e) {
             delete(temp);
             throw e;
         }
@@ -123,7 +128,7 @@ final class XlsxWorkbook implements Closeable {
         } catch (OLE2NotOfficeXmlFileException e) {
             revert(pkg);
             throw chained(new TabularException("tabular.xlsx.legacy", where), e);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             revert(pkg);
             throw failure(fileName, null, e);
         }
@@ -287,7 +292,7 @@ final class XlsxWorkbook implements Closeable {
             return out;
         } catch (TabularException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw failure(file, null, e);
         }
     }
@@ -311,7 +316,7 @@ final class XlsxWorkbook implements Closeable {
                     }
                 }
             }
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             throw failure(file, null, e);
         }
         dateStyles = dates;

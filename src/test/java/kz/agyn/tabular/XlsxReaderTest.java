@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,11 +157,111 @@ class XlsxReaderTest {
     @Test
     void emptySheet() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        try (var wb = new XSSFWorkbook()) {
             wb.createSheet("Empty");
             wb.write(out);
         }
         assertCode(out.toByteArray(), "tabular.empty");
+    }
+
+    @Test
+    void aUnitLineAcrossTheTableIsNotTakenForTheHeader() throws Exception {
+        byte[] wb = workbook(s -> {
+            row(s, 0, "Таблица 3", null, null, null, "тыс. человек");
+            row(s, 1, "Показатель", "2021", "2022", "2023", "2024");
+            row(s, 2, "Выбыло", 10.5, 11, 12, 13);
+            row(s, 3, "Прибыло", 7, 8, 9, 10);
+            row(s, 4, "Сальдо", -3.5, -3, -3, -3);
+            s.createRow(5).createCell(0).setCellValue(" ");
+            row(s, 6, "Дереккөз: ҰСБ");
+        });
+        try (TableReader r = TableReaders.xlsx(in(wb), "t.xlsx", XlsxOptions.defaults())) {
+            assertThat(r.columns()).containsExactly("Показатель", "2021", "2022", "2023", "2024");
+            assertThat(readAll(r)).extracting(row -> row.cell(1)).containsExactly("10.5", "7", "-3.5");
+        }
+    }
+
+    @Test
+    void threeHeaderRowsAndATableStartingInColumnB() throws Exception {
+        byte[] wb = workbook(s -> {
+            row(s, 0, null, "Emigration of specialists");
+            row(s, 1, null, "Field", "Total", null, null);
+            row(s, 2, null, null, "2023", null, "2024");
+            row(s, 3, null, null, "men", "women", "men");
+            row(s, 4, null, "IT", 120, 80, 130);
+            row(s, 5, null, "Medicine", 60, 90, 65);
+            row(s, 6, "¹ Preliminary data.");
+            s.addMergedRegion(new CellRangeAddress(1, 3, 1, 1));
+            s.addMergedRegion(new CellRangeAddress(1, 1, 2, 4));
+            s.addMergedRegion(new CellRangeAddress(2, 2, 2, 3));
+        });
+        try (TableReader r = TableReaders.xlsx(in(wb), "t.xlsx", XlsxOptions.defaults())) {
+            assertThat(r.columns()).containsExactly("", "Field", "Total / 2023 / men", "Total / 2023 / women",
+                    "Total / 2024 / men");
+            List<Row> rows = readAll(r);
+            assertThat(rows).extracting(Row::cells).containsExactly(
+                    List.of("", "IT", "120", "80", "130"), List.of("", "Medicine", "60", "90", "65"));
+        }
+    }
+
+    @Test
+    void inlineStringsAsStreamingWritersProduceThem() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(10)) {
+            Sheet s = wb.createSheet("Data");
+            for (int i = 0; i < 50; i++) {
+                var row = s.createRow(i);
+                row.createCell(0).setCellValue(i == 0 ? "Өңір" : "Облыс " + i);
+                if (i == 0) {
+                    row.createCell(1).setCellValue("Саны");
+                } else {
+                    row.createCell(1).setCellValue(i * 2);
+                }
+            }
+            wb.write(out);
+        }
+        try (TableReader r = TableReaders.xlsx(in(out.toByteArray()), "s.xlsx", XlsxOptions.defaults())) {
+            assertThat(r.columns()).containsExactly("Өңір", "Саны");
+            List<Row> rows = readAll(r);
+            assertThat(rows).hasSize(49);
+            assertThat(rows.get(48).cells()).containsExactly("Облыс 49", "98");
+        }
+    }
+
+    @Test
+    void sparseCellsFarRightCannotMultiplyTheWork() throws Exception {
+        // A few kilobytes that would expand to billions of empty cells if every row were padded out to XFD.
+        byte[] wb = workbook(s -> {
+            row(s, 0, "a", "b");
+            for (int r = 1; r < 5_000; r++) {
+                s.createRow(r).createCell(16_383).setCellValue(1);
+                s.getRow(r).createCell(0).setCellValue("x");
+            }
+        });
+        assertCode(wb, "tabular.tooLarge");
+    }
+
+    interface SheetBuilder {
+        void build(Sheet s);
+    }
+
+    static byte[] workbook(SheetBuilder builder) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            builder.build(wb.createSheet("Sheet1"));
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static void row(Sheet s, int index, Object... values) {
+        var row = s.createRow(index);
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] instanceof String t) {
+                row.createCell(c).setCellValue(t);
+            } else if (values[c] instanceof Number n) {
+                row.createCell(c).setCellValue(n.doubleValue());
+            }
+        }
     }
 
     private static void assertCode(byte[] bytes, String code) {
