@@ -113,7 +113,10 @@ public record CsvOptions(Charset charset, char delimiter, boolean decimalComma, 
         return true;
     }
 
-    /** The first records split by {@code d}, honouring quotes; blank lines and a record cut by the sample's end left out. */
+    /**
+     * The first records split by {@code d}, honouring quotes; blank lines and a record cut off by the end of the
+     * sample are left out.
+     */
     private static List<List<String>> sample(String text, char d) {
         List<List<String>> records = new ArrayList<>();
         List<String> cells = new ArrayList<>();

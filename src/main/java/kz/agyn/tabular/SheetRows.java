@@ -54,9 +54,6 @@ final class SheetRows implements Closeable {
 
     /** A merged range, 1-based and inclusive. */
     record Merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
-        boolean covers(int row, int column) {
-            return row >= firstRow && row <= lastRow && column >= firstColumn && column <= lastColumn;
-        }
     }
 
     static final int MAX_SHEET_ROW = 1_048_576;

@@ -20,12 +20,15 @@ public final class TableReaders {
     private TableReaders() {
     }
 
-    /** A CSV stream; the stream is closed with the reader. */
+    /** A CSV stream, read as it is consumed; closing the reader closes the stream. */
     public static TableReader csv(InputStream in, String fileName, CsvOptions options) throws TabularException {
         return guarded(fileName, () -> CsvTableReader.open(in, fileName, options));
     }
 
-    /** A sheet of an .xlsx workbook; the stream is read to its end before this returns. */
+    /**
+     * A sheet of an .xlsx workbook. The stream is copied to a temporary file before this returns (the zip
+     * directory is at its end) and stays the caller's to close; the file goes when the reader is closed.
+     */
     public static TableReader xlsx(InputStream in, String fileName, XlsxOptions options) throws TabularException {
         return guarded(fileName, () -> {
             XlsxWorkbook wb = XlsxWorkbook.open(in, fileName);
@@ -42,7 +45,7 @@ public final class TableReaders {
         }
     }
 
-    /** SDMX-CSV 2.1 or 3.0, delimiter detected. */
+    /** SDMX-CSV 2.1 or 3.0, delimiter detected; closing the reader closes the stream. */
     public static TableReader sdmxCsv(InputStream in, String fileName) throws TabularException {
         return guarded(fileName, () -> {
             byte[] head = CsvTableReader.readHead(in, fileName);
@@ -57,7 +60,10 @@ public final class TableReaders {
         });
     }
 
-    /** An SDMX-ML 2.1 generic data message, read whole (at most 100 MB). */
+    /**
+     * An SDMX-ML 2.1 generic data message, read whole (at most 100 MB) before this returns; the stream stays the
+     * caller's to close.
+     */
     public static TableReader sdmxMl(InputStream in, String fileName) throws TabularException {
         return guarded(fileName, () -> SdmxMlReader.read(in, fileName));
     }
