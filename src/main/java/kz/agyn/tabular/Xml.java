@@ -1,0 +1,108 @@
+package kz.agyn.tabular;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/** StAX as the readers use it on untrusted files: no DTDs, no external entities, bounded tokens. */
+final class Xml {
+
+    /** No legitimate token in a workbook or an SDMX message comes near this; an attribute value does not stream. */
+    static final int MAX_TOKEN_BYTES = 4 << 20;
+    static final int MAX_DEPTH = 100;
+
+    private static final XMLInputFactory FACTORY = factory();
+
+    private Xml() {
+    }
+
+    private static XMLInputFactory factory() {
+        // The JDK's own parser, not whatever the classpath offers: its behaviour on hostile input is the one tested.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return f;
+    }
+
+    static XMLStreamReader reader(InputStream in) throws XMLStreamException {
+        return FACTORY.createXMLStreamReader(new TokenGuard(in));
+    }
+
+    /**
+     * Fails a stream with a run of more than {@link #MAX_TOKEN_BYTES} bytes without a '&lt;': the parser would
+     * otherwise build that run into one string (character data is streamed in chunks, attribute values are not).
+     */
+    static final class TokenGuard extends FilterInputStream {
+        static final class TokenTooLong extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TokenTooLong() {
+                super("token too long");
+            }
+        }
+
+        private int run;
+
+        TokenGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                see((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                see(b[off + i]);
+            }
+            return n;
+        }
+
+        private void see(byte b) throws TokenTooLong {
+            if (b == '<') {
+                run = 0;
+            } else if (++run > MAX_TOKEN_BYTES) {
+                throw new TokenTooLong();
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] scratch = new byte[(int) Math.min(8192, Math.max(0, n))];
+            int r = read(scratch, 0, scratch.length);
+            return Math.max(0, r);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    /** Whether a failure came from one of the guards rather than from the XML itself. */
+    static boolean caused(Throwable e, Class<? extends Throwable> kind) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+            if (t instanceof XMLStreamException x && x.getNestedException() != null
+                    && kind.isInstance(x.getNestedException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
