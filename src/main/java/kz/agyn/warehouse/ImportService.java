@@ -76,7 +76,7 @@ public class ImportService {
 
     public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
                          DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
-                         JsonMapper json, TaskExecutor executor,
+                         JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                          @Value("${agyn.imports.directory}") Path directory,
                          @Value("${agyn.imports.max-size:209715200}") long maxSize) {
         this.warehouse = warehouse;
@@ -189,7 +189,7 @@ public class ImportService {
                 : json.readValue(r.reportJson(), StoredReport.class);
         List<ImportProblem> problems = stored.problems().stream().map(p -> new ImportProblem(p.file(), p.sheet(),
                 p.row(), p.columnName() != null ? p.columnName() : p.column() > 0 ? "#" + p.column() : null, p.code(),
-                messages.getMessage(p.code(), p.args().toArray(), p.code(), locale))).toList();
+                messages.getMessage(p.code(), args(p.args()), p.code(), locale))).toList();
         Integer existing = warehouse.datasetId(r.dataset())
                 .flatMap(d -> warehouse.versionWithFile(d, r.sha256())).orElse(null);
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
@@ -268,14 +268,25 @@ public class ImportService {
             sink.report(fileLocation, null, "warehouse.import.unknownDataset", record.dataset());
         }
         List<String> columns = List.of();
+        ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
         String status;
         try {
-            columns = read(record, mapping, sink, obs -> rows.incrementAndGet(), job);
+            columns = read(record, mapping, codeBook(), sink, obs -> rows.incrementAndGet(), job);
             if (problemCount.get() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
             status = problemCount.get() == 0 ? "VALID" : "INVALID";
+            if (mapping.columns().isEmpty() && !columns.isEmpty()) {
+                // Keep the columns found automatically, so the mapping form starts from them.
+                Map<Dimension, String> auto = new java.util.EnumMap<>(Dimension.class);
+                RowMapper.autoMap(columns).forEach((d, c) -> {
+                    if (!mapping.constants().containsKey(d)) {
+                        auto.put(d, c);
+                    }
+                });
+                effective = mapping.withColumns(auto);
+            }
         } catch (CancelledException e) {
             status = "CANCELLED";
         } catch (RuntimeException e) {
@@ -286,16 +297,19 @@ public class ImportService {
             job.done = true;
         }
         imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                toJson(new StoredReport(columns, problems)), toJson(mapping), record.dataset());
+                toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
     }
 
     private int write(ImportRecord record, int datasetId, String user, Job job) {
         int[] version = warehouse.insertVersion(datasetId, user, record.fileName(), record.sha256(),
                 record.format(), record.rows() == null ? 0 : record.rows());
+        // The code book is read before COPY starts: the connection can run nothing else until COPY ends.
+        CodeBook codes = codeBook();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (ObservationCopier copier = new ObservationCopier(connection, version[0])) {
             AtomicLong problems = new AtomicLong();
-            read(record, mapping(record), (l, c, code, args) -> problems.incrementAndGet(), copier::add, job);
+            read(record, mapping(record), codes, (l, c, code, args) -> problems.incrementAndGet(), copier::add,
+                    job);
             if (problems.get() > 0) {
                 // The file was clean when checked; it cannot have changed on disk, but never write half a file.
                 throw new ImportException("warehouse.import.changed");
@@ -310,11 +324,14 @@ public class ImportService {
     }
 
     /** Reads the stored file through the mapping; returns the header. */
-    private List<String> read(ImportRecord record, ImportMapping mapping, RowMapper.Problems problems,
+    private CodeBook codeBook() {
+        return new CodeBook(reference.regionHistory(), reference.occupations(), reference.countries(),
+                warehouse.indicators());
+    }
+
+    private List<String> read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
                               Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
-        CodeBook codes = new CodeBook(reference.regionHistory(), reference.occupations(), reference.countries(),
-                warehouse.indicators());
         Format format = Format.valueOf(record.format());
         try (TableReader reader = open(file, record.fileName(), format, mapping)) {
             boolean decimalComma = mapping.decimalComma() != null ? mapping.decimalComma()
@@ -434,6 +451,16 @@ public class ImportService {
         }
         return new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(), l == null ? 0 : l.row(),
                 l == null ? 0 : l.column(), column, code, text);
+    }
+
+    /** Arguments were stored as text; numbers go back to numbers for {0,number} placeholders. */
+    private static Object[] args(List<String> stored) {
+        return stored.stream().map(a -> {
+            if (a != null && a.matches("-?\\d{1,18}")) {
+                return (Object) Long.valueOf(a);
+            }
+            return (Object) a;
+        }).toArray();
     }
 
     private static int orZero(Integer i) {

@@ -48,7 +48,7 @@ final class Fixtures {
             h2.createCell(2).setCellValue("Женщины");
             h2.createCell(3).setCellValue("Мужчины");
             h2.createCell(4).setCellValue("Женщины");
-            Object[][] data = {{"Абайская область", 410, 390, 430, 405}, {"город Астана", 1510, 1490, 1600, 1550},
+            Object[][] data = {{"область Абай", 410, 390, 430, 405}, {"город Астана", 1510, 1490, 1600, 1550},
                 {"Область Жетісу", 350, 340, 360, 345}};
             int r = 4;
             for (Object[] d : data) {

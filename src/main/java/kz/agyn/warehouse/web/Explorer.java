@@ -61,7 +61,7 @@ class Explorer {
                 Map<Dimension, Map<String, String>> filterLabels, boolean truncated, int suppressedCells,
                 List<Observation> observations) {
 
-        boolean empty() {
+        public boolean empty() {
             return rows.isEmpty();
         }
     }

@@ -144,8 +144,10 @@ class ImportPageController {
     }
 
     private void fill(UUID id, Model model, Locale locale) {
-        model.addAttribute("report", imports.report(id, locale));
+        // Progress first: work that finishes between the two reads then shows as a finished report, never as
+        // a stale report with polling already stopped.
         model.addAttribute("progress", imports.progress(id).orElse(null));
+        model.addAttribute("report", imports.report(id, locale));
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("locale", locale);

@@ -44,7 +44,7 @@ class WarehouseApiController {
     }
 
     record NewDataset(String code, String titleKk, String titleRu, String titleEn, String publisher,
-                      String citation, String url, String licence, boolean synthetic) {
+                      String citation, String url, String licence, Boolean synthetic) {
     }
 
     record NewIndicator(String code, String nameKk, String nameRu, String nameEn, String unit, String per,
@@ -66,7 +66,7 @@ class WarehouseApiController {
     ResponseEntity<DatasetInfo> createDataset(@RequestBody NewDataset d) {
         return ResponseEntity.status(HttpStatus.CREATED).body(warehouse.createDataset(d.code(),
                 new Names(d.titleKk(), d.titleRu(), d.titleEn()), d.publisher(), d.citation(), d.url(), d.licence(),
-                d.synthetic()));
+                Boolean.TRUE.equals(d.synthetic())));
     }
 
     @GetMapping("/indicators")
