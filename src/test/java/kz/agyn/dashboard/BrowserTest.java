@@ -3,17 +3,13 @@ package kz.agyn.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import kz.agyn.AgynTest;
+import kz.agyn.Browsers;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -31,10 +27,8 @@ class BrowserTest extends AgynTest {
 
     static final String USER = "browser-analyst";
     static final String PASSWORD = "Browser-pass-7";
-    static final Path DEBIAN_CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path SHOTS = Path.of("target", "screenshots");
 
-    static Playwright playwright;
+    static Browsers.Session session;
     static Browser browser;
 
     @LocalServerPort
@@ -45,27 +39,14 @@ class BrowserTest extends AgynTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
-        Playwright.CreateOptions create = new Playwright.CreateOptions();
-        if (Files.isExecutable(DEBIAN_CHROMIUM)) {
-            // Use the system's Chromium; Playwright must not try to download its own.
-            create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            options.setExecutablePath(DEBIAN_CHROMIUM);
-        }
-        playwright = Playwright.create(create);
-        browser = playwright.chromium().launch(options);
+        session = Browsers.launch();
+        browser = session.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -92,7 +73,7 @@ class BrowserTest extends AgynTest {
                 assertThat(page.locator("#chart-" + id)).hasAttribute("data-rendered", "true");
                 assertThat(page.locator("#chart-" + id + " canvas")).hasCount(1);
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-kk.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("home-kk.png")).setFullPage(true));
 
             page.locator(".langs a[data-lang=ru]").click();
             assertThat(page.locator("html")).hasAttribute("lang", "ru");
@@ -100,20 +81,20 @@ class BrowserTest extends AgynTest {
             assertThat(page.locator(".main-nav a").first()).hasText("Главная");
             assertThat(page.locator("[data-card=emigrants] h2")).hasText("Выбыли из страны в 2022 году");
             assertThat(page.locator("#chart-reasons")).hasAttribute("data-rendered", "true");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-ru.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("home-ru.png")).setFullPage(true));
 
             page.locator(".langs a[data-lang=en]").click();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("h1")).hasText("The observatory");
             assertThat(page.locator("[data-card=emigrants] .value").first()).containsText("31,287");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-en.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("home-en.png")).setFullPage(true));
 
             page.navigate(base + "/note");
             assertThat(page.locator("#contradictions .contradiction").first()).isVisible();
             assertThat(page.locator("#contradictions .chip").first()).containsText(":");
             assertThat(page.locator("#fig-emigrants_2022 td.num")).containsText("31,287");
             assertThat(page.locator("#fig-emigrants_2022 .citation")).containsText("Nasimova");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("note-en.png")));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("note-en.png")));
         }
         assertThat(accounts.user(USER).orElseThrow().locale()).isEqualTo("en");
 

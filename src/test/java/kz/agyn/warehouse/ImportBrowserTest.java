@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import kz.agyn.AgynTest;
+import kz.agyn.Browsers;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import kz.agyn.reference.Names;
@@ -34,9 +31,8 @@ class ImportBrowserTest extends AgynTest {
 
     static final String USER = "import-analyst";
     static final String PASSWORD = "Import-pass-9";
-    static final Path SHOTS = Path.of("target", "screenshots");
 
-    static Playwright playwright;
+    static Browsers.Session session;
     static Browser browser;
 
     @LocalServerPort
@@ -50,27 +46,14 @@ class ImportBrowserTest extends AgynTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Files.createDirectories(SHOTS);
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync"));
-        Playwright.CreateOptions create = new Playwright.CreateOptions();
-        Path chromium = Path.of("/usr/bin/chromium");
-        if (Files.isExecutable(chromium)) {
-            create.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
-            options.setExecutablePath(chromium);
-        }
-        playwright = Playwright.create(create);
-        browser = playwright.chromium().launch(options);
+        session = Browsers.launch();
+        browser = session.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -103,7 +86,7 @@ class ImportBrowserTest extends AgynTest {
 
             assertThat(page.locator("#import-state")).hasAttribute("data-status", "INVALID");
             assertThat(page.locator("table.problems")).containsText("INDICATOR");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-invalid.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("import-invalid.png")).setFullPage(true));
 
             page.locator("input[name=const_INDICATOR]").fill("EMIGRANTS");
             page.locator("input[name=const_FLOW]").fill("EMI");
@@ -119,10 +102,10 @@ class ImportBrowserTest extends AgynTest {
             assertThat(page.locator("#explore-chart")).hasAttribute("data-rendered", "true");
             assertThat(page.locator("#explore-map")).hasAttribute("data-rendered", "true");
             assertThat(page.locator(".source-line")).containsText("Regional survey");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("explore-en.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("explore-en.png")).setFullPage(true));
 
             Download download = page.waitForDownload(() -> page.locator("#export-xlsx").click());
-            Path xlsx = SHOTS.resolve("export.xlsx");
+            Path xlsx = Browsers.SHOTS.resolve("export.xlsx");
             download.saveAs(xlsx);
             byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(xlsx), 2);
             assertThat(new String(head, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
