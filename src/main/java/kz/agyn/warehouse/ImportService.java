@@ -142,9 +142,7 @@ public class ImportService {
                 .orElseThrow(() -> new ImportException("warehouse.import.unknownDataset", record.dataset()));
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
         if (existing.isPresent()) {
-            Integer versionId = transactions.execute(s -> warehouse.datasetId(record.dataset())
-                    .map(d -> versionId(d, existing.get())).orElseThrow());
-            imports.accepted(id, versionId);
+            imports.accepted(id, warehouse.versionId(datasetId, existing.get()));
             return report(id, locale);
         }
         Job job = jobs.computeIfAbsent(id, k -> new Job());
@@ -178,7 +176,6 @@ public class ImportService {
                 log.info("Import {} not accepted: {}", id, e.code());
             } catch (RuntimeException e) {
                 log.error("Import {} failed while writing", id, e);
-                job.error = true;
             }
         });
     }
@@ -323,19 +320,34 @@ public class ImportService {
         }
     }
 
-    /** Reads the stored file through the mapping; returns the header. */
     private CodeBook codeBook() {
         return new CodeBook(reference.regionHistory(), reference.occupations(), reference.countries(),
                 warehouse.indicators());
     }
 
+    /** Reads the stored file through the mapping; returns the header. */
     private List<String> read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
                               Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
-        try (TableReader reader = open(file, record.fileName(), format, mapping)) {
-            boolean decimalComma = mapping.decimalComma() != null ? mapping.decimalComma()
-                    : format == Format.CSV && detectCsv(file).decimalComma();
+        try {
+            // A CSV file is sniffed once: the same options open it and tell how to read its numbers.
+            CsvOptions csv = format == Format.CSV ? csvOptions(file, mapping) : null;
+            boolean decimalComma = csv != null ? csv.decimalComma() : Boolean.TRUE.equals(mapping.decimalComma());
+            return read(record, mapping, codes, problems, out, job, open(file, record.fileName(), format, mapping,
+                    csv), decimalComma);
+        } catch (TabularException e) {
+            problems.report(e.location(), null, e.code(), e.args());
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
+                              Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
+            throws TabularException, IOException {
+        try (TableReader reader = opened) {
             List<String> header = reader.columns();
             Location fileLocation = new Location(record.fileName(), reader.sheet(), 0, 0);
             Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma, fileLocation,
@@ -359,25 +371,22 @@ public class ImportService {
             }
             job.bytes.set(job.total);
             return header;
-        } catch (TabularException e) {
-            problems.report(e.location(), null, e.code(), e.args());
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private TableReader open(Path file, String name, Format format, ImportMapping m) throws TabularException,
-            IOException {
+    /** The CSV dialect detected from the file, with what the user's mapping states taking precedence. */
+    private static CsvOptions csvOptions(Path file, ImportMapping m) throws IOException {
+        CsvOptions detected = detectCsv(file);
+        return new CsvOptions(
+                m.charset() != null ? java.nio.charset.Charset.forName(m.charset()) : detected.charset(),
+                m.delimiter() != null ? m.delimiter() : detected.delimiter(),
+                m.decimalComma() != null ? m.decimalComma() : detected.decimalComma(), true);
+    }
+
+    private TableReader open(Path file, String name, Format format, ImportMapping m, CsvOptions csv)
+            throws TabularException, IOException {
         return switch (format) {
-            case CSV -> {
-                CsvOptions detected = detectCsv(file);
-                CsvOptions options = new CsvOptions(
-                        m.charset() != null ? java.nio.charset.Charset.forName(m.charset()) : detected.charset(),
-                        m.delimiter() != null ? m.delimiter() : detected.delimiter(),
-                        m.decimalComma() != null ? m.decimalComma() : detected.decimalComma(), true);
-                yield TableReaders.csv(Files.newInputStream(file), name, options);
-            }
+            case CSV -> TableReaders.csv(Files.newInputStream(file), name, csv);
             case XLSX -> TableReaders.xlsx(Files.newInputStream(file), name, new XlsxOptions(m.sheet(),
                     orZero(m.headerFirstRow()), orZero(m.headerRowCount()), orZero(m.firstDataRow()),
                     orZero(m.lastDataRow())));
@@ -426,10 +435,6 @@ public class ImportService {
             out.write(buffer, 0, n);
         }
         return total;
-    }
-
-    private Integer versionId(int datasetId, int version) {
-        return warehouse.versionId(datasetId, version);
     }
 
     private ImportRecord record(UUID id) {
@@ -494,7 +499,6 @@ public class ImportService {
         final AtomicBoolean cancelled = new AtomicBoolean();
         volatile long total;
         volatile boolean done;
-        volatile boolean error;
 
         void reset(String newPhase, long totalBytes) {
             phase = newPhase;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import kz.agyn.note.FigureFormatter;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Disclosure;
@@ -83,7 +84,7 @@ class Explorer {
             String v = params.get(d.name().toLowerCase(Locale.ROOT));
             filters.put(d, v == null || v.isBlank() ? (d == Dimension.FLOW ? ANY : "_T") : v);
         }
-        return new Selection(ind, byDim, filters, blank(from), blank(to), blank(dataset), asOf);
+        return new Selection(ind, byDim, filters, Params.blank(from), Params.blank(to), Params.blank(dataset), asOf);
     }
 
     View view(Selection s, Set<String> roles, Locale locale) {
@@ -145,7 +146,7 @@ class Explorer {
                     cells.add(new Cell("<5", null, true));
                     suppressed++;
                 } else {
-                    cells.add(new Cell(format(o.scaledValue(), locale), o.scaledValue(), false));
+                    cells.add(new Cell(FigureFormatter.number(o.scaledValue(), 2, locale), o.scaledValue(), false));
                 }
             }
             rows.add(new PivotRow(code, byLabels.getOrDefault(code, code), cells));
@@ -227,15 +228,4 @@ class Explorer {
             default -> "";
         };
     }
-
-    static String format(BigDecimal v, Locale locale) {
-        java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(locale);
-        nf.setMaximumFractionDigits(2);
-        return nf.format(v).replace('\u202F', '\u00A0');
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
 }

@@ -201,5 +201,4 @@ class ExplorerController {
         response.setContentType(type);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
-
 }

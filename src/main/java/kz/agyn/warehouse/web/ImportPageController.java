@@ -93,10 +93,10 @@ class ImportPageController {
         }
         ImportMapping m = mapping;
         mapping = new ImportMapping(columns, m.constants(), "on".equals(form.get("wide")),
-                blankChar(form.get("delimiter")), blank(form.get("charset")),
+                blankChar(form.get("delimiter")), Params.blank(form.get("charset")),
                 form.get("decimalComma") == null || form.get("decimalComma").isBlank() ? null
                         : Boolean.valueOf("true".equals(form.get("decimalComma"))),
-                blank(form.get("sheet")), number(form.get("headerFirstRow")), number(form.get("headerRowCount")),
+                Params.blank(form.get("sheet")), number(form.get("headerFirstRow")), number(form.get("headerRowCount")),
                 number(form.get("firstDataRow")), number(form.get("lastDataRow")));
         try {
             imports.remap(id, form.get("dataset"), mapping, locale);
@@ -151,10 +151,6 @@ class ImportPageController {
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("locale", locale);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static Character blankChar(String s) {

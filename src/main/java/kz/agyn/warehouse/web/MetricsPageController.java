@@ -40,7 +40,7 @@ class MetricsPageController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
         String area = region == null || region.isBlank() ? null : region;
-        MetricResult result = metrics.compute(m, new MetricsService.Selection(area, blank(from), blank(to), null,
+        MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from), Params.blank(to), null,
                 null, null, List.of(), window), locale);
         boolean fraction = "FRACTION".equals(result.unit());
         List<Object> values = new ArrayList<>();
@@ -65,9 +65,5 @@ class MetricsPageController {
         model.addAttribute("region", area);
         model.addAttribute("locale", locale);
         return htmx != null ? "metrics :: result" : "metrics";
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

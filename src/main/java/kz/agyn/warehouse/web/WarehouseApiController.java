@@ -169,16 +169,12 @@ class WarehouseApiController {
             from = range[0].isBlank() ? null : range[0].trim();
             to = range.length == 1 ? from : range[1].isBlank() ? null : range[1].trim();
         }
-        return new ObservationQuery(blankToNull(indicator), filters, from, to, blankToNull(dataset), asOf, page, size);
+        return new ObservationQuery(Params.blank(indicator), filters, from, to, Params.blank(dataset), asOf, page, size);
     }
 
     private static void put(Map<Dimension, String> filters, Dimension d, String value) {
         if (value != null && !value.isBlank()) {
             filters.put(d, value.trim());
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
