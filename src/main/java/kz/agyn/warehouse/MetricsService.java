@@ -39,8 +39,12 @@ import org.springframework.stereotype.Service;
 public class MetricsService {
 
     /** What the caller chooses: the area, the years, the source; other inputs for particular metrics. */
+    /**
+     * What to compute a metric over. {@code occupation} (ISCO-08) narrows the pay gap to one profession, as the note
+     * compares university teachers; absent, the all-occupation averages are compared.
+     */
     public record Selection(String region, String from, String to, String dataset, String indicator,
-                            String country, List<String> peers, int window) {
+                            String country, String occupation, List<String> peers, int window) {
     }
 
     private final Warehouse warehouse;
@@ -187,7 +191,7 @@ public class MetricsService {
                                          List<String> missing) {
         TreeMap<Period, BigDecimal> imm = totals("IMMIGRANTS", region, Map.of(), s, sources);
         TreeMap<Period, BigDecimal> emi = totals("EMIGRANTS", region, Map.of(), s, sources);
-        Selection wider = new Selection(s.region(), s.from(), null, s.dataset(), null, null, List.of(), 1);
+        Selection wider = new Selection(s.region(), s.from(), null, s.dataset(), null, null, null, List.of(), 1);
         TreeMap<Period, BigDecimal> pop = metric == Metric.NET_MIGRATION ? new TreeMap<>()
                 : totals("POPULATION", region, Map.of(), wider, sources);
         if (imm.isEmpty()) {
@@ -226,9 +230,11 @@ public class MetricsService {
 
     private List<MetricResult.Point> payGap(Metric metric, Selection s, Sources sources, List<String> missing) {
         String country = s.country() == null ? "US" : s.country();
-        TreeMap<Period, BigDecimal> domestic = totals("WAGE_AVG", "000000000", Map.of(), s, sources);
-        TreeMap<Period, BigDecimal> foreign = totals("WAGE_ABROAD", "000000000", Map.of(Dimension.COUNTRY, country),
-                s, sources);
+        String occupation = s.occupation() == null || s.occupation().isBlank() ? "_T" : s.occupation().trim();
+        TreeMap<Period, BigDecimal> domestic = totals("WAGE_AVG", "000000000",
+                Map.of(Dimension.OCCUPATION, occupation), s, sources);
+        TreeMap<Period, BigDecimal> foreign = totals("WAGE_ABROAD", "000000000",
+                Map.of(Dimension.COUNTRY, country, Dimension.OCCUPATION, occupation), s, sources);
         Map<String, TreeMap<Period, BigDecimal>> rates = new HashMap<>();
         if (metric == Metric.PAY_GAP_NOMINAL) {
             rates.put("S", totals("EXCHANGE_RATE", "000000000", Map.of(Dimension.COUNTRY, "KZ"), s, sources));
@@ -237,10 +243,10 @@ public class MetricsService {
             rates.put("PPP_d", totals("PPP_FACTOR", "000000000", Map.of(Dimension.COUNTRY, "KZ"), s, sources));
         }
         if (domestic.isEmpty()) {
-            missing.add("WAGE_AVG");
+            missing.add("WAGE_AVG" + ("_T".equals(occupation) ? "" : " (ISCO " + occupation + ")"));
         }
         if (foreign.isEmpty()) {
-            missing.add("WAGE_ABROAD (" + country + ")");
+            missing.add("WAGE_ABROAD (" + country + ("_T".equals(occupation) ? "" : ", ISCO " + occupation) + ")");
         }
         rates.forEach((k, v) -> {
             if (v.isEmpty()) {

@@ -37,6 +37,8 @@ public final class RowMapper {
     private final List<WideColumn> wideColumns = new ArrayList<>();
     private final CodeBook codes;
     private final boolean decimalComma;
+    /** Agyn's own CSV names the indicator's unit per row; a file that disagrees with the indicator is wrong. */
+    private int unitColumn = -1;
     private final LongLongMap seen = new LongLongMap(1 << 16);
     /** Problems reported so far; a row whose mapping added any yields no observation. */
     private int counter;
@@ -68,6 +70,12 @@ public final class RowMapper {
                 ok = false;
             } else {
                 m.columnOf.put(e.getKey(), index);
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i).trim();
+            if (!m.columnOf.containsValue(i) && (h.equalsIgnoreCase("unit") || h.equalsIgnoreCase("UNIT_MEASURE"))) {
+                m.unitColumn = i;
             }
         }
         if (mapping.wide()) {
@@ -161,6 +169,13 @@ public final class RowMapper {
             if (indicator == null) {
                 problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR),
                         "warehouse.import.unknownIndicator", indicatorCode);
+            }
+        }
+        if (unitColumn >= 0 && indicator != null) {
+            String unit = row.cell(unitColumn).trim();
+            if (!unit.isEmpty() && !unit.equalsIgnoreCase(indicator.unit())) {
+                problems.report(at(row, unitColumn), header.get(unitColumn), "warehouse.import.unitMismatch",
+                        shorten(unit), indicator.code(), indicator.unit());
             }
         }
         Period period = null;
@@ -264,7 +279,11 @@ public final class RowMapper {
     private String cell(Row row, Dimension d) {
         Integer index = columnOf.get(d);
         if (index != null) {
-            return row.cell(index);
+            String value = row.cell(index);
+            // An empty code means the dimension does not apply (docs/formats/observations.md): the default stands.
+            if (!value.isBlank() || d.defaultCode() == null) {
+                return value;
+            }
         }
         String constant = constants.get(d);
         if (constant != null) {

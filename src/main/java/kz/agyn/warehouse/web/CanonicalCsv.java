@@ -2,19 +2,41 @@ package kz.agyn.warehouse.web;
 
 import kz.agyn.warehouse.Observation;
 
-/** Agyn's own long CSV, which is also SDMX-CSV's column naming: what exports write and imports read back. */
+/**
+ * The two long CSV layouts that exports write and imports read back: Agyn's own (docs/formats/observations.md),
+ * short lower-case columns with empty codes for "all" and {@code KZ} for the whole country, and SDMX-CSV's, with
+ * SDMX column names and codes. Codes never hold commas or quotes, so neither needs quoting.
+ */
 final class CanonicalCsv {
 
-    static final String HEADER = "INDICATOR,TIME_PERIOD,REF_AREA,OCCUPATION,EDUCATION,COUNTERPART_AREA,SEX,AGE,FLOW,"
-            + "OBS_VALUE,UNIT_MULT,OBS_STATUS";
+    static final String AGYN_HEADER = "indicator,period,region,occupation,education,country,sex,age,flow,value,unit,"
+            + "status";
+
+    static final String SDMX_HEADER = "INDICATOR,TIME_PERIOD,REF_AREA,OCCUPATION,EDUCATION,COUNTERPART_AREA,SEX,AGE,"
+            + "FLOW,OBS_VALUE,UNIT_MULT,OBS_STATUS";
+
+    private static final String WHOLE_COUNTRY = "000000000";
 
     private CanonicalCsv() {
     }
 
-    /** Codes never hold commas or quotes; a suppressed value is written as "<5". */
-    static String line(Observation o, boolean suppressed) {
+    /** A suppressed value is written as "<5"; the value is the stored one, already scaled by its multiplier. */
+    static String agynLine(Observation o, String unit, boolean suppressed) {
+        return o.indicator() + ',' + o.period() + ',' + (WHOLE_COUNTRY.equals(o.region()) ? "KZ" : o.region()) + ','
+                + open(o.occupation()) + ',' + open(o.education()) + ',' + open(o.country()) + ',' + open(o.sex())
+                + ',' + open(o.age()) + ',' + open(o.flow()) + ','
+                + (suppressed ? "<5" : o.scaledValue().toPlainString()) + ',' + (unit == null ? "" : unit) + ','
+                + o.status();
+    }
+
+    static String sdmxLine(Observation o) {
         return o.indicator() + ',' + o.period() + ',' + o.region() + ',' + o.occupation() + ',' + o.education() + ','
-                + o.country() + ',' + o.sex() + ',' + o.age() + ',' + o.flow() + ','
-                + (suppressed ? "<5" : o.value().toPlainString()) + ',' + o.unitMult() + ',' + o.status();
+                + o.country() + ',' + o.sex() + ',' + o.age() + ',' + o.flow() + ',' + o.value().toPlainString()
+                + ',' + o.unitMult() + ',' + o.status();
+    }
+
+    /** SDMX's "total" and "not applicable" both read back as an empty cell in Agyn's layout. */
+    private static String open(String code) {
+        return "_T".equals(code) || "_Z".equals(code) ? "" : code;
     }
 }

@@ -100,14 +100,16 @@ class ExplorerController {
     /** Long form; the suppressed cells are left out rather than written as numbers. */
     private static String csv(Explorer.View view, boolean sdmx) {
         StringBuilder sb = new StringBuilder();
-        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.HEADER : CanonicalCsv.HEADER + ",DATASET,VERSION").append('\n');
+        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.SDMX_HEADER : CanonicalCsv.AGYN_HEADER + ",dataset,version")
+                .append('\n');
+        String unit = view.indicator() == null ? null : view.indicator().unit();
         for (Observation o : view.observations()) {
             if (sdmx) {
-                sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_')).append("(1.0),");
-            }
-            sb.append(CanonicalCsv.line(o, false));
-            if (!sdmx) {
-                sb.append(',').append(o.dataset()).append(',').append(o.version());
+                sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_')).append("(1.0),")
+                        .append(CanonicalCsv.sdmxLine(o));
+            } else {
+                sb.append(CanonicalCsv.agynLine(o, unit, false)).append(',').append(o.dataset()).append(',')
+                        .append(o.version());
             }
             sb.append('\n');
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.kernel.UserException;
 import kz.agyn.warehouse.MetricResult;
 import kz.agyn.warehouse.MetricsService;
 import kz.agyn.warehouse.metrics.Metric;
@@ -55,13 +56,16 @@ class MetricsApiController {
                          @RequestParam(required = false) String indicator,
                          @Parameter(description = "for pay gaps: the comparison country (US by default)")
                          @RequestParam(required = false) String country,
+                         @Parameter(description = "for pay gaps: an ISCO-08 code, e.g. 23 (teaching professionals)")
+                         @RequestParam(required = false) String occupation,
                          @Parameter(description = "for R&D gaps: comparison countries, e.g. KR,JP,DE")
                          @RequestParam(required = false) List<String> peers,
                          @Parameter(description = "Docquier–Marfouk: years of outflows summed as the stock")
                          @RequestParam(defaultValue = "1") int window,
                          Locale locale) {
-        Metric metric = metrics.metric(name).orElseThrow(() -> new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.NOT_FOUND, "metric.unknown", name));
+        Metric metric = metrics.metric(name)
+                .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "metric.unknown", name));
         return metrics.compute(metric, new MetricsService.Selection(region, from, to, dataset, indicator, country,
-                peers, window), locale);
+                occupation, peers, window), locale);
     }
 }

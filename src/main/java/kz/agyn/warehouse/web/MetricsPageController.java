@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,11 +38,16 @@ class MetricsPageController {
     String page(@RequestParam(defaultValue = "docquier_marfouk_rate") String metric,
                 @RequestParam(required = false) String region, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int window,
+                @RequestParam(required = false) String country, @RequestParam(required = false) String occupation,
+                @RequestParam(required = false) String peers,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
         String area = region == null || region.isBlank() ? null : region;
-        MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from), Params.blank(to), null,
-                null, null, List.of(), window), locale);
+        List<String> peerList = Params.blank(peers) == null ? List.of()
+                : Arrays.stream(peers.split("[,\\s]+")).filter(p -> !p.isBlank()).map(String::trim).toList();
+        MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from),
+                Params.blank(to), null, null, Params.blank(country), Params.blank(occupation), peerList, window),
+                locale);
         boolean fraction = "FRACTION".equals(result.unit());
         List<Object> values = new ArrayList<>();
         List<String> periods = new ArrayList<>();
@@ -63,6 +69,10 @@ class MetricsPageController {
         model.addAttribute("option", json.writeValueAsString(option));
         model.addAttribute("regions", reference.currentRegions());
         model.addAttribute("region", area);
+        model.addAttribute("country", Params.blank(country));
+        model.addAttribute("occupation", Params.blank(occupation));
+        model.addAttribute("peers", Params.blank(peers));
+        model.addAttribute("window", window);
         model.addAttribute("locale", locale);
         return htmx != null ? "metrics :: result" : "metrics";
     }

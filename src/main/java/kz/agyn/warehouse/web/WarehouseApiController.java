@@ -3,24 +3,19 @@ package kz.agyn.warehouse.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.DatasetInfo;
-import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Disclosure;
 import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
 import kz.agyn.warehouse.Warehouse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -89,59 +83,33 @@ class WarehouseApiController {
 
     @GetMapping(path = "/observations", produces = "application/json")
     @Operation(summary = "Observations", description = "Filters are codes ('_T' for a total). `period` is one "
-            + "period or a range `2015:2022`. `asOf` (a date) gives the data as published then. JSON, or CSV with "
-            + "Accept: text/csv. Counts of 1–4 persons are suppressed for the VIEWER role.")
-    Page observations(@RequestParam(required = false) String indicator,
-                      @Parameter(description = "2022, 2022-Q3, 2022-07 or a range 2015:2022")
-                      @RequestParam(required = false) String period,
-                      @RequestParam(required = false) String region,
-                      @RequestParam(required = false) String occupation,
-                      @RequestParam(required = false) String education,
-                      @RequestParam(required = false) String country,
-                      @RequestParam(required = false) String sex,
-                      @RequestParam(required = false) String age,
-                      @RequestParam(required = false) String flow,
-                      @RequestParam(required = false) String dataset,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                      @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "1000") int size,
-                      Authentication auth) {
-        ObservationQuery q = query(indicator, period, region, occupation, education, country, sex, age, flow,
-                dataset, asOf, page, size);
+            + "period or a range `2015:2022`. `asOf` (a date) gives the data as published then. JSON, or Agyn's own "
+            + "CSV (docs/formats/observations.md) with Accept: text/csv. Counts of 1–4 persons are suppressed for "
+            + "the VIEWER role.")
+    Page observations(ObservationParams params, Authentication auth) {
+        ObservationQuery q = params.query(1000);
         boolean full = Disclosure.seesSmallCells(WebRoles.of(auth));
         Map<String, String> units = units();
         List<ObservationView> items = warehouse.observations(q).stream()
-                .map(o -> ObservationView.of(o, !full && Disclosure.suppressed(units.get(o.indicator()), o.value())))
+                .map(o -> ObservationView.of(o, !full && Disclosure.suppressed(units.get(o.indicator()), o.scaledValue())))
                 .toList();
         return new Page(items, warehouse.count(q), q.page(), q.size());
     }
 
     @GetMapping(path = "/observations", produces = "text/csv")
-    void observationsCsv(@RequestParam(required = false) String indicator,
-                         @RequestParam(required = false) String period,
-                         @RequestParam(required = false) String region,
-                         @RequestParam(required = false) String occupation,
-                         @RequestParam(required = false) String education,
-                         @RequestParam(required = false) String country,
-                         @RequestParam(required = false) String sex,
-                         @RequestParam(required = false) String age,
-                         @RequestParam(required = false) String flow,
-                         @RequestParam(required = false) String dataset,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                         @RequestParam(defaultValue = "0") int page,
-                         @RequestParam(defaultValue = "10000") int size,
-                         Authentication auth, HttpServletResponse response) throws IOException {
-        ObservationQuery q = query(indicator, period, region, occupation, education, country, sex, age, flow,
-                dataset, asOf, page, size);
+    void observationsCsv(ObservationParams params, Authentication auth, HttpServletResponse response)
+            throws IOException {
+        ObservationQuery q = params.query(ObservationQuery.MAX_PAGE_SIZE);
         boolean full = Disclosure.seesSmallCells(WebRoles.of(auth));
         Map<String, String> units = units();
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Writer w = response.getWriter();
-        w.write(CanonicalCsv.HEADER + ",DATASET,VERSION\n");
+        w.write(CanonicalCsv.AGYN_HEADER + ",dataset,version\n");
         for (Observation o : warehouse.observations(q)) {
-            boolean hide = !full && Disclosure.suppressed(units.get(o.indicator()), o.value());
-            w.write(CanonicalCsv.line(o, hide) + "," + o.dataset() + "," + o.version() + "\n");
+            String unit = units.get(o.indicator());
+            boolean hide = !full && Disclosure.suppressed(unit, o.scaledValue());
+            w.write(CanonicalCsv.agynLine(o, unit, hide) + "," + o.dataset() + "," + o.version() + "\n");
         }
     }
 
@@ -149,32 +117,5 @@ class WarehouseApiController {
         Map<String, String> units = new java.util.HashMap<>();
         warehouse.indicators().forEach(i -> units.put(i.code(), i.unit()));
         return units;
-    }
-
-    static ObservationQuery query(String indicator, String period, String region, String occupation,
-                                  String education, String country, String sex, String age, String flow,
-                                  String dataset, LocalDate asOf, int page, int size) {
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        put(filters, Dimension.REGION, region);
-        put(filters, Dimension.OCCUPATION, occupation);
-        put(filters, Dimension.EDUCATION, education);
-        put(filters, Dimension.COUNTRY, country);
-        put(filters, Dimension.SEX, sex);
-        put(filters, Dimension.AGE, age);
-        put(filters, Dimension.FLOW, flow);
-        String from = null;
-        String to = null;
-        if (period != null && !period.isBlank()) {
-            String[] range = period.split(":", 2);
-            from = range[0].isBlank() ? null : range[0].trim();
-            to = range.length == 1 ? from : range[1].isBlank() ? null : range[1].trim();
-        }
-        return new ObservationQuery(Params.blank(indicator), filters, from, to, Params.blank(dataset), asOf, page, size);
-    }
-
-    private static void put(Map<Dimension, String> filters, Dimension d, String value) {
-        if (value != null && !value.isBlank()) {
-            filters.put(d, value.trim());
-        }
     }
 }
