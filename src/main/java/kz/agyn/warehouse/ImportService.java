@@ -143,6 +143,7 @@ public class ImportService {
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
         if (existing.isPresent()) {
             imports.accepted(id, warehouse.versionId(datasetId, existing.get()));
+            deleteQuietly(spool(id));
             return report(id, locale);
         }
         Job job = jobs.computeIfAbsent(id, k -> new Job());
@@ -151,6 +152,7 @@ public class ImportService {
         try {
             int versionId = transactions.execute(status -> write(record, datasetId, user, job));
             imports.accepted(id, versionId);
+            deleteQuietly(spool(id));
             log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
                     job.rows.get());
         } catch (CancelledException e) {
@@ -268,8 +270,14 @@ public class ImportService {
         ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
         String status;
-        try {
-            columns = read(record, mapping, codeBook(), sink, obs -> rows.incrementAndGet(), job);
+        Path spoolFile = spool(id);
+        try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
+            columns = read(record, mapping, codeBook(), sink, obs -> {
+                rows.incrementAndGet();
+                if (problemCount.get() == 0) {
+                    spool.add(obs);
+                }
+            }, job);
             if (problemCount.get() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
@@ -286,12 +294,15 @@ public class ImportService {
             }
         } catch (CancelledException e) {
             status = "CANCELLED";
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             log.error("Import {} could not be checked", id, e);
             sink.report(fileLocation, null, "warehouse.import.failed");
             status = "FAILED";
         } finally {
             job.done = true;
+        }
+        if (!"VALID".equals(status)) {
+            deleteQuietly(spoolFile);
         }
         imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
                 toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
@@ -303,16 +314,34 @@ public class ImportService {
         // The code book is read before COPY starts: the connection can run nothing else until COPY ends.
         CodeBook codes = codeBook();
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        Path spool = spool(record.id());
         try (ObservationCopier copier = new ObservationCopier(connection, version[0])) {
-            AtomicLong problems = new AtomicLong();
-            read(record, mapping(record), codes, (l, c, code, args) -> problems.incrementAndGet(), copier::add,
-                    job);
-            if (problems.get() > 0) {
-                // The file was clean when checked; it cannot have changed on disk, but never write half a file.
-                throw new ImportException("warehouse.import.changed");
+            if (Files.isRegularFile(spool) && record.rows() != null) {
+                job.reset("WRITING", Files.size(spool));
+                try {
+                    copier.addSpool(spool, job.bytes::set, job.cancelled::get);
+                } catch (ObservationCopier.CancellationException e) {
+                    throw new CancelledException();
+                }
+                job.rows.set(copier.rows());
+                if (copier.rows() != record.rows()) {
+                    // The spool is not what validation counted: never write half a file.
+                    throw new ImportException("warehouse.import.changed");
+                }
+            } else {
+                // Checked before spools existed: parse the upload again.
+                AtomicLong problems = new AtomicLong();
+                read(record, mapping(record), codes, (l, c, code, args) -> problems.incrementAndGet(), copier::add,
+                        job);
+                if (problems.get() > 0) {
+                    // The file was clean when checked; it cannot have changed on disk, but never write half a file.
+                    throw new ImportException("warehouse.import.changed");
+                }
             }
             copier.finish();
             return version[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into wh_observation failed", e);
         } finally {
@@ -476,6 +505,11 @@ public class ImportService {
         String n = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         n = n.replaceAll("[\\p{Cntrl}]", "");
         return n.isBlank() ? "upload" : n.length() > 200 ? n.substring(0, 200) : n;
+    }
+
+    /** The validated rows of an upload, ready for COPY. */
+    private Path spool(UUID id) {
+        return directory.resolve(id + ".copy");
     }
 
     private static void deleteQuietly(Path file) {

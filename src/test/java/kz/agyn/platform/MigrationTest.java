@@ -31,6 +31,18 @@ class MigrationTest extends AgynTest {
         assertThat(applied).isGreaterThanOrEqualTo(4);
     }
 
+    /** Observations have no foreign keys (decision 0007): the import must still never leave an orphan. */
+    @Test
+    void everyObservationJoinsItsVersionAndIndicator() {
+        Integer orphans = jdbc.sql("""
+                SELECT count(*) FROM wh_observation o
+                WHERE NOT EXISTS (SELECT 1 FROM wh_version v WHERE v.id = o.version_id)
+                   OR NOT EXISTS (SELECT 1 FROM wh_indicator i WHERE i.code = o.indicator)""")
+                .query(Integer.class).single();
+        assertThat(orphans).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM wh_observation").query(Integer.class).single()).isPositive();
+    }
+
     @Test
     void twentyCurrentFirstLevelUnitsWithMapCodes() {
         List<Region> current = reference.currentRegions();

@@ -151,6 +151,26 @@ class ImportApiTest extends AgynTest {
                 .andExpect(status().is4xxClientError());
     }
 
+    /** Accept streams the rows validation spooled; a spool that lost a row must write nothing at all. */
+    @Test
+    void aDamagedSpoolWritesNothing(@org.springframework.beans.factory.annotation.Value("${agyn.imports.directory}")
+                                    java.nio.file.Path directory) throws Exception {
+        String report = upload("test-csv", "spool.csv", Fixtures.sdmxCsv(), "sdmx-csv", null)
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(report).get("id").asText();
+        java.nio.file.Path spool = directory.resolve(id + ".copy");
+        List<String> lines = java.nio.file.Files.readAllLines(spool);
+        assertThat(lines).isNotEmpty();
+        java.nio.file.Files.write(spool, lines.subList(0, lines.size() - 1));
+        long rows = count();
+        mvc.perform(post("/api/v1/imports/" + id + "/accept").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The file changed after it was checked; nothing was written."));
+        assertThat(count()).isEqualTo(rows);
+    }
+
     ResultActions upload(String dataset, String name, byte[] content, String format, String mapping)
             throws Exception {
         var request = multipart("/api/v1/imports").file(new MockMultipartFile("file", name,

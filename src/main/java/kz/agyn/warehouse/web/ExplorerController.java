@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.account.Role;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import kz.agyn.warehouse.Observation;
@@ -56,7 +57,7 @@ class ExplorerController {
                    @RequestHeader(name = "HX-Request", required = false) String htmx,
                    Authentication auth, Model model, Locale locale) {
         Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, asOf);
-        Explorer.View view = explorer.view(selection, WebRoles.of(auth), locale);
+        Explorer.View view = explorer.view(selection, Role.namesOf(auth), locale);
         model.addAttribute("view", view);
         model.addAttribute("indicators", warehouse.indicators());
         model.addAttribute("breakdowns", Explorer.BREAKDOWNS);
@@ -76,7 +77,7 @@ class ExplorerController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                 Authentication auth, Locale locale, HttpServletResponse response) throws IOException {
         Explorer.View view = explorer.view(explorer.selection(indicator, by, params, from, to, dataset, asOf),
-                WebRoles.of(auth), locale);
+                Role.namesOf(auth), locale);
         String base = "agyn-" + (view.indicator() == null ? "export" : view.indicator().code().toLowerCase(Locale.ROOT))
                 + "-by-" + view.selection().by().name().toLowerCase(Locale.ROOT);
         switch (format) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.account.Role;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Disclosure;
@@ -88,7 +89,7 @@ class WarehouseApiController {
             + "the VIEWER role.")
     Page observations(ObservationParams params, Authentication auth) {
         ObservationQuery q = params.query(1000);
-        boolean full = Disclosure.seesSmallCells(WebRoles.of(auth));
+        boolean full = Disclosure.seesSmallCells(Role.namesOf(auth));
         Map<String, String> units = units();
         List<ObservationView> items = warehouse.observations(q).stream()
                 .map(o -> ObservationView.of(o, !full && Disclosure.suppressed(units.get(o.indicator()), o.scaledValue())))
@@ -100,7 +101,7 @@ class WarehouseApiController {
     void observationsCsv(ObservationParams params, Authentication auth, HttpServletResponse response)
             throws IOException {
         ObservationQuery q = params.query(ObservationQuery.MAX_PAGE_SIZE);
-        boolean full = Disclosure.seesSmallCells(WebRoles.of(auth));
+        boolean full = Disclosure.seesSmallCells(Role.namesOf(auth));
         Map<String, String> units = units();
         response.setContentType("text/csv;charset=UTF-8");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
