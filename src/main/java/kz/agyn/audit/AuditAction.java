@@ -1,0 +1,6 @@
+package kz.agyn.audit;
+
+/** What was done with personal data. */
+public enum AuditAction {
+    VIEW, SEARCH, EXPORT, CREATE, UPDATE, IMPORT, ANONYMISE, SUBJECT_ACCESS
+}

@@ -1,0 +1,55 @@
+package kz.agyn.audit;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import kz.agyn.account.Role;
+import kz.agyn.audit.internal.AuditRepository;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes and reads the audit log. A read of personal data is recorded before the data leave the service, in a
+ * transaction of its own, so that an answer is never sent without its audit row even if the caller's transaction
+ * later rolls back.
+ */
+@Service
+public class AuditLog {
+
+    private final AuditRepository repository;
+
+    public AuditLog(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Records an act of the current user. {@code detail} must not hold personal data (no IIN, name or contact). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(AuditAction action, String subjectType, Long subjectId, int records, String detail) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        String actor = auth == null ? "system" : auth.getName();
+        TreeSet<String> roles = new TreeSet<>(Role.namesOf(auth));
+        repository.insert(actor, String.join(",", roles), action, subjectType, subjectId, records, channel(),
+                detail == null || detail.length() <= 400 ? detail : detail.substring(0, 400));
+    }
+
+    public List<AuditEvent> search(AuditQuery query) {
+        return repository.search(query);
+    }
+
+    public long count(AuditQuery query) {
+        return repository.count(query);
+    }
+
+    /** Web pages, the API or a background job, told apart by the request path. */
+    private static String channel() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a)) {
+            return "JOB";
+        }
+        return a.getRequest().getRequestURI().contains("/api/") ? "API" : "WEB";
+    }
+}

@@ -1,0 +1,2 @@
+/** Storage of audit events. */
+package kz.agyn.audit.internal;
