@@ -1,6 +1,7 @@
 package kz.agyn.registry.obligation;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import kz.agyn.kernel.RegionCode;
 
@@ -32,7 +33,7 @@ public record EmploymentEpisode(LocalDate start, LocalDate end, RegionCode regio
                 || !Character.isLetter(country.charAt(0)) || !Character.isLetter(country.charAt(1))) {
             throw new ObligationException(ObligationProblem.BAD_COUNTRY, "country", country);
         }
-        country = country.toUpperCase(java.util.Locale.ROOT);
+        country = country.toUpperCase(Locale.ROOT);
     }
 
     /** A job in Kazakhstan. */

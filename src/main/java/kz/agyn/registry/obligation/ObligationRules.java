@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -256,7 +257,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
             return fallback;
         }
         // Boolean.parseBoolean would read "yes" or "ture" as false without a word.
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw new ObligationException(ObligationProblem.NOT_A_BOOLEAN, key, value);
@@ -291,7 +292,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
 
     private static <E extends Enum<E>> E parseOption(String key, String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ObligationException(ObligationProblem.NOT_AN_OPTION, key, value);
         }
