@@ -14,9 +14,14 @@ import java.util.Optional;
  * turn: for variable v and each of its categories c, {@code w_i ← w_i · T_vc / Σ_{j∈c} w_j} for the
  * respondents i in c, where {@code T_vc} is the category's population margin. After a variable's step
  * its margins hold exactly; later steps disturb them, and cycles repeat until every margin holds to the
- * relative tolerance, {@code max_vc |Σ_{i∈c} w_i − T_vc| / T_vc ≤ tolerance}. With
- * {@link WeightBounds trimming bounds}, each cycle ends by clipping {@code w_i} to
- * {@code [lower · d_i, upper · d_i]}.
+ * relative tolerance, {@code max_vc |Σ_{i∈c} w_i − T_vc| / T_vc ≤ tolerance}.
+ *
+ * <p>With {@link WeightBounds trimming bounds} each step keeps every weight within
+ * {@code [lower · d_i, upper · d_i]}: the factor λ of a category is the one for which
+ * {@code Σ_{i∈c} clip(λ w_i, lower · d_i, upper · d_i) = T_vc}, found exactly (the sum is piecewise
+ * linear in λ), so weights that reach a bound stay there and the others make up the margin. Clipping
+ * only after a plain step instead would undo the margin each cycle and can stall short of margins
+ * that bounded weights do meet.
  *
  * <p>IPF converges whenever weights meeting all margins exist; it cannot when the margins of different
  * variables add up to different totals, when a category with a positive margin has no respondents, or
@@ -96,6 +101,10 @@ public final class Raking {
             }
         }
 
+        int[][][] members = new int[k][][];
+        for (int v = 0; v < k; v++) {
+            members[v] = members(category[v], target[v].length);
+        }
         double[] w = d.clone();
         Optional<WeightBounds> bounds = options.bounds();
         Worst worst = null;
@@ -103,16 +112,16 @@ public final class Raking {
         while (iteration < options.maxIterations()) {
             iteration++;
             for (int v = 0; v < k; v++) {
-                double[] sums = sums(w, category[v], target[v].length);
-                for (int i = 0; i < n; i++) {
-                    int c = category[v][i];
-                    w[i] *= target[v][c] / sums[c];
-                }
-            }
-            if (bounds.isPresent()) {
-                WeightBounds b = bounds.get();
-                for (int i = 0; i < n; i++) {
-                    w[i] = Math.min(Math.max(w[i], b.lower() * d[i]), b.upper() * d[i]);
+                if (bounds.isPresent()) {
+                    for (int c = 0; c < target[v].length; c++) {
+                        boundedStep(w, d, members[v][c], target[v][c], bounds.get());
+                    }
+                } else {
+                    double[] sums = sums(w, category[v], target[v].length);
+                    for (int i = 0; i < n; i++) {
+                        int c = category[v][i];
+                        w[i] *= target[v][c] / sums[c];
+                    }
                 }
             }
             worst = worst(w, category, target, names, variables);
@@ -144,6 +153,89 @@ public final class Raking {
             }
         }
         return worst;
+    }
+
+    private static int[][] members(int[] category, int categories) {
+        int[] count = new int[categories];
+        for (int c : category) {
+            count[c]++;
+        }
+        int[][] members = new int[categories][];
+        for (int c = 0; c < categories; c++) {
+            members[c] = new int[count[c]];
+        }
+        int[] filled = new int[categories];
+        for (int i = 0; i < category.length; i++) {
+            members[category[i]][filled[category[i]]++] = i;
+        }
+        return members;
+    }
+
+    /**
+     * Sets the weights of one category to clip(λ w_i, lower d_i, upper d_i) with the λ that meets the
+     * margin, or to the nearer bound for all when even that cannot meet it.
+     */
+    static void boundedStep(double[] w, double[] d, int[] members, double target, WeightBounds b) {
+        int m = members.length;
+        double[] lo = new double[m];
+        double[] hi = new double[m];
+        double sumLo = 0;
+        double sumHi = 0;
+        for (int x = 0; x < m; x++) {
+            lo[x] = b.lower() * d[members[x]];
+            hi[x] = b.upper() * d[members[x]];
+            sumLo += lo[x];
+            sumHi += hi[x];
+        }
+        if (sumHi <= target || sumLo >= target) {
+            double[] bound = sumHi <= target ? hi : lo;
+            for (int x = 0; x < m; x++) {
+                w[members[x]] = bound[x];
+            }
+            return;
+        }
+        double[] breaks = new double[2 * m];
+        for (int x = 0; x < m; x++) {
+            breaks[2 * x] = lo[x] / w[members[x]];
+            breaks[2 * x + 1] = hi[x] / w[members[x]];
+        }
+        java.util.Arrays.sort(breaks);
+        // f(λ) = Σ clip(λ w, lo, hi) rises from Σlo at the first break to Σhi at the last.
+        int left = 0;
+        int right = breaks.length - 1;
+        while (right - left > 1) {
+            int mid = (left + right) >>> 1;
+            if (clippedSum(w, members, lo, hi, breaks[mid]) <= target) {
+                left = mid;
+            } else {
+                right = mid;
+            }
+        }
+        double inside = (breaks[left] + breaks[right]) / 2;
+        double fixed = 0;
+        double free = 0;
+        for (int x = 0; x < m; x++) {
+            double scaled = inside * w[members[x]];
+            if (scaled <= lo[x]) {
+                fixed += lo[x];
+            } else if (scaled >= hi[x]) {
+                fixed += hi[x];
+            } else {
+                free += w[members[x]];
+            }
+        }
+        double lambda = free > 0 ? (target - fixed) / free : breaks[left];
+        for (int x = 0; x < m; x++) {
+            w[members[x]] = Math.min(Math.max(lambda * w[members[x]], lo[x]), hi[x]);
+        }
+    }
+
+    private static double clippedSum(double[] w, int[] members, double[] lo, double[] hi, double lambda) {
+        double sum = 0;
+        for (int x = 0; x < members.length; x++) {
+            sum += Math.min(Math.max(lambda * w[members[x]], lo[x]), hi[x]);
+        }
+        return sum;
     }
 
     private static double[] sums(double[] w, int[] category, int categories) {
