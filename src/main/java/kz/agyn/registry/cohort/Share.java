@@ -46,8 +46,11 @@ public record Share(Long count, Long base, Double value, Double lower, Double up
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        // Rounding can push a bound a hair outside [0, 1] when p is 0 or 1.
-        return new Share(count, base, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // At p = 0 (or 1) the bound is exactly 0 (or 1); centre − half leaves a rounding residue of ~1e-17
+        // that would put the estimate outside its own interval.
+        double lower = count == 0 ? 0 : Math.max(0, centre - half);
+        double upper = count == base ? 1 : Math.min(1, centre + half);
+        return new Share(count, base, p, lower, upper);
     }
 
     /** Whether there is a value to show: a non-zero base, not blanked. */
