@@ -28,7 +28,7 @@ final class Records {
                 null, null, returnedOn == null, false);
     }
 
-    /** The same record in another group of {@code breakdown}'s key, for the attributes the tests vary. */
+    /** The same record with another sex, to move it to another group of {@link Breakdown#SEX}. */
     static CohortRecord withSex(CohortRecord r, String sex) {
         return new CohortRecord(r.awardId(), r.programme(), r.callYear(), r.degree(), r.field(), r.hostCountry(),
                 sex, r.studyEnd(), r.graduated(), r.returnedOn(), r.state(), r.firstSector(), r.currentSector(),
