@@ -1,0 +1,286 @@
+package kz.agyn.costmodel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The cost of brain drain to Kazakhstan: what one year's emigrants cost, by education level, with its uncertainty.
+ * Stateless; every method is a pure function of its arguments.
+ *
+ * <h2>The model</h2>
+ * For one emigrant whose highest completed level is L (school, bachelor, master, PhD), with r = discount_rate,
+ * n = working_years and p = return_probability:
+ * <pre>
+ * a   = (1 − (1 + r)^−n) / r                                (a = n when r = 0)
+ * E_L = Σ_{k before L} spending_k × years_k
+ *       + (1 − σ_L) × spending_L × years_L
+ *       + σ_L × scholarship_L × (1 − scholarship_recovered_share)
+ *       σ_L = scholar_share_L for master and PhD, 0 for school and bachelor
+ * w_L = pay_highly_skilled for bachelor, master and PhD; pay_school for school   (KZT a month)
+ * T_L = 12 × w_L × (income_tax_rate + pension_contribution_rate + social_tax_rate) × a
+ * O_L = 12 × w_L × productivity_premium × a                 (0 for school)
+ * H_L = replacement_months × w_L
+ * R   = remittances_per_year × a
+ * C_L = (1 − p) × (E_L + T_L + O_L − R) + H_L
+ * annual total = Σ_L emigrants_L × C_L
+ * </pre>
+ * a is the present value of 1 KZT a year, paid at the end of each of the n remaining working years. E_L is the
+ * public money spent on the emigrant's education: every level up to L at home, except that a share σ_L took the
+ * last degree abroad on a state scholarship (net of what is recovered from scholars in breach) instead of at home.
+ * T_L are the income tax and contributions the emigrant's pay would have yielded, O_L the output lost beyond that
+ * pay, H_L the cost of hiring and training a replacement, R the remittances the emigrant sends home.
+ *
+ * <p><b>What the return probability scales.</b> An emigrant who comes back brings the education back and resumes
+ * paying taxes and producing, and stops remitting: so p scales E, T, O and R, treating a return as if the
+ * departure had not happened. It does not scale H: the vacancy is filled when the emigrant leaves, whether or not
+ * they come back later. The taxes lost during the years abroad are not counted for returnees, so the model
+ * understates the cost of a late return.
+ *
+ * <p>The parts add up: C_L = E_L + T_L + O_L + H_L − R + returnOffset with returnOffset = −p × (E_L + T_L + O_L
+ * − R); {@link Components} carries them. Amounts are doubles in tenge: Monte Carlo needs speed, and the model is
+ * far coarser than a tenge.
+ *
+ * <h2>Uncertainty</h2>
+ * {@link #monteCarlo} draws every parameter independently from its {@link Distribution} over [low, high];
+ * {@link #tornado} moves one parameter at a time to the ends of its range; {@link #checkClaim} places a claimed
+ * total in the Monte Carlo distribution and finds, for the parameters that matter most, the single value that
+ * would give it.
+ */
+public final class CostModel {
+
+    /** The formula as text for display, with the parameters named by their codes. */
+    public static final String FORMULA = """
+            For one emigrant whose highest completed level is L (school, bachelor, master, PhD):
+            a   = (1 − (1 + r)^−n) / r, or n when r = 0; r = discount_rate, n = working_years
+            E_L = Σ over levels k before L of spending_k × years_k
+                  + (1 − σ_L) × spending_L × years_L
+                  + σ_L × scholarship_L × (1 − scholarship_recovered_share)
+                  where σ_L = scholar_share_L for master and PhD, 0 for school and bachelor
+            w_L = pay_highly_skilled for bachelor, master and PhD; pay_school for school (KZT a month)
+            T_L = 12 × w_L × (income_tax_rate + pension_contribution_rate + social_tax_rate) × a
+            O_L = 12 × w_L × productivity_premium × a (0 for school)
+            H_L = replacement_months × w_L
+            R   = remittances_per_year × a
+            C_L = (1 − p) × (E_L + T_L + O_L − R) + H_L; p = return_probability
+            Annual total = Σ over L of emigrants_L × C_L
+            A return (probability p) gives back education, taxes, output and ends remittances;
+            the replacement cost H_L is spent when the emigrant leaves, so p does not scale it.""";
+
+    /** The largest number of Monte Carlo draws a run accepts. */
+    public static final int MAX_DRAWS = 1_000_000;
+
+    /** How many parameters {@link #checkClaim(ParameterSet, double, int, long)} solves for. */
+    public static final int DEFAULT_SOLVED = 5;
+
+    private CostModel() {
+    }
+
+    /**
+     * a(r, n) = (1 − (1 + r)^−n) / r: the present value of 1 KZT a year at the end of each of n years,
+     * discounted at r; n when r = 0. n may be fractional.
+     */
+    public static double annuityFactor(double rate, double years) {
+        if (Math.abs(rate) < 1e-12) {
+            return years;
+        }
+        return -Math.expm1(-years * Math.log1p(rate)) / rate;
+    }
+
+    /** The deterministic result at the parameters' base values. */
+    public static CostResult evaluate(ParameterSet parameters) {
+        return Evaluator.detail(parameters.bases());
+    }
+
+    /**
+     * A Monte Carlo run: {@code draws} times, every parameter is drawn from its distribution over its range,
+     * independently of the others, and the model evaluated. A generator seeded with {@code seed}
+     * ({@link SplittableRandom}, whose algorithm is specified) makes the run reproducible. Every parameter takes
+     * one uniform number per draw, FIXED ones included, so fixing or freeing one parameter leaves the draws of
+     * the others unchanged.
+     *
+     * @throws CostModelException DRAWS_OUT_OF_RANGE unless 1 ≤ draws ≤ {@link #MAX_DRAWS}
+     */
+    public static MonteCarloResult monteCarlo(ParameterSet parameters, int draws, long seed) {
+        Sample s = sample(parameters, draws, seed);
+        List<LevelBand> levels = new ArrayList<>();
+        for (EducationLevel level : EducationLevel.values()) {
+            levels.add(new LevelBand(level, Band.of(s.perEmigrant[level.ordinal()]),
+                    Band.of(s.levelTotal[level.ordinal()])));
+        }
+        double base = Evaluator.total(parameters.bases());
+        return new MonteCarloResult(draws, seed, base, Band.of(s.totals), levels);
+    }
+
+    /** The raw draws of a run; the arrays are unsorted, in draw order. */
+    record Sample(double[] totals, double[][] perEmigrant, double[][] levelTotal) {
+    }
+
+    static Sample sample(ParameterSet parameters, int draws, long seed) {
+        if (draws < 1 || draws > MAX_DRAWS) {
+            throw new CostModelException(CostModelException.Problem.DRAWS_OUT_OF_RANGE, "draws", draws);
+        }
+        List<Parameter> ps = parameters.parameters();
+        int m = ps.size();
+        Distribution[] dist = new Distribution[m];
+        double[] low = new double[m];
+        double[] base = new double[m];
+        double[] high = new double[m];
+        int[] emigrants = new int[EducationLevel.values().length];
+        for (int i = 0; i < m; i++) {
+            Parameter p = ps.get(i);
+            dist[i] = p.distribution();
+            low[i] = p.low();
+            base[i] = p.base();
+            high[i] = p.high();
+        }
+        for (EducationLevel l : EducationLevel.values()) {
+            emigrants[l.ordinal()] = Codes.index(Codes.emigrants(l));
+        }
+        int levels = emigrants.length;
+        double[] totals = new double[draws];
+        double[][] perEmigrant = new double[levels][draws];
+        double[][] levelTotal = new double[levels][draws];
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] v = new double[m];
+        double[] net = new double[levels];
+        double[] scratch = new double[Evaluator.PARTS];
+        for (int d = 0; d < draws; d++) {
+            for (int i = 0; i < m; i++) {
+                v[i] = dist[i].quantile(random.nextDouble(), low[i], base[i], high[i]);
+            }
+            totals[d] = Evaluator.total(v, net, scratch);
+            for (int l = 0; l < levels; l++) {
+                perEmigrant[l][d] = net[l];
+                levelTotal[l][d] = net[l] * v[emigrants[l]];
+            }
+        }
+        return new Sample(totals, perEmigrant, levelTotal);
+    }
+
+    /**
+     * The tornado chart: for every parameter with a range (low &lt; high), the annual total with that parameter at
+     * its low and at its high end and every other at base; widest swing first, ties in code order. FIXED
+     * parameters have no bar.
+     */
+    public static List<TornadoBar> tornado(ParameterSet parameters) {
+        double[] v = parameters.bases();
+        double baseTotal = Evaluator.total(v);
+        List<TornadoBar> bars = new ArrayList<>();
+        List<Parameter> ps = parameters.parameters();
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
+            if (!p.varies()) {
+                continue;
+            }
+            double atLow = totalWith(v, i, p.low());
+            double atHigh = totalWith(v, i, p.high());
+            bars.add(new TornadoBar(p.code(), p.unit(), p.low(), p.base(), p.high(), atLow, atHigh, baseTotal,
+                    Math.abs(atHigh - atLow)));
+        }
+        bars.sort(Comparator.comparingDouble(TornadoBar::swing).reversed().thenComparing(TornadoBar::code));
+        return List.copyOf(bars);
+    }
+
+    /** {@link #checkClaim(ParameterSet, double, int, long, int)} for the {@value #DEFAULT_SOLVED} top parameters. */
+    public static ClaimCheck checkClaim(ParameterSet parameters, double claimed, int draws, long seed) {
+        return checkClaim(parameters, claimed, draws, seed, DEFAULT_SOLVED);
+    }
+
+    /**
+     * Where a claimed annual total falls in the Monte Carlo distribution, and which single value of each of the
+     * {@code top} parameters with the widest tornado swing would give it with every other parameter at base.
+     * The total is monotone in each single parameter (linear in all but r and n, which act through the
+     * annuity factor, itself monotone in each), so the claim is reachable exactly when it lies between the
+     * totals at the range's ends; the value is then found by bisection to 1e-12 of the range.
+     *
+     * @param claimed the claimed annual total in KZT, e.g. 25e9
+     * @throws CostModelException NOT_A_NUMBER for a claim that is not finite, DRAWS_OUT_OF_RANGE
+     */
+    public static ClaimCheck checkClaim(ParameterSet parameters, double claimed, int draws, long seed, int top) {
+        if (!Double.isFinite(claimed)) {
+            throw new CostModelException(CostModelException.Problem.NOT_A_NUMBER, "claimed", claimed);
+        }
+        double[] totals = sample(parameters, draws, seed).totals();
+        double[] sorted = totals.clone();
+        Arrays.sort(sorted);
+        int atOrBelow = upperBound(sorted, claimed);
+        double percentile = 100.0 * atOrBelow / sorted.length;
+        Band band = Band.of(totals);
+
+        double[] v = parameters.bases();
+        List<ClaimCheck.Solution> solutions = new ArrayList<>();
+        for (TornadoBar bar : tornado(parameters).subList(0, Math.min(Math.max(top, 0), tornadoSize(parameters)))) {
+            int i = Codes.index(bar.code());
+            solutions.add(solve(v, i, bar, claimed));
+        }
+        double baseTotal = Evaluator.total(v);
+        double emigrants = 0;
+        for (EducationLevel l : EducationLevel.values()) {
+            emigrants += v[Codes.index(Codes.emigrants(l))];
+        }
+        double implied = baseTotal == 0 ? Double.NaN : claimed * emigrants / baseTotal;
+        return new ClaimCheck(claimed, baseTotal, percentile, band, implied, solutions);
+    }
+
+    private static int tornadoSize(ParameterSet parameters) {
+        return (int) parameters.parameters().stream().filter(Parameter::varies).count();
+    }
+
+    private static ClaimCheck.Solution solve(double[] v, int i, TornadoBar bar, double claimed) {
+        double lo = bar.low();
+        double hi = bar.high();
+        double fLo = bar.totalAtLow() - claimed;
+        double fHi = bar.totalAtHigh() - claimed;
+        Double value = null;
+        if (fLo == 0) {
+            value = lo;
+        } else if (fHi == 0) {
+            value = hi;
+        } else if (Math.signum(fLo) != Math.signum(fHi)) {
+            double tolerance = (hi - lo) * 1e-12;
+            for (int step = 0; step < 200 && hi - lo > tolerance; step++) {
+                double mid = 0.5 * (lo + hi);
+                double fMid = totalWith(v, i, mid) - claimed;
+                if (fMid == 0) {
+                    lo = mid;
+                    hi = mid;
+                } else if (Math.signum(fMid) == Math.signum(fLo)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            value = 0.5 * (lo + hi);
+        }
+        return new ClaimCheck.Solution(bar.code(), bar.low(), bar.base(), bar.high(), bar.totalAtLow(),
+                bar.totalAtHigh(), value != null, value);
+    }
+
+    /** The number of sorted values ≤ x. */
+    private static int upperBound(double[] sorted, double x) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double totalWith(double[] v, int i, double value) {
+        double saved = v[i];
+        v[i] = value;
+        try {
+            return Evaluator.total(v);
+        } finally {
+            v[i] = saved;
+        }
+    }
+}

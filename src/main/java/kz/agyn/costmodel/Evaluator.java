@@ -1,0 +1,125 @@
+package kz.agyn.costmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model's arithmetic on an array of values in {@link Codes#ALL} order. Kept apart from the records so that a
+ * Monte Carlo draw costs a few dozen multiplications and no allocation; {@link #detail} builds the records from
+ * the same per-level function, so the deterministic result and the draws cannot drift apart.
+ */
+final class Evaluator {
+
+    private static final EducationLevel[] LEVELS = EducationLevel.values();
+    private static final int N = LEVELS.length;
+    private static final int[] EMIGRANTS = new int[N];
+    private static final int[] SPENDING = new int[N];
+    private static final int[] YEARS = new int[N];
+    private static final int[] SCHOLARSHIP = new int[N];
+    private static final int[] SCHOLAR_SHARE = new int[N];
+    private static final int[] PAY = new int[N];
+    private static final int RECOVERED = Codes.index(Codes.RECOVERED_SHARE);
+    private static final int IIT = Codes.index(Codes.INCOME_TAX_RATE);
+    private static final int PENSION = Codes.index(Codes.PENSION_RATE);
+    private static final int SOCIAL = Codes.index(Codes.SOCIAL_RATE);
+    private static final int WORKING_YEARS = Codes.index(Codes.WORKING_YEARS);
+    private static final int DISCOUNT = Codes.index(Codes.DISCOUNT_RATE);
+    private static final int PREMIUM = Codes.index(Codes.PRODUCTIVITY_PREMIUM);
+    private static final int REPLACEMENT = Codes.index(Codes.REPLACEMENT_MONTHS);
+    private static final int REMITTANCES = Codes.index(Codes.REMITTANCES);
+    private static final int RETURN = Codes.index(Codes.RETURN_PROBABILITY);
+
+    static {
+        for (EducationLevel l : LEVELS) {
+            int i = l.ordinal();
+            EMIGRANTS[i] = Codes.index(Codes.emigrants(l));
+            SPENDING[i] = Codes.index(Codes.spending(l));
+            YEARS[i] = Codes.index(Codes.years(l));
+            SCHOLARSHIP[i] = Codes.hasScholarship(l) ? Codes.index(Codes.scholarship(l)) : -1;
+            SCHOLAR_SHARE[i] = Codes.hasScholarship(l) ? Codes.index(Codes.scholarShare(l)) : -1;
+            PAY[i] = Codes.index(Codes.pay(l));
+        }
+    }
+
+    /** Slots of the per-emigrant parts in the scratch array {@link #perEmigrant} fills. */
+    static final int E = 0, T = 1, O = 2, H = 3, R = 4, RET = 5, NET = 6, PARTS = 7;
+
+    /**
+     * Fills {@code out} (length ≥ {@link #PARTS}) with the parts of the cost of one emigrant of {@code level}.
+     *
+     * @param a the annuity factor a(r, n), computed once per evaluation
+     */
+    static void perEmigrant(double[] v, EducationLevel level, double a, double[] out) {
+        int l = level.ordinal();
+        double education = 0;
+        for (int k = 0; k < l; k++) {
+            education += v[SPENDING[k]] * v[YEARS[k]];
+        }
+        double domestic = v[SPENDING[l]] * v[YEARS[l]];
+        if (SCHOLARSHIP[l] >= 0) {
+            double share = v[SCHOLAR_SHARE[l]];
+            education += (1 - share) * domestic + share * v[SCHOLARSHIP[l]] * (1 - v[RECOVERED]);
+        } else {
+            education += domestic;
+        }
+        double monthlyPay = v[PAY[l]];
+        double annualPay = 12 * monthlyPay;
+        double taxes = annualPay * (v[IIT] + v[PENSION] + v[SOCIAL]) * a;
+        double output = level.highlySkilled() ? annualPay * v[PREMIUM] * a : 0;
+        double replacement = v[REPLACEMENT] * monthlyPay;
+        double remittances = v[REMITTANCES] * a;
+        double returnOffset = -v[RETURN] * (education + taxes + output - remittances);
+        out[E] = education;
+        out[T] = taxes;
+        out[O] = output;
+        out[H] = replacement;
+        out[R] = remittances;
+        out[RET] = returnOffset;
+        out[NET] = education + taxes + output + replacement - remittances + returnOffset;
+    }
+
+    static double annuity(double[] v) {
+        return CostModel.annuityFactor(v[DISCOUNT], v[WORKING_YEARS]);
+    }
+
+    /**
+     * The annual total; when {@code perEmigrantNet} is not null, also each level's net cost per emigrant.
+     *
+     * @param scratch an array of length ≥ {@link #PARTS}, reused to avoid allocation
+     */
+    static double total(double[] v, double[] perEmigrantNet, double[] scratch) {
+        double a = annuity(v);
+        double total = 0;
+        for (EducationLevel level : LEVELS) {
+            perEmigrant(v, level, a, scratch);
+            if (perEmigrantNet != null) {
+                perEmigrantNet[level.ordinal()] = scratch[NET];
+            }
+            total += v[EMIGRANTS[level.ordinal()]] * scratch[NET];
+        }
+        return total;
+    }
+
+    static double total(double[] v) {
+        return total(v, null, new double[PARTS]);
+    }
+
+    static CostResult detail(double[] v) {
+        double a = annuity(v);
+        double[] s = new double[PARTS];
+        List<LevelCost> levels = new ArrayList<>(N);
+        Components sum = Components.ZERO;
+        for (EducationLevel level : LEVELS) {
+            perEmigrant(v, level, a, s);
+            Components one = new Components(s[E], s[T], s[O], s[H], s[R], s[RET], s[NET]);
+            double n = v[EMIGRANTS[level.ordinal()]];
+            Components all = one.times(n);
+            levels.add(new LevelCost(level, n, one, all));
+            sum = sum.plus(all);
+        }
+        return new CostResult(levels, sum, a, CostModel.FORMULA);
+    }
+
+    private Evaluator() {
+    }
+}
