@@ -16,8 +16,12 @@ AGYN_ADMIN_PASSWORD=Bench-import-pw-1 java -jar target/agyn.jar --server.port=$p
   --agyn.db.data-directory="$work/pgdata" --agyn.imports.directory="$work/imports" --agyn.demo.enabled=false \
   >"$work/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 0.2; done
+# Wait for the application (and its embedded PostgreSQL) to stop, so that a second run finds the ports free.
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
+  kill -0 $app 2>/dev/null || { echo "the application did not start:"; tail -20 "$work/app.log"; exit 1; }
+  sleep 0.2
+done
 auth=(-u admin:Bench-import-pw-1)
 curl -sf "${auth[@]}" -H 'Content-Type: application/json' -o /dev/null -d '{"code":"bench","titleKk":"bench",
   "titleRu":"bench","titleEn":"bench","publisher":"bench"}' "http://127.0.0.1:$port/api/v1/datasets"
