@@ -1,0 +1,730 @@
+package kz.agyn.registry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
+import kz.agyn.kernel.Iin;
+import kz.agyn.kernel.IinCheck;
+import kz.agyn.kernel.Sex;
+import kz.agyn.reference.Occupation;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.reference.Region;
+import kz.agyn.registry.pii.BlindIndex;
+import kz.agyn.registry.pii.PersonalDataCipher;
+import kz.agyn.registry.pii.Pseudonym;
+import kz.agyn.tabular.Location;
+import kz.agyn.tabular.Row;
+import kz.agyn.tabular.TableReader;
+import kz.agyn.tabular.TableReaders;
+import kz.agyn.tabular.TabularException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bulk import of the registry from the three files of docs/formats/registry.md (CSV or XLSX): every row is
+ * checked first and the report lists every problem with file, row and column; only a clean set is written, in
+ * one transaction, with COPY; rows already present are skipped, so a second import of the same files changes
+ * nothing. Obligations are evaluated for the new awards in the same transaction.
+ */
+@Service
+public class RegistryImport {
+
+    /** Which of the three files a file is. */
+    public enum Kind { SCHOLARS, AWARDS, EMPLOYMENTS }
+
+    /** A file to import, with the name the user knows it by. */
+    public record Input(Kind kind, String fileName, Path file) {
+    }
+
+    private static final int MAX_LISTED = 200;
+    private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
+    private static final Pattern BIN = Pattern.compile("\\d{12}");
+    private static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "PHD", "INTERNSHIP");
+    private static final Set<String> BANDS = Set.of("B1", "B2", "B3", "B4", "B5");
+    private static final Set<String> EVIDENCE = Set.of("PENSION_RECORD", "EMPLOYER_CERTIFICATE", "SELF_REPORT");
+    private static final Set<String> SECTORS = Set.of("PUBLIC", "QUASI_PUBLIC", "PRIVATE", "RESEARCH_HE", "NGO");
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final PersonalDataCipher cipher;
+    private final BlindIndex index;
+    private final Pseudonym pseudonym;
+    private final ReferenceData reference;
+    private final ObligationService obligations;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    public RegistryImport(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions,
+                          PersonalDataCipher cipher, BlindIndex index, Pseudonym pseudonym, ReferenceData reference,
+                          ObligationService obligations, AuditLog audit, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.cipher = cipher;
+        this.index = index;
+        this.pseudonym = pseudonym;
+        this.reference = reference;
+        this.obligations = obligations;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    private record ScholarIn(String ref, Iin iin, String sex, int birthYear, String lastKk, String firstKk,
+                             String patronymicKk, String nameRu, String nameLatin, String email, String phone,
+                             boolean synthetic) {
+    }
+
+    private record AwardIn(String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
+                           String degree, String field, String country, String university, BigDecimal funding,
+                           String securityKind, String securityRef, LocalDate start, LocalDate planned,
+                           LocalDate actual, LocalDate deferredUntil, String deferralReason, LocalDate returnedOn,
+                           boolean synthetic) {
+    }
+
+    private record JobIn(String scholarRef, int seq, String employer, String bin, String sector, String country,
+                         String kato, String isco, String band, LocalDate start, LocalDate end, String evidence,
+                         boolean synthetic) {
+    }
+
+    /** Checks the files and, when {@code write} and nothing is wrong, imports them. */
+    public RegistryImportReport run(List<Input> inputs, boolean write, Access access, String by, Locale locale) {
+        if (!access.mayEdit()) {
+            throw new RegistryException(RegistryException.Kind.NOT_FOUND, "registry.access.denied");
+        }
+        long started = System.nanoTime();
+        Problems problems = new Problems(locale);
+        Map<String, Long> knownScholars = new HashMap<>();
+        jdbc.query("SELECT external_ref, id FROM reg_scholar WHERE external_ref IS NOT NULL",
+                rs -> {
+                    knownScholars.put(rs.getString(1), rs.getLong(2));
+                });
+        Set<String> knownAwards = new HashSet<>(jdbc.queryForList(
+                "SELECT external_ref FROM reg_award WHERE external_ref IS NOT NULL", String.class));
+        List<ScholarIn> scholars = new ArrayList<>();
+        List<AwardIn> awards = new ArrayList<>();
+        List<JobIn> jobs = new ArrayList<>();
+        int[] existing = {0};
+        Set<String> fileScholars = new HashSet<>();
+        for (Kind kind : Kind.values()) {
+            for (Input in : inputs) {
+                if (in.kind() != kind) {
+                    continue;
+                }
+                read(in, problems, (cols, row) -> {
+                    switch (kind) {
+                        case SCHOLARS -> {
+                            ScholarIn s = scholar(cols, row, problems, fileScholars);
+                            if (s != null) {
+                                if (knownScholars.containsKey(s.ref())) {
+                                    existing[0]++;
+                                } else {
+                                    scholars.add(s);
+                                }
+                            }
+                        }
+                        case AWARDS -> {
+                            AwardIn a = award(cols, row, problems, fileScholars, knownScholars.keySet());
+                            if (a != null) {
+                                if (knownAwards.contains(a.ref())) {
+                                    existing[0]++;
+                                } else {
+                                    awards.add(a);
+                                }
+                            }
+                        }
+                        case EMPLOYMENTS -> {
+                            JobIn j = job(cols, row, problems, fileScholars, knownScholars.keySet());
+                            if (j != null) {
+                                jobs.add(j);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        checkIinsUnique(scholars, problems);
+        checkAwardRefsUnique(awards, problems);
+        Set<Long> jobKeys = new HashSet<>();
+        jdbc.query("SELECT scholar_id, seq FROM reg_employment WHERE seq IS NOT NULL",
+                rs -> {
+                    jobKeys.add(rs.getLong(1) * 100_000 + rs.getInt(2));
+                });
+        List<JobIn> newJobs = new ArrayList<>();
+        Set<String> seenSeq = new HashSet<>();
+        for (JobIn j : jobs) {
+            if (!seenSeq.add(j.scholarRef() + "#" + j.seq())) {
+                problems.add(new Location(inputName(inputs, Kind.EMPLOYMENTS), null, 0, 0), "seq",
+                        "registry.import.duplicateSeq", j.seq());
+                continue;
+            }
+            Long id = knownScholars.get(j.scholarRef());
+            if (id != null && jobKeys.contains(id * 100_000 + j.seq())) {
+                existing[0]++;
+            } else {
+                newJobs.add(j);
+            }
+        }
+        if (inputs.isEmpty()) {
+            problems.add(new Location("", null, 0, 0), null, "registry.import.noFiles");
+        }
+        String status;
+        if (problems.count > 0) {
+            status = "INVALID";
+        } else if (!write) {
+            status = "VALID";
+        } else {
+            transactions.executeWithoutResult(tx -> store(scholars, awards, newJobs, knownScholars, by));
+            obligations.recomputeAll();
+            audit.record(AuditAction.IMPORT, ScholarService.SUBJECT, null, scholars.size(),
+                    scholars.size() + " scholars, " + awards.size() + " awards, " + newJobs.size() + " jobs");
+            status = "IMPORTED";
+        }
+        return new RegistryImportReport(status, scholars.size(), awards.size(), newJobs.size(), existing[0],
+                problems.count, problems.list, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String inputName(List<Input> inputs, Kind kind) {
+        return inputs.stream().filter(i -> i.kind() == kind).map(Input::fileName).findFirst().orElse("");
+    }
+
+    private interface RowSink {
+        void accept(Map<String, Integer> columns, Row row);
+    }
+
+    private void read(Input in, Problems problems, RowSink sink) {
+        try (TableReader reader = TableReaders.open(in.file(), in.fileName(), null)) {
+            Map<String, Integer> cols = new HashMap<>();
+            List<String> header = reader.columns();
+            for (int i = 0; i < header.size(); i++) {
+                cols.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+            }
+            for (String required : required(in.kind())) {
+                if (!cols.containsKey(required)) {
+                    problems.add(new Location(in.fileName(), reader.sheet(), 1, 0), required,
+                            "registry.import.columnMissing", required);
+                }
+            }
+            if (problems.count > 0) {
+                return;
+            }
+            Row row;
+            while ((row = reader.next()) != null) {
+                if (!row.blank()) {
+                    sink.accept(cols, row);
+                }
+            }
+        } catch (TabularException e) {
+            problems.add(e.location(), null, e.code(), e.args());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> required(Kind kind) {
+        return switch (kind) {
+            case SCHOLARS -> List.of("scholar_ref", "iin", "last_name_kk", "first_name_kk");
+            case AWARDS -> List.of("award_ref", "scholar_ref", "call_year", "degree_level", "isced_f",
+                    "host_country", "host_university", "funding_kzt", "study_start", "planned_end");
+            case EMPLOYMENTS -> List.of("scholar_ref", "seq", "employer_name", "sector", "country", "start_date");
+        };
+    }
+
+    private ScholarIn scholar(Map<String, Integer> cols, Row row, Problems p, Set<String> fileScholars) {
+        Cells c = new Cells(cols, row, p);
+        String ref = c.ref("scholar_ref");
+        String iinText = c.required("iin");
+        IinCheck check = iinText == null ? null : Iin.check(iinText);
+        if (check != null && !check.valid()) {
+            c.problem("iin", "iin.reason." + check.reason().name());
+        }
+        LocalDate birth = c.date("birth_date", false);
+        if (birth != null && check != null && check.valid() && !birth.equals(check.birthDate())) {
+            c.problem("birth_date", "registry.scholar.birthDateMismatch");
+        }
+        String sexText = c.optional("sex");
+        String sex = check != null && check.valid() ? (check.sex() == Sex.MALE ? "M" : "F") : null;
+        if (sexText != null && sex != null && !sexText.toUpperCase(Locale.ROOT).startsWith(sex)) {
+            c.problem("sex", "registry.scholar.sexMismatch");
+        }
+        String last = c.name("last_name_kk", true);
+        String first = c.name("first_name_kk", true);
+        String patronymic = c.name("patronymic_kk", false);
+        String nameRu = c.joined("last_name_ru", "first_name_ru", "patronymic_ru");
+        String nameLatin = c.joined("last_name_latin", "first_name_latin", "patronymic_latin");
+        String email = c.optional("email");
+        String phone = c.optional("phone");
+        boolean synthetic = c.bool("synthetic");
+        if (ref != null && !fileScholars.add(ref)) {
+            c.problem("scholar_ref", "registry.import.duplicateRef", ref);
+            return null;
+        }
+        if (c.bad) {
+            return null;
+        }
+        return new ScholarIn(ref, Iin.parse(iinText), sex, check.birthDate().getYear(), last, first, patronymic,
+                nameRu, nameLatin, email, phone, synthetic);
+    }
+
+    private AwardIn award(Map<String, Integer> cols, Row row, Problems p, Set<String> fileScholars,
+                          Set<String> dbScholars) {
+        Cells c = new Cells(cols, row, p);
+        String ref = c.ref("award_ref");
+        String scholarRef = c.scholarRef(fileScholars, dbScholars);
+        String programme = c.optional("programme");
+        programme = programme == null ? ObligationService.BOLASHAK : programme.toUpperCase(Locale.ROOT);
+        if (!ObligationService.BOLASHAK.equals(programme)
+                && !jdbc.queryForList("SELECT code FROM reg_programme", String.class).contains(programme)) {
+            c.problem("programme", "registry.rules.unknownProgramme", programme);
+        }
+        Integer callYear = c.integer("call_year", 1993, 2100);
+        LocalDate awardedOn = c.date("awarded_on", false);
+        String degree = c.code("degree_level", DEGREES);
+        String field = c.required("isced_f");
+        if (field != null && !field.matches("\\d{2,4}")) {
+            c.problem("isced_f", "registry.award.badField", field);
+        }
+        String country = c.country("host_country");
+        String university = c.required("host_university");
+        Integer funding = c.integer("funding_kzt", 0, Integer.MAX_VALUE);
+        String securityKind = c.optional("security_kind");
+        if (securityKind != null && !Set.of("PLEDGE", "GUARANTORS").contains(securityKind)) {
+            c.problem("security_kind", "registry.import.badCode", securityKind);
+        }
+        String securityRef = c.optional("security_ref");
+        LocalDate start = c.date("study_start", true);
+        LocalDate planned = c.date("planned_end", true);
+        LocalDate actual = c.date("actual_end", false);
+        LocalDate deferred = c.date("deferred_until", false);
+        String deferralReason = c.optional("deferral_reason");
+        LocalDate returned = c.date("returned_on", false);
+        c.order("planned_end", start, planned, false);
+        c.order("actual_end", start, actual, true);
+        c.order("returned_on", start, returned, true);
+        c.order("deferred_until", actual != null ? actual : planned, deferred, true);
+        boolean synthetic = c.bool("synthetic");
+        if (c.bad) {
+            return null;
+        }
+        return new AwardIn(ref, scholarRef, programme, callYear, awardedOn, degree, field, country, university,
+                BigDecimal.valueOf(funding), securityKind, securityRef, start, planned, actual, deferred,
+                deferralReason == null ? "FURTHER_STUDY" : deferralReason, returned, synthetic);
+    }
+
+    private JobIn job(Map<String, Integer> cols, Row row, Problems p, Set<String> fileScholars,
+                      Set<String> dbScholars) {
+        Cells c = new Cells(cols, row, p);
+        String scholarRef = c.scholarRef(fileScholars, dbScholars);
+        Integer seq = c.integer("seq", 1, 99_999);
+        String employer = c.required("employer_name");
+        String bin = c.optional("employer_bin");
+        if (bin != null && (!BIN.matcher(bin).matches() || Iin.checkDigit(bin.substring(0, 11)) != bin.charAt(11) - '0')) {
+            c.problem("employer_bin", "registry.employment.badBin");
+        }
+        String sectorText = c.required("sector");
+        String sector = "RESEARCH".equals(sectorText) ? "RESEARCH_HE" : sectorText;
+        if (sector != null && !SECTORS.contains(sector)) {
+            c.problem("sector", "registry.employment.badSector", sectorText);
+        }
+        String country = c.country("country");
+        LocalDate start = c.date("start_date", true);
+        LocalDate end = c.date("end_date", false);
+        c.order("end_date", start, end, true);
+        String kato = c.optional("kato");
+        if ("KZ".equals(country) && start != null) {
+            if (kato == null) {
+                c.problem("kato", "registry.employment.regionRequired");
+            } else if (!regionValid(kato, start)) {
+                c.problem("kato", "registry.import.regionNotOnDate", kato, start.toString());
+            }
+        }
+        String isco = c.optional("isco_08");
+        if (isco != null && reference.occupations().stream().map(Occupation::code).noneMatch(isco::equals)) {
+            c.problem("isco_08", "registry.employment.badIsco", isco);
+        }
+        String band = c.optional("salary_band");
+        if (band != null && !BANDS.contains(band)) {
+            c.problem("salary_band", "registry.import.badCode", band);
+        }
+        String evidence = c.optional("evidence");
+        if (evidence != null && !EVIDENCE.contains(evidence)) {
+            c.problem("evidence", "registry.import.badCode", evidence);
+        }
+        boolean synthetic = c.bool("synthetic");
+        if (c.bad) {
+            return null;
+        }
+        return new JobIn(scholarRef, seq, employer, bin, sector, country, "KZ".equals(country) ? kato : null, isco,
+                band, start, end, evidence, synthetic);
+    }
+
+    /** KATO units as on the day; before the reference data begin (1997), the earliest units stand in. */
+    private boolean regionValid(String kato, LocalDate on) {
+        List<Region> history = reference.regionHistory();
+        LocalDate earliest = history.stream().map(Region::validFrom).min(LocalDate::compareTo).orElse(on);
+        LocalDate day = on.isBefore(earliest) ? earliest : on;
+        return history.stream().anyMatch(r -> r.kato().equals(kato) && r.validOn(day));
+    }
+
+    private void checkIinsUnique(List<ScholarIn> scholars, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (ScholarIn s : scholars) {
+            if (!seen.add(s.iin().value())) {
+                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.duplicateIin", s.ref());
+            }
+        }
+        if (scholars.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        jdbc.query("SELECT encode(iin_hash, 'hex') FROM reg_scholar", rs -> {
+            existing.add(rs.getString(1));
+        });
+        HexFormat hex = HexFormat.of();
+        for (ScholarIn s : scholars) {
+            if (existing.contains(hex.formatHex(index.iin(s.iin())))) {
+                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.iinExists", s.ref());
+            }
+        }
+    }
+
+    private static void checkAwardRefsUnique(List<AwardIn> awards, Problems problems) {
+        Set<String> seen = new HashSet<>();
+        for (AwardIn a : awards) {
+            if (!seen.add(a.ref())) {
+                problems.add(new Location("awards", null, 0, 0), "award_ref", "registry.import.duplicateRef",
+                        a.ref());
+            }
+        }
+    }
+
+    private void store(List<ScholarIn> scholars, List<AwardIn> awards, List<JobIn> jobs, Map<String, Long> known,
+                       String by) {
+        Map<String, Long> ids = new HashMap<>(known);
+        List<Long> scholarIds = jdbc.queryForList("SELECT nextval('reg_scholar_id_seq') FROM generate_series(1, ?)",
+                Long.class, scholars.size());
+        List<Long> awardIds = jdbc.queryForList("SELECT nextval('reg_award_id_seq') FROM generate_series(1, ?)",
+                Long.class, awards.size());
+        HexFormat hex = HexFormat.of();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyWriter w = new CopyWriter(connection, "COPY reg_scholar (id, external_ref, iin_hash, iin_enc, "
+                    + "last_name_enc, first_name_enc, patronymic_enc, name_ru_enc, name_latin_enc, email_enc, "
+                    + "phone_enc, last_name_hash, first_name_hash, pseudonym, birth_year, sex, synthetic) FROM STDIN");
+            for (int i = 0; i < scholars.size(); i++) {
+                ScholarIn s = scholars.get(i);
+                long id = scholarIds.get(i);
+                ids.put(s.ref(), id);
+                byte[] hash = index.iin(s.iin());
+                w.cell(id).cell(s.ref()).bytes(hex, hash).bytes(hex, enc("iin", s.iin().value()))
+                        .bytes(hex, enc("last_name", s.lastKk())).bytes(hex, enc("first_name", s.firstKk()))
+                        .bytes(hex, enc("patronymic", s.patronymicKk())).bytes(hex, enc("name_ru", s.nameRu()))
+                        .bytes(hex, enc("name_latin", s.nameLatin())).bytes(hex, enc("email", s.email()))
+                        .bytes(hex, enc("phone", s.phone())).bytes(hex, index.name(s.lastKk()))
+                        .bytes(hex, index.name(s.firstKk())).cell(pseudonym.of(hash)).cell(s.birthYear())
+                        .cell(s.sex()).last(s.synthetic());
+            }
+            w.finish();
+            Map<String, Long> awardIdsByRef = new HashMap<>();
+            w = new CopyWriter(connection, "COPY reg_award (id, external_ref, scholar_id, programme, rule_version, "
+                    + "call_year, degree, field, university, country, funding_kzt, guarantee_kind, guarantee_ref, "
+                    + "awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
+            for (int i = 0; i < awards.size(); i++) {
+                AwardIn a = awards.get(i);
+                long id = awardIds.get(i);
+                awardIdsByRef.put(a.ref(), id);
+                LocalDate on = a.awardedOn() != null ? a.awardedOn() : a.start();
+                int version = obligations.ruleBook().inForceOn(a.programme(), on).version();
+                w.cell(id).cell(a.ref()).cell(ids.get(a.scholarRef())).cell(a.programme()).cell(version)
+                        .cell(a.callYear()).cell(a.degree()).cell(a.field()).cell(a.university()).cell(a.country())
+                        .cell(a.funding().toPlainString()).cell(a.securityKind()).cell(a.securityRef())
+                        .cell(a.awardedOn()).cell(a.start()).cell(a.planned()).cell(a.actual()).last(a.synthetic());
+            }
+            w.finish();
+            w = new CopyWriter(connection, "COPY reg_employment (scholar_id, seq, employer, employer_bin, sector, "
+                    + "region, country, isco, start_date, end_date, salary_band, evidence, synthetic, created_by) "
+                    + "FROM STDIN");
+            for (JobIn j : jobs) {
+                w.cell(ids.get(j.scholarRef())).cell(j.seq()).cell(j.employer()).cell(j.bin()).cell(j.sector())
+                        .cell(j.kato()).cell(j.country()).cell(j.isco()).cell(j.start()).cell(j.end())
+                        .cell(j.band()).cell(j.evidence()).cell(j.synthetic()).last(by);
+            }
+            w.finish();
+            List<Object[]> deferrals = new ArrayList<>();
+            List<Object[]> returns = new ArrayList<>();
+            for (AwardIn a : awards) {
+                long id = awardIdsByRef.get(a.ref());
+                if (a.deferredUntil() != null) {
+                    LocalDate from = (a.actual() != null ? a.actual() : a.planned()).plusDays(1);
+                    deferrals.add(new Object[] {id, from, a.deferredUntil(), a.deferralReason(), by});
+                }
+                if (a.returnedOn() != null) {
+                    returns.add(new Object[] {id, "RETURN_CONFIRMED", a.returnedOn(), "import", by});
+                }
+            }
+            jdbc.batchUpdate("INSERT INTO reg_deferral (award_id, from_date, to_date, reason, approved_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", deferrals);
+            jdbc.batchUpdate("INSERT INTO reg_decision (award_id, kind, on_date, reason, decided_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", returns);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into the registry failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private byte[] enc(String field, String value) {
+        return value == null ? null : cipher.encrypt("scholar." + field, value);
+    }
+
+    /** COPY text rows: tabs between cells, \N for null, backslash escapes for text. */
+    private static final class CopyWriter {
+        private final CopyIn copy;
+        private final StringBuilder sb = new StringBuilder(1 << 17);
+
+        CopyWriter(Connection connection, String sql) throws SQLException {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
+
+        CopyWriter cell(Object value) {
+            append(value);
+            sb.append('\t');
+            return this;
+        }
+
+        CopyWriter bytes(HexFormat hex, byte[] value) {
+            if (value == null) {
+                sb.append("\\N");
+            } else {
+                sb.append("\\\\x").append(hex.formatHex(value));
+            }
+            sb.append('\t');
+            return this;
+        }
+
+        void last(Object value) throws SQLException {
+            append(value);
+            sb.append('\n');
+            if (sb.length() > 1 << 16) {
+                flush();
+            }
+        }
+
+        void finish() throws SQLException {
+            flush();
+            copy.endCopy();
+        }
+
+        private void append(Object value) {
+            if (value == null) {
+                sb.append("\\N");
+                return;
+            }
+            String s = value.toString();
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                switch (ch) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    default -> sb.append(ch);
+                }
+            }
+        }
+
+        private void flush() throws SQLException {
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            sb.setLength(0);
+        }
+    }
+
+    /** Problems found so far; the first {@value #MAX_LISTED} are kept with their message. */
+    private final class Problems {
+        final Locale locale;
+        final List<RegistryImportReport.Problem> list = new ArrayList<>();
+        long count;
+
+        Problems(Locale locale) {
+            this.locale = locale;
+        }
+
+        void add(Location at, String column, String code, Object... args) {
+            count++;
+            if (list.size() < MAX_LISTED) {
+                list.add(new RegistryImportReport.Problem(at.file(), at.sheet(), at.row(), column, code,
+                        messages.getMessage(code, args, code, locale)));
+            }
+        }
+    }
+
+    /** The cells of one row, read by column name, each read checked and reported where it fails. */
+    private final class Cells {
+        final Map<String, Integer> columns;
+        final Row row;
+        final Problems problems;
+        boolean bad;
+
+        Cells(Map<String, Integer> columns, Row row, Problems problems) {
+            this.columns = columns;
+            this.row = row;
+            this.problems = problems;
+        }
+
+        void problem(String column, String code, Object... args) {
+            bad = true;
+            Integer i = columns.get(column);
+            Location l = row.location();
+            problems.add(new Location(l.file(), l.sheet(), l.row(), i == null ? 0 : i + 1), column, code, args);
+        }
+
+        String optional(String column) {
+            Integer i = columns.get(column);
+            if (i == null) {
+                return null;
+            }
+            String v = row.cell(i);
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        String required(String column) {
+            String v = optional(column);
+            if (v == null) {
+                problem(column, "registry.field.required", column);
+            } else if (v.length() > 200) {
+                problem(column, "registry.field.tooLong", column, 200);
+                return null;
+            }
+            return v;
+        }
+
+        String ref(String column) {
+            String v = required(column);
+            if (v != null && !REF.matcher(v).matches()) {
+                problem(column, "registry.import.badRef");
+                return null;
+            }
+            return v;
+        }
+
+        String name(String column, boolean required) {
+            String v = required ? required(column) : optional(column);
+            if (v != null && v.length() > 100) {
+                problem(column, "registry.field.tooLong", column, 100);
+            }
+            return v;
+        }
+
+        String joined(String... cols) {
+            StringBuilder sb = new StringBuilder();
+            for (String c : cols) {
+                String v = optional(c);
+                if (v != null) {
+                    sb.append(sb.isEmpty() ? "" : " ").append(v);
+                }
+            }
+            return sb.isEmpty() ? null : sb.toString();
+        }
+
+        String scholarRef(Set<String> inFile, Set<String> inDb) {
+            String ref = ref("scholar_ref");
+            if (ref != null && !inFile.contains(ref) && !inDb.contains(ref)) {
+                problem("scholar_ref", "registry.import.unknownScholar", ref);
+            }
+            return ref;
+        }
+
+        String code(String column, Set<String> allowed) {
+            String v = required(column);
+            if (v != null && !allowed.contains(v.toUpperCase(Locale.ROOT))) {
+                problem(column, "registry.import.badCode", v);
+                return null;
+            }
+            return v == null ? null : v.toUpperCase(Locale.ROOT);
+        }
+
+        String country(String column) {
+            String v = required(column);
+            if (v != null && reference.country(v.toUpperCase(Locale.ROOT)).isEmpty()) {
+                problem(column, "registry.field.badCountry", column, v);
+                return null;
+            }
+            return v == null ? null : v.toUpperCase(Locale.ROOT);
+        }
+
+        Integer integer(String column, int min, int max) {
+            String v = required(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    problem(column, "registry.import.outOfRange", v);
+                    return null;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(column, "registry.import.notANumber", v.length() > 20 ? v.substring(0, 20) + "…" : v);
+                return null;
+            }
+        }
+
+        LocalDate date(String column, boolean required) {
+            String v = required ? required(column) : optional(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                problem(column, "registry.import.badDate", v.length() > 20 ? v.substring(0, 20) + "…" : v);
+                return null;
+            }
+        }
+
+        void order(String column, LocalDate earlier, LocalDate later, boolean mayEqual) {
+            if (earlier != null && later != null && (later.isBefore(earlier) || (!mayEqual && later.equals(earlier)))) {
+                problem(column, "registry.import.dateOrder", column);
+            }
+        }
+
+        boolean bool(String column) {
+            String v = optional(column);
+            if (v == null) {
+                return false;
+            }
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                problem(column, "registry.import.badBoolean", v.length() > 10 ? v.substring(0, 10) : v);
+                return false;
+            }
+            return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package kz.agyn.registry.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the registry. Personal columns go in and come out encrypted; this class never sees plaintext. */
+@Repository
+public class RegistryRepository {
+
+    private static final String SCHOLAR = """
+            id, iin_enc, last_name_enc, first_name_enc, patronymic_enc, name_ru_enc, name_latin_enc, email_enc,
+            phone_enc, pseudonym, birth_year, sex, synthetic, anonymised_at""";
+    private static final String AWARD = """
+            id, scholar_id, programme, rule_version, call_year, degree, field, university, country, funding_kzt,
+            guarantee_ref, awarded_on, study_start, planned_end, actual_end, synthetic""";
+    private static final String EMPLOYMENT = """
+            id, scholar_id, employer, employer_bin, sector, region, country, isco, start_date, end_date,
+            salary_band, evidence, synthetic""";
+
+    private final JdbcClient jdbc;
+
+    public RegistryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertScholar(byte[] iinHash, RegistryRows.Scholar s, byte[] lastNameHash, byte[] firstNameHash) {
+        return jdbc.sql("""
+                        INSERT INTO reg_scholar (iin_hash, iin_enc, last_name_enc, first_name_enc, patronymic_enc,
+                          name_ru_enc, name_latin_enc, email_enc, phone_enc, last_name_hash, first_name_hash,
+                          pseudonym, birth_year, sex, synthetic)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(iinHash, s.iin(), s.lastName(), s.firstName(), s.patronymic(), s.nameRu(), s.nameLatin(),
+                        s.email(), s.phone(), lastNameHash, firstNameHash, s.pseudonym(), s.birthYear(), s.sex(),
+                        s.synthetic())
+                .query(Long.class).single();
+    }
+
+    public Optional<RegistryRows.Scholar> scholar(long id) {
+        return jdbc.sql("SELECT " + SCHOLAR + " FROM reg_scholar WHERE id = ?").param(id)
+                .query(RegistryRepository::scholarRow).optional();
+    }
+
+    public List<RegistryRows.Scholar> scholars(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SCHOLAR + " FROM reg_scholar WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids).query(RegistryRepository::scholarRow).list();
+    }
+
+    public List<Long> idsByIinHash(List<byte[]> hashes) {
+        return hashes.stream().flatMap(h -> jdbc.sql("SELECT id FROM reg_scholar WHERE iin_hash = ?").param(h)
+                .query(Long.class).list().stream()).distinct().toList();
+    }
+
+    public boolean iinHashExists(byte[] hash) {
+        return jdbc.sql("SELECT count(*) FROM reg_scholar WHERE iin_hash = ?").param(hash).query(Integer.class)
+                .single() > 0;
+    }
+
+    public List<Long> idsByName(byte[] lastNameHash, byte[] firstNameHash, int limit) {
+        if (firstNameHash == null) {
+            return jdbc.sql("SELECT id FROM reg_scholar WHERE last_name_hash = ? ORDER BY id LIMIT ?")
+                    .params(lastNameHash, limit).query(Long.class).list();
+        }
+        return jdbc.sql("""
+                        SELECT id FROM reg_scholar WHERE last_name_hash = ? AND first_name_hash = ?
+                        ORDER BY id LIMIT ?""")
+                .params(lastNameHash, firstNameHash, limit).query(Long.class).list();
+    }
+
+    public Optional<Long> idByPseudonym(String pseudonym) {
+        return jdbc.sql("SELECT id FROM reg_scholar WHERE pseudonym = ?").param(pseudonym).query(Long.class)
+                .optional();
+    }
+
+    public void anonymise(long id, byte[] randomIinHash) {
+        jdbc.sql("""
+                        UPDATE reg_scholar SET iin_hash = ?, iin_enc = NULL, last_name_enc = NULL,
+                          first_name_enc = NULL, patronymic_enc = NULL, name_ru_enc = NULL, name_latin_enc = NULL,
+                          email_enc = NULL, phone_enc = NULL, last_name_hash = NULL, first_name_hash = NULL,
+                          anonymised_at = now()
+                        WHERE id = ?""").params(randomIinHash, id).update();
+        jdbc.sql("UPDATE reg_employment SET employer = NULL, employer_bin = NULL, evidence = NULL WHERE scholar_id = ?")
+                .param(id).update();
+        jdbc.sql("UPDATE reg_award SET guarantee_ref = NULL WHERE scholar_id = ?").param(id).update();
+    }
+
+    public long insertAward(RegistryRows.Award a) {
+        return jdbc.sql("""
+                        INSERT INTO reg_award (scholar_id, programme, rule_version, call_year, degree, field,
+                          university, country, funding_kzt, guarantee_ref, awarded_on, study_start, planned_end,
+                          actual_end, synthetic)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(a.scholarId(), a.programme(), a.ruleVersion(), a.callYear(), a.degree(), a.field(),
+                        a.university(), a.country(), a.fundingKzt(), a.guaranteeRef(), a.awardedOn(), a.studyStart(),
+                        a.plannedEnd(), a.actualEnd(), a.synthetic())
+                .query(Long.class).single();
+    }
+
+    public List<RegistryRows.Award> awardsOf(long scholarId) {
+        return jdbc.sql("SELECT " + AWARD + " FROM reg_award WHERE scholar_id = ? ORDER BY study_start, id")
+                .param(scholarId).query(RegistryRepository::awardRow).list();
+    }
+
+    public Optional<RegistryRows.Award> award(long id) {
+        return jdbc.sql("SELECT " + AWARD + " FROM reg_award WHERE id = ?").param(id)
+                .query(RegistryRepository::awardRow).optional();
+    }
+
+    public List<RegistryRows.Award> allAwards() {
+        return jdbc.sql("SELECT " + AWARD + " FROM reg_award ORDER BY scholar_id, id")
+                .query(RegistryRepository::awardRow).list();
+    }
+
+    public long insertEmployment(RegistryRows.Employment e, String by) {
+        return jdbc.sql("""
+                        INSERT INTO reg_employment (scholar_id, employer, employer_bin, sector, region, country, isco,
+                          start_date, end_date, salary_band, evidence, synthetic, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(e.scholarId(), e.employer(), e.employerBin(), e.sector(), e.region(), e.country(), e.isco(),
+                        e.start(), e.end(), e.salaryBand(), e.evidence(), e.synthetic(), by)
+                .query(Long.class).single();
+    }
+
+    public List<RegistryRows.Employment> employmentsOf(long scholarId) {
+        return jdbc.sql("SELECT " + EMPLOYMENT + " FROM reg_employment WHERE scholar_id = ? ORDER BY start_date, id")
+                .param(scholarId).query(RegistryRepository::employmentRow).list();
+    }
+
+    public List<RegistryRows.Employment> allEmployments() {
+        return jdbc.sql("SELECT " + EMPLOYMENT + " FROM reg_employment ORDER BY scholar_id, start_date, id")
+                .query(RegistryRepository::employmentRow).list();
+    }
+
+    public long insertDeferral(long awardId, LocalDate from, LocalDate to, String reason, String by) {
+        return jdbc.sql("""
+                        INSERT INTO reg_deferral (award_id, from_date, to_date, reason, approved_by)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(awardId, from, to, reason, by).query(Long.class).single();
+    }
+
+    public List<RegistryRows.Deferral> deferrals(Collection<Long> awardIds) {
+        String where = awardIds == null ? "" : " WHERE award_id IN (:ids)";
+        if (awardIds != null && awardIds.isEmpty()) {
+            return List.of();
+        }
+        var spec = jdbc.sql("SELECT id, award_id, from_date, to_date, reason, approved_by FROM reg_deferral" + where
+                + " ORDER BY award_id, from_date");
+        if (awardIds != null) {
+            spec = spec.param("ids", awardIds);
+        }
+        return spec.query((rs, n) -> new RegistryRows.Deferral(rs.getLong(1), rs.getLong(2), date(rs, 3),
+                date(rs, 4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    public long insertDecision(long awardId, String kind, LocalDate on, String reason, String by) {
+        return jdbc.sql("""
+                        INSERT INTO reg_decision (award_id, kind, on_date, reason, decided_by)
+                        VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(awardId, kind, on, reason, by).query(Long.class).single();
+    }
+
+    public List<RegistryRows.Decision> decisions(Collection<Long> awardIds) {
+        if (awardIds != null && awardIds.isEmpty()) {
+            return List.of();
+        }
+        var spec = jdbc.sql("SELECT id, award_id, kind, on_date, reason, decided_by FROM reg_decision"
+                + (awardIds == null ? "" : " WHERE award_id IN (:ids)") + " ORDER BY award_id, on_date, id");
+        if (awardIds != null) {
+            spec = spec.param("ids", awardIds);
+        }
+        return spec.query((rs, n) -> new RegistryRows.Decision(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                date(rs, 4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    public void insertStatus(long awardId, String from, String to, String by, String reason) {
+        jdbc.sql("INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason) VALUES (?, ?, ?, ?, ?)")
+                .params(awardId, from, to, by, reason).update();
+    }
+
+    public List<RegistryRows.Status> history(Collection<Long> awardIds) {
+        if (awardIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT award_id, from_state, to_state, at, by_user, reason FROM reg_status_history
+                        WHERE award_id IN (:ids) ORDER BY award_id, at, id""").param("ids", awardIds)
+                .query((rs, n) -> new RegistryRows.Status(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6))).list();
+    }
+
+    public void saveObligation(RegistryRows.Obligation o) {
+        jdbc.sql("""
+                        INSERT INTO reg_obligation (award_id, state, days_required, days_worked, days_left,
+                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on, evaluated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                        ON CONFLICT (award_id) DO UPDATE SET state = excluded.state,
+                          days_required = excluded.days_required, days_worked = excluded.days_worked,
+                          days_left = excluded.days_left, return_deadline = excluded.return_deadline,
+                          returned_on = excluded.returned_on, fulfilment_date = excluded.fulfilment_date,
+                          repay_kzt = excluded.repay_kzt, reasons = excluded.reasons,
+                          evaluated_on = excluded.evaluated_on, evaluated_at = now()""")
+                .params(o.awardId(), o.state(), o.daysRequired(), o.daysWorked(), o.daysLeft(), o.returnDeadline(),
+                        o.returnedOn(), o.fulfilmentDate(), o.repayKzt(), o.reasons(), o.evaluatedOn())
+                .update();
+    }
+
+    public Optional<RegistryRows.Obligation> obligation(long awardId) {
+        return jdbc.sql("SELECT * FROM reg_obligation WHERE award_id = ?").param(awardId)
+                .query(RegistryRepository::obligationRow).optional();
+    }
+
+    public List<RegistryRows.Obligation> allObligations() {
+        return jdbc.sql("SELECT * FROM reg_obligation").query(RegistryRepository::obligationRow).list();
+    }
+
+    public List<RegistryRows.RuleSet> ruleSets() {
+        return jdbc.sql("SELECT * FROM reg_rule_set ORDER BY programme, version")
+                .query((rs, n) -> new RegistryRows.RuleSet(rs.getInt("id"), rs.getString("programme"),
+                        rs.getInt("version"), date(rs, "valid_from"), rs.getString("rules"), rs.getString("note"),
+                        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant())).list();
+    }
+
+    public void insertRuleSet(String programme, int version, LocalDate validFrom, String rules, String note,
+                              String by) {
+        jdbc.sql("""
+                        INSERT INTO reg_rule_set (programme, version, valid_from, rules, note, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?)""").params(programme, version, validFrom, rules, note, by).update();
+    }
+
+    public List<String> programmes() {
+        return jdbc.sql("SELECT code FROM reg_programme ORDER BY code").query(String.class).list();
+    }
+
+    public long countScholars() {
+        return jdbc.sql("SELECT count(*) FROM reg_scholar").query(Long.class).single();
+    }
+
+    private static RegistryRows.Scholar scholarRow(ResultSet rs, int n) throws SQLException {
+        Timestamp anonymised = rs.getTimestamp("anonymised_at");
+        return new RegistryRows.Scholar(rs.getLong("id"), rs.getBytes("iin_enc"), rs.getBytes("last_name_enc"),
+                rs.getBytes("first_name_enc"), rs.getBytes("patronymic_enc"), rs.getBytes("name_ru_enc"),
+                rs.getBytes("name_latin_enc"), rs.getBytes("email_enc"), rs.getBytes("phone_enc"),
+                rs.getString("pseudonym"), rs.getInt("birth_year"), rs.getString("sex"), rs.getBoolean("synthetic"),
+                anonymised == null ? null : anonymised.toInstant());
+    }
+
+    private static RegistryRows.Award awardRow(ResultSet rs, int n) throws SQLException {
+        return new RegistryRows.Award(rs.getLong("id"), rs.getLong("scholar_id"), rs.getString("programme"),
+                rs.getInt("rule_version"), rs.getInt("call_year"), rs.getString("degree"), rs.getString("field"),
+                rs.getString("university"), rs.getString("country"), rs.getBigDecimal("funding_kzt"),
+                rs.getString("guarantee_ref"), date(rs, "awarded_on"), date(rs, "study_start"),
+                date(rs, "planned_end"), date(rs, "actual_end"), rs.getBoolean("synthetic"));
+    }
+
+    private static RegistryRows.Employment employmentRow(ResultSet rs, int n) throws SQLException {
+        return new RegistryRows.Employment(rs.getLong("id"), rs.getLong("scholar_id"), rs.getString("employer"),
+                rs.getString("employer_bin"), rs.getString("sector"), trim(rs.getString("region")),
+                trim(rs.getString("country")), rs.getString("isco"), date(rs, "start_date"), date(rs, "end_date"),
+                rs.getString("salary_band"), rs.getString("evidence"), rs.getBoolean("synthetic"));
+    }
+
+    private static RegistryRows.Obligation obligationRow(ResultSet rs, int n) throws SQLException {
+        BigDecimal repay = rs.getBigDecimal("repay_kzt");
+        return new RegistryRows.Obligation(rs.getLong("award_id"), rs.getString("state"),
+                rs.getInt("days_required"), rs.getInt("days_worked"), rs.getInt("days_left"),
+                date(rs, "return_deadline"), date(rs, "returned_on"), date(rs, "fulfilment_date"), repay,
+                rs.getString("reasons"), date(rs, "evaluated_on"));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,47 @@
+package kz.agyn.registry.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Rows of the registry tables as stored: personal fields still encrypted. */
+public final class RegistryRows {
+
+    private RegistryRows() {
+    }
+
+    public record Scholar(long id, byte[] iin, byte[] lastName, byte[] firstName, byte[] patronymic, byte[] nameRu,
+                          byte[] nameLatin, byte[] email, byte[] phone, String pseudonym, int birthYear, String sex,
+                          boolean synthetic, Instant anonymisedAt) {
+    }
+
+    public record Award(long id, long scholarId, String programme, int ruleVersion, int callYear, String degree,
+                        String field, String university, String country, BigDecimal fundingKzt, String guaranteeRef,
+                        LocalDate awardedOn, LocalDate studyStart, LocalDate plannedEnd, LocalDate actualEnd,
+                        boolean synthetic) {
+    }
+
+    public record Employment(long id, long scholarId, String employer, String employerBin, String sector,
+                             String region, String country, String isco, LocalDate start, LocalDate end,
+                             String salaryBand, String evidence, boolean synthetic) {
+    }
+
+    public record Deferral(long id, long awardId, LocalDate from, LocalDate to, String reason, String approvedBy) {
+    }
+
+    public record Decision(long id, long awardId, String kind, LocalDate date, String reason, String decidedBy) {
+    }
+
+    public record Status(long awardId, String from, String to, Instant at, String by, String reason) {
+    }
+
+    public record RuleSet(int id, String programme, int version, LocalDate validFrom, String rules, String note,
+                          String createdBy, Instant createdAt) {
+    }
+
+    /** The stored evaluation of an award, as worklists and cohort statistics read it. */
+    public record Obligation(long awardId, String state, int daysRequired, int daysWorked, int daysLeft,
+                             LocalDate returnDeadline, LocalDate returnedOn, LocalDate fulfilmentDate,
+                             BigDecimal repayKzt, String reasons, LocalDate evaluatedOn) {
+    }
+}
