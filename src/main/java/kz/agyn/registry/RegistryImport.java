@@ -29,6 +29,7 @@ import kz.agyn.kernel.Sex;
 import kz.agyn.reference.Occupation;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.registry.obligation.RuleBook;
 import kz.agyn.registry.pii.BlindIndex;
 import kz.agyn.registry.pii.PersonalDataCipher;
 import kz.agyn.registry.pii.Pseudonym;
@@ -426,6 +427,8 @@ public class RegistryImport {
     private void store(List<ScholarIn> scholars, List<AwardIn> awards, List<JobIn> jobs, Map<String, Long> known,
                        String by) {
         Map<String, Long> ids = new HashMap<>(known);
+        // Read before any COPY starts: while a COPY is open the connection answers no other query.
+        RuleBook book = obligations.ruleBook();
         List<Long> scholarIds = jdbc.queryForList("SELECT nextval('reg_scholar_id_seq') FROM generate_series(1, ?)",
                 Long.class, scholars.size());
         List<Long> awardIds = jdbc.queryForList("SELECT nextval('reg_award_id_seq') FROM generate_series(1, ?)",
@@ -459,7 +462,7 @@ public class RegistryImport {
                 long id = awardIds.get(i);
                 awardIdsByRef.put(a.ref(), id);
                 LocalDate on = a.awardedOn() != null ? a.awardedOn() : a.start();
-                int version = obligations.ruleBook().inForceOn(a.programme(), on).version();
+                int version = book.inForceOn(a.programme(), on).version();
                 w.cell(id).cell(a.ref()).cell(ids.get(a.scholarRef())).cell(a.programme()).cell(version)
                         .cell(a.callYear()).cell(a.degree()).cell(a.field()).cell(a.university()).cell(a.country())
                         .cell(a.funding().toPlainString()).cell(a.securityKind()).cell(a.securityRef())

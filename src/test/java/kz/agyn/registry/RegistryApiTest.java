@@ -1,6 +1,7 @@
 package kz.agyn.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,7 +46,7 @@ class RegistryApiTest extends AgynTest {
     }
 
     long createScholar(String iin, String lastName) throws Exception {
-        String body = mvc.perform(post("/api/v1/scholars").with(OFFICER).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/v1/scholars").with(csrf()).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"iin":"%s","lastName":"%s","firstName":"Әйгерім","patronymic":"Серікқызы",
                                  "email":"aigerim@example.kz","phone":"+7 701 000 00 00"}""".formatted(iin, lastName)))
@@ -56,7 +57,7 @@ class RegistryApiTest extends AgynTest {
     @Test
     void officerRecordsAJobAndTheDaysWorkedOffChange() throws Exception {
         long id = createScholar(iin(4101), "Жұмабекова");
-        mvc.perform(post("/api/v1/scholars/" + id + "/awards").with(OFFICER).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/scholars/" + id + "/awards").with(csrf()).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"programme":"BOLASHAK","callYear":2018,"degree":"MASTER","field":"06",
                                  "university":"University of Edinburgh","country":"GB","fundingKzt":15000000,
@@ -65,7 +66,7 @@ class RegistryApiTest extends AgynTest {
         mvc.perform(get("/api/v1/scholars/" + id + "/obligation").with(OFFICER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].daysWorked").value(0));
         // 2019-10-01 .. 2020-09-30 inclusive: 366 days (2020 is a leap year).
-        mvc.perform(post("/api/v1/scholars/" + id + "/employments").with(OFFICER)
+        mvc.perform(post("/api/v1/scholars/" + id + "/employments").with(csrf()).with(OFFICER)
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"employer":"Назарбаев Университеті","sector":"RESEARCH_HE","region":"710000000",
                                  "isco":"23","start":"2019-10-01","end":"2020-09-30","salaryBand":"B3"}"""))
@@ -88,12 +89,12 @@ class RegistryApiTest extends AgynTest {
         assertThat(raw).doesNotContain(iin, "Серікбаева", "Әйгерім", "aigerim@example.kz", "701 000")
                 .contains("\"pseudonym\":\"S-");
         String pseudonym = json.readTree(raw).get("pseudonym").asText();
-        String found = mvc.perform(post("/api/v1/scholars/search").with(ANALYST)
+        String found = mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(ANALYST)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + pseudonym + "\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id))
                 .andReturn().getResponse().getContentAsString();
         assertThat(found).doesNotContain("Серікбаева");
-        mvc.perform(post("/api/v1/scholars/search").with(ANALYST).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(ANALYST).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"iin\":\"" + iin + "\"}")).andExpect(status().is4xxClientError());
         mvc.perform(get("/api/v1/scholars/" + id).with(VIEWER)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/scholars/" + id + "/obligation").with(VIEWER)).andExpect(status().isForbidden());
@@ -106,7 +107,7 @@ class RegistryApiTest extends AgynTest {
         long before = audits(id);
         mvc.perform(get("/api/v1/scholars/" + id).with(OFFICER)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/scholars/" + id).with(ANALYST)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/scholars/search").with(OFFICER).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"iin\":\"" + iin + "\"}")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
         mvc.perform(get("/api/v1/scholars/" + id + "/subject-access").with(OFFICER)).andExpect(status().isOk());
         assertThat(audits(id)).isEqualTo(before + 4);
@@ -133,7 +134,7 @@ class RegistryApiTest extends AgynTest {
     @Test
     void badInputGetsASpecificErrorWithoutEchoingPersonalData() throws Exception {
         String wrong = iin(4105).substring(0, 11) + ((iin(4105).charAt(11) - '0' + 1) % 10);
-        String raw = mvc.perform(post("/api/v1/scholars").with(OFFICER).contentType(MediaType.APPLICATION_JSON)
+        String raw = mvc.perform(post("/api/v1/scholars").with(csrf()).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en")
                         .content("{\"iin\":\"" + wrong + "\",\"lastName\":\"Ахметова\",\"firstName\":\"Дана\"}"))
                 .andExpect(status().isBadRequest())
@@ -142,7 +143,7 @@ class RegistryApiTest extends AgynTest {
         assertThat(raw).doesNotContain(wrong, "Ахметова");
         String iin = iin(4106);
         createScholar(iin, "Бекова");
-        mvc.perform(post("/api/v1/scholars").with(OFFICER).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/scholars").with(csrf()).with(OFFICER).contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en")
                         .content("{\"iin\":\"" + iin + "\",\"lastName\":\"Бекова\",\"firstName\":\"Дана\"}"))
                 .andExpect(status().isConflict());
