@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +147,24 @@ public class ObligationService {
         return status;
     }
 
-    /** Re-evaluates every award as of today in one pass; returns how many changed state. */
-    public Recomputation recomputeAll() {
-        long started = System.nanoTime();
+    /**
+     * Every award evaluated as of {@code asOf}, by award id, without storing anything: what the registry looked
+     * like on an earlier day (the cohort dashboard's "as of").
+     */
+    public Map<Long, ObligationStatus> evaluateAll(LocalDate asOf) {
+        Loaded l = load();
+        List<ObligationStatus> results = ObligationEngine.evaluateAll(ruleBook(), l.cases(), asOf);
+        Map<Long, ObligationStatus> byAward = new HashMap<>(results.size() * 2);
+        for (int i = 0; i < results.size(); i++) {
+            byAward.put(l.awards().get(i).id(), results.get(i));
+        }
+        return byAward;
+    }
+
+    private record Loaded(List<RegistryRows.Award> awards, List<ObligationCase> cases) {
+    }
+
+    private Loaded load() {
         List<RegistryRows.Award> awards = repository.allAwards();
         Map<Long, List<RegistryRows.Employment>> jobs = repository.allEmployments().stream()
                 .collect(Collectors.groupingBy(RegistryRows.Employment::scholarId));
@@ -156,15 +172,23 @@ public class ObligationService {
                 .collect(Collectors.groupingBy(RegistryRows.Deferral::awardId));
         Map<Long, List<RegistryRows.Decision>> decisions = repository.decisions(null).stream()
                 .collect(Collectors.groupingBy(RegistryRows.Decision::awardId));
-        Map<Long, String> stored = repository.allObligations().stream()
-                .collect(Collectors.toMap(RegistryRows.Obligation::awardId, RegistryRows.Obligation::state));
         List<ObligationCase> cases = new ArrayList<>(awards.size());
         for (RegistryRows.Award a : awards) {
             cases.add(caseOf(a, jobs.getOrDefault(a.scholarId(), List.of()), deferrals.getOrDefault(a.id(), List.of()),
                     decisions.getOrDefault(a.id(), List.of())));
         }
+        return new Loaded(awards, cases);
+    }
+
+    /** Re-evaluates every award as of today in one pass; returns how many changed state. */
+    public Recomputation recomputeAll() {
+        long started = System.nanoTime();
+        Loaded l = load();
+        List<RegistryRows.Award> awards = l.awards();
+        Map<Long, String> stored = repository.allObligations().stream()
+                .collect(Collectors.toMap(RegistryRows.Obligation::awardId, RegistryRows.Obligation::state));
         long loaded = System.nanoTime();
-        List<ObligationStatus> results = ObligationEngine.evaluateAll(ruleBook(), cases, today());
+        List<ObligationStatus> results = ObligationEngine.evaluateAll(ruleBook(), l.cases(), today());
         long evaluated = System.nanoTime();
         int[] changed = {0};
         transactions.executeWithoutResult(tx -> {

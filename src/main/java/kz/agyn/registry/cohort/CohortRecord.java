@@ -75,6 +75,11 @@ public record CohortRecord(long awardId, String programme, int callYear, String 
         return !NOT_YET_DUE.contains(state) && (!returnedBy(asOf) || abroadNow);
     }
 
+    /** Whether the scholar was due back by {@code asOf} (no deferral, deadline passed) and never came back. */
+    public boolean stayedAbroad(LocalDate asOf) {
+        return !NOT_YET_DUE.contains(state) && !returnedBy(asOf);
+    }
+
     /** The sector a returnee is split by under {@code basis}, or null if the scholar is not back or has no job. */
     public Sector sector(SectorBasis basis, LocalDate asOf) {
         if (!returnedBy(asOf)) {

@@ -9,8 +9,12 @@ import java.util.Objects;
  * The note's Table 3 recomputed from the registry: for each share, the note's figure, the registry's with its
  * Wilson 95% interval, and whether the note's figure lies within that interval, i.e. whether the registry
  * agrees with the note within sampling error. The shares are those of the total row of a {@link CohortTable}
- * over the records given (filter them to one programme first): abroad is a share of graduates, the sectors
- * shares of returnees with a job recorded.
+ * over the records given (filter them to one programme first), except abroad: the note counts it over all
+ * scholarship holders ("1,400 of the 14,033 scholarship holders stayed abroad", summarised as 10%) and counts
+ * those who stayed, so here it is the awards past the return deadline (no deferral) and never back, over every
+ * award given, students included. Returnees who later left again are in the cohort table's abroad share, not
+ * here: the note's row is about not coming back. The sectors are shares
+ * of returnees with a job recorded.
  *
  * <p>Counts are set side by side without a test: the registry is a census of its awards, not a sample, so
  * 14,033 against the registry's count is a difference of coverage, not of chance. Graduates per year is the
@@ -22,7 +26,7 @@ import java.util.Objects;
  * @param noteScholars     the note's scholarship holders, or null
  * @param graduatesPerYear the registry's mean graduates per graduation year (0 when there are none)
  * @param noteGraduatesPerYear the note's graduates a year, or null
- * @param abroad           share abroad
+ * @param abroad           share abroad, of all scholarship holders
  * @param publicSector     returnees in the public sector
  * @param privateSector    returnees in the private sector
  * @param research         returnees in research
@@ -60,7 +64,8 @@ public record Table3(LocalDate asOf, SectorBasis sectorBasis, long graduates, Lo
         long years = byYear.rows().size();
         double perYear = years == 0 ? 0 : (double) t.graduates() / years;
         return new Table3(asOf, sectorBasis, t.graduates(), note.scholars(), perYear, note.graduatesPerYear(),
-                Figure.of(NoteFigures.ABROAD, note.abroad(), t.abroad()),
+                Figure.of(NoteFigures.ABROAD, note.abroad(), Share.of(
+                        records.stream().filter(r -> r.stayedAbroad(asOf)).count(), records.size())),
                 Figure.of(NoteFigures.PUBLIC, note.publicSector(), t.sector(SectorGroup.PUBLIC)),
                 Figure.of(NoteFigures.PRIVATE, note.privateSector(), t.sector(SectorGroup.PRIVATE)),
                 Figure.of(NoteFigures.RESEARCH, note.research(), t.sector(SectorGroup.RESEARCH)));
