@@ -254,6 +254,14 @@ class CostModelApiTest extends AgynTest {
     }
 
     @Test
+    void bothEndpointsAreInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("/api/v1/cost-model/run").contains("\"Cost model\"")
+                .contains("Run the cost model").contains("The cost model's parameters");
+    }
+
+    @Test
     void unknownParameterIsRefusedByName() throws Exception {
         refused("{\"overrides\": {\"return_probabilty\": 0.3}}", "en")
                 .andExpect(jsonPath("$.status").value(400))

@@ -94,6 +94,8 @@ class CostModelBrowserTest extends AgynTest {
             assertThat(page).hasURL(base + "/cost-model");
             assertThat(page.locator("#p-return_probability")).hasValue("0.5");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("cost-model-changed.png")));
+            page.locator("#cost-tornado").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("cost-model-tornado.png")));
         }
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
