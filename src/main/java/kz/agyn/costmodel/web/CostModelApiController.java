@@ -1,0 +1,70 @@
+package kz.agyn.costmodel.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cost-model")
+@Tag(name = "Cost model", description = "What the specialists who leave Kazakhstan in a year cost the country: "
+        + "every parameter with its range and source, the total with its Monte Carlo band, the tornado, and the "
+        + "check of the note's \"about 25 bn KZT a year\"")
+class CostModelApiController {
+
+    private final CostModelRunner runner;
+    private final CostModelPresenter presenter;
+
+    CostModelApiController(CostModelRunner runner, CostModelPresenter presenter) {
+        this.runner = runner;
+        this.presenter = presenter;
+    }
+
+    /**
+     * A run's request. Values are Objects rather than doubles so that a value that is not a number is refused by
+     * name (which parameter, what was sent) instead of as an unreadable body.
+     */
+    record RunRequest(
+            @Schema(description = "Parameter code → value, e.g. {\"return_probability\": 0.4}; each value must lie "
+                    + "in the parameter's allowed range (see GET /api/v1/cost-model)")
+            Map<String, Object> overrides,
+            @Schema(description = "Monte Carlo draws, 100 to 20000; 2000 when absent")
+            Integer draws,
+            @Schema(description = "Seed of the random generator; the same seed gives the same band")
+            Long seed) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The cost model's parameters", description = "Every parameter with its code, its name in "
+            + "the language of Accept-Language (kk, ru, en), unit, default value, plausible range (low/high), "
+            + "allowed range for overrides, Monte Carlo distribution and source; the formula; the note's claim "
+            + "and where it is stated; the limits of a run.")
+    CostModelReport.Model model(Locale locale) {
+        return presenter.model(runner.defaults(), locale);
+    }
+
+    @PostMapping(path = "/run", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Run the cost model", description = "Body: {\"overrides\": {\"code\": value}, \"draws\": "
+            + "2000, \"seed\": 20241106}, every field optional. Answers `total` (deterministic, KZT a year), `low` "
+            + "and `high` (P5 and P95 of the Monte Carlo distribution), the cost per emigrant by education level "
+            + "with its band, the tornado bars (widest swing first) and the check of the note's claim: where it "
+            + "falls in the distribution and which single parameter value would give it. A bad override (unknown "
+            + "code, not a number, outside the allowed range) or draws outside 100..20000 gives 400 with a "
+            + "problem+json naming it, in the language of Accept-Language.")
+    CostModelReport.Result run(@RequestBody(required = false) RunRequest request, Locale locale) {
+        RunRequest r = request == null ? new RunRequest(null, null, null) : request;
+        int draws = CostModelRunner.draws(r.draws());
+        CostModelRunner.Applied applied = runner.apply(r.overrides());
+        if (!applied.errors().isEmpty()) {
+            throw applied.errors().get(0).exception();
+        }
+        return presenter.result(runner.run(applied.parameters(), draws, CostModelRunner.seed(r.seed())), locale);
+    }
+}

@@ -1,0 +1,136 @@
+package kz.agyn.costmodel.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.kernel.UserException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The cost model as a page: every parameter in a form beside its unit, range and source; the total with its band,
+ * the cost per emigrant by level, the tornado and the check of the note's claim, recomputed on each submission.
+ */
+@Controller
+class CostModelPageController {
+
+    private final CostModelRunner runner;
+    private final CostModelPresenter presenter;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    CostModelPageController(CostModelRunner runner, CostModelPresenter presenter, MessageSource messages,
+                            JsonMapper json) {
+        this.runner = runner;
+        this.presenter = presenter;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/cost-model")
+    String page(Model model, Locale locale) {
+        fill(model, runner.defaults(), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED, List.of(),
+                locale);
+        return "cost-model";
+    }
+
+    /**
+     * Recomputes from the submitted form. Blank fields mean the default. A refused value is listed by name with
+     * its allowed range and left at its default, so the user sees both what was wrong and a total that is still
+     * computed from the values that were right.
+     */
+    @PostMapping("/cost-model")
+    String run(@RequestParam MultiValueMap<String, String> form,
+               @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        ParameterSet defaults = runner.defaults();
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        for (String code : defaults.codes()) {
+            String v = form.getFirst(code);
+            if (v != null && !v.isBlank()) {
+                overrides.put(code, v);
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        CostModelRunner.Applied applied = runner.apply(overrides);
+        applied.errors().forEach(e -> errors.add(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        int draws = CostModelRunner.DEFAULT_DRAWS;
+        String drawsText = form.getFirst("draws");
+        if (drawsText != null && !drawsText.isBlank()) {
+            try {
+                Integer asked = integer(drawsText);
+                if (asked == null) {
+                    throw new UserException(UserException.Kind.INVALID, "costmodel.error.override.draws", drawsText,
+                            String.valueOf(CostModelRunner.MIN_DRAWS), String.valueOf(CostModelRunner.MAX_DRAWS));
+                }
+                draws = CostModelRunner.draws(asked);
+            } catch (UserException e) {
+                errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale));
+            }
+        }
+        Double seed = CostModelRunner.number(form.getFirst("seed"));
+        long s = seed == null || seed != Math.rint(seed) ? CostModelRunner.DEFAULT_SEED : seed.longValue();
+        fill(model, applied.parameters(), draws, s, errors, locale);
+        return htmx != null ? "cost-model :: result" : "cost-model";
+    }
+
+    private static Integer integer(String text) {
+        Double d = CostModelRunner.number(text);
+        return d == null || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE ? null : d.intValue();
+    }
+
+    private void fill(Model model, ParameterSet parameters, int draws, long seed, List<String> errors,
+                      Locale locale) {
+        CostModelRunner.Run run = runner.run(parameters, draws, seed);
+        CostModelReport.Result result = presenter.result(run, locale);
+        model.addAttribute("costModel", presenter.model(parameters, locale));
+        model.addAttribute("result", result);
+        model.addAttribute("errors", errors);
+        model.addAttribute("draws", draws);
+        model.addAttribute("seed", seed);
+        model.addAttribute("fmt", new CostModelFormat(locale, messages));
+        model.addAttribute("tornado", json.writeValueAsString(tornado(result, locale)));
+    }
+
+    /**
+     * A horizontal bar per parameter, from the total at the parameter's low end to the total at its high end,
+     * drawn as the change from the total at the current values so that the bars meet at zero; widest at the top.
+     */
+    private Map<String, Object> tornado(CostModelReport.Result result, Locale locale) {
+        List<String> names = new ArrayList<>();
+        List<Double> atLow = new ArrayList<>();
+        List<Double> atHigh = new ArrayList<>();
+        for (CostModelReport.Bar b : result.tornado()) {
+            names.add(b.name());
+            atLow.add(CostModelFormat.billions(b.totalAtLow() - result.total()));
+            atHigh.add(CostModelFormat.billions(b.totalAtHigh() - result.total()));
+        }
+        String lowName = messages.getMessage("costmodel.tornado.low", null, locale);
+        String highName = messages.getMessage("costmodel.tornado.high", null, locale);
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
+        option.put("legend", Map.of("data", List.of(lowName, highName), "top", 0));
+        option.put("grid", Map.of("left", 10, "right", 30, "top", 36, "bottom", 40, "containLabel", true));
+        option.put("xAxis", Map.of("type", "value", "name", messages.getMessage("costmodel.tornado.axis",
+                new Object[] {new CostModelFormat(locale, messages).money(result.total())}, locale),
+                "nameLocation", "middle", "nameGap", 26));
+        option.put("yAxis", Map.of("type", "category", "inverse", true, "data", names,
+                "axisLabel", Map.of("width", 260, "overflow", "truncate")));
+        option.put("series", List.of(
+                Map.of("name", lowName, "type", "bar", "stack", "swing", "data", atLow,
+                        "itemStyle", Map.of("color", "#1f6f8b")),
+                Map.of("name", highName, "type", "bar", "stack", "swing", "data", atHigh,
+                        "itemStyle", Map.of("color", "#e07a1f"))));
+        return option;
+    }
+}

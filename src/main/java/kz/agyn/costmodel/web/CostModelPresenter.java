@@ -1,0 +1,150 @@
+package kz.agyn.costmodel.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.agyn.costmodel.ClaimCheck;
+import kz.agyn.costmodel.CostModel;
+import kz.agyn.costmodel.EducationLevel;
+import kz.agyn.costmodel.LevelBand;
+import kz.agyn.costmodel.LevelCost;
+import kz.agyn.costmodel.Parameter;
+import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.TornadoBar;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Turns the model's records into {@link CostModelReport}s in the reader's language. */
+@Component
+class CostModelPresenter {
+
+    /**
+     * The form's headings, in reading order: from who leaves, through what was spent on them and what they would
+     * have paid, to what softens the loss. Matched by code prefix so that a parameter added to the model later
+     * still appears, under "other", rather than vanishing from the form.
+     */
+    static final List<String> GROUPS = List.of("emigrants", "education", "scholarships", "pay", "taxes", "horizon",
+            "output", "offsets", "other");
+
+    private final MessageSource messages;
+    private final CostModelRunner runner;
+
+    CostModelPresenter(MessageSource messages, CostModelRunner runner) {
+        this.messages = messages;
+        this.runner = runner;
+    }
+
+    static String group(String code) {
+        if (code.startsWith("emigrants_")) {
+            return "emigrants";
+        }
+        if (code.startsWith("spending_") || code.startsWith("years_")) {
+            return "education";
+        }
+        if (code.startsWith("scholar")) {
+            return "scholarships";
+        }
+        if (code.startsWith("pay_")) {
+            return "pay";
+        }
+        return switch (code) {
+            case "income_tax_rate", "pension_contribution_rate", "social_tax_rate" -> "taxes";
+            case "working_years", "discount_rate" -> "horizon";
+            case "productivity_premium", "replacement_months" -> "output";
+            case "remittances_per_year", "return_probability" -> "offsets";
+            default -> "other";
+        };
+    }
+
+    String name(String code, Locale locale) {
+        return messages.getMessage(CostModelRunner.PARAMETER_KEY + code, null, code, locale);
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    CostModelReport.Model model(ParameterSet set, Locale locale) {
+        List<CostModelReport.ParameterInfo> parameters = parameters(set, locale);
+        Map<String, List<CostModelReport.ParameterInfo>> byGroup = new LinkedHashMap<>();
+        GROUPS.forEach(g -> byGroup.put(g, new ArrayList<>()));
+        parameters.forEach(p -> byGroup.get(p.group()).add(p));
+        List<CostModelReport.Group> groups = byGroup.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new CostModelReport.Group(e.getKey(), text("costmodel.group." + e.getKey(), locale),
+                        List.copyOf(e.getValue())))
+                .toList();
+        return new CostModelReport.Model(parameters, groups, CostModel.FORMULA, claimSource(locale),
+                CostModelRunner.MIN_DRAWS, CostModelRunner.MAX_DRAWS, CostModelRunner.DEFAULT_DRAWS,
+                CostModelRunner.DEFAULT_SEED, text("costmodel.warehouseInputs", locale));
+    }
+
+    List<CostModelReport.ParameterInfo> parameters(ParameterSet set, Locale locale) {
+        ParameterSet defaults = runner.defaults();
+        List<CostModelReport.ParameterInfo> list = new ArrayList<>();
+        for (Parameter p : set.parameters()) {
+            String unit = p.unit().name();
+            list.add(new CostModelReport.ParameterInfo(p.code(), name(p.code(), locale), group(p.code()), unit,
+                    text("costmodel.unit." + unit, locale), p.base(), defaults.value(p.code()),
+                    set.overridden().contains(p.code()), p.low(), p.high(), CostModelRunner.allowedLow(p),
+                    CostModelRunner.allowedHigh(p), p.distribution().name(), p.varies(), p.source().citation(),
+                    p.source().url(), p.assumption()));
+        }
+        return list;
+    }
+
+    CostModelReport.ClaimSource claimSource(Locale locale) {
+        CostModelRunner.Claim c = runner.claim();
+        String location = c.location() == null ? null
+                : messages.getMessage("location." + c.location(), null, c.location(), locale);
+        return new CostModelReport.ClaimSource(c.value(), c.figureCode(), c.citation(), location, c.quote());
+    }
+
+    CostModelReport.Result result(CostModelRunner.Run run, Locale locale) {
+        List<CostModelReport.LevelResult> levels = new ArrayList<>();
+        for (EducationLevel level : EducationLevel.values()) {
+            LevelCost cost = run.result().level(level);
+            LevelBand band = run.band().levels().get(level.ordinal());
+            levels.add(new CostModelReport.LevelResult(level.name(), level.isced(),
+                    text("costmodel.level." + level.key(), locale), cost.emigrants(), cost.perEmigrant().net(),
+                    band.perEmigrant().p5(), band.perEmigrant().p95(), cost.perEmigrant(), cost.total().net(),
+                    band.total().p5(), band.total().p95()));
+        }
+        List<CostModelReport.Bar> bars = run.tornado().stream().map(b -> bar(b, locale)).toList();
+        return new CostModelReport.Result(run.result().annualTotal(), run.band().total().p5(),
+                run.band().total().p95(), run.band().total().mean(), run.band().total().median(), "KZT",
+                run.draws(), run.seed(), List.copyOf(run.parameters().overridden()), run.result().annuityFactor(),
+                run.result().total(), levels, bars, claim(run, locale), CostModel.FORMULA,
+                text("costmodel.method", locale, String.valueOf(run.draws()), String.valueOf(run.seed())));
+    }
+
+    private CostModelReport.Bar bar(TornadoBar b, Locale locale) {
+        return new CostModelReport.Bar(b.code(), name(b.code(), locale), b.unit().name(), b.low(), b.base(),
+                b.high(), b.totalAtLow(), b.totalAtHigh(), b.swing());
+    }
+
+    private CostModelReport.ClaimResult claim(CostModelRunner.Run run, Locale locale) {
+        ClaimCheck c = run.claim();
+        CostModelFormat f = new CostModelFormat(locale, messages);
+        String position = c.claimed() < c.band().p5() ? "BELOW" : c.claimed() > c.band().p95() ? "ABOVE" : "WITHIN";
+        double emigrants = 0;
+        for (LevelCost l : run.result().levels()) {
+            emigrants += l.emigrants();
+        }
+        Double implied = Double.isFinite(c.impliedEmigrants()) ? c.impliedEmigrants() : null;
+        List<CostModelReport.Solution> solutions = c.solutions().stream().map(s -> new CostModelReport.Solution(
+                s.code(), name(s.code(), locale), run.parameters().get(s.code()).unit().name(), s.low(), s.base(),
+                s.high(), s.totalAtLow(), s.totalAtHigh(), s.reachable(), s.value())).toList();
+        String summary = text("costmodel.claim.summary", locale, f.money(c.claimed()), f.money(c.baseTotal()),
+                f.band(c.band().p5(), c.band().p95()), f.number(c.percentile(), 0),
+                text("costmodel.claim.position." + position, locale));
+        if (implied != null) {
+            summary = summary + " " + text("costmodel.claim.implied", locale, f.money(c.claimed()),
+                    f.count(implied), f.count(emigrants));
+        }
+        return new CostModelReport.ClaimResult(c.claimed(), claimSource(locale), c.baseTotal(), c.percentile(),
+                position, implied, emigrants, solutions, summary);
+    }
+}

@@ -1,0 +1,212 @@
+package kz.agyn.costmodel.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.costmodel.ClaimCheck;
+import kz.agyn.costmodel.CostModel;
+import kz.agyn.costmodel.CostModelException;
+import kz.agyn.costmodel.CostResult;
+import kz.agyn.costmodel.Distribution;
+import kz.agyn.costmodel.MonteCarloResult;
+import kz.agyn.costmodel.Parameter;
+import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.TornadoBar;
+import kz.agyn.kernel.UserException;
+import kz.agyn.note.NoteFigure;
+import kz.agyn.note.NoteFigures;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the API and the page share: turning a user's overrides into a parameter set, refusing bad ones with a
+ * message that names the parameter and its allowed range, and running every part of the model on the result.
+ */
+@Component
+class CostModelRunner {
+
+    /** Fewer draws make P5 and P95 jump between seeds; more than this keep a request waiting for no gain. */
+    static final int MIN_DRAWS = 100;
+    static final int MAX_DRAWS = 20_000;
+    static final int DEFAULT_DRAWS = 2_000;
+    /** Fixed so that the same overrides give the same band on the page, in the API and in a report. */
+    static final long DEFAULT_SEED = 20_241_106L;
+
+    /** The note's figure for the annual cost; its value and wording come from the note's figures. */
+    static final String CLAIM_FIGURE = "outflow_cost_per_year";
+    /** Used only if the note's figures have not been loaded, so that the check never silently disappears. */
+    static final double CLAIM_FALLBACK = 25e9;
+
+    static final String PARAMETER_KEY = "costmodel.parameter.";
+
+    private final NoteFigures figures;
+
+    CostModelRunner(NoteFigures figures) {
+        this.figures = figures;
+    }
+
+    /** One refused override: a message key and its arguments, ready for the MessageSource. */
+    record OverrideError(String code, String key, Object[] args) {
+        UserException exception() {
+            return new UserException(UserException.Kind.INVALID, key, args);
+        }
+    }
+
+    /** The parameter set after the accepted overrides, and the refused ones. */
+    record Applied(ParameterSet parameters, List<OverrideError> errors) {
+    }
+
+    /** Everything a run shows, computed from one parameter set, draw count and seed. */
+    record Run(ParameterSet parameters, CostResult result, MonteCarloResult band, List<TornadoBar> tornado,
+               ClaimCheck claim, Claim claimSource, int draws, long seed) {
+    }
+
+    /** The claimed annual cost and where it is stated. */
+    record Claim(double value, String figureCode, String quote, String citation, String location) {
+    }
+
+    ParameterSet defaults() {
+        return ParameterSet.defaults();
+    }
+
+    /**
+     * The defaults with every valid override applied; every invalid one is reported, none is dropped silently.
+     * An override equal to the default is no override, so the page marks only what the user really changed.
+     */
+    Applied apply(Map<String, ?> overrides) {
+        ParameterSet set = defaults();
+        List<OverrideError> errors = new ArrayList<>();
+        if (overrides == null) {
+            return new Applied(set, errors);
+        }
+        for (Map.Entry<String, ?> e : overrides.entrySet()) {
+            String code = e.getKey();
+            if (code == null || !set.codes().contains(code)) {
+                errors.add(new OverrideError(code, "costmodel.error.override.unknown",
+                        new Object[] {String.valueOf(code)}));
+                continue;
+            }
+            Parameter p = set.get(code);
+            Double value = number(e.getValue());
+            if (value == null) {
+                errors.add(new OverrideError(code, "costmodel.error.override.notANumber",
+                        new Object[] {name(code), String.valueOf(e.getValue()), code}));
+                continue;
+            }
+            OverrideError bound = bounds(p, value);
+            if (bound != null) {
+                errors.add(bound);
+                continue;
+            }
+            if (value == p.base()) {
+                continue;
+            }
+            try {
+                set = set.with(code, value);
+            } catch (CostModelException ex) {
+                errors.add(new OverrideError(code, ex.code(), ex.args()));
+            }
+        }
+        return new Applied(set, errors);
+    }
+
+    /** The lowest value an override may take: the range's low end, or the unit's bound for a fixed value. */
+    static double allowedLow(Parameter p) {
+        return p.distribution() == Distribution.FIXED ? p.unit().min() : p.low();
+    }
+
+    /** The highest value an override may take, or null when the unit has no upper bound. */
+    static Double allowedHigh(Parameter p) {
+        if (p.distribution() != Distribution.FIXED) {
+            return p.high();
+        }
+        return p.unit().max() == Double.MAX_VALUE ? null : p.unit().max();
+    }
+
+    private static OverrideError bounds(Parameter p, double value) {
+        double low = allowedLow(p);
+        Double high = allowedHigh(p);
+        if (value >= low && (high == null || value <= high)) {
+            return null;
+        }
+        String code = p.code();
+        if (high == null) {
+            return new OverrideError(code, "costmodel.error.override.negative",
+                    new Object[] {name(code), plain(value), code, plain(low)});
+        }
+        String key = p.distribution() == Distribution.FIXED ? "costmodel.error.override.outOfUnitRange"
+                : "costmodel.error.override.outsideRange";
+        return new OverrideError(code, key, new Object[] {name(code), plain(value), code, plain(low), plain(high)});
+    }
+
+    /**
+     * A JSON number, or text as a form or a hand-written request sends it: spaces as thousands separators and a
+     * decimal comma are what a Kazakh or Russian user types, so they are accepted; anything else is refused.
+     */
+    static Double number(Object raw) {
+        double v;
+        if (raw instanceof Number n) {
+            v = n.doubleValue();
+        } else if (raw instanceof String s) {
+            String t = s.strip().replace("\u00A0", "").replace("\u202F", "").replace(" ", "").replace("_", "")
+                    .replace(',', '.');
+            if (t.isEmpty() || !t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                return null;
+            }
+            v = Double.parseDouble(t);
+        } else {
+            return null;
+        }
+        return Double.isFinite(v) ? v : null;
+    }
+
+    /** The number written as typed: no exponent, no grouping, so "0.6" and "5867" read back as numbers. */
+    static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The parameter's name in whatever language the message is rendered in. */
+    static MessageSourceResolvable name(String code) {
+        return new DefaultMessageSourceResolvable(new String[] {PARAMETER_KEY + code}, code);
+    }
+
+    /**
+     * @throws UserException costmodel.error.override.draws when draws falls outside {@value #MIN_DRAWS}..{@value
+     *                       #MAX_DRAWS}
+     */
+    static int draws(Integer draws) {
+        if (draws == null) {
+            return DEFAULT_DRAWS;
+        }
+        if (draws < MIN_DRAWS || draws > MAX_DRAWS) {
+            throw new UserException(UserException.Kind.INVALID, "costmodel.error.override.draws",
+                    String.valueOf(draws), String.valueOf(MIN_DRAWS), String.valueOf(MAX_DRAWS));
+        }
+        return draws;
+    }
+
+    static long seed(Long seed) {
+        return seed == null ? DEFAULT_SEED : seed;
+    }
+
+    Run run(ParameterSet parameters, int draws, long seed) {
+        Claim claim = claim();
+        return new Run(parameters, CostModel.evaluate(parameters), CostModel.monteCarlo(parameters, draws, seed),
+                CostModel.tornado(parameters), CostModel.checkClaim(parameters, claim.value(), draws, seed), claim,
+                draws, seed);
+    }
+
+    /** The note's claim, from its figures so that a corrected figure flows through to the check. */
+    Claim claim() {
+        return figures.figure(CLAIM_FIGURE).map(this::claimOf).orElse(new Claim(CLAIM_FALLBACK, CLAIM_FIGURE,
+                null, "Analytical note of 06.11.2024 (Kasymov Zh.), conclusion", null));
+    }
+
+    private Claim claimOf(NoteFigure f) {
+        String citation = figures.source(f.sourceCode()).map(s -> s.citation()).orElse(f.sourceCode());
+        return new Claim(f.value().doubleValue(), f.code(), f.quoteKk(), citation, f.location());
+    }
+}

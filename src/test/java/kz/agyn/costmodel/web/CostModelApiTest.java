@@ -1,0 +1,320 @@
+package kz.agyn.costmodel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import kz.agyn.AgynTest;
+import kz.agyn.costmodel.ParameterSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The cost model over the API: the total reproduced from the documented defaults by a formula written out again
+ * here, overrides that move it, and bad overrides refused with a 400 that names the parameter in the caller's
+ * language.
+ */
+class CostModelApiTest extends AgynTest {
+
+    static final RequestPostProcessor ANALYST = user("cost-analyst").roles("ANALYST");
+    static final RequestPostProcessor VIEWER = user("cost-viewer").roles("VIEWER");
+
+    /**
+     * The annual total at the shipped defaults, computed outside Agyn with Python 3 (float64) from the base values
+     * of costmodel/defaults.properties by the formula in CostModel's class comment: a(0.05, 30) = 15.372451026883;
+     * per emigrant 11,736,668 (school), 26,576,839 (bachelor), 28,294,839 (master), 33,596,839 (doctorate) KZT;
+     * total 0 × school + 4,693 × bachelor + 1,251 × master + 313 × doctorate.
+     */
+    static final double HAND_TOTAL = 170_637_756_836.12344;
+    /** The same with return_probability = 0.4 instead of 0.2. */
+    static final double HAND_TOTAL_RETURN_04 = 130_532_938_101.09254;
+
+    static Properties defaults;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @BeforeAll
+    static void readDefaults() throws Exception {
+        defaults = new Properties();
+        try (Reader r = new InputStreamReader(CostModelApiTest.class.getResourceAsStream(
+                "/costmodel/defaults.properties"), StandardCharsets.UTF_8)) {
+            defaults.load(r);
+        }
+    }
+
+    static double base(String code) {
+        return Double.parseDouble(defaults.getProperty(code + ".base").strip());
+    }
+
+    /**
+     * The model's formula written out again from its documentation, reading the defaults file directly, so that a
+     * slip in the evaluator, the parameter loading or the API's mapping cannot hide behind the same code.
+     */
+    static double documentedTotal(double returnProbability) {
+        double r = base("discount_rate");
+        double n = base("working_years");
+        double a = (1 - Math.pow(1 + r, -n)) / r;
+        String[] levels = {"school", "bachelor", "master", "phd"};
+        double total = 0;
+        for (int i = 0; i < levels.length; i++) {
+            String l = levels[i];
+            double education = 0;
+            for (int k = 0; k < i; k++) {
+                education += base("spending_" + levels[k]) * base("years_" + levels[k]);
+            }
+            double domestic = base("spending_" + l) * base("years_" + l);
+            if (l.equals("master") || l.equals("phd")) {
+                double s = base("scholar_share_" + l);
+                education += (1 - s) * domestic
+                        + s * base("scholarship_" + l) * (1 - base("scholarship_recovered_share"));
+            } else {
+                education += domestic;
+            }
+            double pay = l.equals("school") ? base("pay_school") : base("pay_highly_skilled");
+            double taxes = 12 * pay * (base("income_tax_rate") + base("pension_contribution_rate")
+                    + base("social_tax_rate")) * a;
+            double output = l.equals("school") ? 0 : 12 * pay * base("productivity_premium") * a;
+            double replacement = base("replacement_months") * pay;
+            double remittances = base("remittances_per_year") * a;
+            double cost = (1 - returnProbability) * (education + taxes + output - remittances) + replacement;
+            total += base("emigrants_" + l) * cost;
+        }
+        return total;
+    }
+
+    private JsonNode run(String body) throws Exception {
+        String text = mvc.perform(post("/api/v1/cost-model/run").with(ANALYST).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(body).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return json.readTree(text);
+    }
+
+    private ResultActions refused(String body, String language) throws Exception {
+        var request = post("/api/v1/cost-model/run").with(ANALYST).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return mvc.perform(request).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void listsEveryParameterWithNameUnitRangeAndSource() throws Exception {
+        String text = mvc.perform(get("/api/v1/cost-model").with(VIEWER).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode model = json.readTree(text);
+        List<String> codes = ParameterSet.defaults().codes();
+        assertThat(model.get("parameters").size()).isEqualTo(codes.size());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode p : model.get("parameters")) {
+            String code = p.get("code").asText();
+            seen.add(code);
+            assertThat(p.get("name").asText()).as(code).isNotBlank().isNotEqualTo(code);
+            assertThat(p.get("source").asText()).as(code).isNotBlank();
+            assertThat(p.get("unit").asText()).as(code).isNotBlank();
+            assertThat(p.get("low").asDouble()).as(code).isLessThanOrEqualTo(p.get("value").asDouble());
+            assertThat(p.get("high").asDouble()).as(code).isGreaterThanOrEqualTo(p.get("value").asDouble());
+            assertThat(p.get("value").asDouble()).as(code).isEqualTo(base(code));
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(codes);
+        JsonNode ret = find(model.get("parameters"), "return_probability");
+        assertThat(ret.get("name").asText()).isEqualTo("Probability of return");
+        assertThat(ret.get("low").asDouble()).isEqualTo(0.05);
+        assertThat(ret.get("high").asDouble()).isEqualTo(0.6);
+        assertThat(ret.get("distribution").asText()).isEqualTo("TRIANGULAR");
+        assertThat(ret.get("assumption").asBoolean()).isTrue();
+        JsonNode tax = find(model.get("parameters"), "income_tax_rate");
+        assertThat(tax.get("url").asText()).startsWith("https://adilet.zan.kz/");
+        assertThat(model.get("claim").get("value").asDouble()).isEqualTo(25e9);
+        assertThat(model.get("claim").get("citation").asText()).isNotBlank();
+        assertThat(model.get("maxDraws").asInt()).isEqualTo(20_000);
+
+        mvc.perform(get("/api/v1/cost-model").with(VIEWER).header("Accept-Language", "ru"))
+                .andExpect(jsonPath("$.parameters[?(@.code == 'return_probability')].name")
+                        .value("Вероятность возвращения"));
+        mvc.perform(get("/api/v1/cost-model").with(VIEWER))
+                .andExpect(jsonPath("$.parameters[?(@.code == 'return_probability')].name")
+                        .value("Оралу ықтималдығы"));
+    }
+
+    private static JsonNode find(JsonNode parameters, String code) {
+        for (JsonNode p : parameters) {
+            if (p.get("code").asText().equals(code)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parameter " + code);
+    }
+
+    @Test
+    void totalIsReproducedFromTheDocumentedDefaults() throws Exception {
+        JsonNode result = run("{}");
+        double total = result.get("total").asDouble();
+        assertThat(total).isCloseTo(documentedTotal(base("return_probability")), within(1e-3));
+        assertThat(total).isCloseTo(HAND_TOTAL, within(1.0));
+        assertThat(result.get("currency").asText()).isEqualTo("KZT");
+        assertThat(result.get("draws").asInt()).isEqualTo(2000);
+        assertThat(result.get("overridden").size()).isZero();
+
+        double low = result.get("low").asDouble();
+        double high = result.get("high").asDouble();
+        assertThat(low).isPositive().isLessThan(result.get("median").asDouble());
+        assertThat(high).isGreaterThan(result.get("median").asDouble());
+
+        JsonNode levels = result.get("perEmigrant");
+        assertThat(levels.size()).isEqualTo(4);
+        assertThat(levels.get(1).get("level").asText()).isEqualTo("BACHELOR");
+        assertThat(levels.get(1).get("isced").asText()).isEqualTo("6");
+        assertThat(levels.get(1).get("name").asText()).isEqualTo("Bachelor’s");
+        // Hand check: 600,000 × 11 years of school + 700,000 × 4 years of bachelor's = 9,400,000 KZT.
+        assertThat(levels.get(1).get("components").get("educationInvested").asDouble()).isEqualTo(9_400_000.0);
+        assertThat(levels.get(1).get("cost").asDouble()).isCloseTo(26_576_838.555, within(0.01));
+        double sum = 0;
+        for (JsonNode l : levels) {
+            sum += l.get("total").asDouble();
+            assertThat(l.get("costLow").asDouble()).isLessThanOrEqualTo(l.get("costHigh").asDouble());
+        }
+        assertThat(sum).isCloseTo(total, within(1e-3));
+
+        JsonNode tornado = result.get("tornado");
+        assertThat(tornado.size()).isGreaterThan(10);
+        for (int i = 1; i < tornado.size(); i++) {
+            assertThat(tornado.get(i).get("swing").asDouble())
+                    .isLessThanOrEqualTo(tornado.get(i - 1).get("swing").asDouble());
+        }
+        assertThat(tornado.get(0).get("name").asText()).isNotBlank();
+    }
+
+    @Test
+    void theClaimIsCheckedAgainstTheNotesFigure() throws Exception {
+        JsonNode claim = run("{}").get("claim");
+        assertThat(claim.get("claimed").asDouble()).isEqualTo(25e9);
+        assertThat(claim.get("source").get("figure").asText()).isEqualTo("outflow_cost_per_year");
+        assertThat(claim.get("source").get("quote").asText()).contains("25 миллиард");
+        // At the defaults the model gives about 171 bn, far above the note's 25 bn.
+        assertThat(claim.get("position").asText()).isEqualTo("BELOW");
+        assertThat(claim.get("percentile").asDouble()).isZero();
+        assertThat(claim.get("summary").asText()).contains("25").contains("below the band");
+        // 25e9 × (4,693 + 1,251 + 313) / 170.64e9 ≈ 917 emigrants a year.
+        assertThat(claim.get("impliedEmigrants").asDouble()).isCloseTo(25e9 * 6257 / HAND_TOTAL, within(1e-6));
+        assertThat(claim.get("solutions").size()).isEqualTo(5);
+        for (JsonNode s : claim.get("solutions")) {
+            if (s.get("reachable").asBoolean()) {
+                assertThat(s.get("claimValue").asDouble()).isBetween(s.get("low").asDouble(),
+                        s.get("high").asDouble());
+            } else {
+                assertThat(s.get("claimValue").isNull()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anOverrideRecomputesTotalBandAndTornado() throws Exception {
+        JsonNode before = run("{\"seed\": 7}");
+        JsonNode after = run("{\"overrides\": {\"return_probability\": 0.4}, \"seed\": 7}");
+        assertThat(after.get("total").asDouble()).isCloseTo(documentedTotal(0.4), within(1e-3));
+        assertThat(after.get("total").asDouble()).isCloseTo(HAND_TOTAL_RETURN_04, within(1.0));
+        assertThat(after.get("overridden").get(0).asText()).isEqualTo("return_probability");
+        assertThat(after.get("high").asDouble()).isLessThan(before.get("high").asDouble());
+        assertThat(after.get("tornado").get(0).get("totalAtLow").asDouble())
+                .isNotEqualTo(before.get("tornado").get(0).get("totalAtLow").asDouble());
+
+        JsonNode text = run("{\"overrides\": {\"return_probability\": \"0,4\"}, \"seed\": 7}");
+        assertThat(text.get("total").asDouble()).isEqualTo(after.get("total").asDouble());
+        JsonNode again = run("{\"overrides\": {\"return_probability\": 0.4}, \"seed\": 7}");
+        assertThat(again.get("low").asDouble()).isEqualTo(after.get("low").asDouble());
+
+        JsonNode fixed = run("{\"overrides\": {\"years_school\": 12}}");
+        assertThat(fixed.get("perEmigrant").get(1).get("components").get("educationInvested").asDouble())
+                .isEqualTo(600_000.0 * 12 + 700_000.0 * 4);
+    }
+
+    @Test
+    void bothEndpointsAreInTheOpenApiDocument() throws Exception {
+        String doc = mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(doc).contains("/api/v1/cost-model/run").contains("\"Cost model\"")
+                .contains("Run the cost model").contains("The cost model's parameters");
+    }
+
+    @Test
+    void unknownParameterIsRefusedByName() throws Exception {
+        refused("{\"overrides\": {\"return_probabilty\": 0.3}}", "en")
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.unknown"))
+                .andExpect(jsonPath("$.detail").value(
+                        "Unknown parameter “return_probabilty”: GET /api/v1/cost-model lists the codes."));
+        refused("{\"overrides\": {\"return_probabilty\": 0.3}}", "ru")
+                .andExpect(jsonPath("$.detail").value(
+                        "Неизвестный параметр «return_probabilty»: коды перечислены в GET /api/v1/cost-model."));
+    }
+
+    @Test
+    void valueOutsideTheRangeIsRefusedWithTheRange() throws Exception {
+        refused("{\"overrides\": {\"return_probability\": 0.9}}", "en")
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.outsideRange"))
+                .andExpect(jsonPath("$.detail").value("Probability of return (return_probability): 0.9 is outside "
+                        + "the allowed range 0.05 to 0.6."));
+        refused("{\"overrides\": {\"return_probability\": 0.9}}", "ru")
+                .andExpect(jsonPath("$.detail").value("Вероятность возвращения (return_probability): 0.9 вне "
+                        + "допустимого диапазона от 0.05 до 0.6."));
+        refused("{\"overrides\": {\"return_probability\": 0.9}}", null)
+                .andExpect(jsonPath("$.detail").value("Оралу ықтималдығы (return_probability): 0.9 мәні 0.05 мен "
+                        + "0.6 аралығындағы рұқсат етілген ауқымнан тыс."));
+        // A fixed value may move, but only within what its unit admits (at most 60 years).
+        refused("{\"overrides\": {\"years_school\": 70}}", "en")
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.outOfUnitRange"))
+                .andExpect(jsonPath("$.detail").value("Years of school (years_school): 70 is outside what its "
+                        + "unit admits, 0 to 60."));
+        refused("{\"overrides\": {\"emigrants_school\": -5}}", "en")
+                .andExpect(jsonPath("$.detail").value("Emigrants with secondary school only (emigrants_school): "
+                        + "-5 is below the smallest allowed value, 0."));
+    }
+
+    @Test
+    void valueThatIsNotANumberIsRefusedByName() throws Exception {
+        refused("{\"overrides\": {\"discount_rate\": \"five percent\"}}", "en")
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.notANumber"))
+                .andExpect(jsonPath("$.detail").value("Discount rate (discount_rate): “five percent” is not a number."));
+        refused("{\"overrides\": {\"discount_rate\": true}}", "ru")
+                .andExpect(jsonPath("$.detail").value("Ставка дисконтирования (discount_rate): «true» — не число."));
+        refused("{\"overrides\": {\"discount_rate\": null}}", "en")
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.notANumber"));
+    }
+
+    @Test
+    void drawsOutsideTheirBoundsAndUnreadableBodiesAreRefused() throws Exception {
+        refused("{\"draws\": 50}", "en")
+                .andExpect(jsonPath("$.detail").value(
+                        "The number of draws “50” must be a whole number from 100 to 20000."));
+        refused("{\"draws\": 50000}", "ru")
+                .andExpect(jsonPath("$.detail").value(
+                        "Число испытаний «50000» должно быть целым от 100 до 20000."));
+        refused("{\"overrides\": [1, 2]}", "en").andExpect(jsonPath("$.status").value(400));
+        refused("not json", "en").andExpect(jsonPath("$.status").value(400));
+    }
+}

@@ -1,0 +1,112 @@
+package kz.agyn.costmodel.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import kz.agyn.AgynTest;
+import kz.agyn.Browsers;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An analyst in the browser opens the cost model from the menu, raises the return probability and sees the total
+ * and the tornado chart recomputed in place; without JavaScript the same form still recomputes by a plain POST.
+ */
+class CostModelBrowserTest extends AgynTest {
+
+    static final String USER = "cost-analyst-browser";
+    static final String PASSWORD = "Cost-pass-7";
+
+    static Browsers.Session session;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        session = Browsers.launch();
+        browser = session.browser();
+    }
+
+    @AfterAll
+    static void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    private Page signIn(com.microsoft.playwright.BrowserContext context, String base) {
+        Page page = context.newPage();
+        page.navigate(base + "/login?lang=en");
+        page.locator("input[name=username]").fill(USER);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("form.card button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    @Test
+    void changingOneParameterRecomputesTheTotalAndTheTornado() {
+        if (accounts.user(USER).isEmpty()) {
+            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "en", false);
+        }
+        String base = "http://localhost:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
+            Page page = signIn(context, base);
+            page.locator("nav.main-nav a[href='/cost-model']").click();
+            page.waitForURL(url -> url.endsWith("/cost-model"));
+            assertThat(page.locator("h1")).hasText("Cost of brain drain");
+            assertThat(page.locator("#tornado-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#tornado-chart canvas")).hasCount(1);
+            assertThat(page.locator("#claim-summary")).containsText("25");
+            String total = page.locator("#cost-total").getAttribute("data-total");
+            String totalText = page.locator("#cost-total").textContent();
+            String option = page.locator("#tornado-chart").getAttribute("data-option");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("cost-model-en.png"))
+                    .setFullPage(true));
+
+            page.locator("#p-return_probability").fill("0.5");
+            page.locator("#cost-run").click();
+
+            assertThat(page.locator("#cost-total")).not().hasAttribute("data-total", total);
+            assertThat(page.locator("#cost-overridden")).containsText("Probability of return");
+            assertThat(page.locator("#tornado-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#tornado-chart canvas")).hasCount(1);
+            double before = Double.parseDouble(total);
+            double after = Double.parseDouble(page.locator("#cost-total").getAttribute("data-total"));
+            assertThat(after).isLessThan(before);
+            assertThat(page.locator("#cost-total").textContent()).isNotEqualTo(totalText);
+            assertThat(page.locator("#tornado-chart").getAttribute("data-option")).isNotEqualTo(option);
+            // htmx swapped the results in place: the page was not reloaded, so the edited value is still there.
+            assertThat(page).hasURL(base + "/cost-model");
+            assertThat(page.locator("#p-return_probability")).hasValue("0.5");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("cost-model-changed.png")));
+            page.locator("#cost-tornado").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("cost-model-tornado.png")));
+        }
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = signIn(context, base);
+            page.navigate(base + "/cost-model?lang=en");
+            String total = page.locator("#cost-total").getAttribute("data-total");
+            page.locator("#p-return_probability").fill("0.5");
+            page.locator("#cost-run").click();
+            page.waitForLoadState();
+            assertThat(page.locator("#cost-total")).not().hasAttribute("data-total", total);
+            assertThat(page.locator("#cost-overridden")).containsText("Probability of return");
+        }
+    }
+}
