@@ -72,6 +72,10 @@ public class MonitoringService {
         return run;
     }
 
+    public java.time.LocalDate today() {
+        return obligations.today();
+    }
+
     public int noEmployerDays() {
         return noEmployerDays;
     }
