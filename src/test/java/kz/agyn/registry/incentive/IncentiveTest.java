@@ -101,7 +101,12 @@ class IncentiveTest extends AgynTest {
         String page = mvc.perform(get("/registry/incentives").with(OFFICER)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("incentive-RESEARCH_SUPPLEMENT", "incentive-TAX_EXEMPTION", "272", "<textarea",
-                "/registry/worklist");
+                "/registry/worklist").doesNotContain("??");
+        for (String lang : new String[] {"kk", "ru", "en"}) {
+            assertThat(mvc.perform(get("/registry/incentives").with(OFFICER).cookie(new Cookie("agyn-lang", lang)))
+                    .andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("??");
+        }
         String analyst = mvc.perform(get("/registry/incentives").with(ANALYST)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(analyst).doesNotContain("<textarea");

@@ -80,7 +80,12 @@ class WorklistTest extends AgynTest {
     void officerSeesNamesAndAnalystOnlyPseudonyms() throws Exception {
         String officer = mvc.perform(get("/registry/worklist?" + filter).with(OFFICER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(officer).contains(LAST, pseudonym, "/registry/incentives", "run-form");
+        assertThat(officer).contains(LAST, pseudonym, "/registry/incentives", "run-form").doesNotContain("??");
+        for (String lang : new String[] {"kk", "ru", "en"}) {
+            assertThat(mvc.perform(get("/registry/worklist?status=all").with(OFFICER)
+                            .cookie(new Cookie("agyn-lang", lang))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("??");
+        }
         String analyst = mvc.perform(get("/registry/worklist?" + filter).with(ANALYST))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(analyst).contains(pseudonym).doesNotContain(LAST, FIRST, iin, "run-form");
