@@ -49,7 +49,7 @@ public class IncentiveService {
             durationYears = 2
             sectors = RESEARCH_HE
             # The chosen region: Jetisu, the note author's region. First-level KATO codes, comma-separated, or *.
-            regions = 190000000
+            regions = 330000000
             salaryBasis = AVERAGE
             averageMonthlySalaryKzt = 272188
             averageSalarySource = Analytical note: average monthly pay of university teachers, 272,188 KZT (assumed for every returnee in research)

@@ -7,7 +7,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** One monitoring pass after the registry (and its demonstration data) is loaded, so the worklist is not empty until the first night. */
+/**
+ * One monitoring pass after the registry (and its demonstration data) is loaded, so the worklist is not empty
+ * until the first night.
+ */
 @Component
 @Order(30)
 class MonitoringAtStart implements ApplicationRunner {

@@ -2,7 +2,7 @@ package kz.agyn.registry.monitoring;
 
 /** What a monitoring task asks an officer to look at; the due date of each kind is given below. */
 public enum TaskKind {
-    /** Not back yet and expected within the horizon (study ends or the return deadline falls in it); due: the deadline. */
+    /** Not back yet and expected within the horizon (study ends or the deadline falls in it); due: the deadline. */
     DUE_HOME,
     /** Not back by the return deadline; due: the deadline that passed. */
     OVERDUE,

@@ -76,8 +76,8 @@ class WorklistPageController {
                 Locale locale) {
         try {
             worklist.done(id, note, ScholarApiController.access(auth), auth.getName());
-            flash.addFlashAttribute("message", messages.getMessage("monitoring.done.saved", new Object[] {Long.toString(id)},
-                    locale));
+            flash.addFlashAttribute("message", messages.getMessage("monitoring.done.saved",
+                    new Object[] {Long.toString(id)}, locale));
         } catch (UserException e) {
             flash.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         }

@@ -38,7 +38,7 @@ class IncentiveTest extends AgynTest {
     static final RequestPostProcessor ANALYST = user("inc-analyst").roles("ANALYST");
     static final RequestPostProcessor VIEWER = user("inc-viewer").roles("VIEWER");
     static final LocalDate BORN = LocalDate.of(1986, 11, 3);
-    static final String JETISU = "190000000";
+    static final String JETISU = "330000000";
     static final String ASTANA = "710000000";
 
     @Autowired
