@@ -189,6 +189,29 @@ public class ScholarService {
         return out;
     }
 
+    /**
+     * Full names and IINs of many scholars at once, for lists an officer exports; empty for any other caller.
+     * No audit row here: the caller audits the list with its size.
+     */
+    public Map<Long, Identity> identities(Collection<Long> ids, Access access) {
+        if (access != Access.PERSONAL || ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Identity> out = new java.util.HashMap<>();
+        List<Long> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        // Chunks keep each IN list far below the driver's limit of 32,767 bind parameters.
+        for (int from = 0; from < all.size(); from += 5_000) {
+            for (RegistryRows.Scholar s : repository.scholars(all.subList(from, Math.min(all.size(), from + 5_000)))) {
+                out.put(s.id(), new Identity(fullName(s), dec("iin", s.iin())));
+            }
+        }
+        return out;
+    }
+
+    /** A scholar's name and IIN, both null once anonymised. */
+    public record Identity(String name, String iin) {
+    }
+
     @Transactional
     public long addAward(long scholarId, NewAward a, Access access, String by) {
         requireEdit(access);

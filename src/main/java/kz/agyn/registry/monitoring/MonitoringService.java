@@ -1,0 +1,94 @@
+package kz.agyn.registry.monitoring;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import kz.agyn.registry.ObligationService;
+import kz.agyn.registry.internal.MonitoringRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds the scholars a registry officer must look at and keeps exactly one open task per award and
+ * {@link TaskKind}: a pass that finds nothing new creates nothing, and a task whose condition has gone away
+ * (the scholar came back, reported a job) is closed with a note saying so. The pass reads the stored
+ * evaluations, so by default it first re-evaluates every obligation as of today: states move with the calendar.
+ */
+@Service
+public class MonitoringService {
+
+    /** The note stored on a task the pass closes itself: a message key, shown in the reader's language. */
+    public static final String AUTO_CLOSED = "monitoring.task.autoClosed";
+    /** Who closed a task that the pass closed. */
+    public static final String ACTOR = MonitoringRepository.ACTOR;
+
+    private static final Logger log = LoggerFactory.getLogger(MonitoringService.class);
+
+    private final MonitoringRepository repository;
+    private final ObligationService obligations;
+    private final TransactionTemplate transactions;
+    private final int noEmployerDays;
+    private final int dueHorizonDays;
+
+    public MonitoringService(MonitoringRepository repository, ObligationService obligations,
+                             TransactionTemplate transactions,
+                             @Value("${agyn.registry.monitoring.no-employer-days:90}") int noEmployerDays,
+                             @Value("${agyn.registry.monitoring.due-days:90}") int dueHorizonDays) {
+        this.repository = repository;
+        this.obligations = obligations;
+        this.transactions = transactions;
+        this.noEmployerDays = noEmployerDays;
+        this.dueHorizonDays = dueHorizonDays;
+    }
+
+    /** The daily pass; the cron is {@code agyn.registry.monitoring.cron}, "-" switches it off. */
+    @Scheduled(cron = "${agyn.registry.monitoring.cron:0 30 2 * * *}")
+    public void daily() {
+        run(true);
+    }
+
+    /** One pass; with {@code recompute} every obligation is first re-evaluated as of today. */
+    public MonitoringRun run(boolean recompute) {
+        int awards = 0;
+        long recomputeMillis = 0;
+        if (recompute) {
+            long t0 = System.nanoTime();
+            awards = obligations.recomputeAll().awards();
+            recomputeMillis = (System.nanoTime() - t0) / 1_000_000;
+        }
+        long t1 = System.nanoTime();
+        MonitoringRepository.Pass pass = transactions.execute(tx -> repository.pass(obligations.today(),
+                dueHorizonDays, noEmployerDays, AUTO_CLOSED));
+        long millis = (System.nanoTime() - t1) / 1_000_000;
+        MonitoringRun run = new MonitoringRun(obligations.today(), byKind(pass.opened()), byKind(pass.closed()),
+                byKind(pass.open()), awards, recomputeMillis, millis);
+        // Counts only: task rows point at awards, and nothing here identifies a person.
+        log.info("Registry monitoring: {} tasks opened, {} closed, {} open ({} ms, recompute {} ms)",
+                run.openedTotal(), run.closedTotal(), run.openTotal(), millis, recomputeMillis);
+        return run;
+    }
+
+    public java.time.LocalDate today() {
+        return obligations.today();
+    }
+
+    public int noEmployerDays() {
+        return noEmployerDays;
+    }
+
+    public int dueHorizonDays() {
+        return dueHorizonDays;
+    }
+
+    private static Map<TaskKind, Integer> byKind(Map<String, Integer> counts) {
+        Map<TaskKind, Integer> out = new EnumMap<>(TaskKind.class);
+        for (TaskKind k : TaskKind.values()) {
+            out.put(k, counts.getOrDefault(k.name(), 0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package kz.agyn.registry.monitoring;
+
+/** What a monitoring task asks an officer to look at; the due date of each kind is given below. */
+public enum TaskKind {
+    /** Not back yet and expected within the horizon (study ends or the deadline falls in it); due: the deadline. */
+    DUE_HOME,
+    /** Not back by the return deadline; due: the deadline that passed. */
+    OVERDUE,
+    /** Back and working off, but no job reported for more than N days; due: the day the N days ran out. */
+    NO_EMPLOYER,
+    /** The latest job after study is abroad; due: that job's start. */
+    MOVED_ABROAD
+}
