@@ -65,6 +65,11 @@ public record Estimates(int surveyId, String survey, boolean synthetic, String q
         public GroupEstimate {
             cells = List.copyOf(cells);
         }
+
+        /** The cell of an option, or null; for the page, which lays cells out under the overall ranking. */
+        public Cell cell(String option) {
+            return cells.stream().filter(c -> c.option().equals(option)).findFirst().orElse(null);
+        }
     }
 
     /** One option within a group; share and interval are null when the cell is suppressed (under 10). */
