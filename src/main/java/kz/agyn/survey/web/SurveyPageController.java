@@ -114,7 +114,7 @@ class SurveyPageController {
                 locale)));
         option.put("series", List.of(
                 Map.of("type", "bar", "data", shares, "name", messages.getMessage("survey.results.share", null,
-                        locale), "label", Map.of("show", true, "position", "insideTop")),
+                        locale), "label", Map.of("show", true, "position", "insideBottom")),
                 Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name",
                         messages.getMessage("survey.results.interval", null, locale))));
         return option;
