@@ -246,6 +246,73 @@ class SurveyApiTest extends AgynTest {
         assertThat(respondents(s.id())).isZero();
     }
 
+    /** A LimeSurvey-style workbook: ranking columns reasons_main[1], reasons_main[2], option texts in Russian. */
+    @Test
+    void anXlsxExportWithRankColumnsIsRead() throws Exception {
+        Survey s = newSurvey("test-import-xlsx");
+        byte[] xlsx;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("responses");
+            String[][] rows = {
+                    {"Response ID", "age_group", "sex", "region", "education", "intend_leave", "reasons_main[1]",
+                            "reasons_main[2]", "pay_expected"},
+                    {"x1", "18-24", "Мужской", "750000000", "6", "no", "Уровень оплаты труда", "Условия жизни", "500"},
+                    {"x2", "30-35", "F", "710000000", "7", "within_5y", "growth", "", "650,5"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            wb.write(out);
+            xlsx = out.toByteArray();
+        }
+        JsonNode report = upload(s.id(), "limesurvey.xlsx", xlsx, "{\"idColumn\":\"Response ID\"}");
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("format").asText()).isEqualTo("XLSX");
+        mvc.perform(post("/api/v1/surveys/" + s.id() + "/responses/imports/" + report.get("id").asText()
+                        + "/accept").with(ANALYST).with(csrfless()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.written").value(2));
+        List<String> ranks = jdbc.sql("""
+                SELECT o.code FROM survey_answer a JOIN survey_option o ON o.id = a.option_id
+                JOIN survey_respondent r ON r.id = a.respondent_id JOIN survey_question q ON q.id = a.question_id
+                WHERE r.survey_id = ? AND r.external_id = 'x1' AND q.code = 'reasons_main' ORDER BY a.rank_position""")
+                .param(s.id()).query(String.class).list();
+        assertThat(ranks).containsExactly("pay", "living");
+    }
+
+    /** Margins that describe two different populations cannot be met: the answer says which, in words. */
+    @Test
+    void inconsistentMarginsAreReportedNotIgnored() throws Exception {
+        Survey s = newSurvey("test-raking-inconsistent");
+        if (respondents(s.id()) == 0) {
+            StringBuilder csv = new StringBuilder(HEADER);
+            for (int i = 0; i < 12; i++) {
+                csv.append("m").append(i).append(",25-29,").append(i % 2 == 0 ? "F" : "M")
+                        .append(",330000000,7,no,pay,\n");
+            }
+            JsonNode report = upload(s.id(), "margins.csv", csv.toString().getBytes(StandardCharsets.UTF_8), null);
+            mvc.perform(post("/api/v1/surveys/" + s.id() + "/responses/imports/" + report.get("id").asText()
+                    + "/accept").with(ANALYST).with(csrfless())).andExpect(status().isOk());
+            jdbc.sql("INSERT INTO survey_margin VALUES (?, 'sex', 'F', 500), (?, 'sex', 'M', 500), "
+                    + "(?, 'age_group', '25-29', 2000)").params(s.id(), s.id(), s.id()).update();
+        }
+        mvc.perform(get("/api/v1/surveys/" + s.id() + "/estimates").param("question", "reasons_main")
+                        .with(ANALYST).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("survey.raking.marginsInconsistent"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("different populations")));
+    }
+
+    @Test
+    void theEndpointsAreDocumented() throws Exception {
+        String api = mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("/api/v1/surveys/{id}/estimates", "/api/v1/surveys/{id}/questions",
+                "/api/v1/surveys/{id}/responses/imports", "/api/v1/surveys/{id}/responses/imports/{importId}/accept");
+    }
+
     private static JsonNode problem(JsonNode report, String code) {
         for (JsonNode p : report.get("problems")) {
             if (p.get("code").asText().equals(code)) {
