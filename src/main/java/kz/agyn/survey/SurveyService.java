@@ -36,8 +36,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Weights: each respondent's design weight (1 unless an imported file gave one) is raked to the survey's
  * own population margins ({@code survey_margin}), when it has any. The demonstration survey ships synthetic
- * margins by region, age group, sex and education; the warehouse's synthetic population is not broken down by
- * age group and education, so it cannot supply these margins yet. A survey without margins is estimated with
+ * margins by region, age group, sex and education; the warehouse's demonstration population is by region only
+ * (all ages, both sexes, all levels of education), so it cannot supply these margins yet. A survey without margins is estimated with
  * its design weights as they are. Raking that cannot meet the margins is reported, never silently skipped.
  */
 @Service

@@ -117,4 +117,22 @@ class SurveyFormTest extends AgynTest {
         mvc.perform(post("/surveys/" + demo().id() + "/links").with(analyst).with(csrf()))
                 .andExpect(status().is3xxRedirection());
     }
+
+    @Test
+    void theImportPageShowsWhereAFileIsWrongAndWritesNothing() throws Exception {
+        var analyst = user("page-analyst").roles("ANALYST");
+        int before = jdbc.sql("SELECT count(*) FROM survey_respondent").query(Integer.class).single();
+        String csv = "respondent_id,age_group,sex,region,education,intend_leave,reasons_main\n"
+                + "p1,25-29,F,330000000,7,maybe,pay\n";
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/surveys/" + demo().id() + "/import")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "page.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("lang", "en").with(analyst).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-status=\"INVALID\"", "table class=\"data problems\"", "intend_leave",
+                "&quot;maybe&quot; is not an option");
+        assertThat(jdbc.sql("SELECT count(*) FROM survey_respondent").query(Integer.class).single())
+                .isEqualTo(before);
+    }
 }
