@@ -86,6 +86,21 @@ public class ResponseImportService {
             throw SurveyException.invalid("survey.import.notAcceptable", row.status());
         }
         Survey survey = surveys.survey(surveyId);
+        try {
+            write(survey, row, user);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two acceptances raced: the unique index let one write; the other changes nothing.
+            if (!repository.fileWritten(surveyId, row.sha256())) {
+                throw SurveyException.invalid("survey.import.changed");
+            }
+            repository.accepted(importId, 0);
+        }
+        return report(surveyId, importId, locale);
+    }
+
+    private void write(Survey survey, ImportRow row, String user) {
+        int surveyId = survey.id();
+        UUID importId = row.id();
         transactions.executeWithoutResult(status -> {
             if (repository.fileWritten(surveyId, row.sha256())) {
                 repository.accepted(importId, 0);
@@ -103,7 +118,6 @@ public class ResponseImportService {
             log.info("Response import {} accepted by {}: {} respondents into survey {}", importId, user, written,
                     survey.code());
         });
-        return report(surveyId, importId, locale);
     }
 
     public ResponseImportReport report(int surveyId, UUID importId, Locale locale) {
