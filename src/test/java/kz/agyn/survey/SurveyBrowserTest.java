@@ -84,6 +84,11 @@ class SurveyBrowserTest extends AgynTest {
 
             page.locator("#by").selectOption("age_group");
             assertThat(page.locator("#breakdown tbody tr")).hasCount(3);
+            page.locator("#by").selectOption("region");
+            assertThat(page.locator("#breakdown tbody tr")).hasCount(20);
+            assertThat(page.locator("#breakdown td.suppressed").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("survey-by-region.png"))
+                    .setFullPage(true));
 
             page.locator("#link-form button").click();
             String link = page.locator("#issued-link code").textContent().trim();
