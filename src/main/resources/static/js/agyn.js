@@ -33,8 +33,29 @@
     return option;
   }
 
+  // Error bars for confidence intervals: a custom series whose data are [category index, low, high].
+  function errorBars(params, api) {
+    var x = api.value(0);
+    var low = api.coord([x, api.value(1)]);
+    var high = api.coord([x, api.value(2)]);
+    var w = api.size([1, 0])[0] * 0.12;
+    var style = {stroke: '#222', lineWidth: 1.5};
+    return {type: 'group', children: [
+      {type: 'line', shape: {x1: low[0], y1: low[1], x2: high[0], y2: high[1]}, style: style},
+      {type: 'line', shape: {x1: low[0] - w, y1: low[1], x2: low[0] + w, y2: low[1]}, style: style},
+      {type: 'line', shape: {x1: high[0] - w, y1: high[1], x2: high[0] + w, y2: high[1]}, style: style}
+    ]};
+  }
+
   function draw(el, option) {
     localize(option);
+    (option.series || []).forEach(function (s) {
+      if (s.type === 'custom' && s.agynErrorBars) {
+        s.renderItem = errorBars;
+        s.encode = {x: 0, y: [1, 2]};
+        delete s.agynErrorBars;
+      }
+    });
     var chart = echarts.init(el, null, {renderer: 'canvas'});
     chart.setOption(option);
     el.dataset.rendered = 'true';

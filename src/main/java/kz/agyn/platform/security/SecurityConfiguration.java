@@ -72,6 +72,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/geo/**",
                                 "/webjars/**", "/favicon.ico", "/swagger-ui/**").permitAll()
+                        // The public survey form: a one-time link is its own authorization (kz.agyn.survey.FormService).
+                        .requestMatchers("/s/*").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll()

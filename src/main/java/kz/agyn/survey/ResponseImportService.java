@@ -1,0 +1,172 @@
+package kz.agyn.survey;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.agyn.survey.internal.ResponseParser;
+import kz.agyn.survey.internal.SurveyRepository;
+import kz.agyn.survey.internal.SurveyRepository.ImportRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Response files in two steps, as warehouse imports: {@link #upload} keeps the file and checks every row,
+ * writing no respondent; {@link #accept} writes a clean file's respondents in one transaction. A file whose
+ * SHA-256 the survey already holds is recognised and changes nothing, so accepting twice is harmless.
+ *
+ * <p>Response files are small (a survey's thousands of rows), so the file itself is kept in the database until
+ * the decision, and checked again on acceptance against what the survey holds by then.
+ */
+@Service
+public class ResponseImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ResponseImportService.class);
+    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("kk"), Locale.forLanguageTag("ru"),
+            Locale.ENGLISH);
+
+    private final SurveyService surveys;
+    private final SurveyRepository repository;
+    private final TransactionTemplate transactions;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final long maxSize;
+
+    public ResponseImportService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions,
+                                 MessageSource messages, JsonMapper json,
+                                 @Value("${agyn.surveys.max-file-size:20971520}") long maxSize) {
+        this.surveys = surveys;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.messages = messages;
+        this.json = json;
+        this.maxSize = maxSize;
+    }
+
+    record StoredReport(List<String> columns, List<ResponseParser.StoredProblem> problems) {
+    }
+
+    /** Keeps the file and checks it; writes no respondent. */
+    public ResponseImportReport upload(int surveyId, String fileName, byte[] content, ResponseMapping mapping,
+                                       String user, Locale locale) {
+        Survey survey = surveys.survey(surveyId);
+        if (content.length > maxSize) {
+            throw SurveyException.invalid("survey.import.tooLarge", maxSize / (1024 * 1024));
+        }
+        String name = safeName(fileName);
+        ResponseMapping m = mapping == null ? ResponseMapping.empty() : mapping;
+        String sha = sha256(content);
+        // A file already written is expected to find its own respondents: it is reported as already imported.
+        ResponseParser.Parsed parsed = parse(survey, content, name, m, !repository.fileWritten(surveyId, sha));
+        UUID id = UUID.randomUUID();
+        repository.insertImport(new ImportRow(id, surveyId, name, parsed.format().name(), sha, content,
+                json.writeValueAsString(m), parsed.problemCount() == 0 ? "VALID" : "INVALID", (int) parsed.rows(),
+                parsed.problemCount(), json.writeValueAsString(new StoredReport(parsed.columns(), parsed.problems())),
+                null, user, null));
+        return report(surveyId, id, locale);
+    }
+
+    /** Writes a clean file's respondents in one transaction; a file already written changes nothing. */
+    public ResponseImportReport accept(int surveyId, UUID importId, String user, Locale locale) {
+        ImportRow row = row(surveyId, importId);
+        if ("ACCEPTED".equals(row.status())) {
+            return report(surveyId, importId, locale);
+        }
+        if (!"VALID".equals(row.status())) {
+            throw SurveyException.invalid("survey.import.notAcceptable", row.status());
+        }
+        Survey survey = surveys.survey(surveyId);
+        try {
+            write(survey, row, user);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two acceptances raced: the unique index let one write; the other changes nothing.
+            if (!repository.fileWritten(surveyId, row.sha256())) {
+                throw SurveyException.invalid("survey.import.changed");
+            }
+            repository.accepted(importId, 0);
+        }
+        return report(surveyId, importId, locale);
+    }
+
+    private void write(Survey survey, ImportRow row, String user) {
+        int surveyId = survey.id();
+        UUID importId = row.id();
+        transactions.executeWithoutResult(status -> {
+            if (repository.fileWritten(surveyId, row.sha256())) {
+                repository.accepted(importId, 0);
+                return;
+            }
+            ResponseMapping mapping = json.readValue(row.mappingJson(), ResponseMapping.class);
+            ResponseParser.Parsed parsed = parse(survey, row.content(), row.fileName(), mapping, true);
+            if (parsed.problemCount() > 0) {
+                // Another file or the form added one of these respondents since the check: write none of them.
+                throw SurveyException.invalid("survey.import.changed");
+            }
+            int written = repository.insertResponses(surveyId, "IMPORT", importId,
+                    repository.questions(survey.questionnaireId()), parsed.responses());
+            repository.accepted(importId, written);
+            log.info("Response import {} accepted by {}: {} respondents into survey {}", importId, user, written,
+                    survey.code());
+        });
+    }
+
+    public ResponseImportReport report(int surveyId, UUID importId, Locale locale) {
+        ImportRow r = row(surveyId, importId);
+        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of())
+                : json.readValue(r.reportJson(), StoredReport.class);
+        List<ResponseProblem> problems = stored.problems().stream().map(p -> {
+            Map<String, String> all = new LinkedHashMap<>();
+            for (Locale l : LANGUAGES) {
+                all.put(l.getLanguage(), message(p, l));
+            }
+            return new ResponseProblem(p.file(), p.sheet(), p.row(), p.column(), p.code(), message(p, locale), all);
+        }).toList();
+        boolean already = "ACCEPTED".equals(r.status()) ? r.written() != null && r.written() == 0
+                : repository.fileWritten(surveyId, r.sha256());
+        return new ResponseImportReport(r.id(), r.surveyId(), r.fileName(), r.format(), r.sha256(), r.status(),
+                r.rows(), r.problemCount(), problems, stored.columns(), r.written(), already, r.createdAt());
+    }
+
+    private ResponseParser.Parsed parse(Survey survey, byte[] content, String name, ResponseMapping mapping,
+                                        boolean checkExisting) {
+        List<Question> questions = repository.questions(survey.questionnaireId());
+        return new ResponseParser(questions, ids -> checkExisting ? repository.existingExternalIds(survey.id(), ids)
+                : java.util.Set.of())
+                .parse(content, name, mapping);
+    }
+
+    private ImportRow row(int surveyId, UUID importId) {
+        return repository.findImport(importId).filter(r -> r.surveyId() == surveyId)
+                .orElseThrow(() -> SurveyException.notFound("survey.import.notFound", importId));
+    }
+
+    private String message(ResponseParser.StoredProblem p, Locale locale) {
+        Object[] args = p.args().stream().map(a -> a != null && a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a)
+                : (Object) a).toArray();
+        return messages.getMessage(p.code(), args, p.code(), locale);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String safeName(String fileName) {
+        String n = fileName == null ? "upload" : fileName.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
+        return n.isBlank() ? "upload" : n.length() > 200 ? n.substring(0, 200) : n;
+    }
+}

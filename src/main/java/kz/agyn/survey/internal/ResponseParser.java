@@ -1,0 +1,378 @@
+package kz.agyn.survey.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import kz.agyn.survey.Question;
+import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.Response;
+import kz.agyn.survey.ResponseImportReport;
+import kz.agyn.survey.ResponseMapping;
+import kz.agyn.survey.SurveyOption;
+import kz.agyn.tabular.CsvOptions;
+import kz.agyn.tabular.Format;
+import kz.agyn.tabular.Location;
+import kz.agyn.tabular.Row;
+import kz.agyn.tabular.TableReader;
+import kz.agyn.tabular.TableReaders;
+import kz.agyn.tabular.TabularException;
+import kz.agyn.tabular.XlsxOptions;
+
+/**
+ * Reads a response file (CSV or XLSX) into {@link Response}s, checking every cell against the questionnaire:
+ * options must exist, required questions be answered, numbers be numbers, texts fit, respondent ids be present
+ * and unique in the file and in the survey, and the text be readable in its character set. It writes nothing.
+ *
+ * <p>Layouts of common tools are understood: one column per question holding option codes or option texts in
+ * any of the three languages (Google Forms writes the texts); several options in one cell separated by
+ * {@code ;}, {@code ,} or {@code |} (Google Forms) or by spaces (KoboToolbox); KoboToolbox's 0/1 columns
+ * {@code question/option}; and LimeSurvey's ranking columns {@code question[1]}, {@code question[2]}, ...
+ */
+public final class ResponseParser {
+
+    /** A problem before it is put into words: the message key and its arguments. */
+    public record StoredProblem(String file, String sheet, long row, String column, String code, List<String> args) {
+    }
+
+    /** The outcome: the header, the responses (only meaningful without problems) and the problems. */
+    public record Parsed(Format format, List<String> columns, List<Response> responses, long rows,
+                         List<StoredProblem> problems, int problemCount) {
+    }
+
+    private static final List<String> ID_HEADERS = List.of("respondent_id", "response_id", "id", "_uuid", "_id",
+            "response id");
+    private static final Pattern RANK_COLUMN = Pattern.compile("(.+?)\\s*[\\[_](\\d{1,2})]?");
+
+    private final List<Question> questions;
+    private final Function<Set<String>, Set<String>> existingIds;
+    private final List<StoredProblem> problems = new ArrayList<>();
+    private int problemCount;
+
+    /**
+     * @param existingIds given the ids in the file, those the survey already holds
+     */
+    public ResponseParser(List<Question> questions, Function<Set<String>, Set<String>> existingIds) {
+        this.questions = List.copyOf(questions);
+        this.existingIds = existingIds;
+    }
+
+    public Parsed parse(byte[] content, String fileName, ResponseMapping mapping) {
+        ResponseMapping m = mapping == null ? ResponseMapping.empty() : mapping;
+        Format format = Format.sniff(Arrays.copyOf(content, Math.min(content.length, 4096)), fileName);
+        if (format != Format.CSV && format != Format.XLSX) {
+            problem(new Location(fileName, null, 0, 0), null, "survey.import.badFormat", format.name());
+            return done(format, List.of(), List.of(), 0);
+        }
+        try (TableReader reader = open(content, fileName, format, m)) {
+            return read(reader, fileName, format, m);
+        } catch (TabularException e) {
+            problem(e.location(), null, e.code(), e.args());
+            return done(format, List.of(), List.of(), 0);
+        } catch (IOException e) {
+            problem(new Location(fileName, null, 0, 0), null, "tabular.io");
+            return done(format, List.of(), List.of(), 0);
+        }
+    }
+
+    private static TableReader open(byte[] content, String fileName, Format format, ResponseMapping m)
+            throws TabularException {
+        if (format == Format.XLSX) {
+            return TableReaders.xlsx(new ByteArrayInputStream(content), fileName,
+                    new XlsxOptions(m.sheet(), 0, 0, 0, 0));
+        }
+        CsvOptions detected = CsvOptions.detect(Arrays.copyOf(content, Math.min(content.length, 64 * 1024)));
+        Charset charset;
+        try {
+            charset = m.charset() == null || m.charset().isBlank() ? detected.charset() : Charset.forName(m.charset());
+        } catch (IllegalArgumentException e) {
+            charset = detected.charset();
+        }
+        return TableReaders.csv(new ByteArrayInputStream(content), fileName, new CsvOptions(charset,
+                m.delimiter() != null ? m.delimiter() : detected.delimiter(), detected.decimalComma(), true));
+    }
+
+    /** Where a question's answers are in the file. */
+    private record Source(Question question, int column, Map<Integer, Integer> rankColumns,
+                          Map<Integer, String> optionColumns) {
+    }
+
+    private Parsed read(TableReader reader, String fileName, Format format, ResponseMapping m)
+            throws TabularException {
+        List<String> header = reader.columns();
+        Location fileLocation = new Location(fileName, reader.sheet(), 0, 0);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            index.put(norm(header.get(i)), i);
+        }
+        int idColumn = m.idColumn() != null ? index.getOrDefault(norm(m.idColumn()), -1)
+                : ID_HEADERS.stream().map(index::get).filter(i -> i != null).findFirst().orElse(-1);
+        if (idColumn < 0) {
+            problem(fileLocation, m.idColumn(), "survey.import.noIdColumn",
+                    m.idColumn() != null ? m.idColumn() : "respondent_id");
+        }
+        int weightColumn = index.getOrDefault(norm(m.weightColumn() != null ? m.weightColumn() : "weight"), -1);
+        if (m.weightColumn() != null && weightColumn < 0) {
+            problem(fileLocation, m.weightColumn(), "survey.import.missingColumn", m.weightColumn());
+        }
+        List<Source> sources = new ArrayList<>();
+        for (Question q : questions) {
+            String name = m.columns().getOrDefault(q.code(), q.code());
+            int column = index.getOrDefault(norm(name), -1);
+            Map<Integer, Integer> ranks = new LinkedHashMap<>();
+            Map<Integer, String> optionColumns = new LinkedHashMap<>();
+            if (column < 0 && q.type() == QuestionType.RANKING) {
+                for (int i = 0; i < header.size(); i++) {
+                    Matcher x = RANK_COLUMN.matcher(header.get(i).trim());
+                    if (x.matches() && norm(x.group(1)).equals(norm(name))) {
+                        ranks.put(Integer.parseInt(x.group(2)), i);
+                    }
+                }
+            }
+            if (column < 0 && q.type() == QuestionType.MULTIPLE) {
+                for (SurveyOption o : q.options()) {
+                    for (String form : List.of(name + "/" + o.code(), name + "[" + o.code() + "]")) {
+                        Integer i = index.get(norm(form));
+                        if (i != null) {
+                            optionColumns.put(i, o.code());
+                        }
+                    }
+                }
+            }
+            if (column < 0 && ranks.isEmpty() && optionColumns.isEmpty()) {
+                if (q.required() || m.columns().containsKey(q.code())) {
+                    problem(fileLocation, name, "survey.import.missingColumn", name);
+                }
+                continue;
+            }
+            sources.add(new Source(q, column, ranks, optionColumns));
+        }
+        if (problemCount > 0) {
+            return done(format, header, List.of(), 0);
+        }
+        List<Response> responses = new ArrayList<>();
+        Map<String, Long> firstRow = new HashMap<>();
+        Map<String, Location> idLocation = new LinkedHashMap<>();
+        long rows = 0;
+        Row row;
+        while ((row = reader.next()) != null) {
+            if (row.blank()) {
+                continue;
+            }
+            rows++;
+            for (int i = 0; i < row.cells().size(); i++) {
+                if (row.cell(i).indexOf('\uFFFD') >= 0) {
+                    problem(row.location(i), header(header, i), "survey.import.badEncoding");
+                }
+            }
+            String id = row.cell(idColumn).trim();
+            if (id.isEmpty()) {
+                problem(row.location(idColumn), header(header, idColumn), "survey.import.missingId");
+            } else if (id.length() > 100) {
+                problem(row.location(idColumn), header(header, idColumn), "survey.import.tooLong", 100);
+            } else {
+                Long first = firstRow.putIfAbsent(id, row.number());
+                if (first != null) {
+                    problem(row.location(idColumn), header(header, idColumn), "survey.import.duplicateRespondent",
+                            id, first);
+                } else {
+                    idLocation.put(id, row.location(idColumn));
+                }
+            }
+            double weight = 1;
+            if (weightColumn >= 0 && !row.cell(weightColumn).isBlank()) {
+                Optional<Double> w = number(row.cell(weightColumn));
+                if (w.isEmpty() || !(w.get() > 0) || w.get().isInfinite()) {
+                    problem(row.location(weightColumn), header(header, weightColumn), "survey.import.badWeight",
+                            row.cell(weightColumn));
+                } else {
+                    weight = w.get();
+                }
+            }
+            Map<String, List<String>> choices = new LinkedHashMap<>();
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (Source s : sources) {
+                answer(row, header, s, choices, numbers, texts);
+            }
+            responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts));
+        }
+        if (rows == 0) {
+            problem(fileLocation, null, "survey.import.noRows");
+        }
+        Set<String> existing = existingIds.apply(idLocation.keySet());
+        for (String id : existing) {
+            Location l = idLocation.get(id);
+            problem(l, header(header, idColumn), "survey.import.respondentExists", id);
+        }
+        return done(format, header, responses, rows);
+    }
+
+    private void answer(Row row, List<String> header, Source s, Map<String, List<String>> choices,
+                        Map<String, Double> numbers, Map<String, String> texts) {
+        Question q = s.question();
+        int c = s.column();
+        String name = c >= 0 ? header(header, c) : q.code();
+        Location at = c >= 0 ? row.location(c) : row.location(s.rankColumns().isEmpty()
+                ? s.optionColumns().keySet().iterator().next() : s.rankColumns().values().iterator().next());
+        boolean blank;
+        int before = problemCount;
+        switch (q.type()) {
+            case NUMBER -> {
+                String v = row.cell(c).trim();
+                blank = v.isEmpty();
+                if (!blank) {
+                    Optional<Double> n = number(v);
+                    if (n.isEmpty()) {
+                        problem(at, name, "survey.import.notANumber", v, q.code());
+                    } else {
+                        numbers.put(q.code(), n.get());
+                    }
+                }
+            }
+            case TEXT -> {
+                String v = row.cell(c).trim();
+                blank = v.isEmpty();
+                if (!blank) {
+                    if (q.maxLength() != null && v.codePointCount(0, v.length()) > q.maxLength()) {
+                        problem(at, name, "survey.import.tooLong", q.maxLength());
+                    } else {
+                        texts.put(q.code(), v);
+                    }
+                }
+            }
+            default -> {
+                List<String> chosen = new ArrayList<>();
+                if (!s.optionColumns().isEmpty()) {
+                    s.optionColumns().forEach((col, option) -> {
+                        String v = row.cell(col).trim().toLowerCase(Locale.ROOT);
+                        if (Set.of("1", "true", "yes", "y", "x", "иә", "да").contains(v)) {
+                            chosen.add(option);
+                        } else if (!Set.of("", "0", "false", "no", "n", "жоқ", "нет").contains(v)) {
+                            problem(row.location(col), header(header, col), "survey.import.unknownOption", v,
+                                    q.code());
+                        }
+                    });
+                } else if (!s.rankColumns().isEmpty()) {
+                    new java.util.TreeMap<>(s.rankColumns()).forEach((rank, col) -> {
+                        String v = row.cell(col).trim();
+                        if (!v.isEmpty()) {
+                            option(q, v).ifPresentOrElse(chosen::add, () -> problem(row.location(col),
+                                    header(header, col), "survey.import.unknownOption", v, q.code()));
+                        }
+                    });
+                } else {
+                    for (String v : values(q, row.cell(c))) {
+                        option(q, v).ifPresentOrElse(chosen::add,
+                                () -> problem(at, name, "survey.import.unknownOption", v, q.code()));
+                    }
+                }
+                blank = chosen.isEmpty();
+                Set<String> distinct = new LinkedHashSet<>(chosen);
+                if (distinct.size() < chosen.size()) {
+                    problem(at, name, "survey.import.repeatedOption", q.code());
+                } else if (q.type() != QuestionType.MULTIPLE && q.type() != QuestionType.RANKING
+                        && chosen.size() > 1) {
+                    problem(at, name, "survey.import.oneOption", q.code());
+                } else if (!blank) {
+                    choices.put(q.code(), List.copyOf(chosen));
+                }
+            }
+        }
+        // A value that was there but wrong is reported as such, not also as missing.
+        if (blank && q.required() && problemCount == before) {
+            problem(at, name, "survey.import.missingAnswer", q.code());
+        }
+    }
+
+    /** The values of a cell: several for multiple-choice and ranking questions. */
+    private List<String> values(Question q, String cell) {
+        String v = cell.trim();
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        if (q.type() != QuestionType.MULTIPLE && q.type() != QuestionType.RANKING) {
+            return List.of(v);
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : v.split("[;,|]")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            // KoboToolbox separates codes by spaces; option texts contain spaces, so split only when needed.
+            if (option(q, p).isEmpty() && p.contains(" ")) {
+                out.addAll(Arrays.asList(p.split("\\s+")));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** An option by its code, or by its text in any language, case aside. */
+    static Optional<String> option(Question q, String value) {
+        String v = value.trim();
+        for (SurveyOption o : q.options()) {
+            if (o.code().equals(v)) {
+                return Optional.of(o.code());
+            }
+        }
+        String n = norm(v);
+        for (SurveyOption o : q.options()) {
+            if (norm(o.code()).equals(n) || norm(o.text().kk()).equals(n) || norm(o.text().ru()).equals(n)
+                    || norm(o.text().en()).equals(n)) {
+                return Optional.of(o.code());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Double> number(String s) {
+        String t = s.trim().replaceAll("[\\s\u00A0\u202F]", "").replace(',', '.').replace('\u2212', '-');
+        try {
+            double d = Double.parseDouble(t);
+            return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static String header(List<String> header, int i) {
+        return i >= 0 && i < header.size() ? header.get(i) : i >= 0 ? "#" + (i + 1) : null;
+    }
+
+    private void problem(Location l, String column, String code, Object... args) {
+        problemCount++;
+        if (problems.size() < ResponseImportReport.MAX_LISTED) {
+            List<String> text = new ArrayList<>();
+            for (Object a : args) {
+                text.add(String.valueOf(a));
+            }
+            problems.add(new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(),
+                    l == null ? 0 : l.row(), column, code, text));
+        }
+    }
+
+    private Parsed done(Format format, List<String> columns, List<Response> responses, long rows) {
+        return new Parsed(format, columns, problemCount == 0 ? responses : List.of(), rows, List.copyOf(problems),
+                problemCount);
+    }
+}

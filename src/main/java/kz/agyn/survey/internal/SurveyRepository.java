@@ -1,0 +1,272 @@
+package kz.agyn.survey.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.agyn.reference.Names;
+import kz.agyn.survey.Question;
+import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.Response;
+import kz.agyn.survey.Survey;
+import kz.agyn.survey.SurveyOption;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the survey tables (V9__survey.sql). */
+@Repository
+public class SurveyRepository {
+
+    private static final String SURVEY = """
+            SELECT s.*, q.code AS q_code, q.version AS q_version,
+                   (SELECT count(*) FROM survey_respondent r WHERE r.survey_id = s.id) AS respondents
+            FROM survey s JOIN survey_questionnaire q ON q.id = s.questionnaire_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public SurveyRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A respondent as the estimates need them: profile and design weight. */
+    public record RespondentRow(long id, Map<String, String> profile, double weight) {
+    }
+
+    /** One stored answer row. */
+    public record AnswerRow(long respondentId, String option, Integer rank, Double number, String text) {
+    }
+
+    /** A response file awaiting a decision. */
+    public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256, byte[] content,
+                            String mappingJson, String status, int rows, int problemCount, String reportJson,
+                            Integer written, String createdBy, OffsetDateTime createdAt) {
+    }
+
+    public List<Survey> surveys() {
+        return jdbc.sql(SURVEY + " ORDER BY s.id").query(SurveyRepository::survey).list();
+    }
+
+    public Optional<Survey> survey(int id) {
+        return jdbc.sql(SURVEY + " WHERE s.id = ?").param(id).query(SurveyRepository::survey).optional();
+    }
+
+    public Optional<Survey> survey(String code) {
+        return jdbc.sql(SURVEY + " WHERE s.code = ?").param(code).query(SurveyRepository::survey).optional();
+    }
+
+    public Optional<Integer> questionnaireId(String code, int version) {
+        return jdbc.sql("SELECT id FROM survey_questionnaire WHERE code = ? AND version = ?").params(code, version)
+                .query(Integer.class).optional();
+    }
+
+    public int createSurvey(String code, int questionnaireId, Names title, String wave, boolean synthetic,
+                            String marginSource) {
+        return jdbc.sql("""
+                INSERT INTO survey (code, questionnaire_id, title_kk, title_ru, title_en, wave, synthetic,
+                                    margin_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(code, questionnaireId, title.kk(), title.ru(), title.en(), wave, synthetic, marginSource)
+                .query(Integer.class).single();
+    }
+
+    public List<Question> questions(int questionnaireId) {
+        Map<Integer, List<SurveyOption>> options = new HashMap<>();
+        jdbc.sql("""
+                SELECT o.* FROM survey_option o JOIN survey_question q ON q.id = o.question_id
+                WHERE q.questionnaire_id = ? ORDER BY o.question_id, o.position, o.id""").param(questionnaireId)
+                .query(rs -> {
+                    options.computeIfAbsent(rs.getInt("question_id"), k -> new ArrayList<>())
+                            .add(new SurveyOption(rs.getInt("id"), rs.getString("code"), names(rs, "text")));
+                });
+        return jdbc.sql("SELECT * FROM survey_question WHERE questionnaire_id = ? ORDER BY position")
+                .param(questionnaireId)
+                .query((rs, i) -> new Question(rs.getInt("id"), rs.getString("code"),
+                        QuestionType.valueOf(rs.getString("type")), names(rs, "text"), rs.getBoolean("required"),
+                        rs.getInt("position"), (Integer) rs.getObject("max_length"), rs.getString("profile_field"),
+                        options.getOrDefault(rs.getInt("id"), List.of())))
+                .list();
+    }
+
+    /** Population margins by variable, then category, in a stable order. */
+    public Map<String, Map<String, Double>> margins(int surveyId) {
+        Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM survey_margin WHERE survey_id = ? ORDER BY variable, category").param(surveyId)
+                .query(rs -> {
+                    m.computeIfAbsent(rs.getString("variable"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("category"), rs.getDouble("population"));
+                });
+        return m;
+    }
+
+    public void insertMargins(int surveyId, Map<String, Map<String, Double>> margins) {
+        List<Object[]> rows = new ArrayList<>();
+        margins.forEach((variable, cats) -> cats.forEach((c, p) -> rows.add(new Object[] {surveyId, variable, c, p})));
+        template.batchUpdate("INSERT INTO survey_margin (survey_id, variable, category, population) VALUES (?, ?, ?, ?)",
+                rows);
+    }
+
+    public List<RespondentRow> respondents(int surveyId) {
+        return jdbc.sql("SELECT * FROM survey_respondent WHERE survey_id = ? ORDER BY id").param(surveyId)
+                .query((rs, i) -> {
+                    Map<String, String> profile = new LinkedHashMap<>();
+                    for (String f : PROFILE_COLUMNS) {
+                        profile.put(f, rs.getString(f));
+                    }
+                    return new RespondentRow(rs.getLong("id"), profile, rs.getDouble("weight"));
+                }).list();
+    }
+
+    public List<AnswerRow> answers(int surveyId, int questionId) {
+        return jdbc.sql("""
+                SELECT a.respondent_id, o.code, a.rank_position, a.value_number, a.value_text
+                FROM survey_answer a JOIN survey_respondent r ON r.id = a.respondent_id
+                LEFT JOIN survey_option o ON o.id = a.option_id
+                WHERE r.survey_id = ? AND a.question_id = ? ORDER BY a.respondent_id, a.rank_position""")
+                .params(surveyId, questionId)
+                .query((rs, i) -> new AnswerRow(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3),
+                        (Double) rs.getObject(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The external ids among {@code ids} that the survey already holds. */
+    public Set<String> existingExternalIds(int surveyId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT external_id FROM survey_respondent WHERE survey_id = ? "
+                        + "AND external_id = ANY (?)")
+                .params(surveyId, ids.toArray(String[]::new)).query(String.class).list());
+    }
+
+    static final List<String> PROFILE_COLUMNS = List.of("age_group", "sex", "region", "education", "occupation",
+            "sector", "studied_abroad");
+
+    /**
+     * Writes responses whose codes have been checked against {@code questions}; the caller holds the transaction.
+     * Respondent ids are taken from the sequence first, so that answers can be written in one batch.
+     */
+    public int insertResponses(int surveyId, String source, UUID importId, List<Question> questions,
+                               List<Response> responses) {
+        if (responses.isEmpty()) {
+            return 0;
+        }
+        Map<String, Question> byCode = new HashMap<>();
+        questions.forEach(q -> byCode.put(q.code(), q));
+        List<Long> ids = jdbc.sql("SELECT nextval('survey_respondent_id_seq') FROM generate_series(1, ?)")
+                .param(responses.size()).query(Long.class).list();
+        List<Object[]> respondentRows = new ArrayList<>();
+        List<Object[]> answerRows = new ArrayList<>();
+        for (int i = 0; i < responses.size(); i++) {
+            Response r = responses.get(i);
+            long id = ids.get(i);
+            Object[] row = new Object[5 + PROFILE_COLUMNS.size() + 1];
+            row[0] = id;
+            row[1] = surveyId;
+            row[2] = r.externalId();
+            row[3] = source;
+            row[4] = importId;
+            for (int f = 0; f < PROFILE_COLUMNS.size(); f++) {
+                List<String> c = r.choices().get(PROFILE_COLUMNS.get(f));
+                row[5 + f] = c == null || c.isEmpty() ? null : c.get(0);
+            }
+            row[row.length - 1] = r.weight();
+            respondentRows.add(row);
+            r.choices().forEach((code, chosen) -> {
+                Question q = byCode.get(code);
+                for (int k = 0; k < chosen.size(); k++) {
+                    int optionId = q.option(chosen.get(k)).orElseThrow().id();
+                    answerRows.add(new Object[] {id, q.id(), optionId,
+                            q.type() == QuestionType.RANKING ? k + 1 : null, null, null});
+                }
+            });
+            r.numbers().forEach((code, v) -> answerRows.add(new Object[] {id, byCode.get(code).id(), null, null, v,
+                    null}));
+            r.texts().forEach((code, v) -> answerRows.add(new Object[] {id, byCode.get(code).id(), null, null, null,
+                    v}));
+        }
+        template.batchUpdate("""
+                INSERT INTO survey_respondent (id, survey_id, external_id, source, import_id, age_group, sex, region,
+                    education, occupation, sector, studied_abroad, weight)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", respondentRows);
+        template.batchUpdate("""
+                INSERT INTO survey_answer (respondent_id, question_id, option_id, rank_position, value_number,
+                    value_text) VALUES (?, ?, ?, ?, ?, ?)""", answerRows);
+        return responses.size();
+    }
+
+    // --- imports ---------------------------------------------------------------------------------------------
+
+    public void insertImport(ImportRow r) {
+        jdbc.sql("""
+                INSERT INTO survey_import (id, survey_id, file_name, format, file_sha256, content, mapping, status,
+                    row_count, problem_count, report, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.id(), r.surveyId(), r.fileName(), r.format(), r.sha256(), r.content(), r.mappingJson(),
+                        r.status(), r.rows(), r.problemCount(), r.reportJson(), r.createdBy())
+                .update();
+    }
+
+    public Optional<ImportRow> findImport(UUID id) {
+        return jdbc.sql("SELECT * FROM survey_import WHERE id = ?").param(id).query((rs, i) -> new ImportRow(
+                rs.getObject("id", UUID.class), rs.getInt("survey_id"), rs.getString("file_name"),
+                rs.getString("format"), rs.getString("file_sha256"), rs.getBytes("content"), rs.getString("mapping"),
+                rs.getString("status"), rs.getInt("row_count"), rs.getInt("problem_count"), rs.getString("report"),
+                (Integer) rs.getObject("written"), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class))).optional();
+    }
+
+    /** Whether the survey already holds the responses of a file with this hash. */
+    public boolean fileWritten(int surveyId, String sha256) {
+        return jdbc.sql("SELECT count(*) FROM survey_import WHERE survey_id = ? AND file_sha256 = ? "
+                        + "AND status = 'ACCEPTED' AND written > 0").params(surveyId, sha256)
+                .query(Integer.class).single() > 0;
+    }
+
+    public void accepted(UUID id, int written) {
+        jdbc.sql("UPDATE survey_import SET status = 'ACCEPTED', written = ?, accepted_at = now() WHERE id = ?")
+                .params(written, id).update();
+    }
+
+    // --- form links ------------------------------------------------------------------------------------------
+
+    public void insertLink(String tokenSha256, int surveyId, String user) {
+        jdbc.sql("INSERT INTO survey_link (token_sha256, survey_id, created_by) VALUES (?, ?, ?)")
+                .params(tokenSha256, surveyId, user).update();
+    }
+
+    /** The link's survey and whether it has been used. */
+    public record LinkRow(int surveyId, boolean used) {
+    }
+
+    public Optional<LinkRow> link(String tokenSha256) {
+        return jdbc.sql("SELECT survey_id, used_at IS NOT NULL FROM survey_link WHERE token_sha256 = ?")
+                .param(tokenSha256).query((rs, i) -> new LinkRow(rs.getInt(1), rs.getBoolean(2))).optional();
+    }
+
+    /** Marks an unused link used; false when it was used already (the row lock makes this race-free). */
+    public boolean useLink(String tokenSha256) {
+        return jdbc.sql("UPDATE survey_link SET used_at = now() WHERE token_sha256 = ? AND used_at IS NULL")
+                .param(tokenSha256).update() == 1;
+    }
+
+    private static Survey survey(ResultSet rs, int i) throws SQLException {
+        return new Survey(rs.getInt("id"), rs.getString("code"), names(rs, "title"), rs.getString("wave"),
+                rs.getBoolean("synthetic"), rs.getString("q_code"), rs.getInt("q_version"),
+                rs.getInt("questionnaire_id"), rs.getString("margin_source"), rs.getInt("respondents"));
+    }
+
+    private static Names names(ResultSet rs, String prefix) throws SQLException {
+        return new Names(rs.getString(prefix + "_kk"), rs.getString(prefix + "_ru"), rs.getString(prefix + "_en"));
+    }
+}

@@ -1,0 +1,74 @@
+package kz.agyn.survey.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.kernel.UserException;
+import kz.agyn.survey.FormService;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public form behind a one-time link, open without signing in (see the security configuration). Errors
+ * are shown on the form page in the respondent's language, never as a bare error page.
+ */
+@Controller
+class PublicFormController {
+
+    private final FormService forms;
+    private final MessageSource messages;
+
+    PublicFormController(FormService forms, MessageSource messages) {
+        this.forms = forms;
+        this.messages = messages;
+    }
+
+    @GetMapping("/s/{token}")
+    String form(@PathVariable String token, Model model, Locale locale, HttpServletResponse response) {
+        model.addAttribute("locale", locale);
+        model.addAttribute("token", token);
+        model.addAttribute("answers", Map.of());
+        try {
+            model.addAttribute("form", forms.open(token));
+        } catch (UserException e) {
+            return closed(e, model, locale, response);
+        }
+        return "survey-form";
+    }
+
+    @PostMapping("/s/{token}")
+    String submit(@PathVariable String token, @RequestParam MultiValueMap<String, String> params, Model model,
+                  Locale locale, HttpServletResponse response) {
+        model.addAttribute("locale", locale);
+        model.addAttribute("token", token);
+        try {
+            List<FormService.FormError> errors = forms.submit(token, params, locale);
+            if (errors.isEmpty()) {
+                model.addAttribute("done", true);
+                return "survey-form";
+            }
+            response.setStatus(400);
+            model.addAttribute("errors", errors.stream()
+                    .map(e -> messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)).toList());
+            model.addAttribute("form", forms.open(token));
+            model.addAttribute("answers", params);
+            return "survey-form";
+        } catch (UserException e) {
+            return closed(e, model, locale, response);
+        }
+    }
+
+    private String closed(UserException e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(e.kind() == UserException.Kind.NOT_FOUND ? 404 : 409);
+        model.addAttribute("closed", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        return "survey-form";
+    }
+}

@@ -1,0 +1,112 @@
+package kz.agyn.survey.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.survey.Estimates;
+import kz.agyn.survey.Question;
+import kz.agyn.survey.ResponseImportReport;
+import kz.agyn.survey.ResponseImportService;
+import kz.agyn.survey.ResponseMapping;
+import kz.agyn.survey.Survey;
+import kz.agyn.survey.SurveyException;
+import kz.agyn.survey.SurveyService;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/surveys")
+@Tag(name = "Surveys", description = "Questionnaires, response imports and weighted estimates")
+class SurveyApiController {
+
+    private final SurveyService surveys;
+    private final ResponseImportService imports;
+    private final JsonMapper json;
+
+    SurveyApiController(SurveyService surveys, ResponseImportService imports, JsonMapper json) {
+        this.surveys = surveys;
+        this.imports = imports;
+        this.json = json;
+    }
+
+    @GetMapping
+    @Operation(summary = "Surveys", description = "`synthetic` marks generated demonstration data.")
+    List<Survey> list() {
+        return surveys.surveys();
+    }
+
+    @GetMapping("/{id}/questions")
+    @Operation(summary = "A survey's questions with their options in kk, ru and en")
+    List<Question> questions(@PathVariable int id) {
+        return surveys.questions(id);
+    }
+
+    @GetMapping("/{id}/estimates")
+    @Operation(summary = "Weighted shares with 95% intervals and ranks",
+            description = "Design weights raked to the survey's population margins. For each option: `share`, "
+                    + "`ciLow`, `ciHigh`, `n` (unweighted), `rank` and `rankProbability` (the probability that the "
+                    + "rank is right). For a ranking question (e.g. `reasons_main`) the share is that of "
+                    + "respondents who put the option first. `by`: age_group, sex, region, education, occupation, "
+                    + "sector or studied_abroad; groups and cells of fewer than 10 respondents are suppressed.")
+    Estimates estimates(@PathVariable int id, @RequestParam String question,
+                        @RequestParam(required = false) String by, Locale locale) {
+        return surveys.estimates(id, question, by, locale);
+    }
+
+    @PostMapping(value = "/{id}/responses/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Upload and check a response file (CSV or XLSX)",
+            description = "Writes nothing; answers the report with its id. `mapping`: optional JSON, e.g. "
+                    + "{\"columns\":{\"reasons_main\":\"Main reason\"},\"idColumn\":\"Response ID\","
+                    + "\"charset\":\"windows-1251\"}. Columns are question codes by default; options are given by "
+                    + "code or by their text in kk, ru or en.")
+    ResponseImportReport upload(@PathVariable int id, @RequestPart("file") MultipartFile file,
+                                @Parameter(description = "mapping as JSON") @RequestParam(required = false)
+                                String mapping, Authentication auth, Locale locale) throws IOException {
+        return imports.upload(id, file.getOriginalFilename(), file.getBytes(), parse(mapping), auth.getName(),
+                locale);
+    }
+
+    @GetMapping("/{id}/responses/imports/{importId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "An import's report")
+    ResponseImportReport report(@PathVariable int id, @PathVariable UUID importId, Locale locale) {
+        return imports.report(id, importId, locale);
+    }
+
+    @PostMapping("/{id}/responses/imports/{importId}/accept")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Write a clean file's respondents",
+            description = "One transaction. A file the survey already holds (same SHA-256) changes nothing.")
+    ResponseImportReport accept(@PathVariable int id, @PathVariable UUID importId, Authentication auth,
+                                Locale locale) {
+        return imports.accept(id, importId, auth.getName(), locale);
+    }
+
+    private ResponseMapping parse(String mapping) {
+        if (mapping == null || mapping.isBlank()) {
+            return ResponseMapping.empty();
+        }
+        try {
+            return json.readValue(mapping, ResponseMapping.class);
+        } catch (JacksonException e) {
+            throw SurveyException.invalid("survey.import.badMapping");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package kz.agyn.survey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import kz.agyn.AgynTest;
+import kz.agyn.Browsers;
+import kz.agyn.account.AccountService;
+import kz.agyn.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An analyst issues a one-time link from the demonstration survey's page; a respondent opens it on a phone
+ * (390 × 844) in Kazakh, answers and sends; the analyst's results then count one respondent more.
+ */
+class SurveyBrowserTest extends AgynTest {
+
+    static final String USER = "survey-browser-analyst";
+    static final String PASSWORD = "Survey-pass-9";
+
+    static Browsers.Session session;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    SurveyService surveys;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        session = Browsers.launch();
+        browser = session.browser();
+    }
+
+    @AfterAll
+    static void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void aRespondentAnswersOnAPhoneInKazakhAndTheResultsCountThem() {
+        if (accounts.user(USER).isEmpty()) {
+            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "kk", false);
+        }
+        int surveyId = surveys.survey("demo-young-specialists-2024").orElseThrow().id();
+        String base = "http://localhost:" + port;
+        try (BrowserContext analyst = browser.newContext(new Browser.NewContextOptions().setViewportSize(1300, 1000));
+             BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                     .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2))) {
+            Page page = analyst.newPage();
+            // A script error would leave the chart undrawn; say which in the log.
+            page.onPageError(e -> System.out.println("Page error: " + e));
+            page.navigate(base + "/login?lang=kk");
+            page.locator("input[name=username]").fill(USER);
+            page.locator("input[name=password]").fill(PASSWORD);
+            page.locator("form.card button[type=submit]").click();
+            page.waitForURL(url -> !url.contains("/login"));
+
+            page.navigate(base + "/surveys/" + surveyId + "?lang=kk");
+            assertThat(page.locator("#synthetic-notice")).isVisible();
+            assertThat(page.locator("#ranking tbody tr")).hasCount(5);
+            assertThat(page.locator("#ranking tbody tr").first()).containsText("Жалақы деңгейі");
+            assertThat(page.locator("#survey-chart")).hasAttribute("data-rendered", "true");
+            int before = Integer.parseInt(page.locator("#respondent-count").textContent().trim());
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("survey-results.png"))
+                    .setFullPage(true));
+
+            page.locator("#by").selectOption("age_group");
+            assertThat(page.locator("#breakdown tbody tr")).hasCount(3);
+            page.locator("#by").selectOption("region");
+            assertThat(page.locator("#breakdown tbody tr")).hasCount(20);
+            assertThat(page.locator("#breakdown td.suppressed").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("survey-by-region.png"))
+                    .setFullPage(true));
+
+            page.locator("#link-form button").click();
+            String link = page.locator("#issued-link code").textContent().trim();
+            assertThat(link).contains("/s/");
+
+            Page form = phone.newPage();
+            form.navigate(link + "?lang=kk");
+            assertThat(form.locator("html")).hasAttribute("lang", "kk");
+            choose(form, "age_group", "25–29");
+            choose(form, "sex", "Әйел");
+            form.locator("fieldset[data-question=region] select").selectOption(new SelectOption()
+                    .setLabel("Жетісу облысы"));
+            choose(form, "education", "Магистратура немесе оған баламалы деңгей");
+            choose(form, "intend_leave", "Иә, үш жыл ішінде");
+            form.locator("select[name=q_reasons_main_1]").selectOption(new SelectOption().setLabel("Жалақы деңгейі"));
+            form.locator("select[name=q_reasons_main_2]").selectOption(new SelectOption()
+                    .setLabel("Кәсіби өсу мүмкіндіктері"));
+            form.locator("fieldset[data-question=comment] textarea").fill("Ғылымға көбірек қаражат керек");
+            Object overflow = form.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(((Number) overflow).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+            form.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("survey-form-phone.png"))
+                    .setFullPage(true));
+            form.locator("#public-form button[type=submit]").click();
+            assertThat(form.locator("#form-done")).isVisible();
+            assertThat(form.locator("#form-done")).containsText("Рақмет");
+
+            page.navigate(base + "/surveys/" + surveyId + "?lang=kk");
+            assertThat(page.locator("#respondent-count")).hasText(String.valueOf(before + 1));
+
+            form.navigate(link + "?lang=kk");
+            assertThat(form.locator("#form-closed")).isVisible();
+        }
+    }
+
+    private static void choose(Page page, String question, String label) {
+        Locator option = page.locator("fieldset[data-question=" + question + "] label")
+                .filter(new Locator.FilterOptions().setHasText(label));
+        option.locator("input").check();
+    }
+}
