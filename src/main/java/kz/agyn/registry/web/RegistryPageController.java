@@ -1,0 +1,170 @@
+package kz.agyn.registry.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+import kz.agyn.kernel.UserException;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.NewEmployment;
+import kz.agyn.registry.ObligationService;
+import kz.agyn.registry.RuleText;
+import kz.agyn.registry.ScholarService;
+import kz.agyn.registry.ScholarSummary;
+import kz.agyn.registry.ScholarView;
+import kz.agyn.registry.obligation.ObligationRules;
+import kz.agyn.registry.obligation.Sector;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry officer's pages: search (by POST, so that an IIN never lands in a URL, a log or the browser
+ * history), the scholar card with its timeline and a form to record a job, and the rules editor. Analysts see
+ * the same pages pseudonymised; viewers are refused (they have the cohort dashboard).
+ */
+@Controller
+class RegistryPageController {
+
+    private static final String READERS = "hasAnyRole('ADMIN', 'REGISTRY_OFFICER', 'ANALYST')";
+    private static final String EDITORS = "hasAnyRole('ADMIN', 'REGISTRY_OFFICER')";
+
+    private final ScholarService scholars;
+    private final ObligationService obligations;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+
+    RegistryPageController(ScholarService scholars, ObligationService obligations, ReferenceData reference,
+                           MessageSource messages) {
+        this.scholars = scholars;
+        this.obligations = obligations;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    @GetMapping("/registry")
+    @PreAuthorize(READERS)
+    String search(Authentication auth, Model model) {
+        model.addAttribute("personal", access(auth) == Access.PERSONAL);
+        return "registry";
+    }
+
+    @PostMapping("/registry/search")
+    @PreAuthorize(READERS)
+    String search(@RequestParam(required = false) String iin, @RequestParam(required = false) String name,
+                  Authentication auth, Model model, Locale locale) {
+        Access access = access(auth);
+        model.addAttribute("personal", access == Access.PERSONAL);
+        // The IIN is not put back into the form: it stays out of the page source once the search is done.
+        model.addAttribute("name", name);
+        try {
+            List<ScholarSummary> found = scholars.search(iin, name, access);
+            model.addAttribute("results", found);
+        } catch (UserException e) {
+            model.addAttribute("error", message(e, locale));
+        }
+        return "registry";
+    }
+
+    @GetMapping("/registry/scholars/{id}")
+    @PreAuthorize(READERS)
+    String card(@PathVariable long id, Authentication auth, Model model, Locale locale) {
+        ScholarView view = scholars.view(id, access(auth));
+        // Old jobs may name regions since merged or split, so names come from the whole history; a new job
+        // is recorded in today's regions.
+        Map<String, String> regionNames = new HashMap<>();
+        reference.regionHistory().forEach(r -> regionNames.put(r.kato(), r.names().in(locale)));
+        model.addAttribute("s", view);
+        model.addAttribute("timeline", ScholarTimeline.of(view, messages, locale, regionNames));
+        model.addAttribute("regionNames", regionNames);
+        model.addAttribute("mayEdit", access(auth).mayEdit());
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("regions", reference.regionsOn(obligations.today()));
+        return "scholar";
+    }
+
+    @PostMapping("/registry/scholars/{id}/employments")
+    @PreAuthorize(EDITORS)
+    String addJob(@PathVariable long id, @RequestParam(required = false) String employer,
+                  @RequestParam(required = false) String employerBin, @RequestParam(required = false) String sector,
+                  @RequestParam(required = false) String region, @RequestParam(required = false) String country,
+                  @RequestParam(required = false) String isco,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+                  @RequestParam(required = false) String salaryBand, @RequestParam(required = false) String evidence,
+                  Authentication auth, Model model, Locale locale, RedirectAttributes redirect) {
+        NewEmployment job = new NewEmployment(employer, employerBin, sector, region, country, isco, start, end,
+                salaryBand, evidence);
+        try {
+            scholars.addEmployment(id, job, access(auth), auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("jobError", message(e, locale));
+            model.addAttribute("job", job);
+            return card(id, auth, model, locale);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/registry/scholars/" + id;
+    }
+
+    @GetMapping("/registry/rules")
+    @PreAuthorize(READERS)
+    String rules(Authentication auth, Model model) {
+        var sets = obligations.ruleSets();
+        model.addAttribute("ruleSets", sets);
+        if (!model.containsAttribute("text") && !sets.isEmpty()) {
+            // A new version starts from the latest one, with its version number to be raised by the editor.
+            model.addAttribute("text", RuleText.write(RuleText.read(sets.get(sets.size() - 1).rules())));
+        }
+        model.addAttribute("mayEdit", access(auth).mayEdit());
+        model.addAttribute("keys", ObligationRules.KEYS);
+        return "registry-rules";
+    }
+
+    @PostMapping("/registry/rules")
+    @PreAuthorize(EDITORS)
+    String addRules(@RequestParam String text, @RequestParam(required = false) String note, Authentication auth,
+                    Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            obligations.addRules(text, note == null || note.isBlank() ? null : note.strip(), auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("rulesError", message(e, locale));
+            model.addAttribute("text", text);
+            model.addAttribute("note", note);
+            return rules(auth, model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/registry/rules";
+    }
+
+    /** A scholar that does not exist (or a bad id) gets the site's error page, not a problem+json. */
+    @ExceptionHandler(UserException.class)
+    ModelAndView failed(UserException e, Locale locale) {
+        HttpStatus status = e.kind() == UserException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        ModelAndView mv = new ModelAndView("error/4xx", status);
+        mv.addObject("status", status.value());
+        mv.addObject("detail", message(e, locale));
+        return mv;
+    }
+
+    private String message(UserException e, Locale locale) {
+        return messages.getMessage(e.code(), e.args(), e.code(), locale);
+    }
+
+    private static Access access(Authentication auth) {
+        return ScholarApiController.access(auth);
+    }
+}

@@ -1,0 +1,99 @@
+package kz.agyn.registry.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.agyn.registry.ScholarView;
+import kz.agyn.registry.obligation.ObligationStatus;
+import org.springframework.context.MessageSource;
+
+/**
+ * The scholar card's timeline: study, jobs, deadlines, officers' decisions and every change of state, merged
+ * into one list in date order, so that an officer reads a history rather than five tables. Employers appear
+ * only in a personal view: for an analyst a job is its sector and place.
+ */
+final class ScholarTimeline {
+
+    /** One line; {@code by} is who recorded a change of state or a decision, else empty. */
+    record Event(LocalDate date, String kind, String text, String by) {
+    }
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final Map<String, String> regionNames;
+    private final List<Event> events = new ArrayList<>();
+
+    private ScholarTimeline(MessageSource messages, Locale locale, Map<String, String> regionNames) {
+        this.messages = messages;
+        this.locale = locale;
+        this.regionNames = regionNames;
+    }
+
+    static List<Event> of(ScholarView s, MessageSource messages, Locale locale, Map<String, String> regionNames) {
+        ScholarTimeline t = new ScholarTimeline(messages, locale, regionNames);
+        s.awards().forEach(t::award);
+        s.employments().forEach(j -> t.job(j, s.personal()));
+        t.events.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
+        return List.copyOf(t.events);
+    }
+
+    private void award(ScholarView.AwardView a) {
+        String degree = text("registry.degree." + a.degree());
+        add(a.studyStart(), "STUDY_START", text("registry.timeline.studyStart", a.programme(), String.valueOf(a.callYear()), degree,
+                a.university() == null ? "" : a.university(), a.country()), "");
+        if (a.actualEnd() != null) {
+            add(a.actualEnd(), "STUDY_END", text("registry.timeline.studyEnd", degree), "");
+        } else {
+            add(a.plannedEnd(), "STUDY_END", text("registry.timeline.studyEndPlanned", degree), "");
+        }
+        ObligationStatus o = a.obligation();
+        if (o != null) {
+            add(o.returnDeadline(), "DEADLINE", text("registry.timeline.deadline"), "");
+            add(o.returnedOn(), "RETURNED", text("registry.timeline.returned"), "");
+            add(o.fulfilledOn(), "FULFILLED", text("registry.timeline.fulfilled"), "");
+            add(o.projectedFulfilment(), "PROJECTED", text("registry.timeline.projected"), "");
+        }
+        for (ScholarView.DeferralView d : a.deferrals()) {
+            add(d.from(), "DEFERRAL", text("registry.timeline.deferral", d.from(), d.to(), nz(d.reason())),
+                    nz(d.approvedBy()));
+        }
+        for (ScholarView.DecisionView d : a.decisions()) {
+            add(d.date(), "DECISION", text("registry.timeline.decision", text("obligation.decision." + d.type()),
+                    nz(d.reason())), nz(d.decidedBy()));
+        }
+        for (ScholarView.StatusEntry h : a.history()) {
+            String from = h.from() == null ? "—" : text("obligation.state." + h.from());
+            add(LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
+                    text("obligation.state." + h.to()), nz(h.reason())), nz(h.by()));
+        }
+    }
+
+    private void job(ScholarView.EmploymentView j, boolean personal) {
+        String place = "KZ".equals(j.country()) ? regionNames.getOrDefault(j.region(), nz(j.region())) : j.country();
+        String sector = text("registry.sector." + j.sector());
+        String who = personal && j.employer() != null ? j.employer() + ", " : "";
+        add(j.start(), "JOB_START", text("registry.timeline.jobStart", who, sector, place), "");
+        add(j.end(), "JOB_END", text("registry.timeline.jobEnd", who, sector, place), "");
+    }
+
+    private void add(LocalDate date, String kind, String text, String by) {
+        if (date != null) {
+            events.add(new Event(date, kind, text, by));
+        }
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, locale);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
