@@ -4,65 +4,36 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import kz.agyn.AgynTest;
+import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
-import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A person in headless Chromium: signs in, sees the home page's cards, charts and map, and switches the
  * language to Russian and English, which stays chosen at the next sign-in. Screenshots go to
  * target/screenshots for a human to look at.
  */
-class BrowserTest extends AgynTest {
+class BrowserTest extends AgynBrowserTest {
 
     static final String USER = "browser-analyst";
     static final String PASSWORD = "Browser-pass-7";
 
-    static Browsers.Session session;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountService accounts;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        session = Browsers.launch();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
     @Test
     void signInSeeTheDashboardAndSwitchLanguages() {
-        if (accounts.user(USER).isEmpty()) {
-            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), "Browser", "kk", false);
-        }
-        String base = "http://localhost:" + port;
+        account(USER, PASSWORD, Role.ANALYST, "kk");
+        String base = base();
         try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
             Page page = context.newPage();
             page.navigate(base + "/");
             assertThat(page).hasURL(base + "/login");
             assertThat(page.locator("html")).hasAttribute("lang", "kk");
             assertThat(page.locator("h1")).hasText("Кіру");
-            signIn(page);
+            submitSignIn(page, USER, PASSWORD);
 
             assertThat(page.locator("h1")).hasText("Обсерватория");
             assertThat(page.locator(".figure-card")).hasCount(6);
@@ -102,16 +73,9 @@ class BrowserTest extends AgynTest {
         try (var context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(base + "/login");
-            signIn(page);
+            submitSignIn(page, USER, PASSWORD);
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("h1")).hasText("The observatory");
         }
-    }
-
-    private static void signIn(Page page) {
-        page.locator("input[name=username]").fill(USER);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form.card button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/login"));
     }
 }

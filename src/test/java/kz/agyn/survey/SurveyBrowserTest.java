@@ -3,75 +3,39 @@ package kz.agyn.survey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import kz.agyn.AgynTest;
+import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
-import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An analyst issues a one-time link from the demonstration survey's page; a respondent opens it on a phone
  * (390 × 844) in Kazakh, answers and sends; the analyst's results then count one respondent more.
  */
-class SurveyBrowserTest extends AgynTest {
+class SurveyBrowserTest extends AgynBrowserTest {
 
     static final String USER = "survey-browser-analyst";
     static final String PASSWORD = "Survey-pass-9";
 
-    static Browsers.Session session;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountService accounts;
-
     @Autowired
     SurveyService surveys;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        session = Browsers.launch();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
     @Test
     void aRespondentAnswersOnAPhoneInKazakhAndTheResultsCountThem() {
-        if (accounts.user(USER).isEmpty()) {
-            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "kk", false);
-        }
+        account(USER, PASSWORD, Role.ANALYST, "kk");
         int surveyId = surveys.survey("demo-young-specialists-2024").orElseThrow().id();
-        String base = "http://localhost:" + port;
+        String base = base();
         try (BrowserContext analyst = browser.newContext(new Browser.NewContextOptions().setViewportSize(1300, 1000));
              BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                      .setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2))) {
-            Page page = analyst.newPage();
-            // A script error would leave the chart undrawn; say which in the log.
-            page.onPageError(e -> System.out.println("Page error: " + e));
-            page.navigate(base + "/login?lang=kk");
-            page.locator("input[name=username]").fill(USER);
-            page.locator("input[name=password]").fill(PASSWORD);
-            page.locator("form.card button[type=submit]").click();
-            page.waitForURL(url -> !url.contains("/login"));
+            Page page = signIn(analyst, USER, PASSWORD, "kk");
 
             page.navigate(base + "/surveys/" + surveyId + "?lang=kk");
             assertThat(page.locator("#synthetic-notice")).isVisible();

@@ -6,77 +6,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import kz.agyn.AgynTest;
+import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
-import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import kz.agyn.reference.Names;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An analyst in the browser: uploads a CSV whose headers Agyn does not know, fixes the mapping, accepts, sees
  * the new figures in the explorer's chart and map, and exports them as XLSX.
  */
-class ImportBrowserTest extends AgynTest {
+class ImportBrowserTest extends AgynBrowserTest {
 
     static final String USER = "import-analyst";
     static final String PASSWORD = "Import-pass-9";
 
-    static Browsers.Session session;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountService accounts;
-
     @Autowired
     Warehouse warehouse;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        session = Browsers.launch();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
     @Test
     void uploadFixMappingAcceptExploreAndExport() throws Exception {
-        if (accounts.user(USER).isEmpty()) {
-            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "en", false);
-        }
+        account(USER, PASSWORD, Role.ANALYST, "en");
         if (warehouse.dataset("browser-regional").isEmpty()) {
             warehouse.createDataset("browser-regional", new Names("Өңірлік", "Региональный", "Regional survey"),
                     "Akimat of Jetisu region", null, null, null, false);
         }
         String csv = "Регион;Год;Эмигранттар\n"
                 + "Жетісу облысы;2023;812\nАлматы облысы;2023;1 530\nАстана қаласы;2023;4 020\n";
-        String base = "http://localhost:" + port;
+        String base = base();
         try (var context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
                 .setViewportSize(1400, 1000))) {
-            Page page = context.newPage();
-            page.navigate(base + "/login?lang=en");
-            page.locator("input[name=username]").fill(USER);
-            page.locator("input[name=password]").fill(PASSWORD);
-            page.locator("form.card button[type=submit]").click();
-            page.waitForURL(url -> !url.contains("/login"));
+            Page page = signIn(context, USER, PASSWORD, "en");
 
             page.navigate(base + "/warehouse/imports");
             page.locator("#upload-form input[type=file]").setInputFiles(new FilePayload("regional.csv", "text/csv",

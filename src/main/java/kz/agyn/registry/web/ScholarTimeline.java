@@ -3,12 +3,16 @@ package kz.agyn.registry.web;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import kz.agyn.registry.ScholarView;
+import kz.agyn.registry.obligation.ObligationReason;
 import kz.agyn.registry.obligation.ObligationStatus;
 import org.springframework.context.MessageSource;
 
@@ -23,6 +27,8 @@ final class ScholarTimeline {
     record Event(LocalDate date, String kind, String text, String by) {
     }
 
+    private static final Set<String> REASONS = Arrays.stream(ObligationReason.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
     private final MessageSource messages;
@@ -71,7 +77,7 @@ final class ScholarTimeline {
         for (ScholarView.StatusEntry h : a.history()) {
             String from = h.from() == null ? "—" : text("obligation.state." + h.from());
             add(LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
-                    text("obligation.state." + h.to()), nz(h.reason())), nz(h.by()));
+                    text("obligation.state." + h.to()), reason(h.reason())), nz(h.by()));
         }
     }
 
@@ -81,6 +87,18 @@ final class ScholarTimeline {
         String who = personal && j.employer() != null ? j.employer() + ", " : "";
         add(j.start(), "JOB_START", text("registry.timeline.jobStart", who, sector, place), "");
         add(j.end(), "JOB_END", text("registry.timeline.jobEnd", who, sector, place), "");
+    }
+
+    /** An evaluation records its reason codes, an officer free text: codes are shown in the user's language. */
+    private String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return "";
+        }
+        List<String> codes = List.of(reason.split(","));
+        if (!codes.stream().map(String::strip).allMatch(REASONS::contains)) {
+            return reason;
+        }
+        return String.join(" ", codes.stream().map(c -> text("obligation.reason." + c.strip())).toList());
     }
 
     private void add(LocalDate date, String kind, String text, String by) {

@@ -3,69 +3,30 @@ package kz.agyn.costmodel.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Set;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import kz.agyn.AgynTest;
+import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
-import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An analyst in the browser opens the cost model from the menu, raises the return probability and sees the total
  * and the tornado chart recomputed in place; without JavaScript the same form still recomputes by a plain POST.
  */
-class CostModelBrowserTest extends AgynTest {
+class CostModelBrowserTest extends AgynBrowserTest {
 
     static final String USER = "cost-analyst-browser";
     static final String PASSWORD = "Cost-pass-7";
 
-    static Browsers.Session session;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AccountService accounts;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        session = Browsers.launch();
-        browser = session.browser();
-    }
-
-    @AfterAll
-    static void close() {
-        if (session != null) {
-            session.close();
-        }
-    }
-
-    private Page signIn(com.microsoft.playwright.BrowserContext context, String base) {
-        Page page = context.newPage();
-        page.navigate(base + "/login?lang=en");
-        page.locator("input[name=username]").fill(USER);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form.card button[type=submit]").click();
-        page.waitForURL(url -> !url.contains("/login"));
-        return page;
-    }
-
     @Test
     void changingOneParameterRecomputesTheTotalAndTheTornado() {
-        if (accounts.user(USER).isEmpty()) {
-            accounts.createUser(USER, PASSWORD, Set.of(Role.ANALYST), null, "en", false);
-        }
-        String base = "http://localhost:" + port;
+        account(USER, PASSWORD, Role.ANALYST, "en");
+        String base = base();
         try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 1000))) {
-            Page page = signIn(context, base);
+            Page page = signIn(context, USER, PASSWORD, "en");
             page.locator("nav.main-nav a[href='/cost-model']").click();
             page.waitForURL(url -> url.endsWith("/cost-model"));
             assertThat(page.locator("h1")).hasText("Cost of brain drain");
@@ -99,7 +60,7 @@ class CostModelBrowserTest extends AgynTest {
         }
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
-            Page page = signIn(context, base);
+            Page page = signIn(context, USER, PASSWORD, "en");
             page.navigate(base + "/cost-model?lang=en");
             String total = page.locator("#cost-total").getAttribute("data-total");
             page.locator("#p-return_probability").fill("0.5");
