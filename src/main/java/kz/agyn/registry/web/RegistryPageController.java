@@ -69,8 +69,11 @@ class RegistryPageController {
                   Authentication auth, Model model, Locale locale) {
         Access access = access(auth);
         model.addAttribute("personal", access == Access.PERSONAL);
-        // The IIN is not put back into the form: it stays out of the page source once the search is done.
-        model.addAttribute("name", name);
+        // The IIN is never put back into the form, so it stays out of the page source once the search is done;
+        // a name is, for an officer only (an analyst's page carries no name, not even one typed in).
+        if (access == Access.PERSONAL) {
+            model.addAttribute("name", name);
+        }
         try {
             List<ScholarSummary> found = scholars.search(iin, name, access);
             model.addAttribute("results", found);
