@@ -123,6 +123,25 @@ class RegistryPageController {
         return "redirect:/registry/scholars/" + id;
     }
 
+    /**
+     * Erases the personal data for good on the scholar's request. The officer types the pseudonym to confirm,
+     * because there is no undo.
+     */
+    @PostMapping("/registry/scholars/{id}/anonymise")
+    @PreAuthorize(EDITORS)
+    String anonymise(@PathVariable long id, @RequestParam(required = false) String confirm, Authentication auth,
+                     Model model, Locale locale, RedirectAttributes redirect) {
+        ScholarView view = scholars.view(id, access(auth));
+        if (confirm == null || !confirm.strip().equals(view.pseudonym())) {
+            model.addAttribute("anonymiseError", messages.getMessage("registry.card.anonymiseConfirmWrong", null,
+                    locale));
+            return card(id, auth, model, locale);
+        }
+        scholars.anonymise(id, access(auth));
+        redirect.addFlashAttribute("anonymised", true);
+        return "redirect:/registry/scholars/" + id;
+    }
+
     @GetMapping("/registry/rules")
     @PreAuthorize(READERS)
     String rules(Authentication auth, Model model) {

@@ -170,4 +170,23 @@ class RegistryPageTest extends AgynTest {
         mvc.perform(post("/registry/rules").with(csrf()).with(ANALYST).param("text", next))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void anOfficerAnonymisesOnRequestOnlyAfterTypingThePseudonym() throws Exception {
+        Document card = Jsoup.parse(html(mvc.perform(get("/registry/scholars/" + id).with(OFFICER))));
+        String pseudonym = card.select("#pseudonym").text();
+        Document wrong = Jsoup.parse(html(mvc.perform(post("/registry/scholars/" + id + "/anonymise").with(csrf())
+                .with(OFFICER).param("lang", "en").param("confirm", "S-WRONG")).andExpect(status().isOk())));
+        assertThat(wrong.select("#anonymise-error").text()).contains("does not match");
+        assertThat(wrong.select("#scholar-name").text()).contains(LAST);
+
+        mvc.perform(post("/registry/scholars/" + id + "/anonymise").with(csrf()).with(OFFICER)
+                .param("confirm", pseudonym)).andExpect(status().is3xxRedirection());
+        String after = html(mvc.perform(get("/registry/scholars/" + id).with(OFFICER)).andExpect(status().isOk()));
+        assertThat(after).doesNotContain(LAST).doesNotContain(iin).contains(pseudonym);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ANONYMISE' AND subject_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(post("/registry/scholars/" + id + "/anonymise").with(csrf()).with(ANALYST)
+                .param("confirm", pseudonym)).andExpect(status().isForbidden());
+    }
 }
