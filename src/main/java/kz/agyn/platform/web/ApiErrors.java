@@ -6,6 +6,13 @@ import java.util.Map;
 
 import kz.agyn.kernel.UserException;
 import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -15,7 +22,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A script's mistake is answered with a problem+json (RFC 9457) that says what was wrong, in the language
- * of Accept-Language, never with a stack trace.
+ * of Accept-Language, never with a stack trace. The same mistake made through a page (a controller method that
+ * renders a view or writes a download) gets the site's error page with the same sentence, because a person
+ * in a browser should not be shown JSON.
  */
 @RestControllerAdvice(basePackages = "kz.agyn")
 class ApiErrors {
@@ -27,16 +36,43 @@ class ApiErrors {
     }
 
     @ExceptionHandler(UserException.class)
-    ProblemDetail user(UserException e, Locale locale) {
+    Object user(UserException e, Locale locale, HandlerMethod handler) {
         HttpStatus status = switch (e.kind()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(e.code(), e.args(), e.code(),
-                locale));
+        String detail = messages.getMessage(e.code(), e.args(), e.code(), locale);
+        if (isPage(handler)) {
+            return page(status, detail);
+        }
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setProperty("code", e.code());
         return p;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object mismatch(MethodArgumentTypeMismatchException e, Locale locale, HandlerMethod handler) {
+        String detail = messages.getMessage("api.error.badParameter", new Object[] {e.getName()}, locale);
+        return isPage(handler) ? page(HttpStatus.BAD_REQUEST, detail)
+                : ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A method that answers a person: it renders a view or streams a file, rather than returning a body. */
+    static boolean isPage(HandlerMethod handler) {
+        if (handler == null || handler.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
+            return false;
+        }
+        Class<?> type = handler.getReturnType().getParameterType();
+        return !ResponseEntity.class.isAssignableFrom(type) && !HttpEntity.class.isAssignableFrom(type);
+    }
+
+    private static ModelAndView page(HttpStatus status, String detail) {
+        ModelAndView mv = new ModelAndView("error/4xx", status);
+        mv.addObject("status", status.value());
+        mv.addObject("detail", detail);
+        return mv;
     }
 
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)

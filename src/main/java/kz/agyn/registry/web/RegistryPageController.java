@@ -18,18 +18,15 @@ import kz.agyn.registry.ScholarView;
 import kz.agyn.registry.obligation.ObligationRules;
 import kz.agyn.registry.obligation.Sector;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -170,16 +167,6 @@ class RegistryPageController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/registry/rules";
-    }
-
-    /** A scholar that does not exist (or a bad id) gets the site's error page, not a problem+json. */
-    @ExceptionHandler(UserException.class)
-    ModelAndView failed(UserException e, Locale locale) {
-        HttpStatus status = e.kind() == UserException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        ModelAndView mv = new ModelAndView("error/4xx", status);
-        mv.addObject("status", status.value());
-        mv.addObject("detail", message(e, locale));
-        return mv;
     }
 
     private String message(UserException e, Locale locale) {
