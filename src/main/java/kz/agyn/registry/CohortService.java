@@ -70,6 +70,11 @@ public class CohortService {
                 overall, curves, noteSource());
     }
 
+    /** The programmes the registry holds awards of, for choosing one. */
+    public List<String> programmes() {
+        return repository.programmes();
+    }
+
     /** The note's citation of the source of its Table 3, e.g. "[5] …". */
     private String noteSource() {
         return note.figure(NoteFigures.ABROAD)

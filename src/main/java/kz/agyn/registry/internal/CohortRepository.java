@@ -76,6 +76,11 @@ public class CohortRepository {
         return d == null ? null : d.toLocalDate();
     }
 
+    /** The programme codes that have awards, alphabetically. */
+    public List<String> programmes() {
+        return jdbc.sql("SELECT DISTINCT programme FROM reg_award ORDER BY programme").query(String.class).list();
+    }
+
     /** Whether the registry holds awards and all of them are synthetic. */
     public boolean onlySynthetic() {
         return jdbc.sql("SELECT count(*) > 0 AND bool_and(synthetic) FROM reg_award").query(Boolean.class).single();
