@@ -69,7 +69,7 @@ class RegistryMessagesTest {
             assertThat(value).as(name + ": " + key).isNotBlank().isEqualTo(value.strip());
             // Spring formats a message with arguments by MessageFormat, where a lone apostrophe swallows text.
             assertThat(value).as(name + ": " + key).doesNotContain("'");
-            String text = new MessageFormat(value, Locale.ROOT).format(new Object[] {"field", "value", "x"});
+            String text = new MessageFormat(value, Locale.ROOT).format(new Object[] {"field", "value", "x", "y", "z"});
             assertThat(text).as(name + ": " + key).doesNotContain("{").doesNotContain("}");
         }
     }
