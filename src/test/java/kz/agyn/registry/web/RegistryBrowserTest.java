@@ -80,4 +80,25 @@ class RegistryBrowserTest extends AgynBrowserTest {
                     .setPath(Browsers.SHOTS.resolve("registry-card-analyst.png")));
         }
     }
+
+    @Test
+    void anAnalystReadsTheCohortDashboardWithItsCharts() {
+        account(ANALYST, PASSWORD, Role.ANALYST, "en");
+        try (BrowserContext context = desktop()) {
+            Page page = signIn(context, ANALYST, PASSWORD, "en");
+            page.locator("nav.main-nav a[href='/registry']").click();
+            page.locator("nav.registry-tabs a[href='/registry/cohorts']").click();
+            assertThat(page.locator("#table3-note-column")).isVisible();
+            assertThat(page.locator("#table3-registry-column")).isVisible();
+            for (String chart : new String[] {"graduates", "states", "sectors", "survival"}) {
+                assertThat(page.locator("#chart-" + chart + " .chart")).hasAttribute("data-rendered", "true");
+            }
+            page.locator("#cohort-filter select[name=breakdown]").selectOption("HOST_COUNTRY");
+            page.locator("#cohort-filter button[type=submit]").click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("breakdown=HOST_COUNTRY"));
+            assertThat(page.locator("#breakdown-table tbody tr").first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Browsers.SHOTS.resolve("registry-cohorts.png")));
+        }
+    }
 }
