@@ -39,7 +39,7 @@ class CohortApiController {
             @Parameter(description = "GRADUATION_YEAR, CALL_YEAR, HOST_COUNTRY, FIELD, DEGREE or SEX")
             @RequestParam(defaultValue = "GRADUATION_YEAR") Breakdown breakdown,
             @Parameter(description = "FIRST_JOB (the first job after return) or CURRENT_JOB (the latest job)")
-            @RequestParam(defaultValue = "FIRST_JOB") SectorBasis basis,
+            @RequestParam(defaultValue = "CURRENT_JOB") SectorBasis basis,
             @Parameter(description = "The day to describe (YYYY-MM-DD); by default the day of the last evaluation, "
                     + "or the synthetic registry's reference day when only synthetic records are held")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,

@@ -29,7 +29,8 @@ record CohortFilter(String programme, Breakdown breakdown, SectorBasis basis, Lo
                     List<Refusal> refusals) {
 
     static final Breakdown DEFAULT_BREAKDOWN = Breakdown.GRADUATION_YEAR;
-    static final SectorBasis DEFAULT_BASIS = SectorBasis.FIRST_JOB;
+    // The note's Table 3 says where returnees work now, so the dashboard opens on the same basis.
+    static final SectorBasis DEFAULT_BASIS = SectorBasis.CURRENT_JOB;
 
     /** A refused parameter: the message key and its arguments. */
     record Refusal(String code, Object... args) {
