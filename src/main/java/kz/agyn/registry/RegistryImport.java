@@ -225,13 +225,17 @@ public class RegistryImport {
             for (int i = 0; i < header.size(); i++) {
                 cols.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             }
+            boolean complete = true;
             for (String required : required(in.kind())) {
                 if (!cols.containsKey(required)) {
                     problems.add(new Location(in.fileName(), reader.sheet(), 1, 0), required,
                             "registry.import.columnMissing", required);
+                    complete = false;
                 }
             }
-            if (problems.count > 0) {
+            // Without its columns a file's rows would only repeat the same problem; the other files are still
+            // read, so that one report lists everything to mend.
+            if (!complete) {
                 return;
             }
             Row row;
