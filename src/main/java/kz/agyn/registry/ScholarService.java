@@ -320,6 +320,12 @@ public class ScholarService {
         return id;
     }
 
+    /** The scholar an award belongs to, so that a page about the award can return to the scholar's card. */
+    public long scholarOfAward(long awardId) {
+        return repository.award(awardId).orElseThrow(() -> RegistryException.notFound("registry.award.notFound",
+                awardId)).scholarId();
+    }
+
     /** An officer's decision on an award, or an approved deferral (type DEFERRAL). */
     @Transactional
     public ObligationStatus decide(long awardId, NewDecision d, Access access, String by) {

@@ -9,12 +9,14 @@ import java.util.Locale;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.NewDecision;
 import kz.agyn.registry.NewEmployment;
 import kz.agyn.registry.ObligationService;
 import kz.agyn.registry.RuleText;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.ScholarSummary;
 import kz.agyn.registry.ScholarView;
+import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.ObligationRules;
 import kz.agyn.registry.obligation.Sector;
 import org.springframework.context.MessageSource;
@@ -39,6 +41,10 @@ class RegistryPageController {
 
     private static final String READERS = "hasAnyRole('ADMIN', 'REGISTRY_OFFICER', 'ANALYST')";
     private static final String EDITORS = "hasAnyRole('ADMIN', 'REGISTRY_OFFICER')";
+
+    private static final List<String> DECISION_TYPES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(DecisionType.values()).map(Enum::name), java.util.stream.Stream.of("DEFERRAL"))
+            .toList();
 
     private final ScholarService scholars;
     private final ObligationService obligations;
@@ -94,6 +100,8 @@ class RegistryPageController {
         model.addAttribute("mayEdit", access(auth).mayEdit());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", reference.regionsOn(obligations.today()));
+        model.addAttribute("today", obligations.today());
+        model.addAttribute("decisionTypes", DECISION_TYPES);
         return "scholar";
     }
 
@@ -118,6 +126,31 @@ class RegistryPageController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/registry/scholars/" + id;
+    }
+
+    /**
+     * An officer's decision on an award (return confirmed, breach, repayment, write-off) or an approved
+     * deferral. The service checks it against the obligation's state machine; a refusal is shown on the card,
+     * next to the award, in the officer's language.
+     */
+    @PostMapping("/registry/awards/{awardId}/decisions")
+    @PreAuthorize(EDITORS)
+    String decide(@PathVariable long awardId, @RequestParam(required = false) String type,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) String reason, Authentication auth, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        long scholarId = scholars.scholarOfAward(awardId);
+        try {
+            scholars.decide(awardId, new NewDecision(type, date, from, to, reason), access(auth), auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("decisionAward", awardId);
+            model.addAttribute("decisionError", message(e, locale));
+            return card(scholarId, auth, model, locale);
+        }
+        redirect.addFlashAttribute("decided", true);
+        return "redirect:/registry/scholars/" + scholarId;
     }
 
     /**

@@ -189,4 +189,27 @@ class RegistryPageTest extends AgynTest {
         mvc.perform(post("/registry/scholars/" + id + "/anonymise").with(csrf()).with(ANALYST)
                 .param("confirm", pseudonym)).andExpect(status().isForbidden());
     }
+
+    @Test
+    void anOfficerDeclaresABreachAndTheCardShowsWhatIsOwed() throws Exception {
+        Document refused = Jsoup.parse(html(mvc.perform(post("/registry/awards/" + award + "/decisions").with(csrf())
+                        .with(OFFICER).param("lang", "en").param("type", "REPAID").param("reason", "letter 12"))
+                .andExpect(status().isOk())));
+        assertThat(refused.select("#decision-error-" + award).text()).isNotBlank();
+        assertThat(refused.select("#decide-" + award).hasAttr("open")).isTrue();
+
+        Document noReason = Jsoup.parse(html(mvc.perform(post("/registry/awards/" + award + "/decisions")
+                .with(csrf()).with(OFFICER).param("lang", "en").param("type", "BREACH_DECLARED"))));
+        assertThat(noReason.select("#decision-error-" + award).text()).isNotBlank();
+
+        mvc.perform(post("/registry/awards/" + award + "/decisions").with(csrf()).with(OFFICER)
+                        .param("type", "BREACH_DECLARED").param("reason", "Order 41 of the operator"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/registry/scholars/" + id));
+        Document card = Jsoup.parse(html(mvc.perform(get("/registry/scholars/" + id).with(OFFICER).param("lang", "en"))));
+        assertThat(card.select("#award-" + award + " .state").text()).isEqualTo("In breach");
+        assertThat(card.select("#award-" + award).text()).contains("15 000 000");
+        assertThat(card.select("#timeline").text()).contains("Breach declared. Order 41 of the operator");
+        mvc.perform(post("/registry/awards/" + award + "/decisions").with(csrf()).with(ANALYST)
+                .param("type", "BREACH_CANCELLED").param("reason", "x")).andExpect(status().isForbidden());
+    }
 }
