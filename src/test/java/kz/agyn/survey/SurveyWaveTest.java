@@ -162,6 +162,19 @@ class SurveyWaveTest extends AgynTest {
         assertThat(Jsoup.parse(kk).selectFirst(".alert.error").text()).contains("no_such_question");
     }
 
+    /** Both new endpoints are in the OpenAPI document with their parameters. */
+    @Test
+    void theEndpointsAreDocumented() throws Exception {
+        JsonNode api = json.readTree(mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode crosstab = api.get("paths").get("/api/v1/surveys/{id}/crosstab").get("get");
+        assertThat(crosstab.get("description").asText()).contains("RAO_SCOTT_SECOND_ORDER_F", "fewer than 10");
+        assertThat(crosstab.get("parameters").toString()).contains("\"row\"", "\"column\"");
+        JsonNode compare = api.get("paths").get("/api/v1/surveys/{id}/compare").get("get");
+        assertThat(compare.get("parameters").toString()).contains("\"with\"", "\"question\"");
+        assertThat(compare.get("description").asText()).contains("significant");
+    }
+
     @Test
     void aSurveyWithoutAnotherWaveSaysSo() throws Exception {
         jdbc.sql("""
