@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import kz.agyn.survey.estimation.Breakdown;
+import kz.agyn.survey.estimation.CrossTab;
+import kz.agyn.survey.estimation.CrossTabCell;
+import kz.agyn.survey.estimation.CrossTabulation;
 import kz.agyn.survey.estimation.Estimation;
 import kz.agyn.survey.estimation.EstimationSettings;
 import kz.agyn.survey.estimation.GroupMean;
@@ -23,9 +26,11 @@ import kz.agyn.survey.estimation.RakingResult;
 import kz.agyn.survey.estimation.RakingVariable;
 import kz.agyn.survey.estimation.RankedOption;
 import kz.agyn.survey.estimation.Ranking;
+import kz.agyn.survey.estimation.ShareDifference;
 import kz.agyn.survey.estimation.ShareEstimate;
 import kz.agyn.survey.estimation.ShareTable;
 import kz.agyn.survey.estimation.SurveyDesign;
+import kz.agyn.survey.estimation.WaveComparison;
 import kz.agyn.survey.internal.SurveyRepository;
 import kz.agyn.survey.internal.SurveyRepository.AnswerRow;
 import kz.agyn.survey.internal.SurveyRepository.RespondentRow;
@@ -82,30 +87,20 @@ public class SurveyService {
 
     /** Estimates for one question, by a profile dimension when {@code by} is given. */
     public Estimates estimates(int surveyId, String questionCode, String by, Locale locale) {
-        Survey survey = survey(surveyId);
-        List<Question> questions = repository.questions(survey.questionnaireId());
-        Question question = questions.stream().filter(q -> q.code().equals(questionCode)).findFirst()
-                .orElseThrow(() -> SurveyException.notFound("survey.question.notFound", questionCode));
+        Survey found = survey(surveyId);
+        Question question = find(repository.questions(found.questionnaireId()), questionCode);
         ProfileField dimension = by == null || by.isBlank() ? null : ProfileField.parse(by)
                 .orElseThrow(() -> SurveyException.invalid("survey.estimates.unknownDimension", by));
         if (question.type() == QuestionType.TEXT) {
             throw SurveyException.invalid("survey.estimates.textQuestion", question.code());
         }
-        List<RespondentRow> respondents = repository.respondents(surveyId);
-        if (respondents.size() < MinimumCellSize.DEFAULT.minimum()) {
-            throw SurveyException.invalid("survey.estimates.tooFewRespondents", respondents.size(),
-                    MinimumCellSize.DEFAULT.minimum());
-        }
-        Weights weights = weights(survey, respondents);
-        SurveyDesign design = SurveyDesign.weighted(weights.weights());
-        Map<Long, Integer> position = new HashMap<>();
-        for (int i = 0; i < respondents.size(); i++) {
-            position.put(respondents.get(i).id(), i);
-        }
-        List<AnswerRow> rows = repository.answers(surveyId, question.id());
+        Sample sample = sample(found);
+        List<RespondentRow> respondents = sample.respondents();
+        SurveyDesign design = sample.design();
         List<String> groups = dimension == null ? null
                 : respondents.stream().map(r -> r.profile().get(dimension.code())).toList();
-        Map<String, String> groupLabels = dimension == null ? Map.of() : labels(questions, dimension.code(), locale);
+        Map<String, String> groupLabels = dimension == null ? Map.of()
+                : labels(sample.questions(), dimension.code(), locale);
         EstimationSettings settings = EstimationSettings.DEFAULT;
         MinimumCellSize rule = MinimumCellSize.DEFAULT;
         List<Estimates.OptionEstimate> options = new ArrayList<>();
@@ -115,7 +110,8 @@ public class SurveyService {
         String basis;
         if (question.type() == QuestionType.NUMBER) {
             List<Double> values = new ArrayList<>(java.util.Collections.nCopies(respondents.size(), (Double) null));
-            rows.forEach(a -> values.set(position.get(a.respondentId()), a.number()));
+            repository.answers(sample.survey().id(), question.id())
+                    .forEach(a -> values.set(sample.position().get(a.respondentId()), a.number()));
             answered = (int) values.stream().filter(v -> v != null).count();
             basis = "ANSWER";
             if (answered >= rule.minimum()) {
@@ -132,41 +128,15 @@ public class SurveyService {
             }
         } else {
             List<String> codes = question.optionCodes();
-            ShareTable table;
+            Shares shares = shares(sample, question);
+            answered = shares.answered();
+            basis = shares.basis();
+            ShareTable table = shares.table();
             List<GroupShares> byGroup = null;
-            if (question.type() == QuestionType.MULTIPLE) {
-                List<Set<String>> answers = new ArrayList<>(java.util.Collections.nCopies(respondents.size(),
-                        (Set<String>) null));
-                for (AnswerRow a : rows) {
-                    int i = position.get(a.respondentId());
-                    if (answers.get(i) == null) {
-                        answers.set(i, new LinkedHashSet<>());
-                    }
-                    answers.get(i).add(a.option());
-                }
-                answered = (int) answers.stream().filter(s -> s != null).count();
-                basis = "CHOSEN";
-                requireAnswers(answered);
-                table = Estimation.multipleChoice(design, answers, codes, settings);
-                if (groups != null) {
-                    byGroup = Breakdown.multipleChoice(design, answers, codes, groups, settings, rule);
-                }
-            } else {
-                List<String> answers = new ArrayList<>(java.util.Collections.nCopies(respondents.size(),
-                        (String) null));
-                for (AnswerRow a : rows) {
-                    // A ranking question's main answer is its first rank; other rows are lower ranks.
-                    if (a.option() != null && (a.rank() == null || a.rank() == 1)) {
-                        answers.set(position.get(a.respondentId()), a.option());
-                    }
-                }
-                answered = (int) answers.stream().filter(s -> s != null).count();
-                basis = question.type() == QuestionType.RANKING ? "FIRST_RANK" : "ANSWER";
-                requireAnswers(answered);
-                table = Estimation.singleChoice(design, answers, codes, settings);
-                if (groups != null) {
-                    byGroup = Breakdown.singleChoice(design, answers, codes, groups, settings, rule);
-                }
+            if (groups != null) {
+                byGroup = question.type() == QuestionType.MULTIPLE
+                        ? Breakdown.multipleChoice(design, shares.chosen(), codes, groups, settings, rule)
+                        : Breakdown.singleChoice(design, shares.single(), codes, groups, settings, rule);
             }
             for (RankedOption r : Ranking.rank(table, RANKING_SEED)) {
                 ShareEstimate e = table.share(r.option());
@@ -187,9 +157,213 @@ public class SurveyService {
                 }
             }
         }
+        Survey survey = sample.survey();
         return new Estimates(survey.id(), survey.title().in(locale), survey.synthetic(), question.code(),
                 question.type(), question.text().in(locale), basis, dimension == null ? null : dimension.code(),
-                respondents.size(), answered, weights.info(), options, mean, groupEstimates);
+                respondents.size(), answered, sample.weights().info(), options, mean, groupEstimates);
+    }
+
+    /**
+     * The weighted cross-tabulation of two categorical questions (profile questions included) with the
+     * Rao–Scott test of independence; see {@link CrossTable}. A ranking question enters by its first rank.
+     */
+    public CrossTable crossTable(int surveyId, String rowCode, String columnCode, Locale locale) {
+        if (rowCode == null || rowCode.isBlank() || columnCode == null || columnCode.isBlank()) {
+            throw SurveyException.invalid("survey.crosstab.missingQuestion");
+        }
+        Survey survey = survey(surveyId);
+        List<Question> questions = repository.questions(survey.questionnaireId());
+        Question row = find(questions, rowCode);
+        Question column = find(questions, columnCode);
+        if (row.code().equals(column.code())) {
+            throw SurveyException.invalid("survey.crosstab.sameQuestion", row.code());
+        }
+        for (Question q : List.of(row, column)) {
+            if (!q.type().hasOptions() || q.type() == QuestionType.MULTIPLE) {
+                throw SurveyException.invalid("survey.crosstab.notSingleChoice", q.code());
+            }
+        }
+        Sample sample = sample(survey);
+        List<String> rowAnswers = single(sample, row);
+        List<String> columnAnswers = single(sample, column);
+        List<String> rowBoth = new ArrayList<>();
+        List<String> columnBoth = new ArrayList<>();
+        for (int i = 0; i < rowAnswers.size(); i++) {
+            boolean both = rowAnswers.get(i) != null && columnAnswers.get(i) != null;
+            rowBoth.add(both ? rowAnswers.get(i) : null);
+            columnBoth.add(both ? columnAnswers.get(i) : null);
+        }
+        int answeredBoth = (int) rowBoth.stream().filter(a -> a != null).count();
+        requireAnswers(answeredBoth);
+        MinimumCellSize rule = MinimumCellSize.DEFAULT;
+        EstimationSettings settings = EstimationSettings.DEFAULT;
+        CrossTab table = CrossTabulation.of(sample.design(), rowAnswers, row.optionCodes(), columnAnswers,
+                column.optionCodes(), settings, rule);
+        List<CrossTable.Category> rows = margin(Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(),
+                settings), row, rule, locale);
+        List<CrossTable.Category> columns = margin(Estimation.singleChoice(sample.design(), columnBoth,
+                column.optionCodes(), settings), column, rule, locale);
+        List<CrossTable.Cell> cells = new ArrayList<>();
+        for (CrossTabCell c : table.cells()) {
+            cells.add(new CrossTable.Cell(c.row(), c.column(), c.n(),
+                    c.estimate().map(ShareEstimate::share).orElse(null),
+                    c.rowShare().orElse(null), c.columnShare().orElse(null),
+                    c.estimate().map(e -> e.interval().low()).orElse(null),
+                    c.estimate().map(e -> e.interval().high()).orElse(null), c.suppressed()));
+        }
+        CrossTable.Test test = table.tests().map(t -> new CrossTable.Test(CrossTable.Test.CORRECTION,
+                t.raoScottSecondOrder().statistic(), t.raoScottSecondOrder().numeratorDf(),
+                t.raoScottSecondOrder().denominatorDf(), t.raoScottSecondOrder().pValue(),
+                t.raoScottSecondOrder().pValue() < CrossTable.Test.ALPHA, t.pearsonWeighted().statistic(),
+                t.pearsonWeighted().degreesOfFreedom(), t.raoScottFirstOrder().statistic(),
+                t.raoScottFirstOrder().pValue(), t.meanDesignEffect())).orElse(null);
+        return new CrossTable(survey.id(), survey.title().in(locale), survey.synthetic(),
+                variable(row, locale), variable(column, locale), sample.respondents().size(), answeredBoth,
+                sample.weights().info(), rows, columns, cells, test);
+    }
+
+    /**
+     * The change of each option's share from survey {@code withId} to survey {@code surveyId}, two waves of the
+     * same questionnaire; see {@link WaveChanges}.
+     */
+    public WaveChanges compare(int surveyId, Integer withId, String questionCode, Locale locale) {
+        if (withId == null) {
+            throw SurveyException.invalid("survey.compare.missingWave");
+        }
+        Survey survey = survey(surveyId);
+        Survey other = survey(withId);
+        if (survey.id() == other.id()) {
+            throw SurveyException.invalid("survey.compare.sameSurvey", survey.code());
+        }
+        if (survey.questionnaireId() != other.questionnaireId()) {
+            throw SurveyException.invalid("survey.compare.differentQuestionnaire", other.code(),
+                    other.questionnaire(), other.questionnaireVersion(), survey.code(), survey.questionnaire(),
+                    survey.questionnaireVersion());
+        }
+        Sample current = sample(survey);
+        Sample earlier = sample(other);
+        Question question = current.question(questionCode);
+        if (!question.type().hasOptions()) {
+            throw SurveyException.invalid("survey.compare.notCategorical", question.code());
+        }
+        Shares now = shares(current, question);
+        Shares before = shares(earlier, question);
+        List<WaveChanges.Change> changes = new ArrayList<>();
+        for (ShareDifference d : WaveComparison.compare(before.table(), now.table(), WaveChanges.LEVEL)) {
+            changes.add(new WaveChanges.Change(d.option(), text(question, d.option(), locale), d.second(),
+                    now.table().share(d.option()).n(), d.first(), before.table().share(d.option()).n(),
+                    d.difference(), d.interval().low(), d.interval().high(), d.pValue(), d.significant()));
+        }
+        return new WaveChanges(side(current, now, locale), side(earlier, before, locale), question.code(),
+                question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes);
+    }
+
+    /** Surveys of the same questionnaire version as this one, which it can be compared with. */
+    public List<Survey> otherWaves(int surveyId) {
+        Survey survey = survey(surveyId);
+        return surveys().stream().filter(s -> s.id() != survey.id()
+                && s.questionnaireId() == survey.questionnaireId()).toList();
+    }
+
+    private static WaveChanges.Side side(Sample sample, Shares shares, Locale locale) {
+        Survey s = sample.survey();
+        return new WaveChanges.Side(s.id(), s.code(), s.title().in(locale), s.wave(), s.synthetic(),
+                sample.respondents().size(), shares.answered(), sample.weights().info());
+    }
+
+    private static CrossTable.Variable variable(Question q, Locale locale) {
+        return new CrossTable.Variable(q.code(), q.text().in(locale),
+                q.type() == QuestionType.RANKING ? "FIRST_RANK" : "ANSWER");
+    }
+
+    /** A row or column total, held back like any cell when fewer than the minimum respondents are in it. */
+    private static List<CrossTable.Category> margin(ShareTable table, Question q, MinimumCellSize rule,
+                                                    Locale locale) {
+        List<CrossTable.Category> out = new ArrayList<>();
+        for (ShareEstimate e : table.shares()) {
+            boolean suppressed = rule.suppressed(e.n());
+            out.add(new CrossTable.Category(e.option(), text(q, e.option(), locale), e.n(),
+                    suppressed ? null : e.share(), suppressed));
+        }
+        return out;
+    }
+
+    private static Question find(List<Question> questions, String code) {
+        return questions.stream().filter(q -> q.code().equals(code)).findFirst()
+                .orElseThrow(() -> SurveyException.notFound("survey.question.notFound", code));
+    }
+
+    /**
+     * A survey's respondents with their weights, ready to estimate: what every estimate of the survey shares.
+     *
+     * @param position a respondent's id → its index in {@code respondents} and in the design
+     */
+    record Sample(Survey survey, List<Question> questions, List<RespondentRow> respondents, Weights weights,
+                  SurveyDesign design, Map<Long, Integer> position) {
+
+        Question question(String code) {
+            return find(questions, code);
+        }
+    }
+
+    private Sample sample(Survey survey) {
+        List<Question> questions = repository.questions(survey.questionnaireId());
+        List<RespondentRow> respondents = repository.respondents(survey.id());
+        if (respondents.size() < MinimumCellSize.DEFAULT.minimum()) {
+            throw SurveyException.invalid("survey.estimates.tooFewRespondents", respondents.size(),
+                    MinimumCellSize.DEFAULT.minimum());
+        }
+        Weights weights = weights(survey, respondents);
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < respondents.size(); i++) {
+            position.put(respondents.get(i).id(), i);
+        }
+        return new Sample(survey, questions, respondents, weights, SurveyDesign.weighted(weights.weights()),
+                position);
+    }
+
+    /**
+     * The weighted shares of a question with options, and the answers they came from: {@code single} for a
+     * single-choice, Likert or ranking question, {@code chosen} for a multiple-choice one.
+     */
+    private record Shares(ShareTable table, int answered, String basis, List<String> single,
+                          List<Set<String>> chosen) {
+    }
+
+    private Shares shares(Sample sample, Question question) {
+        List<String> codes = question.optionCodes();
+        if (question.type() == QuestionType.MULTIPLE) {
+            List<Set<String>> answers = new ArrayList<>(java.util.Collections.nCopies(sample.respondents().size(),
+                    (Set<String>) null));
+            for (AnswerRow a : repository.answers(sample.survey().id(), question.id())) {
+                int i = sample.position().get(a.respondentId());
+                if (answers.get(i) == null) {
+                    answers.set(i, new LinkedHashSet<>());
+                }
+                answers.get(i).add(a.option());
+            }
+            int answered = (int) answers.stream().filter(s -> s != null).count();
+            requireAnswers(answered);
+            return new Shares(Estimation.multipleChoice(sample.design(), answers, codes, EstimationSettings.DEFAULT),
+                    answered, "CHOSEN", null, answers);
+        }
+        List<String> answers = single(sample, question);
+        int answered = (int) answers.stream().filter(s -> s != null).count();
+        requireAnswers(answered);
+        return new Shares(Estimation.singleChoice(sample.design(), answers, codes, EstimationSettings.DEFAULT),
+                answered, question.type() == QuestionType.RANKING ? "FIRST_RANK" : "ANSWER", answers, null);
+    }
+
+    /** Each respondent's one answer (null when none); a ranking question's main answer is its first rank. */
+    private List<String> single(Sample sample, Question question) {
+        List<String> answers = new ArrayList<>(java.util.Collections.nCopies(sample.respondents().size(),
+                (String) null));
+        for (AnswerRow a : repository.answers(sample.survey().id(), question.id())) {
+            if (a.option() != null && (a.rank() == null || a.rank() == 1)) {
+                answers.set(sample.position().get(a.respondentId()), a.option());
+            }
+        }
+        return answers;
     }
 
     private static void requireAnswers(int answered) {

@@ -27,11 +27,20 @@ import kz.agyn.survey.Response;
  * <p>Lower ranks of the reasons are drawn one by one without replacement with chances proportional to the
  * note's shares; the other answers (destination, conditions to stay, pay satisfaction, expected pay) are
  * plausible inventions with no source. The generator is seeded: the same seed gives the same survey.
+ *
+ * <p><b>A second wave.</b> {@link #WAVE_2025} is an invented later wave of 1,500 respondents, drawn the same way
+ * with another seed, whose main reasons are deliberately shifted so that the wave comparison has something to
+ * find: pay up 5 points (45% → 50%), socio-political down 5 points (15% → 10%), professional growth, research
+ * infrastructure and living conditions unchanged; intentions to leave and everything else unchanged. These
+ * shifts are made up, not observed.
  */
 public final class SyntheticSurvey {
 
     public static final long SEED = 20241106L;
     public static final int RESPONDENTS = 2000;
+    /** The main reasons of the invented 2025 wave: pay +5 points, socio-political −5, the rest as in the note. */
+    public static final Map<String, Double> REASONS_2025 = ordered(
+            "pay", 0.50, "growth", 0.25, "sociopolitical", 0.10, "research_infra", 0.10, "living", 0.05);
     /** The synthetic population of young specialists the margins add up to. */
     public static final double POPULATION = 1_200_000;
 
@@ -72,6 +81,20 @@ public final class SyntheticSurvey {
     static final Map<String, Double> PAY_SATISFACTION = ordered("1", 0.25, "2", 0.30, "3", 0.25, "4", 0.15,
             "5", 0.05);
 
+    /**
+     * The parameters of one synthetic wave.
+     *
+     * @param reasons  the main reasons' shares, allocated by quota
+     * @param idPrefix what respondent ids start with
+     */
+    public record Wave(long seed, int respondents, Map<String, Double> reasons, String idPrefix) {
+    }
+
+    /** The first wave, following the note. */
+    public static final Wave WAVE_2024 = new Wave(SEED, RESPONDENTS, REASONS, "demo-");
+    /** The invented second wave with the shifts described above. */
+    public static final Wave WAVE_2025 = new Wave(20251106L, 1500, REASONS_2025, "demo25-");
+
     private SyntheticSurvey() {
     }
 
@@ -91,14 +114,19 @@ public final class SyntheticSurvey {
     }
 
     public static List<Response> generate(long seed, int n) {
-        Random random = new Random(seed);
+        return generate(new Wave(seed, n, REASONS, WAVE_2024.idPrefix()));
+    }
+
+    public static List<Response> generate(Wave wave) {
+        int n = wave.respondents();
+        Random random = new Random(wave.seed());
         Map<String, Double> regionSample = new LinkedHashMap<>();
         REGION_POPULATION.forEach((r, p) -> regionSample.put(r, p * REGION_RESPONSE.getOrDefault(r, 1.0)));
         List<String> regions = quota(regionSample, n, random);
         List<String> ages = quota(AGE_SAMPLE, n, random);
         List<String> sexes = quota(SEX_SAMPLE, n, random);
         List<String> educations = quota(EDUCATION_SAMPLE, n, random);
-        List<String> mainReasons = quota(REASONS, n, random);
+        List<String> mainReasons = quota(wave.reasons(), n, random);
         List<String> intentions = quota(INTENTIONS, n, random);
         List<Response> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -115,7 +143,7 @@ public final class SyntheticSurvey {
             if (intention.startsWith("within")) {
                 choices.put("destination", List.of(draw(DESTINATION, random)));
             }
-            choices.put("reasons_main", ranking(mainReasons.get(i), random));
+            choices.put("reasons_main", ranking(mainReasons.get(i), wave.reasons(), random));
             List<String> conditions = new ArrayList<>();
             CONDITIONS.forEach((c, p) -> {
                 if (random.nextDouble() < p) {
@@ -131,15 +159,15 @@ public final class SyntheticSurvey {
                 // Log-normal around 450 thousand KZT a month, rounded as people answer: to tens of thousands.
                 numbers.put("pay_expected", Math.round(450 * Math.exp(0.35 * random.nextGaussian()) / 10.0) * 10.0);
             }
-            out.add(new Response("demo-%04d".formatted(i + 1), 1.0, choices, numbers, Map.of()));
+            out.add(new Response(wave.idPrefix() + "%04d".formatted(i + 1), 1.0, choices, numbers, Map.of()));
         }
         return out;
     }
 
-    /** The main reason first, the rest drawn without replacement in proportion to the note's shares. */
-    private static List<String> ranking(String main, Random random) {
+    /** The main reason first, the rest drawn without replacement in proportion to the wave's shares. */
+    private static List<String> ranking(String main, Map<String, Double> reasons, Random random) {
         List<String> order = new ArrayList<>(List.of(main));
-        Map<String, Double> rest = new LinkedHashMap<>(REASONS);
+        Map<String, Double> rest = new LinkedHashMap<>(reasons);
         rest.remove(main);
         while (!rest.isEmpty()) {
             String next = draw(rest, random);

@@ -13,9 +13,10 @@ import java.util.Optional;
  *                 {@code row + "|" + column}); empty when the cell is suppressed by the
  *                 {@link MinimumCellSize} rule
  * @param rowShare the share within its row, {@code p_ij / p_i·}; empty when suppressed
+ * @param columnShare the share within its column, {@code p_ij / p_·j}; empty when suppressed
  */
 public record CrossTabCell(String row, String column, int n, Optional<ShareEstimate> estimate,
-                           Optional<Double> rowShare) {
+                           Optional<Double> rowShare, Optional<Double> columnShare) {
 
     public boolean suppressed() {
         return estimate.isEmpty();

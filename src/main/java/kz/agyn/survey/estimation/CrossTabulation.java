@@ -57,9 +57,11 @@ public final class CrossTabulation {
         }
         ShareTable shares = Estimation.singleChoice(design, cellAnswers, cellCodes, settings);
         double[] rowTotals = new double[r];
+        double[] columnTotals = new double[c];
         for (int a = 0; a < r; a++) {
             for (int b = 0; b < c; b++) {
                 rowTotals[a] += shares.shares().get(a * c + b).share();
+                columnTotals[b] += shares.shares().get(a * c + b).share();
             }
         }
         List<CrossTabCell> cells = new ArrayList<>();
@@ -68,8 +70,9 @@ public final class CrossTabulation {
                 ShareEstimate e = shares.shares().get(a * c + b);
                 int k = counts[a][b];
                 double within = rowTotals[a] > 0 ? e.share() / rowTotals[a] : 0;
+                double withinColumn = columnTotals[b] > 0 ? e.share() / columnTotals[b] : 0;
                 cells.add(new CrossTabCell(rowOptions.get(a), columnOptions.get(b), k, rule.apply(k, () -> e),
-                        rule.apply(k, () -> within)));
+                        rule.apply(k, () -> within), rule.apply(k, () -> withinColumn)));
             }
         }
         return new CrossTab(rowOptions, columnOptions, cells, m,

@@ -16,15 +16,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the synthetic demonstration survey ({@link SyntheticSurvey}) on start, once: a survey that already
- * exists is left alone, so restarts change nothing. Switched off with {@code agyn.demo.survey=false}, as the
- * warehouse demonstration data are with {@code agyn.demo.enabled=false}.
+ * Loads the two synthetic demonstration waves ({@link SyntheticSurvey#WAVE_2024} and
+ * {@link SyntheticSurvey#WAVE_2025}) on start, each once: a survey that already exists is left alone, so
+ * restarts change nothing. Switched off with {@code agyn.demo.survey=false}, as the warehouse demonstration data
+ * are with {@code agyn.demo.enabled=false}.
  */
 @Component
 @Order(20)
 class SurveyDemoData implements ApplicationRunner {
 
     static final String CODE = "demo-young-specialists-2024";
+    static final String CODE_2025 = "demo-young-specialists-2025";
+    static final String MARGIN_SOURCE = "Synthetic population margins of young specialists aged 18–35 (1,200,000 "
+            + "persons) by region, age group, sex and education, made up by kz.agyn.survey.demo.SyntheticSurvey; "
+            + "not official statistics";
+
+    private record Demo(String code, String wave, Names title, SyntheticSurvey.Wave parameters) {
+    }
+
+    private static final List<Demo> DEMOS = List.of(
+            new Demo(CODE, "2024", new Names("Жас мамандардың көші-қон ниеттері, 2024 (синтетикалық деректер)",
+                    "Миграционные намерения молодых специалистов, 2024 (синтетические данные)",
+                    "Migration intentions of young specialists, 2024 (synthetic data)"), SyntheticSurvey.WAVE_2024),
+            new Demo(CODE_2025, "2025", new Names("Жас мамандардың көші-қон ниеттері, 2025 (синтетикалық деректер)",
+                    "Миграционные намерения молодых специалистов, 2025 (синтетические данные)",
+                    "Migration intentions of young specialists, 2025 (synthetic data)"), SyntheticSurvey.WAVE_2025));
 
     private static final Logger log = LoggerFactory.getLogger(SurveyDemoData.class);
 
@@ -41,24 +57,23 @@ class SurveyDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled || repository.survey(CODE).isPresent()) {
+        if (!enabled) {
             return;
         }
         int questionnaire = repository.questionnaireId("migration-intentions", 1).orElseThrow();
         List<Question> questions = repository.questions(questionnaire);
-        List<Response> responses = SyntheticSurvey.generate();
-        transactions.executeWithoutResult(status -> {
-            int id = repository.createSurvey(CODE, questionnaire,
-                    new Names("Жас мамандардың көші-қон ниеттері, 2024 (синтетикалық деректер)",
-                            "Миграционные намерения молодых специалистов, 2024 (синтетические данные)",
-                            "Migration intentions of young specialists, 2024 (synthetic data)"),
-                    "2024", true,
-                    "Synthetic population margins of young specialists aged 18–35 (1,200,000 persons) by region, "
-                            + "age group, sex and education, made up by kz.agyn.survey.demo.SyntheticSurvey; "
-                            + "not official statistics");
-            repository.insertMargins(id, SyntheticSurvey.margins());
-            repository.insertResponses(id, "DEMO", null, questions, responses);
-        });
-        log.info("Loaded the synthetic demonstration survey {} ({} respondents)", CODE, responses.size());
+        for (Demo demo : DEMOS) {
+            if (repository.survey(demo.code()).isPresent()) {
+                continue;
+            }
+            List<Response> responses = SyntheticSurvey.generate(demo.parameters());
+            transactions.executeWithoutResult(status -> {
+                int id = repository.createSurvey(demo.code(), questionnaire, demo.title(), demo.wave(), true,
+                        MARGIN_SOURCE);
+                repository.insertMargins(id, SyntheticSurvey.margins());
+                repository.insertResponses(id, "DEMO", null, questions, responses);
+            });
+            log.info("Loaded the synthetic demonstration survey {} ({} respondents)", demo.code(), responses.size());
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.ResponseImportReport;
@@ -16,6 +17,7 @@ import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyException;
 import kz.agyn.survey.SurveyService;
+import kz.agyn.survey.WaveChanges;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -67,6 +69,38 @@ class SurveyApiController {
     Estimates estimates(@PathVariable int id, @RequestParam String question,
                         @RequestParam(required = false) String by, Locale locale) {
         return surveys.estimates(id, question, by, locale);
+    }
+
+    @GetMapping("/{id}/crosstab")
+    @Operation(summary = "Cross-tabulation of two questions with a design-based chi-square test",
+            description = "Two single-choice, Likert or ranking questions (a ranking question by its first rank); "
+                    + "profile questions (age_group, sex, region, education, occupation, sector, studied_abroad) "
+                    + "count as questions. Over the respondents who answered both: for each cell the weighted "
+                    + "`share` with its 95% interval, `rowShare` (row %), `columnShare` (column %) and `n` "
+                    + "(unweighted); cells and totals of fewer than 10 respondents are suppressed (shares null). "
+                    + "`test`: Pearson's `chiSquare` of the weighted table with `degreesOfFreedom`, and the "
+                    + "design correction `RAO_SCOTT_SECOND_ORDER_F` (R's svychisq default): `statistic` (F), "
+                    + "`numeratorDf`, `denominatorDf`, `pValue`, `significant` at 5%; also the first-order "
+                    + "Rao–Scott `firstOrderChiSquare` and `firstOrderPValue`. 400 for a question that is not "
+                    + "single-choice or the same question twice, 404 for an unknown question or survey.")
+    CrossTable crossTable(@PathVariable int id,
+                          @Parameter(description = "row question code, e.g. intend_leave") @RequestParam String row,
+                          @Parameter(description = "column question code, e.g. education") @RequestParam
+                          String column, Locale locale) {
+        return surveys.crossTable(id, row, column, locale);
+    }
+
+    @GetMapping("/{id}/compare")
+    @Operation(summary = "Change of a question's shares between two waves of the same questionnaire",
+            description = "For each option: `share` in survey {id}, `withShare` in the survey `with`, "
+                    + "`difference` = share − withShare, its 95% interval `ciLow`–`ciHigh`, the two-sided "
+                    + "`pValue` and `significant` (at 5%). The waves are independent samples, each weighted to "
+                    + "its own margins. 400 when the surveys are of different questionnaires or the same survey.")
+    WaveChanges compare(@PathVariable int id,
+                        @Parameter(description = "id of the other wave") @RequestParam("with") int with,
+                        @Parameter(description = "question code, e.g. reasons_main") @RequestParam String question,
+                        Locale locale) {
+        return surveys.compare(id, with, question, locale);
     }
 
     @PostMapping(value = "/{id}/responses/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

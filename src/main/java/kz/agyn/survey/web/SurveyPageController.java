@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.agyn.kernel.UserException;
+import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.FormService;
 import kz.agyn.survey.ProfileField;
 import kz.agyn.survey.Question;
+import kz.agyn.survey.QuestionType;
 import kz.agyn.survey.ResponseImportService;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyService;
+import kz.agyn.survey.WaveChanges;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -92,6 +95,166 @@ class SurveyPageController {
             model.addAttribute("respondents", survey.respondents());
         }
         return htmx != null ? "survey :: results" : "survey";
+    }
+
+    /**
+     * The cross-tabulation tab. Without a choice it opens on intention to leave by education; a bad choice (the
+     * same question twice, a question that is not single-choice) is shown above the form, which keeps it.
+     */
+    @GetMapping("/surveys/{id}/crosstab")
+    String crossTable(@PathVariable int id, @RequestParam(required = false) String row,
+                      @RequestParam(required = false) String column, Model model, Locale locale) {
+        Survey survey = surveys.survey(id);
+        List<Question> categorical = surveys.questions(id).stream()
+                .filter(q -> q.type().hasOptions() && q.type() != QuestionType.MULTIPLE).toList();
+        String r = row != null ? row : preferred(categorical, "intend_leave", null);
+        String c = column != null ? column : preferred(categorical, "education", r);
+        model.addAttribute("survey", survey);
+        model.addAttribute("questions", categorical);
+        model.addAttribute("row", r);
+        model.addAttribute("column", c);
+        model.addAttribute("locale", locale);
+        try {
+            CrossTable table = surveys.crossTable(id, r, c, locale);
+            model.addAttribute("table", table);
+            model.addAttribute("option", json.writeValueAsString(heatmap(table, locale)));
+            if (table.test() != null) {
+                CrossTable.Test t = table.test();
+                String key = t.significant() ? "survey.crosstab.significant" : "survey.crosstab.notSignificant";
+                model.addAttribute("testSentence", messages.getMessage(key, new Object[] {
+                        decimal(t.chiSquare(), 2, locale), decimal(t.statistic(), 2, locale),
+                        decimal(t.numeratorDf(), 2, locale), decimal(t.denominatorDf(), 1, locale),
+                        pValue(t.pValue(), locale)}, locale));
+                model.addAttribute("testDetail", messages.getMessage("survey.crosstab.correction", new Object[] {
+                        decimal(t.meanDesignEffect(), 2, locale), decimal(t.firstOrderChiSquare(), 2, locale),
+                        decimal(t.degreesOfFreedom(), 0, locale), pValue(t.firstOrderPValue(), locale)}, locale));
+            }
+            weighting(table.weighting(), model, locale);
+        } catch (UserException ex) {
+            model.addAttribute("error", messages.getMessage(ex.code(), ex.args(), ex.code(), locale));
+        }
+        return "survey-crosstab";
+    }
+
+    /**
+     * The wave comparison tab: this survey against another wave of the same questionnaire, by default the first
+     * such wave listed.
+     */
+    @GetMapping("/surveys/{id}/compare")
+    String compare(@PathVariable int id, @RequestParam(name = "with", required = false) Integer with,
+                   @RequestParam(defaultValue = "reasons_main") String question, Model model, Locale locale) {
+        Survey survey = surveys.survey(id);
+        List<Survey> others = surveys.otherWaves(id);
+        List<Question> questions = surveys.questions(id).stream().filter(q -> q.type().hasOptions()).toList();
+        Integer other = with != null ? with : others.isEmpty() ? null : others.get(0).id();
+        model.addAttribute("survey", survey);
+        model.addAttribute("others", others);
+        model.addAttribute("with", other);
+        model.addAttribute("questions", questions);
+        model.addAttribute("question", question);
+        model.addAttribute("locale", locale);
+        if (other == null) {
+            return "survey-compare";
+        }
+        try {
+            WaveChanges changes = surveys.compare(id, other, question, locale);
+            model.addAttribute("changes", changes);
+            model.addAttribute("option", json.writeValueAsString(differences(changes, locale)));
+        } catch (UserException ex) {
+            model.addAttribute("error", messages.getMessage(ex.code(), ex.args(), ex.code(), locale));
+        }
+        return "survey-compare";
+    }
+
+    /** The preferred question when the survey has it, else the first other than {@code not}; "" when none. */
+    private static String preferred(List<Question> questions, String code, String not) {
+        return questions.stream().map(Question::code).filter(q -> q.equals(code) && !q.equals(not)).findFirst()
+                .orElseGet(() -> questions.stream().map(Question::code).filter(q -> !q.equals(not)).findFirst()
+                        .orElse(""));
+    }
+
+    private void weighting(Estimates.Weighting w, Model model, Locale locale) {
+        if (w.raked()) {
+            List<String> names = w.variables().stream()
+                    .map(v -> messages.getMessage("survey.dimension." + v, null, v, locale)).toList();
+            model.addAttribute("weighting", messages.getMessage("survey.results.weighting", new Object[] {
+                    String.join(", ", names), w.iterations(), w.kishDesignEffect(), w.marginSource()}, locale));
+        }
+    }
+
+    /** Row percentages as a heatmap; suppressed cells are left out, so they show blank. */
+    private Map<String, Object> heatmap(CrossTable t, Locale locale) {
+        List<Object> data = new ArrayList<>();
+        double low = 100;
+        double high = 0;
+        for (int a = 0; a < t.rows().size(); a++) {
+            for (int b = 0; b < t.columns().size(); b++) {
+                CrossTable.Cell c = t.cell(t.rows().get(a).code(), t.columns().get(b).code());
+                if (c != null && !c.suppressed()) {
+                    double v = round(c.rowShare());
+                    data.add(List.of(b, a, v));
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+        }
+        String name = messages.getMessage("survey.crosstab.rowPercent", null, locale);
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("position", "top"));
+        option.put("grid", Map.of("left", 170, "right", 20, "top", 10, "bottom", 90));
+        option.put("xAxis", Map.of("type", "category", "data", t.columns().stream().map(CrossTable.Category::text)
+                .toList(), "splitArea", Map.of("show", true), "axisLabel", Map.of("interval", 0, "rotate",
+                t.columns().size() > 4 ? 30 : 0, "width", 110, "overflow", "break")));
+        option.put("yAxis", Map.of("type", "category", "inverse", true, "splitArea", Map.of("show", true), "data",
+                t.rows().stream().map(CrossTable.Category::text).toList(), "axisLabel", Map.of("width", 160,
+                        "overflow", "truncate")));
+        // The colour scale spans the shown percentages, so that differences of a few points are visible.
+        double min = data.isEmpty() ? 0 : Math.floor(low);
+        double max = data.isEmpty() ? 100 : Math.max(Math.ceil(high), min + 1);
+        option.put("visualMap", Map.of("min", min, "max", max, "calculable", true, "orient", "horizontal",
+                "left", "center", "bottom", 0));
+        option.put("series", List.of(Map.of("type", "heatmap", "name", name, "data", data,
+                "label", Map.of("show", true))));
+        return option;
+    }
+
+    /** The changes in percentage points with their 95% intervals as error bars. */
+    private Map<String, Object> differences(WaveChanges w, Locale locale) {
+        List<String> names = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<Object> bars = new ArrayList<>();
+        for (int i = 0; i < w.options().size(); i++) {
+            WaveChanges.Change c = w.options().get(i);
+            names.add(c.text());
+            values.add(Map.of("value", round(c.difference()), "itemStyle", Map.of("color",
+                    c.significant() ? "#c0392b" : "#95a5a6")));
+            bars.add(List.of(i, round(c.ciLow()), round(c.ciHigh())));
+        }
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 90));
+        option.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0,
+                "rotate", names.size() > 5 ? 30 : 0, "width", 110, "overflow", "break")));
+        option.put("yAxis", Map.of("type", "value", "name", messages.getMessage("survey.compare.chartAxis", null,
+                locale)));
+        option.put("series", List.of(
+                Map.of("type", "bar", "data", values, "name", messages.getMessage("survey.compare.difference",
+                        null, locale), "label", Map.of("show", true, "position", "top")),
+                Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name",
+                        messages.getMessage("survey.compare.interval", null, locale))));
+        return option;
+    }
+
+    private static String decimal(double x, int digits, Locale locale) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(digits);
+        f.setMaximumFractionDigits(digits);
+        return f.format(x);
+    }
+
+    /** Three decimals, and "< 0.001" below that, where more digits would claim a precision the test lacks. */
+    private static String pValue(double p, Locale locale) {
+        return p < 0.001 ? "< " + decimal(0.001, 3, locale) : decimal(p, 3, locale);
     }
 
     /** Bars of the shares with their 95% intervals drawn as error bars (see agyn.js). */
