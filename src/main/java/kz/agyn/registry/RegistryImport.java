@@ -41,6 +41,8 @@ import kz.agyn.tabular.TableReaders;
 import kz.agyn.tabular.TabularException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -51,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Bulk import of the registry from the three files of docs/formats/registry.md (CSV or XLSX): every row is
  * checked first and the report lists every problem with file, row and column; only a clean set is written, in
  * one transaction, with COPY; rows already present are skipped, so a second import of the same files changes
- * nothing. Obligations are evaluated for the new awards in the same transaction.
+ * nothing. After the write every obligation is evaluated again, new awards included.
  */
 @Service
 public class RegistryImport {
@@ -63,7 +65,7 @@ public class RegistryImport {
     public record Input(Kind kind, String fileName, Path file) {
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistryImport.class);
+    private static final Logger log = LoggerFactory.getLogger(RegistryImport.class);
     private static final int MAX_LISTED = 200;
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
@@ -112,8 +114,8 @@ public class RegistryImport {
     }
 
     /**
-     * The reference codes rows are checked against, read once per import: looking them up row by row (a scan of
-     * 400-odd ISCO codes, of the region history, a query for programmes) cost more than the rest of the checks.
+     * The reference codes rows are checked against, gathered once per import: per row they meant a linear scan of
+     * the ISCO list and of the region history for each of some 60,000 jobs, and a query per non-Bolashak award.
      */
     private record Codes(Set<String> programmes, Set<String> isco, List<Region> regions, LocalDate regionsFrom) {
     }
