@@ -36,10 +36,10 @@ auth=(-u admin:Bench-registry-pw-1)
 # CPU seconds used so far by the application and its PostgreSQL (server, backends, and backends that have exited):
 # on a shared machine the wall clock depends on the other processes, this much less.
 postmaster=$(pgrep -f -- "-D $work/pgdata" | head -1 || true)
-[ -n "$postmaster" ] || { echo "(PostgreSQL's server process not found: CPU figures are the JVM's alone)"; postmaster=$app; }
+[ -n "$postmaster" ] || echo "(PostgreSQL's server process not found: CPU figures are the JVM's alone)"
 cpu() {
   local ticks=0 p
-  for p in $app $postmaster $(pgrep -P "$postmaster"); do
+  for p in $app ${postmaster:+$postmaster $(pgrep -P "$postmaster")}; do
     [ -r /proc/$p/stat ] && ticks=$((ticks + $(awk '{print $14 + $15 + $16 + $17}' /proc/$p/stat)))
   done
   echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
