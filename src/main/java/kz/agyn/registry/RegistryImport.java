@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -40,6 +41,8 @@ import kz.agyn.tabular.TableReaders;
 import kz.agyn.tabular.TabularException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -50,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Bulk import of the registry from the three files of docs/formats/registry.md (CSV or XLSX): every row is
  * checked first and the report lists every problem with file, row and column; only a clean set is written, in
  * one transaction, with COPY; rows already present are skipped, so a second import of the same files changes
- * nothing. Obligations are evaluated for the new awards in the same transaction.
+ * nothing. After the write every obligation is evaluated again, new awards included.
  */
 @Service
 public class RegistryImport {
@@ -62,7 +65,9 @@ public class RegistryImport {
     public record Input(Kind kind, String fileName, Path file) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(RegistryImport.class);
     private static final int MAX_LISTED = 200;
+    private static final HexFormat HEX = HexFormat.of();
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
     private static final Pattern BIN = Pattern.compile("\\d{12}");
     private static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "PHD", "INTERNSHIP");
@@ -108,6 +113,24 @@ public class RegistryImport {
                            boolean synthetic) {
     }
 
+    /**
+     * The reference codes rows are checked against, gathered once per import: per row they meant a linear scan of
+     * the ISCO list and of the region history for each of some 60,000 jobs, and a query per non-Bolashak award.
+     */
+    private record Codes(Set<String> programmes, Set<String> isco, List<Region> regions, LocalDate regionsFrom) {
+    }
+
+    private Codes codes() {
+        List<Region> regions = reference.regionHistory();
+        LocalDate from = regions.stream().map(Region::validFrom).min(LocalDate::compareTo).orElse(LocalDate.MIN);
+        Set<String> isco = new HashSet<>();
+        for (Occupation o : reference.occupations()) {
+            isco.add(o.code());
+        }
+        return new Codes(Set.copyOf(jdbc.queryForList("SELECT code FROM reg_programme", String.class)), isco,
+                regions, from);
+    }
+
     private record JobIn(String scholarRef, int seq, String employer, String bin, String sector, String country,
                          String kato, String isco, String band, LocalDate start, LocalDate end, String evidence,
                          boolean synthetic) {
@@ -132,6 +155,7 @@ public class RegistryImport {
         List<JobIn> jobs = new ArrayList<>();
         int[] existing = {0};
         Set<String> fileScholars = new HashSet<>();
+        Codes codes = codes();
         for (Kind kind : Kind.values()) {
             for (Input in : inputs) {
                 if (in.kind() != kind) {
@@ -150,7 +174,7 @@ public class RegistryImport {
                             }
                         }
                         case AWARDS -> {
-                            AwardIn a = award(cols, row, problems, fileScholars, knownScholars.keySet());
+                            AwardIn a = award(cols, row, problems, fileScholars, knownScholars.keySet(), codes);
                             if (a != null) {
                                 if (knownAwards.contains(a.ref())) {
                                     existing[0]++;
@@ -160,7 +184,7 @@ public class RegistryImport {
                             }
                         }
                         case EMPLOYMENTS -> {
-                            JobIn j = job(cols, row, problems, fileScholars, knownScholars.keySet());
+                            JobIn j = job(cols, row, problems, fileScholars, knownScholars.keySet(), codes);
                             if (j != null) {
                                 jobs.add(j);
                             }
@@ -169,7 +193,7 @@ public class RegistryImport {
                 });
             }
         }
-        checkIinsUnique(scholars, problems);
+        List<byte[]> iinHashes = checkIinsUnique(scholars, problems);
         checkAwardRefsUnique(awards, problems);
         Set<Long> jobKeys = new HashSet<>();
         jdbc.query("SELECT scholar_id, seq FROM reg_employment WHERE seq IS NOT NULL",
@@ -200,8 +224,16 @@ public class RegistryImport {
         } else if (!write) {
             status = "VALID";
         } else {
-            transactions.executeWithoutResult(tx -> store(scholars, awards, newJobs, knownScholars, by));
+            long checked = System.nanoTime();
+            long encryptMillis = transactions.execute(tx -> store(scholars, iinHashes, awards, newJobs, knownScholars,
+                    by));
+            long stored = System.nanoTime();
             obligations.recomputeAll();
+            // Counts and times only: where an import's time goes, for whoever has to make it faster.
+            log.info("Registry import: {} scholars, {} awards, {} jobs; read and checked in {} ms, encrypted in {} ms, "
+                    + "written in {} ms, obligations evaluated in {} ms", scholars.size(), awards.size(),
+                    newJobs.size(), (checked - started) / 1_000_000, encryptMillis,
+                    (stored - checked) / 1_000_000 - encryptMillis, (System.nanoTime() - stored) / 1_000_000);
             audit.record(AuditAction.IMPORT, ScholarService.SUBJECT, null, scholars.size(),
                     scholars.size() + " scholars, " + awards.size() + " awards, " + newJobs.size() + " jobs");
             status = "IMPORTED";
@@ -297,14 +329,13 @@ public class RegistryImport {
     }
 
     private AwardIn award(Map<String, Integer> cols, Row row, Problems p, Set<String> fileScholars,
-                          Set<String> dbScholars) {
+                          Set<String> dbScholars, Codes codes) {
         Cells c = new Cells(cols, row, p);
         String ref = c.ref("award_ref");
         String scholarRef = c.scholarRef(fileScholars, dbScholars);
         String programme = c.optional("programme");
         programme = programme == null ? ObligationService.BOLASHAK : programme.toUpperCase(Locale.ROOT);
-        if (!ObligationService.BOLASHAK.equals(programme)
-                && !jdbc.queryForList("SELECT code FROM reg_programme", String.class).contains(programme)) {
+        if (!ObligationService.BOLASHAK.equals(programme) && !codes.programmes().contains(programme)) {
             c.problem("programme", "registry.rules.unknownProgramme", programme);
         }
         Integer callYear = c.integer("call_year", 1993, 2100);
@@ -342,7 +373,7 @@ public class RegistryImport {
     }
 
     private JobIn job(Map<String, Integer> cols, Row row, Problems p, Set<String> fileScholars,
-                      Set<String> dbScholars) {
+                      Set<String> dbScholars, Codes codes) {
         Cells c = new Cells(cols, row, p);
         String scholarRef = c.scholarRef(fileScholars, dbScholars);
         Integer seq = c.integer("seq", 1, 99_999);
@@ -364,12 +395,12 @@ public class RegistryImport {
         if ("KZ".equals(country) && start != null) {
             if (kato == null) {
                 c.problem("kato", "registry.employment.regionRequired");
-            } else if (!regionValid(kato, start)) {
+            } else if (!regionValid(codes, kato, start)) {
                 c.problem("kato", "registry.import.regionNotOnDate", kato, start.toString());
             }
         }
         String isco = c.optional("isco_08");
-        if (isco != null && reference.occupations().stream().map(Occupation::code).noneMatch(isco::equals)) {
+        if (isco != null && !codes.isco().contains(isco)) {
             c.problem("isco_08", "registry.employment.badIsco", isco);
         }
         String band = c.optional("salary_band");
@@ -389,14 +420,18 @@ public class RegistryImport {
     }
 
     /** KATO units as on the day; before the reference data begin (1997), the earliest units stand in. */
-    private boolean regionValid(String kato, LocalDate on) {
-        List<Region> history = reference.regionHistory();
-        LocalDate earliest = history.stream().map(Region::validFrom).min(LocalDate::compareTo).orElse(on);
-        LocalDate day = on.isBefore(earliest) ? earliest : on;
-        return history.stream().anyMatch(r -> r.kato().equals(kato) && r.validOn(day));
+    private static boolean regionValid(Codes codes, String kato, LocalDate on) {
+        LocalDate day = on.isBefore(codes.regionsFrom()) ? codes.regionsFrom() : on;
+        for (Region r : codes.regions()) {
+            if (r.kato().equals(kato) && r.validOn(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private void checkIinsUnique(List<ScholarIn> scholars, Problems problems) {
+    /** Reports IINs repeated in the file or already registered; returns the IINs' blind-index hashes, in order. */
+    private List<byte[]> checkIinsUnique(List<ScholarIn> scholars, Problems problems) {
         Set<String> seen = new HashSet<>();
         for (ScholarIn s : scholars) {
             if (!seen.add(s.iin().value())) {
@@ -404,18 +439,21 @@ public class RegistryImport {
             }
         }
         if (scholars.isEmpty()) {
-            return;
+            return List.of();
         }
         Set<String> existing = new HashSet<>();
         jdbc.query("SELECT encode(iin_hash, 'hex') FROM reg_scholar", rs -> {
             existing.add(rs.getString(1));
         });
-        HexFormat hex = HexFormat.of();
+        List<byte[]> hashes = new ArrayList<>(scholars.size());
         for (ScholarIn s : scholars) {
-            if (existing.contains(hex.formatHex(index.iin(s.iin())))) {
+            byte[] hash = index.iin(s.iin());
+            hashes.add(hash);
+            if (existing.contains(HEX.formatHex(hash))) {
                 problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.iinExists", s.ref());
             }
         }
+        return hashes;
     }
 
     private static void checkAwardRefsUnique(List<AwardIn> awards, Problems problems) {
@@ -428,8 +466,9 @@ public class RegistryImport {
         }
     }
 
-    private void store(List<ScholarIn> scholars, List<AwardIn> awards, List<JobIn> jobs, Map<String, Long> known,
-                       String by) {
+    /** Writes the new rows; returns the milliseconds spent encrypting. */
+    private long store(List<ScholarIn> scholars, List<byte[]> iinHashes, List<AwardIn> awards, List<JobIn> jobs,
+                       Map<String, Long> known, String by) {
         Map<String, Long> ids = new HashMap<>(known);
         // Read before any COPY starts: while a COPY is open the connection answers no other query.
         RuleBook book = obligations.ruleBook();
@@ -437,24 +476,19 @@ public class RegistryImport {
                 Long.class, scholars.size());
         List<Long> awardIds = jdbc.queryForList("SELECT nextval('reg_award_id_seq') FROM generate_series(1, ?)",
                 Long.class, awards.size());
-        HexFormat hex = HexFormat.of();
+        for (int i = 0; i < scholars.size(); i++) {
+            ids.put(scholars.get(i).ref(), scholarIds.get(i));
+        }
+        long encrypting = System.nanoTime();
+        String[] scholarRows = scholarRows(scholars, iinHashes, scholarIds);
+        long encrypted = System.nanoTime();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             CopyWriter w = new CopyWriter(connection, "COPY reg_scholar (id, external_ref, iin_hash, iin_enc, "
                     + "last_name_enc, first_name_enc, patronymic_enc, name_ru_enc, name_latin_enc, email_enc, "
                     + "phone_enc, last_name_hash, first_name_hash, pseudonym, birth_year, sex, synthetic) FROM STDIN");
-            for (int i = 0; i < scholars.size(); i++) {
-                ScholarIn s = scholars.get(i);
-                long id = scholarIds.get(i);
-                ids.put(s.ref(), id);
-                byte[] hash = index.iin(s.iin());
-                w.cell(id).cell(s.ref()).bytes(hex, hash).bytes(hex, enc("iin", s.iin().value()))
-                        .bytes(hex, enc("last_name", s.lastKk())).bytes(hex, enc("first_name", s.firstKk()))
-                        .bytes(hex, enc("patronymic", s.patronymicKk())).bytes(hex, enc("name_ru", s.nameRu()))
-                        .bytes(hex, enc("name_latin", s.nameLatin())).bytes(hex, enc("email", s.email()))
-                        .bytes(hex, enc("phone", s.phone())).bytes(hex, index.name(s.lastKk()))
-                        .bytes(hex, index.name(s.firstKk())).cell(pseudonym.of(hash)).cell(s.birthYear())
-                        .cell(s.sex()).last(s.synthetic());
+            for (String row : scholarRows) {
+                w.row(row);
             }
             w.finish();
             Map<String, Long> awardIdsByRef = new HashMap<>();
@@ -467,7 +501,7 @@ public class RegistryImport {
                 awardIdsByRef.put(a.ref(), id);
                 LocalDate on = a.awardedOn() != null ? a.awardedOn() : a.start();
                 int version = book.inForceOn(a.programme(), on).version();
-                w.cell(id).cell(a.ref()).cell(ids.get(a.scholarRef())).cell(a.programme()).cell(version)
+                w.row().cell(id).cell(a.ref()).cell(ids.get(a.scholarRef())).cell(a.programme()).cell(version)
                         .cell(a.callYear()).cell(a.degree()).cell(a.field()).cell(a.university()).cell(a.country())
                         .cell(a.funding().toPlainString()).cell(a.securityKind()).cell(a.securityRef())
                         .cell(a.awardedOn()).cell(a.start()).cell(a.planned()).cell(a.actual()).last(a.synthetic());
@@ -477,27 +511,31 @@ public class RegistryImport {
                     + "region, country, isco, start_date, end_date, salary_band, evidence, synthetic, created_by) "
                     + "FROM STDIN");
             for (JobIn j : jobs) {
-                w.cell(ids.get(j.scholarRef())).cell(j.seq()).cell(j.employer()).cell(j.bin()).cell(j.sector())
+                w.row().cell(ids.get(j.scholarRef())).cell(j.seq()).cell(j.employer()).cell(j.bin()).cell(j.sector())
                         .cell(j.kato()).cell(j.country()).cell(j.isco()).cell(j.start()).cell(j.end())
                         .cell(j.band()).cell(j.evidence()).cell(j.synthetic()).last(by);
             }
             w.finish();
-            List<Object[]> deferrals = new ArrayList<>();
-            List<Object[]> returns = new ArrayList<>();
+            CopyWriter deferrals = new CopyWriter(connection,
+                    "COPY reg_deferral (award_id, from_date, to_date, reason, approved_by) FROM STDIN");
             for (AwardIn a : awards) {
-                long id = awardIdsByRef.get(a.ref());
                 if (a.deferredUntil() != null) {
                     LocalDate from = (a.actual() != null ? a.actual() : a.planned()).plusDays(1);
-                    deferrals.add(new Object[] {id, from, a.deferredUntil(), a.deferralReason(), by});
-                }
-                if (a.returnedOn() != null) {
-                    returns.add(new Object[] {id, "RETURN_CONFIRMED", a.returnedOn(), "import", by});
+                    deferrals.row().cell(awardIdsByRef.get(a.ref())).cell(from).cell(a.deferredUntil())
+                            .cell(a.deferralReason()).last(by);
                 }
             }
-            jdbc.batchUpdate("INSERT INTO reg_deferral (award_id, from_date, to_date, reason, approved_by) "
-                    + "VALUES (?, ?, ?, ?, ?)", deferrals);
-            jdbc.batchUpdate("INSERT INTO reg_decision (award_id, kind, on_date, reason, decided_by) "
-                    + "VALUES (?, ?, ?, ?, ?)", returns);
+            deferrals.finish();
+            CopyWriter returns = new CopyWriter(connection,
+                    "COPY reg_decision (award_id, kind, on_date, reason, decided_by) FROM STDIN");
+            for (AwardIn a : awards) {
+                if (a.returnedOn() != null) {
+                    returns.row().cell(awardIdsByRef.get(a.ref())).cell("RETURN_CONFIRMED").cell(a.returnedOn())
+                            .cell("import").last(by);
+                }
+            }
+            returns.finish();
+            return (encrypted - encrypting) / 1_000_000;
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into the registry failed", e);
         } finally {
@@ -505,46 +543,58 @@ public class RegistryImport {
         }
     }
 
+    /**
+     * The scholars' COPY rows. Nine AES-GCM encryptions and four keyed hashes per scholar are most of an import's
+     * work, and each row's are independent of the others', so they run on every core.
+     */
+    private String[] scholarRows(List<ScholarIn> scholars, List<byte[]> iinHashes, List<Long> ids) {
+        String[] rows = new String[scholars.size()];
+        IntStream.range(0, rows.length).parallel().forEach(i -> {
+            ScholarIn s = scholars.get(i);
+            byte[] hash = iinHashes.get(i);
+            CopyRow r = new CopyRow(new StringBuilder(1024));
+            r.cell(ids.get(i)).cell(s.ref()).bytes(hash).bytes(enc("iin", s.iin().value()))
+                    .bytes(enc("last_name", s.lastKk())).bytes(enc("first_name", s.firstKk()))
+                    .bytes(enc("patronymic", s.patronymicKk())).bytes(enc("name_ru", s.nameRu()))
+                    .bytes(enc("name_latin", s.nameLatin())).bytes(enc("email", s.email()))
+                    .bytes(enc("phone", s.phone())).bytes(index.name(s.lastKk())).bytes(index.name(s.firstKk()))
+                    .cell(pseudonym.of(hash)).cell(s.birthYear()).cell(s.sex()).last(s.synthetic());
+            rows[i] = r.sb.toString();
+        });
+        return rows;
+    }
+
     private byte[] enc(String field, String value) {
         return value == null ? null : cipher.encrypt("scholar." + field, value);
     }
 
-    /** COPY text rows: tabs between cells, \N for null, backslash escapes for text. */
-    private static final class CopyWriter {
-        private final CopyIn copy;
-        private final StringBuilder sb = new StringBuilder(1 << 17);
+    /** One COPY text row: tabs between cells, \N for null, backslash escapes for text, bytea as hex. */
+    private static final class CopyRow {
+        final StringBuilder sb;
 
-        CopyWriter(Connection connection, String sql) throws SQLException {
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        CopyRow(StringBuilder sb) {
+            this.sb = sb;
         }
 
-        CopyWriter cell(Object value) {
+        CopyRow cell(Object value) {
             append(value);
             sb.append('\t');
             return this;
         }
 
-        CopyWriter bytes(HexFormat hex, byte[] value) {
+        CopyRow bytes(byte[] value) {
             if (value == null) {
                 sb.append("\\N");
             } else {
-                sb.append("\\\\x").append(hex.formatHex(value));
+                sb.append("\\\\x").append(HEX.formatHex(value));
             }
             sb.append('\t');
             return this;
         }
 
-        void last(Object value) throws SQLException {
+        void last(Object value) {
             append(value);
             sb.append('\n');
-            if (sb.length() > 1 << 16) {
-                flush();
-            }
-        }
-
-        void finish() throws SQLException {
-            flush();
-            copy.endCopy();
         }
 
         private void append(Object value) {
@@ -563,6 +613,38 @@ public class RegistryImport {
                     default -> sb.append(ch);
                 }
             }
+        }
+    }
+
+    /** A COPY FROM STDIN, fed in blocks of about 64 KiB. */
+    private static final class CopyWriter {
+        private final CopyIn copy;
+        private final StringBuilder sb = new StringBuilder(1 << 17);
+        private final CopyRow row = new CopyRow(sb);
+
+        CopyWriter(Connection connection, String sql) throws SQLException {
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        }
+
+        /** The next row, to be filled cell by cell and closed with {@link CopyRow#last}. */
+        CopyRow row() throws SQLException {
+            if (sb.length() > 1 << 16) {
+                flush();
+            }
+            return row;
+        }
+
+        /** A row already in COPY form, newline included. */
+        void row(String line) throws SQLException {
+            if (sb.length() > 1 << 16) {
+                flush();
+            }
+            sb.append(line);
+        }
+
+        void finish() throws SQLException {
+            flush();
+            copy.endCopy();
         }
 
         private void flush() throws SQLException {

@@ -26,6 +26,11 @@ public final class RegistryRows {
                              String salaryBand, String evidence, boolean synthetic) {
     }
 
+    /** A job as the obligation engine reads it: dates, place and sector, without employer or salary. */
+    public record Episode(long scholarId, String sector, String region, String country, LocalDate start,
+                          LocalDate end) {
+    }
+
     public record Deferral(long id, long awardId, LocalDate from, LocalDate to, String reason, String approvedBy) {
     }
 

@@ -36,7 +36,7 @@ import kz.agyn.kernel.Iin;
  * common it is (frequency analysis). That is why the index is kept in the database only, with the ciphertexts,
  * and never in exports or analyst views.
  *
- * <p>Thread-safe; every call takes its own {@link Mac}.
+ * <p>Thread-safe: each thread uses its own {@link Mac} per key.
  */
 public final class BlindIndex {
 
@@ -76,7 +76,7 @@ public final class BlindIndex {
         if (normalised == null) {
             return null;
         }
-        return Hkdf.mac(keys.current().nameIndex).doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+        return keys.current().nameMac().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -101,6 +101,6 @@ public final class BlindIndex {
     }
 
     static byte[] iinHash(RegistryKeys.Derived key, Iin iin) {
-        return Hkdf.mac(key.iinIndex).doFinal(iin.value().getBytes(StandardCharsets.US_ASCII));
+        return key.iinMac().doFinal(iin.value().getBytes(StandardCharsets.US_ASCII));
     }
 }

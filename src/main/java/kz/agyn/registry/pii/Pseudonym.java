@@ -42,7 +42,7 @@ public final class Pseudonym {
         if (iinHash.length != BlindIndex.LENGTH) {
             throw new IllegalArgumentException("expected a " + BlindIndex.LENGTH + "-byte IIN hash");
         }
-        return PREFIX + base32(Hkdf.mac(keys.current().pseudonym).doFinal(iinHash), LENGTH);
+        return PREFIX + base32(keys.current().pseudonymMac().doFinal(iinHash), LENGTH);
     }
 
     /** The pseudonym of the scholar with this IIN. */

@@ -26,7 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The registry's keys: one current 256-bit master key, from which the encryption key, the blind index keys, the
@@ -74,6 +76,12 @@ public final class RegistryKeys {
         final byte[] iinIndex;
         final byte[] nameIndex;
         final byte[] pseudonym;
+        final SecretKeySpec aes;
+        // Mac.getInstance and init cost more than hashing a short value; a bulk import hashes tens of thousands, so
+        // each thread keeps one initialised Mac per key (doFinal leaves it ready for the next value).
+        private final ThreadLocal<Mac> iinMac;
+        private final ThreadLocal<Mac> nameMac;
+        private final ThreadLocal<Mac> pseudonymMac;
 
         Derived(byte[] master) {
             this.keyId = Hkdf.derive(master, SALT, label("key-id"), KEY_ID_BYTES);
@@ -81,6 +89,26 @@ public final class RegistryKeys {
             this.iinIndex = Hkdf.derive(master, SALT, label("blind-index/iin"), KEY_BYTES);
             this.nameIndex = Hkdf.derive(master, SALT, label("blind-index/name"), KEY_BYTES);
             this.pseudonym = Hkdf.derive(master, SALT, label("pseudonym"), KEY_BYTES);
+            this.aes = new SecretKeySpec(encryption, "AES");
+            byte[] iinKey = iinIndex;
+            byte[] nameKey = nameIndex;
+            byte[] pseudonymKey = pseudonym;
+            this.iinMac = ThreadLocal.withInitial(() -> Hkdf.mac(iinKey));
+            this.nameMac = ThreadLocal.withInitial(() -> Hkdf.mac(nameKey));
+            this.pseudonymMac = ThreadLocal.withInitial(() -> Hkdf.mac(pseudonymKey));
+        }
+
+        /** HMAC-SHA-256 under the IIN blind-index key; this thread's instance, ready for one doFinal. */
+        Mac iinMac() {
+            return iinMac.get();
+        }
+
+        Mac nameMac() {
+            return nameMac.get();
+        }
+
+        Mac pseudonymMac() {
+            return pseudonymMac.get();
         }
 
         String keyIdHex() {
