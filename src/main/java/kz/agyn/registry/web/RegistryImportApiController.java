@@ -1,12 +1,7 @@
 package kz.agyn.registry.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,35 +40,7 @@ class RegistryImportApiController {
                              @RequestPart(required = false) MultipartFile employments,
                              @RequestParam(defaultValue = "false") boolean accept,
                              Authentication auth, Locale locale) throws IOException {
-        // The import reads files by path (XLSX needs random access); the copies hold personal data, so they live
-        // in an owner-only temporary folder that is removed whatever happens.
-        Path dir = Files.createTempDirectory("agyn-registry-import");
-        try {
-            List<RegistryImport.Input> inputs = new ArrayList<>();
-            add(inputs, RegistryImport.Kind.SCHOLARS, scholars, dir, "scholars.csv");
-            add(inputs, RegistryImport.Kind.AWARDS, awards, dir, "awards.csv");
-            add(inputs, RegistryImport.Kind.EMPLOYMENTS, employments, dir, "employments.csv");
-            return imports.run(inputs, accept, ScholarApiController.access(auth), auth.getName(), locale);
-        } finally {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private static void add(List<RegistryImport.Input> inputs, RegistryImport.Kind kind, MultipartFile part,
-                            Path dir, String fallbackName) throws IOException {
-        if (part == null || part.isEmpty()) {
-            return;
-        }
-        String original = part.getOriginalFilename();
-        // The user's name for the file shows in the report and tells XLSX from CSV; the copy is named by its kind.
-        String name = original == null || original.isBlank() ? fallbackName : original.replaceAll(".*[/\\\\]", "");
-        Path copy = dir.resolve(kind.name().toLowerCase(Locale.ROOT));
-        part.transferTo(copy);
-        inputs.add(new RegistryImport.Input(kind, name, copy));
+        return RegistryUpload.run(imports, scholars, awards, employments, accept, ScholarApiController.access(auth),
+                auth.getName(), locale);
     }
 }
