@@ -143,7 +143,7 @@ public class ImportService {
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
         if (existing.isPresent()) {
             imports.accepted(id, warehouse.versionId(datasetId, existing.get()));
-            deleteQuietly(spool(id));
+            deleteSpool(spool(id));
             return report(id, locale);
         }
         Job job = jobs.computeIfAbsent(id, k -> new Job());
@@ -152,7 +152,7 @@ public class ImportService {
         try {
             int versionId = transactions.execute(status -> write(record, datasetId, user, job));
             imports.accepted(id, versionId);
-            deleteQuietly(spool(id));
+            deleteSpool(spool(id));
             log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
                     job.rows.get());
         } catch (CancelledException e) {
@@ -302,7 +302,7 @@ public class ImportService {
             job.done = true;
         }
         if (!"VALID".equals(status)) {
-            deleteQuietly(spoolFile);
+            deleteSpool(spoolFile);
         }
         imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
                 toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
@@ -510,6 +510,14 @@ public class ImportService {
     /** The validated rows of an upload, ready for COPY. */
     private Path spool(UUID id) {
         return directory.resolve(id + ".copy");
+    }
+
+    private static void deleteSpool(Path spool) {
+        try {
+            ObservationCopier.Spool.delete(spool);
+        } catch (IOException ignored) {
+            // a stray spool in the imports folder is harmless
+        }
     }
 
     private static void deleteQuietly(Path file) {
