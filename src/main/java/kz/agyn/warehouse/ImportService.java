@@ -40,6 +40,7 @@ import kz.agyn.warehouse.internal.ImportRepository;
 import kz.agyn.warehouse.internal.Obs;
 import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
+import kz.agyn.warehouse.internal.RowPrefetch;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -384,15 +385,16 @@ public class ImportService {
             if (mapper.isEmpty()) {
                 return header;
             }
-            Row row;
-            long n = 0;
-            while ((row = reader.next()) != null) {
-                mapper.get().map(row, obs -> {
-                    job.rows.incrementAndGet();
-                    out.accept(obs);
-                }, problems);
-                if ((++n & 1023) == 0) {
-                    job.bytes.set(reader.bytesRead());
+            Consumer<Obs> counted = obs -> {
+                job.rows.incrementAndGet();
+                out.accept(obs);
+            };
+            try (RowPrefetch rows = new RowPrefetch(reader, job.bytes::set)) {
+                List<Row> batch;
+                while ((batch = rows.next()) != null) {
+                    for (Row row : batch) {
+                        mapper.get().map(row, counted, problems);
+                    }
                     if (job.cancelled.get()) {
                         throw new CancelledException();
                     }
