@@ -40,6 +40,7 @@ import kz.agyn.warehouse.internal.ImportRepository;
 import kz.agyn.warehouse.internal.Obs;
 import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
+import kz.agyn.warehouse.internal.RowPrefetch;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,7 +144,7 @@ public class ImportService {
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
         if (existing.isPresent()) {
             imports.accepted(id, warehouse.versionId(datasetId, existing.get()));
-            deleteQuietly(spool(id));
+            deleteSpool(spool(id));
             return report(id, locale);
         }
         Job job = jobs.computeIfAbsent(id, k -> new Job());
@@ -152,7 +153,7 @@ public class ImportService {
         try {
             int versionId = transactions.execute(status -> write(record, datasetId, user, job));
             imports.accepted(id, versionId);
-            deleteQuietly(spool(id));
+            deleteSpool(spool(id));
             log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
                     job.rows.get());
         } catch (CancelledException e) {
@@ -302,7 +303,7 @@ public class ImportService {
             job.done = true;
         }
         if (!"VALID".equals(status)) {
-            deleteQuietly(spoolFile);
+            deleteSpool(spoolFile);
         }
         imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
                 toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
@@ -384,15 +385,16 @@ public class ImportService {
             if (mapper.isEmpty()) {
                 return header;
             }
-            Row row;
-            long n = 0;
-            while ((row = reader.next()) != null) {
-                mapper.get().map(row, obs -> {
-                    job.rows.incrementAndGet();
-                    out.accept(obs);
-                }, problems);
-                if ((++n & 1023) == 0) {
-                    job.bytes.set(reader.bytesRead());
+            Consumer<Obs> counted = obs -> {
+                job.rows.incrementAndGet();
+                out.accept(obs);
+            };
+            try (RowPrefetch rows = new RowPrefetch(reader, job.bytes::set)) {
+                List<Row> batch;
+                while ((batch = rows.next()) != null) {
+                    for (Row row : batch) {
+                        mapper.get().map(row, counted, problems);
+                    }
                     if (job.cancelled.get()) {
                         throw new CancelledException();
                     }
@@ -510,6 +512,14 @@ public class ImportService {
     /** The validated rows of an upload, ready for COPY. */
     private Path spool(UUID id) {
         return directory.resolve(id + ".copy");
+    }
+
+    private static void deleteSpool(Path spool) {
+        try {
+            ObservationCopier.Spool.delete(spool);
+        } catch (IOException ignored) {
+            // a stray spool in the imports folder is harmless
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -29,7 +29,8 @@ public final class CodeBook {
             "казахстан", "қазақстан", "қазақстан республикасы", "republic of kazakhstan", "всего", "барлығы",
             "total", "итого", "республика");
 
-    private final List<Region> regions;
+    /** Each KATO code's units over time (a code can be reused after a reform). */
+    private final Map<String, List<Region>> regionsByKato = new HashMap<>();
     private final Map<String, String> regionByName = new HashMap<>();
     private final Set<String> occupations = new HashSet<>();
     private final Map<String, String> countryByKey = new HashMap<>();
@@ -37,8 +38,8 @@ public final class CodeBook {
 
     public CodeBook(List<Region> regions, List<Occupation> occupations, List<Country> countries,
                     List<Indicator> indicators) {
-        this.regions = regions;
         for (Region r : regions) {
+            regionsByKato.computeIfAbsent(r.kato(), k -> new java.util.ArrayList<>()).add(r);
             for (String n : List.of(r.names().kk(), r.names().ru(), r.names().en())) {
                 regionByName.putIfAbsent(normalizeName(n), r.kato());
             }
@@ -64,8 +65,8 @@ public final class CodeBook {
         if (t.isEmpty() || TOTAL_WORDS.contains(t.toLowerCase(Locale.ROOT)) || t.equals(KAZAKHSTAN)) {
             return Optional.of(KAZAKHSTAN);
         }
-        if (t.matches("\\d{9}")) {
-            return regions.stream().anyMatch(r -> r.kato().equals(t)) ? Optional.of(t) : Optional.empty();
+        if (isKato(t)) {
+            return regionsByKato.containsKey(t) ? Optional.of(t) : Optional.empty();
         }
         return Optional.ofNullable(regionByName.get(normalizeName(t)));
     }
@@ -75,10 +76,32 @@ public final class CodeBook {
         if (KAZAKHSTAN.equals(kato)) {
             return true;
         }
+        List<Region> units = regionsByKato.get(kato);
+        if (units == null) {
+            return false;
+        }
         LocalDate start = period.start();
         LocalDate end = period.end();
-        return regions.stream().anyMatch(r -> r.kato().equals(kato)
-                && !r.validFrom().isAfter(end) && (r.validTo() == null || !r.validTo().isBefore(start)));
+        for (Region r : units) {
+            if (!r.validFrom().isAfter(end) && (r.validTo() == null || !r.validTo().isBefore(start))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nine ASCII digits, as {@code \\d{9}} matches, without compiling a pattern for every row. */
+    private static boolean isKato(String t) {
+        if (t.length() != 9) {
+            return false;
+        }
+        for (int i = 0; i < 9; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean occupation(String code) {
@@ -86,7 +109,8 @@ public final class CodeBook {
     }
 
     public static boolean education(String code) {
-        return "_T".equals(code) || "_U".equals(code) || code.matches("[0-8]");
+        return "_T".equals(code) || "_U".equals(code)
+                || (code.length() == 1 && code.charAt(0) >= '0' && code.charAt(0) <= '8');
     }
 
     public Optional<String> country(String text) {

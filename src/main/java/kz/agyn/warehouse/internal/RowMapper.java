@@ -3,10 +3,12 @@ package kz.agyn.warehouse.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,47 @@ public final class RowMapper {
     /** Problems reported so far; a row whose mapping added any yields no observation. */
     private int counter;
 
+    private final Memo<Indicator> indicators;
+    private final Memo<PeriodText> periods = new Memo<>(RowMapper::period);
+    private final Memo<String> regions;
+    private final Map<Period, Map<String, Boolean>> regionInPeriod = new HashMap<>();
+    private int regionInPeriodSize;
+    private final Memo<String> countries;
+    private final Memo<String> sexes = new Memo<>(CodeBook::sex);
+    private final Memo<String> ages = new Memo<>(a -> CodeBook.age(a) ? Optional.of(a) : Optional.empty());
+    private final Memo<String> flows = new Memo<>(CodeBook::flow);
+    private final Memo<Character> statuses = new Memo<>(CodeBook::status);
+
+    private record PeriodText(Period period, String text) {
+    }
+
+    /**
+     * What checking a cell's text found, by the text. A file repeats a few hundred codes a million times, and a
+     * hash lookup costs far less than trimming, case-folding and matching every cell again (measured: the
+     * per-cell checks were half of validation). Optional.empty() remembers that the text is not a valid code.
+     */
+    private static final class Memo<T> {
+        /** More than every code list Agyn knows; past it a file of unique junk is simply checked cell by cell. */
+        static final int MAX = 10_000;
+        private final Map<String, Optional<T>> known = new HashMap<>();
+        private final Function<String, Optional<T>> check;
+
+        Memo(Function<String, Optional<T>> check) {
+            this.check = check;
+        }
+
+        Optional<T> get(String text) {
+            Optional<T> result = known.get(text);
+            if (result == null) {
+                result = check.apply(text);
+                if (known.size() < MAX) {
+                    known.put(text, result);
+                }
+            }
+            return result;
+        }
+    }
+
     private record WideColumn(int index, Period period, String sex) {
     }
 
@@ -51,6 +94,9 @@ public final class RowMapper {
         this.constants = constants;
         this.codes = codes;
         this.decimalComma = decimalComma;
+        this.indicators = new Memo<>(codes::indicator);
+        this.regions = new Memo<>(codes::region);
+        this.countries = new Memo<>(codes::country);
     }
 
     /**
@@ -144,7 +190,7 @@ public final class RowMapper {
         if (obs == null || counter != problemsBefore) {
             return;
         }
-        long earlier = seen.putIfAbsent(LongLongMap.hash(obs.key()), row.number());
+        long earlier = seen.putIfAbsent(obs.keyHash(), row.number());
         if (earlier >= 0) {
             problems.report(at(row, -1), null, "warehouse.import.duplicate", earlier);
             counter++;
@@ -165,7 +211,7 @@ public final class RowMapper {
             problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR), "warehouse.import.missing",
                     Dimension.INDICATOR.column());
         } else {
-            indicator = codes.indicator(indicatorCode).orElse(null);
+            indicator = indicators.get(indicatorCode).orElse(null);
             if (indicator == null) {
                 problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR),
                         "warehouse.import.unknownIndicator", indicatorCode);
@@ -178,19 +224,18 @@ public final class RowMapper {
                         shorten(unit), indicator.code(), indicator.unit());
             }
         }
-        Period period = null;
-        try {
-            period = Period.parse(periodText.trim());
-        } catch (IllegalArgumentException e) {
+        PeriodText parsed = periods.get(periodText).orElse(null);
+        Period period = parsed == null ? null : parsed.period();
+        if (parsed == null) {
             problems.report(at(row, Dimension.PERIOD), name(Dimension.PERIOD), "warehouse.import.badPeriod",
                     shorten(periodText));
         }
         String regionText = cell(row, Dimension.REGION);
-        String region = codes.region(regionText).orElse(null);
+        String region = regions.get(regionText).orElse(null);
         if (region == null) {
             problems.report(at(row, Dimension.REGION), name(Dimension.REGION), "warehouse.import.unknownRegion",
                     shorten(regionText));
-        } else if (period != null && !codes.regionExistsIn(region, period)) {
+        } else if (period != null && !regionExistsIn(region, period)) {
             problems.report(at(row, Dimension.REGION), name(Dimension.REGION), "warehouse.import.regionNotInPeriod",
                     region, period.toString());
         }
@@ -205,28 +250,28 @@ public final class RowMapper {
                     "warehouse.import.unknownEducation", shorten(education));
         }
         String countryText = cell(row, Dimension.COUNTRY);
-        String country = codes.country(countryText).orElse(null);
+        String country = countries.get(countryText).orElse(null);
         if (country == null) {
             problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.unknownCountry",
                     shorten(countryText));
         }
         String sexText = wideSex != null ? wideSex : cell(row, Dimension.SEX);
-        String sex = CodeBook.sex(sexText).orElse(null);
+        String sex = sexes.get(sexText).orElse(null);
         if (sex == null) {
             problems.report(at(row, Dimension.SEX), name(Dimension.SEX), "warehouse.import.badSex", shorten(sexText));
         }
         String age = cell(row, Dimension.AGE).trim();
-        if (!CodeBook.age(age)) {
+        if (ages.get(age).isEmpty()) {
             problems.report(at(row, Dimension.AGE), name(Dimension.AGE), "warehouse.import.badAge", shorten(age));
         }
         String flowText = cell(row, Dimension.FLOW);
-        String flow = CodeBook.flow(flowText).orElse(null);
+        String flow = flows.get(flowText).orElse(null);
         if (flow == null) {
             problems.report(at(row, Dimension.FLOW), name(Dimension.FLOW), "warehouse.import.badFlow",
                     shorten(flowText));
         }
         String statusText = cell(row, Dimension.STATUS);
-        Character status = CodeBook.status(statusText).orElse(null);
+        Character status = statuses.get(statusText).orElse(null);
         if (status == null) {
             problems.report(at(row, Dimension.STATUS), name(Dimension.STATUS), "warehouse.import.badStatus",
                     shorten(statusText));
@@ -263,7 +308,7 @@ public final class RowMapper {
                         || "PERCENT_GDP".equals(indicator.unit())) && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {
                     problems.report(valueAt, header, "warehouse.import.shareAbove100", shorten(valueText));
                 } else if (indicator != null && "PERSONS".equals(indicator.unit()) && !netAllowed
-                        && scaled.stripTrailingZeros().scale() > 0) {
+                        && scaled.scale() > 0 && scaled.stripTrailingZeros().scale() > 0) {
                     problems.report(valueAt, header, "warehouse.import.notWhole", shorten(valueText));
                 }
             }
@@ -272,8 +317,30 @@ public final class RowMapper {
                 || status == null || value == null) {
             return null;
         }
-        return new Obs(indicator.code(), period, region, occupation, education, country, sex, age, flow, value,
-                unitMult, status, row.number());
+        return new Obs(indicator.code(), period, parsed.text(), region, occupation, education, country, sex, age,
+                flow, value, unitMult, status, row.number());
+    }
+
+    private static Optional<PeriodText> period(String text) {
+        try {
+            Period p = Period.parse(text.trim());
+            return Optional.of(new PeriodText(p, p.toString()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean regionExistsIn(String region, Period period) {
+        Map<String, Boolean> known = regionInPeriod.get(period);
+        Boolean exists = known == null ? null : known.get(region);
+        if (exists == null) {
+            exists = codes.regionExistsIn(region, period);
+            if (regionInPeriodSize < Memo.MAX) {
+                regionInPeriod.computeIfAbsent(period, p -> new HashMap<>()).put(region, exists);
+                regionInPeriodSize++;
+            }
+        }
+        return exists;
     }
 
     private String cell(Row row, Dimension d) {
