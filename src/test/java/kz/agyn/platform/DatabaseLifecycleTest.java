@@ -41,6 +41,9 @@ class DatabaseLifecycleTest {
             Integer migrations = second.getBean(JdbcClient.class)
                     .sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Integer.class).single();
             assertThat(migrations).isGreaterThanOrEqualTo(4);
+            // Kept data is durable: an acknowledged commit survives a crash.
+            assertThat(second.getBean(JdbcClient.class).sql("SHOW synchronous_commit").query(String.class).single())
+                    .isEqualTo("on");
         }
     }
 

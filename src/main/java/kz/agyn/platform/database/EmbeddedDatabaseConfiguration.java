@@ -42,7 +42,9 @@ class EmbeddedDatabaseConfiguration {
         } else {
             Path dir = properties.dataDirectory().toAbsolutePath();
             checkDirectory(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            // zonky turns synchronous_commit off (right for throw-away test databases); data kept for the user
+            // must survive a crash with every acknowledged commit, so it is switched back on here.
+            builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
         }
         int port = properties.port();
         if (port != 0) {
