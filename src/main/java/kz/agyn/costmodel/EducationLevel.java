@@ -2,7 +2,8 @@ package kz.agyn.costmodel;
 
 /**
  * The highest education level an emigrant completed, as the model prices it. Each level maps to an ISCED 2011
- * level so that emigrant counts from the warehouse (coded by ISCED) can replace the default counts.
+ * level, by which {@code kz.agyn.costmodel.inputs.WarehouseInputs} puts the warehouse's emigrant counts (coded by
+ * ISCED) in place of the default counts.
  */
 public enum EducationLevel {
     /** Completed general secondary school (ISCED 3) and no tertiary degree. */

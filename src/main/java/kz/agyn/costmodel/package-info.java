@@ -6,7 +6,8 @@
  * <p>{@link kz.agyn.costmodel.ParameterSet} holds the {@link kz.agyn.costmodel.Parameter parameters}: each with a
  * unit, a base value, a range, a Monte Carlo {@link kz.agyn.costmodel.Distribution distribution} and a
  * {@link kz.agyn.costmodel.Source source}, or an explicit flag that it is an assumption. The defaults ship in
- * {@code costmodel/defaults.properties}. {@link kz.agyn.costmodel.CostModel} holds the formula (in its class
+ * {@code costmodel/defaults.properties}; {@code kz.agyn.costmodel.inputs} puts the indicator warehouse's figures in
+ * place of some of them where it holds them. {@link kz.agyn.costmodel.CostModel} holds the formula (in its class
  * comment and as {@link kz.agyn.costmodel.CostModel#FORMULA text}) and four functions: the deterministic
  * {@link kz.agyn.costmodel.CostResult result}, a seeded Monte Carlo
  * {@link kz.agyn.costmodel.MonteCarloResult band}, the {@link kz.agyn.costmodel.TornadoBar tornado} chart and

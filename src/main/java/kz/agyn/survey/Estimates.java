@@ -33,10 +33,30 @@ public record Estimates(int surveyId, String survey, boolean synthetic, String q
      * @param variables        the variables raked on
      * @param iterations       raking cycles
      * @param kishDesignEffect n Σw² / (Σw)², the variance inflation from unequal weights
-     * @param marginSource     where the margins come from
+     * @param marginSource     where the margins come from, in words
+     * @param warehouse        the indicator warehouse figures the margins were taken from; null when they are
+     *                         the survey's own
      */
     public record Weighting(boolean raked, List<String> variables, int iterations, double kishDesignEffect,
-                            String marginSource) {
+                            String marginSource, WarehouseMargins warehouse) {
+    }
+
+    /**
+     * Population margins taken from the indicator warehouse.
+     *
+     * @param dataset   the dataset's code
+     * @param title     its title in kk, ru and en
+     * @param publisher who publishes it
+     * @param version   the version read (the dataset's current one)
+     * @param period    the period of the population, e.g. "2024"
+     * @param indicator the indicator read, e.g. POP_YOUNG_SPECIALISTS
+     * @param indicatorName its name in kk, ru and en
+     * @param synthetic true for generated demonstration data, which must never pass for official statistics
+     * @param population the population the margins add up to: the warehouse cells within the survey's categories
+     */
+    public record WarehouseMargins(String dataset, kz.agyn.reference.Names title, String publisher, int version,
+                                   String period, String indicator, kz.agyn.reference.Names indicatorName,
+                                   boolean synthetic, double population) {
     }
 
     /**

@@ -6,9 +6,14 @@ import kz.agyn.reference.Names;
  * A survey: one wave of a questionnaire.
  *
  * @param synthetic    generated demonstration data, to be labelled as such wherever it shows
- * @param marginSource where the population margins the weights are raked to come from; null when there are none
- * @param respondents  respondents stored so far
+ * @param marginSource  where the survey's own population margins ({@code survey_margin}) come from; null when
+ *                      it has none
+ * @param respondents   respondents stored so far
+ * @param marginDataset the indicator warehouse dataset whose population the weights are raked to, or null to
+ *                      use the survey's own margins; when set it wins over them
+ * @param marginPeriod  the period (year) of that population; set exactly when {@code marginDataset} is
  */
 public record Survey(int id, String code, Names title, String wave, boolean synthetic, String questionnaire,
-                     int questionnaireVersion, int questionnaireId, String marginSource, int respondents) {
+                     int questionnaireVersion, int questionnaireId, String marginSource, int respondents,
+                     String marginDataset, String marginPeriod) {
 }

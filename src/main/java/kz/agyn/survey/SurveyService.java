@@ -39,11 +39,13 @@ import org.springframework.stereotype.Service;
 /**
  * Surveys, their questions, and weighted estimates.
  *
- * <p>Weights: each respondent's design weight (1 unless an imported file gave one) is raked to the survey's
- * own population margins ({@code survey_margin}), when it has any. The demonstration survey ships synthetic
- * margins by region, age group, sex and education; the warehouse's demonstration population is by region only
- * (all ages, both sexes, all levels of education), so it cannot supply these margins yet. A survey without margins is estimated with
- * its design weights as they are. Raking that cannot meet the margins is reported, never silently skipped.
+ * <p>Weights: each respondent's design weight (1 unless an imported file gave one) is raked to known population
+ * margins by region, age group, sex and education. A survey that names a warehouse dataset and period
+ * ({@link Survey#marginDataset()}) takes them from the indicator warehouse ({@link PopulationMargins}), which
+ * wins over the survey's own margins ({@code survey_margin}); the demonstration waves are weighted to the
+ * synthetic warehouse population of 2024. Otherwise the survey's own margins are used when it has any, and a
+ * survey without margins is estimated with its design weights as they are. Raking that cannot meet the margins,
+ * or warehouse margins that lack a category respondents gave, is reported, never silently skipped.
  */
 @Service
 public class SurveyService {
@@ -52,9 +54,11 @@ public class SurveyService {
     static final long RANKING_SEED = 20241106L;
 
     private final SurveyRepository repository;
+    private final PopulationMargins population;
 
-    public SurveyService(SurveyRepository repository) {
+    SurveyService(SurveyRepository repository, PopulationMargins population) {
         this.repository = repository;
+        this.population = population;
     }
 
     public List<Survey> surveys() {
@@ -313,7 +317,7 @@ public class SurveyService {
             throw SurveyException.invalid("survey.estimates.tooFewRespondents", respondents.size(),
                     MinimumCellSize.DEFAULT.minimum());
         }
-        Weights weights = weights(survey, respondents);
+        Weights weights = weights(survey, questions, respondents);
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < respondents.size(); i++) {
             position.put(respondents.get(i).id(), i);
@@ -399,19 +403,35 @@ public class SurveyService {
     }
 
     /** Design weights raked to the survey's margins; a failure to meet them is the analyst's to see. */
-    Weights weights(Survey survey, List<RespondentRow> respondents) {
+    Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents) {
         List<Double> base = respondents.stream().map(RespondentRow::weight).toList();
-        Map<String, Map<String, Double>> margins = repository.margins(survey.id());
+        Map<String, Map<String, Double>> margins;
+        Estimates.WarehouseMargins warehouse = null;
+        String source = survey.marginSource();
+        if (survey.marginDataset() != null) {
+            PopulationMargins.Margins m = population.of(survey, questions, respondents);
+            margins = m.byVariable();
+            warehouse = m.source();
+            source = describe(warehouse);
+        } else {
+            margins = repository.margins(survey.id());
+        }
         if (margins.isEmpty()) {
             return new Weights(base, new Estimates.Weighting(false, List.of(), 0,
-                    SurveyDesign.weighted(base).kishDesignEffect(), null));
+                    SurveyDesign.weighted(base).kishDesignEffect(), null, null));
         }
         List<RakingVariable> variables = new ArrayList<>();
         margins.forEach((variable, cats) -> variables.add(new RakingVariable(variable,
                 respondents.stream().map(r -> r.profile().get(variable)).toList(), cats)));
         RakingResult result = Raking.rake(base, variables, RakingOptions.DEFAULT).orThrow();
         return new Weights(result.weights(), new Estimates.Weighting(true, List.copyOf(margins.keySet()),
-                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(),
-                survey.marginSource()));
+                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse));
+    }
+
+    /** The source in words, for scripts that print it; the page words it in the reader's language. */
+    private static String describe(Estimates.WarehouseMargins w) {
+        return "Indicator warehouse: " + w.indicator() + ", " + w.period() + ", dataset " + w.dataset() + " ("
+                + w.title().en() + "), " + w.publisher() + ", version " + w.version()
+                + (w.synthetic() ? "; SYNTHETIC, not official statistics" : "");
     }
 }

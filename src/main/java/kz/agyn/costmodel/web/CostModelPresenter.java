@@ -14,6 +14,8 @@ import kz.agyn.costmodel.LevelCost;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.TornadoBar;
+import kz.agyn.costmodel.inputs.WarehouseFigure;
+import kz.agyn.costmodel.inputs.WarehouseInputs;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -82,17 +84,43 @@ class CostModelPresenter {
     }
 
     List<CostModelReport.ParameterInfo> parameters(ParameterSet set, Locale locale) {
-        ParameterSet defaults = runner.defaults();
+        WarehouseInputs.Inputs inputs = runner.inputs();
+        ParameterSet defaults = inputs.parameters();
         List<CostModelReport.ParameterInfo> list = new ArrayList<>();
         for (Parameter p : set.parameters()) {
             String unit = p.unit().name();
+            WarehouseFigure figure = inputs.figure(p.code());
+            String source = figure == null ? p.source().citation() : source(figure, locale);
             list.add(new CostModelReport.ParameterInfo(p.code(), name(p.code(), locale), group(p.code()), unit,
                     text("costmodel.unit." + unit, locale), p.base(), defaults.value(p.code()),
                     set.overridden().contains(p.code()), p.low(), p.high(), CostModelRunner.allowedLow(p),
-                    CostModelRunner.allowedHigh(p), p.distribution().name(), p.varies(), p.source().citation(),
-                    p.source().url(), p.assumption()));
+                    CostModelRunner.allowedHigh(p), p.distribution().name(), p.varies(), source,
+                    p.source().url(), p.assumption(), figure));
         }
         return list;
+    }
+
+    /**
+     * A warehouse figure's source in the reader's language: indicator and code, year, dataset, publisher, version,
+     * then how its range was set.
+     */
+    private String source(WarehouseFigure f, Locale locale) {
+        CostModelFormat fmt = new CostModelFormat(locale, messages);
+        boolean pay = f.dimension().equals("ISCO");
+        String what = text(pay ? "costmodel.source.warehouse.isco" : "costmodel.source.warehouse.isced", locale,
+                f.indicatorName().in(locale), f.code());
+        String where = text("costmodel.source.warehouse", locale, what, f.period(), f.title().in(locale),
+                f.publisher(), String.valueOf(f.version()));
+        String range;
+        if (pay) {
+            range = text("costmodel.source.warehouse.rangePay", locale);
+        } else if (f.unknown() == null || f.total() == null) {
+            range = text("costmodel.source.warehouse.rangeFixed", locale);
+        } else {
+            range = text("costmodel.source.warehouse.rangeUnknown", locale,
+                    fmt.count(Math.round(f.withUnknownShared())), fmt.count(f.unknown()), fmt.count(f.total()));
+        }
+        return where + " " + range;
     }
 
     CostModelReport.ClaimSource claimSource(Locale locale) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import kz.agyn.costmodel.Components;
+import kz.agyn.costmodel.inputs.WarehouseFigure;
 
 /**
  * The cost model as the API answers it and the page shows it. Public records, because the page's expressions
@@ -31,11 +32,14 @@ public final class CostModelReport {
      * @param high        the high end of the plausible range
      * @param allowedLow  the smallest override accepted
      * @param allowedHigh the largest override accepted, or null when the unit has no upper bound
+     * @param source      where the default comes from, in the reader's language when it is the warehouse
+     * @param warehouse   the indicator warehouse figure the default is, or null when it is the documented
+     *                    default of costmodel/defaults.properties
      */
     public record ParameterInfo(String code, String name, String group, String unit, String unitName,
                                 double value, double defaultValue, boolean overridden, double low, double high,
                                 double allowedLow, Double allowedHigh, String distribution, boolean varies,
-                                String source, String url, boolean assumption) {
+                                String source, String url, boolean assumption, WarehouseFigure warehouse) {
     }
 
     /** Where the claimed annual cost is stated. */

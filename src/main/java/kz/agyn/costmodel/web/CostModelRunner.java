@@ -14,6 +14,7 @@ import kz.agyn.costmodel.MonteCarloResult;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.TornadoBar;
+import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
 import kz.agyn.note.NoteFigure;
 import kz.agyn.note.NoteFigures;
@@ -43,9 +44,11 @@ class CostModelRunner {
     static final String PARAMETER_KEY = "costmodel.parameter.";
 
     private final NoteFigures figures;
+    private final WarehouseInputs warehouse;
 
-    CostModelRunner(NoteFigures figures) {
+    CostModelRunner(NoteFigures figures, WarehouseInputs warehouse) {
         this.figures = figures;
+        this.warehouse = warehouse;
     }
 
     /** One refused override: a message key and its arguments, ready for the MessageSource. */
@@ -68,8 +71,16 @@ class CostModelRunner {
     record Claim(double value, String figureCode, String quote, String citation, String location) {
     }
 
+    /**
+     * The defaults with the warehouse's figures in place where it holds them. Read on every request, not cached:
+     * an import of newer figures should change the model at once.
+     */
+    WarehouseInputs.Inputs inputs() {
+        return warehouse.defaults();
+    }
+
     ParameterSet defaults() {
-        return ParameterSet.defaults();
+        return inputs().parameters();
     }
 
     /**

@@ -21,8 +21,10 @@ import kz.agyn.survey.Response;
  * noise of raking, because the answers do not depend on what the weights correct.
  *
  * <p><b>What the weights must correct.</b> The sample over-represents the three cities, women, the 25–29
- * group and graduates of master's and doctoral programmes against the synthetic population margins
- * ({@link #margins()}), as an online survey of specialists would; raking to those margins undoes it.
+ * group and graduates of master's and doctoral programmes against the population, as an online survey of
+ * specialists would; raking undoes it. The demonstration waves are raked to the synthetic young specialists of
+ * the indicator warehouse (POP_YOUNG_SPECIALISTS, 2024); {@link #margins()} are the survey's own synthetic
+ * margins, used only when the warehouse does not hold that population.
  *
  * <p>Lower ranks of the reasons are drawn one by one without replacement with chances proportional to the
  * note's shares; the other answers (destination, conditions to stay, pay satisfaction, expected pay) are

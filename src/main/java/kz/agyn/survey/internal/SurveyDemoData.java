@@ -1,11 +1,15 @@
 package kz.agyn.survey.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import kz.agyn.reference.Names;
+import kz.agyn.survey.PopulationMargins;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.Response;
 import kz.agyn.survey.demo.SyntheticSurvey;
+import kz.agyn.warehouse.ObservationQuery;
+import kz.agyn.warehouse.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,6 +24,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link SyntheticSurvey#WAVE_2025}) on start, each once: a survey that already exists is left alone, so
  * restarts change nothing. Switched off with {@code agyn.demo.survey=false}, as the warehouse demonstration data
  * are with {@code agyn.demo.enabled=false}.
+ *
+ * <p>Both waves are weighted to the young specialists of the synthetic warehouse population of
+ * {@value #MARGIN_PERIOD} (loaded just before, at a lower order), the latest year it holds. Only when the
+ * warehouse does not hold them (its demonstration data switched off) does a wave get the survey's own synthetic
+ * margins of {@link SyntheticSurvey#margins()} instead, so that it can still be weighted.
  */
 @Component
 @Order(20)
@@ -27,6 +36,8 @@ class SurveyDemoData implements ApplicationRunner {
 
     static final String CODE = "demo-young-specialists-2024";
     static final String CODE_2025 = "demo-young-specialists-2025";
+    static final String MARGIN_DATASET = "synthetic-population";
+    static final String MARGIN_PERIOD = "2024";
     static final String MARGIN_SOURCE = "Synthetic population margins of young specialists aged 18–35 (1,200,000 "
             + "persons) by region, age group, sex and education, made up by kz.agyn.survey.demo.SyntheticSurvey; "
             + "not official statistics";
@@ -45,14 +56,21 @@ class SurveyDemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SurveyDemoData.class);
 
     private final SurveyRepository repository;
+    private final Warehouse warehouse;
     private final TransactionTemplate transactions;
     private final boolean enabled;
 
-    SurveyDemoData(SurveyRepository repository, TransactionTemplate transactions,
+    SurveyDemoData(SurveyRepository repository, Warehouse warehouse, TransactionTemplate transactions,
                    @Value("${agyn.demo.survey:true}") boolean enabled) {
         this.repository = repository;
+        this.warehouse = warehouse;
         this.transactions = transactions;
         this.enabled = enabled;
+    }
+
+    private boolean warehouseHoldsMargins() {
+        return warehouse.count(new ObservationQuery(PopulationMargins.INDICATOR, Map.of(), MARGIN_PERIOD,
+                MARGIN_PERIOD, MARGIN_DATASET, null, 0, 1)) > 0;
     }
 
     @Override
@@ -62,6 +80,7 @@ class SurveyDemoData implements ApplicationRunner {
         }
         int questionnaire = repository.questionnaireId("migration-intentions", 1).orElseThrow();
         List<Question> questions = repository.questions(questionnaire);
+        boolean fromWarehouse = warehouseHoldsMargins();
         for (Demo demo : DEMOS) {
             if (repository.survey(demo.code()).isPresent()) {
                 continue;
@@ -69,8 +88,12 @@ class SurveyDemoData implements ApplicationRunner {
             List<Response> responses = SyntheticSurvey.generate(demo.parameters());
             transactions.executeWithoutResult(status -> {
                 int id = repository.createSurvey(demo.code(), questionnaire, demo.title(), demo.wave(), true,
-                        MARGIN_SOURCE);
-                repository.insertMargins(id, SyntheticSurvey.margins());
+                        fromWarehouse ? null : MARGIN_SOURCE);
+                if (fromWarehouse) {
+                    repository.warehouseMargins(id, MARGIN_DATASET, MARGIN_PERIOD);
+                } else {
+                    repository.insertMargins(id, SyntheticSurvey.margins());
+                }
                 repository.insertResponses(id, "DEMO", null, questions, responses);
             });
             log.info("Loaded the synthetic demonstration survey {} ({} respondents)", demo.code(), responses.size());

@@ -110,6 +110,12 @@ public class SurveyRepository {
         return m;
     }
 
+    /** Weights the survey to a warehouse dataset's population of {@code period}, or to its own margins (nulls). */
+    public void warehouseMargins(int surveyId, String dataset, String period) {
+        jdbc.sql("UPDATE survey SET margin_dataset = ?, margin_period = ? WHERE id = ?")
+                .params(dataset, period, surveyId).update();
+    }
+
     public void insertMargins(int surveyId, Map<String, Map<String, Double>> margins) {
         List<Object[]> rows = new ArrayList<>();
         margins.forEach((variable, cats) -> cats.forEach((c, p) -> rows.add(new Object[] {surveyId, variable, c, p})));
@@ -263,7 +269,8 @@ public class SurveyRepository {
     private static Survey survey(ResultSet rs, int i) throws SQLException {
         return new Survey(rs.getInt("id"), rs.getString("code"), names(rs, "title"), rs.getString("wave"),
                 rs.getBoolean("synthetic"), rs.getString("q_code"), rs.getInt("q_version"),
-                rs.getInt("questionnaire_id"), rs.getString("margin_source"), rs.getInt("respondents"));
+                rs.getInt("questionnaire_id"), rs.getString("margin_source"), rs.getInt("respondents"),
+                rs.getString("margin_dataset"), rs.getString("margin_period"));
     }
 
     private static Names names(ResultSet rs, String prefix) throws SQLException {

@@ -83,13 +83,7 @@ class SurveyPageController {
             Estimates e = surveys.estimates(id, code, dimension, locale);
             model.addAttribute("estimates", e);
             model.addAttribute("option", json.writeValueAsString(chart(e, locale)));
-            if (e.weighting().raked()) {
-                List<String> names = e.weighting().variables().stream()
-                        .map(v -> messages.getMessage("survey.dimension." + v, null, v, locale)).toList();
-                model.addAttribute("weighting", messages.getMessage("survey.results.weighting", new Object[] {
-                        String.join(", ", names), e.weighting().iterations(), e.weighting().kishDesignEffect(),
-                        e.weighting().marginSource()}, locale));
-            }
+            weighting(e.weighting(), model, locale);
         } catch (UserException ex) {
             model.addAttribute("error", messages.getMessage(ex.code(), ex.args(), ex.code(), locale));
             model.addAttribute("respondents", survey.respondents());
@@ -173,13 +167,24 @@ class SurveyPageController {
                         .orElse(""));
     }
 
+    /** The sentence on how the weights were made, naming the warehouse dataset when the margins came from it. */
     private void weighting(Estimates.Weighting w, Model model, Locale locale) {
-        if (w.raked()) {
-            List<String> names = w.variables().stream()
-                    .map(v -> messages.getMessage("survey.dimension." + v, null, v, locale)).toList();
-            model.addAttribute("weighting", messages.getMessage("survey.results.weighting", new Object[] {
-                    String.join(", ", names), w.iterations(), w.kishDesignEffect(), w.marginSource()}, locale));
+        if (!w.raked()) {
+            return;
         }
+        String names = String.join(", ", w.variables().stream()
+                .map(v -> messages.getMessage("survey.dimension." + v, null, v, locale)).toList());
+        Estimates.WarehouseMargins source = w.warehouse();
+        if (source == null) {
+            model.addAttribute("weighting", messages.getMessage("survey.results.weighting", new Object[] {
+                    names, w.iterations(), w.kishDesignEffect(), w.marginSource()}, locale));
+            return;
+        }
+        String indicator = source.indicatorName() == null ? source.indicator() : source.indicatorName().in(locale);
+        model.addAttribute("weighting", messages.getMessage("survey.results.weightingWarehouse", new Object[] {
+                names, w.iterations(), w.kishDesignEffect(), indicator, source.period(), source.title().in(locale),
+                source.publisher(), source.version()}, locale));
+        model.addAttribute("weightingSynthetic", source.synthetic());
     }
 
     /** Row percentages as a heatmap; suppressed cells are left out, so they show blank. */

@@ -33,6 +33,12 @@ import java.util.TreeSet;
  *   <li>Populations on 1 January interpolate geometrically between round 2010 and 2024 figures per
  *       region (Kazakhstan about 16.2 M to 20.0 M), with 0.2% noise; the tertiary-educated population
  *       aged 25+ grows from about 2.95 M to 3.95 M.</li>
+ *   <li>Young specialists on 1 January {@value #LAST_YEAR} ({@link #youngSpecialists}): residents aged 18–35
+ *       with post-secondary or tertiary education (ISCED 4–8), the population the survey of migration
+ *       intentions samples, by region × age group (18–24, 25–29, 30–35) × sex × ISCED level, with every
+ *       subtotal. Each region's count is its {@value #LAST_YEAR} population times an 18–35 share and an
+ *       ISCED 4–8 share (both higher in the three cities), so the cube stays consistent with the population
+ *       rows; the cells split it by fixed weights with 5% noise.</li>
  * </ul>
  *
  * <h2>Geography</h2>
@@ -67,6 +73,7 @@ public final class SyntheticSeries {
     public static final String IMMIGRANTS = "IMMIGRANTS";
     public static final String POPULATION = "POPULATION";
     public static final String POP_TERTIARY_25PLUS = "POP_TERTIARY_25PLUS";
+    public static final String POP_YOUNG_SPECIALISTS = "POP_YOUNG_SPECIALISTS";
 
     private static final String TOTAL = "_T";
     private static final String UNKNOWN = "_U";
@@ -97,6 +104,24 @@ public final class SyntheticSeries {
     private static final String[] AGES = {"Y_LT15", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65"};
     private static final double[] AGE_WEIGHT_M = {0.19, 0.13, 0.23, 0.17, 0.11, 0.09, 0.08};
     private static final double[] AGE_WEIGHT_F = {0.18, 0.14, 0.22, 0.16, 0.11, 0.10, 0.09};
+
+    // Young specialists: the age groups and ISCED levels of the survey instrument's profile questions, so that
+    // survey weights can be raked to this cube. Shares are invented: about a quarter of residents are 18–35, and
+    // about two in five of those hold a post-secondary or tertiary qualification, more in the cities, which
+    // draw the young and the educated.
+    private static final String[] YOUNG_AGES = {"Y18T24", "Y25T29", "Y30T35"};
+    private static final double[] YOUNG_AGE_WEIGHT = {0.34, 0.33, 0.33};
+    private static final double[] YOUNG_SEX_WEIGHT = {0.48, 0.52};
+    private static final String[] YOUNG_ISCED = {"4", "5", "6", "7", "8"};
+    // By age group: at 18–24 most are still at college or in a bachelor's programme, so few hold a master's
+    // and almost none a doctorate.
+    private static final double[][] YOUNG_ISCED_WEIGHT = {
+        {0.40, 0.17, 0.40, 0.03, 0.002},
+        {0.20, 0.10, 0.50, 0.16, 0.04},
+        {0.18, 0.09, 0.50, 0.17, 0.06}};
+    /** Women hold tertiary degrees more often than men (a tenth more weight on ISCED 6–8). */
+    private static final double YOUNG_FEMALE_TERTIARY = 1.1;
+    private static final java.util.Set<String> CITIES = java.util.Set.of("710000000", "750000000", "790000000");
 
     // ISCO-08 major groups in the order statistics print them: 1–9, then 0 (armed forces).
     private static final String[] ISCO_INTELLECTUAL = {"1", "2", "3"};
@@ -137,7 +162,7 @@ public final class SyntheticSeries {
 
     /**
      * All rows of both files, in file order: emigrants, immigrants, population, tertiary-educated
-     * population; each by year, national total first.
+     * population, each by year, national total first; then the young specialists of the last year.
      */
     public static List<Observation> generate(long seed) {
         Random random = new Random(seed);
@@ -152,11 +177,88 @@ public final class SyntheticSeries {
             tertiary.add(row(POP_TERTIARY_25PLUS, year, COUNTRY, TOTAL, TOTAL, TOTAL, TOTAL, NOT_APPLICABLE,
                     Math.round(tertiaryCurve(year) * noise(random, 0.004))));
         }
+        // Drawn after every other series, so that adding it left the earlier series' numbers as they were.
+        List<Observation> young = youngSpecialists(population, random);
         List<Observation> all = new ArrayList<>(emigrants);
         all.addAll(immigrants);
         all.addAll(population);
         all.addAll(tertiary);
+        all.addAll(young);
         return List.copyOf(all);
+    }
+
+    /**
+     * Young specialists on 1 January {@value #LAST_YEAR}: residents aged 18–35 with ISCED 4–8, by region × age
+     * group × sex × ISCED level, with the totals of every dimension (national first, then each region; within
+     * each, age, sex and education with the total first). A region's count is
+     * {@code round(population × s_age × s_edu)}, with {@code s_age} = 0.26 (0.31 in Astana, Almaty and Shymkent)
+     * and {@code s_edu} = 0.42 (0.55 in the cities), each times a 3% log-normal noise; its 30 cells are
+     * apportioned by largest remainder with weights age × sex × ISCED-given-age, each times a 5% noise.
+     */
+    private static List<Observation> youngSpecialists(List<Observation> population, Random random) {
+        List<String> regions = regionsIn(LAST_YEAR);
+        int ages = YOUNG_AGES.length;
+        int levels = YOUNG_ISCED.length;
+        long[][][][] cells = new long[regions.size()][ages][SEXES.length][levels];
+        for (int r = 0; r < regions.size(); r++) {
+            String region = regions.get(r);
+            long persons = population.stream().filter(o -> o.timePeriod() == LAST_YEAR && o.refArea().equals(region))
+                    .mapToLong(Observation::obsValue).findFirst().orElseThrow();
+            boolean city = CITIES.contains(region);
+            double young = (city ? 0.31 : 0.26) * noise(random, 0.03);
+            double educated = (city ? 0.55 : 0.42) * noise(random, 0.03);
+            long total = Math.round(persons * young * educated);
+            double[] weights = new double[ages * SEXES.length * levels];
+            int k = 0;
+            for (int a = 0; a < ages; a++) {
+                for (int s = 0; s < SEXES.length; s++) {
+                    for (int e = 0; e < levels; e++) {
+                        double tertiary = s == 1 && e >= 2 ? YOUNG_FEMALE_TERTIARY : 1.0;
+                        weights[k++] = YOUNG_AGE_WEIGHT[a] * YOUNG_SEX_WEIGHT[s] * YOUNG_ISCED_WEIGHT[a][e] * tertiary
+                                * noise(random, 0.05);
+                    }
+                }
+            }
+            long[] parts = Allocation.largestRemainder(total, weights);
+            k = 0;
+            for (int a = 0; a < ages; a++) {
+                for (int s = 0; s < SEXES.length; s++) {
+                    for (int e = 0; e < levels; e++) {
+                        cells[r][a][s][e] = parts[k++];
+                    }
+                }
+            }
+        }
+        List<Observation> rows = new ArrayList<>();
+        List<String> areas = new ArrayList<>(List.of(COUNTRY));
+        areas.addAll(regions);
+        for (String area : areas) {
+            int only = area.equals(COUNTRY) ? -1 : regions.indexOf(area);
+            for (int a = -1; a < ages; a++) {
+                for (int s = -1; s < SEXES.length; s++) {
+                    for (int e = -1; e < levels; e++) {
+                        long sum = 0;
+                        for (int r = 0; r < regions.size(); r++) {
+                            if (only >= 0 && r != only) {
+                                continue;
+                            }
+                            for (int a2 = 0; a2 < ages; a2++) {
+                                for (int s2 = 0; s2 < SEXES.length; s2++) {
+                                    for (int e2 = 0; e2 < levels; e2++) {
+                                        if ((a < 0 || a == a2) && (s < 0 || s == s2) && (e < 0 || e == e2)) {
+                                            sum += cells[r][a2][s2][e2];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        rows.add(row(POP_YOUNG_SPECIALISTS, LAST_YEAR, area, TOTAL, e < 0 ? TOTAL : YOUNG_ISCED[e],
+                                s < 0 ? TOTAL : SEXES[s], a < 0 ? TOTAL : YOUNG_AGES[a], NOT_APPLICABLE, sum));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** The rows of each file, by file name: flows in one, stocks in the other. */

@@ -14,6 +14,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -30,9 +31,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The cost model over the API: the total reproduced from the documented defaults by a formula written out again
+ * The cost model over the API: the total reproduced from the documented parameters by a formula written out again
  * here, overrides that move it, and bad overrides refused with a 400 that names the parameter in the caller's
  * language.
+ *
+ * <p>The inputs are pinned: every parameter is the documented default of costmodel/defaults.properties except the
+ * four the indicator warehouse holds in the demonstration data ({@link #WAREHOUSE}), whose values are written out
+ * here and checked against the shipped files. If another test loaded emigrants by education for a later year,
+ * the model would take those, and this test would say so.
  */
 class CostModelApiTest extends AgynTest {
 
@@ -40,14 +46,24 @@ class CostModelApiTest extends AgynTest {
     static final RequestPostProcessor VIEWER = user("cost-viewer").roles("VIEWER");
 
     /**
-     * The annual total at the shipped defaults, computed outside Agyn with Python 3 (float64) from the base values
-     * of costmodel/defaults.properties by the formula in CostModel's class comment: a(0.05, 30) = 15.372451026883;
-     * per emigrant 11,736,668 (school), 26,576,839 (bachelor), 28,294,839 (master), 33,596,839 (doctorate) KZT;
-     * total 0 × school + 4,693 × bachelor + 1,251 × master + 313 × doctorate.
+     * The parameters the model takes from the warehouse's demonstration data: national emigrants of 2024 at ISCED
+     * 6, 7 and 8 in the synthetic emigration series (SYNTHETIC), and the note's average pay of university
+     * teachers (ISCO-08 23) in 2022, the only pay by occupation the demonstration data hold.
      */
-    static final double HAND_TOTAL = 170_637_756_836.12344;
+    static final Map<String, Double> WAREHOUSE = Map.of("emigrants_bachelor", 4_667.0, "emigrants_master", 1_753.0,
+            "emigrants_phd", 294.0, "pay_highly_skilled", 272_188.0);
+
+    /**
+     * The annual total at the pinned inputs, computed outside Agyn with Python 3 (float64) from the base values
+     * of costmodel/defaults.properties and {@link #WAREHOUSE} by the formula in CostModel's class comment (the
+     * same script gives the earlier total of the defaults file alone, 170,637,756,836.12344, to the last digit):
+     * a(0.05, 30) = 15.372451026883; per emigrant 11,736,668 (school), 26,576,839 (bachelor), 28,294,839
+     * (master), 33,596,839 (doctorate) KZT; total 0 × school + 4,667 × bachelor + 1,753 × master + 294 ×
+     * doctorate.
+     */
+    static final double HAND_TOTAL = 183_512_428_055.575;
     /** The same with return_probability = 0.4 instead of 0.2. */
-    static final double HAND_TOTAL_RETURN_04 = 130_532_938_101.09254;
+    static final double HAND_TOTAL_RETURN_04 = 140_375_526_389.68124;
 
     static Properties defaults;
 
@@ -66,8 +82,28 @@ class CostModelApiTest extends AgynTest {
         }
     }
 
+    /** The pinned input of a parameter: the warehouse's figure where it holds one, else the documented default. */
     static double base(String code) {
-        return Double.parseDouble(defaults.getProperty(code + ".base").strip());
+        Double fromWarehouse = WAREHOUSE.get(code);
+        return fromWarehouse != null ? fromWarehouse
+                : Double.parseDouble(defaults.getProperty(code + ".base").strip());
+    }
+
+    @Test
+    void thePinnedWarehouseFiguresAreThoseOfTheShippedFiles() throws Exception {
+        String emigration = resource("/demo/synthetic-emigration-2010-2024.csv");
+        assertThat(emigration).contains("EMIGRANTS,2024,000000000,_T,6,_T,_T,_T,EMI,4667,0,E\n",
+                "EMIGRANTS,2024,000000000,_T,7,_T,_T,_T,EMI,1753,0,E\n",
+                "EMIGRANTS,2024,000000000,_T,8,_T,_T,_T,EMI,294,0,E\n");
+        assertThat(emigration).doesNotContain("EMIGRANTS,2025,");
+        assertThat(resource("/demo/note-2024-11-06.csv"))
+                .contains("WAGE_AVG,2022,000000000,23,_T,_T,_T,_T,_Z,272188,0,A\n");
+    }
+
+    private static String resource(String path) throws Exception {
+        try (var in = CostModelApiTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -215,12 +251,12 @@ class CostModelApiTest extends AgynTest {
         assertThat(claim.get("claimed").asDouble()).isEqualTo(25e9);
         assertThat(claim.get("source").get("figure").asText()).isEqualTo("outflow_cost_per_year");
         assertThat(claim.get("source").get("quote").asText()).contains("25 миллиард");
-        // At the defaults the model gives about 171 bn, far above the note's 25 bn.
+        // At the pinned inputs the model gives about 184 bn, far above the note's 25 bn.
         assertThat(claim.get("position").asText()).isEqualTo("BELOW");
         assertThat(claim.get("percentile").asDouble()).isZero();
         assertThat(claim.get("summary").asText()).contains("25").contains("below the band");
-        // 25e9 × (4,693 + 1,251 + 313) / 170.64e9 ≈ 917 emigrants a year.
-        assertThat(claim.get("impliedEmigrants").asDouble()).isCloseTo(25e9 * 6257 / HAND_TOTAL, within(1e-6));
+        // 25e9 × (4,667 + 1,753 + 294) / 183.51e9 ≈ 915 emigrants a year.
+        assertThat(claim.get("impliedEmigrants").asDouble()).isCloseTo(25e9 * 6714 / HAND_TOTAL, within(1e-6));
         assertThat(claim.get("solutions").size()).isEqualTo(5);
         for (JsonNode s : claim.get("solutions")) {
             if (s.get("reachable").asBoolean()) {

@@ -51,9 +51,9 @@ class CostModelPageTest extends AgynTest {
                 .contains("The note’s “about 25 bn KZT a year”").contains("below the band")
                 .contains("Қасымов Ж.").contains("name=\"_csrf\"").contains("hx-post=\"/cost-model\"");
         assertThat(total(html)).isCloseTo(CostModelApiTest.HAND_TOTAL, org.assertj.core.api.Assertions.within(1.0));
-        assertThat(html).contains("170.6\u00A0bn\u00A0₸");
+        assertThat(html).contains("183.5\u00A0bn\u00A0₸");
         assertThat(page("kk")).contains("Ақыл-ой ағынының құны").contains("Оралу ықтималдығы")
-                .contains("170,6\u00A0млрд\u00A0₸");
+                .contains("183,5\u00A0млрд\u00A0₸");
         assertThat(page("ru")).contains("Цена утечки мозгов").contains("Вероятность возвращения");
     }
 

@@ -67,8 +67,11 @@ class SyntheticSeriesTest {
     private static final Set<String> SEXES = Set.of("M", "F", "_T");
     private static final Set<String> AGES = Set.of(
             "_T", "Y_LT15", "Y15T24", "Y25T34", "Y35T44", "Y45T54", "Y55T64", "Y_GE65");
+    /** The age groups of the young specialists, who are counted at 18–35 to match the survey instrument. */
+    private static final Set<String> YOUNG_AGES = Set.of("_T", "Y18T24", "Y25T29", "Y30T35");
     private static final Map<String, String> FLOW_OF = Map.of(
-            "EMIGRANTS", "EMI", "IMMIGRANTS", "IMM", "POPULATION", "_Z", "POP_TERTIARY_25PLUS", "_Z");
+            "EMIGRANTS", "EMI", "IMMIGRANTS", "IMM", "POPULATION", "_Z", "POP_TERTIARY_25PLUS", "_Z",
+            "POP_YOUNG_SPECIALISTS", "_Z");
 
     private static Map<String, byte[]> shipped;
     private static List<String[]> rows;
@@ -123,7 +126,7 @@ class SyntheticSeriesTest {
     void filesAreSmallAndEveryLineHasTwelveFields() {
         shipped.forEach((file, bytes) -> assertThat(bytes.length).as(file).isLessThan(5 * 1024 * 1024));
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(12));
-        assertThat(rows).hasSize(2_481 + 286);
+        assertThat(rows).hasSize(2_481 + 1_798);
     }
 
     @Test
@@ -230,7 +233,7 @@ class SyntheticSeriesTest {
             assertThat(row[EDUCATION]).as(line).isIn(ISCED);
             assertThat(row[COUNTERPART].equals("_T") || DESTINATIONS.contains(row[COUNTERPART])).as(line).isTrue();
             assertThat(row[SEX]).as(line).isIn(SEXES);
-            assertThat(row[AGE]).as(line).isIn(AGES);
+            assertThat(row[AGE]).as(line).isIn(row[INDICATOR].equals("POP_YOUNG_SPECIALISTS") ? YOUNG_AGES : AGES);
             assertThat(row[VALUE]).as(line).matches("0|[1-9]\\d*");
             assertThat(row[10]).as(line).isEqualTo("0");
             assertThat(row[11]).as(line).isEqualTo("E");
@@ -281,7 +284,34 @@ class SyntheticSeriesTest {
         assertThat(readme).contains("SYNTHETIC", "never", "official", "kz.agyn.warehouse.demo.SyntheticSeries",
                 Long.toString(SyntheticSeries.SEED),
                 "java -cp target/classes kz.agyn.warehouse.demo.SyntheticSeries src/main/resources/demo",
-                "31,287", "2,481", "286");
+                "31,287", "2,481", "1,798", "POP_YOUNG_SPECIALISTS");
+    }
+
+    /**
+     * The young specialists (18–35, ISCED 4–8) of 2024 form a full cube over the 20 current regions, the three
+     * age groups, both sexes and ISCED 4–8 (its sums are checked with every other breakdown), and fit inside the
+     * rest of the synthetic population: no region has more young specialists than a third of its residents,
+     * and the tertiary-educated among them aged 25–35 are fewer than all tertiary-educated residents aged 25+.
+     */
+    @Test
+    void youngSpecialistsAreAConsistentCubeOfTheLastYear() {
+        List<String[]> young = rows.stream().filter(r -> r[INDICATOR].equals("POP_YOUNG_SPECIALISTS")).toList();
+        assertThat(young).hasSize(21 * 4 * 3 * 6);
+        assertThat(young).allSatisfy(r -> assertThat(r[TIME]).isEqualTo("2024"));
+        assertThat(regions("POP_YOUNG_SPECIALISTS", 2024)).containsExactlyElementsOf(UNITS_FROM_2022);
+        assertThat(breakdown("POP_YOUNG_SPECIALISTS", 2024, EDUCATION).keySet())
+                .containsExactly("4", "5", "6", "7", "8");
+        assertThat(breakdown("POP_YOUNG_SPECIALISTS", 2024, AGE).keySet())
+                .containsExactly("Y18T24", "Y25T29", "Y30T35");
+        for (String region : UNITS_FROM_2022) {
+            long youngInRegion = value("POP_YOUNG_SPECIALISTS", 2024, region);
+            assertThat(youngInRegion * 3).as(region).isPositive().isLessThan(value("POPULATION", 2024, region));
+        }
+        long tertiaryYoung = young.stream().filter(r -> r[AREA].equals(COUNTRY) && r[SEX].equals("_T")
+                        && (r[AGE].equals("Y25T29") || r[AGE].equals("Y30T35")) && r[EDUCATION].matches("[5-8]"))
+                .mapToLong(r -> Long.parseLong(r[VALUE])).sum();
+        assertThat(tertiaryYoung).isPositive().isLessThan(nationalTotal("POP_TERTIARY_25PLUS", 2024));
+        assertThat(nationalTotal("POP_YOUNG_SPECIALISTS", 2024)).isBetween(1_500_000L, 3_500_000L);
     }
 
     private static List<String> expectedUnits(int year) {

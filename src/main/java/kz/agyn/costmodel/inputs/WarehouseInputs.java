@@ -1,0 +1,217 @@
+package kz.agyn.costmodel.inputs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.agyn.costmodel.Distribution;
+import kz.agyn.costmodel.EducationLevel;
+import kz.agyn.costmodel.Parameter;
+import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.Source;
+import kz.agyn.kernel.Period;
+import kz.agyn.reference.Names;
+import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.Dimension;
+import kz.agyn.warehouse.Observation;
+import kz.agyn.warehouse.ObservationQuery;
+import kz.agyn.warehouse.Warehouse;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model's default parameters with the figures the indicator warehouse holds put in place of the documented
+ * defaults of {@code costmodel/defaults.properties}:
+ * <ul>
+ *   <li>{@code emigrants_bachelor}, {@code emigrants_master}, {@code emigrants_phd}: national EMIGRANTS at ISCED
+ *       6, 7 and 8 (every other dimension at its total), all three from the latest period and one dataset that
+ *       holds all three. The range runs from the figure to the figure with the emigrants of unknown education
+ *       (ISCED {@code _U}) shared out like those whose education is known, {@code figure × total / known}: the
+ *       registered figure is a floor, and the unknown are the one gap the data show. Without an unknown count
+ *       the figure is fixed.</li>
+ *   <li>{@code pay_highly_skilled}: national WAGE_AVG, KZT a month, of ISCO-08 major group 2 (professionals), or
+ *       failing that of sub-major group 23 (teaching professionals, the note's university teachers, on which the
+ *       documented default already rests), latest period. Its range is the documented one, widened to take in
+ *       the figure if it falls outside.</li>
+ * </ul>
+ * Ties between datasets with the same latest period go to published (non-synthetic) data, then to the dataset
+ * code, so the choice never depends on the order of rows.
+ *
+ * <p>Not replaced: {@code emigrants_school} stays 0 by its documented assumption (brain drain counts the
+ * tertiary educated), and the model has no level for short-cycle tertiary (ISCED 5), so those emigrants are not
+ * priced; {@code pay_school} waits for pay by education level, which the warehouse does not hold.
+ */
+@Component
+public class WarehouseInputs {
+
+    static final String EMIGRANTS = "EMIGRANTS";
+    static final String WAGE = "WAGE_AVG";
+    static final String COUNTRY = "000000000";
+    static final String TOTAL = "_T";
+    static final String UNKNOWN = "_U";
+    /** ISCO-08 codes for the highly skilled's pay, in order of preference; see the class comment. */
+    static final List<String> PAY_OCCUPATIONS = List.of("2", "23");
+    static final String PAY_HIGHLY_SKILLED = "pay_highly_skilled";
+
+    private final Warehouse warehouse;
+
+    public WarehouseInputs(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
+
+    /** The parameters, and for each code taken from the warehouse the figure it came from. */
+    public record Inputs(ParameterSet parameters, Map<String, WarehouseFigure> figures) {
+
+        public Inputs {
+            figures = Map.copyOf(figures);
+        }
+
+        /** The warehouse figure behind a parameter, or null when it is the documented default. */
+        public WarehouseFigure figure(String code) {
+            return figures.get(code);
+        }
+    }
+
+    /** The documented defaults with every figure the warehouse holds in place; see the class comment. */
+    public Inputs defaults() {
+        ParameterSet defaults = ParameterSet.defaults();
+        Map<String, DatasetInfo> datasets = new HashMap<>();
+        warehouse.datasets().forEach(d -> datasets.put(d.code(), d));
+        Map<String, WarehouseFigure> figures = new LinkedHashMap<>();
+        emigrants(datasets).forEach((level, figure) -> figures.put("emigrants_" + level.key(), figure));
+        pay(datasets).ifPresent(figure -> figures.put(PAY_HIGHLY_SKILLED, figure));
+
+        List<Parameter> parameters = new ArrayList<>();
+        for (Parameter p : defaults.parameters()) {
+            WarehouseFigure f = figures.get(p.code());
+            parameters.add(f == null ? p : replaced(p, f));
+        }
+        return new Inputs(ParameterSet.of(parameters), figures);
+    }
+
+    private static Parameter replaced(Parameter p, WarehouseFigure f) {
+        double v = f.value();
+        double low;
+        double high;
+        if (f.indicator().equals(EMIGRANTS)) {
+            low = v;
+            high = Math.round(f.withUnknownShared());
+        } else {
+            low = Math.min(p.low(), v);
+            high = Math.max(p.high(), v);
+        }
+        Distribution distribution = high > low ? Distribution.TRIANGULAR : Distribution.FIXED;
+        // Synthetic figures are not published by anyone, so they are flagged like any other guess.
+        return new Parameter(p.code(), p.unit(), v, low, high, distribution, new Source(citation(f), null),
+                f.synthetic());
+    }
+
+    /** The citation in English, as the defaults file has it; the page words it in the reader's language. */
+    static String citation(WarehouseFigure f) {
+        String code = f.dimension().equals("ISCED") ? "ISCED " + f.code() : "ISCO-08 " + f.code();
+        return "Indicator warehouse: " + f.indicator() + ", " + code + ", Kazakhstan, " + f.period() + "; dataset "
+                + f.dataset() + " (" + f.title().en() + "), " + f.publisher() + ", version " + f.version()
+                + (f.synthetic() ? "; SYNTHETIC, not official statistics" : "") + ".";
+    }
+
+    /**
+     * Emigrants at ISCED 6, 7 and 8 from the latest period and dataset that hold all three, each with the total
+     * and the unknown of that period and dataset where it holds them.
+     */
+    private Map<EducationLevel, WarehouseFigure> emigrants(Map<String, DatasetInfo> datasets) {
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.REGION, COUNTRY);
+        filters.put(Dimension.OCCUPATION, TOTAL);
+        filters.put(Dimension.COUNTRY, TOTAL);
+        filters.put(Dimension.SEX, TOTAL);
+        filters.put(Dimension.AGE, TOTAL);
+        filters.put(Dimension.FLOW, "EMI");
+        List<Observation> rows = all(EMIGRANTS, filters);
+        // (dataset, period) → education code → persons
+        Map<List<String>, Map<String, Double>> byGroup = new LinkedHashMap<>();
+        for (Observation o : rows) {
+            byGroup.computeIfAbsent(List.of(o.dataset(), o.period()), k -> new HashMap<>())
+                    .put(o.education(), o.scaledValue().doubleValue());
+        }
+        List<EducationLevel> levels = List.of(EducationLevel.BACHELOR, EducationLevel.MASTER, EducationLevel.PHD);
+        Optional<List<String>> chosen = byGroup.entrySet().stream()
+                .filter(e -> levels.stream().allMatch(l -> e.getValue().containsKey(l.isced())))
+                .map(Map.Entry::getKey).filter(k -> datasets.containsKey(k.get(0)))
+                .min(latestFirst(datasets));
+        Map<EducationLevel, WarehouseFigure> out = new EnumMap<>(EducationLevel.class);
+        if (chosen.isEmpty()) {
+            return out;
+        }
+        String dataset = chosen.get().get(0);
+        String period = chosen.get().get(1);
+        Map<String, Double> counts = byGroup.get(chosen.get());
+        Double total = counts.get(TOTAL);
+        Double unknown = counts.get(UNKNOWN);
+        int version = version(rows, dataset);
+        Names indicatorName = name(EMIGRANTS);
+        DatasetInfo info = datasets.get(dataset);
+        for (EducationLevel l : levels) {
+            out.put(l, new WarehouseFigure(EMIGRANTS, indicatorName, "ISCED", l.isced(), period, dataset,
+                    info.title(), info.publisher(), version, info.synthetic(), counts.get(l.isced()), unknown, total));
+        }
+        return out;
+    }
+
+    private Optional<WarehouseFigure> pay(Map<String, DatasetInfo> datasets) {
+        for (String occupation : PAY_OCCUPATIONS) {
+            Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+            filters.put(Dimension.REGION, COUNTRY);
+            filters.put(Dimension.OCCUPATION, occupation);
+            filters.put(Dimension.EDUCATION, TOTAL);
+            filters.put(Dimension.COUNTRY, TOTAL);
+            filters.put(Dimension.SEX, TOTAL);
+            filters.put(Dimension.AGE, TOTAL);
+            List<Observation> rows = all(WAGE, filters).stream().filter(o -> datasets.containsKey(o.dataset()))
+                    .toList();
+            Comparator<List<String>> order = latestFirst(datasets);
+            Optional<Observation> latest = rows.stream()
+                    .min((a, b) -> order.compare(List.of(a.dataset(), a.period()), List.of(b.dataset(), b.period())));
+            if (latest.isPresent()) {
+                Observation o = latest.get();
+                DatasetInfo info = datasets.get(o.dataset());
+                return Optional.of(new WarehouseFigure(WAGE, name(WAGE), "ISCO", occupation, o.period(),
+                        o.dataset(), info.title(), info.publisher(), o.version(), info.synthetic(),
+                        o.scaledValue().doubleValue(), null, null));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Latest period first; then published before synthetic data; then by dataset code. */
+    private static Comparator<List<String>> latestFirst(Map<String, DatasetInfo> datasets) {
+        Comparator<List<String>> byPeriod = Comparator.comparing(k -> Period.parse(k.get(1)).start());
+        return byPeriod.reversed()
+                .thenComparing(k -> datasets.get(k.get(0)).synthetic())
+                .thenComparing(k -> k.get(0));
+    }
+
+    private List<Observation> all(String indicator, Map<Dimension, String> filters) {
+        List<Observation> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<Observation> batch = warehouse.observations(new ObservationQuery(indicator, filters, null, null,
+                    null, null, page, ObservationQuery.MAX_PAGE_SIZE));
+            rows.addAll(batch);
+            if (batch.size() < ObservationQuery.MAX_PAGE_SIZE) {
+                return rows;
+            }
+        }
+    }
+
+    private static int version(List<Observation> rows, String dataset) {
+        return rows.stream().filter(o -> o.dataset().equals(dataset)).mapToInt(Observation::version).findFirst()
+                .orElseThrow();
+    }
+
+    private Names name(String indicator) {
+        return warehouse.indicator(indicator).map(i -> i.names()).orElse(new Names(indicator, indicator, indicator));
+    }
+}
