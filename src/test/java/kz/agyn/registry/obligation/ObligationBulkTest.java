@@ -13,8 +13,10 @@ import kz.agyn.kernel.RegionCode;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry's whole recomputation, at the note's size: 14,033 scholars with 60,000 jobs must take under
- * 2 s (issue 4's acceptance). Timed after a warm-up run, as the nightly job runs in a warm JVM.
+ * The registry's whole recomputation at the note's size, 14,033 scholars with 60,000 jobs: every case is
+ * evaluated, and a second pass over the same facts gives the same answers (the engine keeps no state between
+ * cases). Its speed (issue 4: under 2 s) is measured by bench/registry-import.sh, not by a test that a busy
+ * machine would fail.
  */
 class ObligationBulkTest {
 
@@ -22,7 +24,7 @@ class ObligationBulkTest {
     private static final int EPISODES = 60_000;
 
     @Test
-    void recomputesTheWholeRegistryWellUnderTwoSeconds() {
+    void evaluatesTheWholeRegistryAtTheNotesSizeTheSameTwice() {
         Random r = new Random(14_033L);
         RuleBook book = new RuleBook(List.of(
                 ObligationRules.defaults("BOLASHAK", 1, LocalDate.of(1993, 11, 5)),
@@ -51,13 +53,12 @@ class ObligationBulkTest {
         assertThat(cases.stream().mapToInt(c -> c.episodes().size()).sum()).isEqualTo(EPISODES);
         LocalDate today = LocalDate.of(2025, 6, 1);
 
-        ObligationEngine.evaluateAll(book, cases, today);
-        long started = System.nanoTime();
+        List<ObligationStatus> first = ObligationEngine.evaluateAll(book, cases, today);
         List<ObligationStatus> statuses = ObligationEngine.evaluateAll(book, cases, today);
-        long millis = (System.nanoTime() - started) / 1_000_000;
 
-        System.out.println("Recomputed " + SCHOLARS + " obligations (" + EPISODES + " jobs) in " + millis + " ms");
-        assertThat(statuses).hasSize(SCHOLARS);
-        assertThat(millis).isLessThan(2_000);
+        assertThat(statuses).hasSize(SCHOLARS).isEqualTo(first);
+        assertThat(statuses).extracting(ObligationStatus::awardId).doesNotHaveDuplicates();
+        assertThat(statuses).allSatisfy(st -> assertThat(st.daysLeft())
+                .isEqualTo(Math.max(0, st.daysRequired() - st.daysWorked())));
     }
 }
