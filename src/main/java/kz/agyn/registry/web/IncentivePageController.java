@@ -6,6 +6,9 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.incentive.IncentiveRuleException;
+import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.incentive.Eligibility;
+import kz.agyn.registry.incentive.IncentiveCost;
 import kz.agyn.registry.incentive.IncentiveService;
 import kz.agyn.registry.monitoring.MonitoringService;
 import org.springframework.context.MessageSource;
@@ -37,6 +40,21 @@ class IncentivePageController {
     @PreAuthorize(WorklistPageController.READERS)
     String page(Authentication auth, Model model, Locale locale) {
         return render(auth, model, locale, null, null, List.of());
+    }
+
+    /** Who qualifies for one incentive today, by pseudonym (the card behind each has the rest for officers). */
+    @GetMapping("/registry/incentives/{code}/eligible")
+    @PreAuthorize(WorklistPageController.READERS)
+    String eligible(@PathVariable String code, Authentication auth, Model model, Locale locale) {
+        Access access = ScholarApiController.access(auth);
+        IncentiveCost cost = incentives.costs(access).stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow(() -> RegistryException.notFound("monitoring.incentive.notFound", code));
+        List<Eligibility> people = cost.rule() == null ? List.of() : incentives.eligibility(code, access);
+        model.addAttribute("c", cost);
+        model.addAttribute("people", people);
+        model.addAttribute("today", monitoring.today());
+        model.addAttribute("locale", locale);
+        return "registry-incentive-eligible";
     }
 
     @PostMapping("/registry/incentives/{code}")

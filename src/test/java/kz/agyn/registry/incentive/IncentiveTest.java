@@ -169,4 +169,22 @@ class IncentiveTest extends AgynTest {
         }
         throw new AssertionError(start);
     }
+
+    @Test
+    void theEligibleListMatchesTheCountAndLinksToCards() throws Exception {
+        LocalDate today = LocalDate.now();
+        long scholar = returnee(new TestScholars(scholarService), 7311, today.minusDays(300), "RESEARCH_HE", JETISU,
+                today.minusDays(100), null, "B4");
+        var cost = incentives.costs(kz.agyn.registry.Access.PSEUDONYMISED).stream()
+                .filter(c -> c.code().equals(IncentiveService.RESEARCH_SUPPLEMENT)).findFirst().orElseThrow();
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get("/registry/incentives/" + cost.code() + "/eligible")
+                .with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var rows = page.select("#eligible-table tbody tr a");
+        assertThat(rows).hasSize(cost.eligible());
+        assertThat(rows.eachAttr("href")).contains("/registry/scholars/" + scholar);
+        assertThat(rows.eachAttr("href")).allMatch(h -> h.matches("/registry/scholars/\\d+"));
+        mvc.perform(get("/registry/incentives/NO_SUCH/eligible").with(ANALYST)).andExpect(status().isNotFound());
+        mvc.perform(get("/registry/incentives/" + cost.code() + "/eligible").with(VIEWER))
+                .andExpect(status().isForbidden());
+    }
 }
