@@ -235,18 +235,28 @@ class SurveyPageController {
                     c.significant() ? "#c0392b" : "#95a5a6")));
             bars.add(List.of(i, round(c.ciLow()), round(c.ciHigh())));
         }
+        return barsWithIntervals(names, values, bars, "top", messages.getMessage("survey.compare.chartAxis", null,
+                locale), messages.getMessage("survey.compare.difference", null, locale),
+                messages.getMessage("survey.compare.interval", null, locale));
+    }
+
+    /**
+     * An ECharts option: one bar per option with its 95% interval drawn as an error bar by agyn.js
+     * ({@code agynErrorBars}); {@code bars} holds {@code [index, low, high]} for each.
+     */
+    private static Map<String, Object> barsWithIntervals(List<String> names, List<Object> values, List<Object> bars,
+                                                         String labelPosition, String axis, String series,
+                                                         String interval) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 90));
         option.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0,
                 "rotate", names.size() > 5 ? 30 : 0, "width", 110, "overflow", "break")));
-        option.put("yAxis", Map.of("type", "value", "name", messages.getMessage("survey.compare.chartAxis", null,
-                locale)));
+        option.put("yAxis", Map.of("type", "value", "name", axis));
         option.put("series", List.of(
-                Map.of("type", "bar", "data", values, "name", messages.getMessage("survey.compare.difference",
-                        null, locale), "label", Map.of("show", true, "position", "top")),
-                Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name",
-                        messages.getMessage("survey.compare.interval", null, locale))));
+                Map.of("type", "bar", "data", values, "name", series, "label", Map.of("show", true, "position",
+                        labelPosition)),
+                Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name", interval)));
         return option;
     }
 
@@ -273,19 +283,9 @@ class SurveyPageController {
             shares.add(round(o.share()));
             bars.add(List.of(i, round(o.ciLow()), round(o.ciHigh())));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 90));
-        option.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0,
-                "rotate", names.size() > 5 ? 30 : 0, "width", 110, "overflow", "break")));
-        option.put("yAxis", Map.of("type", "value", "name", messages.getMessage("survey.results.chartShare", null,
-                locale)));
-        option.put("series", List.of(
-                Map.of("type", "bar", "data", shares, "name", messages.getMessage("survey.results.share", null,
-                        locale), "label", Map.of("show", true, "position", "insideBottom")),
-                Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name",
-                        messages.getMessage("survey.results.interval", null, locale))));
-        return option;
+        return barsWithIntervals(names, shares, bars, "insideBottom", messages.getMessage(
+                "survey.results.chartShare", null, locale), messages.getMessage("survey.results.share", null, locale),
+                messages.getMessage("survey.results.interval", null, locale));
     }
 
     private static double round(double share) {
