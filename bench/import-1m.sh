@@ -15,35 +15,18 @@ dbport=15439
 python3 bench/gen-observations.py "$work/obs.csv" "$rows"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; file: $rows rows, $(du -h "$work/obs.csv" | cut -f1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-AGYN_ADMIN_PASSWORD=Bench-import-pw-1 java -jar "$jar" --server.port=$port --agyn.db.port=$dbport \
-  --agyn.db.data-directory="$work/pgdata" --agyn.imports.directory="$work/imports" --agyn.demo.enabled=false \
-  >"$work/app.log" 2>&1 &
-app=$!
-# Wait for the application (and its embedded PostgreSQL) to stop, so that a second run finds the ports free.
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
-  kill -0 $app 2>/dev/null || { echo "the application did not start:"; tail -20 "$work/app.log"; exit 1; }
-  sleep 0.2
-done
-auth=(-u admin:Bench-import-pw-1)
+. bench/lib.sh
+start_agyn "$jar" Bench-import-pw-1
 curl -sf "${auth[@]}" -H 'Content-Type: application/json' -o /dev/null -d '{"code":"bench","titleKk":"bench",
   "titleRu":"bench","titleEn":"bench","publisher":"bench"}' "http://127.0.0.1:$port/api/v1/datasets"
 
-# CPU seconds (user + system) of the application, and of the embedded PostgreSQL's processes.
-cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' /proc/$1/stat 2>/dev/null || echo 0; }
-pgcpu() {
-  local pm s=0
-  pm=$(head -1 "$work/pgdata/postmaster.pid")
-  for p in $pm $(pgrep -P "$pm"); do s=$(echo "$s + $(cpu "$p")" | bc); done
-  echo "$s"
-}
-j0=$(cpu $app); p0=$(pgcpu)
+j0=$(cpu_of $app); p0=$(pg_cpu)
 t0=$(date +%s.%N)
 id=$(curl -sf "${auth[@]}" -F "file=@$work/obs.csv" -F dataset=bench -F format=csv \
   "http://127.0.0.1:$port/api/v1/imports" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["id"]) if r["status"]=="VALID" else sys.exit("not valid: %s" % r["problems"][:3])')
-t1=$(date +%s.%N); j1=$(cpu $app); p1=$(pgcpu)
+t1=$(date +%s.%N); j1=$(cpu_of $app); p1=$(pg_cpu)
 curl -sf "${auth[@]}" -X POST -o /dev/null "http://127.0.0.1:$port/api/v1/imports/$id/accept"
-t2=$(date +%s.%N); j2=$(cpu $app); p2=$(pgcpu)
+t2=$(date +%s.%N); j2=$(cpu_of $app); p2=$(pg_cpu)
 
 psql="psql -h 127.0.0.1 -p $dbport -U postgres -d agyn -q -v ON_ERROR_STOP=1"
 $psql -c "CREATE TABLE bench_copy (indicator text, period text, region text, occupation text, education text,

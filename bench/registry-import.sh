@@ -21,29 +21,12 @@ echo "files (seed $seed): $(rows scholars.csv) scholars, $(rows awards.csv) awar
 
 # A throw-away key for this run only: the registry refuses to start without one, and the developer key file in
 # ~/.agyn must not be touched by a benchmark.
-AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64) AGYN_ADMIN_PASSWORD=Bench-registry-pw-1 \
-  java -jar target/agyn.jar --server.port=$port --agyn.db.port=$dbport \
-  --agyn.db.data-directory="$work/pgdata" --agyn.imports.directory="$work/imports" \
-  --agyn.registry.key-directory="$work" --agyn.demo.enabled=false >"$work/app.log" 2>&1 &
-app=$!
-# Wait for the application (and its embedded PostgreSQL) to stop, so that a second run finds the ports free.
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
-  kill -0 $app 2>/dev/null || { echo "the application did not start:"; tail -20 "$work/app.log"; exit 1; }
-  sleep 0.2
-done
-auth=(-u admin:Bench-registry-pw-1)
+. bench/lib.sh
+AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64) start_agyn target/agyn.jar Bench-registry-pw-1 \
+  --agyn.registry.key-directory="$work"
 # CPU seconds used so far by the application and its PostgreSQL (server, backends, and backends that have exited):
 # on a shared machine the wall clock depends on the other processes, this much less.
-postmaster=$(pgrep -f -- "-D $work/pgdata" | head -1 || true)
-[ -n "$postmaster" ] || echo "(PostgreSQL's server process not found: CPU figures are the JVM's alone)"
-cpu() {
-  local ticks=0 p
-  for p in $app ${postmaster:+$postmaster $(pgrep -P "$postmaster")}; do
-    [ -r /proc/$p/stat ] && ticks=$((ticks + $(awk '{print $14 + $15 + $16 + $17}' /proc/$p/stat)))
-  done
-  echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
-}
+cpu() { echo "$(cpu_of "$app") + $(pg_cpu)" | bc; }
 api="http://127.0.0.1:$port/api/v1/registry"
 echo "load before the import: $(uptime | sed 's/.*load average: //') (1, 5, 15 min)"
 
