@@ -65,6 +65,15 @@ public class SurveyService {
         return repository.surveys();
     }
 
+    /**
+     * How many of a survey's respondents came through the public form or an import rather than with the
+     * demonstration data: in a synthetic survey they are real answers mixed into generated ones, which its
+     * pages must say.
+     */
+    public int realRespondents(int surveyId) {
+        return repository.realRespondents(surveyId);
+    }
+
     public Survey survey(int id) {
         return repository.survey(id).orElseThrow(() -> SurveyException.notFound("survey.notFound", id));
     }

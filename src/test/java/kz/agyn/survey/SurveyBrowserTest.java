@@ -81,6 +81,8 @@ class SurveyBrowserTest extends AgynBrowserTest {
 
             page.navigate(base + "/surveys/" + surveyId + "?lang=kk");
             assertThat(page.locator("#respondent-count")).hasText(String.valueOf(before + 1));
+            // A real answer in a synthetic survey is said to be there, not silently mixed in.
+            assertThat(page.locator("#mixed-notice")).isVisible();
 
             form.navigate(link + "?lang=kk");
             assertThat(form.locator("#form-closed")).isVisible();

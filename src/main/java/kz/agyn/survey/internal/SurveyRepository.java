@@ -123,6 +123,12 @@ public class SurveyRepository {
                 rows);
     }
 
+    /** Respondents who did not come with the demonstration data: through the public form or an import. */
+    public int realRespondents(int surveyId) {
+        return jdbc.sql("SELECT count(*) FROM survey_respondent WHERE survey_id = ? AND source <> 'DEMO'")
+                .param(surveyId).query(Integer.class).single();
+    }
+
     public List<RespondentRow> respondents(int surveyId) {
         return jdbc.sql("SELECT * FROM survey_respondent WHERE survey_id = ? ORDER BY id").param(surveyId)
                 .query((rs, i) -> {

@@ -74,6 +74,7 @@ class SurveyPageController {
         String dimension = by == null || by.isBlank() ? null : ProfileField.parse(by).map(ProfileField::code)
                 .orElse(null);
         model.addAttribute("survey", survey);
+        model.addAttribute("realRespondents", survey.synthetic() ? surveys.realRespondents(id) : 0);
         model.addAttribute("questions", questions);
         model.addAttribute("question", code);
         model.addAttribute("by", dimension);
