@@ -2,6 +2,7 @@ package kz.agyn.registry;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
@@ -16,6 +17,24 @@ public final class TestScholars {
 
     public TestScholars(ScholarService scholars) {
         this.scholars = scholars;
+    }
+
+    // Serials handed out by freshIin, spread by the clock so that two runs on one database differ too.
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 8000));
+
+    /**
+     * A valid IIN of someone born on {@code birth} that no scholar in the registry has. Not every serial gives a
+     * valid IIN (for some the check digit cannot be formed), and the synthetic registry holds many: so serials
+     * are tried until one fits.
+     */
+    public String freshIin(LocalDate birth, Sex sex) {
+        while (true) {
+            int serial = 1000 + Math.floorMod(NEXT.getAndIncrement(), 8999);
+            var iin = Iin.of(birth, sex, serial);
+            if (iin.isPresent() && scholars.search(iin.get().value(), null, Access.PERSONAL).isEmpty()) {
+                return iin.get().value();
+            }
+        }
     }
 
     /** A valid IIN no other test uses: born on {@code birth}, serial {@code serial}. */

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import kz.agyn.AgynTest;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
-import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.NewScholar;
@@ -88,8 +87,7 @@ class PersonalDataExposureTest extends AgynTest {
                 accounts.createUser(a.getKey(), "Exposure-pass-1", Set.of(a.getValue()), null, "kk", false);
             }
         }
-        String iin = Iin.of(LocalDate.of(1988, 11, 2), Sex.FEMALE, 8800 + (int) (System.nanoTime() % 900))
-                .orElseThrow().value();
+        String iin = new TestScholars(scholars).freshIin(LocalDate.of(1988, 11, 2), Sex.FEMALE);
         long id = scholars.create(new NewScholar(iin, LAST, FIRST, PATRONYMIC, null, LATIN, EMAIL, PHONE, null,
                 null, false), Access.PERSONAL);
         TestScholars make = new TestScholars(scholars);

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import kz.agyn.AgynTest;
-import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.ScholarService;
+import kz.agyn.registry.TestScholars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,12 +40,14 @@ class PersonalDataLogTest extends AgynTest {
     MockMvc mvc;
 
     @Autowired
+    ScholarService scholars;
+
+    @Autowired
     JsonMapper json;
 
     @Test
     void anOfficersDayLeavesNoPersonalDataInTheLog(CapturedOutput output) throws Exception {
-        String iin = Iin.of(LocalDate.of(1990, 12, 30), Sex.FEMALE, 6500 + (int) (System.nanoTime() % 400))
-                .orElseThrow().value();
+        String iin = new TestScholars(scholars).freshIin(LocalDate.of(1990, 12, 30), Sex.FEMALE);
         String body = mvc.perform(post("/api/v1/scholars").with(csrf()).with(OFFICER)
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"iin":"%s","lastName":"%s","firstName":"%s","email":"zh.log@example.kz"}"""

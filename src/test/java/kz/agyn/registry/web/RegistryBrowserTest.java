@@ -10,7 +10,6 @@ import com.microsoft.playwright.Page;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
-import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
@@ -37,8 +36,7 @@ class RegistryBrowserTest extends AgynBrowserTest {
         account(OFFICER, PASSWORD, Role.REGISTRY_OFFICER, "en");
         account(ANALYST, PASSWORD, Role.ANALYST, "en");
         TestScholars make = new TestScholars(scholars);
-        String iin = Iin.of(LocalDate.of(1993, 6, 21), Sex.FEMALE, 7100 + (int) (System.nanoTime() % 800))
-                .orElseThrow().value();
+        String iin = make.freshIin(LocalDate.of(1993, 6, 21), Sex.FEMALE);
         long id = make.scholar(iin, LAST, FIRST);
         long award = make.award(id, LocalDate.now().minusMonths(8), true, "NL");
 

@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import kz.agyn.AgynTest;
-import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.ScholarService;
+import kz.agyn.registry.TestScholars;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,9 @@ class RegistryImportPageTest extends AgynTest {
     MockMvc mvc;
 
     @Autowired
+    ScholarService scholars;
+
+    @Autowired
     JdbcClient jdbc;
 
     static MockMultipartFile file(String part, String name, String text) {
@@ -68,8 +72,7 @@ class RegistryImportPageTest extends AgynTest {
     @Test
     void checkThenImportThenTheSameFilesAgainChangeNothing() throws Exception {
         String ref = "IMP-" + (System.nanoTime() % 1_000_000);
-        String iin = Iin.of(LocalDate.of(1994, 2, 14), Sex.MALE, 6100 + (int) (System.nanoTime() % 800))
-                .orElseThrow().value();
+        String iin = new TestScholars(scholars).freshIin(LocalDate.of(1994, 2, 14), Sex.MALE);
         String scholars = SCHOLARS_HEADER + ref + "," + iin + ",Қасымов,Ерлан,Болатұлы,Касымов,Ерлан,Болатович,"
                 + "Qasymov,Erlan,Bolatuly,1994-02-14,MALE,,+77010000001,false\n";
         String awards = AWARDS_HEADER + ref + "-1," + ref + ",BOLASHAK,2016,2016-05-20,MASTER,06,GB,"
@@ -100,8 +103,7 @@ class RegistryImportPageTest extends AgynTest {
     @Test
     void aFileWithMistakesIsRefusedWithEachProblemLocatedAndNothingWritten() throws Exception {
         String ref = "BAD-" + (System.nanoTime() % 1_000_000);
-        String good = Iin.of(LocalDate.of(1992, 7, 1), Sex.FEMALE, 6900 + (int) (System.nanoTime() % 90))
-                .orElseThrow().value();
+        String good = new TestScholars(scholars).freshIin(LocalDate.of(1992, 7, 1), Sex.FEMALE);
         String badIin = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
         String scholars = SCHOLARS_HEADER
                 + ref + "a," + good + ",Әлиева,Дана,,Алиева,Дана,,Aliyeva,Dana,,1992-07-01,FEMALE,,,false\n"

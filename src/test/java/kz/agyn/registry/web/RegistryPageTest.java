@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 
 import kz.agyn.AgynTest;
-import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
@@ -56,8 +55,7 @@ class RegistryPageTest extends AgynTest {
     void scholar() {
         TestScholars t = new TestScholars(scholars);
         // A new IIN per test: the tests share one database.
-        iin = Iin.of(LocalDate.of(1991, 3, 9), Sex.FEMALE, 5000 + (int) (System.nanoTime() % 3000)).orElseThrow()
-                .value();
+        iin = t.freshIin(LocalDate.of(1991, 3, 9), Sex.FEMALE);
         id = t.scholar(iin, LAST, FIRST);
         award = t.award(id, LocalDate.now().minusYears(1), true, "DE");
     }
