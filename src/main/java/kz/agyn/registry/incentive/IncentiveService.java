@@ -130,6 +130,19 @@ public class IncentiveService {
         return rule;
     }
 
+    /**
+     * Switches an incentive on or off: a measure the government has not adopted (or has ended) stays on record
+     * with its rules and costing, marked inactive, instead of being deleted.
+     */
+    public void setActive(String code, boolean active, Access access, String by) {
+        if (!access.mayEdit()) {
+            throw new AccessDeniedException("registry.access.denied");
+        }
+        seed();
+        stored(code);
+        repository.setActive(code, active, by);
+    }
+
     private List<Eligibility> eligible(String code, IncentiveRule rule, List<IncentiveRepository.Candidate> all) {
         LocalDate today = obligations.today();
         List<Eligibility> out = new ArrayList<>();

@@ -51,6 +51,11 @@ public class IncentiveRepository {
                 .params(rules, by, code).update() == 1;
     }
 
+    public boolean setActive(String code, boolean active, String by) {
+        return jdbc.sql("UPDATE reg_incentive SET active = ?, updated_by = ?, updated_at = now() WHERE code = ?")
+                .params(active, by, code).update() == 1;
+    }
+
     public List<Candidate> candidates(LocalDate today) {
         return jdbc.sql("""
                         WITH back AS (

@@ -74,6 +74,16 @@ class IncentivePageController {
         return "redirect:/registry/incentives";
     }
 
+    @PostMapping("/registry/incentives/{code}/active")
+    @PreAuthorize(WorklistPageController.EDITORS)
+    String active(@PathVariable String code, @RequestParam boolean active, Authentication auth, Locale locale,
+                  RedirectAttributes flash) {
+        incentives.setActive(code, active, ScholarApiController.access(auth), auth.getName());
+        flash.addFlashAttribute("message", messages.getMessage(active ? "monitoring.incentive.activated"
+                : "monitoring.incentive.deactivated", new Object[] {code}, locale));
+        return "redirect:/registry/incentives";
+    }
+
     private String render(Authentication auth, Model model, Locale locale, String failedCode, String failedText,
                           List<String> errors) {
         Access access = ScholarApiController.access(auth);

@@ -187,4 +187,24 @@ class IncentiveTest extends AgynTest {
         mvc.perform(get("/registry/incentives/" + cost.code() + "/eligible").with(VIEWER))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void anOfficerSwitchesAnIncentiveOffAndOnAndItStaysOnRecord() throws Exception {
+        String code = IncentiveService.TAX_EXEMPTION;
+        mvc.perform(post("/registry/incentives/" + code + "/active").with(csrf()).with(ANALYST).param("active", "false"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/registry/incentives/" + code + "/active").with(csrf()).with(OFFICER).param("active", "false"))
+                .andExpect(status().is3xxRedirection());
+        var off = incentives.costs(Access.PSEUDONYMISED).stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow();
+        assertThat(off.active()).isFalse();
+        assertThat(off.rules()).isNotBlank();
+        String page = mvc.perform(get("/registry/incentives").param("lang", "en").with(OFFICER))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(org.jsoup.Jsoup.parse(page).select("#incentive-" + code + " .badge").text()).contains("inactive");
+        mvc.perform(post("/registry/incentives/" + code + "/active").with(csrf()).with(OFFICER).param("active", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(incentives.costs(Access.PSEUDONYMISED).stream().filter(c -> c.code().equals(code)).findFirst()
+                .orElseThrow().active()).isTrue();
+    }
 }
