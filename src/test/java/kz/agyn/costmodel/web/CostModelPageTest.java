@@ -58,6 +58,16 @@ class CostModelPageTest extends AgynTest {
     }
 
     @Test
+    void everyRowOfTheLevelTableFillsEachColumn() throws Exception {
+        var table = org.jsoup.Jsoup.parse(page("en")).select("#cost-levels table").first();
+        int columns = table.select("thead th").size();
+        assertThat(table.select("tbody tr")).isNotEmpty().allSatisfy(tr -> assertThat(tr.select("td")).hasSize(columns));
+        assertThat(table.select("tfoot tr td")).hasSize(columns);
+        // The education part of the total row is its own figure, not the total shifted into its place.
+        assertThat(table.select("tfoot tr td").get(4).text()).isNotEqualTo(table.select("tfoot tr td").last().text());
+    }
+
+    @Test
     void submittingTheFormRecomputes() throws Exception {
         String html = mvc.perform(post("/cost-model").param("lang", "en").with(VIEWER).with(csrf())
                         .param("return_probability", "0.4").param("draws", "500").param("seed", "3"))
