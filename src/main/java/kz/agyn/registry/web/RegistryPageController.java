@@ -12,6 +12,7 @@ import kz.agyn.registry.Access;
 import kz.agyn.registry.NewDecision;
 import kz.agyn.registry.NewEmployment;
 import kz.agyn.registry.ObligationService;
+import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.RuleText;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.ScholarSummary;
@@ -161,8 +162,10 @@ class RegistryPageController {
     @PreAuthorize(EDITORS)
     String anonymise(@PathVariable long id, @RequestParam(required = false) String confirm, Authentication auth,
                      Model model, Locale locale, RedirectAttributes redirect) {
-        ScholarView view = scholars.view(id, access(auth));
-        if (confirm == null || !confirm.strip().equals(view.pseudonym())) {
+        // Only the pseudonym is needed to check the confirmation: no personal field is decrypted for it.
+        String pseudonym = scholars.summaries(List.of(id), false).stream().findFirst()
+                .orElseThrow(() -> RegistryException.notFound("registry.scholar.notFound", id)).pseudonym();
+        if (confirm == null || !confirm.strip().equals(pseudonym)) {
             model.addAttribute("anonymiseError", messages.getMessage("registry.card.anonymiseConfirmWrong", null,
                     locale));
             return card(id, auth, model, locale);
