@@ -67,7 +67,13 @@ public final class CostModel {
             C_L = (1 − p) × (E_L + T_L + O_L − R) + H_L; p = return_probability
             Annual total = Σ over L of emigrants_L × C_L
             A return (probability p) gives back education, taxes, output and ends remittances;
-            the replacement cost H_L is spent when the emigrant leaves, so p does not scale it.""";
+            the replacement cost H_L is spent when the emigrant leaves, so p does not scale it.
+            By occupation j (ISCO-08 major group), with w_j its pay and π_j|L the share of level L's
+            emigrants who work in j (both from the indicator warehouse; w_L stands in where w_j is unknown):
+            C_L,j = C_L with w_j in place of w_L
+            total_j = Σ over L of emigrants_L × π_j|L × C_L,j; per emigrant of j: total_j / Σ_L emigrants_L × π_j|L
+            The same emigrants as above, priced at their occupation's pay: Σ_j total_j differs from the
+            annual total only by the pay, and both are shown.""";
 
     /** The largest number of Monte Carlo draws a run accepts. */
     public static final int MAX_DRAWS = 1_000_000;
@@ -92,6 +98,32 @@ public final class CostModel {
     /** The deterministic result at the parameters' base values. */
     public static CostResult evaluate(ParameterSet parameters) {
         return Evaluator.detail(parameters.bases());
+    }
+
+    /**
+     * The year's emigrants by occupation at the parameters' base values (formula in {@link #FORMULA}): for every
+     * occupation, the cost of one emigrant of each level at the occupation's pay; and when every occupation
+     * carries its shares of the levels, the occupation's emigrants, its cost per emigrant and its total.
+     *
+     * @throws IllegalArgumentException when two occupations share a code, or when shares are given and a level's
+     *                                  shares over the occupations do not add up to 1 (to 1e-6)
+     */
+    public static OccupationBreakdown byOccupation(ParameterSet parameters, List<OccupationMix> occupations) {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (OccupationMix o : occupations) {
+            if (!codes.add(o.code())) {
+                throw new IllegalArgumentException("occupation " + o.code() + " is given twice");
+            }
+        }
+        if (!occupations.isEmpty() && occupations.stream().allMatch(OccupationMix::hasShares)) {
+            for (EducationLevel level : EducationLevel.values()) {
+                double sum = occupations.stream().mapToDouble(o -> o.levelShares().get(level.ordinal())).sum();
+                if (Math.abs(sum - 1) > 1e-6) {
+                    throw new IllegalArgumentException("the shares of " + level + " add up to " + sum + ", not 1");
+                }
+            }
+        }
+        return Evaluator.byOccupation(parameters.bases(), occupations);
     }
 
     /**

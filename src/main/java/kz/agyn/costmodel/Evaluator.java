@@ -50,6 +50,14 @@ final class Evaluator {
      * @param a the annuity factor a(r, n), computed once per evaluation
      */
     static void perEmigrant(double[] v, EducationLevel level, double a, double[] out) {
+        perEmigrant(v, level, a, v[PAY[level.ordinal()]], out);
+    }
+
+    /**
+     * As {@link #perEmigrant(double[], EducationLevel, double, double[])}, with {@code monthlyPay} in place of the
+     * level's pay: the cost of an emigrant of that level in an occupation with that pay.
+     */
+    static void perEmigrant(double[] v, EducationLevel level, double a, double monthlyPay, double[] out) {
         int l = level.ordinal();
         double education = 0;
         for (int k = 0; k < l; k++) {
@@ -62,7 +70,6 @@ final class Evaluator {
         } else {
             education += domestic;
         }
-        double monthlyPay = v[PAY[l]];
         double annualPay = 12 * monthlyPay;
         double taxes = annualPay * (v[IIT] + v[PENSION] + v[SOCIAL]) * a;
         double output = level.highlySkilled() ? annualPay * v[PREMIUM] * a : 0;
@@ -118,6 +125,41 @@ final class Evaluator {
             sum = sum.plus(all);
         }
         return new CostResult(levels, sum, a, CostModel.FORMULA);
+    }
+
+    /** The breakdown by occupation at the values {@code v}; see {@link CostModel#byOccupation}. */
+    static OccupationBreakdown byOccupation(double[] v, List<OccupationMix> occupations) {
+        double a = annuity(v);
+        double[] s = new double[PARTS];
+        List<OccupationCost> rows = new ArrayList<>(occupations.size());
+        boolean mixed = !occupations.isEmpty() && occupations.stream().allMatch(OccupationMix::hasShares);
+        Components sum = Components.ZERO;
+        double allEmigrants = 0;
+        for (OccupationMix o : occupations) {
+            List<Components> byLevel = new ArrayList<>(N);
+            Components total = Components.ZERO;
+            double emigrants = 0;
+            for (EducationLevel level : LEVELS) {
+                int l = level.ordinal();
+                double pay = o.monthlyPay() == null ? v[PAY[l]] : o.monthlyPay();
+                perEmigrant(v, level, a, pay, s);
+                Components one = new Components(s[E], s[T], s[O], s[H], s[R], s[RET], s[NET]);
+                byLevel.add(one);
+                if (mixed) {
+                    double n = v[EMIGRANTS[l]] * o.levelShares().get(l);
+                    emigrants += n;
+                    total = total.plus(one.times(n));
+                }
+            }
+            Components perEmigrant = mixed && emigrants > 0 ? total.times(1 / emigrants) : null;
+            rows.add(new OccupationCost(o.code(), o.monthlyPay(), byLevel, mixed ? emigrants : null, perEmigrant,
+                    mixed ? total : null));
+            if (mixed) {
+                sum = sum.plus(total);
+                allEmigrants += emigrants;
+            }
+        }
+        return new OccupationBreakdown(rows, mixed ? sum : null, mixed ? allEmigrants : null);
     }
 
     private Evaluator() {

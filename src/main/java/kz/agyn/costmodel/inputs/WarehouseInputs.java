@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import kz.agyn.costmodel.Distribution;
 import kz.agyn.costmodel.EducationLevel;
+import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.Source;
@@ -35,8 +36,11 @@ import org.springframework.stereotype.Component;
  *       the figure is fixed.</li>
  *   <li>{@code pay_highly_skilled}: national WAGE_AVG, KZT a month, of ISCO-08 major group 2 (professionals), or
  *       failing that of sub-major group 23 (teaching professionals, the note's university teachers, on which the
- *       documented default already rests), latest period. Its range is the documented one, widened to take in
- *       the figure if it falls outside.</li>
+ *       documented default already rests), latest period; a published figure of either before a synthetic one.
+ *       Its range is the documented one, widened to take in the figure if it falls outside.</li>
+ *   <li>The occupations of the breakdown by occupation ({@link Occupations}): the pay of every ISCO-08 major
+ *       group and each group's share of each level's emigrants, from a cross-table of emigrants by occupation
+ *       and education.</li>
  * </ul>
  * Ties between datasets with the same latest period go to published (non-synthetic) data, then to the dataset
  * code, so the choice never depends on the order of rows.
@@ -63,8 +67,11 @@ public class WarehouseInputs {
         this.warehouse = warehouse;
     }
 
-    /** The parameters, and for each code taken from the warehouse the figure it came from. */
-    public record Inputs(ParameterSet parameters, Map<String, WarehouseFigure> figures) {
+    /**
+     * The parameters, and for each code taken from the warehouse the figure it came from; and the occupations the
+     * breakdown by occupation prices (see {@link #occupations}).
+     */
+    public record Inputs(ParameterSet parameters, Map<String, WarehouseFigure> figures, Occupations occupations) {
 
         public Inputs {
             figures = Map.copyOf(figures);
@@ -90,7 +97,110 @@ public class WarehouseInputs {
             WarehouseFigure f = figures.get(p.code());
             parameters.add(f == null ? p : replaced(p, f));
         }
-        return new Inputs(ParameterSet.of(parameters), figures);
+        WarehouseFigure levels = figures.get("emigrants_" + EducationLevel.BACHELOR.key());
+        return new Inputs(ParameterSet.of(parameters), figures, occupations(datasets, levels));
+    }
+
+    /**
+     * What the breakdown by occupation needs: for each ISCO-08 major group and the unknown, its pay and its share
+     * of each education level's emigrants.
+     *
+     * @param mix   one entry per occupation in {@link #OCCUPATIONS} order; pay null where the warehouse has none
+     * @param pay   for each occupation code with a pay figure, that figure
+     * @param cross where the shares come from: the cross-table of emigrants by occupation and education, or null
+     *              when the warehouse holds none and the mix carries no shares
+     */
+    public record Occupations(List<OccupationMix> mix, Map<String, WarehouseFigure> pay, CrossTable cross) {
+
+        public Occupations {
+            mix = List.copyOf(mix);
+            pay = Map.copyOf(pay);
+        }
+    }
+
+    /**
+     * The cross-table of emigrants by occupation and education the shares come from.
+     *
+     * @param byOccupation the table's persons by occupation code, over every education level
+     */
+    public record CrossTable(Names indicatorName, String period, String dataset, Names title, String publisher,
+                             int version, boolean synthetic, Map<String, Double> byOccupation) {
+
+        public CrossTable {
+            byOccupation = Map.copyOf(byOccupation);
+        }
+    }
+
+    /** ISCO-08 major groups in the order of the classification, then the unknown. */
+    public static final List<String> OCCUPATIONS = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "0", UNKNOWN);
+
+    /**
+     * The occupations' pay and mix. Pay: national WAGE_AVG of the major group (every other dimension total);
+     * published figures first, then the latest period. Shares: national EMIGRANTS by major group × ISCED level,
+     * from the period and dataset of the emigrants by level where the warehouse has the cross-table there, else
+     * from the latest; the share of occupation j in level L is n(j, L) / Σ_j n(j, L), the unknown occupation
+     * included, so that every level's emigrants are shared out in full. A level the table has no one at goes
+     * wholly to the unknown occupation, which is what it is.
+     */
+    private Occupations occupations(Map<String, DatasetInfo> datasets, WarehouseFigure levels) {
+        Map<String, WarehouseFigure> pay = new LinkedHashMap<>();
+        for (String code : OCCUPATIONS) {
+            if (!code.equals(UNKNOWN)) {
+                wage(datasets, code).ifPresent(f -> pay.put(code, f));
+            }
+        }
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.REGION, COUNTRY);
+        filters.put(Dimension.COUNTRY, TOTAL);
+        filters.put(Dimension.SEX, TOTAL);
+        filters.put(Dimension.AGE, TOTAL);
+        filters.put(Dimension.FLOW, "EMI");
+        // (dataset, period) → occupation → ISCED → persons
+        Map<List<String>, Map<String, Map<String, Double>>> tables = new LinkedHashMap<>();
+        for (Observation o : all(EMIGRANTS, filters)) {
+            if (o.occupation().equals(TOTAL) || o.education().equals(TOTAL) || !datasets.containsKey(o.dataset())) {
+                continue;
+            }
+            tables.computeIfAbsent(List.of(o.dataset(), o.period()), k -> new HashMap<>())
+                    .computeIfAbsent(o.occupation(), k -> new HashMap<>())
+                    .merge(o.education(), o.scaledValue().doubleValue(), Double::sum);
+        }
+        Comparator<List<String>> order = latestFirst(datasets);
+        Optional<List<String>> chosen = tables.keySet().stream()
+                .min(Comparator.comparing((List<String> k) -> levels == null || !k.get(1).equals(levels.period()))
+                        .thenComparing(order));
+        List<OccupationMix> mix = new ArrayList<>();
+        if (chosen.isEmpty()) {
+            OCCUPATIONS.forEach(code -> mix.add(new OccupationMix(code, value(pay.get(code)), List.of())));
+            return new Occupations(mix, pay, null);
+        }
+        Map<String, Map<String, Double>> table = tables.get(chosen.get());
+        double[] levelSums = new double[EducationLevel.values().length];
+        for (EducationLevel l : EducationLevel.values()) {
+            for (String code : OCCUPATIONS) {
+                levelSums[l.ordinal()] += table.getOrDefault(code, Map.of()).getOrDefault(l.isced(), 0.0);
+            }
+        }
+        Map<String, Double> byOccupation = new LinkedHashMap<>();
+        for (String code : OCCUPATIONS) {
+            Map<String, Double> row = table.getOrDefault(code, Map.of());
+            byOccupation.put(code, row.values().stream().mapToDouble(Double::doubleValue).sum());
+            List<Double> shares = new ArrayList<>();
+            for (EducationLevel l : EducationLevel.values()) {
+                double sum = levelSums[l.ordinal()];
+                shares.add(sum > 0 ? row.getOrDefault(l.isced(), 0.0) / sum : code.equals(UNKNOWN) ? 1.0 : 0.0);
+            }
+            mix.add(new OccupationMix(code, value(pay.get(code)), shares));
+        }
+        String dataset = chosen.get().get(0);
+        DatasetInfo info = datasets.get(dataset);
+        return new Occupations(mix, pay, new CrossTable(name(EMIGRANTS), chosen.get().get(1), dataset, info.title(),
+                info.publisher(), info.currentVersion() == null ? 0 : info.currentVersion(), info.synthetic(),
+                byOccupation));
+    }
+
+    private static Double value(WarehouseFigure f) {
+        return f == null ? null : f.value();
     }
 
     private static Parameter replaced(Parameter p, WarehouseFigure f) {
@@ -161,29 +271,36 @@ public class WarehouseInputs {
         return out;
     }
 
+    /**
+     * The highly skilled's pay: the first of {@link #PAY_OCCUPATIONS} with a published figure, else the first with
+     * a synthetic one. Published before synthetic comes first, so that the note's real pay of university teachers
+     * is not displaced by an invented figure for all professionals.
+     */
     private Optional<WarehouseFigure> pay(Map<String, DatasetInfo> datasets) {
-        for (String occupation : PAY_OCCUPATIONS) {
-            Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-            filters.put(Dimension.REGION, COUNTRY);
-            filters.put(Dimension.OCCUPATION, occupation);
-            filters.put(Dimension.EDUCATION, TOTAL);
-            filters.put(Dimension.COUNTRY, TOTAL);
-            filters.put(Dimension.SEX, TOTAL);
-            filters.put(Dimension.AGE, TOTAL);
-            List<Observation> rows = all(WAGE, filters).stream().filter(o -> datasets.containsKey(o.dataset()))
-                    .toList();
-            Comparator<List<String>> order = latestFirst(datasets);
-            Optional<Observation> latest = rows.stream()
-                    .min((a, b) -> order.compare(List.of(a.dataset(), a.period()), List.of(b.dataset(), b.period())));
-            if (latest.isPresent()) {
-                Observation o = latest.get();
-                DatasetInfo info = datasets.get(o.dataset());
-                return Optional.of(new WarehouseFigure(WAGE, name(WAGE), "ISCO", occupation, o.period(),
-                        o.dataset(), info.title(), info.publisher(), o.version(), info.synthetic(),
-                        o.scaledValue().doubleValue(), null, null));
-            }
-        }
-        return Optional.empty();
+        List<WarehouseFigure> found = PAY_OCCUPATIONS.stream().map(code -> wage(datasets, code))
+                .flatMap(Optional::stream).toList();
+        return found.stream().filter(f -> !f.synthetic()).findFirst().or(() -> found.stream().findFirst());
+    }
+
+    /** National WAGE_AVG of one occupation, every other dimension total: published first, then latest. */
+    private Optional<WarehouseFigure> wage(Map<String, DatasetInfo> datasets, String occupation) {
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.REGION, COUNTRY);
+        filters.put(Dimension.OCCUPATION, occupation);
+        filters.put(Dimension.EDUCATION, TOTAL);
+        filters.put(Dimension.COUNTRY, TOTAL);
+        filters.put(Dimension.SEX, TOTAL);
+        filters.put(Dimension.AGE, TOTAL);
+        Comparator<List<String>> order = Comparator.comparing((List<String> k) -> datasets.get(k.get(0)).synthetic())
+                .thenComparing(latestFirst(datasets));
+        return all(WAGE, filters).stream().filter(o -> datasets.containsKey(o.dataset()))
+                .min((a, b) -> order.compare(List.of(a.dataset(), a.period()), List.of(b.dataset(), b.period())))
+                .map(o -> {
+                    DatasetInfo info = datasets.get(o.dataset());
+                    return new WarehouseFigure(WAGE, name(WAGE), "ISCO", occupation, o.period(), o.dataset(),
+                            info.title(), info.publisher(), o.version(), info.synthetic(),
+                            o.scaledValue().doubleValue(), null, null);
+                });
     }
 
     /** Latest period first; then published before synthetic data; then by dataset code. */

@@ -38,7 +38,10 @@ class CostModelApiController {
             @Schema(description = "Monte Carlo draws, 100 to 20000; 2000 when absent")
             Integer draws,
             @Schema(description = "Seed of the random generator; the same seed gives the same band")
-            Long seed) {
+            Long seed,
+            @Schema(description = "ISCO-08 major group (\"0\" to \"9\") → pay in KZT a month, e.g. {\"2\": 450000}, "
+                    + "for the breakdown by occupation; the annual total by level does not use it")
+            Map<String, Object> occupationPay) {
     }
 
     @GetMapping
@@ -47,24 +50,24 @@ class CostModelApiController {
             + "allowed range for overrides, Monte Carlo distribution and source; the formula; the note's claim "
             + "and where it is stated; the limits of a run.")
     CostModelReport.Model model(Locale locale) {
-        return presenter.model(runner.defaults(), locale);
+        return presenter.model(runner.apply(null), locale);
     }
 
     @PostMapping(path = "/run", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Run the cost model", description = "Body: {\"overrides\": {\"code\": value}, \"draws\": "
             + "2000, \"seed\": 20241106}, every field optional. Answers `total` (deterministic, KZT a year), `low` "
             + "and `high` (P5 and P95 of the Monte Carlo distribution), the cost per emigrant by education level "
-            + "with its band, the tornado bars (widest swing first) and the check of the note's claim: where it "
+            + "with its band and by occupation (ISCO-08 major group) at each occupation's pay, the tornado bars (widest swing first) and the check of the note's claim: where it "
             + "falls in the distribution and which single parameter value would give it. A bad override (unknown "
             + "code, not a number, outside the allowed range) or draws outside 100..20000 gives 400 with a "
             + "problem+json naming it, in the language of Accept-Language.")
     CostModelReport.Result run(@RequestBody(required = false) RunRequest request, Locale locale) {
-        RunRequest r = request == null ? new RunRequest(null, null, null) : request;
+        RunRequest r = request == null ? new RunRequest(null, null, null, null) : request;
         int draws = CostModelRunner.draws(r.draws());
-        CostModelRunner.Applied applied = runner.apply(r.overrides());
+        CostModelRunner.Applied applied = runner.apply(r.overrides(), r.occupationPay());
         if (!applied.errors().isEmpty()) {
             throw applied.errors().get(0).exception();
         }
-        return presenter.result(runner.run(applied.parameters(), draws, CostModelRunner.seed(r.seed())), locale);
+        return presenter.result(runner.run(applied, draws, CostModelRunner.seed(r.seed())), locale);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class CostModelPageController {
 
+    /** The form field of an occupation's pay is this prefix and its ISCO-08 code. */
+    static final String OCCUPATION_PAY = "occupation_pay_";
+
     private final CostModelRunner runner;
     private final CostModelPresenter presenter;
     private final MessageSource messages;
@@ -40,7 +44,7 @@ class CostModelPageController {
 
     @GetMapping("/cost-model")
     String page(Model model, Locale locale) {
-        fill(model, runner.defaults(), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED, List.of(),
+        fill(model, runner.apply(null), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED, List.of(),
                 locale);
         return "cost-model";
     }
@@ -53,7 +57,7 @@ class CostModelPageController {
     @PostMapping("/cost-model")
     String run(@RequestParam MultiValueMap<String, String> form,
                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
-        ParameterSet defaults = runner.defaults();
+        ParameterSet defaults = ParameterSet.defaults();
         Map<String, Object> overrides = new LinkedHashMap<>();
         for (String code : defaults.codes()) {
             String v = form.getFirst(code);
@@ -61,8 +65,16 @@ class CostModelPageController {
                 overrides.put(code, v);
             }
         }
+        // A blank pay is the warehouse's figure, or each level's pay where there is none.
+        Map<String, Object> occupationPay = new LinkedHashMap<>();
+        for (String code : WarehouseInputs.OCCUPATIONS) {
+            String v = form.getFirst(OCCUPATION_PAY + code);
+            if (CostModelRunner.payable(code) && v != null && !v.isBlank()) {
+                occupationPay.put(code, v);
+            }
+        }
         List<String> errors = new ArrayList<>();
-        CostModelRunner.Applied applied = runner.apply(overrides);
+        CostModelRunner.Applied applied = runner.apply(overrides, occupationPay);
         applied.errors().forEach(e -> errors.add(messages.getMessage(e.key(), e.args(), e.key(), locale)));
         int draws = CostModelRunner.DEFAULT_DRAWS;
         String drawsText = form.getFirst("draws");
@@ -80,7 +92,7 @@ class CostModelPageController {
         }
         Double seed = CostModelRunner.number(form.getFirst("seed"));
         long s = seed == null || seed != Math.rint(seed) ? CostModelRunner.DEFAULT_SEED : seed.longValue();
-        fill(model, applied.parameters(), draws, s, errors, locale);
+        fill(model, applied, draws, s, errors, locale);
         return htmx != null ? "cost-model :: result" : "cost-model";
     }
 
@@ -89,11 +101,11 @@ class CostModelPageController {
         return d == null || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE ? null : d.intValue();
     }
 
-    private void fill(Model model, ParameterSet parameters, int draws, long seed, List<String> errors,
+    private void fill(Model model, CostModelRunner.Applied applied, int draws, long seed, List<String> errors,
                       Locale locale) {
-        CostModelRunner.Run run = runner.run(parameters, draws, seed);
+        CostModelRunner.Run run = runner.run(applied, draws, seed);
         CostModelReport.Result result = presenter.result(run, locale);
-        model.addAttribute("costModel", presenter.model(parameters, locale));
+        model.addAttribute("costModel", presenter.model(applied, locale));
         model.addAttribute("result", result);
         model.addAttribute("errors", errors);
         model.addAttribute("draws", draws);

@@ -11,11 +11,16 @@ import kz.agyn.costmodel.CostModel;
 import kz.agyn.costmodel.EducationLevel;
 import kz.agyn.costmodel.LevelBand;
 import kz.agyn.costmodel.LevelCost;
+import kz.agyn.costmodel.Components;
+import kz.agyn.costmodel.OccupationBreakdown;
+import kz.agyn.costmodel.OccupationCost;
+import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.TornadoBar;
 import kz.agyn.costmodel.inputs.WarehouseFigure;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
+import kz.agyn.reference.ReferenceData;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,10 +38,12 @@ class CostModelPresenter {
 
     private final MessageSource messages;
     private final CostModelRunner runner;
+    private final ReferenceData reference;
 
-    CostModelPresenter(MessageSource messages, CostModelRunner runner) {
+    CostModelPresenter(MessageSource messages, CostModelRunner runner, ReferenceData reference) {
         this.messages = messages;
         this.runner = runner;
+        this.reference = reference;
     }
 
     static String group(String code) {
@@ -69,8 +76,9 @@ class CostModelPresenter {
         return messages.getMessage(key, args, key, locale);
     }
 
-    CostModelReport.Model model(ParameterSet set, Locale locale) {
-        List<CostModelReport.ParameterInfo> parameters = parameters(set, locale);
+    CostModelReport.Model model(CostModelRunner.Applied applied, Locale locale) {
+        ParameterSet set = applied.parameters();
+        List<CostModelReport.ParameterInfo> parameters = parameters(applied.inputs(), set, locale);
         Map<String, List<CostModelReport.ParameterInfo>> byGroup = new LinkedHashMap<>();
         GROUPS.forEach(g -> byGroup.put(g, new ArrayList<>()));
         parameters.forEach(p -> byGroup.get(p.group()).add(p));
@@ -80,11 +88,53 @@ class CostModelPresenter {
                 .toList();
         return new CostModelReport.Model(parameters, groups, CostModel.FORMULA, claimSource(locale),
                 CostModelRunner.MIN_DRAWS, CostModelRunner.MAX_DRAWS, CostModelRunner.DEFAULT_DRAWS,
-                CostModelRunner.DEFAULT_SEED, text("costmodel.warehouseInputs", locale));
+                CostModelRunner.DEFAULT_SEED, text("costmodel.warehouseInputs", locale),
+                occupationPay(applied, locale), shares(applied.inputs().occupations().cross(), locale));
     }
 
-    List<CostModelReport.ParameterInfo> parameters(ParameterSet set, Locale locale) {
-        WarehouseInputs.Inputs inputs = runner.inputs();
+    private List<CostModelReport.OccupationPay> occupationPay(CostModelRunner.Applied applied, Locale locale) {
+        WarehouseInputs.Occupations inputs = applied.inputs().occupations();
+        List<CostModelReport.OccupationPay> list = new ArrayList<>();
+        for (OccupationMix o : applied.occupations()) {
+            WarehouseFigure figure = inputs.pay().get(o.code());
+            boolean overridden = applied.occupationPayOverridden().contains(o.code());
+            list.add(new CostModelReport.OccupationPay(o.code(), occupationName(o.code(), locale), o.monthlyPay(),
+                    figure == null ? null : figure.value(), overridden, CostModelRunner.payable(o.code()),
+                    paySource(figure, overridden, locale), figure != null && figure.synthetic()));
+        }
+        return list;
+    }
+
+    /** "2 Professionals" from the reference classification; the unknown by its own words. */
+    String occupationName(String code, Locale locale) {
+        if (code.equals("_U")) {
+            return text("costmodel.occupation._U", locale);
+        }
+        return reference.occupations().stream().filter(o -> o.code().equals(code)).findFirst()
+                .map(o -> code + " " + o.names().in(locale)).orElse("ISCO-08 " + code);
+    }
+
+    private String paySource(WarehouseFigure figure, boolean overridden, Locale locale) {
+        if (overridden) {
+            return text("costmodel.occupations.paySet", locale);
+        }
+        if (figure == null) {
+            return text("costmodel.occupations.payLevel", locale);
+        }
+        return where(figure, locale);
+    }
+
+    /** Where the shares of the levels come from, or why there are none. */
+    private String shares(WarehouseInputs.CrossTable c, Locale locale) {
+        if (c == null) {
+            return text("costmodel.occupations.noCross", locale);
+        }
+        return text("costmodel.occupations.cross", locale, c.indicatorName().in(locale), c.period(),
+                c.title().in(locale), c.publisher(), String.valueOf(c.version()))
+                + (c.synthetic() ? " " + text("costmodel.occupations.crossSynthetic", locale) : "");
+    }
+
+    List<CostModelReport.ParameterInfo> parameters(WarehouseInputs.Inputs inputs, ParameterSet set, Locale locale) {
         ParameterSet defaults = inputs.parameters();
         List<CostModelReport.ParameterInfo> list = new ArrayList<>();
         for (Parameter p : set.parameters()) {
@@ -107,10 +157,7 @@ class CostModelPresenter {
     private String source(WarehouseFigure f, Locale locale) {
         CostModelFormat fmt = new CostModelFormat(locale, messages);
         boolean pay = f.dimension().equals("ISCO");
-        String what = text(pay ? "costmodel.source.warehouse.isco" : "costmodel.source.warehouse.isced", locale,
-                f.indicatorName().in(locale), f.code());
-        String where = text("costmodel.source.warehouse", locale, what, f.period(), f.title().in(locale),
-                f.publisher(), String.valueOf(f.version()));
+        String where = where(f, locale);
         String range;
         if (pay) {
             range = text("costmodel.source.warehouse.rangePay", locale);
@@ -121,6 +168,15 @@ class CostModelPresenter {
                     fmt.count(Math.round(f.withUnknownShared())), fmt.count(f.unknown()), fmt.count(f.total()));
         }
         return where + " " + range;
+    }
+
+    /** A warehouse figure's indicator and code, year, dataset, publisher and version. */
+    private String where(WarehouseFigure f, Locale locale) {
+        boolean pay = f.dimension().equals("ISCO");
+        String what = text(pay ? "costmodel.source.warehouse.isco" : "costmodel.source.warehouse.isced", locale,
+                f.indicatorName().in(locale), f.code());
+        return text("costmodel.source.warehouse", locale, what, f.period(), f.title().in(locale), f.publisher(),
+                String.valueOf(f.version()));
     }
 
     CostModelReport.ClaimSource claimSource(Locale locale) {
@@ -145,7 +201,38 @@ class CostModelPresenter {
                 run.band().total().p95(), run.band().total().mean(), run.band().total().median(), "KZT",
                 run.draws(), run.seed(), List.copyOf(run.parameters().overridden()), run.result().annuityFactor(),
                 run.result().total(), levels, bars, claim(run, locale), CostModel.FORMULA,
-                text("costmodel.method", locale, String.valueOf(run.draws()), String.valueOf(run.seed())));
+                text("costmodel.method", locale, String.valueOf(run.draws()), String.valueOf(run.seed())),
+                occupations(run, locale));
+    }
+
+    private CostModelReport.Occupations occupations(CostModelRunner.Run run, Locale locale) {
+        OccupationBreakdown b = run.occupations();
+        WarehouseInputs.Occupations inputs = run.inputs().occupations();
+        List<CostModelReport.OccupationResult> rows = new ArrayList<>();
+        for (OccupationCost o : b.occupations()) {
+            List<CostModelReport.OccupationLevel> byLevel = new ArrayList<>();
+            for (EducationLevel level : EducationLevel.values()) {
+                Components c = o.level(level);
+                byLevel.add(new CostModelReport.OccupationLevel(level.name(), c.net(), c));
+            }
+            boolean overridden = run.occupationPayOverridden().contains(o.code());
+            rows.add(new CostModelReport.OccupationResult(o.code(), occupationName(o.code(), locale), o.monthlyPay(),
+                    overridden, paySource(inputs.pay().get(o.code()), overridden, locale), byLevel, o.emigrants(),
+                    o.perEmigrant() == null ? null : o.perEmigrant().net(), o.perEmigrant(),
+                    o.total() == null ? null : o.total().net()));
+        }
+        CostModelFormat f = new CostModelFormat(locale, messages);
+        double levelTotal = run.result().annualTotal();
+        String summary;
+        if (b.hasTotals()) {
+            double total = b.total().net();
+            summary = text("costmodel.occupations.summary", locale, f.count(b.emigrants()), f.money(total),
+                    f.money(levelTotal), f.money(total - levelTotal));
+        } else {
+            summary = text("costmodel.occupations.noTotals", locale);
+        }
+        return new CostModelReport.Occupations(rows, b.hasTotals() ? b.total().net() : null, b.emigrants(),
+                levelTotal, shares(inputs.cross(), locale), summary);
     }
 
     private CostModelReport.Bar bar(TornadoBar b, Locale locale) {

@@ -17,7 +17,22 @@ public final class CostModelReport {
 
     /** The model as a reader needs it before running it: parameters, formula, the claim and the run's limits. */
     public record Model(List<ParameterInfo> parameters, List<Group> groups, String formula, ClaimSource claim,
-                        int minDraws, int maxDraws, int defaultDraws, long defaultSeed, String warehouseInputs) {
+                        int minDraws, int maxDraws, int defaultDraws, long defaultSeed, String warehouseInputs,
+                        List<OccupationPay> occupationPay, String occupationShares) {
+    }
+
+    /**
+     * The pay of one occupation, as the breakdown by occupation uses it.
+     *
+     * @param pay          KZT a month; null when the warehouse has none and each level's pay stands in
+     * @param defaultPay   the warehouse's figure, or null
+     * @param overridden   whether the user set the pay
+     * @param editable     whether it may be set: every major group, not the unknown occupation
+     * @param source       where the pay comes from, in the reader's language
+     * @param synthetic    the warehouse figure is synthetic demonstration data
+     */
+    public record OccupationPay(String code, String name, Double pay, Double defaultPay, boolean overridden,
+                                boolean editable, String source, boolean synthetic) {
     }
 
     /** A heading of the parameter form. */
@@ -56,7 +71,44 @@ public final class CostModelReport {
             double high,
             double mean, double median, String currency, int draws, long seed, List<String> overridden,
             double annuityFactor, Components components, List<LevelResult> perEmigrant, List<Bar> tornado,
-            ClaimResult claim, String formula, String method) {
+            ClaimResult claim, String formula, String method,
+            @Schema(description = "The same emigrants by ISCO-08 major group, each priced at the pay of their "
+                    + "occupation: cost per emigrant of each education level, and where the warehouse holds "
+                    + "emigrants by occupation and education, each occupation's emigrants, cost per emigrant and "
+                    + "total")
+            Occupations perEmigrantByOccupation) {
+    }
+
+    /**
+     * The breakdown by occupation.
+     *
+     * @param occupations one row per ISCO-08 major group, then the unknown occupation
+     * @param total       Σ over occupations of their totals, KZT a year; null without a cross-table
+     * @param levelTotal  the annual total of the breakdown by level, for comparison
+     * @param shares      where each occupation's share of the levels comes from, in the reader's language
+     * @param summary     the two totals compared in a sentence, or why there is no occupation total
+     */
+    public record Occupations(List<OccupationResult> occupations, Double total, Double emigrants, double levelTotal,
+                              String shares, String summary) {
+    }
+
+    /**
+     * One occupation.
+     *
+     * @param pay         KZT a month used; null when each level's pay stands in
+     * @param byLevel     the cost of one emigrant of each education level in this occupation, in level order
+     * @param emigrants   the year's emigrants in this occupation (its share of each level's); null without a
+     *                    cross-table
+     * @param cost        the cost of one emigrant of this occupation over its mix of levels; null likewise
+     * @param total       the cost of the year's emigrants in it; null likewise
+     */
+    public record OccupationResult(String code, String name, Double pay, boolean payOverridden, String paySource,
+                                   List<OccupationLevel> byLevel, Double emigrants, Double cost,
+                                   Components components, Double total) {
+    }
+
+    /** The cost of one emigrant of one level in one occupation. */
+    public record OccupationLevel(String level, double cost, Components components) {
     }
 
     /**

@@ -2,8 +2,10 @@ package kz.agyn.costmodel.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import kz.agyn.costmodel.ClaimCheck;
 import kz.agyn.costmodel.CostModel;
@@ -11,6 +13,8 @@ import kz.agyn.costmodel.CostModelException;
 import kz.agyn.costmodel.CostResult;
 import kz.agyn.costmodel.Distribution;
 import kz.agyn.costmodel.MonteCarloResult;
+import kz.agyn.costmodel.OccupationBreakdown;
+import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.TornadoBar;
@@ -58,14 +62,23 @@ class CostModelRunner {
         }
     }
 
-    /** The parameter set after the accepted overrides, and the refused ones. */
-    record Applied(ParameterSet parameters, List<OverrideError> errors) {
+    /**
+     * The parameter set and the occupations after the accepted overrides, and the refused ones.
+     *
+     * @param occupationPayOverridden the occupation codes whose pay the user set
+     */
+    record Applied(WarehouseInputs.Inputs inputs, ParameterSet parameters, List<OccupationMix> occupations,
+                   Set<String> occupationPayOverridden, List<OverrideError> errors) {
     }
 
     /** Everything a run shows, computed from one parameter set, draw count and seed. */
-    record Run(ParameterSet parameters, CostResult result, MonteCarloResult band, List<TornadoBar> tornado,
-               ClaimCheck claim, Claim claimSource, int draws, long seed) {
+    record Run(WarehouseInputs.Inputs inputs, ParameterSet parameters, CostResult result, MonteCarloResult band, List<TornadoBar> tornado,
+               ClaimCheck claim, Claim claimSource, int draws, long seed, OccupationBreakdown occupations,
+               Set<String> occupationPayOverridden) {
     }
+
+    /** The most a month's pay may be in an override: far above any pay, low enough to catch a slipped digit. */
+    static final double MAX_MONTHLY_PAY = 100_000_000;
 
     /** The claimed annual cost and where it is stated. */
     record Claim(double value, String figureCode, String quote, String citation, String location) {
@@ -79,19 +92,47 @@ class CostModelRunner {
         return warehouse.defaults();
     }
 
-    ParameterSet defaults() {
-        return inputs().parameters();
-    }
-
     /**
      * The defaults with every valid override applied; every invalid one is reported, none is dropped silently.
      * An override equal to the default is no override, so the page marks only what the user really changed.
      */
     Applied apply(Map<String, ?> overrides) {
-        ParameterSet set = defaults();
+        return apply(overrides, null);
+    }
+
+    /**
+     * As {@link #apply(Map)}, and sets the pay of occupations: ISCO-08 major group code → KZT a month. An
+     * occupation's pay equal to the warehouse's figure is no override.
+     */
+    Applied apply(Map<String, ?> overrides, Map<String, ?> occupationPay) {
+        WarehouseInputs.Inputs inputs = inputs();
+        ParameterSet set = inputs.parameters();
         List<OverrideError> errors = new ArrayList<>();
+        List<OccupationMix> occupations = new ArrayList<>(inputs.occupations().mix());
+        Set<String> payOverridden = new LinkedHashSet<>();
+        if (occupationPay != null) {
+            occupationPay.forEach((code, raw) -> {
+                int i = payable(code) ? indexOf(occupations, code) : -1;
+                if (i < 0) {
+                    errors.add(new OverrideError(String.valueOf(code), "costmodel.error.override.occupation",
+                            new Object[] {String.valueOf(code)}));
+                    return;
+                }
+                Double value = number(raw);
+                if (value == null || value < 0 || value > MAX_MONTHLY_PAY) {
+                    errors.add(new OverrideError(code, "costmodel.error.override.occupationPay",
+                            new Object[] {code, String.valueOf(raw), code, plain(MAX_MONTHLY_PAY)}));
+                    return;
+                }
+                OccupationMix o = occupations.get(i);
+                if (!value.equals(o.monthlyPay())) {
+                    occupations.set(i, o.withPay(value));
+                    payOverridden.add(code);
+                }
+            });
+        }
         if (overrides == null) {
-            return new Applied(set, errors);
+            return new Applied(inputs, set, occupations, payOverridden, errors);
         }
         for (Map.Entry<String, ?> e : overrides.entrySet()) {
             String code = e.getKey();
@@ -121,7 +162,21 @@ class CostModelRunner {
                 errors.add(new OverrideError(code, ex.code(), ex.args()));
             }
         }
-        return new Applied(set, errors);
+        return new Applied(inputs, set, occupations, payOverridden, errors);
+    }
+
+    /** Whether an occupation's pay may be set: a major group, not the unknown, whose pay is each level's own. */
+    static boolean payable(String code) {
+        return code != null && !code.equals("_U") && WarehouseInputs.OCCUPATIONS.contains(code);
+    }
+
+    private static int indexOf(List<OccupationMix> occupations, String code) {
+        for (int i = 0; i < occupations.size(); i++) {
+            if (occupations.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The lowest value an override may take: the range's low end, or the unit's bound for a fixed value. */
@@ -203,11 +258,13 @@ class CostModelRunner {
         return seed == null ? DEFAULT_SEED : seed;
     }
 
-    Run run(ParameterSet parameters, int draws, long seed) {
+    Run run(Applied applied, int draws, long seed) {
+        ParameterSet parameters = applied.parameters();
         Claim claim = claim();
-        return new Run(parameters, CostModel.evaluate(parameters), CostModel.monteCarlo(parameters, draws, seed),
+        return new Run(applied.inputs(), parameters, CostModel.evaluate(parameters), CostModel.monteCarlo(parameters, draws, seed),
                 CostModel.tornado(parameters), CostModel.checkClaim(parameters, claim.value(), draws, seed), claim,
-                draws, seed);
+                draws, seed, CostModel.byOccupation(parameters, applied.occupations()),
+                applied.occupationPayOverridden());
     }
 
     /** The note's claim, from its figures so that a corrected figure flows through to the check. */
