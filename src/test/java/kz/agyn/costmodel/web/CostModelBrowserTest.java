@@ -57,6 +57,17 @@ class CostModelBrowserTest extends AgynBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("cost-model-changed.png")));
             page.locator("#cost-tornado").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(Browsers.SHOTS.resolve("cost-model-tornado.png")));
+
+            // An occupation's pay moves its row and the total by occupation, not the annual total by level.
+            String byOccupation = page.locator("#occupation-total").getAttribute("data-total");
+            String byLevel = page.locator("#cost-total").getAttribute("data-total");
+            page.locator("#op-2").fill("600000");
+            page.locator("#cost-run").click();
+            assertThat(page.locator("#occupation-total")).not().hasAttribute("data-total", byOccupation);
+            assertThat(page.locator("#occupation-table tr[data-occupation='2'] td.overridden")).containsText("600");
+            assertThat(page.locator("#cost-total")).hasAttribute("data-total", byLevel);
+            page.locator("#cost-occupations").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("cost-model-occupations.png")));
         }
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
