@@ -54,6 +54,11 @@ public class Warehouse {
         return repository.codes(indicator, dimension);
     }
 
+    /** The datasets and periods whose current versions hold the indicator, by dataset, latest period first. */
+    public List<DatasetPeriod> periods(String indicator) {
+        return repository.periods(indicator);
+    }
+
     public DatasetInfo createDataset(String code, Names title, String publisher, String citation, String url,
                                      String licence, boolean synthetic) {
         String c = code == null ? "" : code.trim();

@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
+import kz.agyn.survey.MarginService;
+import kz.agyn.survey.MarginSources;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.ResponseImportReport;
 import kz.agyn.survey.ResponseImportService;
@@ -24,6 +26,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -39,11 +43,14 @@ class SurveyApiController {
 
     private final SurveyService surveys;
     private final ResponseImportService imports;
+    private final MarginService margins;
     private final JsonMapper json;
 
-    SurveyApiController(SurveyService surveys, ResponseImportService imports, JsonMapper json) {
+    SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
+                        JsonMapper json) {
         this.surveys = surveys;
         this.imports = imports;
+        this.margins = margins;
         this.json = json;
     }
 
@@ -101,6 +108,35 @@ class SurveyApiController {
                         @Parameter(description = "question code, e.g. reasons_main") @RequestParam String question,
                         Locale locale) {
         return surveys.compare(id, with, question, locale);
+    }
+
+    @GetMapping("/{id}/margins")
+    @Operation(summary = "Where the survey's weights take their population margins from, and the choices",
+            description = "`current.kind`: OWN (the survey's own margins), WAREHOUSE (`dataset` and `period` of "
+                    + "the indicator warehouse, with the dataset's `title`, `publisher`, current `version` and "
+                    + "`synthetic` flag) or NONE (no margins: design weights as they are). `ownMargins` tells "
+                    + "whether the survey has margins of its own to go back to. `choices`: the warehouse datasets "
+                    + "holding the margin indicator POP_YOUNG_SPECIALISTS, each with the `periods` it holds, "
+                    + "latest first.")
+    MarginSources margins(@PathVariable int id) {
+        return margins.sources(id);
+    }
+
+    @PutMapping(value = "/{id}/margins", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Choose the population margins the survey's weights are raked to",
+            description = "`{\"dataset\": \"synthetic-population\", \"period\": \"2024\"}` weights the survey "
+                    + "to that dataset's young specialists of 2024; `{\"dataset\": null}` goes back to the "
+                    + "survey's own margins. The choice is tried with the raking the estimates use before it is "
+                    + "saved; nothing is saved when it is refused with 400 problem+json (`code` says why): an "
+                    + "unknown dataset (`survey.margins.choice.noDataset`), a period without margin figures "
+                    + "(`survey.margins.warehouse.empty`), a category respondents gave that the dataset does not "
+                    + "count (`survey.margins.warehouse.categoryAbsent`), margins the weights cannot be raked to "
+                    + "(`survey.margins.choice.rakingWarehouse`, `survey.margins.choice.rakingOwn`), or no own "
+                    + "margins to go back to (`survey.margins.choice.noOwnMargins`). ADMIN and ANALYST only; the "
+                    + "change is audited. Answers the new state, as GET does.")
+    MarginSources chooseMargins(@PathVariable int id, @RequestBody MarginChoice choice) {
+        return margins.choose(id, choice.dataset(), choice.period());
     }
 
     @PostMapping(value = "/{id}/responses/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -8,10 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.account.Role;
 import kz.agyn.kernel.UserException;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.FormService;
+import kz.agyn.survey.MarginService;
+import kz.agyn.survey.MarginSources;
 import kz.agyn.survey.ProfileField;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
@@ -43,14 +47,16 @@ class SurveyPageController {
     private final SurveyService surveys;
     private final ResponseImportService imports;
     private final FormService forms;
+    private final MarginService margins;
     private final MessageSource messages;
     private final JsonMapper json;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
-                         MessageSource messages, JsonMapper json) {
+                         MarginService margins, MessageSource messages, JsonMapper json) {
         this.surveys = surveys;
         this.imports = imports;
         this.forms = forms;
+        this.margins = margins;
         this.messages = messages;
         this.json = json;
     }
@@ -65,7 +71,47 @@ class SurveyPageController {
     @GetMapping("/surveys/{id}")
     String results(@PathVariable int id, @RequestParam(defaultValue = "reasons_main") String question,
                    @RequestParam(required = false) String by,
-                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth,
+                   Model model, Locale locale) {
+        results(id, question, by, auth, model, locale);
+        return htmx != null ? "survey :: results" : "survey";
+    }
+
+    /**
+     * A new margin source, chosen in the form under the weighting sentence: {@code own} for the survey's own
+     * margins, else {@code dataset|period}. Saved, it redirects to the results, now weighted to it; refused, the
+     * page is shown again with the reason next to the form, and the weighting as it was.
+     */
+    @PostMapping("/surveys/{id}/margins")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String chooseMargins(@PathVariable int id, @RequestParam(defaultValue = "") String source,
+                         @RequestParam(defaultValue = "reasons_main") String question,
+                         @RequestParam(required = false) String by, Authentication auth, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+        surveys.survey(id);
+        int bar = source.indexOf('|');
+        String dataset = OWN.equals(source) ? null : bar < 0 ? source : source.substring(0, bar);
+        String period = bar < 0 ? null : source.substring(bar + 1);
+        try {
+            MarginSources chosen = margins.choose(id, dataset, period);
+            redirect.addFlashAttribute("marginsChanged", messages.getMessage("survey.margins.choice.changed",
+                    new Object[] {describe(chosen.current(), chosen, locale)}, locale));
+        } catch (UserException e) {
+            results(id, question, by, auth, model, locale);
+            model.addAttribute("marginsError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            // The refused choice stays selected, so that the message reads next to it.
+            if (model.getAttribute("marginOptions") instanceof Map<?, ?> options && options.containsKey(source)) {
+                model.addAttribute("marginSelected", source);
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "survey";
+        }
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/surveys/{id}")
+                .queryParam("question", question).queryParamIfPresent("by", java.util.Optional.ofNullable(by)
+                        .filter(b -> !b.isBlank())).encode().buildAndExpand(id).toUriString();
+    }
+
+    private void results(int id, String question, String by, Authentication auth, Model model, Locale locale) {
         Survey survey = surveys.survey(id);
         List<Question> questions = surveys.questions(id).stream()
                 .filter(q -> q.type() != kz.agyn.survey.QuestionType.TEXT).toList();
@@ -80,6 +126,9 @@ class SurveyPageController {
         model.addAttribute("by", dimension);
         model.addAttribute("dimensions", ProfileField.values());
         model.addAttribute("locale", locale);
+        if (mayChooseMargins(auth)) {
+            marginForm(margins.sources(id), model, locale);
+        }
         try {
             Estimates e = surveys.estimates(id, code, dimension, locale);
             model.addAttribute("estimates", e);
@@ -89,7 +138,66 @@ class SurveyPageController {
             model.addAttribute("error", messages.getMessage(ex.code(), ex.args(), ex.code(), locale));
             model.addAttribute("respondents", survey.respondents());
         }
-        return htmx != null ? "survey :: results" : "survey";
+    }
+
+    /** The value the margin form sends for the survey's own margins. */
+    static final String OWN = "own";
+
+    private static boolean mayChooseMargins(Authentication auth) {
+        java.util.Set<String> roles = Role.namesOf(auth);
+        return roles.contains(Role.ADMIN.name()) || roles.contains(Role.ANALYST.name());
+    }
+
+    /**
+     * The choices of the margin form, each worded with its dataset's title, period and publisher; the source in
+     * use is selected, or, when it is none of them (no margins at all, or a dataset the warehouse no longer
+     * has), named in an option that cannot be chosen.
+     */
+    private void marginForm(MarginSources sources, Model model, Locale locale) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (sources.ownMargins()) {
+            options.put(OWN, own(sources, locale));
+        }
+        for (MarginSources.DatasetChoice c : sources.choices()) {
+            for (String p : c.periods()) {
+                options.put(c.dataset() + "|" + p, warehouse(c.dataset(), c.title(), p, c.publisher(),
+                        c.synthetic(), locale));
+            }
+        }
+        MarginSources.Source current = sources.current();
+        String selected = switch (current.kind()) {
+            case OWN -> OWN;
+            case WAREHOUSE -> current.dataset() + "|" + current.period();
+            case NONE -> "";
+        };
+        model.addAttribute("marginOptions", options);
+        model.addAttribute("marginSelected", selected);
+        model.addAttribute("marginCurrent", options.containsKey(selected) ? null
+                : describe(current, sources, locale));
+    }
+
+    private String describe(MarginSources.Source s, MarginSources sources, Locale locale) {
+        return switch (s.kind()) {
+            case OWN -> own(sources, locale);
+            case WAREHOUSE -> warehouse(s.dataset(), s.title(), s.period(), s.publisher(),
+                    Boolean.TRUE.equals(s.synthetic()), locale);
+            case NONE -> messages.getMessage("survey.margins.choice.none", null, locale);
+        };
+    }
+
+    private String own(MarginSources sources, Locale locale) {
+        return sources.ownSource() == null ? messages.getMessage("survey.margins.choice.own", null, locale)
+                : messages.getMessage("survey.margins.choice.ownFrom", new Object[] {sources.ownSource()}, locale);
+    }
+
+    private String warehouse(String dataset, kz.agyn.reference.Names title, String period, String publisher,
+                             boolean synthetic, Locale locale) {
+        String text = title == null
+                ? messages.getMessage("survey.margins.choice.datasetGone", new Object[] {dataset, period}, locale)
+                : messages.getMessage("survey.margins.choice.dataset", new Object[] {title.in(locale), period,
+                publisher}, locale);
+        return synthetic ? text + " — " + messages.getMessage("survey.margins.choice.synthetic", null, locale)
+                : text;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Observation;
@@ -113,6 +114,17 @@ public class WarehouseRepository {
         return jdbc.sql("SELECT DISTINCT o." + column + " FROM wh_observation o JOIN wh_current_version v "
                         + "ON v.id = o.version_id WHERE o.indicator = ? ORDER BY 1")
                 .param(indicator).query(String.class).list();
+    }
+
+    /** The datasets and periods whose current versions hold an indicator; latest period first. */
+    public List<DatasetPeriod> periods(String indicator) {
+        return jdbc.sql("""
+                        SELECT d.code, o.period, count(*) FROM wh_observation o
+                        JOIN wh_current_version v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id
+                        WHERE o.indicator = ? GROUP BY d.code, o.period, o.period_start
+                        ORDER BY d.code, o.period_start DESC, o.period""")
+                .param(indicator).query((rs, i) -> new DatasetPeriod(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     private static String select(ObservationQuery q, List<Object> params) {
