@@ -151,6 +151,37 @@ public final class CostModel {
     }
 
     static Sample sample(ParameterSet parameters, int draws, long seed) {
+        int[] emigrants = new int[EducationLevel.values().length];
+        for (EducationLevel l : EducationLevel.values()) {
+            emigrants[l.ordinal()] = Codes.index(Codes.emigrants(l));
+        }
+        int levels = emigrants.length;
+        double[] totals = new double[draws < 1 || draws > MAX_DRAWS ? 0 : draws];
+        double[][] perEmigrant = new double[levels][totals.length];
+        double[][] levelTotal = new double[levels][totals.length];
+        double[] net = new double[levels];
+        double[] scratch = new double[Evaluator.PARTS];
+        forEachDraw(parameters, draws, seed, (d, v) -> {
+            totals[d] = Evaluator.total(v, net, scratch);
+            for (int l = 0; l < levels; l++) {
+                perEmigrant[l][d] = net[l];
+                levelTotal[l][d] = net[l] * v[emigrants[l]];
+            }
+        });
+        return new Sample(totals, perEmigrant, levelTotal);
+    }
+
+    /** What a Monte Carlo run does with one draw of the values, in {@link Codes#ALL} order. */
+    private interface Draw {
+        void accept(int draw, double[] values);
+    }
+
+    /**
+     * Draws every parameter {@code draws} times, in a fixed order from one generator, and hands each draw over;
+     * every run over the same parameters, draws and seed sees the same values, so bands computed by separate
+     * runs (by level, by occupation) come from the same draws.
+     */
+    private static void forEachDraw(ParameterSet parameters, int draws, long seed, Draw draw) {
         if (draws < 1 || draws > MAX_DRAWS) {
             throw new CostModelException(CostModelException.Problem.DRAWS_OUT_OF_RANGE, "draws", draws);
         }
@@ -160,7 +191,6 @@ public final class CostModel {
         double[] low = new double[m];
         double[] base = new double[m];
         double[] high = new double[m];
-        int[] emigrants = new int[EducationLevel.values().length];
         for (int i = 0; i < m; i++) {
             Parameter p = ps.get(i);
             dist[i] = p.distribution();
@@ -168,28 +198,50 @@ public final class CostModel {
             base[i] = p.base();
             high[i] = p.high();
         }
-        for (EducationLevel l : EducationLevel.values()) {
-            emigrants[l.ordinal()] = Codes.index(Codes.emigrants(l));
-        }
-        int levels = emigrants.length;
-        double[] totals = new double[draws];
-        double[][] perEmigrant = new double[levels][draws];
-        double[][] levelTotal = new double[levels][draws];
         SplittableRandom random = new SplittableRandom(seed);
         double[] v = new double[m];
-        double[] net = new double[levels];
-        double[] scratch = new double[Evaluator.PARTS];
         for (int d = 0; d < draws; d++) {
             for (int i = 0; i < m; i++) {
                 v[i] = dist[i].quantile(random.nextDouble(), low[i], base[i], high[i]);
             }
-            totals[d] = Evaluator.total(v, net, scratch);
-            for (int l = 0; l < levels; l++) {
-                perEmigrant[l][d] = net[l];
-                levelTotal[l][d] = net[l] * v[emigrants[l]];
-            }
+            draw.accept(d, v);
         }
-        return new Sample(totals, perEmigrant, levelTotal);
+    }
+
+    /**
+     * Monte Carlo bands of the breakdown by occupation, from the same draws as {@link #monteCarlo} with the same
+     * seed: for each occupation the band of its cost per emigrant and of its total, and the band of the total by
+     * occupation. Occupation pay is a figure, not a drawn parameter; what varies is everything else. Empty when
+     * the occupations carry no shares of the levels, since then they have no totals.
+     *
+     * @throws CostModelException DRAWS_OUT_OF_RANGE
+     * @throws IllegalArgumentException as {@link #byOccupation}
+     */
+    public static OccupationBands monteCarloByOccupation(ParameterSet parameters, List<OccupationMix> occupations,
+                                                         int draws, long seed) {
+        byOccupation(parameters, occupations);
+        if (occupations.isEmpty() || !occupations.stream().allMatch(OccupationMix::hasShares)) {
+            return new OccupationBands(null, List.of());
+        }
+        int k = occupations.size();
+        double[][] perEmigrant = new double[k][draws];
+        double[][] total = new double[k][draws];
+        double[] all = new double[draws];
+        forEachDraw(parameters, draws, seed, (d, v) -> {
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                double[] t = Evaluator.occupation(v, occupations.get(j));
+                perEmigrant[j][d] = t[1] > 0 ? t[0] / t[1] : 0;
+                total[j][d] = t[0];
+                sum += t[0];
+            }
+            all[d] = sum;
+        });
+        List<OccupationBands.OccupationBand> bands = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            bands.add(new OccupationBands.OccupationBand(occupations.get(j).code(), Band.of(perEmigrant[j]), Band.of(total[j])));
+        }
+        return new OccupationBands(Band.of(all), bands);
     }
 
     /**

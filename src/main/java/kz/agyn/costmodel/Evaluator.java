@@ -162,6 +162,25 @@ final class Evaluator {
         return new OccupationBreakdown(rows, mixed ? sum : null, mixed ? allEmigrants : null);
     }
 
+    /**
+     * One occupation's annual cost and emigrants at the values {@code v}, without building records: {total,
+     * emigrants}. The occupation must carry its shares of the levels.
+     */
+    static double[] occupation(double[] v, OccupationMix o) {
+        double a = annuity(v);
+        double[] s = new double[PARTS];
+        double total = 0;
+        double emigrants = 0;
+        for (EducationLevel level : LEVELS) {
+            int l = level.ordinal();
+            perEmigrant(v, level, a, o.monthlyPay() == null ? v[PAY[l]] : o.monthlyPay(), s);
+            double n = v[EMIGRANTS[l]] * o.levelShares().get(l);
+            emigrants += n;
+            total += n * s[NET];
+        }
+        return new double[] {total, emigrants};
+    }
+
     private Evaluator() {
     }
 }

@@ -130,6 +130,36 @@ class OccupationBreakdownTest {
         assertThat(o.level(EducationLevel.PHD).lostTaxes()).isCloseTo(taxes, within(1e-6 * taxes));
     }
 
+    /**
+     * The bands come from the same draws as the level model's: with each level's own pay the occupations add up,
+     * draw by draw, to the annual total, so the two bands agree; and a seed gives the same bands every time.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theBandsByOccupationComeFromTheLevelModelsDraws(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        ParameterSet p = CostModelPropertiesTest.randomSet(r);
+        List<OccupationMix> mix = randomMix(r, 2 + r.nextInt(6), false);
+        OccupationBands bands = CostModel.monteCarloByOccupation(p, mix, 500, seed);
+        Band levels = CostModel.monteCarlo(p, 500, seed).total();
+        assertThat(bands.total().p5()).isCloseTo(levels.p5(), within(1e-9 * Math.abs(levels.p5())));
+        assertThat(bands.total().p95()).isCloseTo(levels.p95(), within(1e-9 * Math.abs(levels.p95())));
+        assertThat(bands.occupations()).hasSize(mix.size());
+        assertThat(CostModel.monteCarloByOccupation(p, mix, 500, seed)).isEqualTo(bands);
+        for (OccupationBands.OccupationBand b : bands.occupations()) {
+            assertThat(b.perEmigrant().p5()).isLessThanOrEqualTo(b.perEmigrant().p95());
+            assertThat(b.total().p5()).isLessThanOrEqualTo(b.total().p95());
+        }
+    }
+
+    @Test
+    void withoutSharesThereAreNoBands() {
+        OccupationBands bands = CostModel.monteCarloByOccupation(ParameterSet.defaults(),
+                List.of(new OccupationMix("2", 500_000.0, List.of())), 100, 1);
+        assertThat(bands.total()).isNull();
+        assertThat(bands.occupations()).isEmpty();
+    }
+
     @Test
     void sharesThatDoNotAddUpAndRepeatedCodesAreRefused() {
         List<Double> half = List.of(0.5, 0.5, 0.5, 0.5);

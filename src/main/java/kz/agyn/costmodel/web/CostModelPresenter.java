@@ -12,6 +12,7 @@ import kz.agyn.costmodel.EducationLevel;
 import kz.agyn.costmodel.LevelBand;
 import kz.agyn.costmodel.LevelCost;
 import kz.agyn.costmodel.Components;
+import kz.agyn.costmodel.OccupationBands;
 import kz.agyn.costmodel.OccupationBreakdown;
 import kz.agyn.costmodel.OccupationCost;
 import kz.agyn.costmodel.OccupationMix;
@@ -207,9 +208,12 @@ class CostModelPresenter {
 
     private CostModelReport.Occupations occupations(CostModelRunner.Run run, Locale locale) {
         OccupationBreakdown b = run.occupations();
+        OccupationBands bands = run.occupationBands();
         WarehouseInputs.Occupations inputs = run.inputs().occupations();
         List<CostModelReport.OccupationResult> rows = new ArrayList<>();
-        for (OccupationCost o : b.occupations()) {
+        for (int j = 0; j < b.occupations().size(); j++) {
+            OccupationCost o = b.occupations().get(j);
+            OccupationBands.OccupationBand band = bands.occupations().isEmpty() ? null : bands.occupations().get(j);
             List<CostModelReport.OccupationLevel> byLevel = new ArrayList<>();
             for (EducationLevel level : EducationLevel.values()) {
                 Components c = o.level(level);
@@ -218,8 +222,10 @@ class CostModelPresenter {
             boolean overridden = run.occupationPayOverridden().contains(o.code());
             rows.add(new CostModelReport.OccupationResult(o.code(), occupationName(o.code(), locale), o.monthlyPay(),
                     overridden, paySource(inputs.pay().get(o.code()), overridden, locale), byLevel, o.emigrants(),
-                    o.perEmigrant() == null ? null : o.perEmigrant().net(), o.perEmigrant(),
-                    o.total() == null ? null : o.total().net()));
+                    o.perEmigrant() == null ? null : o.perEmigrant().net(),
+                    band == null ? null : band.perEmigrant().p5(), band == null ? null : band.perEmigrant().p95(),
+                    o.perEmigrant(), o.total() == null ? null : o.total().net(),
+                    band == null ? null : band.total().p5(), band == null ? null : band.total().p95()));
         }
         CostModelFormat f = new CostModelFormat(locale, messages);
         double levelTotal = run.result().annualTotal();
@@ -227,12 +233,14 @@ class CostModelPresenter {
         if (b.hasTotals()) {
             double total = b.total().net();
             summary = text("costmodel.occupations.summary", locale, f.count(b.emigrants()), f.money(total),
-                    f.money(levelTotal), f.money(total - levelTotal));
+                    f.money(levelTotal), f.money(total - levelTotal), f.band(bands.total().p5(), bands.total().p95()),
+                    f.band(run.band().total().p5(), run.band().total().p95()));
         } else {
             summary = text("costmodel.occupations.noTotals", locale);
         }
-        return new CostModelReport.Occupations(rows, b.hasTotals() ? b.total().net() : null, b.emigrants(),
-                levelTotal, shares(inputs.cross(), locale), summary);
+        return new CostModelReport.Occupations(rows, b.hasTotals() ? b.total().net() : null,
+                bands.total() == null ? null : bands.total().p5(), bands.total() == null ? null : bands.total().p95(),
+                b.emigrants(), levelTotal, shares(inputs.cross(), locale), summary);
     }
 
     private CostModelReport.Bar bar(TornadoBar b, Locale locale) {

@@ -84,12 +84,14 @@ public final class CostModelReport {
      *
      * @param occupations one row per ISCO-08 major group, then the unknown occupation
      * @param total       Σ over occupations of their totals, KZT a year; null without a cross-table
+     * @param low         P5 of that total over the Monte Carlo draws of the level model; null likewise
+     * @param high        P95 of it; null likewise
      * @param levelTotal  the annual total of the breakdown by level, for comparison
      * @param shares      where each occupation's share of the levels comes from, in the reader's language
      * @param summary     the two totals compared in a sentence, or why there is no occupation total
      */
-    public record Occupations(List<OccupationResult> occupations, Double total, Double emigrants, double levelTotal,
-                              String shares, String summary) {
+    public record Occupations(List<OccupationResult> occupations, Double total, Double low, Double high,
+                              Double emigrants, double levelTotal, String shares, String summary) {
     }
 
     /**
@@ -100,11 +102,13 @@ public final class CostModelReport {
      * @param emigrants   the year's emigrants in this occupation (its share of each level's); null without a
      *                    cross-table
      * @param cost        the cost of one emigrant of this occupation over its mix of levels; null likewise
+     * @param costLow     P5 of the cost per emigrant over the Monte Carlo draws; null likewise
      * @param total       the cost of the year's emigrants in it; null likewise
      */
     public record OccupationResult(String code, String name, Double pay, boolean payOverridden, String paySource,
-                                   List<OccupationLevel> byLevel, Double emigrants, Double cost,
-                                   Components components, Double total) {
+                                   List<OccupationLevel> byLevel, Double emigrants, Double cost, Double costLow,
+                                   Double costHigh, Components components, Double total, Double totalLow,
+                                   Double totalHigh) {
     }
 
     /** The cost of one emigrant of one level in one occupation. */

@@ -13,6 +13,7 @@ import kz.agyn.costmodel.CostModelException;
 import kz.agyn.costmodel.CostResult;
 import kz.agyn.costmodel.Distribution;
 import kz.agyn.costmodel.MonteCarloResult;
+import kz.agyn.costmodel.OccupationBands;
 import kz.agyn.costmodel.OccupationBreakdown;
 import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
@@ -74,7 +75,7 @@ class CostModelRunner {
     /** Everything a run shows, computed from one parameter set, draw count and seed. */
     record Run(WarehouseInputs.Inputs inputs, ParameterSet parameters, CostResult result, MonteCarloResult band, List<TornadoBar> tornado,
                ClaimCheck claim, Claim claimSource, int draws, long seed, OccupationBreakdown occupations,
-               Set<String> occupationPayOverridden) {
+               OccupationBands occupationBands, Set<String> occupationPayOverridden) {
     }
 
     /** The most a month's pay may be in an override: far above any pay, low enough to catch a slipped digit. */
@@ -264,6 +265,7 @@ class CostModelRunner {
         return new Run(applied.inputs(), parameters, CostModel.evaluate(parameters), CostModel.monteCarlo(parameters, draws, seed),
                 CostModel.tornado(parameters), CostModel.checkClaim(parameters, claim.value(), draws, seed), claim,
                 draws, seed, CostModel.byOccupation(parameters, applied.occupations()),
+                CostModel.monteCarloByOccupation(parameters, applied.occupations(), draws, seed),
                 applied.occupationPayOverridden());
     }
 

@@ -20,7 +20,6 @@ import java.util.Set;
 
 import kz.agyn.AgynTest;
 import kz.agyn.costmodel.ParameterSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -66,7 +65,7 @@ class CostModelApiTest extends AgynTest {
     /** The same with return_probability = 0.4 instead of 0.2. */
     static final double HAND_TOTAL_RETURN_04 = 140_375_526_389.68124;
 
-    static Properties defaults;
+    static final Properties defaults;
 
     @Autowired
     MockMvc mvc;
@@ -74,12 +73,14 @@ class CostModelApiTest extends AgynTest {
     @Autowired
     JsonMapper json;
 
-    @BeforeAll
-    static void readDefaults() throws Exception {
+    // Read once on first use, not in a @BeforeAll: CostModelOccupationTest reads it too, in its own class.
+    static {
         defaults = new Properties();
         try (Reader r = new InputStreamReader(CostModelApiTest.class.getResourceAsStream(
                 "/costmodel/defaults.properties"), StandardCharsets.UTF_8)) {
             defaults.load(r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

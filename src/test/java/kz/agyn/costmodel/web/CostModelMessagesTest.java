@@ -107,7 +107,7 @@ class CostModelMessagesTest extends AgynTest {
 
     @Test
     void everyMessageFormatsWithItsArguments() {
-        Object[] args = {"a0", "a1", "a2", "a3", "a4"};
+        Object[] args = {"a0", "a1", "a2", "a3", "a4", "a5"};
         for (String lang : LANGUAGES) {
             Locale locale = Locale.forLanguageTag(lang);
             for (String key : BUNDLES.get(lang).stringPropertyNames()) {

@@ -110,6 +110,11 @@ class CostModelOccupationTest extends AgynTest {
             sum += o.get("total").asDouble();
         }
         assertThat(occ.get("total").asDouble()).isCloseTo(sum, within(1e-3));
+        assertThat(occ.get("low").asDouble()).isLessThan(occ.get("high").asDouble());
+        for (JsonNode o : occ.get("occupations")) {
+            assertThat(o.get("costLow").asDouble()).isLessThanOrEqualTo(o.get("costHigh").asDouble());
+            assertThat(o.get("totalLow").asDouble()).isLessThanOrEqualTo(o.get("totalHigh").asDouble());
+        }
         double allEmigrants = base("emigrants_school") + base("emigrants_bachelor") + base("emigrants_master")
                 + base("emigrants_phd");
         assertThat(occ.get("emigrants").asDouble()).isCloseTo(allEmigrants, within(1e-6));
