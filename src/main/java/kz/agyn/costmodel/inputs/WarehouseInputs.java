@@ -149,11 +149,7 @@ public class WarehouseInputs {
                 wage(datasets, code).ifPresent(f -> pay.put(code, f));
             }
         }
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.REGION, COUNTRY);
-        filters.put(Dimension.COUNTRY, TOTAL);
-        filters.put(Dimension.SEX, TOTAL);
-        filters.put(Dimension.AGE, TOTAL);
+        Map<Dimension, String> filters = national(Dimension.COUNTRY, Dimension.SEX, Dimension.AGE);
         filters.put(Dimension.FLOW, "EMI");
         // (dataset, period) → occupation → ISCED → persons
         Map<List<String>, Map<String, Map<String, Double>>> tables = new LinkedHashMap<>();
@@ -233,12 +229,8 @@ public class WarehouseInputs {
      * and the unknown of that period and dataset where it holds them.
      */
     private Map<EducationLevel, WarehouseFigure> emigrants(Map<String, DatasetInfo> datasets) {
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.REGION, COUNTRY);
-        filters.put(Dimension.OCCUPATION, TOTAL);
-        filters.put(Dimension.COUNTRY, TOTAL);
-        filters.put(Dimension.SEX, TOTAL);
-        filters.put(Dimension.AGE, TOTAL);
+        Map<Dimension, String> filters = national(Dimension.OCCUPATION, Dimension.COUNTRY, Dimension.SEX,
+                Dimension.AGE);
         filters.put(Dimension.FLOW, "EMI");
         List<Observation> rows = all(EMIGRANTS, filters);
         // (dataset, period) → education code → persons
@@ -284,13 +276,9 @@ public class WarehouseInputs {
 
     /** National WAGE_AVG of one occupation, every other dimension total: published first, then latest. */
     private Optional<WarehouseFigure> wage(Map<String, DatasetInfo> datasets, String occupation) {
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        filters.put(Dimension.REGION, COUNTRY);
+        Map<Dimension, String> filters = national(Dimension.EDUCATION, Dimension.COUNTRY, Dimension.SEX,
+                Dimension.AGE);
         filters.put(Dimension.OCCUPATION, occupation);
-        filters.put(Dimension.EDUCATION, TOTAL);
-        filters.put(Dimension.COUNTRY, TOTAL);
-        filters.put(Dimension.SEX, TOTAL);
-        filters.put(Dimension.AGE, TOTAL);
         Comparator<List<String>> order = Comparator.comparing((List<String> k) -> datasets.get(k.get(0)).synthetic())
                 .thenComparing(latestFirst(datasets));
         return all(WAGE, filters).stream().filter(o -> datasets.containsKey(o.dataset()))
@@ -309,6 +297,16 @@ public class WarehouseInputs {
         return byPeriod.reversed()
                 .thenComparing(k -> datasets.get(k.get(0)).synthetic())
                 .thenComparing(k -> k.get(0));
+    }
+
+    /** Filters for national figures with each of {@code totals} at its total; the caller adds the rest. */
+    private static Map<Dimension, String> national(Dimension... totals) {
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        filters.put(Dimension.REGION, COUNTRY);
+        for (Dimension d : totals) {
+            filters.put(d, TOTAL);
+        }
+        return filters;
     }
 
     private List<Observation> all(String indicator, Map<Dimension, String> filters) {
