@@ -1,11 +1,13 @@
 package kz.agyn.costmodel.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,9 +60,40 @@ class CostModelPageController {
     @PostMapping("/cost-model")
     String run(@RequestParam MultiValueMap<String, String> form,
                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
-        ParameterSet defaults = ParameterSet.defaults();
+        Form f = read(form);
+        List<String> errors = new ArrayList<>();
+        f.errors().forEach(e -> errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale)));
+        fill(model, f.applied(), f.draws(), f.seed(), errors, locale);
+        return htmx != null ? "cost-model :: result" : "cost-model";
+    }
+
+    /**
+     * The result on the page as a workbook. Its link carries the page's changed values, so it gives exactly what
+     * the page shows; a value refused here (a hand-edited link) is refused whole, with the reason, since a
+     * spreadsheet cannot show which values were left out.
+     */
+    @GetMapping("/cost-model/export.xlsx")
+    void export(@RequestParam MultiValueMap<String, String> form, Locale locale, HttpServletResponse response)
+            throws IOException {
+        Form f = read(form);
+        if (!f.errors().isEmpty()) {
+            throw f.errors().get(0);
+        }
+        CostModelRunner.Run run = runner.run(f.applied(), f.draws(), f.seed());
+        byte[] file = new CostModelWorkbook(messages, locale, presenter.model(f.applied(), locale),
+                presenter.result(run, locale)).bytes();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"agyn-cost-model.xlsx\"");
+        response.getOutputStream().write(file);
+    }
+
+    /** A submitted form read into overrides, draws and seed, with what was refused. */
+    private record Form(CostModelRunner.Applied applied, int draws, long seed, List<UserException> errors) {
+    }
+
+    private Form read(MultiValueMap<String, String> form) {
         Map<String, Object> overrides = new LinkedHashMap<>();
-        for (String code : defaults.codes()) {
+        for (String code : ParameterSet.defaults().codes()) {
             String v = form.getFirst(code);
             if (v != null && !v.isBlank()) {
                 overrides.put(code, v);
@@ -73,9 +107,9 @@ class CostModelPageController {
                 occupationPay.put(code, v);
             }
         }
-        List<String> errors = new ArrayList<>();
+        List<UserException> errors = new ArrayList<>();
         CostModelRunner.Applied applied = runner.apply(overrides, occupationPay);
-        applied.errors().forEach(e -> errors.add(messages.getMessage(e.key(), e.args(), e.key(), locale)));
+        applied.errors().forEach(e -> errors.add(e.exception()));
         int draws = CostModelRunner.DEFAULT_DRAWS;
         String drawsText = form.getFirst("draws");
         if (drawsText != null && !drawsText.isBlank()) {
@@ -87,13 +121,27 @@ class CostModelPageController {
                 }
                 draws = CostModelRunner.draws(asked);
             } catch (UserException e) {
-                errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale));
+                errors.add(e);
             }
         }
         Double seed = CostModelRunner.number(form.getFirst("seed"));
         long s = seed == null || seed != Math.rint(seed) ? CostModelRunner.DEFAULT_SEED : seed.longValue();
-        fill(model, applied, draws, s, errors, locale);
-        return htmx != null ? "cost-model :: result" : "cost-model";
+        return new Form(applied, draws, s, errors);
+    }
+
+    /** The query of the export link: the values changed from the defaults, the draws and the seed. */
+    static String exportQuery(CostModelRunner.Run run) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance();
+        for (String code : run.parameters().overridden()) {
+            b.queryParam(code, CostModelRunner.plain(run.parameters().value(code)));
+        }
+        for (var o : run.occupations().occupations()) {
+            if (run.occupationPayOverridden().contains(o.code())) {
+                b.queryParam(OCCUPATION_PAY + o.code(), CostModelRunner.plain(o.monthlyPay()));
+            }
+        }
+        b.queryParam("draws", run.draws()).queryParam("seed", run.seed());
+        return b.build().encode().getQuery();
     }
 
     private static Integer integer(String text) {
@@ -105,6 +153,7 @@ class CostModelPageController {
                       Locale locale) {
         CostModelRunner.Run run = runner.run(applied, draws, seed);
         CostModelReport.Result result = presenter.result(run, locale);
+        model.addAttribute("exportQuery", exportQuery(run));
         model.addAttribute("costModel", presenter.model(applied, locale));
         model.addAttribute("result", result);
         model.addAttribute("errors", errors);

@@ -11,10 +11,10 @@ import kz.agyn.registry.CohortReport;
 import kz.agyn.registry.cohort.Share;
 import kz.agyn.registry.cohort.Suppression;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import kz.agyn.platform.xlsx.Sheets;
 import org.springframework.context.MessageSource;
 
 /**
@@ -116,10 +116,7 @@ final class CohortExport {
 
     void xlsx(CohortView v, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            CellStyle bold = Sheets.bold(wb);
             CohortReport r = v.report();
 
             Sheet about = wb.createSheet(msg("registry.cohorts.xlsx.about"));
@@ -200,28 +197,16 @@ final class CohortExport {
     }
 
     private static int pair(Sheet sheet, int at, String key, String value, CellStyle bold) {
-        Row row = sheet.createRow(at);
-        row.createCell(0).setCellValue(key);
-        row.getCell(0).setCellStyle(bold);
-        row.createCell(1).setCellValue(value == null ? "" : value);
-        return at + 1;
+        return Sheets.pair(sheet, at, key, value, bold);
     }
 
     private static void header(Sheet sheet, CellStyle bold, String... names) {
-        Row row = sheet.createRow(0);
-        for (int i = 0; i < names.length; i++) {
-            row.createCell(i).setCellValue(names[i]);
-            row.getCell(i).setCellStyle(bold);
-        }
+        Sheets.header(sheet, bold, names);
     }
 
     /** A number, or a dash where the page shows one, so a blanked cell is visibly blank rather than zero. */
     private static void number(Row row, int col, Double value) {
-        if (value == null) {
-            row.createCell(col).setCellValue(CohortFormat.DASH);
-        } else {
-            row.createCell(col).setCellValue(value);
-        }
+        Sheets.number(row, col, value, CohortFormat.DASH);
     }
 
     private static String num(Number n) {
