@@ -265,7 +265,8 @@ public class SurveyService {
         for (ShareDifference d : WaveComparison.compare(before.table(), now.table(), WaveChanges.LEVEL)) {
             changes.add(new WaveChanges.Change(d.option(), text(question, d.option(), locale), d.second(),
                     now.table().share(d.option()).n(), d.first(), before.table().share(d.option()).n(),
-                    d.difference(), d.interval().low(), d.interval().high(), d.pValue(), d.significant()));
+                    d.difference(), d.interval().low(), d.interval().high(), d.pValue(), d.adjustedPValue(),
+                    d.significant()));
         }
         return new WaveChanges(side(current, now, locale), side(earlier, before, locale), question.code(),
                 question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes);

@@ -8,9 +8,9 @@ import java.util.List;
  *
  * <p>The waves are independent samples: the difference {@code d = share − withShare} has
  * {@code SE(d) = √(SE₁² + SE₂²)}, each SE by linearization over that wave's own (raked) weights; the 95% interval
- * is {@code d ± 1.96 SE(d)} and the two-sided p-value that of {@code z = d / SE(d)}. A change is flagged
- * significant at 5% when the interval excludes 0. Each option is tested on its own: with many options, one
- * in twenty unchanged options is expected to be flagged by chance.
+ * is {@code d ± 1.96 SE(d)} and the two-sided p-value that of {@code z = d / SE(d)}. The options of the question
+ * are tested together: the p-values are Holm-adjusted over them, and a change is flagged significant at 5% when
+ * its adjusted p-value is below 0.05, so the chance that any unchanged option is flagged stays at most 5%.
  *
  * @param survey the later (or the asked-about) wave
  * @param with   the wave it is compared with
@@ -39,9 +39,13 @@ public record WaveChanges(Side survey, Side with, String question, QuestionType 
      * @param withShare  its share in {@code with}
      * @param withN      respondents in {@code with} who chose it
      * @param difference {@code share − withShare}
-     * @param ciLow      the 95% interval of the difference
+     * @param ciLow      the 95% interval of the difference, not adjusted
+     * @param pValue     the option's own two-sided p-value
+     * @param adjustedPValue the p-value adjusted (Holm) for the other options of the question; it sets
+     *                   {@code significant}
      */
     public record Change(String option, String text, double share, int n, double withShare, int withN,
-                         double difference, double ciLow, double ciHigh, double pValue, boolean significant) {
+                         double difference, double ciLow, double ciHigh, double pValue, double adjustedPValue,
+                         boolean significant) {
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,6 +96,16 @@ class SurveyWaveTest extends AgynTest {
             assertThat(o.get("ciLow").asDouble()).isNegative();
             assertThat(o.get("ciHigh").asDouble()).isPositive();
             assertThat(o.get("pValue").asDouble()).isGreaterThanOrEqualTo(0.05);
+        }
+        // The flags follow the Holm-adjusted p-values over the five options, computed here from the raw ones.
+        List<String> order = List.of("pay", "growth", "sociopolitical", "research_infra", "living");
+        double[] raw = order.stream().mapToDouble(o -> byOption.get(o).get("pValue").asDouble()).toArray();
+        double[] holm = kz.agyn.survey.estimation.Holm.adjust(raw);
+        for (int i = 0; i < order.size(); i++) {
+            JsonNode o = byOption.get(order.get(i));
+            assertThat(o.get("adjustedPValue").asDouble()).as(order.get(i)).isCloseTo(holm[i],
+                    org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(o.get("significant").asBoolean()).isEqualTo(holm[i] < 0.05);
         }
     }
 

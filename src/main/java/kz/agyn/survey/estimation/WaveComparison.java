@@ -21,14 +21,22 @@ public final class WaveComparison {
                 level);
     }
 
-    /** Every option present in both waves, in the order of the first. */
+    /**
+     * Every option present in both waves, in the order of the first, as a family: the p-values are Holm-adjusted
+     * over these options and each change flagged by its adjusted value.
+     */
     public static List<ShareDifference> compare(ShareTable first, ShareTable second, double level) {
-        List<ShareDifference> result = new ArrayList<>();
+        List<ShareDifference> raw = new ArrayList<>();
         List<String> later = second.options();
         for (ShareEstimate e : first.shares()) {
             if (later.contains(e.option())) {
-                result.add(compare(e, second.share(e.option()), level));
+                raw.add(compare(e, second.share(e.option()), level));
             }
+        }
+        double[] adjusted = Holm.adjust(raw.stream().mapToDouble(ShareDifference::pValue).toArray());
+        List<ShareDifference> result = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            result.add(raw.get(i).adjusted(adjusted[i]));
         }
         return result;
     }
@@ -53,6 +61,6 @@ public final class WaveComparison {
         double p = Math.min(1, 2 * NORMAL.cumulativeProbability(-Math.abs(z)));
         double q = NORMAL.inverseCumulativeProbability((1 + level) / 2);
         Interval interval = new Interval(d - q * se, d + q * se, Interval.Method.WALD_DIFFERENCE);
-        return new ShareDifference(option, p1, p2, d, se, z, p, interval, p < 1 - level, level);
+        return new ShareDifference(option, p1, p2, d, se, z, p, p, interval, p < 1 - level, level);
     }
 }

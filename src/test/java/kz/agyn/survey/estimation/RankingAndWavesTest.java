@@ -85,6 +85,13 @@ class RankingAndWavesTest {
         assertTrue(d.get(0).significant() && d.get(0).difference() < 0);
         assertFalse(d.get(1).significant());
         assertEquals(0, d.get(1).difference(), 1e-12);
+        // A family of three: the smallest p-value is multiplied by 3, as R's p.adjust(p, "holm") does.
+        double smallest = Math.min(d.get(0).pValue(), d.get(2).pValue());
+        ShareDifference first = d.get(0).pValue() == smallest ? d.get(0) : d.get(2);
+        assertEquals(Math.min(1, 3 * smallest), first.adjustedPValue(), 1e-15);
+        d.forEach(x -> assertTrue(x.adjustedPValue() >= x.pValue()));
+        ShareDifference alone = WaveComparison.compare("pay", 0.45, 0.02, 0.50, 0.025, 0.95);
+        assertEquals(alone.pValue(), alone.adjustedPValue());
         assertThrows(IllegalArgumentException.class,
                 () -> WaveComparison.compare(table(1, 1).shares().get(0), table(1, 1).shares().get(1), 0.95));
     }
