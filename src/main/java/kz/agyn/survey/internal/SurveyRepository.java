@@ -17,6 +17,7 @@ import java.util.UUID;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.Response;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyOption;
@@ -70,6 +71,27 @@ public class SurveyRepository {
     public Optional<Integer> questionnaireId(String code, int version) {
         return jdbc.sql("SELECT id FROM survey_questionnaire WHERE code = ? AND version = ?").params(code, version)
                 .query(Integer.class).optional();
+    }
+
+    /** The latest version of a questionnaire, if it exists. */
+    public Optional<Integer> latestVersion(String code) {
+        return jdbc.sql("SELECT version FROM survey_questionnaire WHERE code = ? ORDER BY version DESC LIMIT 1")
+                .param(code).query(Integer.class).optional();
+    }
+
+    /** Every questionnaire version with its question count and the surveys fielded with it, by code and version. */
+    public List<QuestionnaireVersion> questionnaireVersions() {
+        Map<Integer, List<String>> surveys = new HashMap<>();
+        jdbc.sql("SELECT questionnaire_id, code FROM survey ORDER BY id").query(rs -> {
+            surveys.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return jdbc.sql("""
+                SELECT q.*, (SELECT count(*) FROM survey_question x WHERE x.questionnaire_id = q.id) AS questions
+                FROM survey_questionnaire q ORDER BY q.code, q.version""")
+                .query((rs, i) -> new QuestionnaireVersion(rs.getString("code"), rs.getInt("version"),
+                        names(rs, "title"), rs.getInt("questions"),
+                        surveys.getOrDefault(rs.getInt("id"), List.of())))
+                .list();
     }
 
     public int createSurvey(String code, int questionnaireId, Names title, String wave, boolean synthetic,
