@@ -17,6 +17,7 @@ import java.util.UUID;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.QuestionnaireDefinition;
 import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.Response;
 import kz.agyn.survey.Survey;
@@ -92,6 +93,35 @@ public class SurveyRepository {
                         names(rs, "title"), rs.getInt("questions"),
                         surveys.getOrDefault(rs.getInt("id"), List.of())))
                 .list();
+    }
+
+    /**
+     * Writes a new questionnaire version with its questions and options, positions following the list order;
+     * the caller holds the transaction. Returns the version's id.
+     */
+    public int insertQuestionnaire(String code, int version, Names title, List<QuestionnaireDefinition.Item> items) {
+        int id = jdbc.sql("""
+                INSERT INTO survey_questionnaire (code, version, title_kk, title_ru, title_en)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(code, version, title.kk(), title.ru(), title.en()).query(Integer.class).single();
+        List<Object[]> options = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            QuestionnaireDefinition.Item q = items.get(i);
+            int questionId = jdbc.sql("""
+                    INSERT INTO survey_question (questionnaire_id, code, type, text_kk, text_ru, text_en, required,
+                        position, max_length, profile_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(id, q.code(), q.type(), q.textKk(), q.textRu(), q.textEn(), q.required(), i + 1,
+                            q.maxLength(), q.profileField())
+                    .query(Integer.class).single();
+            for (int k = 0; k < q.options().size(); k++) {
+                QuestionnaireDefinition.Option o = q.options().get(k);
+                options.add(new Object[] {questionId, o.code(), o.textKk(), o.textRu(), o.textEn(), k + 1});
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO survey_option (question_id, code, text_kk, text_ru, text_en, position)
+                VALUES (?, ?, ?, ?, ?, ?)""", options);
+        return id;
     }
 
     public int createSurvey(String code, int questionnaireId, Names title, String wave, boolean synthetic,
