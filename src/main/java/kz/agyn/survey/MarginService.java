@@ -53,6 +53,12 @@ public class MarginService {
     public MarginSources sources(int surveyId) {
         Survey survey = surveys.survey(surveyId);
         boolean own = !repository.margins(surveyId).isEmpty();
+        return new MarginSources(survey.id(), survey.code(), current(survey, own), own, survey.marginSource(),
+                PopulationMargins.INDICATOR, choices());
+    }
+
+    /** The warehouse datasets holding the margin indicator, each with the periods it holds. */
+    public List<MarginSources.DatasetChoice> choices() {
         Map<String, List<String>> periods = new LinkedHashMap<>();
         for (DatasetPeriod p : warehouse.periods(PopulationMargins.INDICATOR)) {
             periods.computeIfAbsent(p.dataset(), k -> new ArrayList<>()).add(p.period());
@@ -65,8 +71,7 @@ public class MarginService {
                         d.synthetic(), held));
             }
         }
-        return new MarginSources(survey.id(), survey.code(), current(survey, own), own, survey.marginSource(),
-                PopulationMargins.INDICATOR, choices);
+        return choices;
     }
 
     private MarginSources.Source current(Survey survey, boolean own) {

@@ -89,6 +89,13 @@ public class SurveyService {
         return survey(repository.createSurvey(code, questionnaireId, title, wave, false, null));
     }
 
+    /** The profile fields the survey's questionnaire asks, which estimates can be broken down by. */
+    public List<ProfileField> profileFields(Survey survey) {
+        List<String> asked = repository.questions(survey.questionnaireId()).stream().map(Question::profileField)
+                .filter(f -> f != null).toList();
+        return java.util.Arrays.stream(ProfileField.values()).filter(f -> asked.contains(f.code())).toList();
+    }
+
     public List<Question> questions(int surveyId) {
         return repository.questions(survey(surveyId).questionnaireId());
     }
@@ -106,6 +113,10 @@ public class SurveyService {
                 .orElseThrow(() -> SurveyException.invalid("survey.estimates.unknownDimension", by));
         if (question.type() == QuestionType.TEXT) {
             throw SurveyException.invalid("survey.estimates.textQuestion", question.code());
+        }
+        if (dimension != null && profileFields(found).stream().noneMatch(f -> f == dimension)) {
+            // Every respondent's value would be empty: say why rather than show a table of nothing.
+            throw SurveyException.invalid("survey.estimates.noProfileQuestion", dimension.code(), found.code());
         }
         Sample sample = sample(found);
         List<RespondentRow> respondents = sample.respondents();
@@ -323,6 +334,9 @@ public class SurveyService {
     private Sample sample(Survey survey) {
         List<Question> questions = repository.questions(survey.questionnaireId());
         List<RespondentRow> respondents = repository.respondents(survey.id());
+        if (respondents.isEmpty()) {
+            throw SurveyException.invalid("survey.estimates.noRespondents", survey.code());
+        }
         if (respondents.size() < MinimumCellSize.DEFAULT.minimum()) {
             throw SurveyException.invalid("survey.estimates.tooFewRespondents", respondents.size(),
                     MinimumCellSize.DEFAULT.minimum());

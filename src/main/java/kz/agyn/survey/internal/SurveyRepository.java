@@ -17,6 +17,8 @@ import java.util.UUID;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.QuestionnaireDefinition;
+import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.Response;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyOption;
@@ -70,6 +72,56 @@ public class SurveyRepository {
     public Optional<Integer> questionnaireId(String code, int version) {
         return jdbc.sql("SELECT id FROM survey_questionnaire WHERE code = ? AND version = ?").params(code, version)
                 .query(Integer.class).optional();
+    }
+
+    /** The latest version of a questionnaire, if it exists. */
+    public Optional<Integer> latestVersion(String code) {
+        return jdbc.sql("SELECT version FROM survey_questionnaire WHERE code = ? ORDER BY version DESC LIMIT 1")
+                .param(code).query(Integer.class).optional();
+    }
+
+    /** Every questionnaire version with its question count and the surveys fielded with it, by code and version. */
+    public List<QuestionnaireVersion> questionnaireVersions() {
+        Map<Integer, List<String>> surveys = new HashMap<>();
+        jdbc.sql("SELECT questionnaire_id, code FROM survey ORDER BY id").query(rs -> {
+            surveys.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return jdbc.sql("""
+                SELECT q.*, (SELECT count(*) FROM survey_question x WHERE x.questionnaire_id = q.id) AS questions
+                FROM survey_questionnaire q ORDER BY q.code, q.version""")
+                .query((rs, i) -> new QuestionnaireVersion(rs.getString("code"), rs.getInt("version"),
+                        names(rs, "title"), rs.getInt("questions"),
+                        surveys.getOrDefault(rs.getInt("id"), List.of())))
+                .list();
+    }
+
+    /**
+     * Writes a new questionnaire version with its questions and options, positions following the list order;
+     * the caller holds the transaction. Returns the version's id.
+     */
+    public int insertQuestionnaire(String code, int version, Names title, List<QuestionnaireDefinition.Item> items) {
+        int id = jdbc.sql("""
+                INSERT INTO survey_questionnaire (code, version, title_kk, title_ru, title_en)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(code, version, title.kk(), title.ru(), title.en()).query(Integer.class).single();
+        List<Object[]> options = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            QuestionnaireDefinition.Item q = items.get(i);
+            int questionId = jdbc.sql("""
+                    INSERT INTO survey_question (questionnaire_id, code, type, text_kk, text_ru, text_en, required,
+                        position, max_length, profile_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(id, q.code(), q.type(), q.textKk(), q.textRu(), q.textEn(), q.required(), i + 1,
+                            q.maxLength(), q.profileField())
+                    .query(Integer.class).single();
+            for (int k = 0; k < q.options().size(); k++) {
+                QuestionnaireDefinition.Option o = q.options().get(k);
+                options.add(new Object[] {questionId, o.code(), o.textKk(), o.textRu(), o.textEn(), k + 1});
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO survey_option (question_id, code, text_kk, text_ru, text_en, position)
+                VALUES (?, ?, ?, ?, ?, ?)""", options);
+        return id;
     }
 
     public int createSurvey(String code, int questionnaireId, Names title, String wave, boolean synthetic,

@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.survey.CrossTable;
+import kz.agyn.survey.InvalidFieldsException;
+import kz.agyn.survey.NewSurvey;
+import kz.agyn.survey.SurveyCreationService;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.MarginService;
 import kz.agyn.survey.MarginSources;
@@ -20,9 +23,13 @@ import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyException;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,10 +53,14 @@ class SurveyApiController {
     private final ResponseImportService imports;
     private final MarginService margins;
     private final JsonMapper json;
+    private final SurveyCreationService creation;
+    private final MessageSource messages;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
-                        JsonMapper json) {
+                        JsonMapper json, SurveyCreationService creation, MessageSource messages) {
         this.surveys = surveys;
+        this.creation = creation;
+        this.messages = messages;
         this.imports = imports;
         this.margins = margins;
         this.json = json;
@@ -58,6 +70,35 @@ class SurveyApiController {
     @Operation(summary = "Surveys", description = "`synthetic` marks generated demonstration data.")
     List<Survey> list() {
         return surveys.surveys();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Create a survey (a wave of a questionnaire version)",
+            description = "Body: `code` (lower-case letters, digits, `.`, `_`, `-`; unique), `titleKk`, `titleRu`, "
+                    + "`titleEn`, `wave` (e.g. 2026), optional `questionnaire` and `questionnaireVersion` (default: "
+                    + "the latest version of the standard instrument migration-intentions), optional "
+                    + "`marginDataset` with `marginPeriod` (a warehouse dataset holding POP_YOUNG_SPECIALISTS; "
+                    + "omitted: the demonstration survey's warehouse margins when the questionnaire has profile "
+                    + "questions for them, else none; \"\": none). Never synthetic. Answers 201 with Location "
+                    + "and the survey; 400 problem+json listing every problem in `errors` (`path`, `code`, "
+                    + "`message`) when refused, and nothing is written. ADMIN and ANALYST only; audited.")
+    ResponseEntity<Survey> create(@RequestBody NewSurvey survey, Authentication auth) {
+        Survey created = creation.create(survey, auth.getName());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(created.id()).toUri()).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A survey", description = "`respondents`: how many are stored; `synthetic` marks "
+            + "generated demonstration data.")
+    Survey survey(@PathVariable int id) {
+        return surveys.survey(id);
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
+        return FieldProblems.problem(e, messages, locale);
     }
 
     @GetMapping("/{id}/questions")

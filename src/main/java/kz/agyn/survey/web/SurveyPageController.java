@@ -14,14 +14,18 @@ import kz.agyn.kernel.UserException;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.FormService;
+import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.MarginService;
 import kz.agyn.survey.MarginSources;
+import kz.agyn.survey.NewSurvey;
 import kz.agyn.survey.ProfileField;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
+import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.ResponseImportService;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
+import kz.agyn.survey.SurveyCreationService;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
 import org.springframework.context.MessageSource;
@@ -50,10 +54,13 @@ class SurveyPageController {
     private final MarginService margins;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final SurveyCreationService creation;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
-                         MarginService margins, MessageSource messages, JsonMapper json) {
+                         MarginService margins, MessageSource messages, JsonMapper json,
+                         SurveyCreationService creation) {
         this.surveys = surveys;
+        this.creation = creation;
         this.imports = imports;
         this.forms = forms;
         this.margins = margins;
@@ -62,10 +69,93 @@ class SurveyPageController {
     }
 
     @GetMapping("/surveys")
-    String list(Model model, Locale locale) {
+    String list(Authentication auth, Model model, Locale locale) {
+        list(auth, model, locale, new NewSurvey(null, null, null, null, null, null, null, null, null), Map.of());
+        return "surveys";
+    }
+
+    /**
+     * The list and, for those who may create surveys, the new-survey form with its values and the problems
+     * found in them next to their fields.
+     */
+    private void list(Authentication auth, Model model, Locale locale, NewSurvey values, Map<String, String> errors) {
         model.addAttribute("surveys", surveys.surveys());
         model.addAttribute("locale", locale);
-        return "surveys";
+        if (!mayChooseMargins(auth)) {
+            return;
+        }
+        List<QuestionnaireVersion> versions = creation.questionnaires();
+        String questionnaire = values.questionnaire() == null ? null : values.questionnaire()
+                + (values.questionnaireVersion() == null ? "" : "|" + values.questionnaireVersion());
+        if (questionnaire == null) {
+            questionnaire = versions.stream().filter(v -> v.code().equals(SurveyCreationService.STANDARD))
+                    .reduce((a, b) -> b).map(v -> v.code() + "|" + v.version()).orElse("");
+        }
+        Map<String, String> marginOptions = new LinkedHashMap<>();
+        marginOptions.put("", creation.defaultMargins().map(d -> messages.getMessage("survey.create.marginsDefault",
+                new Object[] {d.dataset(), d.period()}, locale)).orElseGet(() -> messages.getMessage(
+                "survey.create.marginsDefaultNone", null, locale)));
+        marginOptions.put(NONE, messages.getMessage("survey.margins.choice.none", null, locale));
+        for (MarginSources.DatasetChoice c : margins.choices()) {
+            for (String p : c.periods()) {
+                marginOptions.put(c.dataset() + "|" + p, warehouse(c.dataset(), c.title(), p, c.publisher(),
+                        c.synthetic(), locale));
+            }
+        }
+        String margin = values.marginDataset() == null ? "" : values.marginDataset().isEmpty() ? NONE
+                : values.marginDataset() + "|" + (values.marginPeriod() == null ? "" : values.marginPeriod());
+        model.addAttribute("questionnaires", versions);
+        model.addAttribute("newSurvey", values);
+        model.addAttribute("newQuestionnaire", questionnaire);
+        model.addAttribute("newMarginOptions", marginOptions);
+        model.addAttribute("newMargins", margin);
+        model.addAttribute("newErrors", errors);
+    }
+
+    /** The value the new-survey form sends for "no margins". */
+    static final String NONE = "none";
+
+    /**
+     * A new survey from the form on the list page: created, it redirects to the survey's page (Post/Redirect/Get);
+     * refused, the list is shown again with 400, the values kept and each problem next to its field.
+     *
+     * @param questionnaire "code|version", or a code alone for its latest version
+     * @param margins       "" for the default margins, {@value #NONE} for none, else "dataset|period"
+     */
+    @PostMapping("/surveys")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String create(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String titleKk,
+                  @RequestParam(defaultValue = "") String titleRu, @RequestParam(defaultValue = "") String titleEn,
+                  @RequestParam(defaultValue = "") String wave, @RequestParam(defaultValue = "") String questionnaire,
+                  @RequestParam(defaultValue = "") String margins, Authentication auth, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+        int bar = questionnaire.indexOf('|');
+        String qCode = bar < 0 ? questionnaire : questionnaire.substring(0, bar);
+        Integer version = null;
+        if (bar >= 0) {
+            try {
+                version = Integer.valueOf(questionnaire.substring(bar + 1).strip());
+            } catch (NumberFormatException e) {
+                version = -1; // not a version any questionnaire has: reported as unknown next to the field
+            }
+        }
+        int mbar = margins.indexOf('|');
+        String dataset = margins.isBlank() ? null : NONE.equals(margins) ? ""
+                : mbar < 0 ? margins : margins.substring(0, mbar);
+        String period = mbar < 0 ? null : margins.substring(mbar + 1);
+        NewSurvey values = new NewSurvey(code, titleKk, titleRu, titleEn, wave, qCode.isBlank() ? null : qCode,
+                version, dataset, period);
+        try {
+            Survey created = creation.create(values, auth.getName());
+            redirect.addFlashAttribute("created", messages.getMessage("survey.create.done",
+                    new Object[] {created.code()}, locale));
+            return "redirect:/surveys/" + created.id();
+        } catch (InvalidFieldsException e) {
+            list(auth, model, locale, values, FieldProblems.byField(e, messages, locale));
+            model.addAttribute("newSurveyError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "surveys";
+        }
     }
 
     @GetMapping("/surveys/{id}")
@@ -124,10 +214,15 @@ class SurveyPageController {
         model.addAttribute("questions", questions);
         model.addAttribute("question", code);
         model.addAttribute("by", dimension);
-        model.addAttribute("dimensions", ProfileField.values());
+        model.addAttribute("dimensions", surveys.profileFields(survey));
         model.addAttribute("locale", locale);
         if (mayChooseMargins(auth)) {
             marginForm(margins.sources(id), model, locale);
+        }
+        if (survey.respondents() == 0) {
+            // A new survey: how to collect answers, rather than an estimate's refusal.
+            model.addAttribute("noRespondents", true);
+            return;
         }
         try {
             Estimates e = surveys.estimates(id, code, dimension, locale);
@@ -245,22 +340,24 @@ class SurveyPageController {
      */
     @GetMapping("/surveys/{id}/compare")
     String compare(@PathVariable int id, @RequestParam(name = "with", required = false) Integer with,
-                   @RequestParam(defaultValue = "reasons_main") String question, Model model, Locale locale) {
+                   @RequestParam(required = false) String question, Model model, Locale locale) {
         Survey survey = surveys.survey(id);
         List<Survey> others = surveys.otherWaves(id);
         List<Question> questions = surveys.questions(id).stream().filter(q -> q.type().hasOptions()).toList();
         Integer other = with != null ? with : others.isEmpty() ? null : others.get(0).id();
+        // By default the main reasons; a questionnaire other than the standard one may lack them: its first then.
+        String code = question != null ? question : preferred(questions, "reasons_main", null);
         model.addAttribute("survey", survey);
         model.addAttribute("others", others);
         model.addAttribute("with", other);
         model.addAttribute("questions", questions);
-        model.addAttribute("question", question);
+        model.addAttribute("question", code);
         model.addAttribute("locale", locale);
         if (other == null) {
             return "survey-compare";
         }
         try {
-            WaveChanges changes = surveys.compare(id, other, question, locale);
+            WaveChanges changes = surveys.compare(id, other, code, locale);
             model.addAttribute("changes", changes);
             model.addAttribute("option", json.writeValueAsString(differences(changes, locale)));
         } catch (UserException ex) {

@@ -1,2 +1,2 @@
-/** Pages and REST endpoints of surveys: the list, results with rankings and breakdowns, imports, and the public form. */
+/** Pages and REST endpoints of surveys: the list and new surveys, results with rankings and breakdowns, imports, questionnaire definitions, and the public form. */
 package kz.agyn.survey.web;

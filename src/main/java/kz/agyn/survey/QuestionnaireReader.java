@@ -1,0 +1,311 @@
+package kz.agyn.survey;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads an uploaded questionnaire definition from its JSON tree, collecting every problem with its JSON path
+ * rather than stopping at the first, so that one round of fixes is enough. The patterns and lengths are those
+ * of the columns and CHECKs in V9__survey.sql, so that a definition read without problems can be stored.
+ */
+final class QuestionnaireReader {
+
+    static final Pattern QUESTIONNAIRE_CODE = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    static final Pattern QUESTION_CODE = Pattern.compile("[a-z][a-z0-9_]*");
+    /**
+     * Option codes are written in response files, several to a cell separated by ";", "," or "|", and matched
+     * by the import: no spaces or separators, so that a code reads the same in a cell as in the definition.
+     */
+    static final Pattern OPTION_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+    static final int CODE_LENGTH = 60;
+    /** The respondent profile columns are varchar(20): a profile question's option is stored there. */
+    static final int PROFILE_OPTION_LENGTH = 20;
+    static final int TITLE_LENGTH = 300;
+    static final int QUESTION_TEXT_LENGTH = 1000;
+    static final int OPTION_TEXT_LENGTH = 300;
+    static final int MAX_QUESTIONS = 200;
+    static final int MAX_OPTIONS = 300;
+    /** The longest free-text answer a question may allow; the form's default when none is set is 2,000. */
+    static final int MAX_TEXT_LENGTH = 10_000;
+
+    private static final Set<String> ROOT_FIELDS = Set.of("code", "version", "titleKk", "titleRu", "titleEn",
+            "questions");
+    private static final Set<String> QUESTION_FIELDS = Set.of("code", "type", "required", "maxLength",
+            "profileField", "textKk", "textRu", "textEn", "options");
+    private static final Set<String> OPTION_FIELDS = Set.of("code", "textKk", "textRu", "textEn");
+    private static final List<String> LANGUAGES = List.of("Kk", "Ru", "En");
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    private QuestionnaireReader() {
+    }
+
+    /** The definition read, and what is wrong with it; the definition is only meaningful without problems. */
+    record Result(QuestionnaireDefinition definition, List<FieldProblem> problems) {
+    }
+
+    static Result read(JsonNode root) {
+        QuestionnaireReader r = new QuestionnaireReader();
+        QuestionnaireDefinition d = r.root(root);
+        return new Result(d, List.copyOf(r.problems));
+    }
+
+    private QuestionnaireDefinition root(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            problem("", "survey.definition.notObject");
+            return null;
+        }
+        unknownFields(root, ROOT_FIELDS, "");
+        String code = code(root, "", QUESTIONNAIRE_CODE, CODE_LENGTH, "survey.definition.questionnaireCodeBad");
+        String[] titles = texts(root, "", "title", TITLE_LENGTH);
+        List<QuestionnaireDefinition.Item> questions = new ArrayList<>();
+        JsonNode items = root.get("questions");
+        if (items == null || items.isNull() || (items.isArray() && items.isEmpty())) {
+            problem("questions", "survey.definition.noQuestions");
+        } else if (!items.isArray()) {
+            problem("questions", "survey.definition.notArray");
+        } else if (items.size() > MAX_QUESTIONS) {
+            problem("questions", "survey.definition.tooManyQuestions", items.size(), MAX_QUESTIONS);
+        } else {
+            Map<String, String> codes = new HashMap<>();
+            Map<String, String> profiles = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                QuestionnaireDefinition.Item q = question(items.get(i), "questions[" + i + "]", codes, profiles);
+                if (q != null) {
+                    questions.add(q);
+                }
+            }
+        }
+        return new QuestionnaireDefinition(code, null, titles[0], titles[1], titles[2], questions);
+    }
+
+    private QuestionnaireDefinition.Item question(JsonNode q, String path, Map<String, String> codes,
+                                                  Map<String, String> profiles) {
+        if (q == null || !q.isObject()) {
+            problem(path, "survey.definition.notObject");
+            return null;
+        }
+        unknownFields(q, QUESTION_FIELDS, path);
+        String code = code(q, path, QUESTION_CODE, CODE_LENGTH, "survey.definition.questionCodeBad");
+        if (code != null) {
+            String first = codes.putIfAbsent(code, path);
+            if (first != null) {
+                problem(path + ".code", "survey.definition.questionCodeTwice", code, first);
+            }
+        }
+        QuestionType type = type(q, path);
+        String[] texts = texts(q, path, "text", QUESTION_TEXT_LENGTH);
+        boolean required = false;
+        JsonNode r = q.get("required");
+        if (r != null && !r.isNull()) {
+            if (r.isBoolean()) {
+                required = r.booleanValue();
+            } else {
+                problem(path + ".required", "survey.definition.notBoolean");
+            }
+        }
+        Integer maxLength = maxLength(q, path, type);
+        String profile = profile(q, path, code, type, profiles);
+        List<QuestionnaireDefinition.Option> options = options(q, path, type,
+                profile == null ? CODE_LENGTH : PROFILE_OPTION_LENGTH);
+        return new QuestionnaireDefinition.Item(code, type == null ? null : type.name(), required, maxLength, profile,
+                texts[0], texts[1], texts[2], options);
+    }
+
+    private QuestionType type(JsonNode q, String path) {
+        JsonNode t = q.get("type");
+        String known = String.join(", ", Arrays.stream(QuestionType.values()).map(Enum::name).toList());
+        if (t == null || t.isNull() || (t.isString() && t.stringValue().isBlank())) {
+            problem(path + ".type", "survey.definition.typeMissing", known);
+            return null;
+        }
+        if (t.isString()) {
+            String name = t.stringValue().strip().toUpperCase(Locale.ROOT);
+            for (QuestionType type : QuestionType.values()) {
+                if (type.name().equals(name)) {
+                    return type;
+                }
+            }
+        }
+        problem(path + ".type", "survey.definition.typeUnknown", t.isString() ? t.stringValue() : t.toString(), known);
+        return null;
+    }
+
+    private Integer maxLength(JsonNode q, String path, QuestionType type) {
+        JsonNode m = q.get("maxLength");
+        if (m == null || m.isNull()) {
+            return null;
+        }
+        if (!m.isIntegralNumber() || !m.canConvertToInt()) {
+            problem(path + ".maxLength", "survey.definition.notInteger");
+            return null;
+        }
+        int value = m.intValue();
+        if (type != null && type != QuestionType.TEXT) {
+            problem(path + ".maxLength", "survey.definition.maxLengthNotText", type.name());
+        } else if (value < 1 || value > MAX_TEXT_LENGTH) {
+            problem(path + ".maxLength", "survey.definition.maxLengthRange", value, MAX_TEXT_LENGTH);
+        }
+        return value;
+    }
+
+    /**
+     * The profile field, which must be a known one, asked once, by a single-choice question of the same code:
+     * responses fill the respondent's profile column from the question of that code, and breakdowns and raking
+     * read the column.
+     */
+    private String profile(JsonNode q, String path, String code, QuestionType type, Map<String, String> profiles) {
+        JsonNode p = q.get("profileField");
+        String known = String.join(", ", Arrays.stream(ProfileField.values()).map(ProfileField::code).toList());
+        if (p == null || p.isNull()) {
+            if (code != null && ProfileField.parse(code).filter(f -> f.code().equals(code)).isPresent()) {
+                problem(path + ".code", "survey.definition.profileCodeReserved", code);
+            }
+            return null;
+        }
+        String value = p.isString() ? p.stringValue().strip() : p.toString();
+        ProfileField field = p.isString() ? Arrays.stream(ProfileField.values())
+                .filter(f -> f.code().equals(value)).findFirst().orElse(null) : null;
+        if (field == null) {
+            problem(path + ".profileField", "survey.definition.profileUnknown", value, known);
+            return null;
+        }
+        String first = profiles.putIfAbsent(field.code(), path);
+        if (first != null) {
+            problem(path + ".profileField", "survey.definition.profileTwice", field.code(), first);
+        }
+        if (code != null && !code.equals(field.code())) {
+            problem(path + ".code", "survey.definition.profileCode", field.code(), code);
+        }
+        if (type != null && type != QuestionType.SINGLE) {
+            problem(path + ".type", "survey.definition.profileNotSingle", field.code(), type.name());
+        }
+        return field.code();
+    }
+
+    private List<QuestionnaireDefinition.Option> options(JsonNode q, String path, QuestionType type,
+                                                         int codeLength) {
+        JsonNode items = q.get("options");
+        boolean none = items == null || items.isNull() || (items.isArray() && items.isEmpty());
+        List<QuestionnaireDefinition.Option> options = new ArrayList<>();
+        if (items != null && !items.isNull() && !items.isArray()) {
+            problem(path + ".options", "survey.definition.notArray");
+            return options;
+        }
+        if (type != null && !type.hasOptions()) {
+            if (!none) {
+                problem(path + ".options", "survey.definition.optionsNotAllowed", type.name());
+            }
+            return options;
+        }
+        int minimum = minimumOptions(type);
+        if (none) {
+            if (type != null) {
+                problem(path + ".options", type == QuestionType.LIKERT ? "survey.definition.likertTooFew"
+                        : "survey.definition.optionsMissing", type.name(), minimum);
+            }
+            return options;
+        }
+        if (type != null && items.size() < minimum) {
+            problem(path + ".options", type == QuestionType.LIKERT ? "survey.definition.likertTooFew"
+                    : "survey.definition.tooFewOptions", type.name(), minimum, items.size());
+        }
+        if (items.size() > MAX_OPTIONS) {
+            problem(path + ".options", "survey.definition.tooManyOptions", items.size(), MAX_OPTIONS);
+            return options;
+        }
+        Map<String, String> codes = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = path + ".options[" + i + "]";
+            JsonNode o = items.get(i);
+            if (o == null || !o.isObject()) {
+                problem(at, "survey.definition.notObject");
+                continue;
+            }
+            unknownFields(o, OPTION_FIELDS, at);
+            String code = code(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad");
+            if (code != null) {
+                String first = codes.putIfAbsent(code, at);
+                if (first != null) {
+                    problem(at + ".code", "survey.definition.optionCodeTwice", code, first);
+                }
+            }
+            String[] texts = texts(o, at, "text", OPTION_TEXT_LENGTH);
+            options.add(new QuestionnaireDefinition.Option(code, texts[0], texts[1], texts[2]));
+        }
+        return options;
+    }
+
+    /** Single choice and ranking need a choice between two; a Likert scale three ordered points. */
+    static int minimumOptions(QuestionType type) {
+        if (type == null) {
+            return 1;
+        }
+        return switch (type) {
+            case LIKERT -> 3;
+            case SINGLE, RANKING -> 2;
+            default -> 1;
+        };
+    }
+
+    private String code(JsonNode node, String path, Pattern pattern, int length, String badKey) {
+        String at = path.isEmpty() ? "code" : path + ".code";
+        JsonNode c = node.get("code");
+        if (c == null || c.isNull() || (c.isString() && c.stringValue().isBlank())) {
+            problem(at, "survey.definition.codeMissing");
+            return null;
+        }
+        if (!c.isString()) {
+            problem(at, "survey.definition.notText");
+            return null;
+        }
+        String code = c.stringValue().strip();
+        if (code.length() > length || !pattern.matcher(code).matches()) {
+            problem(at, badKey, code, length);
+        }
+        return code;
+    }
+
+    /** The three texts {@code prefix}Kk, Ru and En, each required. */
+    private String[] texts(JsonNode node, String path, String prefix, int length) {
+        String[] out = new String[3];
+        for (int i = 0; i < 3; i++) {
+            String field = prefix + LANGUAGES.get(i);
+            String at = path.isEmpty() ? field : path + "." + field;
+            JsonNode t = node.get(field);
+            Object language = SurveyCreationService.language(LANGUAGES.get(i).toLowerCase(Locale.ROOT));
+            if (t == null || t.isNull() || (t.isString() && t.stringValue().isBlank())) {
+                problem(at, "survey.definition.textMissing", language);
+            } else if (!t.isString()) {
+                problem(at, "survey.definition.notText");
+            } else {
+                out[i] = t.stringValue().strip();
+                if (out[i].length() > length) {
+                    problem(at, "survey.definition.textTooLong", language, length);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void unknownFields(JsonNode node, Set<String> known, String path) {
+        for (String name : node.propertyNames()) {
+            if (!known.contains(name)) {
+                problem(path.isEmpty() ? name : path + "." + name, "survey.definition.unknownField", name,
+                        String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private void problem(String path, String code, Object... args) {
+        problems.add(FieldProblem.of(path, code, args));
+    }
+}

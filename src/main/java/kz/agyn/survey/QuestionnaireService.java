@@ -1,0 +1,151 @@
+package kz.agyn.survey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
+import kz.agyn.kernel.UserException;
+import kz.agyn.reference.Names;
+import kz.agyn.survey.internal.SurveyRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Questionnaire definitions: listed, read as JSON, and uploaded as a new questionnaire or as the next version of
+ * one.
+ *
+ * <p>Versions are immutable: answers refer to the question and option rows of the version the respondent saw,
+ * so a change of wording is always a new version, and nothing here updates or deletes one. An upload identical
+ * to the latest version adds nothing, so that uploading the same file twice does not split the surveys of one
+ * wording over two versions (waves can only be compared within one version).
+ */
+@Service
+public class QuestionnaireService {
+
+    /** The audit log's subject type for a questionnaire version; the subject id is its row id. */
+    public static final String AUDIT_SUBJECT = "QUESTIONNAIRE";
+
+    /** Larger than any sensible questionnaire (the standard one is 20 kB), small enough to read in memory. */
+    public static final int MAX_BYTES = 1_000_000;
+
+    private final SurveyRepository repository;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    QuestionnaireService(SurveyRepository repository, JsonMapper json, AuditLog audit,
+                         TransactionTemplate transactions) {
+        this.repository = repository;
+        this.json = json;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /** Every questionnaire with its versions, by code. */
+    public List<Questionnaire> questionnaires() {
+        Map<String, List<QuestionnaireVersion>> byCode = new LinkedHashMap<>();
+        for (QuestionnaireVersion v : repository.questionnaireVersions()) {
+            byCode.computeIfAbsent(v.code(), k -> new ArrayList<>()).add(v);
+        }
+        List<Questionnaire> out = new ArrayList<>();
+        byCode.forEach((code, versions) -> out.add(new Questionnaire(code, versions)));
+        return out;
+    }
+
+    public QuestionnaireVersion version(String code, int version) {
+        return repository.questionnaireVersions().stream()
+                .filter(v -> v.code().equals(code) && v.version() == version).findFirst()
+                .orElseThrow(() -> SurveyException.notFound("survey.questionnaire.notFound", code, version));
+    }
+
+    /** The version's questions with their options and ids, for pages. */
+    public List<Question> questions(String code, int version) {
+        return repository.questions(id(code, version));
+    }
+
+    /** The version as its JSON definition, which uploads take back. */
+    public QuestionnaireDefinition definition(String code, int version) {
+        QuestionnaireVersion v = version(code, version);
+        return definition(v, repository.questions(id(code, version)));
+    }
+
+    private int id(String code, int version) {
+        return repository.questionnaireId(code, version)
+                .orElseThrow(() -> SurveyException.notFound("survey.questionnaire.notFound", code, version));
+    }
+
+    private static QuestionnaireDefinition definition(QuestionnaireVersion v, List<Question> questions) {
+        List<QuestionnaireDefinition.Item> items = new ArrayList<>();
+        for (Question q : questions) {
+            items.add(new QuestionnaireDefinition.Item(q.code(), q.type().name(), q.required(), q.maxLength(),
+                    q.profileField(), q.text().kk(), q.text().ru(), q.text().en(), q.options().stream()
+                    .map(o -> new QuestionnaireDefinition.Option(o.code(), o.text().kk(), o.text().ru(),
+                            o.text().en())).toList()));
+        }
+        return new QuestionnaireDefinition(v.code(), v.version(), v.title().kk(), v.title().ru(), v.title().en(),
+                items);
+    }
+
+    /**
+     * Checks an uploaded definition and stores it as version 1 of a new questionnaire, or as the next version of
+     * an existing one, in one transaction.
+     *
+     * @throws InvalidFieldsException every problem with its JSON path, when the text is not JSON or the
+     *                                definition is not valid; nothing is written then
+     */
+    public QuestionnaireUpload upload(byte[] content, String user) {
+        if (content == null || content.length == 0 || new String(content, StandardCharsets.UTF_8).isBlank()) {
+            throw invalid(FieldProblem.of("", "survey.definition.empty"));
+        }
+        if (content.length > MAX_BYTES) {
+            throw invalid(FieldProblem.of("", "survey.definition.tooLarge", MAX_BYTES / 1000));
+        }
+        JsonNode root;
+        try {
+            String text = new String(content, StandardCharsets.UTF_8);
+            // A byte-order mark, as some Windows editors save, is not part of the JSON.
+            root = json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw invalid(FieldProblem.of("", "survey.definition.notJson", at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr()));
+        }
+        QuestionnaireReader.Result read = QuestionnaireReader.read(root);
+        if (!read.problems().isEmpty()) {
+            throw new InvalidFieldsException("survey.definition.invalid", read.problems());
+        }
+        QuestionnaireDefinition d = read.definition().withVersion(null);
+        try {
+            return transactions.execute(status -> store(d, user));
+        } catch (DuplicateKeyException e) {
+            // Another upload of the same code took this version number between our read and our insert.
+            throw new SurveyException(UserException.Kind.CONFLICT, "survey.definition.concurrent", d.code());
+        }
+    }
+
+    private QuestionnaireUpload store(QuestionnaireDefinition d, String user) {
+        Integer latest = repository.latestVersion(d.code()).orElse(null);
+        if (latest != null && definition(d.code(), latest).withVersion(null).equals(d)) {
+            return new QuestionnaireUpload(d.code(), latest, false, d.questions().size());
+        }
+        int version = latest == null ? 1 : latest + 1;
+        int id = repository.insertQuestionnaire(d.code(), version, new Names(d.titleKk(), d.titleRu(), d.titleEn()),
+                d.questions());
+        audit.record(AuditAction.CREATE, AUDIT_SUBJECT, (long) id, 0, "questionnaire " + d.code() + " version "
+                + version + " uploaded by " + user + " (" + d.questions().size() + " questions)");
+        return new QuestionnaireUpload(d.code(), version, true, d.questions().size());
+    }
+
+    private static InvalidFieldsException invalid(FieldProblem p) {
+        return new InvalidFieldsException("survey.definition.invalid", List.of(p));
+    }
+}

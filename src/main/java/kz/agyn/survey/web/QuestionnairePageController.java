@@ -1,0 +1,90 @@
+package kz.agyn.survey.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.kernel.UserException;
+import kz.agyn.survey.InvalidFieldsException;
+import kz.agyn.survey.QuestionnaireService;
+import kz.agyn.survey.QuestionnaireUpload;
+import kz.agyn.survey.QuestionnaireVersion;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The questionnaire pages: the list with the upload form, and one version's questions and options. */
+@Controller
+class QuestionnairePageController {
+
+    private final QuestionnaireService questionnaires;
+    private final MessageSource messages;
+
+    QuestionnairePageController(QuestionnaireService questionnaires, MessageSource messages) {
+        this.questionnaires = questionnaires;
+        this.messages = messages;
+    }
+
+    /** A problem of an upload as the page lists it. */
+    record Problem(String path, String message) {
+    }
+
+    @GetMapping("/surveys/questionnaires")
+    String list(Model model, Locale locale) {
+        model.addAttribute("questionnaires", questionnaires.questionnaires());
+        model.addAttribute("locale", locale);
+        return "questionnaires";
+    }
+
+    /**
+     * An uploaded definition, as a file or pasted: stored, it redirects to the new (or equal) version's page;
+     * refused, the list is shown again with 400, every problem with its path, and the pasted text kept.
+     */
+    @PostMapping("/surveys/questionnaires")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String upload(@RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "") String definition, Authentication auth, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
+        byte[] content = file != null && !file.isEmpty() ? file.getBytes()
+                : definition.getBytes(StandardCharsets.UTF_8);
+        try {
+            QuestionnaireUpload u = questionnaires.upload(content, auth.getName());
+            redirect.addFlashAttribute("uploaded", QuestionnaireApiController.message(u, messages, locale));
+            return "redirect:" + UriComponentsBuilder.fromPath("/surveys/questionnaires/{code}/versions/{version}")
+                    .encode().buildAndExpand(u.code(), u.version()).toUriString();
+        } catch (InvalidFieldsException e) {
+            model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            List<Problem> problems = e.problems().stream().map(p -> new Problem(p.path(),
+                    FieldProblems.message(p, messages, locale))).toList();
+            model.addAttribute("problems", problems);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (UserException e) {
+            model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+        }
+        model.addAttribute("definition", definition);
+        return list(model, locale);
+    }
+
+    @GetMapping("/surveys/questionnaires/{code}/versions/{version}")
+    String version(@PathVariable String code, @PathVariable int version, Model model, Locale locale) {
+        QuestionnaireVersion v = questionnaires.version(code, version);
+        model.addAttribute("version", v);
+        model.addAttribute("questions", questionnaires.questions(code, version));
+        model.addAttribute("versions", questionnaires.questionnaires().stream()
+                .filter(q -> q.code().equals(code)).findFirst().orElseThrow().versions());
+        model.addAttribute("locale", locale);
+        return "questionnaire";
+    }
+}
