@@ -2,6 +2,7 @@ package kz.agyn;
 
 import java.util.concurrent.Callable;
 
+import kz.agyn.registry.cli.RegistryImportCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "agyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
-        subcommands = {Main.Serve.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, ImportCommand.class, RegistryImportCommand.class,
+                CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

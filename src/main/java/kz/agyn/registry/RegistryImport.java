@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -85,6 +89,7 @@ public class RegistryImport {
     private final ObligationService obligations;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final ReentrantLock oneAtATime = new ReentrantLock(true);
 
     public RegistryImport(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions,
                           PersonalDataCipher cipher, BlindIndex index, Pseudonym pseudonym, ReferenceData reference,
@@ -138,10 +143,60 @@ public class RegistryImport {
 
     /** Checks the files and, when {@code write} and nothing is wrong, imports them. */
     public RegistryImportReport run(List<Input> inputs, boolean write, Access access, String by, Locale locale) {
+        return run(inputs, write, access, by, locale, new RegistryImportProgress());
+    }
+
+    /**
+     * As {@link #run(List, boolean, Access, String, Locale)}, reporting to {@code progress} and stopping when it is
+     * cancelled: a cancelled import writes nothing and reports status CANCELLED.
+     */
+    public RegistryImportReport run(List<Input> inputs, boolean write, Access access, String by, Locale locale,
+                                    RegistryImportProgress progress) {
         if (!access.mayEdit()) {
             throw new RegistryException(RegistryException.Kind.NOT_FOUND, "registry.access.denied");
         }
         long started = System.nanoTime();
+        try {
+            // One import at a time: each checks against the registry as it is, and a second one writing meanwhile
+            // would make those checks stale.
+            while (!oneAtATime.tryLock(200, TimeUnit.MILLISECONDS)) {
+                progress.check();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.finish();
+            return cancelled(started);
+        } catch (RegistryImportProgress.Cancelled e) {
+            progress.finish();
+            return cancelled(started);
+        }
+        try {
+            return checkAndWrite(inputs, write, by, locale, progress, started);
+        } catch (RegistryImportProgress.Cancelled e) {
+            log.info("Registry import cancelled during {}; nothing was written", progress.phase());
+            return cancelled(started);
+        } finally {
+            oneAtATime.unlock();
+            progress.finish();
+        }
+    }
+
+    private static RegistryImportReport cancelled(long started) {
+        return new RegistryImportReport(RegistryImportReport.CANCELLED, 0, 0, 0, 0, 0, List.of(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private RegistryImportReport checkAndWrite(List<Input> inputs, boolean write, String by, Locale locale,
+                                               RegistryImportProgress progress, long started) {
+        long bytes = 0;
+        for (Input in : inputs) {
+            try {
+                bytes += Files.size(in.file());
+            } catch (IOException e) {
+                // An unreadable file is reported when it is read; the bar only loses its length.
+            }
+        }
+        progress.begin(RegistryImportProgress.Phase.READING, bytes);
         Problems problems = new Problems(locale);
         Map<String, Long> knownScholars = new HashMap<>();
         jdbc.query("SELECT external_ref, id FROM reg_scholar WHERE external_ref IS NOT NULL",
@@ -156,12 +211,13 @@ public class RegistryImport {
         int[] existing = {0};
         Set<String> fileScholars = new HashSet<>();
         Codes codes = codes();
+        long[] before = {0};
         for (Kind kind : Kind.values()) {
             for (Input in : inputs) {
                 if (in.kind() != kind) {
                     continue;
                 }
-                read(in, problems, (cols, row) -> {
+                read(in, problems, progress, before[0], (cols, row) -> {
                     switch (kind) {
                         case SCHOLARS -> {
                             ScholarIn s = scholar(cols, row, problems, fileScholars);
@@ -191,10 +247,21 @@ public class RegistryImport {
                         }
                     }
                 });
+                try {
+                    before[0] += Files.size(in.file());
+                } catch (IOException e) {
+                    // as above: only the bar's length
+                }
+                progress.at(before[0]);
             }
         }
+        progress.check();
+        progress.begin(RegistryImportProgress.Phase.CHECKING, scholars.size() + awards.size() + jobs.size());
         List<byte[]> iinHashes = checkIinsUnique(scholars, problems);
+        progress.advance(scholars.size());
         checkAwardRefsUnique(awards, problems);
+        progress.advance(awards.size());
+        progress.check();
         Set<Long> jobKeys = new HashSet<>();
         jdbc.query("SELECT scholar_id, seq FROM reg_employment WHERE seq IS NOT NULL",
                 rs -> {
@@ -215,9 +282,11 @@ public class RegistryImport {
                 newJobs.add(j);
             }
         }
+        progress.advance(jobs.size());
         if (inputs.isEmpty()) {
             problems.add(new Location("", null, 0, 0), null, "registry.import.noFiles");
         }
+        progress.check();
         String status;
         if (problems.count > 0) {
             status = "INVALID";
@@ -225,10 +294,21 @@ public class RegistryImport {
             status = "VALID";
         } else {
             long checked = System.nanoTime();
-            long encryptMillis = transactions.execute(tx -> store(scholars, iinHashes, awards, newJobs, knownScholars,
-                    by));
-            long stored = System.nanoTime();
-            obligations.recomputeAll();
+            long[] times = new long[2];
+            // The rows and the obligations they change are written together: a cancel, or a failure, at any point
+            // before the commit leaves the registry as it was.
+            transactions.executeWithoutResult(tx -> {
+                progress.begin(RegistryImportProgress.Phase.WRITING,
+                        scholars.size() + awards.size() + newJobs.size());
+                times[0] = store(scholars, iinHashes, awards, newJobs, knownScholars, by, progress);
+                times[1] = System.nanoTime();
+                progress.check();
+                progress.begin(RegistryImportProgress.Phase.OBLIGATIONS, 0);
+                obligations.recomputeAll();
+                progress.commit();
+            });
+            long encryptMillis = times[0];
+            long stored = times[1];
             // Counts and times only: where an import's time goes, for whoever has to make it faster.
             log.info("Registry import: {} scholars, {} awards, {} jobs; read and checked in {} ms, encrypted in {} ms, "
                     + "written in {} ms, obligations evaluated in {} ms", scholars.size(), awards.size(),
@@ -242,6 +322,41 @@ public class RegistryImport {
                 problems.count, problems.list, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Which of the three files {@code file} is, from its header (each has a column the other two lack), or else
+     * from its name (scholars…, awards…, employments… or jobs…); empty when neither tells.
+     */
+    public static Optional<Kind> kindOf(Path file, String name) {
+        try (TableReader reader = TableReaders.open(file, name, null)) {
+            Set<String> columns = new HashSet<>();
+            for (String c : reader.columns()) {
+                columns.add(c.strip().toLowerCase(Locale.ROOT));
+            }
+            if (columns.contains("award_ref")) {
+                return Optional.of(Kind.AWARDS);
+            }
+            if (columns.contains("employer_name") || columns.contains("seq")) {
+                return Optional.of(Kind.EMPLOYMENTS);
+            }
+            if (columns.contains("iin")) {
+                return Optional.of(Kind.SCHOLARS);
+            }
+        } catch (TabularException | IOException e) {
+            // An unreadable header is reported by the import itself; the name may still tell the kind.
+        }
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("scholar")) {
+            return Optional.of(Kind.SCHOLARS);
+        }
+        if (n.startsWith("award")) {
+            return Optional.of(Kind.AWARDS);
+        }
+        if (n.startsWith("employment") || n.startsWith("job")) {
+            return Optional.of(Kind.EMPLOYMENTS);
+        }
+        return Optional.empty();
+    }
+
     private static String inputName(List<Input> inputs, Kind kind) {
         return inputs.stream().filter(i -> i.kind() == kind).map(Input::fileName).findFirst().orElse("");
     }
@@ -250,7 +365,7 @@ public class RegistryImport {
         void accept(Map<String, Integer> columns, Row row);
     }
 
-    private void read(Input in, Problems problems, RowSink sink) {
+    private void read(Input in, Problems problems, RegistryImportProgress progress, long before, RowSink sink) {
         try (TableReader reader = TableReaders.open(in.file(), in.fileName(), null)) {
             Map<String, Integer> cols = new HashMap<>();
             List<String> header = reader.columns();
@@ -271,9 +386,18 @@ public class RegistryImport {
                 return;
             }
             Row row;
+            long n = 0;
             while ((row = reader.next()) != null) {
                 if (!row.blank()) {
                     sink.accept(cols, row);
+                    progress.row();
+                }
+                if (++n % 512 == 0) {
+                    progress.check();
+                    long read = reader.bytesRead();
+                    if (read >= 0) {
+                        progress.at(before + read);
+                    }
                 }
             }
         } catch (TabularException e) {
@@ -468,7 +592,7 @@ public class RegistryImport {
 
     /** Writes the new rows; returns the milliseconds spent encrypting. */
     private long store(List<ScholarIn> scholars, List<byte[]> iinHashes, List<AwardIn> awards, List<JobIn> jobs,
-                       Map<String, Long> known, String by) {
+                       Map<String, Long> known, String by, RegistryImportProgress progress) {
         Map<String, Long> ids = new HashMap<>(known);
         // Read before any COPY starts: while a COPY is open the connection answers no other query.
         RuleBook book = obligations.ruleBook();
@@ -480,11 +604,13 @@ public class RegistryImport {
             ids.put(scholars.get(i).ref(), scholarIds.get(i));
         }
         long encrypting = System.nanoTime();
-        String[] scholarRows = scholarRows(scholars, iinHashes, scholarIds);
+        String[] scholarRows = scholarRows(scholars, iinHashes, scholarIds, progress);
         long encrypted = System.nanoTime();
+        progress.check();
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        List<CopyWriter> writers = new ArrayList<>();
         try {
-            CopyWriter w = new CopyWriter(connection, "COPY reg_scholar (id, external_ref, iin_hash, iin_enc, "
+            CopyWriter w = new CopyWriter(connection, writers, "COPY reg_scholar (id, external_ref, iin_hash, iin_enc, "
                     + "last_name_enc, first_name_enc, patronymic_enc, name_ru_enc, name_latin_enc, email_enc, "
                     + "phone_enc, last_name_hash, first_name_hash, pseudonym, birth_year, sex, synthetic) FROM STDIN");
             for (String row : scholarRows) {
@@ -492,12 +618,13 @@ public class RegistryImport {
             }
             w.finish();
             Map<String, Long> awardIdsByRef = new HashMap<>();
-            w = new CopyWriter(connection, "COPY reg_award (id, external_ref, scholar_id, programme, rule_version, "
-                    + "call_year, degree, field, university, country, funding_kzt, guarantee_kind, guarantee_ref, "
-                    + "awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
+            w = new CopyWriter(connection, writers, "COPY reg_award (id, external_ref, scholar_id, programme, "
+                    + "rule_version, call_year, degree, field, university, country, funding_kzt, guarantee_kind, "
+                    + "guarantee_ref, awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
             for (int i = 0; i < awards.size(); i++) {
                 AwardIn a = awards.get(i);
                 long id = awardIds.get(i);
+                written(progress, i);
                 awardIdsByRef.put(a.ref(), id);
                 LocalDate on = a.awardedOn() != null ? a.awardedOn() : a.start();
                 int version = book.inForceOn(a.programme(), on).version();
@@ -507,16 +634,19 @@ public class RegistryImport {
                         .cell(a.awardedOn()).cell(a.start()).cell(a.planned()).cell(a.actual()).last(a.synthetic());
             }
             w.finish();
-            w = new CopyWriter(connection, "COPY reg_employment (scholar_id, seq, employer, employer_bin, sector, "
-                    + "region, country, isco, start_date, end_date, salary_band, evidence, synthetic, created_by) "
-                    + "FROM STDIN");
-            for (JobIn j : jobs) {
+            w = new CopyWriter(connection, writers, "COPY reg_employment (scholar_id, seq, employer, employer_bin, "
+                    + "sector, region, country, isco, start_date, end_date, salary_band, evidence, synthetic, "
+                    + "created_by) FROM STDIN");
+            for (int i = 0; i < jobs.size(); i++) {
+                JobIn j = jobs.get(i);
+                written(progress, i);
                 w.row().cell(ids.get(j.scholarRef())).cell(j.seq()).cell(j.employer()).cell(j.bin()).cell(j.sector())
                         .cell(j.kato()).cell(j.country()).cell(j.isco()).cell(j.start()).cell(j.end())
                         .cell(j.band()).cell(j.evidence()).cell(j.synthetic()).last(by);
             }
             w.finish();
-            CopyWriter deferrals = new CopyWriter(connection,
+            progress.check();
+            CopyWriter deferrals = new CopyWriter(connection, writers,
                     "COPY reg_deferral (award_id, from_date, to_date, reason, approved_by) FROM STDIN");
             for (AwardIn a : awards) {
                 if (a.deferredUntil() != null) {
@@ -526,7 +656,7 @@ public class RegistryImport {
                 }
             }
             deferrals.finish();
-            CopyWriter returns = new CopyWriter(connection,
+            CopyWriter returns = new CopyWriter(connection, writers,
                     "COPY reg_decision (award_id, kind, on_date, reason, decided_by) FROM STDIN");
             for (AwardIn a : awards) {
                 if (a.returnedOn() != null) {
@@ -537,9 +667,27 @@ public class RegistryImport {
             returns.finish();
             return (encrypted - encrypting) / 1_000_000;
         } catch (SQLException e) {
+            abort(writers);
             throw new IllegalStateException("COPY into the registry failed", e);
+        } catch (RuntimeException e) {
+            abort(writers);
+            throw e;
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Counts a row towards the bar, and looks for a cancel now and then rather than at every row. */
+    private static void written(RegistryImportProgress progress, int i) {
+        progress.advance(1);
+        if (i % 512 == 0) {
+            progress.check();
+        }
+    }
+
+    private static void abort(List<CopyWriter> writers) {
+        for (CopyWriter w : writers) {
+            w.abort();
         }
     }
 
@@ -547,9 +695,11 @@ public class RegistryImport {
      * The scholars' COPY rows. Nine AES-GCM encryptions and four keyed hashes per scholar are most of an import's
      * work, and each row's are independent of the others', so they run on every core.
      */
-    private String[] scholarRows(List<ScholarIn> scholars, List<byte[]> iinHashes, List<Long> ids) {
+    private String[] scholarRows(List<ScholarIn> scholars, List<byte[]> iinHashes, List<Long> ids,
+                                 RegistryImportProgress progress) {
         String[] rows = new String[scholars.size()];
         IntStream.range(0, rows.length).parallel().forEach(i -> {
+            written(progress, i);
             ScholarIn s = scholars.get(i);
             byte[] hash = iinHashes.get(i);
             CopyRow r = new CopyRow(new StringBuilder(1024));
@@ -622,8 +772,20 @@ public class RegistryImport {
         private final StringBuilder sb = new StringBuilder(1 << 17);
         private final CopyRow row = new CopyRow(sb);
 
-        CopyWriter(Connection connection, String sql) throws SQLException {
+        CopyWriter(Connection connection, List<CopyWriter> opened, String sql) throws SQLException {
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            opened.add(this);
+        }
+
+        /** Ends an unfinished COPY, so that the connection can roll the transaction back. */
+        void abort() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the rollback that follows, or closing the connection, discards the COPY all the same
+            }
         }
 
         /** The next row, to be filled cell by cell and closed with {@link CopyRow#last}. */

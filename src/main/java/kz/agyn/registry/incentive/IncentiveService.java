@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +17,8 @@ import kz.agyn.registry.Access;
 import kz.agyn.registry.ObligationService;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.internal.IncentiveRepository;
+import kz.agyn.registry.obligation.ObligationState;
+import kz.agyn.registry.obligation.ObligationStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -28,6 +33,9 @@ public class IncentiveService {
     public static final String RESEARCH_SUPPLEMENT = "RESEARCH_SUPPLEMENT";
     public static final String TAX_EXEMPTION = "TAX_EXEMPTION";
     private static final BigDecimal MONTHS = BigDecimal.valueOf(12);
+    /** States in which a returnee owes the state money: no incentive then (as in the stored-state query). */
+    private static final Set<ObligationState> DEBT = Set.of(ObligationState.IN_BREACH, ObligationState.REPAYING,
+            ObligationState.REPAID, ObligationState.WRITTEN_OFF);
 
     static final String BANDS = """
             # Monthly salary of each reported band: the band's midpoint; B1's midpoint (75,000) would be under
@@ -84,9 +92,14 @@ public class IncentiveService {
 
     /** Every incentive with its eligible count and annual cost as of today. */
     public List<IncentiveCost> costs(Access access) {
+        return costs(access, obligations.today());
+    }
+
+    /** Every incentive with its eligible count and annual cost as of {@code day}: who qualified then, for a year. */
+    public List<IncentiveCost> costs(Access access, LocalDate day) {
         requireRead(access);
         seed();
-        List<IncentiveRepository.Candidate> candidates = repository.candidates(obligations.today());
+        List<IncentiveRepository.Candidate> candidates = candidates(day);
         List<IncentiveCost> out = new ArrayList<>();
         for (IncentiveRepository.Stored s : repository.all()) {
             IncentiveRule rule;
@@ -97,7 +110,7 @@ public class IncentiveService {
                         s.updatedBy(), s.updatedAt(), null, 0, 0, 0, null, BigDecimal.ZERO, e.problems()));
                 continue;
             }
-            List<Eligibility> eligible = eligible(s.code(), rule, candidates);
+            List<Eligibility> eligible = eligible(s.code(), rule, candidates, day);
             int band = (int) eligible.stream().filter(Eligibility::bandBased).count();
             BigDecimal total = eligible.stream().map(Eligibility::annualKzt).reduce(BigDecimal.ZERO, BigDecimal::add);
             Set<BigDecimal> amounts = eligible.stream().map(Eligibility::annualKzt).collect(Collectors.toSet());
@@ -112,10 +125,47 @@ public class IncentiveService {
 
     /** Who is eligible for one incentive today, by pseudonym, with the yearly amount of each. */
     public List<Eligibility> eligibility(String code, Access access) {
+        return eligibility(code, access, obligations.today());
+    }
+
+    /** Who was eligible for one incentive on {@code day}: the same count {@link #costs(Access, LocalDate)} gives. */
+    public List<Eligibility> eligibility(String code, Access access, LocalDate day) {
         requireRead(access);
         seed();
         IncentiveRepository.Stored s = stored(code);
-        return eligible(code, IncentiveRule.parse(s.rules(), regions()), repository.candidates(obligations.today()));
+        return eligible(code, IncentiveRule.parse(s.rules(), regions()), candidates(day), day);
+    }
+
+    /**
+     * Scholars back in Kazakhstan on {@code day}, with the job they held then. Today's debt states are stored; on
+     * any other day they are evaluated for that day, since someone in breach now may not have been then, and the
+     * other way round.
+     */
+    private List<IncentiveRepository.Candidate> candidates(LocalDate day) {
+        if (day.equals(obligations.today())) {
+            return repository.candidates(day);
+        }
+        Map<Long, ObligationStatus> status = obligations.evaluateAll(day);
+        Map<Long, LocalDate> back = new HashMap<>();
+        Map<Long, String> pseudonyms = new HashMap<>();
+        for (IncentiveRepository.AwardOf a : repository.awards()) {
+            ObligationStatus st = status.get(a.awardId());
+            if (st == null || st.returnedOn() == null || st.returnedOn().isAfter(day) || DEBT.contains(st.state())) {
+                continue;
+            }
+            back.merge(a.scholarId(), st.returnedOn(), (x, y) -> x.isAfter(y) ? x : y);
+            pseudonyms.put(a.scholarId(), a.pseudonym());
+        }
+        List<IncentiveRepository.Candidate> out = new ArrayList<>();
+        for (IncentiveRepository.JobOn j : repository.jobsOn(day)) {
+            LocalDate returned = back.get(j.scholarId());
+            if (returned != null) {
+                out.add(new IncentiveRepository.Candidate(j.scholarId(), pseudonyms.get(j.scholarId()), returned,
+                        j.sector(), j.region(), j.salaryBand()));
+            }
+        }
+        out.sort(Comparator.comparingLong(IncentiveRepository.Candidate::scholarId));
+        return out;
     }
 
     /** Replaces an incentive's rule text after checking it; every problem is reported with its line. */
@@ -143,8 +193,8 @@ public class IncentiveService {
         repository.setActive(code, active, by);
     }
 
-    private List<Eligibility> eligible(String code, IncentiveRule rule, List<IncentiveRepository.Candidate> all) {
-        LocalDate today = obligations.today();
+    private List<Eligibility> eligible(String code, IncentiveRule rule, List<IncentiveRepository.Candidate> all,
+                                       LocalDate today) {
         List<Eligibility> out = new ArrayList<>();
         for (IncentiveRepository.Candidate c : all) {
             LocalDate until = c.returnedOn().plusYears(rule.durationYears()).minusDays(1);

@@ -80,4 +80,32 @@ public class IncentiveRepository {
                             region == null ? null : region.trim(), rs.getString("salary_band"));
                 }).list();
     }
+
+    /** An award with its scholar, for eligibility on a day other than today (see {@link #jobsOn}). */
+    public record AwardOf(long awardId, long scholarId, String pseudonym) {
+    }
+
+    /** A job held in Kazakhstan on a day (the latest-starting one if several). */
+    public record JobOn(long scholarId, String sector, String region, String salaryBand) {
+    }
+
+    public List<AwardOf> awards() {
+        return jdbc.sql("""
+                        SELECT a.id, a.scholar_id, s.pseudonym FROM reg_award a JOIN reg_scholar s ON s.id = a.scholar_id
+                        ORDER BY a.id""")
+                .query((rs, n) -> new AwardOf(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
+    }
+
+    public List<JobOn> jobsOn(LocalDate day) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (scholar_id) scholar_id, sector, region, salary_band
+                        FROM reg_employment
+                        WHERE country = 'KZ' AND start_date <= :day AND (end_date IS NULL OR end_date >= :day)
+                        ORDER BY scholar_id, start_date DESC, id DESC""").param("day", day)
+                .query((rs, n) -> {
+                    String region = rs.getString("region");
+                    return new JobOn(rs.getLong("scholar_id"), rs.getString("sector"),
+                            region == null ? null : region.trim(), rs.getString("salary_band"));
+                }).list();
+    }
 }

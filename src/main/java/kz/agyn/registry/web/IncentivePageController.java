@@ -1,5 +1,7 @@
 package kz.agyn.registry.web;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +11,7 @@ import kz.agyn.registry.incentive.IncentiveRuleException;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.incentive.Eligibility;
 import kz.agyn.registry.incentive.IncentiveCost;
+import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.incentive.IncentiveService;
 import kz.agyn.registry.monitoring.MonitoringService;
 import org.springframework.context.MessageSource;
@@ -22,9 +25,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The incentives page: each rule with who qualifies and what it costs, and the rules editor for officers. */
+/**
+ * The incentives page: each rule with who qualifies and what it costs, as of a day (today unless asked), and the
+ * rules editor for officers.
+ */
 @Controller
 class IncentivePageController {
+
+    /** The first Bolashak call; before it no one can have returned. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1993, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
     private final IncentiveService incentives;
     private final MonitoringService monitoring;
@@ -36,38 +46,70 @@ class IncentivePageController {
         this.messages = messages;
     }
 
+    /** Each incentive as of {@code asOf} (today when absent): who qualified on that day, and a year of it. */
     @GetMapping("/registry/incentives")
     @PreAuthorize(WorklistPageController.READERS)
-    String page(Authentication auth, Model model, Locale locale) {
-        return render(auth, model, locale, null, null, List.of());
+    String page(@RequestParam(required = false) String asOf, Authentication auth, Model model, Locale locale,
+                HttpServletResponse response) {
+        return render(auth, model, locale, day(asOf, model, locale, response), null, null, List.of());
     }
 
-    /** Who qualifies for one incentive today, by pseudonym (the card behind each has the rest for officers). */
+    /** Who qualifies for one incentive on the day, by pseudonym (the card behind each has the rest for officers). */
     @GetMapping("/registry/incentives/{code}/eligible")
     @PreAuthorize(WorklistPageController.READERS)
-    String eligible(@PathVariable String code, Authentication auth, Model model, Locale locale) {
+    String eligible(@PathVariable String code, @RequestParam(required = false) String asOf, Authentication auth,
+                    Model model, Locale locale, HttpServletResponse response) {
         Access access = ScholarApiController.access(auth);
-        IncentiveCost cost = incentives.costs(access).stream().filter(c -> c.code().equals(code)).findFirst()
+        LocalDate day = day(asOf, model, locale, response);
+        IncentiveCost cost = incentives.costs(access, day).stream().filter(c -> c.code().equals(code)).findFirst()
                 .orElseThrow(() -> RegistryException.notFound("monitoring.incentive.notFound", code));
-        List<Eligibility> people = cost.rule() == null ? List.of() : incentives.eligibility(code, access);
+        List<Eligibility> people = cost.rule() == null ? List.of() : incentives.eligibility(code, access, day);
         model.addAttribute("c", cost);
         model.addAttribute("people", people);
-        model.addAttribute("today", monitoring.today());
+        model.addAttribute("today", day);
         model.addAttribute("locale", locale);
         return "registry-incentive-eligible";
+    }
+
+    /**
+     * The day asked for, or today. A day that is not a date, or is outside the registry's years, is a mistake to
+     * be told on the page (with 400), showing today meanwhile, rather than an error page.
+     */
+    private LocalDate day(String asOf, Model model, Locale locale, HttpServletResponse response) {
+        LocalDate today = monitoring.today();
+        model.addAttribute("noteDay", SyntheticRegistry.AS_OF);
+        model.addAttribute("todayDay", today);
+        if (asOf == null || asOf.isBlank()) {
+            return today;
+        }
+        try {
+            LocalDate day = LocalDate.parse(asOf.strip());
+            if (!day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY)) {
+                return day;
+            }
+        } catch (DateTimeParseException e) {
+            // told below
+        }
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        String echo = asOf.strip().length() > 20 ? asOf.strip().substring(0, 20) + "…" : asOf.strip();
+        model.addAttribute("asOfError", messages.getMessage("monitoring.incentives.badAsOf",
+                new Object[] {echo, FIRST_DAY.toString(), LAST_DAY.toString()}, locale));
+        model.addAttribute("asOfText", asOf);
+        return today;
     }
 
     @PostMapping("/registry/incentives/{code}")
     @PreAuthorize(WorklistPageController.EDITORS)
     String save(@PathVariable String code, @RequestParam(defaultValue = "") String rules, Authentication auth,
                 Model model, Locale locale, RedirectAttributes flash, HttpServletResponse response) {
+        LocalDate today = day(null, model, locale, response);
         try {
             incentives.update(code, rules, ScholarApiController.access(auth), auth.getName());
         } catch (IncentiveRuleException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             List<String> errors = e.problems().stream()
                     .map(p -> messages.getMessage(p.code(), p.arguments(), p.code(), locale)).toList();
-            return render(auth, model, locale, code, rules, errors);
+            return render(auth, model, locale, today, code, rules, errors);
         }
         flash.addFlashAttribute("message", messages.getMessage("monitoring.incentive.saved", new Object[] {code},
                 locale));
@@ -84,12 +126,12 @@ class IncentivePageController {
         return "redirect:/registry/incentives";
     }
 
-    private String render(Authentication auth, Model model, Locale locale, String failedCode, String failedText,
-                          List<String> errors) {
+    private String render(Authentication auth, Model model, Locale locale, LocalDate day, String failedCode,
+                          String failedText, List<String> errors) {
         Access access = ScholarApiController.access(auth);
-        model.addAttribute("costs", incentives.costs(access));
+        model.addAttribute("costs", incentives.costs(access, day));
         model.addAttribute("editor", access.mayEdit());
-        model.addAttribute("today", monitoring.today());
+        model.addAttribute("today", day);
         model.addAttribute("locale", locale);
         model.addAttribute("failedCode", failedCode);
         model.addAttribute("failedText", failedText);

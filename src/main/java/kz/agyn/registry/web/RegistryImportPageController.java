@@ -2,43 +2,47 @@ package kz.agyn.registry.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.UUID;
 
-import kz.agyn.registry.RegistryImport;
-import kz.agyn.registry.RegistryImportReport;
+import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.RegistryImportJobs;
+import kz.agyn.registry.RegistryImportStatus;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The officer's bulk import: up to three files (scholars, awards, jobs) checked row by row, and written in one
- * transaction only when the officer asks and nothing is wrong. Nothing is kept between the check and the
- * import: the files hold personal data in clear, so the officer sends them again to import.
+ * transaction only when the officer asks and nothing is wrong. The work runs in the background; the page shows
+ * its progress, polled with htmx, and a button to cancel it. Nothing is kept between the check and the import:
+ * the files hold personal data in clear, so the officer sends them again to import.
  */
 @Controller
+@PreAuthorize(WorklistPageController.EDITORS)
 class RegistryImportPageController {
 
-    private final RegistryImport imports;
+    private final RegistryImportJobs jobs;
     private final MessageSource messages;
 
-    RegistryImportPageController(RegistryImport imports, MessageSource messages) {
-        this.imports = imports;
+    RegistryImportPageController(RegistryImportJobs jobs, MessageSource messages) {
+        this.jobs = jobs;
         this.messages = messages;
     }
 
     @GetMapping("/registry/import")
-    @PreAuthorize(WorklistPageController.EDITORS)
     String page() {
         return "registry-import";
     }
 
     @PostMapping("/registry/import")
-    @PreAuthorize(WorklistPageController.EDITORS)
     String run(@RequestParam(required = false) MultipartFile scholars,
                @RequestParam(required = false) MultipartFile awards,
                @RequestParam(required = false) MultipartFile employments,
@@ -48,9 +52,34 @@ class RegistryImportPageController {
             model.addAttribute("error", messages.getMessage("registry.import.noFiles", null, locale));
             return "registry-import";
         }
-        RegistryImportReport report = RegistryUpload.run(imports, scholars, awards, employments,
-                "import".equals(action), ScholarApiController.access(auth), auth.getName(), locale);
-        model.addAttribute("report", report);
+        UUID id = jobs.start(RegistryUpload.stage(scholars, awards, employments), "import".equals(action),
+                ScholarApiController.access(auth), auth.getName(), locale);
+        return "redirect:/registry/import/" + id;
+    }
+
+    @GetMapping("/registry/import/{id}")
+    String job(@PathVariable UUID id, Model model) {
+        model.addAttribute("job", status(id));
         return "registry-import";
+    }
+
+    /** The bar while the import runs; the report once it has ended (htmx stops polling then). */
+    @GetMapping("/registry/import/{id}/status")
+    String poll(@PathVariable UUID id, Model model) {
+        model.addAttribute("job", status(id));
+        return "registry-import :: job";
+    }
+
+    /** From htmx, the fragment in place; from a plain form (no script), back to the page. */
+    @PostMapping("/registry/import/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model) {
+        model.addAttribute("job", jobs.cancel(id)
+                .orElseThrow(() -> RegistryException.notFound("registry.import.notFound")));
+        return htmx == null ? "redirect:/registry/import/" + id : "registry-import :: job";
+    }
+
+    private RegistryImportStatus status(UUID id) {
+        return jobs.status(id).orElseThrow(() -> RegistryException.notFound("registry.import.notFound"));
     }
 }

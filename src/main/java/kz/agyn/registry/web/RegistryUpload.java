@@ -1,45 +1,33 @@
 package kz.agyn.registry.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
+import java.io.InputStream;
 
-import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryFiles;
 import kz.agyn.registry.RegistryImport;
-import kz.agyn.registry.RegistryImportReport;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Hands uploaded registry files to {@link RegistryImport}, for the API and the import page alike. The import
- * reads files by path (XLSX needs random access); the copies hold personal data, so they live in an
- * owner-only temporary folder that is removed whatever happens.
+ * Hands uploaded registry files to the import, for the API and the import page alike: copies them into a
+ * {@link RegistryFiles} staging set, which the import deletes when it ends (the uploads themselves vanish with
+ * the request, and the import may outlive it).
  */
 final class RegistryUpload {
 
     private RegistryUpload() {
     }
 
-    static RegistryImportReport run(RegistryImport imports, MultipartFile scholars, MultipartFile awards,
-                                    MultipartFile employments, boolean write, Access access, String by,
-                                    Locale locale) throws IOException {
-        Path dir = Files.createTempDirectory("agyn-registry-import");
+    static RegistryFiles stage(MultipartFile scholars, MultipartFile awards, MultipartFile employments)
+            throws IOException {
+        RegistryFiles files = RegistryFiles.staging();
         try {
-            List<RegistryImport.Input> inputs = new ArrayList<>();
-            add(inputs, RegistryImport.Kind.SCHOLARS, scholars, dir, "scholars.csv");
-            add(inputs, RegistryImport.Kind.AWARDS, awards, dir, "awards.csv");
-            add(inputs, RegistryImport.Kind.EMPLOYMENTS, employments, dir, "employments.csv");
-            return imports.run(inputs, write, access, by, locale);
-        } finally {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            add(files, RegistryImport.Kind.SCHOLARS, scholars, "scholars.csv");
+            add(files, RegistryImport.Kind.AWARDS, awards, "awards.csv");
+            add(files, RegistryImport.Kind.EMPLOYMENTS, employments, "employments.csv");
+            return files;
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
         }
     }
 
@@ -53,16 +41,16 @@ final class RegistryUpload {
         return false;
     }
 
-    private static void add(List<RegistryImport.Input> inputs, RegistryImport.Kind kind, MultipartFile part,
-                            Path dir, String fallbackName) throws IOException {
+    private static void add(RegistryFiles files, RegistryImport.Kind kind, MultipartFile part, String fallbackName)
+            throws IOException {
         if (part == null || part.isEmpty()) {
             return;
         }
         String original = part.getOriginalFilename();
         // The user's name for the file shows in the report and tells XLSX from CSV; the copy is named by its kind.
         String name = original == null || original.isBlank() ? fallbackName : original.replaceAll(".*[/\\\\]", "");
-        Path copy = dir.resolve(kind.name().toLowerCase(Locale.ROOT));
-        part.transferTo(copy);
-        inputs.add(new RegistryImport.Input(kind, name, copy));
+        try (InputStream in = part.getInputStream()) {
+            files.add(kind, name, in);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.ImportProblem;
 import kz.agyn.warehouse.ImportProgress;
@@ -116,15 +117,12 @@ public class ImportCommand implements Callable<Integer> {
     private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
                                Locale locale, String phase) throws InterruptedException {
         String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
+        ProgressLine line = new ProgressLine(err);
         while (true) {
             ImportProgress p = imports.progress(id).orElseThrow();
-            int pct = Math.max(p.percent(), 0);
-            int filled = pct / 4;
-            err.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(25 - filled) + "] " + pct + "%  "
-                    + p.rows());
-            err.flush();
+            line.show(label, Math.max(p.percent(), 0), Long.toString(p.rows()));
             if (p.done()) {
-                err.println();
+                line.end();
                 return;
             }
             Thread.sleep(250);

@@ -8,10 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import kz.agyn.AgynTest;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.RegistryImportJobs;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class PersonalDataLogTest extends AgynTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    RegistryImportJobs imports;
+
     @Test
     void anOfficersDayLeavesNoPersonalDataInTheLog(CapturedOutput output) throws Exception {
         String iin = new TestScholars(scholars).freshIin(LocalDate.of(1990, 12, 30), Sex.FEMALE);
@@ -66,8 +72,13 @@ class PersonalDataLogTest extends AgynTest {
                 .param("employer", LAST + " LLP").param("sector", "NOPE").param("start", "2024-01-01"));
         String bad = RegistryImportPageTest.SCHOLARS_HEADER + "LOG-1," + iin.substring(0, 11) + "0," + LAST + ","
                 + FIRST + ",,,,,,,,1990-12-30,FEMALE,,,false\n";
-        mvc.perform(multipart("/registry/import").file(new MockMultipartFile("scholars", "scholars.csv", "text/csv",
-                bad.getBytes(StandardCharsets.UTF_8))).param("action", "check").with(csrf()).with(OFFICER));
+        String job = mvc.perform(multipart("/registry/import").file(new MockMultipartFile("scholars", "scholars.csv",
+                "text/csv", bad.getBytes(StandardCharsets.UTF_8))).param("action", "check").with(csrf()).with(OFFICER))
+                .andReturn().getResponse().getRedirectedUrl();
+        // The import runs in the background: its log lines count only once it has ended.
+        imports.await(UUID.fromString(job.substring(job.lastIndexOf('/') + 1)), Duration.ofMinutes(2));
+        mvc.perform(get(job).with(OFFICER));
+        mvc.perform(get(job + "/status").with(OFFICER));
         mvc.perform(get("/registry/worklist/export.csv").with(OFFICER));
 
         assertThat(output.getAll()).doesNotContain(iin).doesNotContain(iin.substring(0, 11))

@@ -8,10 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import kz.agyn.AgynTest;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.ImportFixtures;
+import kz.agyn.registry.ImportGate;
+import kz.agyn.registry.RegistryImportJobs;
+import kz.agyn.registry.RegistryImportProgress;
 import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
 import org.jsoup.Jsoup;
@@ -21,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -30,7 +38,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 class RegistryImportPageTest extends AgynTest {
 
-    static final RequestPostProcessor OFFICER = user("import-page-officer").roles("REGISTRY_OFFICER");
+    static final String OFFICER_NAME = "import-page-officer";
+    static final RequestPostProcessor OFFICER = user(OFFICER_NAME).roles("REGISTRY_OFFICER");
     static final RequestPostProcessor ANALYST = user("import-page-analyst").roles("ANALYST");
 
     static final String SCHOLARS_HEADER = "scholar_ref,iin,last_name_kk,first_name_kk,patronymic_kk,last_name_ru,"
@@ -51,17 +60,27 @@ class RegistryImportPageTest extends AgynTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RegistryImportJobs jobs;
+
     static MockMultipartFile file(String part, String name, String text) {
         return new MockMultipartFile(part, name, "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends the form; the import runs in the background, so this waits for it and reads its page. */
     Document post(String action, MockMultipartFile... files) throws Exception {
         var request = multipart("/registry/import").param("action", action).param("lang", "en");
         for (MockMultipartFile f : files) {
             request.file(f);
         }
-        return Jsoup.parse(mvc.perform(request.with(csrf()).with(OFFICER)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString());
+        var response = mvc.perform(request.with(csrf()).with(OFFICER)).andReturn().getResponse();
+        if (response.getStatus() == 200) {
+            return Jsoup.parse(response.getContentAsString());
+        }
+        assertThat(response.getStatus()).isEqualTo(302);
+        String location = response.getRedirectedUrl();
+        assertThat(location).startsWith("/registry/import/");
+        return ended(location);
     }
 
     long count(String ref) {
@@ -128,5 +147,94 @@ class RegistryImportPageTest extends AgynTest {
         assertThat(empty.select("#import-error").text()).isEqualTo("No file was given.");
         assertThat(Jsoup.parse(mvc.perform(get("/registry/import").with(OFFICER)).andReturn().getResponse()
                 .getContentAsString()).select("nav.registry-tabs a.active").attr("href")).isEqualTo("/registry/import");
+    }
+
+    @Test
+    void aRunningImportShowsItsProgressAndCanBeCancelledWithNothingWritten() throws Exception {
+        ImportFixtures f = ImportFixtures.of(scholars, "PAGE", 2);
+        // Held as the rows start to be written, so that the page is looked at while the import runs.
+        ImportGate gate = new ImportGate(OFFICER_NAME, RegistryImportProgress.Phase.WRITING);
+        jobs.listener(gate);
+        String location;
+        try {
+            location = mvc.perform(multipart("/registry/import").file(file("scholars", "scholars.csv", f.scholars()))
+                            .file(file("awards", "awards.csv", f.awards()))
+                            .file(file("employments", "employments.csv", f.jobs())).param("action", "import")
+                            .with(csrf()).with(OFFICER)).andExpect(status().is3xxRedirection()).andReturn()
+                    .getResponse().getRedirectedUrl();
+            gate.awaitReached();
+            Document running = page(location);
+            var progress = running.select("#import-progress");
+            assertThat(progress).hasSize(1);
+            assertThat(progress.attr("data-phase")).isEqualTo("WRITING");
+            assertThat(progress.attr("hx-get")).isEqualTo(location + "/status");
+            assertThat(progress.attr("hx-trigger")).contains("every");
+            assertThat(running.select("#import-progress progress.bar")).hasSize(1);
+            assertThat(running.select("#import-phase").text()).startsWith("Writing: 0 of 6 rows");
+            var cancel = running.select("#import-progress form");
+            assertThat(cancel.attr("hx-post")).isEqualTo(location + "/cancel");
+            assertThat(cancel.attr("method")).isEqualTo("post");
+            // The plain form, for a browser without script, carries the CSRF token like any other.
+            assertThat(cancel.select("input[name=_csrf]")).hasSize(1);
+            assertThat(running.select("#import-cancel").text()).isEqualTo("Cancel");
+            assertThat(running.html()).doesNotContain(f.iins().get(0)).doesNotContain(ImportFixtures.LAST_NAME);
+
+            // The polled fragment is the same block, on its own.
+            Document polled = Jsoup.parse(mvc.perform(get(location + "/status").param("lang", "en").with(OFFICER))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(polled.select("#import-job #import-progress progress")).hasSize(1);
+            assertThat(polled.select("h1")).isEmpty();
+
+            // Without the CSRF token a cancel is refused.
+            mvc.perform(cancel(location).with(OFFICER)).andExpect(status().isForbidden());
+            Document stopping = Jsoup.parse(mvc.perform(cancel(location).param("lang", "en").with(csrf())
+                            .with(OFFICER)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString());
+            assertThat(stopping.select("#import-stopping").text()).isEqualTo("Stopping: nothing will be written.");
+            assertThat(stopping.select("#import-cancel")).isEmpty();
+        } finally {
+            gate.release();
+            jobs.listener(null);
+        }
+        Document end = ended(location);
+        assertThat(end.select("#import-report").attr("data-status")).isEqualTo("CANCELLED");
+        assertThat(end.select("#import-report h2").text()).isEqualTo("Cancelled: nothing was written");
+        assertThat(end.select("#import-progress")).isEmpty();
+        assertThat(f.stored(jdbc)).isZero();
+    }
+
+    @Test
+    void onlyOfficersWatchOrCancelAndAnUnknownImportIsNotFound() throws Exception {
+        ImportFixtures f = ImportFixtures.of(scholars, "PAGR", 1);
+        String location = mvc.perform(multipart("/registry/import").file(file("scholars", "scholars.csv",
+                        f.scholars())).param("action", "check").with(csrf()).with(OFFICER))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(ended(location).select("#import-report").attr("data-status")).isEqualTo("VALID");
+        mvc.perform(get(location).with(ANALYST)).andExpect(status().isForbidden());
+        mvc.perform(get(location + "/status").with(ANALYST)).andExpect(status().isForbidden());
+        mvc.perform(cancel(location).with(csrf()).with(ANALYST)).andExpect(status().isForbidden());
+        mvc.perform(get("/registry/import/" + UUID.randomUUID()).param("lang", "en").with(OFFICER))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/registry/import/nonsense").with(OFFICER)).andExpect(status().is4xxClientError());
+        // Without script the cancel form posts and comes back to the page.
+        mvc.perform(MockMvcRequestBuilders.post(location + "/cancel").with(csrf()).with(OFFICER))
+                .andExpect(status().is3xxRedirection());
+        assertThat(f.stored(jdbc)).isZero();
+    }
+
+    static MockHttpServletRequestBuilder cancel(String location) {
+        return MockMvcRequestBuilders.post(location + "/cancel").header("HX-Request", "true");
+    }
+
+    /** The page of an import that has ended. */
+    Document ended(String location) throws Exception {
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(jobs.await(id, Duration.ofMinutes(2)).orElseThrow().finished()).isTrue();
+        return page(location);
+    }
+
+    Document page(String location) throws Exception {
+        return Jsoup.parse(mvc.perform(get(location).param("lang", "en").with(OFFICER)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
     }
 }

@@ -1,0 +1,225 @@
+package kz.agyn.registry.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import kz.agyn.AgynApplication;
+import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryFiles;
+import kz.agyn.registry.RegistryImport;
+import kz.agyn.registry.RegistryImportJobs;
+import kz.agyn.registry.RegistryImportReport;
+import kz.agyn.registry.RegistryImportStatus;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code agyn registry-import FILE... [--check-only]}: the checks and the import of the web page, with progress on
+ * standard error and the report (file, row, column and problem) on standard output. Each file's kind (scholars,
+ * awards, employments) is told by its header. Ctrl-C cancels: the import is rolled back whole before the
+ * program ends. Exit code 0 when the files are clean (and imported, without --check-only), 1 when they have
+ * problems, 2 for a usage error, 3 when the import was cancelled or failed (nothing written).
+ */
+@Command(name = "registry-import", mixinStandardHelpOptions = true,
+        description = "Check the scholar registry's bulk files (scholars, awards, employments; CSV or XLSX, as in "
+                + "docs/formats/registry.md) and, unless --check-only, import them in one transaction.")
+public class RegistryImportCommand implements Callable<Integer> {
+
+    static final int CLEAN = 0;
+    static final int PROBLEMS = 1;
+    static final int USAGE = 2;
+    static final int STOPPED = 3;
+
+    /** What the command needs from the application, and how to let it go. */
+    public interface Services extends AutoCloseable {
+        RegistryImportJobs jobs();
+
+        MessageSource messages();
+
+        @Override
+        void close();
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "the files, in any order (up to one of each "
+            + "kind is usual)")
+    List<Path> files;
+
+    @Option(names = "--check-only", description = "check every row and write nothing")
+    boolean checkOnly;
+
+    @Option(names = "--lang", defaultValue = "kk", description = "language of the report: kk, ru, en")
+    String lang;
+
+    @Option(names = "--user", defaultValue = "cli", description = "recorded as who imported")
+    String user;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Supplier<Services> services;
+    private volatile RegistryImportJobs jobs;
+    private volatile UUID running;
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    /** Starts the application (without its web server) for the import. */
+    public RegistryImportCommand() {
+        this(RegistryImportCommand::application);
+    }
+
+    /** Uses services already running; a test's, for one. */
+    public RegistryImportCommand(Supplier<Services> services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<RegistryImport.Input> inputs = new ArrayList<>();
+            for (Path file : files) {
+                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    err.println("Cannot read " + file);
+                    return USAGE;
+                }
+                String name = file.getFileName().toString();
+                Optional<RegistryImport.Kind> kind = RegistryImport.kindOf(file, name);
+                if (kind.isEmpty()) {
+                    err.println(name + ": neither scholars, awards nor employments (see docs/formats/registry.md)");
+                    return USAGE;
+                }
+                inputs.add(new RegistryImport.Input(kind.get(), name, file));
+            }
+            return run(inputs, out, err);
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
+        Locale locale = Locale.forLanguageTag(lang);
+        Thread hook = new Thread(this::stopAndWait, "registry-import-cancel");
+        try (Services s = services.get()) {
+            MessageSource messages = s.messages();
+            jobs = s.jobs();
+            Runtime.getRuntime().addShutdownHook(hook);
+            running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, user, locale);
+            RegistryImportStatus status = follow(jobs, running, new ProgressLine(err), messages, locale);
+            RegistryImportReport report = status.report();
+            print(report, out, messages, locale);
+            return switch (report.status()) {
+                case "VALID", "IMPORTED" -> CLEAN;
+                case "INVALID" -> PROBLEMS;
+                default -> STOPPED;
+            };
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Shutting down already (Ctrl-C): the hook is running and waits for this method to end.
+            }
+        }
+    }
+
+    /** What Ctrl-C does: asks the import to stop, then lets the report be printed before the program ends. */
+    void stopAndWait() {
+        interrupt();
+        try {
+            ended.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the running import, if any, to stop. */
+    void interrupt() {
+        RegistryImportJobs j = jobs;
+        UUID id = running;
+        if (j != null && id != null) {
+            j.cancel(id);
+        }
+    }
+
+    private static RegistryImportStatus follow(RegistryImportJobs jobs, UUID id, ProgressLine line,
+                                               MessageSource messages, Locale locale) throws InterruptedException {
+        while (true) {
+            RegistryImportStatus s = jobs.await(id, Duration.ofMillis(200)).orElseThrow();
+            if (s.finished()) {
+                line.end();
+                return s;
+            }
+            String label = messages.getMessage("registry.import.phase." + s.phase(),
+                    new Object[] {s.done(), s.total(), s.rows()}, locale);
+            line.show(label, s.percent(), s.cancelRequested()
+                    ? messages.getMessage("registry.import.stopping", null, locale) : null);
+        }
+    }
+
+    private static void print(RegistryImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
+        out.println(messages.getMessage("registry.import.status." + r.status(), null, r.status(), locale));
+        if (!RegistryImportReport.CANCELLED.equals(r.status()) && !RegistryImportReport.FAILED.equals(r.status())) {
+            out.println(messages.getMessage("registry.import.counts",
+                    new Object[] {r.scholars(), r.awards(), r.employments(), r.existing(), r.millis()}, locale));
+        }
+        if (r.problemCount() > 0) {
+            out.println(messages.getMessage("registry.import.problems",
+                    new Object[] {r.problemCount(), r.problems().size()}, locale));
+        }
+        for (RegistryImportReport.Problem p : r.problems()) {
+            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
+            if (p.sheet() != null) {
+                where.append(", ").append(p.sheet());
+            }
+            if (p.row() > 0) {
+                where.append(", ").append(p.row());
+            }
+            if (p.column() != null) {
+                where.append(", ").append(p.column());
+            }
+            out.println("  " + (where.isEmpty() ? "" : where + ": ") + p.message());
+        }
+        out.flush();
+    }
+
+    private static Services application() {
+        // Spring's own shutdown hook would close the database under a running import; Ctrl-C is handled here.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false).registerShutdownHook(false)
+                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        return new Services() {
+            @Override
+            public RegistryImportJobs jobs() {
+                return context.getBean(RegistryImportJobs.class);
+            }
+
+            @Override
+            public MessageSource messages() {
+                return context.getBean(MessageSource.class);
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+        };
+    }
+}
