@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import kz.agyn.AgynApplication;
+import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryFiles;
@@ -27,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -66,11 +68,8 @@ public class RegistryImportCommand implements Callable<Integer> {
     @Option(names = "--check-only", description = "check every row and write nothing")
     boolean checkOnly;
 
-    @Option(names = "--lang", defaultValue = "kk", description = "language of the report: kk, ru, en")
-    String lang;
-
-    @Option(names = "--user", defaultValue = "cli", description = "recorded as who imported")
-    String user;
+    @Mixin
+    ImportOptions options;
 
     @Spec
     CommandSpec spec;
@@ -116,13 +115,13 @@ public class RegistryImportCommand implements Callable<Integer> {
     }
 
     private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
-        Locale locale = Locale.forLanguageTag(lang);
+        Locale locale = options.locale();
         Thread hook = new Thread(this::stopAndWait, "registry-import-cancel");
         try (Services s = services.get()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             Runtime.getRuntime().addShutdownHook(hook);
-            running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, user, locale);
+            running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, options.user(), locale);
             RegistryImportStatus status = follow(jobs, running, new ProgressLine(err), messages, locale);
             RegistryImportReport report = status.report();
             print(report, out, messages, locale);

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.ImportProblem;
@@ -21,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,11 +54,8 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--accept", description = "write the file when it has no problems")
     boolean accept;
 
-    @Option(names = "--lang", defaultValue = "kk", description = "language of the report: kk, ru, en")
-    String lang;
-
-    @Option(names = "--user", defaultValue = "cli", description = "recorded as who imported")
-    String user;
+    @Mixin
+    ImportOptions options;
 
     @Spec
     CommandSpec spec;
@@ -69,7 +68,7 @@ public class ImportCommand implements Callable<Integer> {
             err.println("Cannot read " + file);
             return 2;
         }
-        Locale locale = Locale.forLanguageTag(lang);
+        Locale locale = options.locale();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off",
                         "--logging.level.root=WARN")) {
@@ -78,7 +77,7 @@ public class ImportCommand implements Callable<Integer> {
             ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
             UUID id;
             try (InputStream in = Files.newInputStream(file)) {
-                id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, user);
+                id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
             }
             follow(imports, id, err, messages, locale, "VALIDATING");
             ImportReport report = imports.report(id, locale);
@@ -89,7 +88,7 @@ public class ImportCommand implements Callable<Integer> {
             if (accept) {
                 Thread hook = new Thread(() -> imports.cancel(id));
                 Runtime.getRuntime().addShutdownHook(hook);
-                imports.acceptAsync(id, user);
+                imports.acceptAsync(id, options.user());
                 follow(imports, id, err, messages, locale, "WRITING");
                 Runtime.getRuntime().removeShutdownHook(hook);
                 report = imports.report(id, locale);
