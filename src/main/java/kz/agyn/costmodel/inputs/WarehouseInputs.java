@@ -90,7 +90,8 @@ public class WarehouseInputs {
         warehouse.datasets().forEach(d -> datasets.put(d.code(), d));
         Map<String, WarehouseFigure> figures = new LinkedHashMap<>();
         emigrants(datasets).forEach((level, figure) -> figures.put("emigrants_" + level.key(), figure));
-        pay(datasets).ifPresent(figure -> figures.put(PAY_HIGHLY_SKILLED, figure));
+        Map<String, WarehouseFigure> wages = wages(datasets);
+        pay(wages).ifPresent(figure -> figures.put(PAY_HIGHLY_SKILLED, figure));
 
         List<Parameter> parameters = new ArrayList<>();
         for (Parameter p : defaults.parameters()) {
@@ -98,7 +99,7 @@ public class WarehouseInputs {
             parameters.add(f == null ? p : replaced(p, f));
         }
         WarehouseFigure levels = figures.get("emigrants_" + EducationLevel.BACHELOR.key());
-        return new Inputs(ParameterSet.of(parameters), figures, occupations(datasets, levels));
+        return new Inputs(ParameterSet.of(parameters), figures, occupations(datasets, wages, levels));
     }
 
     /**
@@ -142,11 +143,12 @@ public class WarehouseInputs {
      * included, so that every level's emigrants are shared out in full. A level the table has no one at goes
      * wholly to the unknown occupation, which is what it is.
      */
-    private Occupations occupations(Map<String, DatasetInfo> datasets, WarehouseFigure levels) {
+    private Occupations occupations(Map<String, DatasetInfo> datasets, Map<String, WarehouseFigure> wages,
+                                    WarehouseFigure levels) {
         Map<String, WarehouseFigure> pay = new LinkedHashMap<>();
         for (String code : OCCUPATIONS) {
-            if (!code.equals(UNKNOWN)) {
-                wage(datasets, code).ifPresent(f -> pay.put(code, f));
+            if (wages.containsKey(code)) {
+                pay.put(code, wages.get(code));
             }
         }
         Map<Dimension, String> filters = national(Dimension.COUNTRY, Dimension.SEX, Dimension.AGE);
@@ -268,27 +270,36 @@ public class WarehouseInputs {
      * a synthetic one. Published before synthetic comes first, so that the note's real pay of university teachers
      * is not displaced by an invented figure for all professionals.
      */
-    private Optional<WarehouseFigure> pay(Map<String, DatasetInfo> datasets) {
-        List<WarehouseFigure> found = PAY_OCCUPATIONS.stream().map(code -> wage(datasets, code))
-                .flatMap(Optional::stream).toList();
+    private static Optional<WarehouseFigure> pay(Map<String, WarehouseFigure> wages) {
+        List<WarehouseFigure> found = PAY_OCCUPATIONS.stream().map(wages::get).filter(f -> f != null).toList();
         return found.stream().filter(f -> !f.synthetic()).findFirst().or(() -> found.stream().findFirst());
     }
 
-    /** National WAGE_AVG of one occupation, every other dimension total: published first, then latest. */
-    private Optional<WarehouseFigure> wage(Map<String, DatasetInfo> datasets, String occupation) {
+    /**
+     * National WAGE_AVG of every occupation code the warehouse holds, every other dimension total, read in one
+     * query; for each code, published figures first, then the latest.
+     */
+    private Map<String, WarehouseFigure> wages(Map<String, DatasetInfo> datasets) {
         Map<Dimension, String> filters = national(Dimension.EDUCATION, Dimension.COUNTRY, Dimension.SEX,
                 Dimension.AGE);
-        filters.put(Dimension.OCCUPATION, occupation);
         Comparator<List<String>> order = Comparator.comparing((List<String> k) -> datasets.get(k.get(0)).synthetic())
                 .thenComparing(latestFirst(datasets));
-        return all(WAGE, filters).stream().filter(o -> datasets.containsKey(o.dataset()))
-                .min((a, b) -> order.compare(List.of(a.dataset(), a.period()), List.of(b.dataset(), b.period())))
-                .map(o -> {
-                    DatasetInfo info = datasets.get(o.dataset());
-                    return new WarehouseFigure(WAGE, name(WAGE), "ISCO", occupation, o.period(), o.dataset(),
-                            info.title(), info.publisher(), o.version(), info.synthetic(),
-                            o.scaledValue().doubleValue(), null, null);
-                });
+        Map<String, Observation> best = new HashMap<>();
+        for (Observation o : all(WAGE, filters)) {
+            if (!datasets.containsKey(o.dataset()) || o.occupation().equals(TOTAL)) {
+                continue;
+            }
+            best.merge(o.occupation(), o, (a, b) -> order.compare(List.of(a.dataset(), a.period()),
+                    List.of(b.dataset(), b.period())) <= 0 ? a : b);
+        }
+        Map<String, WarehouseFigure> wages = new HashMap<>();
+        best.forEach((code, o) -> {
+            DatasetInfo info = datasets.get(o.dataset());
+            wages.put(code, new WarehouseFigure(WAGE, name(WAGE), "ISCO", code, o.period(), o.dataset(),
+                    info.title(), info.publisher(), o.version(), info.synthetic(), o.scaledValue().doubleValue(),
+                    null, null));
+        });
+        return wages;
     }
 
     /** Latest period first; then published before synthetic data; then by dataset code. */
