@@ -3,6 +3,7 @@ package kz.agyn.registry.incentive;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import kz.agyn.kernel.UserException;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import kz.agyn.registry.Access;
@@ -88,6 +90,36 @@ public class IncentiveService {
         this.repository = repository;
         this.obligations = obligations;
         this.reference = reference;
+    }
+
+    /**
+     * The first and last day an incentive can be evaluated on: Bolashak began in 1993, and a later day than 2100 is
+     * a typing error, not a plan.
+     */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1993, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+    /**
+     * The day a user asked for (an ISO date), or null when they asked for none.
+     *
+     * @throws UserException monitoring.incentives.badAsOf, with the text and the allowed range, for text that is
+     *                       not a date or a date before {@link #FIRST_DAY} or after {@link #LAST_DAY}
+     */
+    public static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            LocalDate day = LocalDate.parse(t);
+            if (!day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY)) {
+                return day;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below, like a day out of range
+        }
+        throw new UserException(UserException.Kind.INVALID, "monitoring.incentives.badAsOf",
+                t.length() > 20 ? t.substring(0, 20) + "…" : t, FIRST_DAY.toString(), LAST_DAY.toString());
     }
 
     /** Every incentive with its eligible count and annual cost as of today. */

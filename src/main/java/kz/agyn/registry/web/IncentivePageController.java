@@ -1,11 +1,11 @@
 package kz.agyn.registry.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.kernel.UserException;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.incentive.IncentiveRuleException;
 import kz.agyn.registry.RegistryException;
@@ -33,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IncentivePageController {
 
     /** The first Bolashak call; before it no one can have returned. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(1993, 1, 1);
-    private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
     private final IncentiveService incentives;
     private final MonitoringService monitoring;
@@ -79,21 +77,13 @@ class IncentivePageController {
         LocalDate today = monitoring.today();
         model.addAttribute("noteDay", SyntheticRegistry.AS_OF);
         model.addAttribute("todayDay", today);
-        if (asOf == null || asOf.isBlank()) {
-            return today;
-        }
         try {
-            LocalDate day = LocalDate.parse(asOf.strip());
-            if (!day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY)) {
-                return day;
-            }
-        } catch (DateTimeParseException e) {
-            // told below
+            LocalDate day = IncentiveService.day(asOf);
+            return day == null ? today : day;
+        } catch (UserException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("asOfError", messages.getMessage(e.code(), e.args(), locale));
         }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        String echo = asOf.strip().length() > 20 ? asOf.strip().substring(0, 20) + "…" : asOf.strip();
-        model.addAttribute("asOfError", messages.getMessage("monitoring.incentives.badAsOf",
-                new Object[] {echo, FIRST_DAY.toString(), LAST_DAY.toString()}, locale));
         model.addAttribute("asOfText", asOf);
         return today;
     }

@@ -1,11 +1,13 @@
 package kz.agyn.registry.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.registry.Access;
 import kz.agyn.registry.incentive.IncentiveCost;
 import kz.agyn.registry.incentive.IncentiveRule;
 import kz.agyn.registry.incentive.IncentiveRuleException;
@@ -88,10 +90,16 @@ class MonitoringApiController {
     @GetMapping("/incentives")
     @PreAuthorize(WorklistPageController.READERS)
     @Operation(summary = "Incentives with eligible counts and annual cost", description = "Each rule as text and "
-            + "parsed, the number of scholars eligible today (costed by reported salary band or at the assumed "
-            + "average), the amount per person when uniform and the annual cost (run rate), with the sources.")
-    List<IncentiveCost> incentives(Authentication auth) {
-        return incentives.costs(ScholarApiController.access(auth));
+            + "parsed, the number of scholars eligible on `asOf` (ISO date, today when absent; costed by reported "
+            + "salary band or at the assumed average), the amount per person when uniform and the annual cost (run "
+            + "rate), with the sources. A day before 1993-01-01 or after 2100-12-31, or not a date, gives 400.")
+    List<IncentiveCost> incentives(@RequestParam(required = false) String asOf, Authentication auth) {
+        Access access = ScholarApiController.access(auth);
+        LocalDate day = IncentiveService.day(asOf);
+        if (day == null) {
+            return incentives.costs(access);
+        }
+        return incentives.costs(access, day);
     }
 
     @PutMapping(path = "/incentives/{code}", consumes = MediaType.TEXT_PLAIN_VALUE)

@@ -128,4 +128,25 @@ class IncentiveAsOfTest extends AgynTest {
         mvc.perform(get("/registry/incentives").param("asOf", "2020-06-01")
                 .with(user("asof-viewer").roles("VIEWER"))).andExpect(status().isForbidden());
     }
+    /** The API takes the same day: its counts are the service's, and a day out of range or not a day is a 400. */
+    @Test
+    void theApiTakesTheDayToo() throws Exception {
+        long id = pastReturnee();
+        String body = mvc.perform(get("/api/v1/registry/incentives").param("asOf", THEN.toString()).with(ANALYST)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Map<String, IncentiveCost> costs = incentives.costs(Access.PSEUDONYMISED, THEN).stream()
+                .collect(Collectors.toMap(IncentiveCost::code, Function.identity()));
+        for (IncentiveCost c : costs.values()) {
+            assertThat(body).contains("\"code\":\"" + c.code() + "\"");
+        }
+        assertThat(body).contains("\"eligible\":" + costs.get(IncentiveService.RESEARCH_SUPPLEMENT).eligible());
+        assertThat(eligible(IncentiveService.RESEARCH_SUPPLEMENT, THEN)).contains(id);
+        for (String bad : List.of("1800-01-01", "2024-13-40", "yesterday")) {
+            String problem = mvc.perform(get("/api/v1/registry/incentives").param("asOf", bad).with(ANALYST)
+                            .header("Accept-Language", "en"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            assertThat(problem).as(bad).contains(bad);
+        }
+    }
 }
