@@ -87,22 +87,20 @@ public class MarginService {
 
     /**
      * Weights the survey to a warehouse dataset's population of {@code period}, or, when {@code dataset} is null
-     * or blank, to its own margins. Nothing is saved when the choice is refused.
+     * or blank, to its own margins, or, when it has none, leaves its design weights as they are (no raking).
+     * Nothing is saved when the choice is refused.
      *
-     * @throws SurveyException when the survey has no own margins to go back to, the dataset is unknown, it holds
-     *                         no margin figures for the period or not for a category respondents gave, or the
-     *                         weights cannot be raked to the margins
+     * @throws SurveyException when the dataset is unknown, it holds no margin figures for the period or not for a
+     *                         category respondents gave, or the weights cannot be raked to the margins
      */
     public MarginSources choose(int surveyId, String dataset, String period) {
         Survey survey = surveys.survey(surveyId);
         String d = trimmed(dataset);
         String p = d == null ? null : trimmed(period);
         boolean own = !repository.margins(surveyId).isEmpty();
-        if (d == null) {
-            if (!own) {
-                throw SurveyException.invalid("survey.margins.choice.noOwnMargins", survey.code());
-            }
-        } else {
+        // Without a dataset: the survey's own margins, or none; an analyst must be able to undo a warehouse
+        // choice even for a survey that never had margins of its own.
+        if (d != null) {
             if (warehouse.dataset(d).isEmpty()) {
                 throw SurveyException.invalid("survey.margins.choice.noDataset", d, PopulationMargins.INDICATOR);
             }

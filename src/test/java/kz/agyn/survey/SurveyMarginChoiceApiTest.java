@@ -237,20 +237,25 @@ class SurveyMarginChoiceApiTest extends AgynTest {
                 0))).as("nothing refused is audited as a change").isEqualTo(audited);
     }
 
+    /**
+     * A survey without margins of its own, weighted to a warehouse dataset, goes back to no margins at all: its
+     * design weights as they are. Without this, a warehouse choice could never be undone for such a survey.
+     */
     @Test
-    void aSurveyWithoutMarginsOfItsOwnCannotGoBackToThem() throws Exception {
+    void aSurveyWithoutMarginsOfItsOwnGoesBackToNone() throws Exception {
         int id = fixture.withoutOwn.id();
         try {
             repository.warehouseMargins(id, MarginFixture.DATASET, "2024");
-            JsonNode before = margins(id);
-            assertThat(before.get("ownMargins").asBoolean()).isFalse();
-            choose(id, "{\"dataset\": null}", ANALYST, "en")
-                    .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.code").value("survey.margins.choice.noOwnMargins"))
-                    .andExpect(jsonPath("$.detail").value("Survey \"" + MarginFixture.WITHOUT_OWN + "\" has no "
-                            + "population margins of its own to go back to: choose a warehouse dataset and period."));
-            assertThat(margins(id)).isEqualTo(before);
-            assertThat(weighting(id).get("warehouse").get("dataset").asText()).isEqualTo(MarginFixture.DATASET);
+            long audited = audit.count(new AuditQuery(null, null, MarginService.AUDIT_SUBJECT, (long) id, null, null,
+                    0, 0));
+            assertThat(margins(id).get("ownMargins").asBoolean()).isFalse();
+            choose(id, "{\"dataset\": null}", ANALYST, "en").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.current.kind").value("NONE"));
+            assertThat(margins(id).get("current").get("kind").asText()).isEqualTo("NONE");
+            JsonNode warehouse = weighting(id).get("warehouse");
+            assertThat(warehouse == null || warehouse.isNull()).as("no warehouse margins any more").isTrue();
+            assertThat(audit.count(new AuditQuery(null, null, MarginService.AUDIT_SUBJECT, (long) id, null, null, 0,
+                    0))).isEqualTo(audited + 1);
         } finally {
             repository.warehouseMargins(id, null, null);
         }

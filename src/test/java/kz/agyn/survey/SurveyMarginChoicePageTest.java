@@ -139,12 +139,17 @@ class SurveyMarginChoicePageTest extends AgynTest {
                 .contains("Көрсеткіштер қоймасында «no-such-dataset» деректер жиынтығы жоқ.");
         assertThat(unknown.selectFirst("#margin-source option[selected]").val()).isEqualTo("own");
 
-        Document bare = Jsoup.parse(mvc.perform(post("/surveys/" + fixture.withoutOwn.id() + "/margins")
-                        .param("source", "own").param("lang", "en").with(ANALYST).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(bare.selectFirst("#margins-error").text()).contains("has no population margins of its own");
-        assertThat(bare.selectFirst("#margin-source option[value=own]")).as("no own margins to offer").isNull();
-        assertThat(surveys.survey(fixture.withoutOwn.id()).marginDataset()).isNull();
+    }
+
+    /** A survey without margins of its own offers "no margins" in their place, and is on it when it has none. */
+    @Test
+    void aSurveyWithoutOwnMarginsOffersNone() throws Exception {
+        int id = fixture.withoutOwn.id();
+        Document page = Jsoup.parse(mvc.perform(get("/surveys/" + id).param("lang", "en").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Element none = page.selectFirst("#margin-source option[value=own]");
+        assertThat(none).isNotNull();
+        assertThat(none.text()).startsWith("No margins");
+        assertThat(none.hasAttr("selected")).isEqualTo(surveys.survey(id).marginDataset() == null);
     }
 }

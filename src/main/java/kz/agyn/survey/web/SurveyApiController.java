@@ -168,13 +168,13 @@ class SurveyApiController {
     @Operation(summary = "Choose the population margins the survey's weights are raked to",
             description = "`{\"dataset\": \"synthetic-population\", \"period\": \"2024\"}` weights the survey "
                     + "to that dataset's young specialists of 2024; `{\"dataset\": null}` goes back to the "
-                    + "survey's own margins. The choice is tried with the raking the estimates use before it is "
+                    + "survey's own margins, or, when it has none, to its design weights unraked. The choice is tried with the raking the estimates use before it is "
                     + "saved; nothing is saved when it is refused with 400 problem+json (`code` says why): an "
                     + "unknown dataset (`survey.margins.choice.noDataset`), a period without margin figures "
                     + "(`survey.margins.warehouse.empty`), a category respondents gave that the dataset does not "
                     + "count (`survey.margins.warehouse.categoryAbsent`), margins the weights cannot be raked to "
-                    + "(`survey.margins.choice.rakingWarehouse`, `survey.margins.choice.rakingOwn`), or no own "
-                    + "margins to go back to (`survey.margins.choice.noOwnMargins`). ADMIN and ANALYST only; the "
+                    + "(`survey.margins.choice.rakingWarehouse`, `survey.margins.choice.rakingOwn`). ADMIN and "
+                    + "ANALYST only; the "
                     + "change is audited. Answers the new state, as GET does.")
     MarginSources chooseMargins(@PathVariable int id, @RequestBody MarginChoice choice) {
         return margins.choose(id, choice.dataset(), choice.period());

@@ -235,7 +235,7 @@ class SurveyPageController {
         }
     }
 
-    /** The value the margin form sends for the survey's own margins. */
+    /** The value the margin form sends for the survey's own margins, or for none when it has none. */
     static final String OWN = "own";
 
     private static boolean mayChooseMargins(Authentication auth) {
@@ -250,9 +250,9 @@ class SurveyPageController {
      */
     private void marginForm(MarginSources sources, Model model, Locale locale) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (sources.ownMargins()) {
-            options.put(OWN, own(sources, locale));
-        }
+        // The same choice either way: the survey's own margins, or, having none, its design weights unraked.
+        options.put(OWN, sources.ownMargins() ? own(sources, locale)
+                : messages.getMessage("survey.margins.choice.none", null, locale));
         for (MarginSources.DatasetChoice c : sources.choices()) {
             for (String p : c.periods()) {
                 options.put(c.dataset() + "|" + p, warehouse(c.dataset(), c.title(), p, c.publisher(),
@@ -263,7 +263,7 @@ class SurveyPageController {
         String selected = switch (current.kind()) {
             case OWN -> OWN;
             case WAREHOUSE -> current.dataset() + "|" + current.period();
-            case NONE -> "";
+            case NONE -> OWN;
         };
         model.addAttribute("marginOptions", options);
         model.addAttribute("marginSelected", selected);
