@@ -60,6 +60,13 @@ public final class RotatedKeys implements AutoCloseable {
         return out;
     }
 
+    /** A {@link ScholarService} configured as after the rotation: the application's key current, the old retired. */
+    public ScholarService afterRotation(RegistryRepository repository, AuditLog audit, ObligationService obligations,
+                                        ReferenceData reference) {
+        return new ScholarService(repository, new PersonalDataCipher(rotated), new BlindIndex(rotated),
+                new Pseudonym(rotated), audit, obligations, reference);
+    }
+
     /** The application's keys with the old one retired, as the re-key job sees them. */
     public PersonalDataCipher rotatedCipher() {
         return new PersonalDataCipher(rotated);
