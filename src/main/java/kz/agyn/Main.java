@@ -3,6 +3,7 @@ package kz.agyn;
 import java.util.concurrent.Callable;
 
 import kz.agyn.registry.cli.RegistryImportCommand;
+import kz.agyn.registry.cli.RegistryRekeyCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "agyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
-        subcommands = {Main.Serve.class, ImportCommand.class, RegistryImportCommand.class,
+        subcommands = {Main.Serve.class, ImportCommand.class, RegistryImportCommand.class, RegistryRekeyCommand.class,
                 CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 

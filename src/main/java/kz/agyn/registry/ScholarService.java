@@ -104,7 +104,9 @@ public class ScholarService {
             throw RegistryException.invalid("registry.scholar.badPhone");
         }
         byte[] hash = index.iin(iin);
-        if (repository.iinHashExists(hash)) {
+        // Under every loaded key: until the re-key job after a rotation has run, the same person may still be
+        // recorded under the retired key's hash.
+        if (!repository.idsByIinHash(index.iinCandidates(iin)).isEmpty()) {
             throw RegistryException.conflict("registry.scholar.exists");
         }
         RegistryRows.Scholar row = new RegistryRows.Scholar(0, enc("iin", iin.value()), enc("last_name", last),

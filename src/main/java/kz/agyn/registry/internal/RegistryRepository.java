@@ -63,11 +63,6 @@ public class RegistryRepository {
                 .query(Long.class).list().stream()).distinct().toList();
     }
 
-    public boolean iinHashExists(byte[] hash) {
-        return jdbc.sql("SELECT count(*) FROM reg_scholar WHERE iin_hash = ?").param(hash).query(Integer.class)
-                .single() > 0;
-    }
-
     public List<Long> idsByName(byte[] lastNameHash, byte[] firstNameHash, int limit) {
         if (firstNameHash == null) {
             return jdbc.sql("SELECT id FROM reg_scholar WHERE last_name_hash = ? ORDER BY id LIMIT ?")

@@ -15,8 +15,10 @@ import kz.agyn.kernel.Iin;
  * copied by hand survives. 50 bits make an accidental collision among the registry's scholars vanishingly
  * unlikely (about 10<sup>-7</sup> for 15,000 records); the storage layer should still keep the column unique.
  *
- * <p>Pseudonyms follow the current master key: after a key rotation they change, and the re-key job must
- * recompute them (an analyst's saved references then need the old-to-new mapping the job can write).
+ * <p>A pseudonym is derived once, under the key current when the scholar is recorded, and then stored: a key
+ * rotation does not change it, and the re-key job leaves it alone (docs/decisions/0010), because analysts'
+ * notes, exports already handed out and anonymised records, which have no IIN left to derive it from, all
+ * refer to it. So {@link #of} gives a stored scholar's pseudonym only while the key it was made under is current.
  *
  * <p>Thread-safe.
  */

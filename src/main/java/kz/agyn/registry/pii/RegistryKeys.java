@@ -44,9 +44,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <h2>Rotation</h2>
  * Every ciphertext names the key id it was made with; {@link PersonalDataCipher} encrypts with the current key
- * and decrypts with the current or any retired key. Blind indexes and pseudonyms use the current key only, so a
- * rotation must be followed by a re-key job that decrypts each row, re-encrypts it and recomputes its hashes;
- * during that job {@link BlindIndex#iinCandidates} finds rows under either key.
+ * and decrypts with the current or any retired key. Blind indexes use the current key only, so a rotation must
+ * be followed by the re-key job ({@code kz.agyn.registry.RegistryRekeyJobs}, {@code agyn registry-rekey}) that
+ * decrypts each row, re-encrypts it and recomputes its hashes; during that job {@link BlindIndex#iinCandidates}
+ * finds rows under either key. Pseudonyms are stored once made and survive a rotation (docs/decisions/0010).
  *
  * <p>Nothing here ever prints, logs or puts into an exception message the key material: {@link #toString()}
  * shows the source and the key ids only. The master key bytes are wiped once the derived keys exist.
