@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,7 +84,9 @@ public class RegistryImportJobs {
     public UUID start(RegistryFiles files, boolean write, Access access, String by, Locale locale) {
         Job job = enter(files, access, write, by);
         try {
-            executor.execute(() -> work(job, files, access, locale));
+            // The import's audit row names who imported; the pool's thread has no request, so the caller's
+            // security context goes with the task.
+            executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job, files, access, locale), null));
         } catch (RuntimeException e) {
             jobs.remove(job.id);
             closeQuietly(files);

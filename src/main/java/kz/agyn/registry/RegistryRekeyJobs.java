@@ -27,8 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -127,18 +126,10 @@ public class RegistryRekeyJobs {
     /** Starts a job in the background; refused while another one runs. */
     public RegistryRekeyStatus start(Access access, String by) {
         Job job = enter(access, by);
-        // The job's audit row names who started it; the pool's thread has no request, so it is handed over.
-        SecurityContext caller = SecurityContextHolder.createEmptyContext();
-        caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        // The job's audit row names who started it; the pool's thread has no request, so the caller's security
+        // context goes with the task.
         try {
-            executor.execute(() -> {
-                SecurityContextHolder.setContext(caller);
-                try {
-                    work(job);
-                } finally {
-                    SecurityContextHolder.clearContext();
-                }
-            });
+            executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job), null));
         } catch (RuntimeException e) {
             job.status = RegistryRekeyStatus.FAILED;
             job.ended = Instant.now();

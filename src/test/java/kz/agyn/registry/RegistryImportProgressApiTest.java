@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.UUID;
 
 import kz.agyn.AgynTest;
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
+import kz.agyn.audit.AuditQuery;
 import kz.agyn.registry.RegistryImportProgress.Phase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,9 @@ class RegistryImportProgressApiTest extends AgynTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    AuditLog audit;
 
     @AfterEach
     void noListener() {
@@ -98,6 +104,9 @@ class RegistryImportProgressApiTest extends AgynTest {
         assertThat(f.stored(jdbc)).isEqualTo(12);
         // Counts only: nothing of what the files held.
         assertThat(body).doesNotContain(f.iins().get(0)).doesNotContain(ImportFixtures.LAST_NAME);
+        // The import ran on a pool thread, yet its audit row names the officer who sent it, not "system".
+        assertThat(audit.count(new AuditQuery(OFFICER_NAME, AuditAction.IMPORT, null, null, null, null, 0, 0)))
+                .isPositive();
     }
 
     @Test
