@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import kz.agyn.AgynApplication;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.registry.Access;
@@ -23,9 +22,6 @@ import kz.agyn.registry.RegistryImport;
 import kz.agyn.registry.RegistryImportJobs;
 import kz.agyn.registry.RegistryImportReport;
 import kz.agyn.registry.RegistryImportStatus;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,16 +47,6 @@ public class RegistryImportCommand implements Callable<Integer> {
     static final int USAGE = 2;
     static final int STOPPED = 3;
 
-    /** What the command needs from the application, and how to let it go. */
-    public interface Services extends AutoCloseable {
-        RegistryImportJobs jobs();
-
-        MessageSource messages();
-
-        @Override
-        void close();
-    }
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "the files, in any order (up to one of each "
             + "kind is usual)")
     List<Path> files;
@@ -74,18 +60,18 @@ public class RegistryImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Supplier<Services> services;
+    private final Supplier<CommandServices<RegistryImportJobs>> services;
     private volatile RegistryImportJobs jobs;
     private volatile UUID running;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     /** Starts the application (without its web server) for the import. */
     public RegistryImportCommand() {
-        this(RegistryImportCommand::application);
+        this(() -> CommandServices.application(RegistryImportJobs.class));
     }
 
     /** Uses services already running; a test's, for one. */
-    public RegistryImportCommand(Supplier<Services> services) {
+    public RegistryImportCommand(Supplier<CommandServices<RegistryImportJobs>> services) {
         this.services = services;
     }
 
@@ -117,7 +103,7 @@ public class RegistryImportCommand implements Callable<Integer> {
     private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         Locale locale = options.locale();
         Thread hook = new Thread(this::stopAndWait, "registry-import-cancel");
-        try (Services s = services.get()) {
+        try (CommandServices<RegistryImportJobs> s = services.get()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             Runtime.getRuntime().addShutdownHook(hook);
@@ -197,28 +183,5 @@ public class RegistryImportCommand implements Callable<Integer> {
             out.println("  " + (where.isEmpty() ? "" : where + ": ") + p.message());
         }
         out.flush();
-    }
-
-    private static Services application() {
-        // Spring's own shutdown hook would close the database under a running import; Ctrl-C is handled here.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).registerShutdownHook(false)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN");
-        return new Services() {
-            @Override
-            public RegistryImportJobs jobs() {
-                return context.getBean(RegistryImportJobs.class);
-            }
-
-            @Override
-            public MessageSource messages() {
-                return context.getBean(MessageSource.class);
-            }
-
-            @Override
-            public void close() {
-                context.close();
-            }
-        };
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import kz.agyn.AgynApplication;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.registry.Access;
@@ -17,9 +16,6 @@ import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.RegistryKeyState;
 import kz.agyn.registry.RegistryRekeyJobs;
 import kz.agyn.registry.RegistryRekeyStatus;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,33 +40,23 @@ public class RegistryRekeyCommand implements Callable<Integer> {
     static final int ROWS_LEFT = 1;
     static final int STOPPED = 3;
 
-    /** What the command needs from the application, and how to let it go. */
-    public interface Services extends AutoCloseable {
-        RegistryRekeyJobs jobs();
-
-        MessageSource messages();
-
-        @Override
-        void close();
-    }
-
     @Mixin
     ImportOptions options;
 
     @Spec
     CommandSpec spec;
 
-    private final Supplier<Services> services;
+    private final Supplier<CommandServices<RegistryRekeyJobs>> services;
     private volatile RegistryRekeyJobs jobs;
     private final CountDownLatch ended = new CountDownLatch(1);
 
     /** Starts the application (without its web server) for the job. */
     public RegistryRekeyCommand() {
-        this(RegistryRekeyCommand::application);
+        this(() -> CommandServices.application(RegistryRekeyJobs.class));
     }
 
     /** Uses services already running; a test's, for one. */
-    public RegistryRekeyCommand(Supplier<Services> services) {
+    public RegistryRekeyCommand(Supplier<CommandServices<RegistryRekeyJobs>> services) {
         this.services = services;
     }
 
@@ -80,7 +66,7 @@ public class RegistryRekeyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = options.locale();
         Thread hook = new Thread(this::stopAndWait, "registry-rekey-cancel");
-        try (Services s = services.get()) {
+        try (CommandServices<RegistryRekeyJobs> s = services.get()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             Runtime.getRuntime().addShutdownHook(hook);
@@ -150,28 +136,5 @@ public class RegistryRekeyCommand implements Callable<Integer> {
                 : messages.getMessage("registry.rekey.left", new Object[] {state.rowsUnderOtherKeys()}, locale)
                         + " " + state.rowsByKeyId());
         out.flush();
-    }
-
-    private static Services application() {
-        // Spring's own shutdown hook would close the database under a running job; Ctrl-C is handled here.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).registerShutdownHook(false)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN");
-        return new Services() {
-            @Override
-            public RegistryRekeyJobs jobs() {
-                return context.getBean(RegistryRekeyJobs.class);
-            }
-
-            @Override
-            public MessageSource messages() {
-                return context.getBean(MessageSource.class);
-            }
-
-            @Override
-            public void close() {
-                context.close();
-            }
-        };
     }
 }

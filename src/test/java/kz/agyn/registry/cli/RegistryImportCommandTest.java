@@ -60,22 +60,9 @@ class RegistryImportCommandTest extends AgynTest {
     }
 
     int run(String... args) {
-        command = new RegistryImportCommand(() -> new RegistryImportCommand.Services() {
-            @Override
-            public RegistryImportJobs jobs() {
-                return jobs;
-            }
-
-            @Override
-            public MessageSource messages() {
-                return messages;
-            }
-
-            @Override
-            public void close() {
-                // the test's application outlives the command
-            }
-        });
+        command = new RegistryImportCommand(() -> new CommandServices<>(jobs, messages, () -> {
+            // the test's application outlives the command
+        }));
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));

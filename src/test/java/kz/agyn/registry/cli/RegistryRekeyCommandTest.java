@@ -54,22 +54,9 @@ class RegistryRekeyCommandTest extends AgynTest {
     }
 
     int run() {
-        command = new RegistryRekeyCommand(() -> new RegistryRekeyCommand.Services() {
-            @Override
-            public RegistryRekeyJobs jobs() {
-                return jobs;
-            }
-
-            @Override
-            public MessageSource messages() {
-                return messages;
-            }
-
-            @Override
-            public void close() {
-                // the test's application outlives the command
-            }
-        });
+        command = new RegistryRekeyCommand(() -> new CommandServices<>(jobs, messages, () -> {
+            // the test's application outlives the command
+        }));
         CommandLine cli = new CommandLine(command);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
