@@ -103,7 +103,7 @@ public class RegistryImportCommand implements Callable<Integer> {
     private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         Locale locale = options.locale();
         Thread hook = new Thread(this::stopAndWait, "registry-import-cancel");
-        try (CommandServices<RegistryImportJobs> s = services.get()) {
+        try (CommandServices<RegistryImportJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             Runtime.getRuntime().addShutdownHook(hook);

@@ -66,7 +66,7 @@ public class RegistryRekeyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = options.locale();
         Thread hook = new Thread(this::stopAndWait, "registry-rekey-cancel");
-        try (CommandServices<RegistryRekeyJobs> s = services.get()) {
+        try (CommandServices<RegistryRekeyJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             Runtime.getRuntime().addShutdownHook(hook);

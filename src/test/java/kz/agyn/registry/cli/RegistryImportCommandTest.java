@@ -12,6 +12,10 @@ import java.util.List;
 
 import kz.agyn.AgynTest;
 import kz.agyn.Main;
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditEvent;
+import kz.agyn.audit.AuditLog;
+import kz.agyn.audit.AuditQuery;
 import kz.agyn.registry.ImportFixtures;
 import kz.agyn.registry.ImportGate;
 import kz.agyn.registry.RegistryImportJobs;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +39,9 @@ import picocli.CommandLine;
 class RegistryImportCommandTest extends AgynTest {
 
     static final String USER = "cli-test-importer";
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     RegistryImportJobs jobs;
@@ -96,6 +104,11 @@ class RegistryImportCommandTest extends AgynTest {
         assertThat(out.toString()).startsWith("Imported").contains("Scholars: 2; awards: 2; jobs: 2");
         assertThat(f.stored(jdbc)).isEqualTo(8);
         assertThat(out + err.toString()).doesNotContain(f.iins().get(0)).doesNotContain(ImportFixtures.LAST_NAME);
+        // The audit log names who ran the command, and the command leaves this thread as it found it.
+        List<AuditEvent> rows = audit.search(new AuditQuery(USER, AuditAction.IMPORT, null, null, null, null, 0, 10));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).roles()).isEqualTo("CLI");
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
     }
 
     @Test
