@@ -125,6 +125,29 @@ class CostModelPresenter {
         return where(figure, locale);
     }
 
+    /**
+     * When the occupations' pay and the highly skilled's pay are figures of different years, a sentence saying so:
+     * part of the difference between the two totals is then the change of pay between those years, not the
+     * occupations. Empty when the years agree or a pay is not a warehouse figure in use.
+     */
+    private String periods(CostModelRunner.Run run, Locale locale) {
+        WarehouseFigure level = run.inputs().figure("pay_highly_skilled");
+        if (level == null || run.parameters().overridden().contains("pay_highly_skilled")) {
+            return "";
+        }
+        java.util.TreeSet<String> years = new java.util.TreeSet<>();
+        run.inputs().occupations().pay().forEach((code, f) -> {
+            if (!run.occupationPayOverridden().contains(code)) {
+                years.add(f.period());
+            }
+        });
+        years.remove(level.period());
+        if (years.isEmpty()) {
+            return "";
+        }
+        return " " + text("costmodel.occupations.periods", locale, String.join(", ", years), level.period());
+    }
+
     /** Where the shares of the levels come from, or why there are none. */
     private String shares(WarehouseInputs.CrossTable c, Locale locale) {
         if (c == null) {
@@ -235,6 +258,7 @@ class CostModelPresenter {
             summary = text("costmodel.occupations.summary", locale, f.count(b.emigrants()), f.money(total),
                     f.money(levelTotal), f.money(total - levelTotal), f.band(bands.total().p5(), bands.total().p95()),
                     f.band(run.band().total().p5(), run.band().total().p95()));
+            summary = summary + periods(run, locale);
         } else {
             summary = text("costmodel.occupations.noTotals", locale);
         }

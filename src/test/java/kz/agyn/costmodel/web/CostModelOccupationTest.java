@@ -120,7 +120,8 @@ class CostModelOccupationTest extends AgynTest {
         assertThat(occ.get("emigrants").asDouble()).isCloseTo(allEmigrants, within(1e-6));
         assertThat(occ.get("levelTotal").asDouble()).isEqualTo(result.get("total").asDouble());
         assertThat(occ.get("shares").asText()).contains("synthetic", "2024", "SYNTHETIC");
-        assertThat(occ.get("summary").asText()).contains("from pay alone");
+        assertThat(occ.get("summary").asText()).contains("from pay alone")
+                .contains("pay is of 2024 and the pay of the highly skilled of 2022");
         assertThat(row(result, "2").get("paySource").asText()).contains("ISCO-08 2", "2024");
         assertThat(row(result, "_U").get("paySource").asText()).contains("each level’s own pay");
     }
