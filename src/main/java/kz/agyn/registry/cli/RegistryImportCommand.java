@@ -10,10 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.registry.Access;
@@ -63,7 +62,6 @@ public class RegistryImportCommand implements Callable<Integer> {
     private final Supplier<CommandServices<RegistryImportJobs>> services;
     private volatile RegistryImportJobs jobs;
     private volatile UUID running;
-    private final CountDownLatch ended = new CountDownLatch(1);
 
     /** Starts the application (without its web server) for the import. */
     public RegistryImportCommand() {
@@ -79,34 +77,30 @@ public class RegistryImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            List<RegistryImport.Input> inputs = new ArrayList<>();
-            for (Path file : files) {
-                if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                    err.println("Cannot read " + file);
-                    return USAGE;
-                }
-                String name = file.getFileName().toString();
-                Optional<RegistryImport.Kind> kind = RegistryImport.kindOf(file, name);
-                if (kind.isEmpty()) {
-                    err.println(name + ": neither scholars, awards nor employments (see docs/formats/registry.md)");
-                    return USAGE;
-                }
-                inputs.add(new RegistryImport.Input(kind.get(), name, file));
+        List<RegistryImport.Input> inputs = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("Cannot read " + file);
+                return USAGE;
             }
-            return run(inputs, out, err);
-        } finally {
-            ended.countDown();
+            String name = file.getFileName().toString();
+            Optional<RegistryImport.Kind> kind = RegistryImport.kindOf(file, name);
+            if (kind.isEmpty()) {
+                err.println(name + ": neither scholars, awards nor employments (see docs/formats/registry.md)");
+                return USAGE;
+            }
+            inputs.add(new RegistryImport.Input(kind.get(), name, file));
         }
+        return run(inputs, out, err);
     }
 
     private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         Locale locale = options.locale();
-        Thread hook = new Thread(this::stopAndWait, "registry-import-cancel");
-        try (CommandServices<RegistryImportJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
+        try (CtrlC ctrlC = new CtrlC(this::interrupt, "registry-import-cancel");
+             CommandServices<RegistryImportJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
-            Runtime.getRuntime().addShutdownHook(hook);
+            ctrlC.arm();
             running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, options.user(), locale);
             RegistryImportStatus status = follow(jobs, running, new ProgressLine(err), messages, locale);
             RegistryImportReport report = status.report();
@@ -116,22 +110,6 @@ public class RegistryImportCommand implements Callable<Integer> {
                 case "INVALID" -> PROBLEMS;
                 default -> STOPPED;
             };
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Shutting down already (Ctrl-C): the hook is running and waits for this method to end.
-            }
-        }
-    }
-
-    /** What Ctrl-C does: asks the import to stop, then lets the report be printed before the program ends. */
-    void stopAndWait() {
-        interrupt();
-        try {
-            ended.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

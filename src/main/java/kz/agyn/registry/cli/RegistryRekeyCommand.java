@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.registry.Access;
@@ -48,7 +47,6 @@ public class RegistryRekeyCommand implements Callable<Integer> {
 
     private final Supplier<CommandServices<RegistryRekeyJobs>> services;
     private volatile RegistryRekeyJobs jobs;
-    private final CountDownLatch ended = new CountDownLatch(1);
 
     /** Starts the application (without its web server) for the job. */
     public RegistryRekeyCommand() {
@@ -65,11 +63,11 @@ public class RegistryRekeyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = options.locale();
-        Thread hook = new Thread(this::stopAndWait, "registry-rekey-cancel");
-        try (CommandServices<RegistryRekeyJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
+        try (CtrlC ctrlC = new CtrlC(this::interrupt, "registry-rekey-cancel");
+             CommandServices<RegistryRekeyJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
-            Runtime.getRuntime().addShutdownHook(hook);
+            ctrlC.arm();
             RegistryRekeyStatus started;
             try {
                 started = jobs.start(Access.PERSONAL, options.user());
@@ -84,23 +82,6 @@ public class RegistryRekeyCommand implements Callable<Integer> {
                 return STOPPED;
             }
             return state.rowsUnderOtherKeys() == 0 ? CLEAN : ROWS_LEFT;
-        } finally {
-            ended.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Shutting down already (Ctrl-C): the hook is running and waits for this method to end.
-            }
-        }
-    }
-
-    /** What Ctrl-C does: asks the job to stop, then lets the summary be printed before the program ends. */
-    void stopAndWait() {
-        interrupt();
-        try {
-            ended.await(2, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
