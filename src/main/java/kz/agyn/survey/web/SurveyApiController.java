@@ -142,7 +142,8 @@ class SurveyApiController {
     @Operation(summary = "Change of a question's shares between two waves of the same questionnaire",
             description = "For each option: `share` in survey {id}, `withShare` in the survey `with`, "
                     + "`difference` = share − withShare, its 95% interval `ciLow`–`ciHigh`, the two-sided "
-                    + "`pValue` and `significant` (at 5%). The waves are independent samples, each weighted to "
+                    + "`pValue`, `adjustedPValue` (Holm, over the question's options) and `significant` (adjusted "
+                    + "p-value below 0.05). The waves are independent samples, each weighted to "
                     + "its own margins. 400 when the surveys are of different questionnaires or the same survey.")
     WaveChanges compare(@PathVariable int id,
                         @Parameter(description = "id of the other wave") @RequestParam("with") int with,
