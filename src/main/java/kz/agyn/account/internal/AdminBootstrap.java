@@ -7,6 +7,7 @@ import java.util.Set;
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
+import kz.agyn.platform.startup.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,9 +48,9 @@ class AdminBootstrap implements ApplicationRunner {
         try {
             accounts.createUser("admin", password, Set.of(Role.ADMIN), "Administrator", "kk", generated);
         } catch (AccountException e) {
-            throw new IllegalStateException("AGYN_ADMIN_PASSWORD cannot be used: "
-                    + messages.getMessage(e.code(), e.args(), Locale.ENGLISH)
-                    + " Set another value, or leave it empty to get a one-time password.");
+            throw new StartupProblem("AGYN_ADMIN_PASSWORD (agyn.admin.initial-password) cannot be used: "
+                    + messages.getMessage(e.code(), e.args(), Locale.ENGLISH),
+                    "Set AGYN_ADMIN_PASSWORD to another password, or leave it empty to be given a one-time password.");
         }
         if (generated) {
             System.out.println();
