@@ -2,6 +2,7 @@ package kz.agyn;
 
 import java.util.concurrent.Callable;
 
+import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.registry.cli.RegistryImportCommand;
 import kz.agyn.registry.cli.RegistryRekeyCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
@@ -29,10 +30,27 @@ public class Main implements Callable<Integer> {
             System.arraycopy(args, 0, serveArgs, 1, args.length);
             args = serveArgs;
         }
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0 || !Serve.started) {
             System.exit(code);
         }
+    }
+
+    /**
+     * The command line, with one change to picocli's defaults: an application that could not start has already
+     * been explained by Spring Boot (a start-up mistake in two short paragraphs, anything else with its cause),
+     * so it is not printed a second time as a stack trace; the program only exits with 1.
+     */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        CommandLine.IExecutionExceptionHandler printed = cli.getExecutionExceptionHandler();
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof CommandApplication.StartFailed) {
+                return 1;
+            }
+            return printed.handleExecutionException(e, command, parsed);
+        });
+        return cli;
     }
 
     @Override
@@ -59,7 +77,11 @@ public class Main implements Callable<Integer> {
                 args = java.util.stream.Stream.concat(java.util.Arrays.stream(springArgs),
                         java.util.stream.Stream.of("--server.port=" + port)).toArray(String[]::new);
             }
-            app.run(args);
+            try {
+                app.run(args);
+            } catch (RuntimeException e) {
+                throw new CommandApplication.StartFailed(e);
+            }
             started = true;
             return 0;
         }

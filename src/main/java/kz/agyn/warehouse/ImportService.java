@@ -179,6 +179,9 @@ public class ImportService {
                 log.info("Import {} not accepted: {}", id, e.code());
             } catch (RuntimeException e) {
                 log.error("Import {} failed while writing", id, e);
+            } finally {
+                // Also when accept() had nothing to write (the same file is a version already) or refused.
+                job.done = true;
             }
         });
     }
@@ -299,14 +302,18 @@ public class ImportService {
             log.error("Import {} could not be checked", id, e);
             sink.report(fileLocation, null, "warehouse.import.failed");
             status = "FAILED";
+        }
+        // Done only once the outcome is stored: a follower that sees "done" reads the report next, and must find
+        // it there (it read a report still "checking", with no rows, when done came first).
+        try {
+            if (!"VALID".equals(status)) {
+                deleteSpool(spoolFile);
+            }
+            imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
+                    toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
         } finally {
             job.done = true;
         }
-        if (!"VALID".equals(status)) {
-            deleteSpool(spoolFile);
-        }
-        imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
     }
 
     private int write(ImportRecord record, int datasetId, String user, Job job) {

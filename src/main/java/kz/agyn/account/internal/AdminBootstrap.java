@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
  * shipped elsewhere) that must be changed at first sign-in.
  */
 @Component
+// Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
+@ConditionalOnWebApplication
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);

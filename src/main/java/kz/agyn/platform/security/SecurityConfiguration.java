@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.ApiTokenAuthenticationFilter;
 import kz.agyn.account.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,8 +43,11 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    // The filter chains exist only with a web server: the command-line tools start the application without one,
+    // where HttpSecurity is not there to build them (and there is nothing for them to guard).
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication
     SecurityFilterChain api(HttpSecurity http, AccountService accounts, UserDetailsService users) throws Exception {
         RequestMatcher needsCsrf = request -> request.getHeader("Authorization") == null
                 && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
@@ -67,6 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http, AccountService accounts, LocaleResolver localeResolver)
             throws Exception {
         http.authorizeHttpRequests(a -> a

@@ -1,8 +1,7 @@
 package kz.agyn.registry.cli;
 
 import kz.agyn.AgynApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import kz.agyn.platform.cli.CommandApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
@@ -37,14 +36,9 @@ public final class CommandServices<J> implements AutoCloseable {
         close.run();
     }
 
-    /**
-     * Starts the application without its web server. Spring's own shutdown hook is left off: it would close the
-     * database under a running job, and the command handles Ctrl-C itself.
-     */
+    /** Starts the application as a command does ({@link CommandApplication}). */
     static <J> CommandServices<J> application(Class<J> jobsType) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).registerShutdownHook(false)
-                .run("--spring.main.banner-mode=off", "--logging.level.root=WARN");
+        ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class);
         return new CommandServices<>(context.getBean(jobsType), context.getBean(MessageSource.class), context::close);
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
  * until the first night.
  */
 @Component
+// Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
+@ConditionalOnWebApplication
 @Order(30)
 class MonitoringAtStart implements ApplicationRunner {
 

@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  * through the same bulk import users run, so the demonstration exercises the real path.
  */
 @Component
+// Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
+@ConditionalOnWebApplication
 @Order(20)
 class RegistryDemoData implements ApplicationRunner {
 

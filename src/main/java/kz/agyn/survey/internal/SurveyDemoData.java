@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * margins of {@link SyntheticSurvey#margins()} instead, so that it can still be weighted.
  */
 @Component
+// Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
+@ConditionalOnWebApplication
 @Order(20)
 class SurveyDemoData implements ApplicationRunner {
 

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 
 import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cli.CommandApplication;
+import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.warehouse.ImportMapping;
@@ -17,10 +19,11 @@ import kz.agyn.warehouse.ImportProblem;
 import kz.agyn.warehouse.ImportProgress;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import kz.agyn.warehouse.Warehouse;
+import kz.agyn.reference.Names;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,11 +57,44 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--accept", description = "write the file when it has no problems")
     boolean accept;
 
+    @ArgGroup(exclusive = false, heading = "%nTo create the dataset when it does not exist yet:%n")
+    NewDataset create;
+
     @Mixin
     ImportOptions options;
 
+    /** What a new dataset needs, as on the import page: a title in the three languages and its publisher. */
+    static class NewDataset {
+        @Option(names = "--title-kk", required = true, description = "title in Kazakh")
+        String titleKk;
+
+        @Option(names = "--title-ru", required = true, description = "title in Russian")
+        String titleRu;
+
+        @Option(names = "--title-en", required = true, description = "title in English")
+        String titleEn;
+
+        @Option(names = "--publisher", required = true, description = "who publishes the data")
+        String publisher;
+
+        @Option(names = "--citation", description = "how to cite it")
+        String citation;
+
+        @Option(names = "--url", description = "where it is published")
+        String url;
+
+        @Option(names = "--licence", description = "its licence, e.g. CC BY 4.0")
+        String licence;
+
+        @Option(names = "--synthetic", description = "the data are synthetic, not observed")
+        boolean synthetic;
+    }
+
     @Spec
     CommandSpec spec;
+
+    private volatile ImportService service;
+    private volatile UUID running;
 
     @Override
     public Integer call() throws Exception {
@@ -69,39 +105,62 @@ public class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Locale locale = options.locale();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AgynApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run("--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN")) {
+        try (CtrlC ctrlC = new CtrlC(this::interrupt, "import-cancel");
+             ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class)) {
             ImportService imports = context.getBean(ImportService.class);
+            service = imports;
+            // From here Ctrl-C stops the check or the write under way (a write is rolled back), and the program
+            // waits for that, and for the database to be let go, before it ends.
+            ctrlC.arm();
             MessageSource messages = context.getBean(MessageSource.class);
-            ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
-            UUID id;
-            try (InputStream in = Files.newInputStream(file)) {
-                id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
+            try {
+                return run(context, imports, messages, locale, out, err);
+            } catch (UserException e) {
+                err.println(messages.getMessage(e.code(), e.args(), e.code(), locale));
+                return 2;
             }
-            follow(imports, id, err, messages, locale, "VALIDATING");
-            ImportReport report = imports.report(id, locale);
-            print(report, out, messages, locale);
-            if (!report.acceptable()) {
+        }
+    }
+
+    private int run(ConfigurableApplicationContext context, ImportService imports, MessageSource messages,
+                    Locale locale, PrintWriter out, PrintWriter err) throws Exception {
+        Warehouse warehouse = context.getBean(Warehouse.class);
+        if (create != null && warehouse.dataset(dataset).isEmpty()) {
+            warehouse.createDataset(dataset, new Names(create.titleKk, create.titleRu, create.titleEn),
+                    create.publisher, create.citation, create.url, create.licence, create.synthetic);
+            err.println(messages.getMessage("imports.dataset.created", new Object[] {dataset}, locale));
+        }
+        ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
+        UUID id;
+        try (InputStream in = Files.newInputStream(file)) {
+            id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
+        }
+        running = id;
+        follow(imports, id, err, messages, locale, "VALIDATING");
+        ImportReport report = imports.report(id, locale);
+        print(report, out, messages, locale);
+        if (!report.acceptable()) {
+            return 1;
+        }
+        if (accept) {
+            imports.acceptAsync(id, options.user());
+            follow(imports, id, err, messages, locale, "WRITING");
+            report = imports.report(id, locale);
+            if (!"ACCEPTED".equals(report.status())) {
+                err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
                 return 1;
             }
-            if (accept) {
-                Thread hook = new Thread(() -> imports.cancel(id));
-                Runtime.getRuntime().addShutdownHook(hook);
-                imports.acceptAsync(id, options.user());
-                follow(imports, id, err, messages, locale, "WRITING");
-                Runtime.getRuntime().removeShutdownHook(hook);
-                report = imports.report(id, locale);
-                if (!"ACCEPTED".equals(report.status())) {
-                    err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
-                    return 1;
-                }
-                out.println(messages.getMessage("imports.accepted", new Object[] {report.version()}, locale));
-            }
-            return 0;
-        } catch (UserException e) {
-            err.println(e.code());
-            return 2;
+            out.println(messages.getMessage("imports.accepted", new Object[] {report.version()}, locale));
+        }
+        return 0;
+    }
+
+    /** Asks the write under way, if any, to stop (Ctrl-C). */
+    private void interrupt() {
+        ImportService s = service;
+        UUID id = running;
+        if (s != null && id != null) {
+            s.cancel(id);
         }
     }
 

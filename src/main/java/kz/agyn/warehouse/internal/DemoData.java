@@ -18,6 +18,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  * skipped, so restarts change nothing. Switched off with {@code agyn.demo.enabled=false}.
  */
 @Component
+// Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
+@ConditionalOnWebApplication
 @Order(10)
 class DemoData implements ApplicationRunner {
 

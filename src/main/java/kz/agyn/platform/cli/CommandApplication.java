@@ -1,0 +1,40 @@
+package kz.agyn.platform.cli;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * How a command-line tool starts the application: without the web server (so without the security filter chains,
+ * the start-up demonstration data and the first administrator, which belong to the observatory), quietly (its
+ * report goes to standard output, and warnings go to standard error: logback-cli.xml), and without Spring's shutdown hook,
+ * which would close the database under a job that Ctrl-C is still rolling back ({@link CtrlC} handles Ctrl-C).
+ */
+public final class CommandApplication {
+
+    private CommandApplication() {
+    }
+
+    /**
+     * The running application, or {@link StartFailed} when it could not start: Spring Boot has then already
+     * printed why (a {@code StartupProblem}'s two lines, or the failure), so the command only exits non-zero.
+     */
+    public static ConfigurableApplicationContext start(Class<?> application) {
+        try {
+            return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).logStartupInfo(false)
+                    .registerShutdownHook(false)
+                    .run("--spring.main.banner-mode=off", "--logging.config=classpath:logback-cli.xml",
+                            // application.yml raises Flyway's migration lines to INFO for the observatory's log
+                            "--logging.level.org.flywaydb.core.internal.command=WARN");
+        } catch (RuntimeException e) {
+            throw new StartFailed(e);
+        }
+    }
+
+    /** The application did not start, and Spring Boot has said why. */
+    public static final class StartFailed extends RuntimeException {
+        public StartFailed(Throwable cause) {
+            super("The application could not start", cause);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package kz.agyn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import kz.agyn.kernel.Iin;
+import kz.agyn.kernel.Sex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user meets it: each command run as a new {@code java -jar target/agyn.jar} process (after
+ * {@code package}, by Failsafe), on a fresh home and then on the same home again, checked by its exit code and
+ * what it prints. The in-process command tests cannot see what only a new process meets (the application
+ * started without a web server, its start-up, its logging, its exit).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineIT {
+
+    /** One home for the whole class: the first command meets it empty, the later ones as the earlier left it. */
+    @TempDir
+    static Path home;
+
+    static Path jar;
+    static final String KEY = randomKey();
+
+    @BeforeAll
+    static void theJar() {
+        jar = Path.of(System.getProperty("agyn.jar", "target/agyn.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (run by Failsafe after package)").isRegularFile();
+    }
+
+    @Test
+    @Order(1)
+    void helpAndVersion() throws Exception {
+        Run help = agyn(Map.of(), "--help");
+        assertThat(help.code).isZero();
+        assertThat(help.out).contains("Usage: agyn").contains("serve").contains("import").contains("registry-import")
+                .contains("registry-rekey");
+        Run version = agyn(Map.of(), "--version");
+        assertThat(version.code).isZero();
+        assertThat(version.out).startsWith("Agyn ");
+    }
+
+    @Test
+    @Order(2)
+    void importOnAFreshHomeChecksCreatesAndWrites() throws Exception {
+        Path csv = Files.writeString(home.resolve("emigrants.csv"),
+                "indicator,period,region,value\nEMIGRANTS,2023,000000000,100\nEMIGRANTS,2024,000000000,120\n");
+        Run check = agyn(Map.of(), "import", "--dataset", "cli-test", "--title-kk", "Сынақ", "--title-ru", "Тест",
+                "--title-en", "Test", "--publisher", "Agyn tests", "--lang", "en", csv.toString());
+        assertThat(check.code).as(check.toString()).isZero();
+        assertThat(check.err).contains("Dataset \"cli-test\" registered");
+        assertThat(check.out).contains("emigrants.csv: no problems").contains("2 observations");
+        assertNoTrace(check);
+
+        Run write = agyn(Map.of(), "import", "--dataset", "cli-test", "--accept", "--lang", "en", csv.toString());
+        assertThat(write.code).as(write.toString()).isZero();
+        assertThat(write.out).isEqualTo("emigrants.csv: no problems — 2 observations, 0 problems\nAccepted as version 1.\n");
+        assertNoTrace(write);
+
+        // The same file again: it is that version already, and the command says so and ends (it used to wait
+        // for a write that never started).
+        Run again = agyn(Map.of(), "import", "--dataset", "cli-test", "--accept", "--lang", "en", csv.toString());
+        assertThat(again.code).as(again.toString()).isZero();
+        assertThat(again.out).contains("Accepted as version 1.");
+    }
+
+    @Test
+    @Order(3)
+    void importOfABadFileListsItsProblemsAndExitsOne() throws Exception {
+        Path csv = Files.writeString(home.resolve("bad.csv"),
+                "indicator,period,region,value\nEMIGRANTS,2023,000000000,many\n");
+        Run run = agyn(Map.of(), "import", "--dataset", "cli-test", "--lang", "en", csv.toString());
+        assertThat(run.code).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).contains("bad.csv").contains("problem");
+        assertNoTrace(run);
+    }
+
+    @Test
+    @Order(4)
+    void importIntoAMissingDatasetIsToldInTheUsersLanguage() throws Exception {
+        Path csv = Files.writeString(home.resolve("some.csv"), "indicator,period,region,value\n");
+        Run run = agyn(Map.of(), "import", "--dataset", "Not a code!", "--title-kk", "а", "--title-ru", "б",
+                "--title-en", "c", "--publisher", "p", "--lang", "ru", csv.toString());
+        assertThat(run.code).isEqualTo(2);
+        assertThat(run.err).doesNotContain("warehouse.dataset").containsPattern("[А-Яа-я]");
+        assertNoTrace(run);
+    }
+
+    @Test
+    @Order(5)
+    void registryImportChecksThenImports() throws Exception {
+        List<Path> files = registryFiles(home.resolve("registry"), 3);
+        List<String> args = new ArrayList<>(List.of("registry-import", "--lang", "en", "--check-only"));
+        files.forEach(f -> args.add(f.toString()));
+        Run check = agyn(Map.of("AGYN_REGISTRY_KEY", KEY), args.toArray(String[]::new));
+        assertThat(check.code).as(check.toString()).isZero();
+        assertThat(check.out).startsWith("Checked: no problems").contains("Scholars: 3; awards: 3; jobs: 3");
+
+        args.remove("--check-only");
+        Run write = agyn(Map.of("AGYN_REGISTRY_KEY", KEY), args.toArray(String[]::new));
+        assertThat(write.code).as(write.toString()).isZero();
+        assertThat(write.out).startsWith("Imported").contains("Scholars: 3; awards: 3; jobs: 3");
+        assertThat(write.out + write.err).doesNotContain("Прогрессова");
+        assertNoTrace(write);
+    }
+
+    @Test
+    @Order(6)
+    void registryRekeyAfterARotation() throws Exception {
+        String newKey = randomKey();
+        Run run = agyn(Map.of("AGYN_REGISTRY_KEY", newKey, "AGYN_REGISTRY_RETIRED_KEYS", KEY),
+                "registry-rekey", "--lang", "en");
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.out).doesNotContain(KEY).doesNotContain(newKey);
+        assertNoTrace(run);
+        // Again: nothing is left under the retired key.
+        Run again = agyn(Map.of("AGYN_REGISTRY_KEY", newKey, "AGYN_REGISTRY_RETIRED_KEYS", KEY),
+                "registry-rekey", "--lang", "en");
+        assertThat(again.code).as(again.toString()).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {
+        Run run = agyn(fresh, Map.of("AGYN_ADMIN_PASSWORD", "admin-is-in-this-password-1"), "--server.port=0");
+        assertThat(run.code).as(run.toString()).isNotZero();
+        String all = run.out + run.err;
+        assertThat(all).contains("APPLICATION FAILED TO START").contains("AGYN_ADMIN_PASSWORD");
+        assertThat(all.split("APPLICATION FAILED TO START", -1)).as("reported once").hasSize(2);
+        assertNoTrace(run);
+    }
+
+    // --- running the jar ---------------------------------------------------------------------------------------
+
+    record Run(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    static Run agyn(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return agyn(home, env, args);
+    }
+
+    static Run agyn(Path homeDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(homeDir.toFile());
+        Map<String, String> e = pb.environment();
+        // A user's own settings must not leak into the test: the home is the temporary one, nothing else is set.
+        e.keySet().removeIf(k -> k.startsWith("AGYN_") || k.startsWith("SPRING_"));
+        e.put("HOME", homeDir.toString());
+        e.putAll(new HashMap<>(env));
+        Path out = Files.createTempFile("agyn-it", ".out");
+        Path err = Files.createTempFile("agyn-it", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(Duration.ofMinutes(4).toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("agyn " + String.join(" ", args) + " did not end in 4 minutes");
+        }
+        Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    static void assertNoTrace(Run run) {
+        assertThat(run.out + run.err).as("no stack trace in\n" + run).doesNotContainPattern("\\n\\s+at [a-z]+\\.")
+                .doesNotContain("Exception in thread");
+    }
+
+    static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Three clean scholars with one award and one job each, in the format of docs/formats/registry.md. */
+    static List<Path> registryFiles(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder s = new StringBuilder("scholar_ref,iin,last_name_kk,first_name_kk,patronymic_kk,last_name_ru,"
+                + "first_name_ru,patronymic_ru,last_name_latin,first_name_latin,patronymic_latin,birth_date,sex,email,"
+                + "phone,synthetic\n");
+        StringBuilder a = new StringBuilder("award_ref,scholar_ref,programme,call_year,awarded_on,degree_level,"
+                + "isced_f,host_country,host_university,funding_kzt,security_kind,security_ref,study_start,"
+                + "planned_end,actual_end,deferred_until,deferral_reason,returned_on,synthetic\n");
+        StringBuilder j = new StringBuilder("scholar_ref,seq,employer_name,employer_bin,sector,country,kato,isco_08,"
+                + "salary_band,start_date,end_date,evidence,synthetic\n");
+        LocalDate born = LocalDate.of(1993, 4, 17);
+        int serial = 4242;
+        for (int i = 1; i <= n; i++) {
+            String ref = "CLI-IT-" + i;
+            String iin = null;
+            while (iin == null) {
+                // Some serials give no valid check digit; the next one will.
+                iin = Iin.of(born, Sex.FEMALE, serial++).map(Iin::value).orElse(null);
+            }
+            s.append(ref).append(',').append(iin).append(",Прогрессова,Әсем,,Прогрессова,Асем,,Progressova,Assem,,")
+                    .append("1993-04-17,FEMALE,,,false\n");
+            a.append(ref).append("-A,").append(ref).append(",BOLASHAK,2015,2015-05-20,MASTER,06,GB,University of ")
+                    .append("Leeds,12000000,PLEDGE,P-").append(i).append(",2015-09-01,2016-08-31,2016-08-31,,,")
+                    .append("2016-09-15,false\n");
+            j.append(ref).append(",1,Test employer,,PRIVATE,KZ,750000000,25,B3,2016-10-01,,SELF_REPORT,false\n");
+        }
+        return List.of(Files.writeString(dir.resolve("scholars.csv"), s, StandardCharsets.UTF_8),
+                Files.writeString(dir.resolve("awards.csv"), a, StandardCharsets.UTF_8),
+                Files.writeString(dir.resolve("employments.csv"), j, StandardCharsets.UTF_8));
+    }
+}
