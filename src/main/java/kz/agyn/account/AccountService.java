@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import kz.agyn.account.internal.AccountRepository;
+import kz.agyn.platform.i18n.LanguageChosen;
+import kz.agyn.platform.i18n.Languages;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     /** Languages of the interface; the first is the default. */
-    public static final List<String> LANGUAGES = List.of("kk", "ru", "en");
+    public static final List<String> LANGUAGES = Languages.CODES;
     public static final int MIN_PASSWORD_LENGTH = 10;
     static final String TOKEN_PREFIX = "agyn_";
     /** Session attribute set at sign-in while the user still has a one-time password. */
@@ -127,6 +130,13 @@ public class AccountService {
             throw new AccountException("account.error.locale", locale);
         }
         repository.findByUsername(username).ifPresent(u -> repository.setLocale(u.id(), locale));
+    }
+
+    /** A signed-in user switched the interface's language: it follows them to their next sign-in. */
+    @EventListener
+    @Transactional
+    public void languageChosen(LanguageChosen choice) {
+        setLocale(choice.username(), choice.language());
     }
 
     public List<ApiToken> tokens(String username) {

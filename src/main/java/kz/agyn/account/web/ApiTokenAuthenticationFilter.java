@@ -1,4 +1,4 @@
-package kz.agyn.account;
+package kz.agyn.account.web;
 
 import java.io.IOException;
 
@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.account.AccountService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -16,12 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer agyn_...} with a personal API token. An unknown or revoked token
  * is answered with 401 straight away rather than falling through to anonymous access.
  */
-public class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final AccountService accounts;
     private final UserDetailsService users;
 
-    public ApiTokenAuthenticationFilter(AccountService accounts, UserDetailsService users) {
+    ApiTokenAuthenticationFilter(AccountService accounts, UserDetailsService users) {
         this.accounts = accounts;
         this.users = users;
     }
