@@ -27,7 +27,7 @@ public class AccountService {
 
     /** Languages of the interface; the first is the default. */
     public static final List<String> LANGUAGES = Languages.CODES;
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
     static final String TOKEN_PREFIX = "agyn_";
     /** Session attribute set at sign-in while the user still has a one-time password. */
     public static final String MUST_CHANGE_PASSWORD = "agyn.mustChangePassword";
@@ -179,15 +179,7 @@ public class AccountService {
     }
 
     private static void checkPassword(String username, String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new AccountException("account.error.passwordLength", MIN_PASSWORD_LENGTH);
-        }
-        if (password.length() > 200) {
-            throw new AccountException("account.error.passwordTooLong");
-        }
-        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw new AccountException("account.error.passwordUsername");
-        }
+        PasswordPolicy.check(username, password);
     }
 
     private static String blankToNull(String s) {

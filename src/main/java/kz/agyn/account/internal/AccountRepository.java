@@ -79,6 +79,12 @@ public class AccountRepository {
                 .params(passwordHash, mustChange, userId).update();
     }
 
+    /** Replaces a hash by a stronger one of the same password (no other change: the user's sessions go on). */
+    public void upgradeHash(String username, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE lower(username) = lower(?)")
+                .params(passwordHash, username).update();
+    }
+
     public void setLocale(long userId, String locale) {
         jdbc.sql("UPDATE app_user SET locale = ? WHERE id = ?").params(locale, userId).update();
     }

@@ -4,13 +4,14 @@ import kz.agyn.account.Role;
 import kz.agyn.account.UserAccount;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Spring Security's view of our users, shared by form login, HTTP Basic and API tokens. */
 @Component
-public class AccountUserDetailsService implements UserDetailsService {
+public class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AccountRepository repository;
 
@@ -28,5 +29,15 @@ public class AccountUserDetailsService implements UserDetailsService {
                 .disabled(!user.enabled())
                 .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
                 .build();
+    }
+
+    /**
+     * Spring Security calls this after a successful sign-in whose hash is of an older kind (bcrypt): the password
+     * just verified is stored again as Argon2id. Nothing else about the user changes.
+     */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPassword) {
+        repository.upgradeHash(user.getUsername(), newPassword);
+        return User.withUserDetails(user).password(newPassword).build();
     }
 }

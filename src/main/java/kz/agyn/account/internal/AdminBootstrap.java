@@ -14,14 +14,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * There is no default password: the first start on an empty database creates {@code admin} with the password
  * from AGYN_ADMIN_PASSWORD, or with a random one printed once to the console (not to the log, which may be
- * shipped elsewhere) that must be changed at first sign-in.
+ * shipped elsewhere) that must be changed at first sign-in. It runs before the other start-up runners (the
+ * demonstration data take a minute), so that an unusable AGYN_ADMIN_PASSWORD is reported at once.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);

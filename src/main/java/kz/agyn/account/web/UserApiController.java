@@ -44,8 +44,10 @@ class UserApiController {
 
     @PostMapping
     @Operation(summary = "Create a user", description = "JSON `username`, `password` (at least "
-            + AccountService.MIN_PASSWORD_LENGTH + " characters), `roles` (ADMIN, ANALYST, REGISTRY_OFFICER, "
-            + "VIEWER), optional `displayName` and `locale` (kk, ru, en).")
+            + AccountService.MIN_PASSWORD_LENGTH + " characters, not one of the 10,000 most common passwords, not "
+            + "containing the username; any letters and spaces), `roles` (ADMIN, ANALYST, REGISTRY_OFFICER, "
+            + "VIEWER), optional `displayName` and `locale` (kk, ru, en). A refused password is a 400 whose "
+            + "`code` names the rule and whose `detail` explains it in the Accept-Language.")
     ResponseEntity<UserView> create(@Valid @RequestBody NewUser body) {
         UserAccount user = accounts.createUser(body.username(), body.password(), EnumSet.copyOf(body.roles()),
                 body.displayName(), body.locale(), false);
