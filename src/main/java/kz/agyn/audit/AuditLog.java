@@ -37,6 +37,19 @@ public class AuditLog {
                 detail == null || detail.length() <= 400 ? detail : detail.substring(0, 400));
     }
 
+    /**
+     * Records a security event whose actor is not (or not yet) the signed-in user: a sign-in, its failure, a lock.
+     * {@code actor} is a user name or a placeholder such as "(unknown)"; never a password, nor what was typed as a
+     * user name when it names no account (it may be a password typed in the wrong field).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAs(String actor, String roles, AuditAction action, String subjectType, Long subjectId,
+                         String detail) {
+        repository.insert(actor.length() <= 64 ? actor : actor.substring(0, 64), roles == null ? "" : roles, action,
+                subjectType, subjectId, 1, channel(), detail == null || detail.length() <= 400 ? detail
+                        : detail.substring(0, 400));
+    }
+
     /** The caller's role names without Spring's prefix (the audit log depends on no feature, accounts included). */
     private static TreeSet<String> roleNames(Authentication auth) {
         TreeSet<String> names = new TreeSet<>();

@@ -3,7 +3,8 @@ package kz.agyn.account.web;
 import java.security.Principal;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.NewToken;
@@ -24,10 +25,12 @@ class AccountPageController {
 
     private final AccountService accounts;
     private final MessageSource messages;
+    private final SessionRenewal sessions;
 
-    AccountPageController(AccountService accounts, MessageSource messages) {
+    AccountPageController(AccountService accounts, MessageSource messages, SessionRenewal sessions) {
         this.accounts = accounts;
         this.messages = messages;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -40,13 +43,15 @@ class AccountPageController {
 
     @PostMapping("/password")
     String password(@RequestParam String current, @RequestParam String password, @RequestParam String repeat,
-                    Principal me, HttpSession session, RedirectAttributes redirect, Locale locale) {
+                    Principal me, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect, Locale locale) {
         try {
             if (!password.equals(repeat)) {
                 throw new AccountException("account.error.repeat");
             }
             accounts.changeOwnPassword(me.getName(), current, password);
-            session.removeAttribute(AccountService.MUST_CHANGE_PASSWORD);
+            // The change ends the user's other sessions; this one goes on under the new stamp.
+            sessions.renew(me.getName(), request, response);
             redirect.addFlashAttribute("message", messages.getMessage("account.password.changed", null, locale));
         } catch (AccountException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
