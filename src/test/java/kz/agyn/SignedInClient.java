@@ -61,6 +61,11 @@ public final class SignedInClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
     }
 
+    /** A GET as a script with this session's cookie would send it, asking for JSON. */
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
     }

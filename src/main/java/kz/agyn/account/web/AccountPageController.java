@@ -1,6 +1,7 @@
 package kz.agyn.account.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account")
 class AccountPageController {
 
+    /** The validities offered on the page (the configured default is among them or added). */
+    static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, 180, 365);
+
     private final AccountService accounts;
     private final MessageSource messages;
     private final SessionRenewal sessions;
@@ -38,6 +42,9 @@ class AccountPageController {
         model.addAttribute("account", accounts.user(me.getName()).orElseThrow());
         model.addAttribute("tokens", accounts.tokens(me.getName()));
         model.addAttribute("minPassword", AccountService.MIN_PASSWORD_LENGTH);
+        var limits = accounts.tokenLimits();
+        model.addAttribute("tokenDays", TOKEN_DAYS.stream().filter(d -> d <= limits.maxDays()).toList());
+        model.addAttribute("defaultTokenDays", limits.defaultDays());
         return "account";
     }
 
@@ -60,9 +67,10 @@ class AccountPageController {
     }
 
     @PostMapping("/tokens")
-    String createToken(@RequestParam String name, Principal me, RedirectAttributes redirect, Locale locale) {
+    String createToken(@RequestParam String name, @RequestParam(required = false) Integer days, Principal me,
+                       RedirectAttributes redirect, Locale locale) {
         try {
-            NewToken token = accounts.createToken(me.getName(), name);
+            NewToken token = accounts.createToken(me.getName(), name, days);
             redirect.addFlashAttribute("newToken", token.secret());
         } catch (AccountException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
