@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,6 +26,16 @@ class SecurityConfiguration {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * HSTS on every answer served over HTTPS (a request Tomcat sees as secure: TLS of its own, or behind a proxy
+     * with server.forward-headers-strategy=native and X-Forwarded-Proto: https); never over plain HTTP, where a
+     * browser would ignore it. One year, subdomains included. The session cookie is marked Secure on the same
+     * condition by Tomcat.
+     */
+    private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig h) {
+        h.maxAgeInSeconds(365L * 24 * 3600).includeSubDomains(true);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, SignInMethods signIn, Problems problems) throws Exception {
@@ -39,7 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .csrf(c -> c.requireCsrfProtectionMatcher(needsCsrf))
-                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(SecurityConfiguration::hsts))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
                                 "api.auth.unauthorized"))
@@ -61,7 +73,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .httpStrictTransportSecurity(SecurityConfiguration::hsts))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         signIn.web(http);
         return http.build();
