@@ -208,8 +208,17 @@ class SignInThrottlingTest extends AgynTest {
             basic("throttled-unlock", "wrong-guess-" + i, from, "en").andExpect(status().isUnauthorized());
         }
         assertThat(accounts.signInLockedUntil("throttled-unlock")).isPresent();
-        accounts.unlock("throttled-unlock");
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(ADMIN).roles("ADMIN");
+        mvc.perform(get("/admin/users").with(admin).param("lang", "en"))
+                .andExpect(content().string(Matchers.containsString("/admin/users/throttled-unlock/unlock")))
+                .andExpect(content().string(Matchers.containsString("sign-in locked until")));
+        mvc.perform(get("/api/v1/users").with(admin))
+                .andExpect(jsonPath("$[?(@.username == 'throttled-unlock')].signInLockedUntil").isNotEmpty());
+        mvc.perform(post("/admin/users/throttled-unlock/unlock").with(admin).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
         basic("throttled-unlock", PASSWORD, from, "en").andExpect(status().isOk());
+        assertThat(events("admin", AuditAction.SIGN_IN_UNLOCKED)).isNotEmpty();
     }
 
     private ResultActions form(String username, String password, RequestPostProcessor from) throws Exception {
