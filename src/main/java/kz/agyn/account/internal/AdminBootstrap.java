@@ -6,6 +6,7 @@ import java.util.Set;
 
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
+import kz.agyn.account.PasswordPolicy;
 import kz.agyn.account.Role;
 import kz.agyn.platform.startup.StartupProblem;
 import org.slf4j.Logger;
@@ -69,12 +70,20 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
+    /** 16 random characters (about 93 bits), drawn again in the unlikely case the policy refuses them. */
     private static String randomPassword() {
         SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        while (true) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            try {
+                PasswordPolicy.check("admin", sb.toString());
+                return sb.toString();
+            } catch (AccountException refused) {
+                // e.g. it happened to contain "admin": draw again
+            }
         }
-        return sb.toString();
     }
 }
