@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,20 +35,35 @@ public final class SignedInClient {
 
     public static SignedInClient signIn(int port, String username, String password) {
         SignedInClient client = anonymous(port);
-        String page = client.get("/login").body();
-        Matcher m = CSRF.matcher(page);
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the login page");
-        }
-        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(client.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> r = client.submitLogin(username, password);
         String location = r.headers().firstValue("Location").orElse("");
-        if (location.contains("error")) {
-            throw new IllegalStateException("sign-in refused");
+        if (location.contains("error") || location.contains("locked")) {
+            throw new IllegalStateException("sign-in refused: " + location);
         }
         return client;
+    }
+
+    /** Fills in and sends the login form; the answer is the redirect (to the page asked for, or back to /login). */
+    public HttpResponse<String> submitLogin(String username, String password) {
+        return postForm("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Opens {@code page} for its CSRF token and sends the form's {@code fields} to {@code action}. */
+    public HttpResponse<String> postForm(String page, String action, Map<String, String> fields) {
+        Matcher m = CSRF.matcher(get(page).body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on " + page);
+        }
+        StringBuilder form = new StringBuilder("_csrf=").append(enc(m.group(1)));
+        fields.forEach((k, v) -> form.append('&').append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
+    /** A GET as a script with this session's cookie would send it, asking for JSON. */
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build());
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,8 +1,52 @@
 package kz.agyn.audit;
 
-/** What was done with personal data. */
+import java.util.Arrays;
+import java.util.List;
+
+/** What was done: with personal data, or to the security of the observatory (its {@link #kind()}). */
 public enum AuditAction {
     VIEW, SEARCH, EXPORT, CREATE, UPDATE, IMPORT, ANONYMISE, SUBJECT_ACCESS,
     /** Personal data encrypted again under the current key after a key rotation. */
-    REKEY
+    REKEY,
+
+    /** A successful sign-in: each one by the form; by HTTP Basic or a token, the first of each hour and address. */
+    SIGN_IN(AuditKind.SECURITY),
+    /** A wrong password, an unknown, revoked or expired token, or a disabled account. */
+    SIGN_IN_FAILURE(AuditKind.SECURITY),
+    /** Too many failures: an account name or a client address must wait before it may try again. */
+    SIGN_IN_LOCKED(AuditKind.SECURITY),
+    /** An administrator lifted a sign-in lock. */
+    SIGN_IN_UNLOCKED(AuditKind.SECURITY),
+    USER_CREATED(AuditKind.SECURITY),
+    ROLES_CHANGED(AuditKind.SECURITY),
+    USER_ENABLED(AuditKind.SECURITY),
+    USER_DISABLED(AuditKind.SECURITY),
+    /** An administrator set a new password for someone. */
+    PASSWORD_RESET(AuditKind.SECURITY),
+    /** A user changed their own password. */
+    PASSWORD_CHANGED(AuditKind.SECURITY),
+    TOKEN_CREATED(AuditKind.SECURITY),
+    TOKEN_REVOKED(AuditKind.SECURITY),
+    /** A new version of a programme's obligation rules (who owes what, for how long). */
+    OBLIGATION_RULES_CHANGED(AuditKind.SECURITY),
+    /** An incentive's rule text changed, or the incentive was switched on or off. */
+    INCENTIVE_RULE_CHANGED(AuditKind.SECURITY);
+
+    private final AuditKind kind;
+
+    AuditAction() {
+        this(AuditKind.PERSONAL_DATA);
+    }
+
+    AuditAction(AuditKind kind) {
+        this.kind = kind;
+    }
+
+    public AuditKind kind() {
+        return kind;
+    }
+
+    public static List<AuditAction> of(AuditKind kind) {
+        return Arrays.stream(values()).filter(a -> a.kind == kind).toList();
+    }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.Money;
 import kz.agyn.kernel.RegionCode;
 import kz.agyn.registry.internal.RegistryRepository;
@@ -49,13 +51,15 @@ public class ObligationService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final AuditLog audit;
     private volatile RuleBook rules;
 
     public ObligationService(RegistryRepository repository, JdbcTemplate jdbc, TransactionTemplate transactions,
-                             Optional<Clock> clock) {
+                             AuditLog audit, Optional<Clock> clock) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.audit = audit;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -94,6 +98,10 @@ public class ObligationService {
         repository.insertRuleSet(parsed.programme(), parsed.version(), parsed.validFrom(),
                 RuleText.write(parsed.toMap()), note, by);
         rules = null;
+        // What every scholar of the programme owes follows from these rules: a security event, not a data edit.
+        audit.record(AuditAction.OBLIGATION_RULES_CHANGED, "OBLIGATION_RULES", (long) parsed.version(), 1,
+                "programme " + parsed.programme() + " version " + parsed.version() + " valid from "
+                        + parsed.validFrom());
         return parsed;
     }
 

@@ -113,7 +113,7 @@ class SecurityTest extends AgynTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"shorty\",\"password\":\"short\",\"roles\":[\"VIEWER\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(containsString("не короче 10")));
+                .andExpect(jsonPath("$.detail").value(containsString("не короче 12")));
         mvc.perform(post("/api/v1/users").with(httpBasic(ADMIN, ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"nobody\""))
                 .andExpect(status().isBadRequest());

@@ -1,14 +1,18 @@
 package kz.agyn.account.internal;
 
+import java.util.List;
+
 import kz.agyn.account.Role;
-import kz.agyn.account.UserAccount;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Spring Security's view of our users, shared by form login, HTTP Basic and API tokens. */
+/**
+ * Spring Security's view of our users, for API tokens and for refreshing a session's principal (passwords are
+ * checked by {@link PasswordSignIn}). Each call reads the user afresh, so a token acts with the roles its owner
+ * has now.
+ */
 @Component
 public class AccountUserDetailsService implements UserDetailsService {
 
@@ -19,14 +23,15 @@ public class AccountUserDetailsService implements UserDetailsService {
     }
 
     @Override
-    public UserDetails loadUserByUsername(String username) {
-        UserAccount user = repository.findByUsername(username)
+    public SignedInUser loadUserByUsername(String username) {
+        return repository.credentials(username).map(AccountUserDetailsService::principal)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        String hash = repository.passwordHash(user.username()).orElseThrow();
-        return User.withUsername(user.username())
-                .password(hash)
-                .disabled(!user.enabled())
-                .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
-                .build();
+    }
+
+    static SignedInUser principal(AccountRepository.Credentials c) {
+        List<SimpleGrantedAuthority> authorities = c.roles().stream().map(Role::authority)
+                .map(SimpleGrantedAuthority::new).toList();
+        return new SignedInUser(c.id(), c.username(), c.passwordHash(), c.enabled(), authorities, c.stamp(),
+                c.mustChangePassword());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
+import kz.agyn.account.PasswordPolicy;
 import kz.agyn.account.Role;
 import kz.agyn.platform.startup.StartupProblem;
 import org.slf4j.Logger;
@@ -15,16 +16,20 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * There is no default password: the first start on an empty database creates {@code admin} with the password
  * from AGYN_ADMIN_PASSWORD, or with a random one printed once to the console (not to the log, which may be
- * shipped elsewhere) that must be changed at first sign-in.
+ * shipped elsewhere) that must be changed at first sign-in. It runs before the other start-up runners (the
+ * demonstration data take a minute), so that an unusable AGYN_ADMIN_PASSWORD is reported at once.
  */
 @Component
 // Part of starting the observatory; a command-line tool (no web server) neither needs it nor should wait for it.
 @ConditionalOnWebApplication
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -68,12 +73,20 @@ class AdminBootstrap implements ApplicationRunner {
         }
     }
 
+    /** 16 random characters (about 93 bits), drawn again in the unlikely case the policy refuses them. */
     private static String randomPassword() {
         SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        while (true) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            try {
+                PasswordPolicy.check("admin", sb.toString());
+                return sb.toString();
+            } catch (AccountException refused) {
+                // e.g. it happened to contain "admin": draw again
+            }
         }
-        return sb.toString();
     }
 }

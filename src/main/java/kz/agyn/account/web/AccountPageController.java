@@ -1,9 +1,11 @@
 package kz.agyn.account.web;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.NewToken;
@@ -22,12 +24,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account")
 class AccountPageController {
 
+    /** The validities offered on the page (the configured default is among them or added). */
+    static final List<Integer> TOKEN_DAYS = List.of(7, 30, 90, 180, 365);
+
     private final AccountService accounts;
     private final MessageSource messages;
+    private final SessionRenewal sessions;
 
-    AccountPageController(AccountService accounts, MessageSource messages) {
+    AccountPageController(AccountService accounts, MessageSource messages, SessionRenewal sessions) {
         this.accounts = accounts;
         this.messages = messages;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -35,18 +42,23 @@ class AccountPageController {
         model.addAttribute("account", accounts.user(me.getName()).orElseThrow());
         model.addAttribute("tokens", accounts.tokens(me.getName()));
         model.addAttribute("minPassword", AccountService.MIN_PASSWORD_LENGTH);
+        var limits = accounts.tokenLimits();
+        model.addAttribute("tokenDays", TOKEN_DAYS.stream().filter(d -> d <= limits.maxDays()).toList());
+        model.addAttribute("defaultTokenDays", limits.defaultDays());
         return "account";
     }
 
     @PostMapping("/password")
     String password(@RequestParam String current, @RequestParam String password, @RequestParam String repeat,
-                    Principal me, HttpSession session, RedirectAttributes redirect, Locale locale) {
+                    Principal me, HttpServletRequest request, HttpServletResponse response,
+                    RedirectAttributes redirect, Locale locale) {
         try {
             if (!password.equals(repeat)) {
                 throw new AccountException("account.error.repeat");
             }
             accounts.changeOwnPassword(me.getName(), current, password);
-            session.removeAttribute(AccountService.MUST_CHANGE_PASSWORD);
+            // The change ends the user's other sessions; this one goes on under the new stamp.
+            sessions.renew(me.getName(), request, response);
             redirect.addFlashAttribute("message", messages.getMessage("account.password.changed", null, locale));
         } catch (AccountException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));
@@ -55,9 +67,10 @@ class AccountPageController {
     }
 
     @PostMapping("/tokens")
-    String createToken(@RequestParam String name, Principal me, RedirectAttributes redirect, Locale locale) {
+    String createToken(@RequestParam String name, @RequestParam(required = false) Integer days, Principal me,
+                       RedirectAttributes redirect, Locale locale) {
         try {
-            NewToken token = accounts.createToken(me.getName(), name);
+            NewToken token = accounts.createToken(me.getName(), name, days);
             redirect.addFlashAttribute("newToken", token.secret());
         } catch (AccountException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), locale));

@@ -1,13 +1,18 @@
 package kz.agyn.account.web;
 
 import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
 import kz.agyn.account.AccountException;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
+import kz.agyn.account.UserAccount;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +42,12 @@ class AdminUsersController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("languages", AccountService.LANGUAGES);
         model.addAttribute("minPassword", AccountService.MIN_PASSWORD_LENGTH);
+        Map<String, OffsetDateTime> locked = new HashMap<>();
+        for (UserAccount u : accounts.users()) {
+            accounts.signInLockedUntil(u.username())
+                    .ifPresent(t -> locked.put(u.username(), t.atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+        }
+        model.addAttribute("locked", locked);
         return "admin-users";
     }
 
@@ -68,6 +79,11 @@ class AdminUsersController {
                     java.util.Locale ui) {
         return act(redirect, ui, "admin.users.passwordReset", username,
                 () -> accounts.resetPassword(username, password));
+    }
+
+    @PostMapping("/{username}/unlock")
+    String unlock(@PathVariable String username, RedirectAttributes redirect, java.util.Locale ui) {
+        return act(redirect, ui, "admin.users.unlocked", username, () -> accounts.unlock(username));
     }
 
     private String act(RedirectAttributes redirect, java.util.Locale ui, String okKey, String username,

@@ -53,6 +53,10 @@ public class AuditRepository {
             conditions.add("actor = :actor");
             params.put("actor", q.actor().trim());
         }
+        if (q.kind() != null) {
+            conditions.add("action IN (:kindActions)");
+            params.put("kindActions", AuditAction.of(q.kind()).stream().map(Enum::name).toList());
+        }
         if (q.action() != null) {
             conditions.add("action = :action");
             params.put("action", q.action().name());

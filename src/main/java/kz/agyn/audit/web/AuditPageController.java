@@ -1,8 +1,12 @@
 package kz.agyn.audit.web;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditKind;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.audit.AuditQuery;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,17 +26,24 @@ class AuditPageController {
     }
 
     @GetMapping("/admin/audit")
-    String page(@RequestParam(required = false) String actor, @RequestParam(required = false) AuditAction action,
+    String page(@RequestParam(required = false) String actor, @RequestParam(required = false) AuditKind kind,
+                @RequestParam(required = false) AuditAction action,
                 @RequestParam(required = false) Long subjectId,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditQuery q = new AuditQuery(actor, action, null, subjectId, from, to, page, 100);
+        AuditQuery q = new AuditQuery(actor, action, null, subjectId, from, to, page, 100, kind);
         long total = audit.count(q);
         model.addAttribute("events", audit.search(q));
         model.addAttribute("total", total);
         model.addAttribute("query", q);
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("kinds", AuditKind.values());
+        Map<AuditKind, List<AuditAction>> byKind = new EnumMap<>(AuditKind.class);
+        for (AuditKind k : AuditKind.values()) {
+            byKind.put(k, AuditAction.of(k));
+        }
+        model.addAttribute("actionsByKind", byKind);
         model.addAttribute("pages", Math.max(1, (total + q.size() - 1) / q.size()));
         return "admin-audit";
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import kz.agyn.account.AccountService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -25,11 +25,11 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
     static final Locale DEFAULT = Locale.forLanguageTag("kk");
 
-    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
     private final LocaleResolver resolver;
 
-    LanguageConfiguration(AccountService accounts) {
-        this.accounts = accounts;
+    LanguageConfiguration(ApplicationEventPublisher events) {
+        this.events = events;
         CookieLocaleResolver cookie = new CookieLocaleResolver("agyn-lang");
         cookie.setDefaultLocale(DEFAULT);
         cookie.setCookieMaxAge(Duration.ofDays(365));
@@ -38,7 +38,7 @@ class LanguageConfiguration implements WebMvcConfigurer {
         cookie.setDefaultLocaleFunction(request -> {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                     && request.getHeader("Accept-Language") != null
-                    && AccountService.LANGUAGES.contains(request.getLocale().getLanguage())) {
+                    && Languages.CODES.contains(request.getLocale().getLanguage())) {
                 return Locale.forLanguageTag(request.getLocale().getLanguage());
             }
             return DEFAULT;
@@ -53,24 +53,24 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new LanguageSwitch(accounts, resolver)).excludePathPatterns("/api/**");
+        registry.addInterceptor(new LanguageSwitch(events, resolver)).excludePathPatterns("/api/**");
     }
 
     /**
      * Applies {@code ?lang=} when it names one of the interface's languages (others are ignored), and remembers
-     * a signed-in user's choice in their record.
+     * a signed-in user's choice in their record (the account feature listens for {@link LanguageChosen}).
      */
-    private record LanguageSwitch(AccountService accounts, LocaleResolver resolver) implements HandlerInterceptor {
+    private record LanguageSwitch(ApplicationEventPublisher events, LocaleResolver resolver) implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
             String lang = request.getParameter("lang");
-            if (lang == null || !AccountService.LANGUAGES.contains(lang)) {
+            if (lang == null || !Languages.CODES.contains(lang)) {
                 return true;
             }
             resolver.setLocale(request, response, Locale.forLanguageTag(lang));
             var auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
-                accounts.setLocale(auth.getName(), lang);
+                events.publishEvent(new LanguageChosen(auth.getName(), lang));
             }
             return true;
         }

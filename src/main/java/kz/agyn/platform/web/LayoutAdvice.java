@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import kz.agyn.account.AccountService;
-import kz.agyn.account.Role;
+import kz.agyn.platform.i18n.Languages;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,13 +23,13 @@ class LayoutAdvice {
 
     @ModelAttribute("lang")
     String lang(Locale locale) {
-        return AccountService.LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "kk";
+        return Languages.CODES.contains(locale.getLanguage()) ? locale.getLanguage() : "kk";
     }
 
     @ModelAttribute("languageLinks")
     Map<String, String> languageLinks(HttpServletRequest request) {
         Map<String, String> links = new LinkedHashMap<>();
-        for (String lang : AccountService.LANGUAGES) {
+        for (String lang : Languages.CODES) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             UriComponentsBuilder b = UriComponentsBuilder.fromPath(path.isEmpty() ? "/" : path);
             if (request.getQueryString() != null) {
@@ -48,6 +49,12 @@ class LayoutAdvice {
 
     @ModelAttribute("currentRoles")
     Set<String> currentRoles() {
-        return Role.namesOf(SecurityContextHolder.getContext().getAuthentication());
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            return Set.of();
+        }
+        // Role names without Spring's prefix, as the templates test them (the platform knows no feature's enum).
+        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
     }
 }

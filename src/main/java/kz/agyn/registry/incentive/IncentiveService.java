@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
@@ -84,12 +86,15 @@ public class IncentiveService {
     private final IncentiveRepository repository;
     private final ObligationService obligations;
     private final ReferenceData reference;
+    private final AuditLog audit;
     private volatile boolean seeded;
 
-    public IncentiveService(IncentiveRepository repository, ObligationService obligations, ReferenceData reference) {
+    public IncentiveService(IncentiveRepository repository, ObligationService obligations, ReferenceData reference,
+                            AuditLog audit) {
         this.repository = repository;
         this.obligations = obligations;
         this.reference = reference;
+        this.audit = audit;
     }
 
     /**
@@ -209,6 +214,8 @@ public class IncentiveService {
         stored(code);
         IncentiveRule rule = IncentiveRule.parse(text, regions());
         repository.update(code, text.strip() + "\n", by);
+        audit.record(AuditAction.INCENTIVE_RULE_CHANGED, "INCENTIVE", null, 1,
+                "incentive " + code + ": rule text replaced (" + text.strip().lines().count() + " lines)");
         return rule;
     }
 
@@ -223,6 +230,8 @@ public class IncentiveService {
         seed();
         stored(code);
         repository.setActive(code, active, by);
+        audit.record(AuditAction.INCENTIVE_RULE_CHANGED, "INCENTIVE", null, 1,
+                "incentive " + code + (active ? " switched on" : " switched off"));
     }
 
     private List<Eligibility> eligible(String code, IncentiveRule rule, List<IncentiveRepository.Candidate> all,

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CostModelBrowserTest extends AgynBrowserTest {
 
     static final String USER = "cost-analyst-browser";
-    static final String PASSWORD = "Cost-pass-7";
+    static final String PASSWORD = "Cost-model-pass-7";
 
     @Test
     void changingOneParameterRecomputesTheTotalAndTheTornado() {
