@@ -570,6 +570,11 @@ public class RegistryImport {
         jdbc.query("SELECT encode(iin_hash, 'hex') FROM reg_scholar", rs -> {
             existing.add(rs.getString(1));
         });
+        // People erased on request: their records keep only the pseudonym, a keyed function of the IIN. The
+        // operator's record number is erased with the rest, so a file that still lists them is told so rather
+        // than recording them again.
+        Set<String> erased = new HashSet<>(jdbc.queryForList(
+                "SELECT pseudonym FROM reg_scholar WHERE anonymised_at IS NOT NULL", String.class));
         List<byte[]> hashes = new ArrayList<>(scholars.size());
         for (ScholarIn s : scholars) {
             // Current key first; the others are retired keys whose rows the re-key job has not reached yet.
@@ -577,6 +582,8 @@ public class RegistryImport {
             hashes.add(candidates.get(0));
             if (candidates.stream().anyMatch(h -> existing.contains(HEX.formatHex(h)))) {
                 problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.iinExists", s.ref());
+            } else if (!erased.isEmpty() && erased.contains(pseudonym.of(candidates.get(0)))) {
+                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.erased", s.ref());
             }
         }
         return hashes;

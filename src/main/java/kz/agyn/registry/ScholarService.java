@@ -112,6 +112,11 @@ public class ScholarService {
         if (!repository.idsByIinHash(index.iinCandidates(iin)).isEmpty()) {
             throw RegistryException.conflict("registry.scholar.exists");
         }
+        // An anonymised record keeps its pseudonym, a keyed function of the IIN: a person erased on request is
+        // not recorded again (and the pseudonym's uniqueness would refuse the row anyway, less clearly).
+        if (repository.erased(pseudonym.of(hash))) {
+            throw RegistryException.conflict("registry.scholar.erased");
+        }
         RegistryRows.Scholar row = new RegistryRows.Scholar(0, enc("iin", iin.value()), enc("last_name", last),
                 enc("first_name", first), enc("patronymic", patronymic), enc("name_ru", nameRu),
                 enc("name_latin", nameLatin), enc("email", email), enc("phone", phone), pseudonym.of(hash),
@@ -389,7 +394,10 @@ public class ScholarService {
                 decisions.getOrDefault(a.id(), List.of()))).toList();
     }
 
-    /** Erases the scholar's personal data for good; statistics and the pseudonym stay. */
+    /**
+     * Erases the scholar's personal data for good: what identifies them and everything officers wrote about them
+     * (see {@link RegistryRepository#anonymise}); statistics and the pseudonym stay.
+     */
     @Transactional
     public void anonymise(long id, Access access) {
         requireEdit(access);

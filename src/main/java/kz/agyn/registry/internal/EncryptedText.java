@@ -49,6 +49,15 @@ public enum EncryptedText {
         return field;
     }
 
+    /**
+     * The condition, with one parameter (the scholar's id), that selects the rows of this column's table belonging
+     * to a scholar: jobs and awards name the scholar, the rest hang off an award.
+     */
+    public String ofScholar() {
+        return table.equals("reg_employment") || table.equals("reg_award") ? "scholar_id = ?"
+                : "award_id IN (SELECT id FROM reg_award WHERE scholar_id = ?)";
+    }
+
     /** The columns grouped by table, tables in declaration order. */
     public static Map<String, List<EncryptedText>> byTable() {
         Map<String, List<EncryptedText>> out = new LinkedHashMap<>();

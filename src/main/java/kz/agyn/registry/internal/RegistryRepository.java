@@ -82,17 +82,34 @@ public class RegistryRepository {
                 .optional();
     }
 
+    /**
+     * Erases what identifies the scholar or was written about them: the IIN (its hash replaced by random bytes),
+     * names, contacts and their search hashes, the operator's record numbers of the scholar and the awards, the
+     * universities, and every column of {@link EncryptedText} in the scholar's rows (employers, BINs, evidence,
+     * guarantee references, deferral and decision reasons, the officers' grounds in the status history, task
+     * notes). What statistics need stays: birth year, sex, the pseudonym, programmes, call years, degrees, fields,
+     * countries, funding, dates, sectors, regions, occupations, salary bands, decisions' and tasks' kinds and
+     * dates, the states and their codes.
+     */
     public void anonymise(long id, byte[] randomIinHash) {
         jdbc.sql("""
                         UPDATE reg_scholar SET iin_hash = ?, iin_enc = NULL, last_name_enc = NULL,
                           first_name_enc = NULL, patronymic_enc = NULL, name_ru_enc = NULL, name_latin_enc = NULL,
                           email_enc = NULL, phone_enc = NULL, last_name_hash = NULL, first_name_hash = NULL,
-                          anonymised_at = now()
+                          external_ref = NULL, anonymised_at = now()
                         WHERE id = ?""").params(randomIinHash, id).update();
-        jdbc.sql("""
-                        UPDATE reg_employment SET employer_enc = NULL, employer_bin_enc = NULL, evidence_enc = NULL
-                        WHERE scholar_id = ?""").param(id).update();
-        jdbc.sql("UPDATE reg_award SET guarantee_ref_enc = NULL WHERE scholar_id = ?").param(id).update();
+        jdbc.sql("UPDATE reg_award SET external_ref = NULL, university = NULL WHERE scholar_id = ?").param(id)
+                .update();
+        for (EncryptedText column : EncryptedText.values()) {
+            jdbc.sql("UPDATE " + column.table() + " SET " + column.column() + " = NULL WHERE " + column.ofScholar())
+                    .param(id).update();
+        }
+    }
+
+    /** Whether an anonymised scholar has this pseudonym: the person was erased on request. */
+    public boolean erased(String pseudonym) {
+        return jdbc.sql("SELECT count(*) FROM reg_scholar WHERE pseudonym = ? AND anonymised_at IS NOT NULL")
+                .param(pseudonym).query(Long.class).single() > 0;
     }
 
     public long insertAward(RegistryRows.Award a) {
