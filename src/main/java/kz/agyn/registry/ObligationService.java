@@ -16,6 +16,7 @@ import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.Money;
 import kz.agyn.kernel.RegionCode;
+import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRepository;
 import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.obligation.AwardFacts;
@@ -32,6 +33,7 @@ import kz.agyn.registry.obligation.ObligationStatus;
 import kz.agyn.registry.obligation.RuleBook;
 import kz.agyn.registry.obligation.Sector;
 import kz.agyn.registry.obligation.Transition;
+import kz.agyn.registry.pii.PersonalDataCipher;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,14 +54,16 @@ public class ObligationService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final AuditLog audit;
+    private final PersonalDataCipher cipher;
     private volatile RuleBook rules;
 
     public ObligationService(RegistryRepository repository, JdbcTemplate jdbc, TransactionTemplate transactions,
-                             AuditLog audit, Optional<Clock> clock) {
+                             AuditLog audit, Optional<Clock> clock, PersonalDataCipher cipher) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
+        this.cipher = cipher;
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
@@ -141,7 +145,8 @@ public class ObligationService {
             throw RegistryException.invalid("registry.decision.reasonRequired");
         }
         List<RegistryRows.Decision> decisions = new ArrayList<>(repository.decisions(List.of(award.id())));
-        decisions.add(new RegistryRows.Decision(0, award.id(), type.name(), date, reason, by));
+        byte[] sealed = cipher.encrypt(EncryptedText.DECISION_REASON.field(), reason);
+        decisions.add(new RegistryRows.Decision(0, award.id(), type.name(), date, sealed, by));
         ObligationCase c = caseOf(award, repository.employmentsOf(award.scholarId()),
                 repository.deferrals(List.of(award.id())), decisions);
         ObligationStatus status = ObligationEngine.evaluate(c.facts(), ruleBook().forAward(c.facts()), c.episodes(),
@@ -150,9 +155,10 @@ public class ObligationService {
                 .orElse(null);
         Decision decision = new Decision(date, type, by, reason);
         Optional<Transition> t = Transition.byDecision(previous, decision, status.state());
-        repository.insertDecision(award.id(), type.name(), date, reason, by);
-        t.ifPresent(x -> repository.insertStatus(award.id(), name(x.from()), x.to().name(), by,
-                x.reason() + (x.note().isEmpty() ? "" : ": " + x.note())));
+        repository.insertDecision(award.id(), type.name(), date, sealed, by);
+        // The code stays in clear for everyone who may see the history; the officer's words are encrypted.
+        t.ifPresent(x -> repository.insertStatus(award.id(), name(x.from()), x.to().name(), by, x.reason(),
+                x.note().isEmpty() ? null : cipher.encrypt(EncryptedText.STATUS_NOTE.field(), x.note())));
         repository.saveObligation(row(status, award.id()));
         return status;
     }
@@ -318,9 +324,10 @@ public class ObligationService {
         AwardFacts facts = new AwardFacts(Long.toString(a.id()), a.programme(), a.ruleVersion(),
                 a.awardedOn() == null ? a.studyStart() : a.awardedOn(), a.studyStart(), a.plannedEnd(),
                 a.actualEnd(), Money.kzt(a.fundingKzt()));
-        List<Deferral> ds = deferrals.stream().map(d -> new Deferral(d.from(), d.to(), d.reason())).toList();
+        // Evaluation reads dates and kinds only: the officers' words stay encrypted.
+        List<Deferral> ds = deferrals.stream().map(d -> new Deferral(d.from(), d.to(), "")).toList();
         List<Decision> dec = decisions.stream()
-                .map(d -> new Decision(d.date(), DecisionType.valueOf(d.kind()), d.decidedBy(), d.reason())).toList();
+                .map(d -> new Decision(d.date(), DecisionType.valueOf(d.kind()), d.decidedBy(), "")).toList();
         return new ObligationCase(facts, episodes, ds, dec);
     }
 
@@ -333,7 +340,7 @@ public class ObligationService {
             t = Optional.of(Transition.correction(previous, status.state(), status.asOf(), by, "record corrected"));
         }
         t.ifPresent(x -> repository.insertStatus(awardId, name(x.from()), x.to().name(),
-                x.cause() == Transition.Cause.EVALUATION ? Transition.SYSTEM : by, x.reason()));
+                x.cause() == Transition.Cause.EVALUATION ? Transition.SYSTEM : by, x.reason(), null));
     }
 
     private static RegistryRows.Obligation row(ObligationStatus s, long awardId) {

@@ -34,6 +34,7 @@ import kz.agyn.kernel.Sex;
 import kz.agyn.reference.Occupation;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.obligation.RuleBook;
 import kz.agyn.registry.pii.BlindIndex;
 import kz.agyn.registry.pii.PersonalDataCipher;
@@ -569,6 +570,11 @@ public class RegistryImport {
         jdbc.query("SELECT encode(iin_hash, 'hex') FROM reg_scholar", rs -> {
             existing.add(rs.getString(1));
         });
+        // People erased on request: their records keep only the pseudonym, a keyed function of the IIN. The
+        // operator's record number is erased with the rest, so a file that still lists them is told so rather
+        // than recording them again.
+        Set<String> erased = new HashSet<>(jdbc.queryForList(
+                "SELECT pseudonym FROM reg_scholar WHERE anonymised_at IS NOT NULL", String.class));
         List<byte[]> hashes = new ArrayList<>(scholars.size());
         for (ScholarIn s : scholars) {
             // Current key first; the others are retired keys whose rows the re-key job has not reached yet.
@@ -576,6 +582,8 @@ public class RegistryImport {
             hashes.add(candidates.get(0));
             if (candidates.stream().anyMatch(h -> existing.contains(HEX.formatHex(h)))) {
                 problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.iinExists", s.ref());
+            } else if (!erased.isEmpty() && erased.contains(pseudonym.of(candidates.get(0)))) {
+                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.erased", s.ref());
             }
         }
         return hashes;
@@ -606,6 +614,13 @@ public class RegistryImport {
         }
         long encrypting = System.nanoTime();
         String[] scholarRows = scholarRows(scholars, iinHashes, scholarIds, progress);
+        // Employers, BINs and evidence are encrypted like names (EncryptedText), on every core as well.
+        byte[][][] jobTexts = new byte[jobs.size()][][];
+        IntStream.range(0, jobs.size()).parallel().forEach(i -> {
+            JobIn j = jobs.get(i);
+            jobTexts[i] = new byte[][] {seal(EncryptedText.EMPLOYER, j.employer()),
+                seal(EncryptedText.EMPLOYER_BIN, j.bin()), seal(EncryptedText.EVIDENCE, j.evidence())};
+        });
         long encrypted = System.nanoTime();
         progress.check();
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -621,7 +636,7 @@ public class RegistryImport {
             Map<String, Long> awardIdsByRef = new HashMap<>();
             w = new CopyWriter(connection, writers, "COPY reg_award (id, external_ref, scholar_id, programme, "
                     + "rule_version, call_year, degree, field, university, country, funding_kzt, guarantee_kind, "
-                    + "guarantee_ref, awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
+                    + "guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
             for (int i = 0; i < awards.size(); i++) {
                 AwardIn a = awards.get(i);
                 long id = awardIds.get(i);
@@ -631,38 +646,39 @@ public class RegistryImport {
                 int version = book.inForceOn(a.programme(), on).version();
                 w.row().cell(id).cell(a.ref()).cell(ids.get(a.scholarRef())).cell(a.programme()).cell(version)
                         .cell(a.callYear()).cell(a.degree()).cell(a.field()).cell(a.university()).cell(a.country())
-                        .cell(a.funding().toPlainString()).cell(a.securityKind()).cell(a.securityRef())
+                        .cell(a.funding().toPlainString()).cell(a.securityKind())
+                        .bytes(seal(EncryptedText.GUARANTEE_REF, a.securityRef()))
                         .cell(a.awardedOn()).cell(a.start()).cell(a.planned()).cell(a.actual()).last(a.synthetic());
             }
             w.finish();
-            w = new CopyWriter(connection, writers, "COPY reg_employment (scholar_id, seq, employer, employer_bin, "
-                    + "sector, region, country, isco, start_date, end_date, salary_band, evidence, synthetic, "
-                    + "created_by) FROM STDIN");
+            w = new CopyWriter(connection, writers, "COPY reg_employment (scholar_id, seq, employer_enc, "
+                    + "employer_bin_enc, sector, region, country, isco, start_date, end_date, salary_band, "
+                    + "evidence_enc, synthetic, created_by) FROM STDIN");
             for (int i = 0; i < jobs.size(); i++) {
                 JobIn j = jobs.get(i);
                 written(progress, i);
-                w.row().cell(ids.get(j.scholarRef())).cell(j.seq()).cell(j.employer()).cell(j.bin()).cell(j.sector())
-                        .cell(j.kato()).cell(j.country()).cell(j.isco()).cell(j.start()).cell(j.end())
-                        .cell(j.band()).cell(j.evidence()).cell(j.synthetic()).last(by);
+                w.row().cell(ids.get(j.scholarRef())).cell(j.seq()).bytes(jobTexts[i][0]).bytes(jobTexts[i][1])
+                        .cell(j.sector()).cell(j.kato()).cell(j.country()).cell(j.isco()).cell(j.start())
+                        .cell(j.end()).cell(j.band()).bytes(jobTexts[i][2]).cell(j.synthetic()).last(by);
             }
             w.finish();
             progress.check();
             CopyWriter deferrals = new CopyWriter(connection, writers,
-                    "COPY reg_deferral (award_id, from_date, to_date, reason, approved_by) FROM STDIN");
+                    "COPY reg_deferral (award_id, from_date, to_date, reason_enc, approved_by) FROM STDIN");
             for (AwardIn a : awards) {
                 if (a.deferredUntil() != null) {
                     LocalDate from = (a.actual() != null ? a.actual() : a.planned()).plusDays(1);
                     deferrals.row().cell(awardIdsByRef.get(a.ref())).cell(from).cell(a.deferredUntil())
-                            .cell(a.deferralReason()).last(by);
+                            .bytes(seal(EncryptedText.DEFERRAL_REASON, a.deferralReason())).last(by);
                 }
             }
             deferrals.finish();
             CopyWriter returns = new CopyWriter(connection, writers,
-                    "COPY reg_decision (award_id, kind, on_date, reason, decided_by) FROM STDIN");
+                    "COPY reg_decision (award_id, kind, on_date, reason_enc, decided_by) FROM STDIN");
             for (AwardIn a : awards) {
                 if (a.returnedOn() != null) {
                     returns.row().cell(awardIdsByRef.get(a.ref())).cell("RETURN_CONFIRMED").cell(a.returnedOn())
-                            .cell("import").last(by);
+                            .bytes(seal(EncryptedText.DECISION_REASON, "import")).last(by);
                 }
             }
             returns.finish();
@@ -717,6 +733,10 @@ public class RegistryImport {
 
     private byte[] enc(String field, String value) {
         return value == null ? null : cipher.encrypt("scholar." + field, value);
+    }
+
+    private byte[] seal(EncryptedText column, String value) {
+        return value == null ? null : cipher.encrypt(column.field(), value);
     }
 
     /** One COPY text row: tabs between cells, \N for null, backslash escapes for text, bytea as hex. */

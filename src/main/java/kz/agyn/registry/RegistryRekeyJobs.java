@@ -2,6 +2,7 @@ package kz.agyn.registry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.Iin;
+import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.internal.RekeyRepository;
 import kz.agyn.registry.pii.BlindIndex;
@@ -35,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The re-key job that must follow a rotation of the registry's key (see {@link RegistryKeys}): every scholar's
  * row holding a value under another key than the current one is decrypted, encrypted again under the current
  * key, and its IIN and name hashes are computed again, so that search by IIN and name goes on finding it once
- * the retired key is dropped. Pseudonyms are kept as they are (docs/decisions/0010).
+ * the retired key is dropped; then every row of free text ({@link EncryptedText}: employers, reasons, notes)
+ * under another key is encrypted again. Pseudonyms are kept as they are (docs/decisions/0010).
  *
  * <p>Rows go in batches of a few hundred, each in its own transaction, so a crash or a cancel loses at most the
  * batch under way and leaves every row under either key, readable while the retired key is loaded. Rows already
@@ -212,21 +215,30 @@ public class RegistryRekeyJobs {
         try {
             from = repository.staleByKeyId(job.keys.currentId());
             job.total = repository.countStale(job.keys.currentId());
-            long after = 0;
-            while (true) {
-                if (job.cancel.get()) {
-                    job.status = RegistryRekeyStatus.CANCELLED;
-                    break;
+            // The scholars first (their hashes decide what search finds), then each table of free text.
+            List<String> tables = new ArrayList<>();
+            tables.add(null);
+            tables.addAll(EncryptedText.byTable().keySet());
+            String outcome = RegistryRekeyStatus.DONE;
+            phases:
+            for (String table : tables) {
+                long after = 0;
+                while (true) {
+                    if (job.cancel.get()) {
+                        outcome = RegistryRekeyStatus.CANCELLED;
+                        break phases;
+                    }
+                    long position = after;
+                    Long next = transactions.execute(tx -> table == null ? batch(job, position)
+                            : textBatch(job, table, position));
+                    if (next == null) {
+                        break;
+                    }
+                    after = next;
+                    listener.committed(job.id, job.done.get());
                 }
-                long position = after;
-                Long next = transactions.execute(tx -> batch(job, position));
-                if (next == null) {
-                    job.status = RegistryRekeyStatus.DONE;
-                    break;
-                }
-                after = next;
-                listener.committed(job.id, job.done.get());
             }
+            job.status = outcome;
         } catch (RuntimeException e) {
             // The batch under way was rolled back; the ones before stay. Logged by type and place only: a
             // database error can quote the row it failed on.
@@ -260,6 +272,33 @@ public class RegistryRekeyJobs {
         for (RegistryRows.Scholar s : rows) {
             rekey(job, s);
             job.done.incrementAndGet();
+        }
+        return rows.get(rows.size() - 1).id();
+    }
+
+    /** One batch of a table of free text after row {@code after}; the last id looked at, or null if none. */
+    private Long textBatch(Job job, String table, long after) {
+        List<RekeyRepository.TextRow> rows = repository.staleTextAfter(table, job.keys.currentId(), after, batchSize);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<EncryptedText> columns = EncryptedText.byTable().get(table);
+        PersonalDataCipher cipher = job.keys.cipher();
+        for (RekeyRepository.TextRow row : rows) {
+            job.done.incrementAndGet();
+            byte[][] fresh = new byte[columns.size()][];
+            try {
+                for (int i = 0; i < fresh.length; i++) {
+                    byte[] v = row.values()[i];
+                    fresh[i] = v == null ? null : cipher.encrypt(columns.get(i).field(),
+                            cipher.decrypt(columns.get(i).field(), v));
+                }
+            } catch (PersonalDataException | IllegalArgumentException e) {
+                job.unreadable.incrementAndGet();
+                continue;
+            }
+            repository.rewriteText(table, new RekeyRepository.TextRow(row.id(), fresh));
+            job.rekeyed.incrementAndGet();
         }
         return rows.get(rows.size() - 1).id();
     }

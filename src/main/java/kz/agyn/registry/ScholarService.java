@@ -21,6 +21,7 @@ import kz.agyn.kernel.Sex;
 import kz.agyn.reference.Occupation;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRepository;
 import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.obligation.DecisionType;
@@ -48,6 +49,8 @@ public class ScholarService {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");
     private static final Pattern BIN = Pattern.compile("\\d{12}");
     private static final int NAME_MAX = 100;
+    /** The longest reason or note an officer may type, as the forms allow. */
+    static final int TEXT_MAX = 1000;
     private static final int SEARCH_LIMIT = 200;
 
     private final RegistryRepository repository;
@@ -108,6 +111,11 @@ public class ScholarService {
         // recorded under the retired key's hash.
         if (!repository.idsByIinHash(index.iinCandidates(iin)).isEmpty()) {
             throw RegistryException.conflict("registry.scholar.exists");
+        }
+        // An anonymised record keeps its pseudonym, a keyed function of the IIN: a person erased on request is
+        // not recorded again (and the pseudonym's uniqueness would refuse the row anyway, less clearly).
+        if (repository.erased(pseudonym.of(hash))) {
+            throw RegistryException.conflict("registry.scholar.erased");
         }
         RegistryRows.Scholar row = new RegistryRows.Scholar(0, enc("iin", iin.value()), enc("last_name", last),
                 enc("first_name", first), enc("patronymic", patronymic), enc("name_ru", nameRu),
@@ -256,9 +264,13 @@ public class ScholarService {
         ObligationRules rules = a.ruleVersion() == null
                 ? obligations.ruleBook().inForceOn(programme, awardedOn)
                 : obligations.ruleBook().version(programme, a.ruleVersion());
+        String guarantee = blank(a.guaranteeRef());
+        if (guarantee != null && guarantee.length() > 200) {
+            throw RegistryException.invalid("registry.field.tooLong", "guaranteeRef", 200);
+        }
         long id = repository.insertAward(new RegistryRows.Award(0, scholarId, programme, rules.version(), callYear,
-                degree, field, university, country, funding, blank(a.guaranteeRef()), awardedOn, start, planned,
-                a.actualEnd(), false));
+                degree, field, university, country, funding, seal(EncryptedText.GUARANTEE_REF, guarantee), awardedOn,
+                start, planned, a.actualEnd(), false));
         obligations.evaluate(repository.award(id).orElseThrow(), by);
         audit.record(AuditAction.UPDATE, SUBJECT, scholarId, 1, "award added");
         return id;
@@ -313,8 +325,9 @@ public class ScholarService {
         if (evidence != null && evidence.length() > 500) {
             throw RegistryException.invalid("registry.field.tooLong", "evidence", 500);
         }
-        long id = repository.insertEmployment(new RegistryRows.Employment(0, scholarId, employer, bin, sector.name(),
-                region, country, isco, start, e.end(), band, evidence, false), by);
+        long id = repository.insertEmployment(new RegistryRows.Employment(0, scholarId,
+                seal(EncryptedText.EMPLOYER, employer), seal(EncryptedText.EMPLOYER_BIN, bin), sector.name(), region,
+                country, isco, start, e.end(), band, seal(EncryptedText.EVIDENCE, evidence), false), by);
         for (RegistryRows.Award a : repository.awardsOf(scholarId)) {
             obligations.evaluate(a, by);
         }
@@ -341,6 +354,9 @@ public class ScholarService {
         if (reason.isEmpty()) {
             throw RegistryException.invalid("registry.decision.reasonRequired");
         }
+        if (reason.length() > TEXT_MAX) {
+            throw RegistryException.invalid("registry.field.tooLong", "reason", TEXT_MAX);
+        }
         ObligationStatus status;
         if ("DEFERRAL".equalsIgnoreCase(d.type())) {
             LocalDate from = requiredDate("from", d.from());
@@ -348,7 +364,7 @@ public class ScholarService {
             if (to.isBefore(from)) {
                 throw RegistryException.invalid("registry.dates.order", "to", "from");
             }
-            repository.insertDeferral(awardId, from, to, reason, by);
+            repository.insertDeferral(awardId, from, to, seal(EncryptedText.DEFERRAL_REASON, reason), by);
             status = obligations.evaluate(award, by);
         } else {
             DecisionType type;
@@ -378,7 +394,10 @@ public class ScholarService {
                 decisions.getOrDefault(a.id(), List.of()))).toList();
     }
 
-    /** Erases the scholar's personal data for good; statistics and the pseudonym stay. */
+    /**
+     * Erases the scholar's personal data for good: what identifies them and everything officers wrote about them
+     * (see {@link RegistryRepository#anonymise}); statistics and the pseudonym stay.
+     */
     @Transactional
     public void anonymise(long id, Access access) {
         requireEdit(access);
@@ -403,21 +422,27 @@ public class ScholarService {
         for (RegistryRows.Award a : awards) {
             List<RegistryRows.Deferral> ds = deferrals.getOrDefault(a.id(), List.of());
             List<RegistryRows.Decision> dec = decisions.getOrDefault(a.id(), List.of());
+            // Free text is decrypted for personal access only; anyone else learns that there is some, not what.
             awardViews.add(new ScholarView.AwardView(a.id(), a.programme(), a.ruleVersion(), a.callYear(),
                     a.degree(), a.field(), a.university(), a.country(), a.fundingKzt(),
-                    personal ? a.guaranteeRef() : null, a.studyStart(), a.plannedEnd(), a.actualEnd(),
-                    obligations.preview(a, jobs, ds, dec),
+                    personal ? open(EncryptedText.GUARANTEE_REF, a.guaranteeRef()) : null, a.studyStart(),
+                    a.plannedEnd(), a.actualEnd(), obligations.preview(a, jobs, ds, dec),
                     ds.stream().map(x -> new ScholarView.DeferralView(x.id(), x.from(), x.to(),
-                            personal ? x.reason() : null, x.approvedBy())).toList(),
+                            personal ? open(EncryptedText.DEFERRAL_REASON, x.reason()) : null,
+                            !personal && x.reason() != null, x.approvedBy())).toList(),
                     dec.stream().map(x -> new ScholarView.DecisionView(x.id(), x.kind(), x.date(),
-                            personal ? x.reason() : null, x.decidedBy())).toList(),
+                            personal ? open(EncryptedText.DECISION_REASON, x.reason()) : null,
+                            !personal && x.reason() != null, x.decidedBy())).toList(),
                     history.getOrDefault(a.id(), List.of()).stream().map(h -> new ScholarView.StatusEntry(h.from(),
-                            h.to(), h.at(), h.by(), h.reason())).toList()));
+                            h.to(), h.at(), h.by(), h.reason(),
+                            personal ? open(EncryptedText.STATUS_NOTE, h.note()) : null,
+                            !personal && h.note() != null)).toList()));
         }
         List<ScholarView.EmploymentView> jobViews = jobs.stream().map(e -> new ScholarView.EmploymentView(e.id(),
-                personal ? e.employer() : null, personal ? e.employerBin() : null, e.sector(), e.region(),
-                e.country(), e.isco(), e.start(), e.end(), e.salaryBand(), personal ? e.evidence() : null,
-                e.synthetic())).toList();
+                personal ? open(EncryptedText.EMPLOYER, e.employer()) : null,
+                personal ? open(EncryptedText.EMPLOYER_BIN, e.employerBin()) : null, e.sector(), e.region(),
+                e.country(), e.isco(), e.start(), e.end(), e.salaryBand(),
+                personal ? open(EncryptedText.EVIDENCE, e.evidence()) : null, e.synthetic())).toList();
         if (!personal) {
             return new ScholarView(s.id(), s.pseudonym(), false, null, null, null, null, null, null, null, null, null,
                     s.birthYear(), s.sex(), s.synthetic(), s.anonymisedAt(), awardViews, jobViews);
@@ -444,6 +469,14 @@ public class ScholarService {
 
     private String dec(String field, byte[] value) {
         return value == null ? null : cipher.decrypt("scholar." + field, value);
+    }
+
+    private byte[] seal(EncryptedText column, String value) {
+        return value == null ? null : cipher.encrypt(column.field(), value);
+    }
+
+    private String open(EncryptedText column, byte[] value) {
+        return value == null ? null : cipher.decrypt(column.field(), value);
     }
 
     private void scholarExists(long id) {

@@ -9,8 +9,9 @@ import kz.agyn.registry.obligation.ObligationStatus;
 
 /**
  * A scholar's record as one caller may see it. With {@code personal} false (an analyst) the IIN, names,
- * contacts, birth date, employers and guarantee references are null and the record is known by its
- * {@code pseudonym} only.
+ * contacts, birth date, employers, BINs, evidence, guarantee references and every officer's reason or note are
+ * null and the record is known by its {@code pseudonym} only; a {@code …Hidden} flag then says that a reason or
+ * note exists and was withheld.
  */
 public record ScholarView(long id, String pseudonym, boolean personal, String iin, String lastName, String firstName,
                           String patronymic, String nameRu, String nameLatin, String email, String phone,
@@ -30,12 +31,20 @@ public record ScholarView(long id, String pseudonym, boolean personal, String ii
                                  String evidence, boolean synthetic) {
     }
 
-    public record DeferralView(long id, LocalDate from, LocalDate to, String reason, String approvedBy) {
+    public record DeferralView(long id, LocalDate from, LocalDate to, String reason, boolean reasonHidden,
+                               String approvedBy) {
     }
 
-    public record DecisionView(long id, String type, LocalDate date, String reason, String decidedBy) {
+    public record DecisionView(long id, String type, LocalDate date, String reason, boolean reasonHidden,
+                               String decidedBy) {
     }
 
-    public record StatusEntry(String from, String to, Instant at, String by, String reason) {
+    /**
+     * A change of state. {@code reason} is a code: an {@link kz.agyn.registry.obligation.ObligationReason} for
+     * evaluation, a {@link kz.agyn.registry.obligation.DecisionType} for a decision, CORRECTION, or NOTE;
+     * {@code note} is the officer's words.
+     */
+    public record StatusEntry(String from, String to, Instant at, String by, String reason, String note,
+                              boolean noteHidden) {
     }
 }

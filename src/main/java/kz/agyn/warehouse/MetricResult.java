@@ -7,12 +7,17 @@ import java.util.Map;
 /**
  * A metric computed from the warehouse, period by period, with the inputs each value came from and the
  * dataset versions they were read from. {@code missing} names the inputs the warehouse lacked.
+ * {@code personCounts} names the inputs that count persons, to which the small-cell rule applies (see
+ * {@link Disclosure}); {@code suppressedPoints} is how many points had their value withheld from this reader.
  */
 public record MetricResult(String metric, String name, String formula, String explanation, String unit,
                            String reference, String region, List<Point> points, List<String> sources,
-                           List<String> missing) {
+                           List<String> missing, List<String> personCounts, int suppressedPoints) {
 
-    /** One period's value and its inputs. */
-    public record Point(String period, BigDecimal value, Map<String, BigDecimal> inputs) {
+    /**
+     * One period's value and its inputs. For a reader who may not see small cells, an input counting 1–4 persons
+     * is null, and so is the value computed from it, with {@code suppressed} true.
+     */
+    public record Point(String period, BigDecimal value, Map<String, BigDecimal> inputs, boolean suppressed) {
     }
 }

@@ -65,9 +65,15 @@ public class MetricsService {
         return Optional.empty();
     }
 
-    public MetricResult compute(Metric metric, Selection s, Locale locale) {
+    /**
+     * The metric over the selection. {@code seesSmallCells} false (a viewer, see {@link Disclosure}) applies the
+     * small-cell rule of the published aggregates: every input that counts persons and is 1–4 is withheld (null),
+     * and so is the value computed from it, since the value with the other inputs would give the count back; the
+     * point says {@code suppressed}. Balances and ratios computed only from larger counts are shown.
+     */
+    public MetricResult compute(Metric metric, Selection s, Locale locale, boolean seesSmallCells) {
         String region = s.region() == null ? "000000000" : s.region();
-        Sources sources = new Sources();
+        Reads sources = new Reads();
         List<String> missing = new ArrayList<>();
         List<MetricResult.Point> points = switch (metric) {
             case GROWTH_RATE -> growth(s, region, sources, missing);
@@ -86,16 +92,40 @@ public class MetricsService {
                 yield List.of();
             }
         };
+        List<MetricResult.Point> shown = seesSmallCells ? points
+                : points.stream().map(p -> suppress(p, sources.counts)).toList();
+        int suppressed = (int) shown.stream().filter(MetricResult.Point::suppressed).count();
         return new MetricResult(metric.key(), messages.getMessage(metric.nameKey(), null, metric.key(), locale),
                 metric.formula().expression(), messages.getMessage(metric.formulaKey(), null, "", locale),
-                metric.unit().name(), metric.reference(), region, points, List.copyOf(sources.list),
-                List.copyOf(new LinkedHashSet<>(missing)));
+                metric.unit().name(), metric.reference(), region, shown, List.copyOf(sources.list),
+                List.copyOf(new LinkedHashSet<>(missing)), List.copyOf(sources.counts), suppressed);
+    }
+
+    /** The point with its small counts and its value withheld, or as it is when it has none. */
+    private static MetricResult.Point suppress(MetricResult.Point p, Set<String> counts) {
+        Map<String, BigDecimal> inputs = new LinkedHashMap<>(p.inputs());
+        boolean hide = false;
+        for (Map.Entry<String, BigDecimal> e : inputs.entrySet()) {
+            if (counts.contains(e.getKey()) && Disclosure.suppressed("PERSONS", e.getValue())) {
+                e.setValue(null);
+                hide = true;
+            }
+        }
+        return hide ? new MetricResult.Point(p.period(), null, inputs, true) : p;
+    }
+
+    /** Declares which of a computation's inputs count persons: those read from an indicator measured in persons. */
+    private void counts(Reads reads, String indicator, String... inputs) {
+        if (warehouse.indicator(indicator).map(i -> "PERSONS".equals(i.unit())).orElse(false)) {
+            reads.counts.addAll(List.of(inputs));
+        }
     }
 
     // --- the metrics ----------------------------------------------------------------------------------------
 
-    private List<MetricResult.Point> growth(Selection s, String region, Sources sources, List<String> missing) {
+    private List<MetricResult.Point> growth(Selection s, String region, Reads sources, List<String> missing) {
         String indicator = s.indicator() == null ? "EMIGRANTS" : s.indicator();
+        counts(sources, indicator, "x_t", "x_t-1");
         TreeMap<Period, BigDecimal> series = totals(indicator, region, Map.of(), s, sources);
         if (series.isEmpty()) {
             missing.add(indicator);
@@ -113,8 +143,9 @@ public class MetricsService {
         return points;
     }
 
-    private List<MetricResult.Point> cagr(Selection s, String region, Sources sources, List<String> missing) {
+    private List<MetricResult.Point> cagr(Selection s, String region, Reads sources, List<String> missing) {
         String indicator = s.indicator() == null ? "EMIGRANTS" : s.indicator();
+        counts(sources, indicator, "x_start", "x_end");
         TreeMap<Period, BigDecimal> series = totals(indicator, region, Map.of(), s, sources);
         if (series.size() < 2) {
             missing.add(indicator);
@@ -128,8 +159,9 @@ public class MetricsService {
                         BigDecimal.valueOf(years)))).orElse(List.of());
     }
 
-    private List<MetricResult.Point> known(Selection s, String region, Dimension by, boolean share, Sources sources,
+    private List<MetricResult.Point> known(Selection s, String region, Dimension by, boolean share, Reads sources,
                                            List<String> missing) {
+        counts(sources, "EMIGRANTS", "part", "known", "unknown");
         Map<Period, Map<String, Long>> byPeriod = breakdown("EMIGRANTS", region, by, s, sources);
         if (byPeriod.isEmpty()) {
             missing.add("EMIGRANTS × " + by.column());
@@ -145,8 +177,10 @@ public class MetricsService {
         return points;
     }
 
-    private List<MetricResult.Point> docquierMarfouk(Selection s, String region, Sources sources,
+    private List<MetricResult.Point> docquierMarfouk(Selection s, String region, Reads sources,
                                                      List<String> missing) {
+        counts(sources, "EMIGRANTS", "E_h");
+        counts(sources, "POP_TERTIARY_25PLUS", "N_h");
         Map<Period, Map<String, Long>> byEducation = breakdown("EMIGRANTS", region, Dimension.EDUCATION, s, sources);
         TreeMap<Period, BigDecimal> residents = totals("POP_TERTIARY_25PLUS", region, Map.of(), s, sources);
         if (byEducation.isEmpty()) {
@@ -187,8 +221,13 @@ public class MetricsService {
         return points;
     }
 
-    private List<MetricResult.Point> net(Metric metric, Selection s, String region, Sources sources,
+    private List<MetricResult.Point> net(Metric metric, Selection s, String region, Reads sources,
                                          List<String> missing) {
+        counts(sources, "IMMIGRANTS", "I");
+        counts(sources, "EMIGRANTS", "E");
+        if (metric != Metric.NET_MIGRATION) {
+            counts(sources, "POPULATION", "P_start", "P_end");
+        }
         TreeMap<Period, BigDecimal> imm = totals("IMMIGRANTS", region, Map.of(), s, sources);
         TreeMap<Period, BigDecimal> emi = totals("EMIGRANTS", region, Map.of(), s, sources);
         Selection wider = new Selection(s.region(), s.from(), null, s.dataset(), null, null, null, List.of(), 1);
@@ -228,7 +267,7 @@ public class MetricsService {
         return points;
     }
 
-    private List<MetricResult.Point> payGap(Metric metric, Selection s, Sources sources, List<String> missing) {
+    private List<MetricResult.Point> payGap(Metric metric, Selection s, Reads sources, List<String> missing) {
         String country = s.country() == null ? "US" : s.country();
         String occupation = s.occupation() == null || s.occupation().isBlank() ? "_T" : s.occupation().trim();
         TreeMap<Period, BigDecimal> domestic = totals("WAGE_AVG", "000000000",
@@ -282,7 +321,7 @@ public class MetricsService {
         return points;
     }
 
-    private List<MetricResult.Point> rd(Metric metric, Selection s, Sources sources, List<String> missing) {
+    private List<MetricResult.Point> rd(Metric metric, Selection s, Reads sources, List<String> missing) {
         List<String> peers = s.peers() == null || s.peers().isEmpty() ? List.of("KR", "JP", "DE", "US") : s.peers();
         TreeMap<Period, BigDecimal> own = totals("GERD_GDP", "000000000", Map.of(Dimension.COUNTRY, "KZ"), s, sources);
         if (own.isEmpty()) {
@@ -313,7 +352,7 @@ public class MetricsService {
                     ? (own1, g) -> RdIntensity.gap(own1, g, Weighting.SIMPLE)
                     : (own1, g) -> RdIntensity.ratio(own1, g, Weighting.SIMPLE);
             f.apply(o.getValue(), group).ifPresent(v -> points.add(new MetricResult.Point(o.getKey().toString(), v,
-                    inputs)));
+                    inputs, false)));
         }
         if (points.isEmpty() && !own.isEmpty()) {
             missing.add("GERD_GDP (" + String.join(", ", peers) + ")");
@@ -325,7 +364,7 @@ public class MetricsService {
 
     /** The published totals of an indicator: every other dimension at '_T' unless given. */
     private TreeMap<Period, BigDecimal> totals(String indicator, String region, Map<Dimension, String> fixed,
-                                               Selection s, Sources sources) {
+                                               Selection s, Reads sources) {
         Map<Dimension, String> filters = totalsExcept(Set.of(), region);
         filters.putAll(fixed);
         TreeMap<Period, BigDecimal> series = new TreeMap<>();
@@ -337,7 +376,7 @@ public class MetricsService {
     }
 
     private Map<Period, Map<String, Long>> breakdown(String indicator, String region, Dimension by, Selection s,
-                                                     Sources sources) {
+                                                     Reads sources) {
         Map<Dimension, String> filters = totalsExcept(Set.of(by), region);
         Map<Period, Map<String, Long>> result = new TreeMap<>();
         for (Observation o : read(indicator, filters, s)) {
@@ -392,12 +431,16 @@ public class MetricsService {
         for (int i = 0; i < inputs.length; i += 2) {
             map.put((String) inputs[i], (BigDecimal) inputs[i + 1]);
         }
-        return new MetricResult.Point(p.toString(), value, map);
+        return new MetricResult.Point(p.toString(), value, map, false);
     }
 
-    /** "dataset v3" for every dataset version an input was read from. */
-    private static final class Sources {
+    /**
+     * What a computation read: "dataset v3" for every dataset version an input came from, and the names of the
+     * inputs that count persons (the small-cell rule applies to those).
+     */
+    private static final class Reads {
         final LinkedHashSet<String> list = new LinkedHashSet<>();
+        final LinkedHashSet<String> counts = new LinkedHashSet<>();
 
         void add(Observation o) {
             list.add(o.dataset() + " v" + o.version());

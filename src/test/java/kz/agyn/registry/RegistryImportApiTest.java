@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import kz.agyn.AgynTest;
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.internal.EncryptedText;
+import kz.agyn.registry.pii.PersonalDataCipher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +54,9 @@ class RegistryImportApiTest extends AgynTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PersonalDataCipher cipher;
+
     private static MockMultipartHttpServletRequestBuilder upload(String scholars, String awards, String jobs,
                                                                  boolean accept) {
         MockMultipartHttpServletRequestBuilder r = multipart("/api/v1/registry/imports")
@@ -82,9 +87,12 @@ class RegistryImportApiTest extends AgynTest {
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM reg_obligation o JOIN reg_award a ON a.id = o.award_id
                         WHERE a.external_ref = 'TST-IMP-1-1'""").query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("""
-                        SELECT employer FROM reg_employment e JOIN reg_scholar s ON s.id = e.scholar_id
-                        WHERE s.external_ref = 'TST-IMP-1'""").query(String.class).single()).isEqualTo("ТОО «Тест, 1»");
+        // The employer is stored encrypted, like the names (EncryptedText).
+        byte[] employer = jdbc.sql("""
+                        SELECT employer_enc FROM reg_employment e JOIN reg_scholar s ON s.id = e.scholar_id
+                        WHERE s.external_ref = 'TST-IMP-1'""").query(byte[].class).single();
+        assertThat(new String(employer, StandardCharsets.UTF_8)).doesNotContain("Тест");
+        assertThat(cipher.decrypt(EncryptedText.EMPLOYER.field(), employer)).isEqualTo("ТОО «Тест, 1»");
 
         mvc.perform(upload(SCHOLARS, AWARDS, JOBS, true).with(csrf()).with(RegistryApiTest.OFFICER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IMPORTED"))

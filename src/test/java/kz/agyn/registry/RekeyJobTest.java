@@ -121,6 +121,30 @@ class RekeyJobTest extends AgynTest {
     }
 
     @Test
+    void aJobsEmployerAndEvidenceAreEncryptedAgainToo() {
+        RotatedKeys.Old old = rotation.scholars(1).get(0);
+        long job = rotation.job(old.id(), "Рекей ЖШС", "certificate no. 12");
+        assertThat(PersonalDataCipher.keyIdOf(jdbc.sql("SELECT employer_enc FROM reg_employment WHERE id = ?")
+                .param(job).query(byte[].class).single())).isEqualTo(rotation.old.currentKeyId());
+        long before = jobs.state().rowsUnderOtherKeys();
+        assertThat(before).isGreaterThanOrEqualTo(2);
+
+        RegistryRekeyStatus done = jobs.run(Access.PERSONAL, "rekey-tester");
+
+        assertThat(done.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(done.rekeyed()).isEqualTo(before);
+        assertThat(jobs.state().rowsUnderOtherKeys()).isZero();
+        Map<String, Object> row = jdbc.sql("SELECT employer_enc, evidence_enc FROM reg_employment WHERE id = ?")
+                .param(job).query().singleRow();
+        assertThat(PersonalDataCipher.keyIdOf((byte[]) row.get("employer_enc"))).isEqualTo(keys.currentKeyId());
+        assertThat(PersonalDataCipher.keyIdOf((byte[]) row.get("evidence_enc"))).isEqualTo(keys.currentKeyId());
+        ScholarView card = scholars.view(old.id(), Access.PERSONAL);
+        assertThat(card.employments()).extracting(ScholarView.EmploymentView::employer).containsExactly("Рекей ЖШС");
+        assertThat(card.employments()).extracting(ScholarView.EmploymentView::evidence)
+                .containsExactly("certificate no. 12");
+    }
+
+    @Test
     void aCancelBetweenBatchesLeavesEveryRowReadableAndTheNextRunFinishes() {
         List<RotatedKeys.Old> old = rotation.scholars(6);
         jobs.listener((id, done) -> jobs.cancel());

@@ -60,6 +60,12 @@ public final class RotatedKeys implements AutoCloseable {
         return out;
     }
 
+    /** A job recorded under the old key: its employer and evidence are encrypted with it. */
+    public long job(long scholarId, String employer, String evidence) {
+        return oldScholars.addEmployment(scholarId, new NewEmployment(employer, null, "PRIVATE", null, "DE", null,
+                LocalDate.of(2020, 1, 1), null, null, evidence), Access.PERSONAL, "rekey-tester");
+    }
+
     /** A {@link ScholarService} configured as after the rotation: the application's key current, the old retired. */
     public ScholarService afterRotation(RegistryRepository repository, AuditLog audit, ObligationService obligations,
                                         ReferenceData reference) {

@@ -30,10 +30,11 @@ public class MonitoringRepository {
 
     /**
      * Raises the tasks whose condition holds on {@code today} and closes the open ones whose condition no longer
-     * holds. A task an officer closed is not raised again for the same award, kind and due date: the officer has
-     * dealt with that occurrence, and a new one (a new deadline, a later job abroad) has a new due date.
+     * holds (closed by {@link #ACTOR}, with no note: the pages say why in the reader's language). A task an
+     * officer closed is not raised again for the same award, kind and due date: the officer has dealt with that
+     * occurrence, and a new one (a new deadline, a later job abroad) has a new due date.
      */
-    public Pass pass(LocalDate today, int dueHorizonDays, int noEmployerDays, String autoCloseNote) {
+    public Pass pass(LocalDate today, int dueHorizonDays, int noEmployerDays) {
         // Two passes at once (the daily job and the button) would race for the same rows; the second waits.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('agyn.registry.monitoring'))").query().singleRow();
         jdbc.sql("DROP TABLE IF EXISTS monitoring_candidate").update();
@@ -77,11 +78,11 @@ public class MonitoringRepository {
                 .param("days", noEmployerDays).update();
         Map<String, Integer> closed = counts(jdbc.sql("""
                 WITH c AS (
-                  UPDATE reg_task t SET done_at = now(), done_by = :actor, note = :note
+                  UPDATE reg_task t SET done_at = now(), done_by = :actor
                   WHERE t.done_at IS NULL AND NOT EXISTS (
                     SELECT 1 FROM monitoring_candidate m WHERE m.award_id = t.award_id AND m.kind = t.kind)
                   RETURNING t.kind)
-                SELECT kind, count(*) FROM c GROUP BY kind""").param("actor", ACTOR).param("note", autoCloseNote));
+                SELECT kind, count(*) FROM c GROUP BY kind""").param("actor", ACTOR));
         // A deadline moved by a deferral moves the open task's due date with it.
         jdbc.sql("""
                 UPDATE reg_task t SET due_on = m.due_on FROM monitoring_candidate m

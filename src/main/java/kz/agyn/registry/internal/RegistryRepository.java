@@ -13,7 +13,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the registry. Personal columns go in and come out encrypted; this class never sees plaintext. */
+/**
+ * SQL of the registry. Personal columns, free text and identifying references go in and come out encrypted; this
+ * class never sees their plaintext.
+ */
 @Repository
 public class RegistryRepository {
 
@@ -22,10 +25,10 @@ public class RegistryRepository {
             phone_enc, pseudonym, birth_year, sex, synthetic, anonymised_at""";
     private static final String AWARD = """
             id, scholar_id, programme, rule_version, call_year, degree, field, university, country, funding_kzt,
-            guarantee_ref, awarded_on, study_start, planned_end, actual_end, synthetic""";
+            guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic""";
     private static final String EMPLOYMENT = """
-            id, scholar_id, employer, employer_bin, sector, region, country, isco, start_date, end_date,
-            salary_band, evidence, synthetic""";
+            id, scholar_id, employer_enc, employer_bin_enc, sector, region, country, isco, start_date, end_date,
+            salary_band, evidence_enc, synthetic""";
 
     private final JdbcClient jdbc;
 
@@ -79,22 +82,40 @@ public class RegistryRepository {
                 .optional();
     }
 
+    /**
+     * Erases what identifies the scholar or was written about them: the IIN (its hash replaced by random bytes),
+     * names, contacts and their search hashes, the operator's record numbers of the scholar and the awards, the
+     * universities, and every column of {@link EncryptedText} in the scholar's rows (employers, BINs, evidence,
+     * guarantee references, deferral and decision reasons, the officers' grounds in the status history, task
+     * notes). What statistics need stays: birth year, sex, the pseudonym, programmes, call years, degrees, fields,
+     * countries, funding, dates, sectors, regions, occupations, salary bands, decisions' and tasks' kinds and
+     * dates, the states and their codes.
+     */
     public void anonymise(long id, byte[] randomIinHash) {
         jdbc.sql("""
                         UPDATE reg_scholar SET iin_hash = ?, iin_enc = NULL, last_name_enc = NULL,
                           first_name_enc = NULL, patronymic_enc = NULL, name_ru_enc = NULL, name_latin_enc = NULL,
                           email_enc = NULL, phone_enc = NULL, last_name_hash = NULL, first_name_hash = NULL,
-                          anonymised_at = now()
+                          external_ref = NULL, anonymised_at = now()
                         WHERE id = ?""").params(randomIinHash, id).update();
-        jdbc.sql("UPDATE reg_employment SET employer = NULL, employer_bin = NULL, evidence = NULL WHERE scholar_id = ?")
-                .param(id).update();
-        jdbc.sql("UPDATE reg_award SET guarantee_ref = NULL WHERE scholar_id = ?").param(id).update();
+        jdbc.sql("UPDATE reg_award SET external_ref = NULL, university = NULL WHERE scholar_id = ?").param(id)
+                .update();
+        for (EncryptedText column : EncryptedText.values()) {
+            jdbc.sql("UPDATE " + column.table() + " SET " + column.column() + " = NULL WHERE " + column.ofScholar())
+                    .param(id).update();
+        }
+    }
+
+    /** Whether an anonymised scholar has this pseudonym: the person was erased on request. */
+    public boolean erased(String pseudonym) {
+        return jdbc.sql("SELECT count(*) FROM reg_scholar WHERE pseudonym = ? AND anonymised_at IS NOT NULL")
+                .param(pseudonym).query(Long.class).single() > 0;
     }
 
     public long insertAward(RegistryRows.Award a) {
         return jdbc.sql("""
                         INSERT INTO reg_award (scholar_id, programme, rule_version, call_year, degree, field,
-                          university, country, funding_kzt, guarantee_ref, awarded_on, study_start, planned_end,
+                          university, country, funding_kzt, guarantee_ref_enc, awarded_on, study_start, planned_end,
                           actual_end, synthetic)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(a.scholarId(), a.programme(), a.ruleVersion(), a.callYear(), a.degree(), a.field(),
@@ -120,8 +141,8 @@ public class RegistryRepository {
 
     public long insertEmployment(RegistryRows.Employment e, String by) {
         return jdbc.sql("""
-                        INSERT INTO reg_employment (scholar_id, employer, employer_bin, sector, region, country, isco,
-                          start_date, end_date, salary_band, evidence, synthetic, created_by)
+                        INSERT INTO reg_employment (scholar_id, employer_enc, employer_bin_enc, sector, region, country,
+                          isco, start_date, end_date, salary_band, evidence_enc, synthetic, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(e.scholarId(), e.employer(), e.employerBin(), e.sector(), e.region(), e.country(), e.isco(),
                         e.start(), e.end(), e.salaryBand(), e.evidence(), e.synthetic(), by)
@@ -149,9 +170,9 @@ public class RegistryRepository {
                         trim(rs.getString(4)), date(rs, 5), date(rs, 6))).list();
     }
 
-    public long insertDeferral(long awardId, LocalDate from, LocalDate to, String reason, String by) {
+    public long insertDeferral(long awardId, LocalDate from, LocalDate to, byte[] reason, String by) {
         return jdbc.sql("""
-                        INSERT INTO reg_deferral (award_id, from_date, to_date, reason, approved_by)
+                        INSERT INTO reg_deferral (award_id, from_date, to_date, reason_enc, approved_by)
                         VALUES (?, ?, ?, ?, ?) RETURNING id""")
                 .params(awardId, from, to, reason, by).query(Long.class).single();
     }
@@ -161,18 +182,18 @@ public class RegistryRepository {
         if (awardIds != null && awardIds.isEmpty()) {
             return List.of();
         }
-        var spec = jdbc.sql("SELECT id, award_id, from_date, to_date, reason, approved_by FROM reg_deferral" + where
+        var spec = jdbc.sql("SELECT id, award_id, from_date, to_date, reason_enc, approved_by FROM reg_deferral" + where
                 + " ORDER BY award_id, from_date");
         if (awardIds != null) {
             spec = spec.param("ids", awardIds);
         }
         return spec.query((rs, n) -> new RegistryRows.Deferral(rs.getLong(1), rs.getLong(2), date(rs, 3),
-                date(rs, 4), rs.getString(5), rs.getString(6))).list();
+                date(rs, 4), rs.getBytes(5), rs.getString(6))).list();
     }
 
-    public long insertDecision(long awardId, String kind, LocalDate on, String reason, String by) {
+    public long insertDecision(long awardId, String kind, LocalDate on, byte[] reason, String by) {
         return jdbc.sql("""
-                        INSERT INTO reg_decision (award_id, kind, on_date, reason, decided_by)
+                        INSERT INTO reg_decision (award_id, kind, on_date, reason_enc, decided_by)
                         VALUES (?, ?, ?, ?, ?) RETURNING id""")
                 .params(awardId, kind, on, reason, by).query(Long.class).single();
     }
@@ -181,18 +202,21 @@ public class RegistryRepository {
         if (awardIds != null && awardIds.isEmpty()) {
             return List.of();
         }
-        var spec = jdbc.sql("SELECT id, award_id, kind, on_date, reason, decided_by FROM reg_decision"
+        var spec = jdbc.sql("SELECT id, award_id, kind, on_date, reason_enc, decided_by FROM reg_decision"
                 + (awardIds == null ? "" : " WHERE award_id IN (:ids)") + " ORDER BY award_id, on_date, id");
         if (awardIds != null) {
             spec = spec.param("ids", awardIds);
         }
         return spec.query((rs, n) -> new RegistryRows.Decision(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                date(rs, 4), rs.getString(5), rs.getString(6))).list();
+                date(rs, 4), rs.getBytes(5), rs.getString(6))).list();
     }
 
-    public void insertStatus(long awardId, String from, String to, String by, String reason) {
-        jdbc.sql("INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason) VALUES (?, ?, ?, ?, ?)")
-                .params(awardId, from, to, by, reason).update();
+    /** A change of state: {@code reason} a code, {@code note} the officer's words encrypted, or null. */
+    public void insertStatus(long awardId, String from, String to, String by, String reason, byte[] note) {
+        jdbc.sql("""
+                        INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason, note_enc)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(awardId, from, to, by, reason, note).update();
     }
 
     public List<RegistryRows.Status> history(Collection<Long> awardIds) {
@@ -200,10 +224,10 @@ public class RegistryRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT award_id, from_state, to_state, at, by_user, reason FROM reg_status_history
+                        SELECT award_id, from_state, to_state, at, by_user, reason, note_enc FROM reg_status_history
                         WHERE award_id IN (:ids) ORDER BY award_id, at, id""").param("ids", awardIds)
                 .query((rs, n) -> new RegistryRows.Status(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6))).list();
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getBytes(7))).list();
     }
 
     public void saveObligation(RegistryRows.Obligation o) {
@@ -266,15 +290,15 @@ public class RegistryRepository {
         return new RegistryRows.Award(rs.getLong("id"), rs.getLong("scholar_id"), rs.getString("programme"),
                 rs.getInt("rule_version"), rs.getInt("call_year"), rs.getString("degree"), rs.getString("field"),
                 rs.getString("university"), rs.getString("country"), rs.getBigDecimal("funding_kzt"),
-                rs.getString("guarantee_ref"), date(rs, "awarded_on"), date(rs, "study_start"),
+                rs.getBytes("guarantee_ref_enc"), date(rs, "awarded_on"), date(rs, "study_start"),
                 date(rs, "planned_end"), date(rs, "actual_end"), rs.getBoolean("synthetic"));
     }
 
     private static RegistryRows.Employment employmentRow(ResultSet rs, int n) throws SQLException {
-        return new RegistryRows.Employment(rs.getLong("id"), rs.getLong("scholar_id"), rs.getString("employer"),
-                rs.getString("employer_bin"), rs.getString("sector"), trim(rs.getString("region")),
+        return new RegistryRows.Employment(rs.getLong("id"), rs.getLong("scholar_id"), rs.getBytes("employer_enc"),
+                rs.getBytes("employer_bin_enc"), rs.getString("sector"), trim(rs.getString("region")),
                 trim(rs.getString("country")), rs.getString("isco"), date(rs, "start_date"), date(rs, "end_date"),
-                rs.getString("salary_band"), rs.getString("evidence"), rs.getBoolean("synthetic"));
+                rs.getString("salary_band"), rs.getBytes("evidence_enc"), rs.getBoolean("synthetic"));
     }
 
     private static RegistryRows.Obligation obligationRow(ResultSet rs, int n) throws SQLException {

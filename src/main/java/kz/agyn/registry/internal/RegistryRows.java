@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Rows of the registry tables as stored: personal fields still encrypted. */
+/**
+ * Rows of the registry tables as stored: personal fields, free text and identifying references still encrypted
+ * ({@code byte[]}, see {@link EncryptedText}).
+ */
 public final class RegistryRows {
 
     private RegistryRows() {
@@ -16,14 +19,14 @@ public final class RegistryRows {
     }
 
     public record Award(long id, long scholarId, String programme, int ruleVersion, int callYear, String degree,
-                        String field, String university, String country, BigDecimal fundingKzt, String guaranteeRef,
+                        String field, String university, String country, BigDecimal fundingKzt, byte[] guaranteeRef,
                         LocalDate awardedOn, LocalDate studyStart, LocalDate plannedEnd, LocalDate actualEnd,
                         boolean synthetic) {
     }
 
-    public record Employment(long id, long scholarId, String employer, String employerBin, String sector,
+    public record Employment(long id, long scholarId, byte[] employer, byte[] employerBin, String sector,
                              String region, String country, String isco, LocalDate start, LocalDate end,
-                             String salaryBand, String evidence, boolean synthetic) {
+                             String salaryBand, byte[] evidence, boolean synthetic) {
     }
 
     /** A job as the obligation engine reads it: dates, place and sector, without employer or salary. */
@@ -31,13 +34,14 @@ public final class RegistryRows {
                           LocalDate end) {
     }
 
-    public record Deferral(long id, long awardId, LocalDate from, LocalDate to, String reason, String approvedBy) {
+    public record Deferral(long id, long awardId, LocalDate from, LocalDate to, byte[] reason, String approvedBy) {
     }
 
-    public record Decision(long id, long awardId, String kind, LocalDate date, String reason, String decidedBy) {
+    public record Decision(long id, long awardId, String kind, LocalDate date, byte[] reason, String decidedBy) {
     }
 
-    public record Status(long awardId, String from, String to, Instant at, String by, String reason) {
+    /** A change of state: {@code reason} a code in clear, {@code note} the officer's words, encrypted, or null. */
+    public record Status(long awardId, String from, String to, Instant at, String by, String reason, byte[] note) {
     }
 
     public record RuleSet(int id, String programme, int version, LocalDate validFrom, String rules, String note,

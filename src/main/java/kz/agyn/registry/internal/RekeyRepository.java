@@ -1,18 +1,20 @@
 package kz.agyn.registry.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of the re-key job after a key rotation. Only {@code reg_scholar} holds ciphertexts (its {@code _enc}
- * columns) and keyed hashes ({@code iin_hash}, the name hashes); employers, evidence and guarantee references are
- * kept in clear and anonymised by nulling. A row is stale when any of its ciphertexts names another key id than
- * the current one (bytes 2–5 of the value, see the cipher's format).
+ * The SQL of the re-key job after a key rotation. {@code reg_scholar} holds ciphertexts (its {@code _enc}
+ * columns) and keyed hashes ({@code iin_hash}, the name hashes); the tables of {@link EncryptedText} hold
+ * ciphertexts of free text and references (employers, evidence, reasons, notes). A row is stale when any of its
+ * ciphertexts names another key id than the current one (bytes 2–5 of the value, see the cipher's format).
  */
 @Repository
 public class RekeyRepository {
@@ -31,15 +33,57 @@ public class RekeyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Rows with at least one ciphertext under another key than {@code currentKeyId}. */
+    /** Rows of every table with at least one ciphertext under another key than {@code currentKeyId}. */
     public long countStale(byte[] currentKeyId) {
-        return jdbc.sql("SELECT count(*) FROM reg_scholar WHERE " + STALE).param("key", currentKeyId)
+        long n = jdbc.sql("SELECT count(*) FROM reg_scholar WHERE " + STALE).param("key", currentKeyId)
                 .query(Long.class).single();
+        for (Map.Entry<String, List<EncryptedText>> t : EncryptedText.byTable().entrySet()) {
+            n += jdbc.sql("SELECT count(*) FROM " + t.getKey() + " WHERE " + stale(t.getValue()))
+                    .param("key", currentKeyId).query(Long.class).single();
+        }
+        return n;
+    }
+
+    /** A row of free text to re-key: its id and its ciphertexts in the order of its table's columns. */
+    public record TextRow(long id, byte[][] values) {
+    }
+
+    /** As {@link #staleAfter} for a table of {@link EncryptedText}. */
+    public List<TextRow> staleTextAfter(String table, byte[] currentKeyId, long afterId, int limit) {
+        List<EncryptedText> columns = EncryptedText.byTable().get(table);
+        return jdbc.sql("SELECT id, " + String.join(", ", columns.stream().map(EncryptedText::column).toList())
+                        + " FROM " + table + " WHERE id > :after AND " + stale(columns)
+                        + " ORDER BY id LIMIT :limit FOR UPDATE")
+                .param("key", currentKeyId).param("after", afterId).param("limit", limit)
+                .query((rs, n) -> {
+                    byte[][] values = new byte[columns.size()][];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = rs.getBytes(i + 2);
+                    }
+                    return new TextRow(rs.getLong(1), values);
+                }).list();
+    }
+
+    /** Writes a row's new ciphertexts, in the order of its table's columns. */
+    public void rewriteText(String table, TextRow row) {
+        List<EncryptedText> columns = EncryptedText.byTable().get(table);
+        List<Object> params = new ArrayList<>();
+        for (byte[] v : row.values()) {
+            params.add(v); // nulls included: a column without a value stays without one
+        }
+        params.add(row.id());
+        jdbc.sql("UPDATE " + table + " SET " + String.join(", ", columns.stream().map(c -> c.column() + " = ?")
+                .toList()) + " WHERE id = ?").params(params).update();
+    }
+
+    private static String stale(List<EncryptedText> columns) {
+        return columns.stream().map(c -> "(" + c.column() + " IS NOT NULL AND substring(" + c.column()
+                + " from 2 for 4) <> :key)").collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     /**
-     * Stale rows by the key id (hex) their values name, other than the current one; a row whose values name two
-     * old keys counts under both.
+     * Stale rows of every table by the key id (hex) their values name, other than the current one; a row whose
+     * values name two old keys counts under both.
      */
     public Map<String, Long> staleByKeyId(byte[] currentKeyId) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -50,7 +94,15 @@ public class RekeyRepository {
                         WHERE v IS NOT NULL AND substring(v from 2 for 4) <> :key
                         GROUP BY 1 ORDER BY 1""").param("key", currentKeyId)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getLong(2))).list();
-        return out;
+        for (Map.Entry<String, List<EncryptedText>> t : EncryptedText.byTable().entrySet()) {
+            String values = String.join(", ", t.getValue().stream().map(EncryptedText::column).toList());
+            jdbc.sql("SELECT encode(substring(v from 2 for 4), 'hex') AS key_id, count(DISTINCT t.id) FROM "
+                            + t.getKey() + " t, unnest(ARRAY[" + values + "]) AS v "
+                            + "WHERE v IS NOT NULL AND substring(v from 2 for 4) <> :key GROUP BY 1")
+                    .param("key", currentKeyId)
+                    .query((rs, n) -> out.merge(rs.getString(1), rs.getLong(2), Long::sum)).list();
+        }
+        return new TreeMap<>(out);
     }
 
     /**

@@ -37,8 +37,9 @@ public class WorklistRepository {
                          Boolean open) {
     }
 
+    /** A task line; {@code note} the officer's note as stored, encrypted. */
     public record Row(long taskId, String kind, LocalDate dueOn, Instant createdAt, Instant doneAt, String doneBy,
-                      String note, long awardId, long scholarId, String pseudonym, int callYear, String degree,
+                      byte[] note, long awardId, long scholarId, String pseudonym, int callYear, String degree,
                       String hostCountry, String state, Integer daysLeft, LocalDate returnDeadline, String jobRegion,
                       String jobCountry, boolean synthetic) {
     }
@@ -63,7 +64,7 @@ public class WorklistRepository {
             params.add(offset);
         }
         return jdbc.sql("""
-                        SELECT t.id, t.kind, t.due_on, t.created_at, t.done_at, t.done_by, t.note, t.award_id,
+                        SELECT t.id, t.kind, t.due_on, t.created_at, t.done_at, t.done_by, t.note_enc, t.award_id,
                           a.scholar_id, s.pseudonym, a.call_year, a.degree, a.country AS host_country, o.state,
                           o.days_left, o.return_deadline, j.region AS job_region, j.country AS job_country,
                           s.synthetic""" + FROM + where
@@ -79,9 +80,9 @@ public class WorklistRepository {
                 .optional();
     }
 
-    /** Marks an open task done; false when it was already done (by someone else in the meantime). */
-    public boolean done(long id, String by, String note) {
-        return jdbc.sql("UPDATE reg_task SET done_at = now(), done_by = ?, note = ? WHERE id = ? AND done_at IS NULL")
+    /** Marks an open task done with its encrypted note; false when it was already done (by someone else meanwhile). */
+    public boolean done(long id, String by, byte[] note) {
+        return jdbc.sql("UPDATE reg_task SET done_at = now(), done_by = ?, note_enc = ? WHERE id = ? AND done_at IS NULL")
                 .params(by, note, id).update() == 1;
     }
 
@@ -123,7 +124,7 @@ public class WorklistRepository {
         String jobCountry = rs.getString("job_country");
         return new Row(rs.getLong("id"), rs.getString("kind"), due == null ? null : due.toLocalDate(),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("done_at")), rs.getString("done_by"),
-                rs.getString("note"), rs.getLong("award_id"), rs.getLong("scholar_id"), rs.getString("pseudonym"),
+                rs.getBytes("note_enc"), rs.getLong("award_id"), rs.getLong("scholar_id"), rs.getString("pseudonym"),
                 rs.getInt("call_year"), rs.getString("degree"), rs.getString("host_country").trim(),
                 rs.getString("state"), left, deadline == null ? null : deadline.toLocalDate(),
                 region == null ? null : region.trim(), jobCountry == null ? null : jobCountry.trim(),

@@ -21,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class MonitoringService {
 
-    /** The note stored on a task the pass closes itself: a message key, shown in the reader's language. */
+    /**
+     * The note of a task the pass closed itself: a message key, shown in the reader's language (not stored: every
+     * task closed by {@link #ACTOR} has it).
+     */
     public static final String AUTO_CLOSED = "monitoring.task.autoClosed";
     /** Who closed a task that the pass closed. */
     public static final String ACTOR = MonitoringRepository.ACTOR;
@@ -62,7 +65,7 @@ public class MonitoringService {
         }
         long t1 = System.nanoTime();
         MonitoringRepository.Pass pass = transactions.execute(tx -> repository.pass(obligations.today(),
-                dueHorizonDays, noEmployerDays, AUTO_CLOSED));
+                dueHorizonDays, noEmployerDays));
         long millis = (System.nanoTime() - t1) / 1_000_000;
         MonitoringRun run = new MonitoringRun(obligations.today(), byKind(pass.opened()), byKind(pass.closed()),
                 byKind(pass.open()), awards, recomputeMillis, millis);

@@ -8,14 +8,17 @@ import kz.agyn.audit.AuditLog;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.ScholarService;
+import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.WorklistRepository;
+import kz.agyn.registry.pii.PersonalDataCipher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
  * The registry officers' worklist: monitoring tasks with filters, the "done" action and exports. Officers and
- * administrators see names (and, in exports, IINs); analysts see the same lines under pseudonyms; anyone else is
- * refused. Every page or export that shows names is written to the audit log with the number of people in it.
+ * administrators see names (and, in exports, IINs) and the officers' notes; analysts see the same lines under
+ * pseudonyms without the notes (free text about a person, stored encrypted); anyone else is refused. Every page or
+ * export that shows names is written to the audit log with the number of people in it.
  */
 @Service
 public class WorklistService {
@@ -27,11 +30,14 @@ public class WorklistService {
     private final WorklistRepository repository;
     private final ScholarService scholars;
     private final AuditLog audit;
+    private final PersonalDataCipher cipher;
 
-    public WorklistService(WorklistRepository repository, ScholarService scholars, AuditLog audit) {
+    public WorklistService(WorklistRepository repository, ScholarService scholars, AuditLog audit,
+                           PersonalDataCipher cipher) {
         this.repository = repository;
         this.scholars = scholars;
         this.audit = audit;
+        this.cipher = cipher;
     }
 
     public WorklistPage page(WorklistQuery q, Access access) {
@@ -70,7 +76,8 @@ public class WorklistService {
         }
         WorklistRepository.Task task = repository.task(taskId)
                 .orElseThrow(() -> RegistryException.notFound("monitoring.task.notFound", Long.toString(taskId)));
-        if (task.doneAt() != null || !repository.done(taskId, by, text)) {
+        if (task.doneAt() != null
+                || !repository.done(taskId, by, cipher.encrypt(EncryptedText.TASK_NOTE.field(), text))) {
             throw RegistryException.conflict("monitoring.task.alreadyDone", Long.toString(taskId));
         }
         audit.record(AuditAction.UPDATE, SUBJECT, task.scholarId(), 1, "worklist task " + taskId + " done");
@@ -79,10 +86,14 @@ public class WorklistService {
     private List<WorklistLine> lines(List<WorklistRepository.Row> rows, Access access, boolean withIin) {
         Map<Long, ScholarService.Identity> who = scholars.identities(
                 rows.stream().map(WorklistRepository.Row::scholarId).distinct().toList(), access);
+        boolean personal = access == Access.PERSONAL;
         return rows.stream().map(r -> {
             ScholarService.Identity id = who.get(r.scholarId());
+            boolean auto = r.doneAt() != null && MonitoringService.ACTOR.equals(r.doneBy());
+            String note = auto ? MonitoringService.AUTO_CLOSED
+                    : personal && r.note() != null ? cipher.decrypt(EncryptedText.TASK_NOTE.field(), r.note()) : null;
             return new WorklistLine(r.taskId(), TaskKind.valueOf(r.kind()), r.dueOn(), r.createdAt(), r.doneAt(),
-                    r.doneBy(), r.note(), r.awardId(), r.scholarId(), r.pseudonym(), id == null ? null : id.name(),
+                    r.doneBy(), note, !personal && !auto && r.note() != null, r.awardId(), r.scholarId(), r.pseudonym(), id == null ? null : id.name(),
                     id == null || !withIin ? null : id.iin(), r.callYear(), r.degree(), r.hostCountry(), r.state(),
                     r.daysLeft(), r.returnDeadline(), r.jobRegion(), r.jobCountry(), r.synthetic());
         }).toList();

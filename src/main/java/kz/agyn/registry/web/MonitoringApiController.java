@@ -37,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/registry")
 @Tag(name = "Registry monitoring", description = "The daily monitoring pass and the officers' worklist of tasks. "
-        + "Analysts receive tasks under pseudonyms; every list with names is audited.")
+        + "Analysts receive tasks under pseudonyms and without the officers' notes (`noteHidden` says there is one); "
+        + "every list with names is audited.")
 class MonitoringApiController {
 
     private final MonitoringService monitoring;

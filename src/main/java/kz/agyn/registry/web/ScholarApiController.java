@@ -62,7 +62,9 @@ class ScholarApiController {
 
     @GetMapping("/scholars/{id}")
     @PreAuthorize(READERS)
-    @Operation(summary = "A scholar's record", description = "Analysts receive it pseudonymised.")
+    @Operation(summary = "A scholar's record", description = "Analysts receive it pseudonymised: without IIN, names, "
+            + "contacts, employers, BINs, evidence, guarantee references or any officer's reason or note; "
+            + "`reasonHidden` / `noteHidden` say that one was written and withheld.")
     ScholarView get(@PathVariable long id, Authentication auth) {
         return scholars.view(id, access(auth));
     }

@@ -12,14 +12,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.agyn.registry.ScholarView;
+import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.ObligationReason;
 import kz.agyn.registry.obligation.ObligationStatus;
 import org.springframework.context.MessageSource;
 
 /**
  * The scholar card's timeline: study, jobs, deadlines, officers' decisions and every change of state, merged
- * into one list in date order, so that an officer reads a history rather than five tables. Employers appear
- * only in a personal view: for an analyst a job is its sector and place.
+ * into one list in date order, so that an officer reads a history rather than five tables. Employers and the
+ * officers' reasons and notes appear only in a personal view: for an analyst a job is its sector and place, and
+ * a decision its kind, with a neutral "hidden" where the officer wrote something.
  */
 final class ScholarTimeline {
 
@@ -28,6 +30,8 @@ final class ScholarTimeline {
     }
 
     private static final Set<String> REASONS = Arrays.stream(ObligationReason.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> DECISIONS = Arrays.stream(DecisionType.values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
 
@@ -67,17 +71,20 @@ final class ScholarTimeline {
             add(o.projectedFulfilment(), "PROJECTED", text("registry.timeline.projected"), "");
         }
         for (ScholarView.DeferralView d : a.deferrals()) {
-            add(d.from(), "DEFERRAL", text("registry.timeline.deferral", d.from(), d.to(), nz(d.reason())),
-                    nz(d.approvedBy()));
+            add(d.from(), "DEFERRAL", text("registry.timeline.deferral", d.from(), d.to(),
+                    words(d.reason(), d.reasonHidden())), nz(d.approvedBy()));
         }
         for (ScholarView.DecisionView d : a.decisions()) {
             add(d.date(), "DECISION", text("registry.timeline.decision", text("obligation.decision." + d.type()),
-                    nz(d.reason())), nz(d.decidedBy()));
+                    words(d.reason(), d.reasonHidden())), nz(d.decidedBy()));
         }
         for (ScholarView.StatusEntry h : a.history()) {
             String from = h.from() == null ? "—" : text("obligation.state." + h.from());
+            String why = reason(h.reason());
+            String note = words(h.note(), h.noteHidden());
             add(LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
-                    text("obligation.state." + h.to()), reason(h.reason())), nz(h.by()));
+                    text("obligation.state." + h.to()), why.isEmpty() || note.isEmpty() ? why + note
+                            : why + ": " + note), nz(h.by()));
         }
     }
 
@@ -89,16 +96,36 @@ final class ScholarTimeline {
         add(j.end(), "JOB_END", text("registry.timeline.jobEnd", who, sector, place), "");
     }
 
-    /** An evaluation records its reason codes, an officer free text: codes are shown in the user's language. */
+    /**
+     * A change of state's reason code in the user's language: an evaluation's {@link ObligationReason}, a
+     * decision's {@link DecisionType}, a correction. The officer's words are not in it (see {@link #words}).
+     */
     private String reason(String reason) {
         if (reason == null || reason.isBlank()) {
             return "";
         }
-        List<String> codes = List.of(reason.split(","));
-        if (!codes.stream().map(String::strip).allMatch(REASONS::contains)) {
-            return reason;
+        List<String> out = new ArrayList<>();
+        for (String code : reason.split(",")) {
+            String c = code.strip();
+            // A decision's type first: BREACH_DECLARED is both, and in the history it is the officer's decision.
+            if (DECISIONS.contains(c)) {
+                out.add(text("obligation.decision." + c));
+            } else if (REASONS.contains(c)) {
+                out.add(text("obligation.reason." + c));
+            } else if (c.equals("CORRECTION")) {
+                out.add(text("registry.timeline.correction"));
+            }
+            // NOTE and EVALUATION say nothing beyond the note or the state itself.
         }
-        return String.join(" ", codes.stream().map(c -> text("obligation.reason." + c.strip())).toList());
+        return String.join(" ", out);
+    }
+
+    /** An officer's words as this reader may see them: the text, a neutral "hidden", or nothing. */
+    private String words(String text, boolean hidden) {
+        if (text != null) {
+            return text;
+        }
+        return hidden ? text("registry.hidden") : "";
     }
 
     private void add(LocalDate date, String kind, String text, String by) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import kz.agyn.registry.monitoring.MonitoringService;
 import kz.agyn.registry.monitoring.WorklistLine;
@@ -18,14 +19,16 @@ import org.springframework.context.MessageSource;
 
 /**
  * The worklist as CSV (stable English column names, for scripts) or XLSX (column names and task kinds in the
- * reader's language). The name and IIN columns exist only when the lines carry them, so an analyst's file has
- * no such columns at all rather than empty ones.
+ * reader's language). The name, IIN and note columns exist only for a reader with personal access, so an
+ * analyst's file has no such columns at all rather than empty ones: an officer's note is free text about a
+ * person.
  */
 final class WorklistExport {
 
     private static final List<String> COLUMNS = List.of("task", "kind", "due_on", "status", "done_at", "done_by",
             "note", "pseudonym", "name", "iin", "call_year", "degree", "host_country", "state", "days_left",
             "return_deadline", "job_region", "job_country", "synthetic");
+    private static final Set<String> PERSONAL_COLUMNS = Set.of("name", "iin", "note");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -38,7 +41,7 @@ final class WorklistExport {
     }
 
     private List<String> columns() {
-        return COLUMNS.stream().filter(c -> personal || !(c.equals("name") || c.equals("iin"))).toList();
+        return COLUMNS.stream().filter(c -> personal || !PERSONAL_COLUMNS.contains(c)).toList();
     }
 
     private List<String> cells(WorklistLine l, boolean localized) {
@@ -52,7 +55,7 @@ final class WorklistExport {
                         : l.open() ? "open" : "done";
                 case "done_at" -> text(l.doneAt());
                 case "done_by" -> text(l.doneBy());
-                case "note" -> l.autoClosed() && l.note() != null ? msg(l.note()) : text(l.note());
+                case "note" -> l.autoClosed() ? msg(MonitoringService.AUTO_CLOSED) : text(l.note());
                 case "pseudonym" -> l.pseudonym();
                 case "name" -> text(l.name());
                 case "iin" -> text(l.iin());

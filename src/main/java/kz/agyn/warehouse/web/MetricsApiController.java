@@ -7,11 +7,14 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.account.Role;
 import kz.agyn.kernel.UserException;
+import kz.agyn.warehouse.Disclosure;
 import kz.agyn.warehouse.MetricResult;
 import kz.agyn.warehouse.MetricsService;
 import kz.agyn.warehouse.metrics.Metric;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,7 +48,10 @@ class MetricsApiController {
     @GetMapping("/{name}")
     @Operation(summary = "Compute a metric", description = "e.g. docquier_marfouk_rate, highly_skilled_share, "
             + "intellectual_professions_share, growth_rate, net_migration_rate, pay_gap_nominal, pay_gap_ppp, rd_gap. "
-            + "Each point lists its inputs; `sources` names the dataset versions read.")
+            + "Each point lists its inputs; `sources` names the dataset versions read. Counts of 1–4 persons are "
+            + "suppressed for the VIEWER role as in observations: such an input (one named in `personCounts`) is "
+            + "null, so is the value computed from it, and the point has `suppressed` true; `suppressedPoints` "
+            + "counts them.")
     MetricResult compute(@PathVariable String name,
                          @Parameter(description = "KATO code; Kazakhstan when absent")
                          @RequestParam(required = false) String region,
@@ -62,10 +68,10 @@ class MetricsApiController {
                          @RequestParam(required = false) List<String> peers,
                          @Parameter(description = "Docquier–Marfouk: years of outflows summed as the stock")
                          @RequestParam(defaultValue = "1") int window,
-                         Locale locale) {
+                         Authentication auth, Locale locale) {
         Metric metric = metrics.metric(name)
                 .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "metric.unknown", name));
         return metrics.compute(metric, new MetricsService.Selection(region, from, to, dataset, indicator, country,
-                occupation, peers, window), locale);
+                occupation, peers, window), locale, Disclosure.seesSmallCells(Role.namesOf(auth)));
     }
 }

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import kz.agyn.account.Role;
 import kz.agyn.reference.ReferenceData;
+import kz.agyn.warehouse.Disclosure;
 import kz.agyn.warehouse.MetricResult;
 import kz.agyn.warehouse.MetricsService;
+import kz.agyn.warehouse.Warehouse;
 import kz.agyn.warehouse.metrics.Metric;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,17 +24,23 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The metrics as a page: pick one, see its formula in words and symbols, its values and their inputs. */
+/**
+ * The metrics as a page: pick one (and, if wanted, the dataset to read), see its formula in words and symbols, its
+ * values and their inputs. A viewer sees small counts and the values computed from them as "&lt;5" and a dash,
+ * with a note saying so.
+ */
 @Controller
 class MetricsPageController {
 
     private final MetricsService metrics;
     private final ReferenceData reference;
+    private final Warehouse warehouse;
     private final JsonMapper json;
 
-    MetricsPageController(MetricsService metrics, ReferenceData reference, JsonMapper json) {
+    MetricsPageController(MetricsService metrics, ReferenceData reference, Warehouse warehouse, JsonMapper json) {
         this.metrics = metrics;
         this.reference = reference;
+        this.warehouse = warehouse;
         this.json = json;
     }
 
@@ -39,21 +49,24 @@ class MetricsPageController {
                 @RequestParam(required = false) String region, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int window,
                 @RequestParam(required = false) String country, @RequestParam(required = false) String occupation,
-                @RequestParam(required = false) String peers,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+                @RequestParam(required = false) String peers, @RequestParam(required = false) String dataset,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth, Model model,
+                Locale locale) {
         Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
         String area = region == null || region.isBlank() ? null : region;
         List<String> peerList = Params.blank(peers) == null ? List.of()
                 : Arrays.stream(peers.split("[,\\s]+")).filter(p -> !p.isBlank()).map(String::trim).toList();
         MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from),
-                Params.blank(to), null, null, Params.blank(country), Params.blank(occupation), peerList, window),
-                locale);
+                Params.blank(to), Params.blank(dataset), null, Params.blank(country), Params.blank(occupation),
+                peerList, window), locale, Disclosure.seesSmallCells(Role.namesOf(auth)));
         boolean fraction = "FRACTION".equals(result.unit());
         List<Object> values = new ArrayList<>();
         List<String> periods = new ArrayList<>();
         for (MetricResult.Point p : result.points()) {
             periods.add(p.period());
-            values.add(fraction ? p.value().multiply(BigDecimal.valueOf(100)).round(MathContext.DECIMAL32)
+            // A suppressed value is a gap in the line, as a missing year is.
+            values.add(p.value() == null ? null : fraction
+                    ? p.value().multiply(BigDecimal.valueOf(100)).round(MathContext.DECIMAL32)
                     : p.value().round(MathContext.DECIMAL32));
         }
         Map<String, Object> option = new LinkedHashMap<>();
@@ -73,6 +86,8 @@ class MetricsPageController {
         model.addAttribute("occupation", Params.blank(occupation));
         model.addAttribute("peers", Params.blank(peers));
         model.addAttribute("window", window);
+        model.addAttribute("datasets", warehouse.datasets());
+        model.addAttribute("dataset", Params.blank(dataset));
         model.addAttribute("locale", locale);
         return htmx != null ? "metrics :: result" : "metrics";
     }

@@ -100,10 +100,11 @@ class MonitoringTest extends AgynTest {
         assertThat(open(noEmployer)).isEmpty();
         assertThat(third.closed().get(TaskKind.OVERDUE)).isGreaterThanOrEqualTo(1);
         assertThat(third.closed().get(TaskKind.NO_EMPLOYER)).isGreaterThanOrEqualTo(1);
-        Map<String, Object> closed = jdbc.sql("SELECT done_by, note, done_at FROM reg_task WHERE award_id = ?")
+        Map<String, Object> closed = jdbc.sql("SELECT done_by, note_enc, done_at FROM reg_task WHERE award_id = ?")
                 .param(returnedLate).query().singleRow();
         assertThat(closed.get("done_by")).isEqualTo(MonitoringService.ACTOR);
-        assertThat(closed.get("note")).isEqualTo(MonitoringService.AUTO_CLOSED);
+        // The pass stores no note: every task it closed reads "closed by monitoring" in the reader's language.
+        assertThat(closed.get("note_enc")).isNull();
         assertThat(closed.get("done_at")).isNotNull();
         // The others are untouched.
         assertThat(open(overdue)).containsExactly("OVERDUE");
