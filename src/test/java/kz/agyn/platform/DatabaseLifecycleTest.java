@@ -14,6 +14,7 @@ import kz.agyn.AgynApplication;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import kz.agyn.platform.database.EmbeddedDatabaseException;
+import kz.agyn.registry.pii.RegistryKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,7 +60,8 @@ class DatabaseLifecycleTest {
     void anExternalDatabaseIsUsedInsteadOfTheEmbeddedOne() throws Exception {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
-            try (var app = start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres")) {
+            try (var app = start("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--agyn.registry.key=" + RegistryKeys.generateBase64())) {
                 assertThat(app.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
             }
             try (var c = external.getPostgresDatabase().getConnection();
@@ -87,7 +89,7 @@ class DatabaseLifecycleTest {
             String url = external.getJdbcUrl("postgres", "agyn").replace("?user=postgres", "");
             try (var app = start("--spring.datasource.url=" + url, "--spring.datasource.username=agyn_app",
                     "--spring.datasource.password=app-pw-1", "--agyn.db.migration-user=agyn_owner",
-                    "--agyn.db.migration-password=owner-pw-1")) {
+                    "--agyn.db.migration-password=owner-pw-1", "--agyn.registry.key=" + RegistryKeys.generateBase64())) {
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("agyn_app");
                 assertThat(jdbc.sql("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_event'")
@@ -110,7 +112,8 @@ class DatabaseLifecycleTest {
         Path file = Files.writeString(home.resolve("not-a-directory"), "x");
         Throwable failure = catchThrowable(() -> start("--agyn.db.ephemeral=false",
                 "--agyn.db.data-directory=" + file));
-        assertThat(cause(failure)).hasMessageContaining(file.toString()).hasMessageContaining("agyn.db.data-directory");
+        assertThat(cause(failure)).hasMessageContaining(file.toString())
+                .satisfies(e -> assertThat(e.action()).contains("agyn.db.data-directory"));
     }
 
     @Test

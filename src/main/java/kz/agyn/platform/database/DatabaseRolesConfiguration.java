@@ -35,6 +35,21 @@ class DatabaseRolesConfiguration {
         return flyway -> flyway.dataSource(url, user, password);
     }
 
+    @Bean
+    @Conditional(ExternalDatabase.class)
+    static ExternalDatabaseProbe externalDatabaseProbe(Environment env) {
+        return new ExternalDatabaseProbe(env);
+    }
+
+    /** An external database. */
+    static class ExternalDatabase implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+
     /** An external database and a migration user of its own. */
     static class ExternalMigrationUser implements Condition {
 

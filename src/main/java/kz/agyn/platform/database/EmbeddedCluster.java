@@ -647,15 +647,22 @@ final class EmbeddedCluster implements Closeable {
     }
 
     private static void checkDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new EmbeddedDatabaseException("The data directory " + dir + " is a file, not a directory.",
+                    "Choose another with agyn.db.data-directory (AGYN_DB_DATA_DIRECTORY), or move the file away.",
+                    null);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException | SecurityException e) {
             throw new EmbeddedDatabaseException("The data directory " + dir + " cannot be created ("
-                    + rootMessage(e) + "). Choose another with agyn.db.data-directory (AGYN_DB_DATA_DIRECTORY).", e);
+                    + rootMessage(e) + ").", "Choose another with agyn.db.data-directory (AGYN_DB_DATA_DIRECTORY), "
+                    + "or make its folder writable by Agyn's user.", e);
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir) || !Files.isWritable(dir.getParent())) {
             throw new EmbeddedDatabaseException("The data directory " + dir + " is not a writable directory in a "
-                    + "writable folder. Choose another with agyn.db.data-directory (AGYN_DB_DATA_DIRECTORY).", null);
+                    + "writable folder (its passwords and lock are kept beside it).", "Choose another with "
+                    + "agyn.db.data-directory (AGYN_DB_DATA_DIRECTORY), or make it writable by Agyn's user.", null);
         }
     }
 
