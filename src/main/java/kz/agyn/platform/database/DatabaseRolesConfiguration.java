@@ -36,6 +36,11 @@ class DatabaseRolesConfiguration {
     }
 
     @Bean
+    static ConnectionFailures.Wrapper connectionFailuresWrapper() {
+        return new ConnectionFailures.Wrapper();
+    }
+
+    @Bean
     @Conditional(ExternalDatabase.class)
     static ExternalDatabaseProbe externalDatabaseProbe(Environment env) {
         return new ExternalDatabaseProbe(env);

@@ -80,6 +80,7 @@ final class EmbeddedCluster implements Closeable {
     private Process watchdog;
     private Thread guard;
     private volatile boolean closed;
+    private volatile boolean restartAutomatically = true;
     private volatile long restarts;
 
     private EmbeddedCluster(PostgresBinaries binaries, Path dataDirectory, Path temporaryRoot, ClusterSecret secret,
@@ -350,12 +351,13 @@ final class EmbeddedCluster implements Closeable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                if (closed || serverRunning()) {
+                if (closed || !restartAutomatically || serverRunning()) {
                     continue;
                 }
                 log.error("The embedded PostgreSQL on {} has stopped unexpectedly; starting it again", dataDirectory);
                 try {
                     awaitLeftovers(dataDirectory);
+                    removeStalePidFile(dataDirectory);
                     startServer();
                     restarts++;
                     log.info("The embedded PostgreSQL is running again on 127.0.0.1:{}", port);
@@ -367,6 +369,11 @@ final class EmbeddedCluster implements Closeable {
         }, "embedded-postgres-guard");
         guard.setDaemon(true);
         guard.start();
+    }
+
+    /** Whether the guard starts a dead server again (tests switch it off to look at the outage itself). */
+    void restartAutomatically(boolean restart) {
+        this.restartAutomatically = restart;
     }
 
     /** True when a postmaster serves this data directory, as its {@code postmaster.pid} and the process table say. */
@@ -541,10 +548,7 @@ final class EmbeddedCluster implements Closeable {
             return;
         }
         if (!pid.get().servesDirectory(dir)) {
-            // The process id was reused (after a reboot, say): PostgreSQL would refuse to start over this file.
-            log.warn("{} names process {}, which is not a PostgreSQL on this directory; removing the stale file",
-                    dir.resolve(PostmasterPid.FILE), pid.get().pid());
-            Files.deleteIfExists(dir.resolve(PostmasterPid.FILE));
+            removeStalePidFile(dir);
             return;
         }
         log.warn("A PostgreSQL (process {}) left running by an Agyn that ended without stopping it serves {}; "
@@ -565,6 +569,20 @@ final class EmbeddedCluster implements Closeable {
             }
         }
         log.info("The PostgreSQL left running on {} has stopped", dir);
+    }
+
+    /**
+     * A {@code postmaster.pid} whose process id now belongs to another process (reused after a reboot, or within
+     * seconds on a busy machine after a kill): PostgreSQL would take that process for a live postmaster and refuse
+     * to start, so the file goes. Nothing is removed while a PostgreSQL serves this directory.
+     */
+    private static void removeStalePidFile(Path dir) throws IOException {
+        Optional<PostmasterPid> pid = PostmasterPid.read(dir);
+        if (pid.isPresent() && pid.get().alive() && !pid.get().servesDirectory(dir)) {
+            log.warn("{} names process {}, which is not a PostgreSQL on this directory; removing the stale file",
+                    dir.resolve(PostmasterPid.FILE), pid.get().pid());
+            Files.deleteIfExists(dir.resolve(PostmasterPid.FILE));
+        }
     }
 
     /**

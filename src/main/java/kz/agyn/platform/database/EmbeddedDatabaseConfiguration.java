@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -27,8 +28,10 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedCluster cluster) {
+    DataSource dataSource(EmbeddedCluster cluster,
+                          @Value("${spring.datasource.hikari.connection-timeout:5000}") long connectionTimeout) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(connectionTimeout);
         config.setJdbcUrl(cluster.jdbcUrl(EmbeddedCluster.DATABASE));
         config.setUsername(EmbeddedCluster.APP);
         config.setPassword(cluster.password(EmbeddedCluster.APP));
