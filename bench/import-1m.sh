@@ -28,7 +28,8 @@ t1=$(date +%s.%N); j1=$(cpu_of $app); p1=$(pg_cpu)
 curl -sf "${auth[@]}" -X POST -o /dev/null "http://127.0.0.1:$port/api/v1/imports/$id/accept"
 t2=$(date +%s.%N); j2=$(cpu_of $app); p2=$(pg_cpu)
 
-psql="psql -h 127.0.0.1 -p $dbport -U postgres -d agyn -q -v ON_ERROR_STOP=1"
+export PGPASSWORD; PGPASSWORD=$(db_password agyn_owner)
+psql="psql -h 127.0.0.1 -p $dbport -U agyn_owner -d agyn -q -v ON_ERROR_STOP=1"
 $psql -c "CREATE TABLE bench_copy (indicator text, period text, region text, occupation text, education text,
   country text, sex text, age text, flow text, value numeric, unit_mult smallint, status text);
   CREATE UNIQUE INDEX ON bench_copy (indicator, period, region, occupation, education, country, sex, age, flow);"

@@ -21,6 +21,12 @@ start_agyn() {
   auth=(-u "admin:$password")
 }
 
+# db_password ROLE: the embedded database's generated password of ROLE (agyn_owner owns the schema, agyn_app is the
+# application's role), read from the file Agyn keeps next to the data directory (decision 0011).
+db_password() {
+  sed -n "s/^$1=//p" "$work/pgdata.secret"
+}
+
 # CPU seconds (user + system) of one process; with a second argument "+children", also those of its children
 # that have exited (the postmaster's backends; not the JVM's, whose only child is the embedded PostgreSQL).
 cpu_of() {

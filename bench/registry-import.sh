@@ -64,7 +64,8 @@ print("recompute %s: %5.2f s   (CPU %4.1f s; %d awards, %d changed; server: load
 EOF
 done
 
-psql="psql -h 127.0.0.1 -p $dbport -U postgres -d agyn -At -v ON_ERROR_STOP=1"
+export PGPASSWORD; PGPASSWORD=$(db_password agyn_owner)
+psql="psql -h 127.0.0.1 -p $dbport -U agyn_owner -d agyn -At -v ON_ERROR_STOP=1"
 echo "stored: $($psql -c "SELECT (SELECT count(*) FROM reg_scholar) || ' scholars, ' || (SELECT count(*) FROM reg_award)
   || ' awards, ' || (SELECT count(*) FROM reg_employment) || ' employment episodes, '
   || (SELECT count(*) FROM reg_obligation) || ' obligations'")"

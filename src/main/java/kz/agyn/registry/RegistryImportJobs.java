@@ -13,10 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import kz.agyn.platform.database.JobLocks;
+import kz.agyn.registry.internal.ImportRunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -39,17 +44,23 @@ public class RegistryImportJobs {
     private static final Duration KEPT = Duration.ofHours(1);
     private static final int MAX_KEPT = 100;
 
+    private static final String LOCK = "registry-import";
+
     private final RegistryImport imports;
     private final TaskExecutor executor;
     private final MessageSource messages;
+    private final ImportRunRepository runs;
+    private final JobLocks locks;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private volatile Listener listener = (id, by, phase) -> { };
 
     public RegistryImportJobs(RegistryImport imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                              MessageSource messages) {
+                              MessageSource messages, ImportRunRepository runs, JobLocks locks) {
         this.imports = imports;
         this.executor = executor;
         this.messages = messages;
+        this.runs = runs;
+        this.locks = locks;
     }
 
     private final class Job {
@@ -61,6 +72,7 @@ public class RegistryImportJobs {
         final CountDownLatch finished = new CountDownLatch(1);
         volatile RegistryImportReport report;
         volatile Instant ended;
+        volatile JobLocks.Held held;
 
         Job(boolean write, String by) {
             this.write = write;
@@ -73,7 +85,7 @@ public class RegistryImportJobs {
             RegistryImportReport r = report;
             return new RegistryImportStatus(id, write, r == null ? RegistryImportStatus.RUNNING : r.status(),
                     progress.phase(), progress.done(), progress.total(), progress.percent(), progress.rows(),
-                    r != null, progress.cancelRequested(), started, r);
+                    r != null, progress.cancelRequested(), started, by, r);
         }
     }
 
@@ -90,6 +102,8 @@ public class RegistryImportJobs {
         } catch (RuntimeException e) {
             jobs.remove(job.id);
             closeQuietly(files);
+            job.report = new RegistryImportReport(RegistryImportReport.FAILED, 0, 0, 0, 0, 0, List.of(), 0);
+            record(job);
             throw e;
         }
         return job.id;
@@ -102,8 +116,70 @@ public class RegistryImportJobs {
         return job.report;
     }
 
+    /**
+     * A job's status: from memory while this process runs it or ran it lately, else from its stored record (after
+     * a restart, say), whose counts survive; a record still saying RUNNING that no process holds is INTERRUPTED.
+     */
     public Optional<RegistryImportStatus> status(UUID id) {
-        return Optional.ofNullable(jobs.get(id)).map(Job::status);
+        Job job = jobs.get(id);
+        if (job != null) {
+            return Optional.of(job.status());
+        }
+        return runs.find(id).map(run -> {
+            if (RegistryImportStatus.RUNNING.equals(run.status()) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
+                return runs.find(id).orElse(run);
+            }
+            return run;
+        }).map(this::stored);
+    }
+
+    /** The latest imports, newest first, as stored (counts only). */
+    public List<RegistryImportStatus> recent(int limit) {
+        return runs.recent(limit).stream().map(run -> {
+            Job job = jobs.get(run.id());
+            return job != null ? job.status() : stored(run);
+        }).toList();
+    }
+
+    /**
+     * At start-up: an import left RUNNING by a process that died is marked INTERRUPTED. Nothing of it was written
+     * (rows, obligations and the IMPORTED status commit together); the files must be sent again. An import
+     * another process is running (a command beside the web application) holds its lock and is left alone.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    public void markInterrupted() {
+        int n = 0;
+        for (UUID id : runs.running()) {
+            if (!jobs.containsKey(id) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
+                n++;
+            }
+        }
+        if (n > 0) {
+            log.warn("{} registry import(s) were interrupted when Agyn last stopped; they are marked INTERRUPTED, "
+                    + "nothing of them was written", n);
+        }
+    }
+
+    private RegistryImportStatus stored(ImportRunRepository.Run run) {
+        boolean running = RegistryImportStatus.RUNNING.equals(run.status());
+        RegistryImportReport report = null;
+        if (!running) {
+            List<RegistryImportReport.Problem> problems = !RegistryImportReport.INTERRUPTED.equals(run.status())
+                    ? List.of() : List.of(new RegistryImportReport.Problem(null, null, 0, null,
+                    "registry.import.interrupted", messages.getMessage("registry.import.interrupted", null,
+                            "registry.import.interrupted", LocaleContextHolder.getLocale())));
+            report = new RegistryImportReport(run.status(), zero(run.scholars()), zero(run.awards()),
+                    zero(run.employments()), zero(run.existing()),
+                    Math.max(zero(run.problems()), problems.size()), problems,
+                    run.millis() == null ? 0 : run.millis());
+        }
+        return new RegistryImportStatus(run.id(), run.write(), run.status(),
+                running ? RegistryImportProgress.Phase.QUEUED : RegistryImportProgress.Phase.DONE, 0, 0,
+                running ? -1 : 100, 0, !running, false, run.startedAt().toInstant(), run.startedBy(), report);
+    }
+
+    private static int zero(Integer n) {
+        return n == null ? 0 : n;
     }
 
     /**
@@ -143,6 +219,11 @@ public class RegistryImportJobs {
         }
         forgetOld();
         Job job = new Job(write, by);
+        // Recorded and locked before it runs: if this process dies, the next start finds the record RUNNING, the
+        // lock free, and marks it INTERRUPTED.
+        runs.started(job.id, write, by);
+        job.held = locks.hold(LOCK, job.id);
+        job.progress.whileCommitting(() -> runs.committing(job.id));
         jobs.put(job.id, job);
         return job;
     }
@@ -161,8 +242,29 @@ public class RegistryImportJobs {
                     Duration.between(job.started, Instant.now()).toMillis());
         } finally {
             closeQuietly(files);
+            record(job);
             job.ended = Instant.now();
             job.finished.countDown();
+        }
+    }
+
+    /** Stores how the job ended, then lets its lock go. */
+    private void record(Job job) {
+        RegistryImportReport r = job.report;
+        try {
+            if (r != null) {
+                runs.finished(job.id, r.status(), r.scholars(), r.awards(), r.employments(), r.existing(),
+                        r.problemCount(), r.millis());
+            }
+        } catch (RuntimeException e) {
+            // The database is gone (it restarted under the job): the record stays RUNNING until it is seen with
+            // its lock free, and is then INTERRUPTED, which for a job that failed is true enough.
+            log.warn("Registry import {} ended {} but could not be recorded: {}", job.id,
+                    r == null ? "?" : r.status(), e.getClass().getName());
+        } finally {
+            if (job.held != null) {
+                job.held.close();
+            }
         }
     }
 

@@ -48,6 +48,7 @@ public final class RegistryImportProgress {
     private final AtomicLong rows = new AtomicLong();
     private final Consumer<Phase> onPhase;
     private volatile Phase phase = Phase.QUEUED;
+    private volatile Runnable whileCommitting = () -> { };
 
     public RegistryImportProgress() {
         this(p -> { });
@@ -95,11 +96,20 @@ public final class RegistryImportProgress {
         }
     }
 
-    /** The last check before the commit: from here on a cancel is refused. */
+    /**
+     * The last check before the commit: from here on a cancel is refused. Runs {@link #whileCommitting} on the
+     * import's thread, inside its transaction, so that what it writes commits with the rows or not at all.
+     */
     void commit() {
         if (!state.compareAndSet(RUNNING, COMMITTING)) {
             throw new Cancelled();
         }
+        whileCommitting.run();
+    }
+
+    /** What to do inside the import's transaction just before it commits (the job's record says IMPORTED). */
+    void whileCommitting(Runnable action) {
+        this.whileCommitting = action;
     }
 
     /** The import has ended: nothing is left to cancel. */

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * What an uploaded file would add. Nothing is written until the user accepts a report without problems.
- * {@code problemCount} may exceed the problems listed: the list stops at {@link #MAX_LISTED}.
+ * {@code problemCount} may exceed the problems listed: the list stops at {@link #MAX_LISTED}. {@code status}:
+ * VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the application stopped
+ * while checking or writing it; nothing was written).
  */
 public record ImportReport(UUID id, String dataset, String fileName, String format, String status, long rows,
                            int problemCount, List<ImportProblem> problems, List<String> columns,
@@ -15,7 +17,16 @@ public record ImportReport(UUID id, String dataset, String fileName, String form
 
     public static final int MAX_LISTED = 500;
 
+    /**
+     * A clean file, or one whose write was interrupted (the application stopped while accepting it; nothing was
+     * written). An import interrupted while being checked has no counts and must be checked again first.
+     */
     public boolean acceptable() {
-        return "VALID".equals(status);
+        return "VALID".equals(status) || ("INTERRUPTED".equals(status) && rows > 0 && problemCount == 0);
+    }
+
+    /** Interrupted while being written: it was clean and can be accepted again. */
+    public boolean interruptedWhileWriting() {
+        return "INTERRUPTED".equals(status) && rows > 0 && problemCount == 0;
     }
 }

@@ -42,12 +42,15 @@ import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
 import kz.agyn.warehouse.internal.RowPrefetch;
 import kz.agyn.warehouse.internal.WarehouseRepository;
+import kz.agyn.platform.database.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +65,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final String LOCK = "warehouse-import";
+    /** The statuses of an import some process is working on. */
+    private static final List<String> RUNNING = List.of("VALIDATING", "ACCEPTING");
 
     private final WarehouseRepository warehouse;
     private final ImportRepository imports;
@@ -74,12 +80,14 @@ public class ImportService {
     private final Path directory;
     private final long maxSize;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final JobLocks locks;
 
     public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
                          DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
                          JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                          @Value("${agyn.imports.directory}") Path directory,
-                         @Value("${agyn.imports.max-size:209715200}") long maxSize) {
+                         @Value("${agyn.imports.max-size:209715200}") long maxSize, JobLocks locks) {
+        this.locks = locks;
         this.warehouse = warehouse;
         this.imports = imports;
         this.reference = reference;
@@ -132,11 +140,11 @@ public class ImportService {
 
     /** Writes a clean import as a new version of its dataset, in one transaction. */
     public ImportReport accept(UUID id, String user, Locale locale) {
-        ImportRecord record = record(id);
+        ImportRecord record = current(id);
         if ("ACCEPTED".equals(record.status())) {
             return report(id, locale);
         }
-        if (!"VALID".equals(record.status())) {
+        if (!acceptable(record)) {
             throw new ImportException("warehouse.import.notAcceptable", record.status());
         }
         int datasetId = warehouse.datasetId(record.dataset())
@@ -149,23 +157,38 @@ public class ImportService {
         }
         Job job = jobs.computeIfAbsent(id, k -> new Job());
         job.reset("WRITING", record.size());
-        imports.status(id, "ACCEPTING");
-        try {
-            int versionId = transactions.execute(status -> write(record, datasetId, user, job));
-            imports.accepted(id, versionId);
+        // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import INTERRUPTED.
+        try (JobLocks.Held held = locks.hold(LOCK, id)) {
+            imports.status(id, "ACCEPTING");
+            // The rows, the new version and the ACCEPTED status commit together: a crash at any point leaves
+            // either all of them or none (and the status ACCEPTING, which the next start turns into INTERRUPTED).
+            int versionId = transactions.execute(status -> {
+                int v = write(record, datasetId, user, job);
+                imports.accepted(id, v);
+                return v;
+            });
             deleteSpool(spool(id));
             log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
                     job.rows.get());
         } catch (CancelledException e) {
-            imports.status(id, "VALID");
+            backToValid(id);
             throw new ImportException("warehouse.import.cancelled");
         } catch (RuntimeException e) {
-            imports.status(id, "VALID");
+            backToValid(id);
             throw e;
         } finally {
             job.done = true;
         }
         return report(id, locale);
+    }
+
+    /** After a write that did not happen; if even this fails (the database is gone), the import is INTERRUPTED later. */
+    private void backToValid(UUID id) {
+        try {
+            imports.status(id, "VALID");
+        } catch (RuntimeException e) {
+            log.warn("Import {} could not be set back to VALID: {}", id, e.getMessage());
+        }
     }
 
     /** Accepts in the background; follow with {@link #progress}. */
@@ -187,7 +210,7 @@ public class ImportService {
     }
 
     public ImportReport report(UUID id, Locale locale) {
-        ImportRecord r = record(id);
+        ImportRecord r = current(id);
         StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of())
                 : json.readValue(r.reportJson(), StoredReport.class);
         List<ImportProblem> problems = stored.problems().stream().map(p -> new ImportProblem(p.file(), p.sheet(),
@@ -224,6 +247,57 @@ public class ImportService {
         return true;
     }
 
+    /**
+     * At start-up: imports left VALIDATING or ACCEPTING by a process that died become INTERRUPTED. Nothing of them
+     * was written (the write is one transaction); one interrupted while writing can be accepted again, one
+     * interrupted while being checked is checked again. An import another process is running is left alone.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    public void markInterrupted() {
+        int n = 0;
+        for (UUID id : imports.inStatus(RUNNING)) {
+            if (interruptIfAbandoned(id)) {
+                n++;
+            }
+        }
+        if (n > 0) {
+            log.warn("{} import(s) were interrupted when Agyn last stopped; they are marked INTERRUPTED, nothing of "
+                    + "them was written", n);
+        }
+    }
+
+    private boolean interruptIfAbandoned(UUID id) {
+        if (!locks.abandoned(LOCK, id)) {
+            return false;
+        }
+        boolean wasChecking = imports.interrupted(id);
+        if (wasChecking) {
+            deleteSpool(spool(id));
+        }
+        log.info("Import {} marked INTERRUPTED ({})", id, wasChecking ? "while being checked" : "while being written");
+        return true;
+    }
+
+    /**
+     * The import's record; one that says VALIDATING or ACCEPTING although no process works on it (its process died,
+     * or the database restarted under it) is marked INTERRUPTED first, so that a page never shows it running.
+     */
+    private ImportRecord current(UUID id) {
+        ImportRecord r = record(id);
+        if (RUNNING.contains(r.status())) {
+            Job job = jobs.get(id);
+            if ((job == null || job.done) && interruptIfAbandoned(id)) {
+                return record(id);
+            }
+        }
+        return r;
+    }
+
+    private static boolean acceptable(ImportRecord r) {
+        return "VALID".equals(r.status()) || ("INTERRUPTED".equals(r.status()) && r.rows() != null
+                && r.problemCount() != null && r.problemCount() == 0);
+    }
+
     // --- the work ---------------------------------------------------------------------------------------------
 
     private UUID store(String dataset, String fileName, InputStream content, String format, ImportMapping mapping,
@@ -255,6 +329,12 @@ public class ImportService {
     }
 
     private void validate(UUID id) {
+        try (JobLocks.Held held = locks.hold(LOCK, id)) {
+            check(id);
+        }
+    }
+
+    private void check(UUID id) {
         ImportRecord record = record(id);
         Job job = jobs.computeIfAbsent(id, k -> new Job());
         job.reset("VALIDATING", record.size());

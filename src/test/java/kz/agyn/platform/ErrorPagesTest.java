@@ -61,4 +61,33 @@ class ErrorPagesTest extends AgynTest {
         assertThat(r.body()).contains("\"incidentId\"").doesNotContain(FailingTestController.SECRET)
                 .doesNotContain("trace");
     }
+    /** The database gone for a moment is said so, in the user's language, with 503: not a 500 and an incident. */
+    @Test
+    void aDatabaseThatIsAwayGivesTheUnavailablePage(CapturedOutput output) {
+        SignedInClient client = SignedInClient.signIn(port, ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> kk = client.get("/test/database-down?lang=kk");
+        assertThat(kk.statusCode()).isEqualTo(503);
+        assertThat(kk.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(kk.body()).contains("Дерекқор уақытша қолжетімсіз").contains("<html")
+                .doesNotContain("incident-id").doesNotContain("Connection is not available");
+        assertThat(client.get("/test/database-down?lang=ru").body()).contains("База данных временно недоступна");
+        assertThat(client.get("/test/database-down?lang=en").body()).contains("The database is unavailable");
+        assertThat(output.getOut()).doesNotContain("Incident");
+        client.get("/?lang=kk");
+    }
+
+    @Test
+    void aDatabaseThatIsAwayGivesTheApiA503Problem() {
+        SignedInClient client = SignedInClient.anonymous(port);
+        String basic = java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes());
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/test/database-down"))
+                .header("Authorization", "Basic " + basic).header("Accept-Language", "ru").GET().build());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("10");
+        assertThat(r.body()).contains("\"code\":\"database.unavailable\"").contains("База данных временно недоступна")
+                .doesNotContain("Connection is not available").doesNotContain("incidentId");
+    }
 }

@@ -6,7 +6,11 @@ import kz.agyn.platform.startup.StartupProblem;
 public class EmbeddedDatabaseException extends StartupProblem {
 
     public EmbeddedDatabaseException(String message, Throwable cause) {
-        super(message, "Free the port or directory, or point Agyn at an external PostgreSQL with AGYN_DB_URL, "
+        this(message, "Free the port or directory, or point Agyn at an external PostgreSQL with AGYN_DB_URL, "
                 + "AGYN_DB_USER and AGYN_DB_PASSWORD.", cause);
+    }
+
+    public EmbeddedDatabaseException(String message, String action, Throwable cause) {
+        super(message, action, cause);
     }
 }

@@ -69,7 +69,10 @@ class LanguageConfiguration implements WebMvcConfigurer {
             }
             resolver.setLocale(request, response, Locale.forLanguageTag(lang));
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            // Not again while rendering an error page: the request that failed already tried, and if it failed
+            // because the database is away, trying again here would leave the user no page at all.
+            if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+                    && request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
                 events.publishEvent(new LanguageChosen(auth.getName(), lang));
             }
             return true;

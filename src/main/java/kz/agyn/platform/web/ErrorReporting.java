@@ -29,7 +29,8 @@ public class ErrorReporting extends DefaultErrorAttributes {
         attributes.remove("trace");
         attributes.remove("message");
         Object status = attributes.get("status");
-        if (status instanceof Integer code && code >= 500) {
+        // 503 is the database being away for a moment (DatabaseUnavailable): no incident, nothing to report.
+        if (status instanceof Integer code && code >= 500 && code != 503) {
             attributes.put("incidentId", incidentId(request));
         }
         return attributes;

@@ -29,6 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize(WorklistPageController.EDITORS)
 class RegistryImportPageController {
 
+    /** How many of the latest imports the page lists. */
+    private static final int RECENT = 10;
+
     private final RegistryImportJobs jobs;
     private final MessageSource messages;
 
@@ -38,7 +41,8 @@ class RegistryImportPageController {
     }
 
     @GetMapping("/registry/import")
-    String page() {
+    String page(Model model) {
+        model.addAttribute("recent", jobs.recent(RECENT));
         return "registry-import";
     }
 
@@ -50,6 +54,7 @@ class RegistryImportPageController {
             throws IOException {
         if (!RegistryUpload.any(scholars, awards, employments)) {
             model.addAttribute("error", messages.getMessage("registry.import.noFiles", null, locale));
+            model.addAttribute("recent", jobs.recent(RECENT));
             return "registry-import";
         }
         UUID id = jobs.start(RegistryUpload.stage(scholars, awards, employments), "import".equals(action),
@@ -60,6 +65,7 @@ class RegistryImportPageController {
     @GetMapping("/registry/import/{id}")
     String job(@PathVariable UUID id, Model model) {
         model.addAttribute("job", status(id));
+        model.addAttribute("recent", jobs.recent(RECENT));
         return "registry-import";
     }
 

@@ -48,6 +48,27 @@ public class ImportRepository {
                 .params(versionId, id).update();
     }
 
+    public List<UUID> inStatus(List<String> statuses) {
+        return jdbc.sql("SELECT id FROM wh_import WHERE status IN (:statuses)").param("statuses", statuses)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Marks an import INTERRUPTED if it is still VALIDATING or ACCEPTING; true when it was being checked (its
+     * counts are then cleared: the check did not finish, so it must run again before the import can be accepted).
+     */
+    public boolean interrupted(UUID id) {
+        return jdbc.sql("""
+                WITH old AS (SELECT id, status FROM wh_import WHERE id = :id FOR UPDATE)
+                UPDATE wh_import i SET status = 'INTERRUPTED', finished_at = now(),
+                       row_count = CASE WHEN old.status = 'VALIDATING' THEN NULL ELSE i.row_count END,
+                       problem_count = CASE WHEN old.status = 'VALIDATING' THEN NULL ELSE i.problem_count END,
+                       report = CASE WHEN old.status = 'VALIDATING' THEN NULL ELSE i.report END
+                FROM old WHERE i.id = old.id AND old.status IN ('VALIDATING', 'ACCEPTING')
+                RETURNING old.status = 'VALIDATING'""").param("id", id).query(Boolean.class).optional()
+                .orElse(false);
+    }
+
     public Optional<ImportRecord> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE i.id = ?").param(id).query(ImportRepository::record).optional();
     }
