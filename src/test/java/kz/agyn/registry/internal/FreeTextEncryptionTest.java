@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import kz.agyn.AgynTest;
 import kz.agyn.registry.pii.PersonalDataCipher;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,9 @@ import org.springframework.core.io.ClassPathResource;
  */
 class FreeTextEncryptionTest extends AgynTest {
 
+    /** Migrations run as the schema's owner (the application's own role may not create a schema). */
     @Autowired
-    DataSource dataSource;
+    Flyway flyway;
 
     @Autowired
     PersonalDataCipher cipher;
@@ -52,7 +54,8 @@ class FreeTextEncryptionTest extends AgynTest {
     @Test
     void encryptsEveryRowOfAnEarlierRegistryAndDropsTheClearColumns() throws Exception {
         String schema = "pii_v14_" + Long.toString(System.nanoTime(), 36);
-        try (Connection c = dataSource.getConnection()) {
+        DataSource owner = flyway.getConfiguration().getDataSource();
+        try (Connection c = owner.getConnection()) {
             c.setAutoCommit(false);
             try {
                 run(c, "CREATE SCHEMA " + schema + "; SET LOCAL search_path TO " + schema);
