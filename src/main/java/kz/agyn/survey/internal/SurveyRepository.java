@@ -1,5 +1,10 @@
 package kz.agyn.survey.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -51,8 +56,8 @@ public class SurveyRepository {
     public record AnswerRow(long respondentId, String option, Integer rank, Double number, String text) {
     }
 
-    /** A response file awaiting a decision. */
-    public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256, byte[] content,
+    /** A response file awaiting a decision; its content is read apart, by {@link #readImportContent}. */
+    public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256,
                             String mappingJson, String status, int rows, int problemCount, String reportJson,
                             Integer written, String createdBy, OffsetDateTime createdAt) {
     }
@@ -272,22 +277,60 @@ public class SurveyRepository {
 
     // --- imports ---------------------------------------------------------------------------------------------
 
-    public void insertImport(ImportRow r) {
-        jdbc.sql("""
-                INSERT INTO survey_import (id, survey_id, file_name, format, file_sha256, content, mapping, status,
-                    row_count, problem_count, report, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.surveyId(), r.fileName(), r.format(), r.sha256(), r.content(), r.mappingJson(),
-                        r.status(), r.rows(), r.problemCount(), r.reportJson(), r.createdBy())
-                .update();
+    /** Stores an import's row with the file's content, streamed from {@code content} (the driver sends it on). */
+    public void insertImport(ImportRow r, Path content) {
+        try (InputStream in = Files.newInputStream(content)) {
+            long size = Files.size(content);
+            template.update("""
+                    INSERT INTO survey_import (id, survey_id, file_name, format, file_sha256, content, mapping, status,
+                        row_count, problem_count, report, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    ps -> {
+                        ps.setObject(1, r.id());
+                        ps.setInt(2, r.surveyId());
+                        ps.setString(3, r.fileName());
+                        ps.setString(4, r.format());
+                        ps.setString(5, r.sha256());
+                        ps.setBinaryStream(6, in, size);
+                        ps.setString(7, r.mappingJson());
+                        ps.setString(8, r.status());
+                        ps.setInt(9, r.rows());
+                        ps.setInt(10, r.problemCount());
+                        ps.setString(11, r.reportJson());
+                        ps.setString(12, r.createdBy());
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** The row without the content, which reports never need. */
     public Optional<ImportRow> findImport(UUID id) {
-        return jdbc.sql("SELECT * FROM survey_import WHERE id = ?").param(id).query((rs, i) -> new ImportRow(
+        return jdbc.sql("""
+                SELECT id, survey_id, file_name, format, file_sha256, mapping, status, row_count, problem_count,
+                    report, written, created_by, created_at FROM survey_import WHERE id = ?""").param(id)
+                .query((rs, i) -> new ImportRow(
                 rs.getObject("id", UUID.class), rs.getInt("survey_id"), rs.getString("file_name"),
-                rs.getString("format"), rs.getString("file_sha256"), rs.getBytes("content"), rs.getString("mapping"),
+                rs.getString("format"), rs.getString("file_sha256"), rs.getString("mapping"),
                 rs.getString("status"), rs.getInt("row_count"), rs.getInt("problem_count"), rs.getString("report"),
                 (Integer) rs.getObject("written"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class))).optional();
+    }
+
+    /**
+     * Hands an import's file to {@code reader} as a stream, to be received and parsed again. (The driver holds a
+     * bytea value whole while the row is read; response files are limited by agyn.surveys.max-file-size.)
+     */
+    public <T> T readImportContent(UUID id, java.util.function.Function<InputStream, T> reader) {
+        return template.query("SELECT content FROM survey_import WHERE id = ?", rs -> {
+            if (!rs.next()) {
+                throw new IllegalStateException("survey import " + id + " has no row");
+            }
+            try (InputStream in = rs.getBinaryStream(1)) {
+                return reader.apply(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, id);
     }
 
     /** Whether the survey already holds the responses of a file with this hash. */

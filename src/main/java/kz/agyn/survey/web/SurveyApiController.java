@@ -1,6 +1,5 @@
 package kz.agyn.survey.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -8,6 +7,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.NewSurvey;
@@ -55,10 +56,12 @@ class SurveyApiController {
     private final JsonMapper json;
     private final SurveyCreationService creation;
     private final MessageSource messages;
+    private final Uploads uploads;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
-                        JsonMapper json, SurveyCreationService creation, MessageSource messages) {
+                        JsonMapper json, SurveyCreationService creation, MessageSource messages, Uploads uploads) {
         this.surveys = surveys;
+        this.uploads = uploads;
         this.creation = creation;
         this.messages = messages;
         this.imports = imports;
@@ -187,12 +190,15 @@ class SurveyApiController {
             description = "Writes nothing; answers the report with its id. `mapping`: optional JSON, e.g. "
                     + "{\"columns\":{\"reasons_main\":\"Main reason\"},\"idColumn\":\"Response ID\","
                     + "\"charset\":\"windows-1251\"}. Columns are question codes by default; options are given by "
-                    + "code or by their text in kk, ru or en.")
+                    + "code or by their text in kk, ru or en. A file larger than agyn.surveys.max-file-size (20 MB "
+                    + "by default) is refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes).")
     ResponseImportReport upload(@PathVariable int id, @RequestPart("file") MultipartFile file,
                                 @Parameter(description = "mapping as JSON") @RequestParam(required = false)
-                                String mapping, Authentication auth, Locale locale) throws IOException {
-        return imports.upload(id, file.getOriginalFilename(), file.getBytes(), parse(mapping), auth.getName(),
-                locale);
+                                String mapping, Authentication auth, Locale locale) {
+        ResponseMapping m = parse(mapping);
+        try (Upload received = uploads.receive(file, imports.maxSize())) {
+            return imports.upload(id, received, m, auth.getName(), locale);
+        }
     }
 
     @GetMapping("/{id}/responses/imports/{importId}")

@@ -1,6 +1,5 @@
 package kz.agyn.survey.web;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,9 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.FormService;
@@ -55,11 +57,13 @@ class SurveyPageController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final SurveyCreationService creation;
+    private final Uploads uploads;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
                          MarginService margins, MessageSource messages, JsonMapper json,
-                         SurveyCreationService creation) {
+                         SurveyCreationService creation, Uploads uploads) {
         this.surveys = surveys;
+        this.uploads = uploads;
         this.creation = creation;
         this.imports = imports;
         this.forms = forms;
@@ -519,17 +523,21 @@ class SurveyPageController {
     @PostMapping("/surveys/{id}/import")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     String upload(@PathVariable int id, @RequestParam("file") MultipartFile file,
-                  @RequestParam(required = false) String mapping, Authentication auth, Model model, Locale locale)
-            throws IOException {
+                  @RequestParam(required = false) String mapping, Authentication auth, Model model,
+                  HttpServletResponse response, Locale locale) {
         model.addAttribute("survey", surveys.survey(id));
         model.addAttribute("locale", locale);
         try {
             ResponseMapping m = mapping == null || mapping.isBlank() ? ResponseMapping.empty()
                     : json.readValue(mapping, ResponseMapping.class);
-            model.addAttribute("report", imports.upload(id, file.getOriginalFilename(), file.getBytes(), m,
-                    auth.getName(), locale));
+            try (Upload received = uploads.receive(file, imports.maxSize())) {
+                model.addAttribute("report", imports.upload(id, received, m, auth.getName(), locale));
+            }
         } catch (JacksonException e) {
             model.addAttribute("error", messages.getMessage("survey.import.badMapping", null, locale));
+        } catch (UploadTooLargeException e) {
+            response.setStatus(UploadTooLargeException.STATUS);
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         } catch (UserException e) {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         }
