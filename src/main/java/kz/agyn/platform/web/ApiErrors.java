@@ -42,6 +42,7 @@ class ApiErrors {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case GONE -> HttpStatus.GONE;
         };
         if (e instanceof UploadTooLargeException) {
             status = HttpStatus.PAYLOAD_TOO_LARGE;

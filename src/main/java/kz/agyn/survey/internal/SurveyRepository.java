@@ -347,24 +347,100 @@ public class SurveyRepository {
 
     // --- form links ------------------------------------------------------------------------------------------
 
-    public void insertLink(String tokenSha256, int surveyId, String user) {
-        jdbc.sql("INSERT INTO survey_link (token_sha256, survey_id, created_by) VALUES (?, ?, ?)")
-                .params(tokenSha256, surveyId, user).update();
+    /** Stores a new link; returns its id. */
+    public long insertLink(String tokenSha256, String hint, int surveyId, OffsetDateTime expiresAt, String user) {
+        return jdbc.sql("""
+                INSERT INTO survey_link (token_sha256, token_hint, survey_id, expires_at, created_by)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(tokenSha256, hint, surveyId, expiresAt, user).query(Long.class).single();
     }
 
-    /** The link's survey and whether it has been used. */
-    public record LinkRow(int surveyId, boolean used) {
+    /** A link as stored, its state told from its times; {@code now} is the database's. */
+    public record LinkRow(long id, int surveyId, String hint, OffsetDateTime createdAt, String createdBy,
+                          OffsetDateTime expiresAt, OffsetDateTime usedAt, OffsetDateTime revokedAt,
+                          String revokedBy, OffsetDateTime now) {
+
+        public boolean used() {
+            return usedAt != null;
+        }
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+
+        public boolean expired() {
+            return !expiresAt.isAfter(now);
+        }
     }
+
+    private static final String LINK = """
+            SELECT id, survey_id, token_hint, created_at, created_by, expires_at, used_at, revoked_at, revoked_by,
+                   now() AS now FROM survey_link""";
 
     public Optional<LinkRow> link(String tokenSha256) {
-        return jdbc.sql("SELECT survey_id, used_at IS NOT NULL FROM survey_link WHERE token_sha256 = ?")
-                .param(tokenSha256).query((rs, i) -> new LinkRow(rs.getInt(1), rs.getBoolean(2))).optional();
+        return jdbc.sql(LINK + " WHERE token_sha256 = ?").param(tokenSha256).query(SurveyRepository::link)
+                .optional();
     }
 
-    /** Marks an unused link used; false when it was used already (the row lock makes this race-free). */
+    public Optional<LinkRow> link(int surveyId, long id) {
+        return jdbc.sql(LINK + " WHERE survey_id = ? AND id = ?").params(surveyId, id).query(SurveyRepository::link)
+                .optional();
+    }
+
+    /** A survey's links, newest first. */
+    public List<LinkRow> links(int surveyId, int limit) {
+        return jdbc.sql(LINK + " WHERE survey_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(surveyId, limit).query(SurveyRepository::link).list();
+    }
+
+    /** How many of a survey's links are unused (and open), used, expired unused, revoked unused. */
+    public record LinkCountRow(long open, long used, long expired, long revoked) {
+    }
+
+    public LinkCountRow linkCounts(int surveyId) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > now()),
+                       count(*) FILTER (WHERE used_at IS NOT NULL),
+                       count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at <= now()),
+                       count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NOT NULL)
+                FROM survey_link WHERE survey_id = ?""").param(surveyId)
+                .query((rs, i) -> new LinkCountRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    /**
+     * Marks a link used if it is open: not used, not revoked, not expired. False otherwise; the row lock of the
+     * update makes two simultaneous submissions through one link race-free.
+     */
     public boolean useLink(String tokenSha256) {
-        return jdbc.sql("UPDATE survey_link SET used_at = now() WHERE token_sha256 = ? AND used_at IS NULL")
+        return jdbc.sql("""
+                UPDATE survey_link SET used_at = now()
+                WHERE token_sha256 = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()""")
                 .param(tokenSha256).update() == 1;
+    }
+
+    /** Revokes one unused link; false when there is no such unrevoked, unused link of the survey. */
+    public boolean revokeLink(int surveyId, long id, String user) {
+        return jdbc.sql("""
+                UPDATE survey_link SET revoked_at = now(), revoked_by = ?
+                WHERE survey_id = ? AND id = ? AND used_at IS NULL AND revoked_at IS NULL""")
+                .params(user, surveyId, id).update() == 1;
+    }
+
+    /** Revokes every link of the survey that could still be used; returns how many. */
+    public int revokeOpenLinks(int surveyId, String user) {
+        return jdbc.sql("""
+                UPDATE survey_link SET revoked_at = now(), revoked_by = ?
+                WHERE survey_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()""")
+                .params(user, surveyId).update();
+    }
+
+    private static LinkRow link(ResultSet rs, int i) throws SQLException {
+        return new LinkRow(rs.getLong("id"), rs.getInt("survey_id"), rs.getString("token_hint"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("used_at", OffsetDateTime.class),
+                rs.getObject("revoked_at", OffsetDateTime.class), rs.getString("revoked_by"),
+                rs.getObject("now", OffsetDateTime.class));
     }
 
     private static Survey survey(ResultSet rs, int i) throws SQLException {

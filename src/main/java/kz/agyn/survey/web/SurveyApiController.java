@@ -1,5 +1,6 @@
 package kz.agyn.survey.web;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
+import kz.agyn.survey.FormService;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.NewSurvey;
 import kz.agyn.survey.SurveyCreationService;
@@ -22,6 +24,8 @@ import kz.agyn.survey.ResponseImportService;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyException;
+import kz.agyn.survey.SurveyLink;
+import kz.agyn.survey.SurveyLinks;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
 import org.springframework.context.MessageSource;
@@ -57,10 +61,13 @@ class SurveyApiController {
     private final SurveyCreationService creation;
     private final MessageSource messages;
     private final Uploads uploads;
+    private final FormService forms;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
-                        JsonMapper json, SurveyCreationService creation, MessageSource messages, Uploads uploads) {
+                        JsonMapper json, SurveyCreationService creation, MessageSource messages, Uploads uploads,
+                        FormService forms) {
         this.surveys = surveys;
+        this.forms = forms;
         this.uploads = uploads;
         this.creation = creation;
         this.messages = messages;
@@ -215,6 +222,65 @@ class SurveyApiController {
     ResponseImportReport accept(@PathVariable int id, @PathVariable UUID importId, Authentication auth,
                                 Locale locale) {
         return imports.accept(id, importId, auth.getName(), locale);
+    }
+
+    /** How many links to issue and for how long; both optional. */
+    record LinkRequest(Integer count, Integer days) {
+    }
+
+    /** A link just issued: its address, shown this once. */
+    record IssuedLinkAnswer(long id, String url, OffsetDateTime expiresAt) {
+    }
+
+    /** How many links a revocation reached. */
+    record Revoked(int revoked) {
+    }
+
+    @GetMapping("/{id}/links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "The survey's one-time form links",
+            description = "Counts by state (`open`, `used`, `expired` unused, `revoked`) and the latest 200 links, "
+                    + "newest first: `id`, `hint` (the token's first characters; the token itself is never stored), "
+                    + "`createdAt`, `createdBy`, `expiresAt`, `usedAt`, `revokedAt`, `revokedBy` and `state` (OPEN, "
+                    + "USED, EXPIRED, REVOKED). `defaultDays` and `maxDays` say how long a link lasts.")
+    SurveyLinks links(@PathVariable int id) {
+        return forms.links(id);
+    }
+
+    @PostMapping("/{id}/links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Issue one-time form links",
+            description = "Body (all optional): `count` (1 to 500, default 1), `days` each link stays usable (1 to "
+                    + "365, default agyn.surveys.links.default-days, 30). Answers 201 with each link's `id`, `url` and "
+                    + "`expiresAt`: the only time the addresses are given out. A respondent opening an expired or "
+                    + "revoked link gets a page saying so, with 410 Gone.")
+    ResponseEntity<List<IssuedLinkAnswer>> issueLinks(@PathVariable int id,
+                                                      @RequestBody(required = false) LinkRequest body,
+                                                      Authentication auth) {
+        LinkRequest r = body == null ? new LinkRequest(null, null) : body;
+        List<IssuedLinkAnswer> issued = forms.issue(id, r.count() == null ? 1 : r.count(), r.days(), auth.getName())
+                .stream().map(l -> new IssuedLinkAnswer(l.id(), ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/s/{token}").buildAndExpand(l.token()).toUriString(), l.expiresAt())).toList();
+        return ResponseEntity.status(201).body(issued);
+    }
+
+    @PostMapping("/{id}/links/{linkId}/revoke")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Revoke one link",
+            description = "The link takes no answers from now on; answers sent through it before are kept. Answers "
+                    + "the link (state REVOKED). Revoking it again changes nothing; 409 for a link already used, 404 "
+                    + "for a link the survey does not have.")
+    SurveyLink revokeLink(@PathVariable int id, @PathVariable long linkId, Authentication auth) {
+        return forms.revoke(id, linkId, auth.getName());
+    }
+
+    @PostMapping("/{id}/links/revoke-open")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Revoke every open link of the survey",
+            description = "Every link not used, not revoked and not expired stops taking answers, as when a wave "
+                    + "closes or links leaked. Answers how many were revoked.")
+    Revoked revokeOpenLinks(@PathVariable int id, Authentication auth) {
+        return new Revoked(forms.revokeOpen(id, auth.getName()));
     }
 
     private ResponseMapping parse(String mapping) {
