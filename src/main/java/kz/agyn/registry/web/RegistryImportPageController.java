@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -39,6 +40,12 @@ class RegistryImportPageController {
         this.jobs = jobs;
         this.messages = messages;
         this.upload = upload;
+    }
+
+    /** The largest file the form takes, each, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(upload.maxSize());
     }
 
     @GetMapping("/registry/import")

@@ -41,6 +41,11 @@ class RegistryUpload {
         }
     }
 
+    /** The largest file taken, each, in bytes ({@code agyn.registry.import.max-size}). */
+    long maxSize() {
+        return maxSize;
+    }
+
     /** Whether any file was given at all. */
     static boolean any(MultipartFile... parts) {
         for (MultipartFile p : parts) {

@@ -20,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,12 @@ class QuestionnairePageController {
         this.questionnaires = questionnaires;
         this.uploads = uploads;
         this.messages = messages;
+    }
+
+    /** The largest definition the form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(QuestionnaireService.MAX_BYTES);
     }
 
     /** A problem of an upload as the page lists it. */

@@ -40,6 +40,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -74,6 +75,12 @@ class SurveyPageController {
         this.margins = margins;
         this.messages = messages;
         this.json = json;
+    }
+
+    /** The largest response file the import form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(imports.maxSize());
     }
 
     @GetMapping("/surveys")

@@ -21,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +48,12 @@ class ImportPageController {
         this.uploads = uploads;
         this.warehouse = warehouse;
         this.messages = messages;
+    }
+
+    /** The largest file the form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(imports.maxSize());
     }
 
     @GetMapping

@@ -123,6 +123,7 @@ class UploadPathsTest extends AgynTest {
         String page = page(mvc.perform(multipart("/warehouse/imports").file(huge("file", "big.csv", 201L << 20))
                 .param("dataset", DATASET).param("lang", "ru").with(ANALYST).with(csrf())).andReturn().getResponse());
         assertThat(page).contains("Файл «big.csv» слишком большой").contains("не более 200 МБ");
+        assertThat(hint("/warehouse/imports", ANALYST)).isEqualTo("At most 200 MB per file.");
     }
 
     // --- survey responses -------------------------------------------------------------------------------------
@@ -155,6 +156,7 @@ class UploadPathsTest extends AgynTest {
                 .file(huge("file", "big.csv", 21L << 20)).param("lang", "en").with(ANALYST).with(csrf()))
                 .andReturn().getResponse());
         assertThat(page).contains("The file \"big.csv\" is too large: at most 20 MB can be uploaded here");
+        assertThat(hint("/surveys/" + survey().id() + "/import", ANALYST)).isEqualTo("At most 20 MB per file.");
     }
 
     // --- questionnaire definitions ----------------------------------------------------------------------------
@@ -191,6 +193,7 @@ class UploadPathsTest extends AgynTest {
         String file = page(mvc.perform(multipart("/surveys/questionnaires").file(huge("file", "q.json", 2L << 20))
                 .param("lang", "en").with(ANALYST).with(csrf())).andReturn().getResponse());
         assertThat(file).contains("The file \"q.json\" is too large: at most 1 MB");
+        assertThat(hint("/surveys/questionnaires", ANALYST)).isEqualTo("At most 1 MB per file.");
     }
 
     // --- the scholar registry's bulk import -------------------------------------------------------------------
@@ -224,6 +227,15 @@ class UploadPathsTest extends AgynTest {
         String page = page(mvc.perform(multipart("/registry/import").file(huge("scholars", "s.csv", 101L << 20))
                 .param("lang", "kk").with(OFFICER).with(csrf())).andReturn().getResponse());
         assertThat(page).contains("«s.csv» файлы тым үлкен").contains("100 МБ");
+        assertThat(hint("/registry/import", OFFICER)).isEqualTo("At most 100 MB per file.");
+    }
+
+    /** The limit as the upload form states it before anything is sent. */
+    String hint(String path, RequestPostProcessor who) throws Exception {
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                .param("lang", "en").with(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return org.jsoup.Jsoup.parse(html).select("#upload-limit").text();
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
