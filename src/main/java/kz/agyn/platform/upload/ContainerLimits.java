@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -41,8 +42,20 @@ public final class ContainerLimits extends OncePerRequestFilter {
 
     /** Where the page answer is rendered (a forward, so that it has the site's layout and language). */
     public static final String PAGE = "/upload-too-large";
-    /** The request attribute holding the limit, in bytes, for {@link #PAGE}. */
-    public static final String LIMIT_ATTRIBUTE = ContainerLimits.class.getName() + ".limit";
+    /** The request attribute holding what was exceeded ({@link Exceeded}), for {@link #PAGE}. */
+    public static final String EXCEEDED_ATTRIBUTE = ContainerLimits.class.getName() + ".exceeded";
+
+    /**
+     * A limit a request ran into: its bytes, and the file that ran into it when the container names one (the
+     * per-file limit does).
+     */
+    public record Exceeded(long limit, String file) {
+
+        /** The exception a feature would have thrown, for its message key and arguments. */
+        public UploadTooLargeException asException() {
+            return new UploadTooLargeException(file, limit);
+        }
+    }
 
     private final long maxFormBytes;
     private final MessageSource messages;
@@ -59,7 +72,7 @@ public final class ContainerLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = -1;
+        Exceeded exceeded = null;
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         try {
             if (type.startsWith("multipart/form-data")) {
@@ -68,45 +81,51 @@ public final class ContainerLimits extends OncePerRequestFilter {
                 request.getParameterMap();
             }
         } catch (IllegalStateException | ServletException | IOException e) {
-            limit = limitOf(e);
+            exceeded = exceeded(e, maxFormBytes);
         }
-        if (limit < 0) {
+        if (exceeded == null) {
             chain.doFilter(request, response);
             return;
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             Locale locale = locales.resolveLocale(request);
+            UploadTooLargeException e = exceeded.asException();
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.getMessage("upload.tooLarge.unnamed",
-                            new Object[] {UploadTooLargeException.megabytes(limit)}, locale));
-            problem.setProperty("code", "upload.tooLarge.unnamed");
-            problem.setProperty("limit", limit);
+                    messages.getMessage(e.code(), e.args(), locale));
+            problem.setProperty("code", e.code());
+            problem.setProperty("limit", exceeded.limit());
             response.setStatus(UploadTooLargeException.STATUS);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(json.writeValueAsString(problem));
             return;
         }
-        request.setAttribute(LIMIT_ATTRIBUTE, limit);
+        request.setAttribute(EXCEEDED_ATTRIBUTE, exceeded);
         request.getRequestDispatcher(PAGE).forward(new WithoutBody(request), response);
     }
 
     /**
-     * The limit a parse failure ran into, or -1 when it was not a size limit. Tomcat wraps the multipart limits'
-     * exception, which names the limit; the form-field limit it reports with the status 413 alone.
+     * The limit a parse failure ran into, or null when it was not a size limit. Tomcat wraps the multipart limits'
+     * exception, which names the limit (and, for the per-file limit, the file); the form-field limit it reports
+     * with the status 413 alone.
      */
-    private long limitOf(Throwable e) {
+    static Exceeded exceeded(Throwable e, long maxFormBytes) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FileSizeLimitExceededException file) {
+                String name = file.getFileName();
+                return new Exceeded(file.getPermittedSize(), name == null || name.isBlank() ? null
+                        : Uploads.safeName(name));
+            }
             if (t instanceof SizeException size) {
-                return size.getPermittedSize();
+                return new Exceeded(size.getPermittedSize(), null);
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidParameterException p && p.getErrorCode() == UploadTooLargeException.STATUS) {
-                return maxFormBytes;
+                return new Exceeded(maxFormBytes, null);
             }
         }
-        return -1;
+        return null;
     }
 
     /**

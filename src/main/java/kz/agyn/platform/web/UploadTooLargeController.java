@@ -28,11 +28,13 @@ class UploadTooLargeController {
     String page(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(UploadTooLargeException.STATUS);
         model.addAttribute("status", UploadTooLargeException.STATUS);
-        Object limit = request.getAttribute(ContainerLimits.LIMIT_ATTRIBUTE);
-        model.addAttribute("detail", limit instanceof Long bytes
-                ? messages.getMessage("upload.tooLarge.unnamed", new Object[] {UploadTooLargeException.megabytes(bytes)},
-                locale)
-                : messages.getMessage("upload.tooLarge.page", null, locale));
+        Object exceeded = request.getAttribute(ContainerLimits.EXCEEDED_ATTRIBUTE);
+        if (exceeded instanceof ContainerLimits.Exceeded x) {
+            UploadTooLargeException e = x.asException();
+            model.addAttribute("detail", messages.getMessage(e.code(), e.args(), locale));
+        } else {
+            model.addAttribute("detail", messages.getMessage("upload.tooLarge.page", null, locale));
+        }
         return "error/4xx";
     }
 }
