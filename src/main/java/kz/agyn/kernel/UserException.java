@@ -7,8 +7,11 @@ package kz.agyn.kernel;
  */
 public class UserException extends RuntimeException {
 
-    /** What went wrong, as far as the answer's status is concerned. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT }
+    /**
+     * What went wrong, as far as the answer's status is concerned. GONE: the thing existed and is no more, for
+     * good (an expired or revoked link).
+     */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, GONE }
 
     private final String code;
     private final transient Object[] args;

@@ -1,6 +1,5 @@
 package kz.agyn.registry;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -278,10 +277,7 @@ public class RegistryImportJobs {
     }
 
     private static void closeQuietly(RegistryFiles files) {
-        try {
-            files.close();
-        } catch (IOException e) {
-            log.warn("Could not remove an import's temporary copies: {}", e.getClass().getName());
-        }
+        // Deleting the temporary copies cannot fail loudly: a copy left behind is removed at the next start.
+        files.close();
     }
 }

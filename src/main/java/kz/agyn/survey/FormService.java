@@ -2,6 +2,8 @@ package kz.agyn.survey;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -10,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.startup.StartupProblem;
 import kz.agyn.survey.internal.SurveyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,20 +29,39 @@ import org.springframework.transaction.support.TransactionTemplate;
  * question's maximum length, and the link is marked used in the same transaction that stores the answers, by
  * an update that succeeds once: a second submission, even a simultaneous one, is refused. Nothing identifying
  * the respondent is stored — no IP address, no session, no time finer than the row's own.
+ *
+ * <p>A link expires (after {@code agyn.surveys.links.default-days}, 30 by default, or as many days as the analyst
+ * chose when issuing it) and can be revoked, one by one or all the unused links of a survey at once: a link that
+ * leaked, or a wave that closed, stops taking answers. An expired or revoked link is gone for good (410).
  */
 @Service
 public class FormService {
 
+    /** The most links issued at once. */
+    public static final int MAX_BATCH = 500;
+    /** The longest a link may stay usable, in days. */
+    public static final int MAX_DAYS = 365;
+    /** How many of a survey's latest links are listed. */
+    public static final int LISTED = 200;
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(FormService.class);
 
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final TransactionTemplate transactions;
+    private final int defaultDays;
 
-    public FormService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions) {
+    public FormService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions,
+                       @Value("${agyn.surveys.links.default-days:30}") int defaultDays) {
         this.surveys = surveys;
         this.repository = repository;
         this.transactions = transactions;
+        if (defaultDays < 1 || defaultDays > MAX_DAYS) {
+            throw new StartupProblem("agyn.surveys.links.default-days is " + defaultDays + ", but a link can last "
+                    + "1 to " + MAX_DAYS + " days.", "Set it to a number of days between 1 and " + MAX_DAYS + ".");
+        }
+        this.defaultDays = defaultDays;
     }
 
     /** A problem with a submitted form: a message key and its arguments. */
@@ -47,23 +72,107 @@ public class FormService {
     public record Form(Survey survey, List<Question> questions) {
     }
 
-    /** Issues a one-time link token for a survey. */
+    /** Issues one link for a survey, usable for the default number of days; returns its token. */
     public String issue(int surveyId, String user) {
-        surveys.survey(surveyId);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        repository.insertLink(hash(token), surveyId, user);
-        return token;
+        return issue(surveyId, 1, null, user).get(0).token();
     }
 
-    /** The form behind a link that has not been used. */
+    /**
+     * Issues {@code count} links for a survey, each usable for {@code days} days (the default when null), in one
+     * transaction. The tokens are returned once and never stored: only their SHA-256 and first characters are.
+     *
+     * @throws SurveyException when count is not 1 to {@value #MAX_BATCH} or days not 1 to {@value #MAX_DAYS}
+     */
+    public List<IssuedLink> issue(int surveyId, int count, Integer days, String user) {
+        surveys.survey(surveyId);
+        if (count < 1 || count > MAX_BATCH) {
+            throw SurveyException.invalid("survey.links.badCount", MAX_BATCH);
+        }
+        int d = days == null ? defaultDays : days;
+        if (d < 1 || d > MAX_DAYS) {
+            throw SurveyException.invalid("survey.links.badDays", MAX_DAYS);
+        }
+        OffsetDateTime expires = OffsetDateTime.now().plusDays(d).truncatedTo(ChronoUnit.SECONDS);
+        List<IssuedLink> issued = transactions.execute(status -> {
+            List<IssuedLink> out = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                byte[] bytes = new byte[32];
+                RANDOM.nextBytes(bytes);
+                String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                long id = repository.insertLink(hash(token), token.substring(0, HINT), surveyId, expires, user);
+                out.add(new IssuedLink(id, token, expires));
+            }
+            return out;
+        });
+        log.info("{} issued {} form link(s) for survey {}, usable until {}", user, count, surveyId, expires);
+        return issued;
+    }
+
+    /** The first characters of a token, kept to recognise a link by: 36 of its 256 random bits. */
+    static final int HINT = 6;
+
+    /** A survey's links: counts by state and the latest {@value #LISTED}. */
+    public SurveyLinks links(int surveyId) {
+        surveys.survey(surveyId);
+        SurveyRepository.LinkCountRow c = repository.linkCounts(surveyId);
+        return new SurveyLinks(c.open(), c.used(), c.expired(), c.revoked(),
+                repository.links(surveyId, LISTED).stream().map(FormService::view).toList(), defaultDays, MAX_DAYS);
+    }
+
+    /**
+     * Revokes one unused link of the survey: it takes no answers from now on. Revoking a revoked link changes
+     * nothing; a used one cannot be revoked (its answers are in), which is a conflict.
+     */
+    public SurveyLink revoke(int surveyId, long linkId, String user) {
+        surveys.survey(surveyId);
+        boolean done = repository.revokeLink(surveyId, linkId, user);
+        SurveyRepository.LinkRow link = repository.link(surveyId, linkId)
+                .orElseThrow(() -> SurveyException.notFound("survey.links.notFound", linkId));
+        if (!done && link.used()) {
+            throw new SurveyException(UserException.Kind.CONFLICT, "survey.links.alreadyUsed", linkId);
+        }
+        if (done) {
+            log.info("{} revoked form link {} of survey {}", user, linkId, surveyId);
+        }
+        return view(link);
+    }
+
+    /** Revokes every link of the survey that could still be used; returns how many. */
+    public int revokeOpen(int surveyId, String user) {
+        surveys.survey(surveyId);
+        int n = repository.revokeOpenLinks(surveyId, user);
+        log.info("{} revoked the {} open form link(s) of survey {}", user, n, surveyId);
+        return n;
+    }
+
+    /** The form behind a link that is open: not used, not revoked, not expired. */
     public Form open(String token) {
         SurveyRepository.LinkRow link = link(token);
+        refuseClosed(link);
+        return new Form(surveys.survey(link.surveyId()), surveys.questions(link.surveyId()));
+    }
+
+    /**
+     * Why a link takes no answers, if it does not: revoked or expired, it is gone (410); used, it is a conflict
+     * (409), since it did take its answers. Revocation is told first: it was the organisers' decision.
+     */
+    private static void refuseClosed(SurveyRepository.LinkRow link) {
+        if (link.revoked()) {
+            throw new SurveyException(UserException.Kind.GONE, "survey.form.revoked");
+        }
         if (link.used()) {
             throw new SurveyException(UserException.Kind.CONFLICT, "survey.form.used");
         }
-        return new Form(surveys.survey(link.surveyId()), surveys.questions(link.surveyId()));
+        if (link.expired()) {
+            throw new SurveyException(UserException.Kind.GONE, "survey.form.expired");
+        }
+    }
+
+    private static SurveyLink view(SurveyRepository.LinkRow r) {
+        SurveyLink.State state = r.used() ? SurveyLink.State.USED : r.revoked() ? SurveyLink.State.REVOKED
+                : r.expired() ? SurveyLink.State.EXPIRED : SurveyLink.State.OPEN;
+        return new SurveyLink(r.id(), r.hint(), r.createdAt(), r.createdBy(), r.expiresAt(), r.usedAt(),
+                r.revokedAt(), r.revokedBy(), state);
     }
 
     /**
@@ -160,6 +269,8 @@ public class FormService {
         Response response = new Response(null, 1.0, choices, numbers, texts);
         transactions.executeWithoutResult(status -> {
             if (!repository.useLink(hash(token))) {
+                // Used, revoked or expired since the form was opened: say which.
+                refuseClosed(link(token));
                 throw new SurveyException(UserException.Kind.CONFLICT, "survey.form.used");
             }
             repository.insertResponses(form.survey().id(), "FORM", null, form.questions(), List.of(response));

@@ -1,5 +1,8 @@
 package kz.agyn.survey;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +12,9 @@ import java.util.Map;
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.internal.SurveyRepository;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,17 +40,23 @@ public class QuestionnaireService {
     /** The audit log's subject type for a questionnaire version; the subject id is its row id. */
     public static final String AUDIT_SUBJECT = "QUESTIONNAIRE";
 
-    /** Larger than any sensible questionnaire (the standard one is 20 kB), small enough to read in memory. */
-    public static final int MAX_BYTES = 1_000_000;
+    /**
+     * Larger than any sensible questionnaire (the standard one is 20 kB), small enough for its JSON tree to be
+     * held in memory once read; 1 MB, below the container's 2 MB form limit so that a pasted text over it gets
+     * this limit's message.
+     */
+    public static final int MAX_BYTES = 1 << 20;
 
     private final SurveyRepository repository;
     private final JsonMapper json;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final Uploads uploads;
 
     QuestionnaireService(SurveyRepository repository, JsonMapper json, AuditLog audit,
-                         TransactionTemplate transactions) {
+                         TransactionTemplate transactions, Uploads uploads) {
         this.repository = repository;
+        this.uploads = uploads;
         this.json = json;
         this.audit = audit;
         this.transactions = transactions;
@@ -96,30 +108,38 @@ public class QuestionnaireService {
     }
 
     /**
+     * As {@link #upload(Upload, String)}, from a stream (a request body, a pasted text): received into a
+     * temporary file first, and refused with {@link UploadTooLargeException} past {@value #MAX_BYTES} bytes.
+     *
+     * @param name the file's name, or null for a pasted text or a request body
+     */
+    public QuestionnaireUpload upload(InputStream content, String name, String user) {
+        try (Upload file = uploads.receive(content, name, MAX_BYTES)) {
+            return upload(file, user);
+        }
+    }
+
+    /**
      * Checks an uploaded definition and stores it as version 1 of a new questionnaire, or as the next version of
      * an existing one, in one transaction.
      *
-     * @throws InvalidFieldsException every problem with its JSON path, when the text is not JSON or the
-     *                                definition is not valid; nothing is written then
+     * @throws UploadTooLargeException past {@value #MAX_BYTES} bytes
+     * @throws InvalidFieldsException  every problem with its JSON path, when the text is not JSON or the
+     *                                 definition is not valid; nothing is written then
      */
-    public QuestionnaireUpload upload(byte[] content, String user) {
-        if (content == null || content.length == 0 || new String(content, StandardCharsets.UTF_8).isBlank()) {
+    public QuestionnaireUpload upload(Upload file, String user) {
+        if (file.size() > MAX_BYTES) {
+            throw new UploadTooLargeException(file.name(), MAX_BYTES);
+        }
+        QuestionnaireReader.Result read;
+        try (InputStream in = file.open()) {
+            read = read(in, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (read == null) {
             throw invalid(FieldProblem.of("", "survey.definition.empty"));
         }
-        if (content.length > MAX_BYTES) {
-            throw invalid(FieldProblem.of("", "survey.definition.tooLarge", MAX_BYTES / 1000));
-        }
-        JsonNode root;
-        try {
-            String text = new String(content, StandardCharsets.UTF_8);
-            // A byte-order mark, as some Windows editors save, is not part of the JSON.
-            root = json.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            throw invalid(FieldProblem.of("", "survey.definition.notJson", at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr()));
-        }
-        QuestionnaireReader.Result read = QuestionnaireReader.read(root);
         if (!read.problems().isEmpty()) {
             throw new InvalidFieldsException("survey.definition.invalid", read.problems());
         }
@@ -143,6 +163,32 @@ public class QuestionnaireService {
         audit.record(AuditAction.CREATE, AUDIT_SUBJECT, (long) id, 0, "questionnaire " + d.code() + " version "
                 + version + " uploaded by " + user + " (" + d.questions().size() + " questions)");
         return new QuestionnaireUpload(d.code(), version, true, d.questions().size());
+    }
+
+    /**
+     * Reads a definition: its JSON (UTF-8, a byte-order mark allowed, as some Windows editors save one) and what
+     * is wrong with it. Null when there is nothing but white space.
+     *
+     * @throws InvalidFieldsException when the text is not JSON, with the line and column where it stops being so
+     */
+    static QuestionnaireReader.Result read(InputStream content, JsonMapper json) throws IOException {
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(content, 3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.unread(bom);
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw invalid(FieldProblem.of("", "survey.definition.notJson", at == null ? 0 : at.getLineNr(),
+                    at == null ? 0 : at.getColumnNr()));
+        }
+        if (root == null || root.isMissingNode()) {
+            return null;
+        }
+        return QuestionnaireReader.read(root);
     }
 
     private static InvalidFieldsException invalid(FieldProblem p) {

@@ -1,5 +1,7 @@
 package kz.agyn.survey;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -9,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.internal.ResponseParser;
 import kz.agyn.survey.internal.SurveyRepository;
 import kz.agyn.survey.internal.SurveyRepository.ImportRow;
@@ -26,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * SHA-256 the survey already holds is recognised and changes nothing, so accepting twice is harmless.
  *
  * <p>Response files are small (a survey's thousands of rows), so the file itself is kept in the database until
- * the decision, and checked again on acceptance against what the survey holds by then.
+ * the decision, and checked again on acceptance against what the survey holds by then. An upload is received
+ * into a temporary file first (refused once it passes {@code agyn.surveys.max-file-size}), parsed from there and
+ * streamed into the database; acceptance copies it back out to a temporary file to parse it again.
  */
 @Service
 public class ResponseImportService {
@@ -41,10 +48,12 @@ public class ResponseImportService {
     private final MessageSource messages;
     private final JsonMapper json;
     private final long maxSize;
+    private final Uploads uploads;
 
     public ResponseImportService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions,
                                  MessageSource messages, JsonMapper json,
-                                 @Value("${agyn.surveys.max-file-size:20971520}") long maxSize) {
+                                 @Value("${agyn.surveys.max-file-size:20971520}") long maxSize, Uploads uploads) {
+        this.uploads = uploads;
         this.surveys = surveys;
         this.repository = repository;
         this.transactions = transactions;
@@ -56,23 +65,42 @@ public class ResponseImportService {
     record StoredReport(List<String> columns, List<ResponseParser.StoredProblem> problems) {
     }
 
-    /** Keeps the file and checks it; writes no respondent. */
-    public ResponseImportReport upload(int surveyId, String fileName, byte[] content, ResponseMapping mapping,
+    /** The largest response file taken, in bytes ({@code agyn.surveys.max-file-size}). */
+    public long maxSize() {
+        return maxSize;
+    }
+
+    /**
+     * Keeps the file and checks it; writes no respondent.
+     *
+     * @param content the file, read to its end (the caller closes it)
+     * @throws UploadTooLargeException past {@link #maxSize()}; nothing is kept then
+     */
+    public ResponseImportReport upload(int surveyId, String fileName, InputStream content, ResponseMapping mapping,
                                        String user, Locale locale) {
-        Survey survey = surveys.survey(surveyId);
-        if (content.length > maxSize) {
-            throw SurveyException.invalid("survey.import.tooLarge", maxSize / (1024 * 1024));
+        surveys.survey(surveyId);
+        try (Upload file = uploads.receive(content, fileName, maxSize)) {
+            return upload(surveyId, file, mapping, user, locale);
         }
-        String name = safeName(fileName);
+    }
+
+    /** As {@link #upload(int, String, InputStream, ResponseMapping, String, Locale)}, from a received file. */
+    public ResponseImportReport upload(int surveyId, Upload file, ResponseMapping mapping, String user,
+                                       Locale locale) {
+        Survey survey = surveys.survey(surveyId);
+        if (file.size() > maxSize) {
+            throw new UploadTooLargeException(file.name(), maxSize);
+        }
         ResponseMapping m = mapping == null ? ResponseMapping.empty() : mapping;
-        String sha = sha256(content);
+        String sha = file.sha256();
         // A file already written is expected to find its own respondents: it is reported as already imported.
-        ResponseParser.Parsed parsed = parse(survey, content, name, m, !repository.fileWritten(surveyId, sha));
+        ResponseParser.Parsed parsed = parse(survey, file.file(), file.name(), m,
+                !repository.fileWritten(surveyId, sha));
         UUID id = UUID.randomUUID();
-        repository.insertImport(new ImportRow(id, surveyId, name, parsed.format().name(), sha, content,
+        repository.insertImport(new ImportRow(id, surveyId, file.name(), parsed.format().name(), sha,
                 json.writeValueAsString(m), parsed.problemCount() == 0 ? "VALID" : "INVALID", (int) parsed.rows(),
                 parsed.problemCount(), json.writeValueAsString(new StoredReport(parsed.columns(), parsed.problems())),
-                null, user, null));
+                null, user, null), file.file());
         return report(surveyId, id, locale);
     }
 
@@ -107,7 +135,12 @@ public class ResponseImportService {
                 return;
             }
             ResponseMapping mapping = json.readValue(row.mappingJson(), ResponseMapping.class);
-            ResponseParser.Parsed parsed = parse(survey, row.content(), row.fileName(), mapping, true);
+            ResponseParser.Parsed parsed;
+            // The limit is the one in force now: a file kept before it was lowered is refused, not read whole.
+            try (Upload file = repository.readImportContent(importId, in -> uploads.receive(in, row.fileName(),
+                    maxSize))) {
+                parsed = parse(survey, file.file(), row.fileName(), mapping, true);
+            }
             if (parsed.problemCount() > 0) {
                 // Another file or the form added one of these respondents since the check: write none of them.
                 throw SurveyException.invalid("survey.import.changed");
@@ -137,12 +170,12 @@ public class ResponseImportService {
                 r.rows(), r.problemCount(), problems, stored.columns(), r.written(), already, r.createdAt());
     }
 
-    private ResponseParser.Parsed parse(Survey survey, byte[] content, String name, ResponseMapping mapping,
+    private ResponseParser.Parsed parse(Survey survey, Path file, String name, ResponseMapping mapping,
                                         boolean checkExisting) {
         List<Question> questions = repository.questions(survey.questionnaireId());
         return new ResponseParser(questions, ids -> checkExisting ? repository.existingExternalIds(survey.id(), ids)
                 : java.util.Set.of())
-                .parse(content, name, mapping);
+                .parse(file, name, mapping);
     }
 
     private ImportRow row(int surveyId, UUID importId) {
@@ -162,11 +195,5 @@ public class ResponseImportService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String safeName(String fileName) {
-        String n = fileName == null ? "upload" : fileName.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
-        return n.isBlank() ? "upload" : n.length() > 200 ? n.substring(0, 200) : n;
     }
 }

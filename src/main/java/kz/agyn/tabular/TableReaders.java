@@ -36,6 +36,12 @@ public final class TableReaders {
         });
     }
 
+    /** A sheet of an .xlsx workbook read in place, from a file the caller keeps (an upload already on disk). */
+    public static TableReader xlsx(Path file, String fileName, XlsxOptions options) throws TabularException {
+        return guarded(fileName, () -> xlsxReader(XlsxWorkbook.open(file, fileName, null),
+                options == null ? XlsxOptions.defaults() : options));
+    }
+
     private static TableReader xlsxReader(XlsxWorkbook wb, XlsxOptions options) throws TabularException {
         try {
             return new XlsxTableReader(wb, options);

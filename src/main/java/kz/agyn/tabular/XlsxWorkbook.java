@@ -42,6 +42,11 @@ final class XlsxWorkbook implements Closeable {
     private static final long MAX_STYLES_BYTES = 16L << 20;
     private static final int MAX_STYLES = 65_536;
 
+    static {
+        // The readers are used without Spring too (tests, fuzzing): POI's limits are in place before any package.
+        PoiLimits.apply();
+    }
+
     private final String file;
     private final OPCPackage pkg;
     private final Path temp;

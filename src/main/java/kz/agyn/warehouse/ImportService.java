@@ -2,17 +2,12 @@ package kz.agyn.warehouse;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +20,9 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.tabular.CsvOptions;
 import kz.agyn.tabular.Format;
@@ -79,6 +77,7 @@ public class ImportService {
     private final TaskExecutor executor;
     private final Path directory;
     private final long maxSize;
+    private final Uploads uploads;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private final JobLocks locks;
 
@@ -86,7 +85,8 @@ public class ImportService {
                          DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
                          JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                          @Value("${agyn.imports.directory}") Path directory,
-                         @Value("${agyn.imports.max-size:209715200}") long maxSize, JobLocks locks) {
+                         @Value("${agyn.imports.max-size:209715200}") long maxSize, Uploads uploads,
+                         JobLocks locks) {
         this.locks = locks;
         this.warehouse = warehouse;
         this.imports = imports;
@@ -98,6 +98,12 @@ public class ImportService {
         this.executor = executor;
         this.directory = directory;
         this.maxSize = maxSize;
+        this.uploads = uploads;
+    }
+
+    /** The largest file an import takes, in bytes ({@code agyn.imports.max-size}). */
+    public long maxSize() {
+        return maxSize;
     }
 
     /** A problem as stored: rendered into the reader's language when the report is read. */
@@ -108,10 +114,22 @@ public class ImportService {
     record StoredReport(List<String> columns, List<StoredProblem> problems) {
     }
 
-    /** Stores the file and checks it completely. Writes no observation. */
+    /**
+     * Stores the file and checks it completely. Writes no observation.
+     *
+     * @throws UploadTooLargeException when the stream holds more than {@link #maxSize()}; nothing is kept then
+     */
     public ImportReport upload(String dataset, String fileName, InputStream content, String format,
                                ImportMapping mapping, String user, Locale locale) {
-        UUID id = store(dataset, fileName, content, format, mapping, user);
+        try (Upload file = uploads.receive(content, fileName, maxSize)) {
+            return upload(dataset, file, format, mapping, user, locale);
+        }
+    }
+
+    /** As {@link #upload(String, String, InputStream, String, ImportMapping, String, Locale)}, from a received file. */
+    public ImportReport upload(String dataset, Upload file, String format, ImportMapping mapping, String user,
+                               Locale locale) {
+        UUID id = store(dataset, file, format, mapping, user);
         validate(id);
         return report(id, locale);
     }
@@ -119,7 +137,14 @@ public class ImportService {
     /** As {@link #upload}, but checking in the background; follow it with {@link #progress}. */
     public UUID uploadAsync(String dataset, String fileName, InputStream content, String format,
                             ImportMapping mapping, String user) {
-        UUID id = store(dataset, fileName, content, format, mapping, user);
+        try (Upload file = uploads.receive(content, fileName, maxSize)) {
+            return uploadAsync(dataset, file, format, mapping, user);
+        }
+    }
+
+    /** As {@link #uploadAsync(String, String, InputStream, String, ImportMapping, String)}, from a received file. */
+    public UUID uploadAsync(String dataset, Upload file, String format, ImportMapping mapping, String user) {
+        UUID id = store(dataset, file, format, mapping, user);
         Job job = jobs.computeIfAbsent(id, k -> new Job());
         job.phase = "VALIDATING";
         executor.execute(() -> validate(id));
@@ -300,30 +325,19 @@ public class ImportService {
 
     // --- the work ---------------------------------------------------------------------------------------------
 
-    private UUID store(String dataset, String fileName, InputStream content, String format, ImportMapping mapping,
-                       String user) {
-        String name = safeName(fileName);
+    /** Keeps a received file in the imports folder, where it waits for the user's decision, and records it. */
+    private UUID store(String dataset, Upload upload, String format, ImportMapping mapping, String user) {
+        if (upload.size() > maxSize) {
+            throw new UploadTooLargeException(upload.name(), maxSize);
+        }
+        String name = upload.name();
+        // Checked before the file is kept, so that a bad format leaves nothing behind.
+        Format given = format == null || format.isBlank() ? null : parseFormat(format);
         UUID id = UUID.randomUUID();
         Path file = directory.resolve(id + ".upload");
-        String sha;
-        long size;
-        try {
-            Files.createDirectories(directory);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
-                size = copyLimited(content, out);
-            }
-            sha = HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (ImportException e) {
-            deleteQuietly(file);
-            throw e;
-        }
-        String fmt = format == null || format.isBlank() ? sniff(file, name).name() : parseFormat(format).name();
-        imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, sha, size,
+        upload.keepAs(file);
+        String fmt = given != null ? given.name() : sniff(file, name).name();
+        imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, upload.sha256(), upload.size(),
                 toJson(mapping == null ? ImportMapping.empty() : mapping), user);
         return id;
     }
@@ -505,11 +519,11 @@ public class ImportService {
             throws TabularException, IOException {
         return switch (format) {
             case CSV -> TableReaders.csv(Files.newInputStream(file), name, csv);
-            case XLSX -> TableReaders.xlsx(Files.newInputStream(file), name, new XlsxOptions(m.sheet(),
+            case XLSX -> TableReaders.xlsx(file, name, new XlsxOptions(m.sheet(),
                     orZero(m.headerFirstRow()), orZero(m.headerRowCount()), orZero(m.firstDataRow()),
                     orZero(m.lastDataRow())));
             case SDMX_CSV -> TableReaders.sdmxCsv(Files.newInputStream(file), name);
-            case SDMX_ML -> TableReaders.sdmxMl(Files.newInputStream(file), name);
+            case SDMX_ML -> TableReaders.open(file, name, Format.SDMX_ML);
         };
     }
 
@@ -539,20 +553,6 @@ public class ImportService {
             case "sdmx-ml", "sdmx_ml", "xml" -> Format.SDMX_ML;
             default -> throw new ImportException("warehouse.import.badFormat", format);
         };
-    }
-
-    private long copyLimited(InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            total += n;
-            if (total > maxSize) {
-                throw new ImportException("warehouse.import.tooLarge", maxSize / (1024 * 1024));
-            }
-            out.write(buffer, 0, n);
-        }
-        return total;
     }
 
     private ImportRecord record(UUID id) {
@@ -590,12 +590,6 @@ public class ImportService {
         return i == null ? 0 : i;
     }
 
-    private static String safeName(String fileName) {
-        String n = fileName == null ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        n = n.replaceAll("[\\p{Cntrl}]", "");
-        return n.isBlank() ? "upload" : n.length() > 200 ? n.substring(0, 200) : n;
-    }
-
     /** The validated rows of an upload, ready for COPY. */
     private Path spool(UUID id) {
         return directory.resolve(id + ".copy");
@@ -606,14 +600,6 @@ public class ImportService {
             ObservationCopier.Spool.delete(spool);
         } catch (IOException ignored) {
             // a stray spool in the imports folder is harmless
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stray upload in the imports folder is harmless
         }
     }
 

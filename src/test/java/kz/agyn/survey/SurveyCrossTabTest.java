@@ -86,7 +86,8 @@ class SurveyCrossTabTest extends AgynTest {
             try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("crosstab-sample.csv"))) {
                 file = in.readAllBytes();
             }
-            ResponseImportReport report = imports.upload(surveyId, "crosstab-sample.csv", file,
+            ResponseImportReport report = imports.upload(surveyId, "crosstab-sample.csv",
+                    new java.io.ByteArrayInputStream(file),
                     ResponseMapping.empty(), "crosstab-analyst", Locale.ENGLISH);
             assertThat(report.status()).as(report.toString()).isEqualTo("VALID");
             imports.accept(surveyId, report.id(), "crosstab-analyst", Locale.ENGLISH);

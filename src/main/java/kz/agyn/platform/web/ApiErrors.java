@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.UploadTooLargeException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpEntity;
@@ -41,13 +42,20 @@ class ApiErrors {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case GONE -> HttpStatus.GONE;
         };
+        if (e instanceof UploadTooLargeException) {
+            status = HttpStatus.PAYLOAD_TOO_LARGE;
+        }
         String detail = messages.getMessage(e.code(), e.args(), e.code(), locale);
         if (isPage(handler)) {
             return page(status, detail);
         }
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setProperty("code", e.code());
+        if (e instanceof UploadTooLargeException tooLarge) {
+            p.setProperty("limit", tooLarge.limit());
+        }
         return p;
     }
 
@@ -75,10 +83,17 @@ class ApiErrors {
         return mv;
     }
 
+    /**
+     * The multipart limit as Spring reports it. Through the servlet container {@code ContainerLimits} answers
+     * first; this remains for a limit met elsewhere (another container, a multipart resolved lazily).
+     */
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(Exception e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                messages.getMessage("api.error.tooLarge", null, locale));
+    ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e, Locale locale) {
+        long limit = e.getMaxUploadSize();
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, limit > 0
+                ? messages.getMessage("upload.tooLarge.unnamed",
+                        new Object[] {UploadTooLargeException.megabytes(limit)}, locale)
+                : messages.getMessage("api.error.tooLarge", null, locale));
     }
 
     @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)

@@ -1,6 +1,5 @@
 package kz.agyn.registry.web;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,9 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RegistryImportApiController {
 
     private final RegistryImportJobs jobs;
+    private final RegistryUpload upload;
 
-    RegistryImportApiController(RegistryImportJobs jobs) {
+    RegistryImportApiController(RegistryImportJobs jobs, RegistryUpload upload) {
         this.jobs = jobs;
+        this.upload = upload;
     }
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -43,13 +44,15 @@ class RegistryImportApiController {
             + "transaction, otherwise nothing is written. Rows already present (same scholar_ref, award_ref, or "
             + "scholar and seq) are skipped, so a repeated import changes nothing. status: VALID, INVALID, "
             + "IMPORTED, or CANCELLED or FAILED (nothing written). With async=true the answer is 202 and the "
-            + "import's status, to follow with GET /api/v1/registry/imports/{id}.")
+            + "import's status, to follow with GET /api/v1/registry/imports/{id}. A file larger than "
+            + "agyn.registry.import.max-size (100 MB by default) is refused with 413 problem+json (`code` "
+            + "upload.tooLarge, `limit` in bytes) and nothing is checked.")
     RegistryImportReport run(@RequestPart(required = false) MultipartFile scholars,
                              @RequestPart(required = false) MultipartFile awards,
                              @RequestPart(required = false) MultipartFile employments,
                              @RequestParam(defaultValue = "false") boolean accept,
-                             Authentication auth, Locale locale) throws IOException {
-        return jobs.run(RegistryUpload.stage(scholars, awards, employments), accept,
+                             Authentication auth, Locale locale) {
+        return jobs.run(upload.stage(scholars, awards, employments), accept,
                 ScholarApiController.access(auth), auth.getName(), locale);
     }
 
@@ -60,8 +63,8 @@ class RegistryImportApiController {
                                                @RequestPart(required = false) MultipartFile awards,
                                                @RequestPart(required = false) MultipartFile employments,
                                                @RequestParam(defaultValue = "false") boolean accept,
-                                               Authentication auth, Locale locale) throws IOException {
-        UUID id = jobs.start(RegistryUpload.stage(scholars, awards, employments), accept,
+                                               Authentication auth, Locale locale) {
+        UUID id = jobs.start(upload.stage(scholars, awards, employments), accept,
                 ScholarApiController.access(auth), auth.getName(), locale);
         return ResponseEntity.accepted().location(URI.create("/api/v1/registry/imports/" + id)).body(status(id));
     }

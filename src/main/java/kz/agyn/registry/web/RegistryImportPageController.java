@@ -1,10 +1,12 @@
 package kz.agyn.registry.web;
 
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.RegistryFiles;
 import kz.agyn.registry.RegistryImportJobs;
 import kz.agyn.registry.RegistryImportStatus;
 import org.springframework.context.MessageSource;
@@ -13,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,10 +37,18 @@ class RegistryImportPageController {
 
     private final RegistryImportJobs jobs;
     private final MessageSource messages;
+    private final RegistryUpload upload;
 
-    RegistryImportPageController(RegistryImportJobs jobs, MessageSource messages) {
+    RegistryImportPageController(RegistryImportJobs jobs, MessageSource messages, RegistryUpload upload) {
         this.jobs = jobs;
         this.messages = messages;
+        this.upload = upload;
+    }
+
+    /** The largest file the form takes, each, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(upload.maxSize());
     }
 
     @GetMapping("/registry/import")
@@ -50,15 +61,23 @@ class RegistryImportPageController {
     String run(@RequestParam(required = false) MultipartFile scholars,
                @RequestParam(required = false) MultipartFile awards,
                @RequestParam(required = false) MultipartFile employments,
-               @RequestParam(defaultValue = "check") String action, Authentication auth, Model model, Locale locale)
-            throws IOException {
+               @RequestParam(defaultValue = "check") String action, Authentication auth, Model model,
+               HttpServletResponse response, Locale locale) {
         if (!RegistryUpload.any(scholars, awards, employments)) {
             model.addAttribute("error", messages.getMessage("registry.import.noFiles", null, locale));
             model.addAttribute("recent", jobs.recent(RECENT));
             return "registry-import";
         }
-        UUID id = jobs.start(RegistryUpload.stage(scholars, awards, employments), "import".equals(action),
-                ScholarApiController.access(auth), auth.getName(), locale);
+        RegistryFiles files;
+        try {
+            files = upload.stage(scholars, awards, employments);
+        } catch (UploadTooLargeException e) {
+            response.setStatus(UploadTooLargeException.STATUS);
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            return "registry-import";
+        }
+        UUID id = jobs.start(files, "import".equals(action), ScholarApiController.access(auth), auth.getName(),
+                locale);
         return "redirect:/registry/import/" + id;
     }
 

@@ -1,34 +1,49 @@
 package kz.agyn.registry.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.registry.RegistryFiles;
 import kz.agyn.registry.RegistryImport;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Hands uploaded registry files to the import, for the API and the import page alike: copies them into a
- * {@link RegistryFiles} staging set, which the import deletes when it ends (the uploads themselves vanish with
- * the request, and the import may outlive it).
+ * Hands uploaded registry files to the import, for the API and the import page alike: each is received into a
+ * temporary file under {@code agyn.registry.import.max-size} and handed to a {@link RegistryFiles} set, which
+ * the import deletes when it ends (the import may outlive the request that brought them).
  */
-final class RegistryUpload {
+@Component
+class RegistryUpload {
 
-    private RegistryUpload() {
+    private final Uploads uploads;
+    private final long maxSize;
+
+    RegistryUpload(Uploads uploads, @Value("${agyn.registry.import.max-size:104857600}") long maxSize) {
+        this.uploads = uploads;
+        this.maxSize = maxSize;
     }
 
-    static RegistryFiles stage(MultipartFile scholars, MultipartFile awards, MultipartFile employments)
-            throws IOException {
+    /**
+     * @throws kz.agyn.platform.upload.UploadTooLargeException when one of the files is over the limit; none is
+     *                                                         kept then
+     */
+    RegistryFiles stage(MultipartFile scholars, MultipartFile awards, MultipartFile employments) {
         RegistryFiles files = RegistryFiles.staging();
         try {
             add(files, RegistryImport.Kind.SCHOLARS, scholars, "scholars.csv");
             add(files, RegistryImport.Kind.AWARDS, awards, "awards.csv");
             add(files, RegistryImport.Kind.EMPLOYMENTS, employments, "employments.csv");
             return files;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             files.close();
             throw e;
         }
+    }
+
+    /** The largest file taken, each, in bytes ({@code agyn.registry.import.max-size}). */
+    long maxSize() {
+        return maxSize;
     }
 
     /** Whether any file was given at all. */
@@ -41,16 +56,12 @@ final class RegistryUpload {
         return false;
     }
 
-    private static void add(RegistryFiles files, RegistryImport.Kind kind, MultipartFile part, String fallbackName)
-            throws IOException {
+    private void add(RegistryFiles files, RegistryImport.Kind kind, MultipartFile part, String fallbackName) {
         if (part == null || part.isEmpty()) {
             return;
         }
-        String original = part.getOriginalFilename();
-        // The user's name for the file shows in the report and tells XLSX from CSV; the copy is named by its kind.
-        String name = original == null || original.isBlank() ? fallbackName : original.replaceAll(".*[/\\\\]", "");
-        try (InputStream in = part.getInputStream()) {
-            files.add(kind, name, in);
-        }
+        // The user's name for the file shows in the report and tells XLSX from CSV.
+        Upload received = uploads.receive(part, maxSize, fallbackName);
+        files.add(kind, received);
     }
 }

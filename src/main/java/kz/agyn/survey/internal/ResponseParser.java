@@ -1,8 +1,10 @@
 package kz.agyn.survey.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,14 +72,25 @@ public final class ResponseParser {
         this.existingIds = existingIds;
     }
 
-    public Parsed parse(byte[] content, String fileName, ResponseMapping mapping) {
+    /**
+     * Reads the file at {@code file}; {@code fileName} is the name the user knows it by. Whatever the bytes, the
+     * answer is a {@link Parsed}: a file that cannot be read is one problem, located where it could be.
+     */
+    public Parsed parse(Path file, String fileName, ResponseMapping mapping) {
         ResponseMapping m = mapping == null ? ResponseMapping.empty() : mapping;
-        Format format = Format.sniff(Arrays.copyOf(content, Math.min(content.length, 4096)), fileName);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD);
+        } catch (IOException e) {
+            problem(new Location(fileName, null, 0, 0), null, "tabular.io");
+            return done(Format.CSV, List.of(), List.of(), 0);
+        }
+        Format format = Format.sniff(Arrays.copyOf(head, Math.min(head.length, 4096)), fileName);
         if (format != Format.CSV && format != Format.XLSX) {
             problem(new Location(fileName, null, 0, 0), null, "survey.import.badFormat", format.name());
             return done(format, List.of(), List.of(), 0);
         }
-        try (TableReader reader = open(content, fileName, format, m)) {
+        try (TableReader reader = open(file, head, fileName, format, m)) {
             return read(reader, fileName, format, m);
         } catch (TabularException e) {
             problem(e.location(), null, e.code(), e.args());
@@ -88,21 +101,29 @@ public final class ResponseParser {
         }
     }
 
-    private static TableReader open(byte[] content, String fileName, Format format, ResponseMapping m)
-            throws TabularException {
+    /** What the format and the CSV dialect are told from. */
+    private static final int HEAD = 64 * 1024;
+
+    private static TableReader open(Path file, byte[] head, String fileName, Format format, ResponseMapping m)
+            throws TabularException, IOException {
         if (format == Format.XLSX) {
-            return TableReaders.xlsx(new ByteArrayInputStream(content), fileName,
-                    new XlsxOptions(m.sheet(), 0, 0, 0, 0));
+            return TableReaders.xlsx(file, fileName, new XlsxOptions(m.sheet(), 0, 0, 0, 0));
         }
-        CsvOptions detected = CsvOptions.detect(Arrays.copyOf(content, Math.min(content.length, 64 * 1024)));
+        CsvOptions detected = CsvOptions.detect(head);
         Charset charset;
         try {
             charset = m.charset() == null || m.charset().isBlank() ? detected.charset() : Charset.forName(m.charset());
         } catch (IllegalArgumentException e) {
             charset = detected.charset();
         }
-        return TableReaders.csv(new ByteArrayInputStream(content), fileName, new CsvOptions(charset,
-                m.delimiter() != null ? m.delimiter() : detected.delimiter(), detected.decimalComma(), true));
+        InputStream in = Files.newInputStream(file);
+        try {
+            return TableReaders.csv(in, fileName, new CsvOptions(charset,
+                    m.delimiter() != null ? m.delimiter() : detected.delimiter(), detected.decimalComma(), true));
+        } catch (TabularException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     /** Where a question's answers are in the file. */

@@ -1,5 +1,10 @@
 package kz.agyn.survey.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -51,8 +56,8 @@ public class SurveyRepository {
     public record AnswerRow(long respondentId, String option, Integer rank, Double number, String text) {
     }
 
-    /** A response file awaiting a decision. */
-    public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256, byte[] content,
+    /** A response file awaiting a decision; its content is read apart, by {@link #readImportContent}. */
+    public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256,
                             String mappingJson, String status, int rows, int problemCount, String reportJson,
                             Integer written, String createdBy, OffsetDateTime createdAt) {
     }
@@ -272,22 +277,60 @@ public class SurveyRepository {
 
     // --- imports ---------------------------------------------------------------------------------------------
 
-    public void insertImport(ImportRow r) {
-        jdbc.sql("""
-                INSERT INTO survey_import (id, survey_id, file_name, format, file_sha256, content, mapping, status,
-                    row_count, problem_count, report, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.id(), r.surveyId(), r.fileName(), r.format(), r.sha256(), r.content(), r.mappingJson(),
-                        r.status(), r.rows(), r.problemCount(), r.reportJson(), r.createdBy())
-                .update();
+    /** Stores an import's row with the file's content, streamed from {@code content} (the driver sends it on). */
+    public void insertImport(ImportRow r, Path content) {
+        try (InputStream in = Files.newInputStream(content)) {
+            long size = Files.size(content);
+            template.update("""
+                    INSERT INTO survey_import (id, survey_id, file_name, format, file_sha256, content, mapping, status,
+                        row_count, problem_count, report, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    ps -> {
+                        ps.setObject(1, r.id());
+                        ps.setInt(2, r.surveyId());
+                        ps.setString(3, r.fileName());
+                        ps.setString(4, r.format());
+                        ps.setString(5, r.sha256());
+                        ps.setBinaryStream(6, in, size);
+                        ps.setString(7, r.mappingJson());
+                        ps.setString(8, r.status());
+                        ps.setInt(9, r.rows());
+                        ps.setInt(10, r.problemCount());
+                        ps.setString(11, r.reportJson());
+                        ps.setString(12, r.createdBy());
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** The row without the content, which reports never need. */
     public Optional<ImportRow> findImport(UUID id) {
-        return jdbc.sql("SELECT * FROM survey_import WHERE id = ?").param(id).query((rs, i) -> new ImportRow(
+        return jdbc.sql("""
+                SELECT id, survey_id, file_name, format, file_sha256, mapping, status, row_count, problem_count,
+                    report, written, created_by, created_at FROM survey_import WHERE id = ?""").param(id)
+                .query((rs, i) -> new ImportRow(
                 rs.getObject("id", UUID.class), rs.getInt("survey_id"), rs.getString("file_name"),
-                rs.getString("format"), rs.getString("file_sha256"), rs.getBytes("content"), rs.getString("mapping"),
+                rs.getString("format"), rs.getString("file_sha256"), rs.getString("mapping"),
                 rs.getString("status"), rs.getInt("row_count"), rs.getInt("problem_count"), rs.getString("report"),
                 (Integer) rs.getObject("written"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class))).optional();
+    }
+
+    /**
+     * Hands an import's file to {@code reader} as a stream, to be received and parsed again. (The driver holds a
+     * bytea value whole while the row is read; response files are limited by agyn.surveys.max-file-size.)
+     */
+    public <T> T readImportContent(UUID id, java.util.function.Function<InputStream, T> reader) {
+        return template.query("SELECT content FROM survey_import WHERE id = ?", rs -> {
+            if (!rs.next()) {
+                throw new IllegalStateException("survey import " + id + " has no row");
+            }
+            try (InputStream in = rs.getBinaryStream(1)) {
+                return reader.apply(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, id);
     }
 
     /** Whether the survey already holds the responses of a file with this hash. */
@@ -304,24 +347,100 @@ public class SurveyRepository {
 
     // --- form links ------------------------------------------------------------------------------------------
 
-    public void insertLink(String tokenSha256, int surveyId, String user) {
-        jdbc.sql("INSERT INTO survey_link (token_sha256, survey_id, created_by) VALUES (?, ?, ?)")
-                .params(tokenSha256, surveyId, user).update();
+    /** Stores a new link; returns its id. */
+    public long insertLink(String tokenSha256, String hint, int surveyId, OffsetDateTime expiresAt, String user) {
+        return jdbc.sql("""
+                INSERT INTO survey_link (token_sha256, token_hint, survey_id, expires_at, created_by)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(tokenSha256, hint, surveyId, expiresAt, user).query(Long.class).single();
     }
 
-    /** The link's survey and whether it has been used. */
-    public record LinkRow(int surveyId, boolean used) {
+    /** A link as stored, its state told from its times; {@code now} is the database's. */
+    public record LinkRow(long id, int surveyId, String hint, OffsetDateTime createdAt, String createdBy,
+                          OffsetDateTime expiresAt, OffsetDateTime usedAt, OffsetDateTime revokedAt,
+                          String revokedBy, OffsetDateTime now) {
+
+        public boolean used() {
+            return usedAt != null;
+        }
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+
+        public boolean expired() {
+            return !expiresAt.isAfter(now);
+        }
     }
+
+    private static final String LINK = """
+            SELECT id, survey_id, token_hint, created_at, created_by, expires_at, used_at, revoked_at, revoked_by,
+                   now() AS now FROM survey_link""";
 
     public Optional<LinkRow> link(String tokenSha256) {
-        return jdbc.sql("SELECT survey_id, used_at IS NOT NULL FROM survey_link WHERE token_sha256 = ?")
-                .param(tokenSha256).query((rs, i) -> new LinkRow(rs.getInt(1), rs.getBoolean(2))).optional();
+        return jdbc.sql(LINK + " WHERE token_sha256 = ?").param(tokenSha256).query(SurveyRepository::link)
+                .optional();
     }
 
-    /** Marks an unused link used; false when it was used already (the row lock makes this race-free). */
+    public Optional<LinkRow> link(int surveyId, long id) {
+        return jdbc.sql(LINK + " WHERE survey_id = ? AND id = ?").params(surveyId, id).query(SurveyRepository::link)
+                .optional();
+    }
+
+    /** A survey's links, newest first. */
+    public List<LinkRow> links(int surveyId, int limit) {
+        return jdbc.sql(LINK + " WHERE survey_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(surveyId, limit).query(SurveyRepository::link).list();
+    }
+
+    /** How many of a survey's links are unused (and open), used, expired unused, revoked unused. */
+    public record LinkCountRow(long open, long used, long expired, long revoked) {
+    }
+
+    public LinkCountRow linkCounts(int surveyId) {
+        return jdbc.sql("""
+                SELECT count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > now()),
+                       count(*) FILTER (WHERE used_at IS NOT NULL),
+                       count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at <= now()),
+                       count(*) FILTER (WHERE used_at IS NULL AND revoked_at IS NOT NULL)
+                FROM survey_link WHERE survey_id = ?""").param(surveyId)
+                .query((rs, i) -> new LinkCountRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    /**
+     * Marks a link used if it is open: not used, not revoked, not expired. False otherwise; the row lock of the
+     * update makes two simultaneous submissions through one link race-free.
+     */
     public boolean useLink(String tokenSha256) {
-        return jdbc.sql("UPDATE survey_link SET used_at = now() WHERE token_sha256 = ? AND used_at IS NULL")
+        return jdbc.sql("""
+                UPDATE survey_link SET used_at = now()
+                WHERE token_sha256 = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()""")
                 .param(tokenSha256).update() == 1;
+    }
+
+    /** Revokes one unused link; false when there is no such unrevoked, unused link of the survey. */
+    public boolean revokeLink(int surveyId, long id, String user) {
+        return jdbc.sql("""
+                UPDATE survey_link SET revoked_at = now(), revoked_by = ?
+                WHERE survey_id = ? AND id = ? AND used_at IS NULL AND revoked_at IS NULL""")
+                .params(user, surveyId, id).update() == 1;
+    }
+
+    /** Revokes every link of the survey that could still be used; returns how many. */
+    public int revokeOpenLinks(int surveyId, String user) {
+        return jdbc.sql("""
+                UPDATE survey_link SET revoked_at = now(), revoked_by = ?
+                WHERE survey_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()""")
+                .params(user, surveyId).update();
+    }
+
+    private static LinkRow link(ResultSet rs, int i) throws SQLException {
+        return new LinkRow(rs.getLong("id"), rs.getInt("survey_id"), rs.getString("token_hint"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"),
+                rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("used_at", OffsetDateTime.class),
+                rs.getObject("revoked_at", OffsetDateTime.class), rs.getString("revoked_by"),
+                rs.getObject("now", OffsetDateTime.class));
     }
 
     private static Survey survey(ResultSet rs, int i) throws SQLException {

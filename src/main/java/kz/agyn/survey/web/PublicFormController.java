@@ -66,8 +66,13 @@ class PublicFormController {
         }
     }
 
+    /** A link that takes no answers: unknown 404, used 409, expired or revoked 410 Gone — each with its sentence. */
     private String closed(UserException e, Model model, Locale locale, HttpServletResponse response) {
-        response.setStatus(e.kind() == UserException.Kind.NOT_FOUND ? 404 : 409);
+        response.setStatus(switch (e.kind()) {
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case GONE -> HttpServletResponse.SC_GONE;
+            default -> HttpServletResponse.SC_CONFLICT;
+        });
         model.addAttribute("closed", messages.getMessage(e.code(), e.args(), e.code(), locale));
         return "survey-form";
     }

@@ -1,10 +1,14 @@
 package kz.agyn.survey.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.Questionnaire;
 import kz.agyn.survey.QuestionnaireDefinition;
@@ -20,7 +24,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -69,9 +72,21 @@ class QuestionnaireApiController {
                     + "version was created; 200 with `created: false` when the definition equals the latest "
                     + "version, which then stays the latest. 400 problem+json listing every problem in `errors` "
                     + "(`path` such as questions[3].options[1].textRu, `code`, `message`) when the definition is "
-                    + "not valid; nothing is written then. ADMIN and ANALYST only; audited.")
-    ResponseEntity<UploadAnswer> upload(@RequestBody byte[] body, Authentication auth, Locale locale) {
-        QuestionnaireUpload u = questionnaires.upload(body, auth.getName());
+                    + "not valid; nothing is written then. 413 problem+json (`code` upload.tooLarge.unnamed, `limit` "
+                    + "in bytes) for a body over 1 MB, refused before it is parsed. ADMIN and ANALYST only; audited.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = QuestionnaireDefinition.class)))
+    ResponseEntity<UploadAnswer> upload(HttpServletRequest request, Authentication auth, Locale locale)
+            throws IOException {
+        // The body is streamed into a temporary file under the limit, not read whole by a message converter.
+        if (request.getContentLengthLong() > QuestionnaireService.MAX_BYTES) {
+            throw new UploadTooLargeException(null, QuestionnaireService.MAX_BYTES);
+        }
+        QuestionnaireUpload u;
+        try (InputStream body = request.getInputStream()) {
+            u = questionnaires.upload(body, null, auth.getName());
+        }
         UploadAnswer answer = new UploadAnswer(u.code(), u.version(), u.created(), u.questions(),
                 message(u, messages, locale));
         if (!u.created()) {

@@ -1,12 +1,15 @@
 package kz.agyn.survey.web;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.QuestionnaireService;
 import kz.agyn.survey.QuestionnaireUpload;
@@ -17,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,10 +34,18 @@ class QuestionnairePageController {
 
     private final QuestionnaireService questionnaires;
     private final MessageSource messages;
+    private final Uploads uploads;
 
-    QuestionnairePageController(QuestionnaireService questionnaires, MessageSource messages) {
+    QuestionnairePageController(QuestionnaireService questionnaires, MessageSource messages, Uploads uploads) {
         this.questionnaires = questionnaires;
+        this.uploads = uploads;
         this.messages = messages;
+    }
+
+    /** The largest definition the form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(QuestionnaireService.MAX_BYTES);
     }
 
     /** A problem of an upload as the page lists it. */
@@ -55,11 +67,18 @@ class QuestionnairePageController {
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     String upload(@RequestParam(required = false) MultipartFile file,
                   @RequestParam(defaultValue = "") String definition, Authentication auth, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) throws IOException {
-        byte[] content = file != null && !file.isEmpty() ? file.getBytes()
-                : definition.getBytes(StandardCharsets.UTF_8);
+                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
         try {
-            QuestionnaireUpload u = questionnaires.upload(content, auth.getName());
+            QuestionnaireUpload u;
+            if (file != null && !file.isEmpty()) {
+                try (Upload received = uploads.receive(file, QuestionnaireService.MAX_BYTES)) {
+                    u = questionnaires.upload(received, auth.getName());
+                }
+            } else {
+                // A pasted text is a form field, already held by the container within its form limit (2 MB).
+                u = questionnaires.upload(new ByteArrayInputStream(definition.getBytes(StandardCharsets.UTF_8)),
+                        null, auth.getName());
+            }
             redirect.addFlashAttribute("uploaded", QuestionnaireApiController.message(u, messages, locale));
             return "redirect:" + UriComponentsBuilder.fromPath("/surveys/questionnaires/{code}/versions/{version}")
                     .encode().buildAndExpand(u.code(), u.version()).toUriString();
@@ -69,6 +88,11 @@ class QuestionnairePageController {
                     FieldProblems.message(p, messages, locale))).toList();
             model.addAttribute("problems", problems);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        } catch (UploadTooLargeException e) {
+            model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            response.setStatus(UploadTooLargeException.STATUS);
+            // Not shown again: a text over the limit would only be sent back over it.
+            definition = "";
         } catch (UserException e) {
             model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));
             response.setStatus(HttpServletResponse.SC_CONFLICT);

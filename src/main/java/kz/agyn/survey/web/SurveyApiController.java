@@ -1,6 +1,6 @@
 package kz.agyn.survey.web;
 
-import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -8,7 +8,10 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
+import kz.agyn.survey.FormService;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.NewSurvey;
 import kz.agyn.survey.SurveyCreationService;
@@ -21,6 +24,8 @@ import kz.agyn.survey.ResponseImportService;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyException;
+import kz.agyn.survey.SurveyLink;
+import kz.agyn.survey.SurveyLinks;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
 import org.springframework.context.MessageSource;
@@ -55,10 +60,15 @@ class SurveyApiController {
     private final JsonMapper json;
     private final SurveyCreationService creation;
     private final MessageSource messages;
+    private final Uploads uploads;
+    private final FormService forms;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
-                        JsonMapper json, SurveyCreationService creation, MessageSource messages) {
+                        JsonMapper json, SurveyCreationService creation, MessageSource messages, Uploads uploads,
+                        FormService forms) {
         this.surveys = surveys;
+        this.forms = forms;
+        this.uploads = uploads;
         this.creation = creation;
         this.messages = messages;
         this.imports = imports;
@@ -187,12 +197,15 @@ class SurveyApiController {
             description = "Writes nothing; answers the report with its id. `mapping`: optional JSON, e.g. "
                     + "{\"columns\":{\"reasons_main\":\"Main reason\"},\"idColumn\":\"Response ID\","
                     + "\"charset\":\"windows-1251\"}. Columns are question codes by default; options are given by "
-                    + "code or by their text in kk, ru or en.")
+                    + "code or by their text in kk, ru or en. A file larger than agyn.surveys.max-file-size (20 MB "
+                    + "by default) is refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes).")
     ResponseImportReport upload(@PathVariable int id, @RequestPart("file") MultipartFile file,
                                 @Parameter(description = "mapping as JSON") @RequestParam(required = false)
-                                String mapping, Authentication auth, Locale locale) throws IOException {
-        return imports.upload(id, file.getOriginalFilename(), file.getBytes(), parse(mapping), auth.getName(),
-                locale);
+                                String mapping, Authentication auth, Locale locale) {
+        ResponseMapping m = parse(mapping);
+        try (Upload received = uploads.receive(file, imports.maxSize())) {
+            return imports.upload(id, received, m, auth.getName(), locale);
+        }
     }
 
     @GetMapping("/{id}/responses/imports/{importId}")
@@ -209,6 +222,65 @@ class SurveyApiController {
     ResponseImportReport accept(@PathVariable int id, @PathVariable UUID importId, Authentication auth,
                                 Locale locale) {
         return imports.accept(id, importId, auth.getName(), locale);
+    }
+
+    /** How many links to issue and for how long; both optional. */
+    record LinkRequest(Integer count, Integer days) {
+    }
+
+    /** A link just issued: its address, shown this once. */
+    record IssuedLinkAnswer(long id, String url, OffsetDateTime expiresAt) {
+    }
+
+    /** How many links a revocation reached. */
+    record Revoked(int revoked) {
+    }
+
+    @GetMapping("/{id}/links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "The survey's one-time form links",
+            description = "Counts by state (`open`, `used`, `expired` unused, `revoked`) and the latest 200 links, "
+                    + "newest first: `id`, `hint` (the token's first characters; the token itself is never stored), "
+                    + "`createdAt`, `createdBy`, `expiresAt`, `usedAt`, `revokedAt`, `revokedBy` and `state` (OPEN, "
+                    + "USED, EXPIRED, REVOKED). `defaultDays` and `maxDays` say how long a link lasts.")
+    SurveyLinks links(@PathVariable int id) {
+        return forms.links(id);
+    }
+
+    @PostMapping("/{id}/links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Issue one-time form links",
+            description = "Body (all optional): `count` (1 to 500, default 1), `days` each link stays usable (1 to "
+                    + "365, default agyn.surveys.links.default-days, 30). Answers 201 with each link's `id`, `url` and "
+                    + "`expiresAt`: the only time the addresses are given out. A respondent opening an expired or "
+                    + "revoked link gets a page saying so, with 410 Gone.")
+    ResponseEntity<List<IssuedLinkAnswer>> issueLinks(@PathVariable int id,
+                                                      @RequestBody(required = false) LinkRequest body,
+                                                      Authentication auth) {
+        LinkRequest r = body == null ? new LinkRequest(null, null) : body;
+        List<IssuedLinkAnswer> issued = forms.issue(id, r.count() == null ? 1 : r.count(), r.days(), auth.getName())
+                .stream().map(l -> new IssuedLinkAnswer(l.id(), ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/s/{token}").buildAndExpand(l.token()).toUriString(), l.expiresAt())).toList();
+        return ResponseEntity.status(201).body(issued);
+    }
+
+    @PostMapping("/{id}/links/{linkId}/revoke")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Revoke one link",
+            description = "The link takes no answers from now on; answers sent through it before are kept. Answers "
+                    + "the link (state REVOKED). Revoking it again changes nothing; 409 for a link already used, 404 "
+                    + "for a link the survey does not have.")
+    SurveyLink revokeLink(@PathVariable int id, @PathVariable long linkId, Authentication auth) {
+        return forms.revoke(id, linkId, auth.getName());
+    }
+
+    @PostMapping("/{id}/links/revoke-open")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Revoke every open link of the survey",
+            description = "Every link not used, not revoked and not expired stops taking answers, as when a wave "
+                    + "closes or links leaked. Answers how many were revoked.")
+    Revoked revokeOpenLinks(@PathVariable int id, Authentication auth) {
+        return new Revoked(forms.revokeOpen(id, auth.getName()));
     }
 
     private ResponseMapping parse(String mapping) {

@@ -1,6 +1,5 @@
 package kz.agyn.survey.web;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +10,14 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.FormService;
 import kz.agyn.survey.InvalidFieldsException;
+import kz.agyn.survey.IssuedLink;
 import kz.agyn.survey.MarginService;
 import kz.agyn.survey.MarginSources;
 import kz.agyn.survey.NewSurvey;
@@ -26,6 +29,9 @@ import kz.agyn.survey.ResponseImportService;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyCreationService;
+import kz.agyn.survey.SurveyException;
+import kz.agyn.survey.SurveyLink;
+import kz.agyn.survey.SurveyLinks;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
 import org.springframework.context.MessageSource;
@@ -34,6 +40,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -55,17 +62,25 @@ class SurveyPageController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final SurveyCreationService creation;
+    private final Uploads uploads;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
                          MarginService margins, MessageSource messages, JsonMapper json,
-                         SurveyCreationService creation) {
+                         SurveyCreationService creation, Uploads uploads) {
         this.surveys = surveys;
+        this.uploads = uploads;
         this.creation = creation;
         this.imports = imports;
         this.forms = forms;
         this.margins = margins;
         this.messages = messages;
         this.json = json;
+    }
+
+    /** The largest response file the import form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(imports.maxSize());
     }
 
     @GetMapping("/surveys")
@@ -498,14 +513,102 @@ class SurveyPageController {
         return Math.round(share * 1000) / 10.0;
     }
 
+    /**
+     * Issues links, from the survey's page (one, for the default time) or the links page (as many, for as many
+     * days, as chosen there), and goes back to the page it came from, showing the new addresses once: they are
+     * not stored in a readable form.
+     */
     @PostMapping("/surveys/{id}/links")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
-    String issueLink(@PathVariable int id, Authentication auth, RedirectAttributes redirect) {
-        String token = forms.issue(id, auth.getName());
-        // Shown once, to the analyst who issued it; it is not stored in a readable form.
-        redirect.addFlashAttribute("link", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/s/{token}").buildAndExpand(token).toUriString());
-        return "redirect:/surveys/" + id;
+    String issueLink(@PathVariable int id, @RequestParam(defaultValue = "1") String count,
+                     @RequestParam(required = false) String days, @RequestParam(defaultValue = "") String back,
+                     Authentication auth, RedirectAttributes redirect, Locale locale) {
+        String target = "links".equals(back) ? "redirect:/surveys/" + id + "/links" : "redirect:/surveys/" + id;
+        try {
+            List<IssuedLink> issued = forms.issue(id, whole(count, "survey.links.badCount", FormService.MAX_BATCH),
+                    days == null || days.isBlank() ? null : whole(days, "survey.links.badDays", FormService.MAX_DAYS),
+                    auth.getName());
+            List<String> urls = issued.stream().map(l -> url(l.token())).toList();
+            String until = when(issued.get(0).expiresAt());
+            redirect.addFlashAttribute("link", urls.get(0));
+            redirect.addFlashAttribute("linkUntil", until);
+            redirect.addFlashAttribute("issuedLinks", urls);
+            redirect.addFlashAttribute("issuedText", String.join("\n", urls));
+        } catch (UserException e) {
+            redirect.addFlashAttribute("linksError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        return target;
+    }
+
+    /** The links page: issue more, see what became of those sent, revoke one or all the open ones. */
+    @GetMapping("/surveys/{id}/links")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String links(@PathVariable int id, Model model, Locale locale) {
+        model.addAttribute("survey", surveys.survey(id));
+        SurveyLinks links = forms.links(id);
+        model.addAttribute("links", links);
+        model.addAttribute("maxBatch", FormService.MAX_BATCH);
+        model.addAttribute("rows", links.latest().stream().map(l -> new LinkRow(l.id(), l.hint() == null ? "#" + l.id()
+                : l.hint() + "…", when(l.createdAt()), l.createdBy(), when(l.expiresAt()), l.state().name(),
+                messages.getMessage("survey.links.state." + l.state().name(), null, locale),
+                l.state() == SurveyLink.State.OPEN)).toList());
+        model.addAttribute("locale", locale);
+        return "survey-links";
+    }
+
+    /** A link as the links page lists it, its times in the server's time zone. */
+    record LinkRow(long id, String hint, String issued, String by, String expires, String state, String stateText,
+                   boolean revocable) {
+    }
+
+    @PostMapping("/surveys/{id}/links/{linkId}/revoke")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String revokeLink(@PathVariable int id, @PathVariable long linkId, Authentication auth,
+                      RedirectAttributes redirect, Locale locale) {
+        try {
+            SurveyLink l = forms.revoke(id, linkId, auth.getName());
+            redirect.addFlashAttribute("linksDone", messages.getMessage("survey.links.revoked",
+                    new Object[] {l.hint() == null ? "#" + l.id() : l.hint() + "…"}, locale));
+        } catch (UserException e) {
+            redirect.addFlashAttribute("linksError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        return "redirect:/surveys/" + id + "/links";
+    }
+
+    /** Revokes every open link of the survey; the form asks for a tick first, so that one click does not. */
+    @PostMapping("/surveys/{id}/links/revoke-open")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String revokeOpenLinks(@PathVariable int id, @RequestParam(defaultValue = "false") boolean confirm,
+                           Authentication auth, RedirectAttributes redirect, Locale locale) {
+        surveys.survey(id);
+        if (confirm) {
+            int n = forms.revokeOpen(id, auth.getName());
+            redirect.addFlashAttribute("linksDone", messages.getMessage("survey.links.revokedOpen", new Object[] {n},
+                    locale));
+        }
+        return "redirect:/surveys/" + id + "/links";
+    }
+
+    private static String url(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/s/{token}").buildAndExpand(token)
+                .toUriString();
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    /** A moment as the pages show it: day and minute in the server's time zone. */
+    static String when(java.time.OffsetDateTime t) {
+        return t == null ? "" : t.atZoneSameInstant(java.time.ZoneId.systemDefault()).format(WHEN);
+    }
+
+    /** A whole number from a form field; anything else is refused with {@code code}, as an out-of-range one is. */
+    private static int whole(String text, String code, int max) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw SurveyException.invalid(code, max);
+        }
     }
 
     @GetMapping("/surveys/{id}/import")
@@ -519,17 +622,21 @@ class SurveyPageController {
     @PostMapping("/surveys/{id}/import")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     String upload(@PathVariable int id, @RequestParam("file") MultipartFile file,
-                  @RequestParam(required = false) String mapping, Authentication auth, Model model, Locale locale)
-            throws IOException {
+                  @RequestParam(required = false) String mapping, Authentication auth, Model model,
+                  HttpServletResponse response, Locale locale) {
         model.addAttribute("survey", surveys.survey(id));
         model.addAttribute("locale", locale);
         try {
             ResponseMapping m = mapping == null || mapping.isBlank() ? ResponseMapping.empty()
                     : json.readValue(mapping, ResponseMapping.class);
-            model.addAttribute("report", imports.upload(id, file.getOriginalFilename(), file.getBytes(), m,
-                    auth.getName(), locale));
+            try (Upload received = uploads.receive(file, imports.maxSize())) {
+                model.addAttribute("report", imports.upload(id, received, m, auth.getName(), locale));
+            }
         } catch (JacksonException e) {
             model.addAttribute("error", messages.getMessage("survey.import.badMapping", null, locale));
+        } catch (UploadTooLargeException e) {
+            response.setStatus(UploadTooLargeException.STATUS);
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         } catch (UserException e) {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         }

@@ -1,7 +1,5 @@
 package kz.agyn.warehouse.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,6 +7,8 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.warehouse.ImportException;
 import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.ImportProgress;
@@ -37,9 +37,11 @@ class ImportApiController {
 
     private final ImportService imports;
     private final JsonMapper json;
+    private final Uploads uploads;
 
-    ImportApiController(ImportService imports, JsonMapper json) {
+    ImportApiController(ImportService imports, JsonMapper json, Uploads uploads) {
         this.imports = imports;
+        this.uploads = uploads;
         this.json = json;
     }
 
@@ -50,15 +52,16 @@ class ImportApiController {
     @Operation(summary = "Upload and validate a file", description = "Answers the validation report with the "
             + "import id; writes no observation. `format`: csv, xlsx, sdmx-csv or sdmx-ml (detected if absent). "
             + "`mapping`: optional JSON, e.g. {\"columns\":{\"REGION\":\"Регион\"},\"constants\":{\"INDICATOR\":"
-            + "\"EMIGRANTS\"},\"wide\":true}.")
+            + "\"EMIGRANTS\"},\"wide\":true}. A file larger than agyn.imports.max-size (200 MB by default) is "
+            + "refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes) before anything is read.")
     ImportReport upload(@RequestPart("file") MultipartFile file,
                         @RequestParam String dataset,
                         @RequestParam(required = false) String format,
                         @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
-                        Authentication auth, Locale locale) throws IOException {
-        try (InputStream in = file.getInputStream()) {
-            return imports.upload(dataset, file.getOriginalFilename(), in, format, parse(mapping), auth.getName(),
-                    locale);
+                        Authentication auth, Locale locale) {
+        ImportMapping m = parse(mapping);
+        try (Upload received = uploads.receive(file, imports.maxSize())) {
+            return imports.upload(dataset, received, format, m, auth.getName(), locale);
         }
     }
 

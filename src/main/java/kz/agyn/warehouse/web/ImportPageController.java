@@ -1,13 +1,15 @@
 package kz.agyn.warehouse.web;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.upload.Upload;
+import kz.agyn.platform.upload.UploadTooLargeException;
+import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.ImportMapping;
@@ -19,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,11 +41,19 @@ class ImportPageController {
     private final ImportService imports;
     private final Warehouse warehouse;
     private final MessageSource messages;
+    private final Uploads uploads;
 
-    ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages) {
+    ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages, Uploads uploads) {
         this.imports = imports;
+        this.uploads = uploads;
         this.warehouse = warehouse;
         this.messages = messages;
+    }
+
+    /** The largest file the form takes, in MB, for the hint beside it. */
+    @ModelAttribute("uploadLimitMb")
+    double uploadLimitMb() {
+        return UploadTooLargeException.megabytes(imports.maxSize());
     }
 
     @GetMapping
@@ -53,14 +64,21 @@ class ImportPageController {
         return "imports";
     }
 
+    /**
+     * A file from the form: received, it redirects to its import's page, where the check runs; too large, the page
+     * is shown again at once with 413 and the limit; otherwise refused, back to the page with the reason.
+     */
     @PostMapping
     String upload(@RequestParam("file") MultipartFile file, @RequestParam String dataset,
                   @RequestParam(required = false) String format, Authentication auth, Model model,
-                  RedirectAttributes redirect, Locale locale) throws IOException {
-        try (InputStream in = file.getInputStream()) {
-            UUID id = imports.uploadAsync(dataset, file.getOriginalFilename(), in, format, ImportMapping.empty(),
-                    auth.getName());
+                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+        try (Upload received = uploads.receive(file, imports.maxSize())) {
+            UUID id = imports.uploadAsync(dataset, received, format, ImportMapping.empty(), auth.getName());
             return "redirect:/warehouse/imports/" + id;
+        } catch (UploadTooLargeException e) {
+            response.setStatus(UploadTooLargeException.STATUS);
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            return page(model, locale);
         } catch (UserException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
             return "redirect:/warehouse/imports";
