@@ -64,7 +64,7 @@ for t in "${targets[@]}"; do
       -Dtest="${class[$t]}#${method[$t]}" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_executions="$runs" -Djazzer.max_duration="$limit" \
       -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=30 \
-      -DargLine="-Xmx$heap -XX:+UseSerialGC" >"$log" 2>&1
+      -DargLine="-Xmx$heap -XX:+UseSerialGC -Dlogback.configurationFile=$PWD/bench/fuzz-logback.xml" >"$log" 2>&1
   rc=$?
   seconds=$(( $(date +%s) - start ))
   # libFuzzer's last status line: "#<executions> DONE cov: … exec/s: <n> …", or the last progress line.
