@@ -1,5 +1,8 @@
 package kz.agyn;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -20,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Package by feature, kept honest. A feature is a package {@code kz.agyn.X}; its {@code internal} (storage)
  * and {@code web} (pages, endpoints) subpackages are its own business. Other features use only the classes at
- * the top of its package. The kernel depends on nothing but the JDK.
+ * the top of its package. The kernel depends on nothing but the JDK, the platform on no feature.
  */
 class ArchitectureTest {
 
@@ -36,6 +39,28 @@ class ArchitectureTest {
     void kernelDependsOnlyOnTheJdk() {
         classes().that().resideInAPackage("kz.agyn.kernel..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("kz.agyn.kernel..", "java..")
+                .check(classes);
+    }
+
+    /**
+     * The platform (security, database, jobs, uploads, the command line's frame) serves every feature and knows
+     * none: what it needs from one (a sign-in method, a language chosen) it declares and the feature provides.
+     * Besides itself it may use the two libraries, the kernel and the table readers.
+     */
+    @Test
+    void platformDependsOnNoFeature() {
+        classes().that().resideInAPackage("kz.agyn.platform..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("kz.agyn..")
+                        .or(resideInAnyPackage("kz.agyn.platform..", "kz.agyn.kernel..", "kz.agyn.tabular..")))
+                .check(classes);
+    }
+
+    /** The table readers are a library (the JDK and Apache POI), usable by the command line and batch jobs. */
+    @Test
+    void tableReadersAreALibrary() {
+        classes().that().resideInAPackage("kz.agyn.tabular..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackages("kz.agyn..", "org.springframework..")
+                        .or(resideInAnyPackage("kz.agyn.tabular..", "kz.agyn.kernel..")))
                 .check(classes);
     }
 

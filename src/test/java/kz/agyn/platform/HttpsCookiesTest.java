@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Served over HTTPS (directly, or behind a proxy that says so with X-Forwarded-Proto), the session cookie is
- * Secure and HSTS is sent; over plain HTTP neither. The test context trusts forwarded headers from 127.0.0.1, as
+ * Secure (and so is the language cookie) and HSTS is sent; over plain HTTP neither. The test context trusts forwarded headers from 127.0.0.1, as
  * AGYN_FORWARD_HEADERS=native does behind a proxy on the same host.
  */
 class HttpsCookiesTest extends AgynTest {
@@ -56,6 +56,14 @@ class HttpsCookiesTest extends AgynTest {
     }
 
     @Test
+    void theLanguageCookieIsSecureOnlyOverHttps() {
+        assertThat(languageCookie(login("https", "ru"))).contains("agyn-lang=ru").contains("Secure")
+                .contains("HttpOnly");
+        assertThat(languageCookie(login(null, "ru"))).contains("agyn-lang=ru").contains("HttpOnly")
+                .doesNotContain("Secure");
+    }
+
+    @Test
     void behindAProxyTheClientAddressIsTheForwardedOne() {
         SignedInClient client = SignedInClient.anonymous(port);
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
@@ -71,7 +79,12 @@ class HttpsCookiesTest extends AgynTest {
     }
 
     private HttpResponse<String> login(String forwardedProto) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET();
+        return login(forwardedProto, null);
+    }
+
+    private HttpResponse<String> login(String forwardedProto, String lang) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"
+                + (lang == null ? "" : "?lang=" + lang))).GET();
         if (forwardedProto != null) {
             b.header("X-Forwarded-Proto", forwardedProto);
         }
@@ -79,8 +92,16 @@ class HttpsCookiesTest extends AgynTest {
     }
 
     private static String sessionCookie(HttpResponse<String> r) {
+        return cookie(r, "JSESSIONID=");
+    }
+
+    private static String languageCookie(HttpResponse<String> r) {
+        return cookie(r, "agyn-lang=");
+    }
+
+    private static String cookie(HttpResponse<String> r, String prefix) {
         List<String> cookies = r.headers().allValues("Set-Cookie");
-        return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+        return cookies.stream().filter(c -> c.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " cookie in " + cookies));
     }
 }

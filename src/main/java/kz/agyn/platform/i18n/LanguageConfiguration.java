@@ -30,9 +30,15 @@ class LanguageConfiguration implements WebMvcConfigurer {
 
     LanguageConfiguration(ApplicationEventPublisher events) {
         this.events = events;
+        this.resolver = new BySecurity(cookie(false), cookie(true));
+    }
+
+    private static CookieLocaleResolver cookie(boolean secure) {
         CookieLocaleResolver cookie = new CookieLocaleResolver("agyn-lang");
         cookie.setDefaultLocale(DEFAULT);
         cookie.setCookieMaxAge(Duration.ofDays(365));
+        cookie.setCookieSecure(secure);
+        cookie.setCookieHttpOnly(true);
         // Browsers mostly ask for ru or en; the observatory still opens in Kazakh until the user switches.
         // Scripts calling the API choose with Accept-Language.
         cookie.setDefaultLocaleFunction(request -> {
@@ -43,7 +49,24 @@ class LanguageConfiguration implements WebMvcConfigurer {
             }
             return DEFAULT;
         });
-        this.resolver = cookie;
+        return cookie;
+    }
+
+    /**
+     * The language cookie is Secure when the page is served over HTTPS (directly, or behind a proxy that says so
+     * and is trusted, AGYN_FORWARD_HEADERS=native), like the session cookie, and plain over HTTP, where a Secure
+     * cookie would not come back.
+     */
+    private record BySecurity(LocaleResolver plain, LocaleResolver secure) implements LocaleResolver {
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return plain.resolveLocale(request);
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            (request.isSecure() ? secure : plain).setLocale(request, response, locale);
+        }
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import kz.agyn.platform.cli.CliMessages;
 import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
@@ -80,13 +81,13 @@ public class RegistryImportCommand implements Callable<Integer> {
         List<RegistryImport.Input> inputs = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                err.println("Cannot read " + file);
+                err.println(CliMessages.get(options.locale(), "cli.fileUnreadable", file));
                 return USAGE;
             }
             String name = file.getFileName().toString();
             Optional<RegistryImport.Kind> kind = RegistryImport.kindOf(file, name);
             if (kind.isEmpty()) {
-                err.println(name + ": neither scholars, awards nor employments (see docs/formats/registry.md)");
+                err.println(CliMessages.get(options.locale(), "cli.registryKindUnknown", name));
                 return USAGE;
             }
             inputs.add(new RegistryImport.Input(kind.get(), name, file));

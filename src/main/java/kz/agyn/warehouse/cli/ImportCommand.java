@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cli.CliMessages;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
@@ -100,11 +101,11 @@ public class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isReadable(file)) {
-            err.println("Cannot read " + file);
+        Locale locale = options.locale();
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            err.println(CliMessages.get(locale, "cli.fileUnreadable", file));
             return 2;
         }
-        Locale locale = options.locale();
         try (CtrlC ctrlC = new CtrlC(this::interrupt, "import-cancel");
              ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class)) {
             ImportService imports = context.getBean(ImportService.class);

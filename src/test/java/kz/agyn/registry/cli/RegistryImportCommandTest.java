@@ -132,9 +132,9 @@ class RegistryImportCommandTest extends AgynTest {
     void aFileOfNoKnownKindOrMissingIsAUsageError() throws Exception {
         Path other = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
         assertThat(run(other.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("other.csv");
+        assertThat(err.toString()).contains("other.csv: its header row shows neither scholars, awards nor employments");
         assertThat(run(dir.resolve("absent.csv").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("Cannot read");
+        assertThat(err.toString()).contains("Cannot read the file " + dir.resolve("absent.csv"));
         assertThat(run()).isEqualTo(2);
     }
 
