@@ -29,4 +29,22 @@ class LanguageChoiceTest extends AgynTest {
         SignedInClient again = SignedInClient.signIn(port, "lang-chooser", "Language-chooser-1");
         assertThat(again.get("/account").body()).contains("Сменить пароль");
     }
+
+    @Test
+    void aLanguagePickedOnTheLoginPageIsKeptAtSignInAndSaved() {
+        accounts.createUser("lang-at-login", "Language-at-login-1", Set.of(Role.VIEWER), null, "kk", false);
+        SignedInClient client = SignedInClient.anonymous(port);
+        assertThat(client.get("/login?lang=en").body()).contains("Sign in");
+        client.submitLogin("lang-at-login", "Language-at-login-1");
+        assertThat(client.get("/account").body()).contains("Change password");
+        assertThat(accounts.user("lang-at-login").orElseThrow().locale()).isEqualTo("en");
+
+        // Another user on the same browser, who picked nothing this time, gets their own saved language.
+        accounts.createUser("lang-shared-pc", "Language-shared-pc-1", Set.of(Role.VIEWER), null, "ru", false);
+        assertThat(client.postForm("/account", "/logout", java.util.Map.of()).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+        client.submitLogin("lang-shared-pc", "Language-shared-pc-1");
+        assertThat(client.get("/account").body()).contains("Сменить пароль");
+        assertThat(accounts.user("lang-shared-pc").orElseThrow().locale()).isEqualTo("ru");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.internal.AccountRepository;
 import kz.agyn.account.internal.AccountUserDetailsService;
@@ -14,6 +15,7 @@ import kz.agyn.account.internal.SignInMethod;
 import kz.agyn.account.internal.SignInRefusedException;
 import kz.agyn.account.internal.SignInThrottle;
 import kz.agyn.account.internal.SignedInUser;
+import kz.agyn.platform.i18n.Languages;
 import kz.agyn.platform.security.Problems;
 import kz.agyn.platform.security.SignInMethods;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -81,12 +83,30 @@ class SignInConfiguration implements SignInMethods {
                 .addFilterBefore(new SessionCheck(repository, problems), AuthorizationFilter.class);
     }
 
-    /** After sign-in the interface speaks the user's saved language, and a one-time password must be replaced. */
+    /**
+     * After sign-in the interface speaks the language picked on the login page just before, which becomes the
+     * user's saved choice, or else the language saved earlier; and a one-time password must be replaced. Only a
+     * choice made in this session counts, not the browser's cookie, which may be another user's on a shared
+     * computer.
+     */
     private AuthenticationSuccessHandler onLogin() {
         var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         return (HttpServletRequest request, HttpServletResponse response, Authentication auth) -> {
-            accounts.user(auth.getName()).ifPresent(user ->
-                    localeResolver.setLocale(request, response, Locale.forLanguageTag(user.locale())));
+            HttpSession session = request.getSession(false);
+            Object picked = session == null ? null : session.getAttribute(Languages.CHOSEN_BEFORE_SIGN_IN);
+            if (session != null) {
+                session.removeAttribute(Languages.CHOSEN_BEFORE_SIGN_IN);
+            }
+            accounts.user(auth.getName()).ifPresent(user -> {
+                String language = user.locale();
+                if (picked instanceof String lang && Languages.CODES.contains(lang)) {
+                    language = lang;
+                    if (!lang.equals(user.locale())) {
+                        accounts.setLocale(user.username(), lang);
+                    }
+                }
+                localeResolver.setLocale(request, response, Locale.forLanguageTag(language));
+            });
             if (auth.getPrincipal() instanceof SignedInUser user && user.mustChangePassword()) {
                 request.getSession().setAttribute(AccountService.MUST_CHANGE_PASSWORD, Boolean.TRUE);
             }

@@ -94,9 +94,12 @@ class LanguageConfiguration implements WebMvcConfigurer {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             // Not again while rendering an error page: the request that failed already tried, and if it failed
             // because the database is away, trying again here would leave the user no page at all.
-            if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-                    && request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+            boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+            if (signedIn && request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
                 events.publishEvent(new LanguageChosen(auth.getName(), lang));
+            } else if (!signedIn && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+                // Someone who switches to Russian on the login page means to work in Russian: the sign-in keeps it.
+                request.getSession().setAttribute(Languages.CHOSEN_BEFORE_SIGN_IN, lang);
             }
             return true;
         }

@@ -8,6 +8,12 @@ public final class Languages {
     /** Language codes of the interface; the first is the default. */
     public static final List<String> CODES = List.of("kk", "ru", "en");
 
+    /**
+     * Session attribute: the language picked on a page before signing in (the login page's own links), which
+     * the sign-in then keeps and saves as the user's choice instead of switching to the language saved earlier.
+     */
+    public static final String CHOSEN_BEFORE_SIGN_IN = "agyn.languageChosenBeforeSignIn";
+
     private Languages() {
     }
 }
