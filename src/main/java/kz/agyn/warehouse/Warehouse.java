@@ -76,22 +76,68 @@ public class Warehouse {
         return repository.dataset(c).orElseThrow();
     }
 
+    /** Defines an indicator, after {@link #checked} (the refusals name the field and what it takes). */
     public Indicator createIndicator(Indicator indicator) {
-        if (indicator.code() == null || !indicator.code().matches("[A-Z][A-Z0-9_]{1,39}")) {
-            throw new ImportException("warehouse.indicator.badCode", indicator.code());
+        Indicator i = checked(indicator);
+        try {
+            repository.insertIndicator(i);
+        } catch (DuplicateKeyException e) {
+            throw new ImportException("warehouse.indicator.exists", i.code());
         }
-        if (indicator.names() == null || blank(indicator.names().kk()) || blank(indicator.names().ru())
-                || blank(indicator.names().en())) {
+        return indicator(i.code()).orElseThrow();
+    }
+
+    /**
+     * Changes an indicator's names, definition and source at any time; its unit, kind and period only while no
+     * observation uses it, since stored values were checked and are read under them.
+     */
+    public Indicator updateIndicator(Indicator indicator) {
+        Indicator i = checked(indicator);
+        Indicator before = indicator(i.code())
+                .orElseThrow(() -> new ImportException("warehouse.indicator.notFound", i.code()));
+        boolean meaningChanged = !before.unit().equals(i.unit()) || before.kind() != i.kind()
+                || !java.util.Objects.equals(before.per(), i.per());
+        if (meaningChanged && repository.indicatorInUse(i.code())) {
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.indicator.inUse", i.code());
+        }
+        repository.updateIndicator(i);
+        return indicator(i.code()).orElseThrow();
+    }
+
+    /** The indicator tidied (codes upper case, blanks as none), or the first thing wrong with it. */
+    private static Indicator checked(Indicator in) {
+        String code = in.code() == null ? null : in.code().trim().toUpperCase(java.util.Locale.ROOT);
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new ImportException("warehouse.indicator.badCode", in.code() == null ? "" : in.code());
+        }
+        if (in.names() == null || blank(in.names().kk()) || blank(in.names().ru()) || blank(in.names().en())) {
             throw new ImportException("warehouse.indicator.incomplete");
         }
-        try {
-            repository.insertIndicator(indicator);
-        } catch (DuplicateKeyException e) {
-            throw new ImportException("warehouse.indicator.exists", indicator.code());
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            throw new ImportException("warehouse.indicator.badUnit", indicator.unit());
+        String unit = blank(in.unit()) ? null : in.unit().trim().toUpperCase(java.util.Locale.ROOT);
+        if (unit == null || !Indicator.UNITS.contains(unit)) {
+            throw new ImportException("warehouse.indicator.badUnit", in.unit() == null ? "" : in.unit(),
+                    String.join(", ", Indicator.UNITS));
         }
-        return indicator(indicator.code()).orElseThrow();
+        String per = blank(in.per()) ? null : in.per().trim().toUpperCase(java.util.Locale.ROOT);
+        if (per != null && !Indicator.PERIODS.contains(per)) {
+            // "STOCK" here was the commonest mistake: it is a kind, not a period.
+            throw IndicatorKind.parse(per).isPresent()
+                    ? new ImportException("warehouse.indicator.kindAsPer", per)
+                    : new ImportException("warehouse.indicator.badPer", in.per());
+        }
+        IndicatorKind kind = in.kind() == null ? IndicatorKind.infer(code, unit, per) : in.kind();
+        if (per != null && !kind.takesPeriod()) {
+            throw new ImportException("warehouse.indicator.noPeriod", kind.name(), per);
+        }
+        Names definition = in.definition() == null || (blank(in.definition().kk()) && blank(in.definition().ru())
+                && blank(in.definition().en())) ? null : in.definition();
+        return new Indicator(code, trimmed(in.names()), unit, per, definition, kind,
+                blank(in.source()) ? null : in.source().trim());
+    }
+
+    private static Names trimmed(Names n) {
+        return new Names(n.kk().trim(), n.ru().trim(), n.en().trim());
     }
 
     private static void check(ObservationQuery q) {

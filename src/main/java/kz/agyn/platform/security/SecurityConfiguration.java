@@ -8,6 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -59,8 +60,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
                                 "api.auth.unauthorized"))
+                        // A missing CSRF token is not a matter of role: say what the request lacks.
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
-                                "api.auth.forbidden")));
+                                ex instanceof CsrfException ? "api.auth.csrf" : "api.auth.forbidden")));
         signIn.api(http);
         return http.build();
     }

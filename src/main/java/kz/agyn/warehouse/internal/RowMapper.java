@@ -19,6 +19,7 @@ import kz.agyn.tabular.Row;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.Indicator;
+import kz.agyn.warehouse.IndicatorKind;
 
 /**
  * Turns a file's rows into checked observations. Every problem is reported with its row and column, and a
@@ -301,11 +302,14 @@ public final class RowMapper {
             } else {
                 value = new BigDecimal(normalized);
                 BigDecimal scaled = value.scaleByPowerOfTen(unitMult);
-                boolean netAllowed = "NET".equals(flow) || (indicator != null && indicator.code().contains("NET"));
+                // Whether a value may be below zero is a matter of what the indicator measures (its kind), or of
+                // a row that is itself a net flow; never of how the indicator happens to be named.
+                boolean netAllowed = "NET".equals(flow) || (indicator != null && indicator.kind().allowsNegative());
                 if (scaled.signum() < 0 && !netAllowed) {
                     problems.report(valueAt, header, "warehouse.import.negative", shorten(valueText));
-                } else if (indicator != null && ("PERCENT".equals(indicator.unit())
-                        || "PERCENT_GDP".equals(indicator.unit())) && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {
+                } else if (indicator != null && indicator.kind() != IndicatorKind.CHANGE
+                        && ("PERCENT".equals(indicator.unit()) || "PERCENT_GDP".equals(indicator.unit()))
+                        && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {
                     problems.report(valueAt, header, "warehouse.import.shareAbove100", shorten(valueText));
                 } else if (indicator != null && "PERSONS".equals(indicator.unit()) && !netAllowed
                         && scaled.scale() > 0 && scaled.stripTrailingZeros().scale() > 0) {

@@ -13,6 +13,7 @@ import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Indicator;
+import kz.agyn.warehouse.IndicatorKind;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,18 +36,37 @@ public class WarehouseRepository {
     public List<Indicator> indicators() {
         return jdbc.sql("SELECT * FROM wh_indicator ORDER BY code").query((rs, i) -> new Indicator(
                 rs.getString("code"), names(rs, "name_"), rs.getString("unit"), rs.getString("per"),
-                names(rs, "definition_"))).list();
+                names(rs, "definition_"), IndicatorKind.valueOf(rs.getString("kind")), rs.getString("source")))
+                .list();
     }
 
     public void insertIndicator(Indicator i) {
         jdbc.sql("""
                 INSERT INTO wh_indicator (code, name_kk, name_ru, name_en, unit, per, definition_kk, definition_ru,
-                                          definition_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                          definition_en, kind, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(i.code(), i.names().kk(), i.names().ru(), i.names().en(), i.unit(), i.per(),
                         i.definition() == null ? null : i.definition().kk(),
                         i.definition() == null ? null : i.definition().ru(),
-                        i.definition() == null ? null : i.definition().en())
+                        i.definition() == null ? null : i.definition().en(), i.kind().name(), i.source())
                 .update();
+    }
+
+    /** Replaces everything but the code; false when there is no such indicator. */
+    public boolean updateIndicator(Indicator i) {
+        return jdbc.sql("""
+                UPDATE wh_indicator SET name_kk = ?, name_ru = ?, name_en = ?, unit = ?, per = ?, definition_kk = ?,
+                       definition_ru = ?, definition_en = ?, kind = ?, source = ? WHERE code = ?""")
+                .params(i.names().kk(), i.names().ru(), i.names().en(), i.unit(), i.per(),
+                        i.definition() == null ? null : i.definition().kk(),
+                        i.definition() == null ? null : i.definition().ru(),
+                        i.definition() == null ? null : i.definition().en(), i.kind().name(), i.source(), i.code())
+                .update() == 1;
+    }
+
+    /** Whether any observation, in any version, is of this indicator. */
+    public boolean indicatorInUse(String code) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wh_observation WHERE indicator = ?)").param(code)
+                .query(Boolean.class).single();
     }
 
     public List<DatasetInfo> datasets() {

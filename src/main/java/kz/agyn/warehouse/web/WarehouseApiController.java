@@ -13,7 +13,9 @@ import kz.agyn.account.Role;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Disclosure;
+import kz.agyn.warehouse.ImportException;
 import kz.agyn.warehouse.Indicator;
+import kz.agyn.warehouse.IndicatorKind;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
 import kz.agyn.warehouse.Warehouse;
@@ -22,7 +24,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +47,18 @@ class WarehouseApiController {
     }
 
     record NewIndicator(String code, String nameKk, String nameRu, String nameEn, String unit, String per,
-                        String definitionKk, String definitionRu, String definitionEn) {
+                        String definitionKk, String definitionRu, String definitionEn, String kind, String source) {
+
+        /** The indicator described, under {@code code} (the path's, for a change). */
+        Indicator indicator(String code) {
+            IndicatorKind k = null;
+            if (kind != null && !kind.isBlank()) {
+                k = IndicatorKind.parse(kind).orElseThrow(() -> new ImportException("warehouse.indicator.badKind",
+                        kind));
+            }
+            return new Indicator(code, new Names(nameKk, nameRu, nameEn), unit, per,
+                    new Names(definitionKk, definitionRu, definitionEn), k, source);
+        }
     }
 
     record Page(List<ObservationView> items, long total, int page, int size) {
@@ -70,16 +85,30 @@ class WarehouseApiController {
         return warehouse.indicators();
     }
 
+    @GetMapping("/indicators/{code}")
+    @Operation(summary = "One indicator")
+    Indicator indicator(@PathVariable String code) {
+        return warehouse.indicator(code).orElseThrow(() -> new ImportException("warehouse.indicator.notFound", code));
+    }
+
     @PostMapping("/indicators")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     @Operation(summary = "Define an indicator", description = "unit: PERSONS, PERCENT, PERCENT_GDP, KZT, USD, EUR, "
-            + "LCU_PER_USD, LCU_PER_INTL_DOLLAR, RATIO, COUNT; per: MONTH, YEAR or empty")
+            + "LCU_PER_USD, LCU_PER_INTL_DOLLAR, RATIO, COUNT; kind: STOCK (a count at a date), FLOW (events over "
+            + "a period), BALANCE (net of two flows; may be negative), LEVEL (wage, price, share), CHANGE (growth; "
+            + "may be negative), inferred when left out; per: MONTH, YEAR or empty (never for STOCK or CHANGE); "
+            + "definitionKk/Ru/En and source optional.")
     ResponseEntity<Indicator> createIndicator(@RequestBody NewIndicator i) {
-        Names definition = i.definitionEn() == null ? null
-                : new Names(i.definitionKk(), i.definitionRu(), i.definitionEn());
-        return ResponseEntity.status(HttpStatus.CREATED).body(warehouse.createIndicator(new Indicator(i.code(),
-                new Names(i.nameKk(), i.nameRu(), i.nameEn()), i.unit(), i.per() == null || i.per().isBlank()
-                ? null : i.per(), definition)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(warehouse.createIndicator(i.indicator(i.code())));
+    }
+
+    @PutMapping("/indicators/{code}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Change an indicator", description = "Names, definition and source can always change; "
+            + "unit, kind and per only while no observation uses the indicator. The body is as for POST; its code "
+            + "is ignored.")
+    Indicator updateIndicator(@PathVariable String code, @RequestBody NewIndicator i) {
+        return warehouse.updateIndicator(i.indicator(code));
     }
 
     @GetMapping(path = "/observations", produces = "application/json")
