@@ -146,6 +146,9 @@ class CommandLineIT {
         String all = run.out + run.err;
         assertThat(all).contains("APPLICATION FAILED TO START").contains("AGYN_ADMIN_PASSWORD");
         assertThat(all.split("APPLICATION FAILED TO START", -1)).as("reported once").hasSize(2);
+        assertThat(all).as("the reason is not retold around the report")
+                .doesNotContain("Exception encountered during context initialization")
+                .doesNotContain("Error starting ApplicationContext");
         assertNoTrace(run);
     }
 
