@@ -1,5 +1,7 @@
 package kz.agyn.warehouse;
 
+import java.util.Optional;
+
 /**
  * What an indicator measures, which decides the values it can take. Negative numbers belong to a balance (net
  * migration) or a change (a growth rate), never to a count of people present (a stock) or of moves (a flow),
@@ -45,15 +47,15 @@ public enum IndicatorKind {
     }
 
     /** The kind named by {@code text} (case ignored), if any. */
-    public static java.util.Optional<IndicatorKind> parse(String text) {
+    public static Optional<IndicatorKind> parse(String text) {
         if (text == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (IndicatorKind k : values()) {
             if (k.name().equalsIgnoreCase(text.trim())) {
-                return java.util.Optional.of(k);
+                return Optional.of(k);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

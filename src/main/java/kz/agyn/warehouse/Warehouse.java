@@ -1,8 +1,11 @@
 package kz.agyn.warehouse;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
+import kz.agyn.kernel.UserException;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,10 +99,9 @@ public class Warehouse {
         Indicator before = indicator(i.code())
                 .orElseThrow(() -> new ImportException("warehouse.indicator.notFound", i.code()));
         boolean meaningChanged = !before.unit().equals(i.unit()) || before.kind() != i.kind()
-                || !java.util.Objects.equals(before.per(), i.per());
+                || !Objects.equals(before.per(), i.per());
         if (meaningChanged && repository.indicatorInUse(i.code())) {
-            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
-                    "warehouse.indicator.inUse", i.code());
+            throw new UserException(UserException.Kind.CONFLICT, "warehouse.indicator.inUse", i.code());
         }
         repository.updateIndicator(i);
         return indicator(i.code()).orElseThrow();
@@ -107,19 +109,19 @@ public class Warehouse {
 
     /** The indicator tidied (codes upper case, blanks as none), or the first thing wrong with it. */
     private static Indicator checked(Indicator in) {
-        String code = in.code() == null ? null : in.code().trim().toUpperCase(java.util.Locale.ROOT);
+        String code = in.code() == null ? null : in.code().trim().toUpperCase(Locale.ROOT);
         if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,39}")) {
             throw new ImportException("warehouse.indicator.badCode", in.code() == null ? "" : in.code());
         }
         if (in.names() == null || blank(in.names().kk()) || blank(in.names().ru()) || blank(in.names().en())) {
             throw new ImportException("warehouse.indicator.incomplete");
         }
-        String unit = blank(in.unit()) ? null : in.unit().trim().toUpperCase(java.util.Locale.ROOT);
+        String unit = blank(in.unit()) ? null : in.unit().trim().toUpperCase(Locale.ROOT);
         if (unit == null || !Indicator.UNITS.contains(unit)) {
             throw new ImportException("warehouse.indicator.badUnit", in.unit() == null ? "" : in.unit(),
                     String.join(", ", Indicator.UNITS));
         }
-        String per = blank(in.per()) ? null : in.per().trim().toUpperCase(java.util.Locale.ROOT);
+        String per = blank(in.per()) ? null : in.per().trim().toUpperCase(Locale.ROOT);
         if (per != null && !Indicator.PERIODS.contains(per)) {
             // "STOCK" here was the commonest mistake: it is a kind, not a period.
             throw IndicatorKind.parse(per).isPresent()

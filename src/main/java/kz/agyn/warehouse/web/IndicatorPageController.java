@@ -1,6 +1,7 @@
 package kz.agyn.warehouse.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
@@ -72,7 +73,7 @@ class IndicatorPageController {
     String page(@RequestParam(required = false) String edit, Model model) {
         model.addAttribute("indicators", warehouse.indicators());
         if (!model.containsAttribute("form")) {
-            var editing = edit == null ? java.util.Optional.<Indicator>empty() : warehouse.indicator(edit);
+            Optional<Indicator> editing = edit == null ? Optional.empty() : warehouse.indicator(edit);
             model.addAttribute("form", editing.map(Form::of).orElse(Form.empty()));
             model.addAttribute("editing", editing.isPresent());
         }
