@@ -95,10 +95,15 @@ public class MetricsService {
         List<MetricResult.Point> shown = seesSmallCells ? points
                 : points.stream().map(p -> suppress(p, sources.counts)).toList();
         int suppressed = (int) shown.stream().filter(MetricResult.Point::suppressed).count();
+        // An input still read from synthetic demonstration data is named, so the page can say so beside the figure.
+        Map<String, Boolean> synthetic = synthetic();
+        List<String> syntheticSources = sources.datasets.stream().filter(d -> synthetic.getOrDefault(d, false))
+                .toList();
         return new MetricResult(metric.key(), messages.getMessage(metric.nameKey(), null, metric.key(), locale),
                 metric.formula().expression(), messages.getMessage(metric.formulaKey(), null, "", locale),
                 metric.unit().name(), metric.reference(), region, shown, List.copyOf(sources.list),
-                List.copyOf(new LinkedHashSet<>(missing)), List.copyOf(sources.counts), suppressed);
+                List.copyOf(new LinkedHashSet<>(missing)), List.copyOf(sources.counts), suppressed,
+                syntheticSources);
     }
 
     /** The point with its small counts and its value withheld, or as it is when it has none. */
@@ -397,16 +402,24 @@ public class MetricsService {
         if (s.dataset() != null) {
             return all;
         }
-        // Without a chosen source, one dataset per indicator: the fullest, official before synthetic on a tie.
-        Map<String, Boolean> synthetic = new HashMap<>();
-        warehouse.datasets().forEach(d -> synthetic.put(d.code(), d.synthetic()));
+        // Without a chosen source, one dataset per indicator: published data before synthetic whenever both hold
+        // the input (a synthetic series must never outrank a real one by being longer), then the fullest, then the
+        // code, so that the choice never depends on the order of rows. The other sources stay selectable by name.
+        Map<String, Boolean> synthetic = synthetic();
         Map<String, Long> counts = new HashMap<>();
         all.forEach(o -> counts.merge(o.dataset(), 1L, Long::sum));
         Optional<String> chosen = counts.keySet().stream().min(java.util.Comparator
-                .comparing((String d) -> -counts.get(d))
-                .thenComparing(d -> synthetic.getOrDefault(d, false))
+                .comparing((String d) -> synthetic.getOrDefault(d, false))
+                .thenComparing(d -> -counts.get(d))
                 .thenComparing(d -> d));
         return chosen.map(c -> all.stream().filter(o -> o.dataset().equals(c)).toList()).orElse(List.of());
+    }
+
+    /** Which datasets are synthetic, by code. */
+    private Map<String, Boolean> synthetic() {
+        Map<String, Boolean> synthetic = new HashMap<>();
+        warehouse.datasets().forEach(d -> synthetic.put(d.code(), d.synthetic()));
+        return synthetic;
     }
 
     private static Map<Dimension, String> totalsExcept(Set<Dimension> free, String region) {
@@ -441,9 +454,11 @@ public class MetricsService {
     private static final class Reads {
         final LinkedHashSet<String> list = new LinkedHashSet<>();
         final LinkedHashSet<String> counts = new LinkedHashSet<>();
+        final LinkedHashSet<String> datasets = new LinkedHashSet<>();
 
         void add(Observation o) {
             list.add(o.dataset() + " v" + o.version());
+            datasets.add(o.dataset());
         }
     }
 }
