@@ -26,4 +26,9 @@ INSERT INTO wh_indicator (code, name_kk, name_ru, name_en, unit, per, definition
 ('COUNTRY_NET_MIGRATION', 'Елдің таза көші-қоны', 'Сальдо миграции страны', 'Net migration of a country', 'PERSONS', 'YEAR',
  'Жыл ішіндегі иммигранттар минус эмигранттар (азаматтар мен азамат еместер) ел бағанындағы ел үшін. NET_MIGRATION-нан айырмашылығы — Қазақстанға не Қазақстаннан ағынды емес, елді сипаттайды.',
  'Иммигранты минус эмигранты (граждане и неграждане) за год для страны в столбце страны. В отличие от NET_MIGRATION описывает страну, а не поток в Казахстан или из него.',
- 'Immigrants minus emigrants, citizens and non-citizens, over the year, of the country in the country column. Unlike NET_MIGRATION it describes a country, not a flow to or from Kazakhstan.');
+ 'Immigrants minus emigrants, citizens and non-citizens, over the year, of the country in the country column. Unlike NET_MIGRATION it describes a country, not a flow to or from Kazakhstan.'),
+('MOBILE_STUDENTS_ABROAD', 'Шетелде оқитын халықаралық мобильді студенттер', 'Международно мобильные студенты за рубежом',
+ 'Internationally mobile students abroad', 'COUNT', NULL,
+ 'Жоғары білім (ISCED 5–8) алу үшін шекарадан өткен, оқитын елі (ел бағанында) хабарлаған студенттер саны, оқу жылы бойынша. Жарияланғандай: ЮНЕСКО статистика институтының бағалаулары бөлшек болуы мүмкін.',
+ 'Число студентов, пересёкших границу ради высшего образования (МСКО 5–8), по данным страны обучения (в столбце страны), за учебный год. Как опубликовано: оценки Института статистики ЮНЕСКО могут быть дробными.',
+ 'Students who crossed a border to study at tertiary level (ISCED 5–8), as reported by the country where they study (the country column), by school year. As published: estimates of the UNESCO Institute for Statistics may be fractional.');

@@ -115,7 +115,17 @@ class RealData implements ApplicationRunner {
                     "World Bank, World Development Indicators, SE.TER.ENRR (School enrollment, tertiary, % gross; "
                             + "from the UNESCO Institute for Statistics) and SM.POP.NETM (Net migration; from the UN "
                             + "World Population Prospects), release of 2024-06-28",
-                    "https://data.worldbank.org/indicator/SE.TER.ENRR", CC_BY));
+                    "https://data.worldbank.org/indicator/SE.TER.ENRR", CC_BY),
+            new RealFile("realdata/uis-mobile-students-kazakhstan.csv", "uis-mobile-students",
+                    new Names("Шетелдегі қазақстандық студенттер, баратын елі бойынша (ЮНЕСКО СИ), 1998–2019",
+                            "Студенты из Казахстана за рубежом по странам обучения (ИС ЮНЕСКО), 1998–2019",
+                            "Students from Kazakhstan abroad by country of study (UNESCO UIS), 1998–2019"),
+                    "UNESCO Institute for Statistics (UIS)",
+                    "UNESCO Institute for Statistics, Education: number and rates of international mobile students "
+                            + "(inbound and outbound), students from Kazakhstan by country of destination, bulk data "
+                            + "download (OPRI), as tidied by 360info (github.com/360-info/report-global-education, "
+                            + "January 2023): each year's ten largest destinations",
+                    "https://uis.unesco.org/", "CC BY-SA 3.0 IGO"));
 
     private final Warehouse warehouse;
     private final ImportService imports;
