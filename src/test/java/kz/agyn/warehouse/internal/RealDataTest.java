@@ -179,4 +179,19 @@ class RealDataTest extends AgynTest {
         assertThat(figure("uis-mobile-students", "MOBILE_STUDENTS_ABROAD", "2019",
                 Map.of(Dimension.FLOW, "EMI", Dimension.COUNTRY, "RU"))).isEqualByComparingTo("71368");
     }
+
+    /**
+     * UN DESA, International Migrant Stock 2024, destination Hungary × origin Kazakhstan, as in a second copy of the
+     * edition independent of the shipped one (X80110/migration-visualization, "Data 2025/formatted by
+     * year/data/stock_undesa_ims2024.csv"): 987 in 2024 (males 356, females 631).
+     */
+    @Test
+    void unDesa2024AgreesWithASecondCopyOfTheEdition() {
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU"))).isEqualByComparingTo("987");
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU", Dimension.SEX, "M"))).isEqualByComparingTo("356");
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU", Dimension.SEX, "F"))).isEqualByComparingTo("631");
+    }
 }
