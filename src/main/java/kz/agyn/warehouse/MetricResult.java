@@ -9,10 +9,13 @@ import java.util.Map;
  * dataset versions they were read from. {@code missing} names the inputs the warehouse lacked.
  * {@code personCounts} names the inputs that count persons, to which the small-cell rule applies (see
  * {@link Disclosure}); {@code suppressedPoints} is how many points had their value withheld from this reader.
+ * {@code syntheticSources} names the datasets among the sources that are synthetic demonstration data: where no
+ * published figure exists yet for an input, the page must say that the value rests on invented data.
  */
 public record MetricResult(String metric, String name, String formula, String explanation, String unit,
                            String reference, String region, List<Point> points, List<String> sources,
-                           List<String> missing, List<String> personCounts, int suppressedPoints) {
+                           List<String> missing, List<String> personCounts, int suppressedPoints,
+                           List<String> syntheticSources) {
 
     /**
      * One period's value and its inputs. For a reader who may not see small cells, an input counting 1–4 persons

@@ -73,9 +73,41 @@ public class MetricsService {
      */
     public MetricResult compute(Metric metric, Selection s, Locale locale, boolean seesSmallCells) {
         String region = s.region() == null ? "000000000" : s.region();
-        Reads sources = new Reads();
+        Reads sources = new Reads(true);
         List<String> missing = new ArrayList<>();
-        List<MetricResult.Point> points = switch (metric) {
+        List<MetricResult.Point> computed = points(metric, s, region, sources, missing, locale);
+        if (computed.isEmpty() && s.dataset() == null) {
+            // Published data first; but when they alone give no value (the note's one 2022 figure of emigrants has
+            // no growth rate), the fullest series is used instead, synthetic or not, and the page says which
+            // inputs are synthetic. An empty page would tell the reader less than a labelled demonstration value.
+            Reads fullest = new Reads(false);
+            List<String> missingFullest = new ArrayList<>();
+            List<MetricResult.Point> fallback = points(metric, s, region, fullest, missingFullest, locale);
+            if (!fallback.isEmpty()) {
+                sources = fullest;
+                missing = missingFullest;
+                computed = fallback;
+            }
+        }
+        List<MetricResult.Point> points = computed;
+        Reads reads = sources;
+        List<MetricResult.Point> shown = seesSmallCells ? points
+                : points.stream().map(p -> suppress(p, reads.counts)).toList();
+        int suppressed = (int) shown.stream().filter(MetricResult.Point::suppressed).count();
+        // An input still read from synthetic demonstration data is named, so the page can say so beside the figure.
+        Map<String, Boolean> synthetic = synthetic();
+        List<String> syntheticSources = reads.datasets.stream().filter(d -> synthetic.getOrDefault(d, false))
+                .toList();
+        return new MetricResult(metric.key(), messages.getMessage(metric.nameKey(), null, metric.key(), locale),
+                metric.formula().expression(), messages.getMessage(metric.formulaKey(), null, "", locale),
+                metric.unit().name(), metric.reference(), region, shown, List.copyOf(reads.list),
+                List.copyOf(new LinkedHashSet<>(missing)), List.copyOf(reads.counts), suppressed,
+                syntheticSources);
+    }
+
+    private List<MetricResult.Point> points(Metric metric, Selection s, String region, Reads sources,
+                                           List<String> missing, Locale locale) {
+        return switch (metric) {
             case GROWTH_RATE -> growth(s, region, sources, missing);
             case COMPOUND_ANNUAL_GROWTH_RATE -> cagr(s, region, sources, missing);
             case HIGHLY_SKILLED_SHARE, UNKNOWN_EDUCATION_SHARE -> known(s, region, Dimension.EDUCATION,
@@ -92,13 +124,6 @@ public class MetricsService {
                 yield List.of();
             }
         };
-        List<MetricResult.Point> shown = seesSmallCells ? points
-                : points.stream().map(p -> suppress(p, sources.counts)).toList();
-        int suppressed = (int) shown.stream().filter(MetricResult.Point::suppressed).count();
-        return new MetricResult(metric.key(), messages.getMessage(metric.nameKey(), null, metric.key(), locale),
-                metric.formula().expression(), messages.getMessage(metric.formulaKey(), null, "", locale),
-                metric.unit().name(), metric.reference(), region, shown, List.copyOf(sources.list),
-                List.copyOf(new LinkedHashSet<>(missing)), List.copyOf(sources.counts), suppressed);
     }
 
     /** The point with its small counts and its value withheld, or as it is when it has none. */
@@ -368,7 +393,7 @@ public class MetricsService {
         Map<Dimension, String> filters = totalsExcept(Set.of(), region);
         filters.putAll(fixed);
         TreeMap<Period, BigDecimal> series = new TreeMap<>();
-        for (Observation o : read(indicator, filters, s)) {
+        for (Observation o : read(indicator, filters, s, sources)) {
             series.put(Period.parse(o.period()), o.scaledValue());
             sources.add(o);
         }
@@ -379,7 +404,7 @@ public class MetricsService {
                                                      Reads sources) {
         Map<Dimension, String> filters = totalsExcept(Set.of(by), region);
         Map<Period, Map<String, Long>> result = new TreeMap<>();
-        for (Observation o : read(indicator, filters, s)) {
+        for (Observation o : read(indicator, filters, s, sources)) {
             String code = by == Dimension.EDUCATION ? o.education() : o.occupation();
             if ("_T".equals(code)) {
                 continue;
@@ -391,22 +416,32 @@ public class MetricsService {
         return result;
     }
 
-    private List<Observation> read(String indicator, Map<Dimension, String> filters, Selection s) {
+    private List<Observation> read(String indicator, Map<Dimension, String> filters, Selection s, Reads reads) {
         List<Observation> all = warehouse.observations(new ObservationQuery(indicator, filters, s.from(), s.to(),
                 s.dataset(), null, 0, ObservationQuery.MAX_PAGE_SIZE));
         if (s.dataset() != null) {
             return all;
         }
-        // Without a chosen source, one dataset per indicator: the fullest, official before synthetic on a tie.
-        Map<String, Boolean> synthetic = new HashMap<>();
-        warehouse.datasets().forEach(d -> synthetic.put(d.code(), d.synthetic()));
+        // Without a chosen source, one dataset per indicator: published data before synthetic whenever both hold
+        // the input (a synthetic series must never outrank a real one by being longer), then the fullest, then the
+        // code, so that the choice never depends on the order of rows; see compute() for when the fullest comes
+        // first. The other sources stay selectable by name.
+        Map<String, Boolean> synthetic = synthetic();
         Map<String, Long> counts = new HashMap<>();
         all.forEach(o -> counts.merge(o.dataset(), 1L, Long::sum));
-        Optional<String> chosen = counts.keySet().stream().min(java.util.Comparator
-                .comparing((String d) -> -counts.get(d))
-                .thenComparing(d -> synthetic.getOrDefault(d, false))
+        java.util.Comparator<String> published = java.util.Comparator.comparing(d -> synthetic.getOrDefault(d, false));
+        java.util.Comparator<String> fullest = java.util.Comparator.comparing(d -> -counts.get(d));
+        Optional<String> chosen = counts.keySet().stream().min((reads.publishedFirst
+                ? published.thenComparing(fullest) : fullest.thenComparing(published))
                 .thenComparing(d -> d));
         return chosen.map(c -> all.stream().filter(o -> o.dataset().equals(c)).toList()).orElse(List.of());
+    }
+
+    /** Which datasets are synthetic, by code. */
+    private Map<String, Boolean> synthetic() {
+        Map<String, Boolean> synthetic = new HashMap<>();
+        warehouse.datasets().forEach(d -> synthetic.put(d.code(), d.synthetic()));
+        return synthetic;
     }
 
     private static Map<Dimension, String> totalsExcept(Set<Dimension> free, String region) {
@@ -439,11 +474,19 @@ public class MetricsService {
      * inputs that count persons (the small-cell rule applies to those).
      */
     private static final class Reads {
+        /** Published datasets before synthetic ones (true), or the fullest first (false); see compute(). */
+        final boolean publishedFirst;
         final LinkedHashSet<String> list = new LinkedHashSet<>();
         final LinkedHashSet<String> counts = new LinkedHashSet<>();
+        final LinkedHashSet<String> datasets = new LinkedHashSet<>();
+
+        Reads(boolean publishedFirst) {
+            this.publishedFirst = publishedFirst;
+        }
 
         void add(Observation o) {
             list.add(o.dataset() + " v" + o.version());
+            datasets.add(o.dataset());
         }
     }
 }

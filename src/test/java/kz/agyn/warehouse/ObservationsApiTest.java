@@ -178,10 +178,16 @@ class ObservationsApiTest extends AgynTest {
                 .andExpect(jsonPath("$.points[0].value").value(closeTo(8.266345, 1e-5)))
                 .andExpect(jsonPath("$.points[0].inputs.S").value(450))
                 .andExpect(jsonPath("$.sources[0]").value(org.hamcrest.Matchers.containsString("note-2024-11-06")));
-        // The note has no PPP factors: the answer names what is missing instead of inventing it.
-        mvc.perform(get("/api/v1/metrics/pay_gap_ppp").param("occupation", "23").with(VIEWER))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.points").isEmpty())
-                .andExpect(jsonPath("$.missing", hasItem("PPP_FACTOR")));
+        // The note has no PPP factors; the World Bank's, shipped with Agyn (WDI PA.NUS.PPP, Kazakhstan 2022:
+        // 144.290325913026 tenge per international dollar; United States 1), complete it:
+        // (60,000 × 144.290325913026) / (272,188 × 12) = 2.650564…
+        mvc.perform(get("/api/v1/metrics/pay_gap_ppp").param("occupation", "23").param("country", "US")
+                        .param("from", "2022").param("to", "2022").with(VIEWER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points[0].value").value(closeTo(2.650564, 1e-6)))
+                .andExpect(jsonPath("$.points[0].inputs.PPP_d").value(closeTo(144.290325913026, 1e-12)))
+                .andExpect(jsonPath("$.sources", hasItem(org.hamcrest.Matchers.startsWith("wb-wdi-ppp v"))))
+                .andExpect(jsonPath("$.syntheticSources").isEmpty());
     }
 
     @Test

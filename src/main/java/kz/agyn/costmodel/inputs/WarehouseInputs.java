@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * defaults of {@code costmodel/defaults.properties}:
  * <ul>
  *   <li>{@code emigrants_bachelor}, {@code emigrants_master}, {@code emigrants_phd}: national EMIGRANTS at ISCED
- *       6, 7 and 8 (every other dimension at its total), all three from the latest period and one dataset that
- *       holds all three. The range runs from the figure to the figure with the emigrants of unknown education
+ *       6, 7 and 8 (every other dimension at its total), all three from one dataset and period that hold all
+ *       three: published before synthetic, then the latest period. The range runs from the figure to the figure with the emigrants of unknown education
  *       (ISCED {@code _U}) shared out like those whose education is known, {@code figure × total / known}: the
  *       registered figure is a floor, and the unknown are the one gap the data show. Without an unknown count
  *       the figure is fixed.</li>
@@ -42,8 +42,8 @@ import org.springframework.stereotype.Component;
  *       group and each group's share of each level's emigrants, from a cross-table of emigrants by occupation
  *       and education.</li>
  * </ul>
- * Ties between datasets with the same latest period go to published (non-synthetic) data, then to the dataset
- * code, so the choice never depends on the order of rows.
+ * Published (non-synthetic) data come before synthetic wherever both hold an input, whatever their periods; then
+ * the latest period; then the dataset code, so the choice never depends on the order of rows.
  *
  * <p>Not replaced: {@code emigrants_school} stays 0 by its documented assumption (brain drain counts the
  * tertiary educated), and the model has no level for short-cycle tertiary (ISCED 5), so those emigrants are not
@@ -163,7 +163,7 @@ public class WarehouseInputs {
                     .computeIfAbsent(o.occupation(), k -> new HashMap<>())
                     .merge(o.education(), o.scaledValue().doubleValue(), Double::sum);
         }
-        Comparator<List<String>> order = latestFirst(datasets);
+        Comparator<List<String>> order = publishedThenLatest(datasets);
         Optional<List<String>> chosen = tables.keySet().stream()
                 .min(Comparator.comparing((List<String> k) -> levels == null || !k.get(1).equals(levels.period()))
                         .thenComparing(order));
@@ -245,7 +245,7 @@ public class WarehouseInputs {
         Optional<List<String>> chosen = byGroup.entrySet().stream()
                 .filter(e -> levels.stream().allMatch(l -> e.getValue().containsKey(l.isced())))
                 .map(Map.Entry::getKey).filter(k -> datasets.containsKey(k.get(0)))
-                .min(latestFirst(datasets));
+                .min(publishedThenLatest(datasets));
         Map<EducationLevel, WarehouseFigure> out = new EnumMap<>(EducationLevel.class);
         if (chosen.isEmpty()) {
             return out;
@@ -282,8 +282,7 @@ public class WarehouseInputs {
     private Map<String, WarehouseFigure> wages(Map<String, DatasetInfo> datasets) {
         Map<Dimension, String> filters = national(Dimension.EDUCATION, Dimension.COUNTRY, Dimension.SEX,
                 Dimension.AGE);
-        Comparator<List<String>> order = Comparator.comparing((List<String> k) -> datasets.get(k.get(0)).synthetic())
-                .thenComparing(latestFirst(datasets));
+        Comparator<List<String>> order = publishedThenLatest(datasets);
         Map<String, Observation> best = new HashMap<>();
         for (Observation o : all(WAGE, filters)) {
             if (!datasets.containsKey(o.dataset()) || o.occupation().equals(TOTAL)) {
@@ -303,6 +302,15 @@ public class WarehouseInputs {
     }
 
     /** Latest period first; then published before synthetic data; then by dataset code. */
+    /**
+     * (dataset, period) keys ordered published data first, then latest period: a synthetic series must never
+     * displace a published figure by reaching a later year, since the model would then price invented emigrants.
+     */
+    private static Comparator<List<String>> publishedThenLatest(Map<String, DatasetInfo> datasets) {
+        return Comparator.comparing((List<String> k) -> datasets.get(k.get(0)).synthetic())
+                .thenComparing(latestFirst(datasets));
+    }
+
     private static Comparator<List<String>> latestFirst(Map<String, DatasetInfo> datasets) {
         Comparator<List<String>> byPeriod = Comparator.comparing(k -> Period.parse(k.get(1)).start());
         return byPeriod.reversed()

@@ -1,0 +1,197 @@
+package kz.agyn.warehouse.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.AgynTest;
+import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.Dimension;
+import kz.agyn.warehouse.Observation;
+import kz.agyn.warehouse.ObservationQuery;
+import kz.agyn.warehouse.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The official datasets shipped in {@code resources/realdata} are loaded at start, marked as real (publisher,
+ * licence, link, not synthetic), and hold the figures their publishers state. Each expected value below is quoted
+ * from the publication named beside it, not read from the shipped file: a shipped file that disagreed with its
+ * publisher would fail here.
+ */
+class RealDataTest extends AgynTest {
+
+    @Autowired
+    Warehouse warehouse;
+
+    @Autowired
+    RealData realData;
+
+    /** One figure of the current version of a dataset; every dimension not given is the total. */
+    private BigDecimal figure(String dataset, String indicator, String period, Map<Dimension, String> given) {
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        for (Dimension d : new Dimension[] {Dimension.OCCUPATION, Dimension.EDUCATION, Dimension.COUNTRY,
+            Dimension.SEX, Dimension.AGE}) {
+            filters.put(d, "_T");
+        }
+        filters.put(Dimension.REGION, "000000000");
+        filters.putAll(given);
+        List<Observation> found = warehouse.observations(new ObservationQuery(indicator, filters, period, period,
+                dataset, null, 0, 100));
+        assertThat(found).as(dataset + " " + indicator + " " + period + " " + given).hasSize(1);
+        return found.get(0).scaledValue();
+    }
+
+    @Test
+    void everyShippedFileIsLoadedAsARealDatasetWithItsSourceAndLicence() throws IOException {
+        assertThat(RealData.FILES).hasSizeGreaterThanOrEqualTo(8);
+        for (RealData.RealFile f : RealData.FILES) {
+            DatasetInfo d = warehouse.dataset(f.dataset()).orElseThrow();
+            assertThat(d.synthetic()).as(f.dataset()).isFalse();
+            assertThat(d.publisher()).as(f.dataset()).isNotBlank();
+            assertThat(d.licence()).as(f.dataset()).matches("CC BY(-SA)? (3\\.0 IGO|4\\.0)");
+            assertThat(d.url()).as(f.dataset()).startsWith("https://");
+            assertThat(d.citation()).as(f.dataset()).isNotBlank();
+            assertThat(d.currentVersion()).as(f.dataset()).isEqualTo(1);
+            // Every data line of the file became an observation: nothing was skipped on the way in.
+            long lines;
+            try (InputStream in = new ClassPathResource(f.resource()).getInputStream()) {
+                lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().count() - 1;
+            }
+            assertThat(d.rows()).as(f.dataset()).isEqualTo(lines);
+        }
+    }
+
+    @Test
+    void aSecondStartLoadsNothingAgain() throws Exception {
+        Map<String, Integer> before = new HashMap<>();
+        RealData.FILES.forEach(f -> before.put(f.dataset(), warehouse.dataset(f.dataset()).orElseThrow()
+                .currentVersion()));
+        realData.run(null);
+        RealData.FILES.forEach(f -> assertThat(warehouse.dataset(f.dataset()).orElseThrow().currentVersion())
+                .as(f.dataset()).isEqualTo(before.get(f.dataset())));
+    }
+
+    /**
+     * World Bank, World Development Indicators, "Population, total" (SP.POP.TOTL), Kazakhstan:
+     * https://data.worldbank.org/indicator/SP.POP.TOTL?locations=KZ — 20,034,609 (2022), 20,330,104 (2023),
+     * 20,592,571 (2024).
+     */
+    @Test
+    void worldBankPopulationOfKazakhstanIsThePublishedOne() {
+        Map<Dimension, String> kz = Map.of(Dimension.COUNTRY, "KZ");
+        assertThat(figure("wb-wdi-population", "POPULATION_MIDYEAR", "2022", kz)).isEqualByComparingTo("20034609");
+        assertThat(figure("wb-wdi-population", "POPULATION_MIDYEAR", "2023", kz)).isEqualByComparingTo("20330104");
+        assertThat(figure("wb-wdi-population", "POPULATION_MIDYEAR", "2024", kz)).isEqualByComparingTo("20592571");
+    }
+
+    /**
+     * UN DESA, International Migrant Stock 2020: Destination (file
+     * undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx at
+     * https://www.un.org/development/desa/pd/content/international-migrant-stock), "Table 1", row "Kazakhstan"
+     * (location code 398): both sexes 3,619,200 (1990) and 3,732,073 (2020); males 1,850,097 and females
+     * 1,881,976 (2020). The shipped slice is built from the origin × destination matrix, so these totals are also
+     * a check that no origin was lost.
+     */
+    @Test
+    void unDesa2020ImmigrantStockInKazakhstanIsThePublishedOne() {
+        Map<Dimension, String> imm = Map.of(Dimension.FLOW, "IMM");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "2020", imm)).isEqualByComparingTo("3732073");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "1990", imm)).isEqualByComparingTo("3619200");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "2020", Map.of(Dimension.FLOW, "IMM",
+                Dimension.SEX, "M"))).isEqualByComparingTo("1850097");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "2020", Map.of(Dimension.FLOW, "IMM",
+                Dimension.SEX, "F"))).isEqualByComparingTo("1881976");
+    }
+
+    /** Both editions: for every country and year, men and women add up to both sexes, as in UN DESA's tables. */
+    @Test
+    void unDesaSexesAddUpInBothEditions() {
+        for (String dataset : List.of("undesa-ims-2020", "undesa-ims-2024")) {
+            List<Observation> all = warehouse.observations(new ObservationQuery("MIGRANT_STOCK", Map.of(), null,
+                    null, dataset, null, 0, ObservationQuery.MAX_PAGE_SIZE));
+            Map<String, BigDecimal> both = new HashMap<>();
+            Map<String, BigDecimal> sum = new HashMap<>();
+            for (Observation o : all) {
+                String key = o.period() + o.country() + o.flow();
+                if ("_T".equals(o.sex())) {
+                    both.put(key, o.value());
+                } else {
+                    sum.merge(key, o.value(), BigDecimal::add);
+                }
+            }
+            assertThat(both).as(dataset).isNotEmpty();
+            both.forEach((k, v) -> assertThat(sum.get(k)).as(dataset + " " + k).isEqualByComparingTo(v));
+        }
+    }
+
+    /**
+     * The emigrant slice keeps the destination in the country column. Values as in the source copy (IOM's
+     * github.com/iom/gdidata, data/undesa_stocks_2020.rda, origin Kazakhstan): Germany 1,128,201 and the Russian
+     * Federation 2,558,907 in 2020. These two are not quoted from a UN publication (the origin × destination
+     * workbook is not in a public repository here); what ties them to UN DESA is the destination total above.
+     */
+    @Test
+    void emigrantStockByDestinationIsKeptWithTheDestinationCountry() {
+        Map<Dimension, String> de = Map.of(Dimension.FLOW, "EMI", Dimension.COUNTRY, "DE");
+        Map<Dimension, String> ru = Map.of(Dimension.FLOW, "EMI", Dimension.COUNTRY, "RU");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "2020", de)).isEqualByComparingTo("1128201");
+        assertThat(figure("undesa-ims-2020", "MIGRANT_STOCK", "2020", ru)).isEqualByComparingTo("2558907");
+    }
+
+    /**
+     * World Bank WDI, PA.NUS.PPP: the PPP conversion factor of the United States is 1 in every year, by the
+     * definition of the international dollar (https://data.worldbank.org/indicator/PA.NUS.PPP?locations=US).
+     */
+    @Test
+    void pppFactorOfTheUnitedStatesIsOneByDefinition() {
+        List<Observation> us = warehouse.observations(new ObservationQuery("PPP_FACTOR",
+                Map.of(Dimension.COUNTRY, "US"), null, null, "wb-wdi-ppp", null, 0, 1000));
+        assertThat(us).hasSizeGreaterThan(20);
+        us.forEach(o -> assertThat(o.value()).as(o.period()).isEqualByComparingTo(BigDecimal.ONE));
+    }
+
+    /**
+     * World Bank WDI, NY.GDP.MKTP.CD, Kazakhstan, 2022: 225,496,328,925 US$
+     * (https://data.worldbank.org/indicator/NY.GDP.MKTP.CD?locations=KZ; the same figure, rounded to the dollar,
+     * is in the IOM copy of WDI, github.com/iom/gdidata, data/wdi.rda).
+     */
+    @Test
+    void gdpOfKazakhstanIsThePublishedOne() {
+        BigDecimal gdp = figure("wb-wdi-gdp", "GDP_USD", "2022", Map.of(Dimension.COUNTRY, "KZ"));
+        assertThat(gdp.setScale(0, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("225496328925");
+    }
+
+    /**
+     * UNESCO UIS students from Kazakhstan by country of study: the Russian Federation 71,368 in 2019, as in the copy
+     * (360-info/report-global-education, data/popular-destinations-by-origin.csv); not checked against a UIS
+     * publication (see the README). Pins that the country column holds the country of study.
+     */
+    @Test
+    void studentsAbroadAreKeptWithTheCountryOfStudy() {
+        assertThat(figure("uis-mobile-students", "MOBILE_STUDENTS_ABROAD", "2019",
+                Map.of(Dimension.FLOW, "EMI", Dimension.COUNTRY, "RU"))).isEqualByComparingTo("71368");
+    }
+
+    /**
+     * UN DESA, International Migrant Stock 2024, destination Hungary × origin Kazakhstan, as in a second copy of the
+     * edition independent of the shipped one (X80110/migration-visualization, "Data 2025/formatted by
+     * year/data/stock_undesa_ims2024.csv"): 987 in 2024 (males 356, females 631).
+     */
+    @Test
+    void unDesa2024AgreesWithASecondCopyOfTheEdition() {
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU"))).isEqualByComparingTo("987");
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU", Dimension.SEX, "M"))).isEqualByComparingTo("356");
+        assertThat(figure("undesa-ims-2024", "MIGRANT_STOCK", "2024", Map.of(Dimension.FLOW, "EMI",
+                Dimension.COUNTRY, "HU", Dimension.SEX, "F"))).isEqualByComparingTo("631");
+    }
+}
