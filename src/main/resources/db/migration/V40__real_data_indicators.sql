@@ -3,6 +3,8 @@
 -- else: the World Bank's population is a mid-year estimate (POPULATION is on 1 January), its net migration describes a
 -- country (NET_MIGRATION is the flow to and from Kazakhstan), and UN DESA counts people living abroad (a stock), not
 -- people leaving in a year (EMIGRANTS, a flow).
+-- The kind (V19) is set just below for each of these indicators; a default only for the length of this insert.
+ALTER TABLE wh_indicator ALTER COLUMN kind SET DEFAULT 'LEVEL';
 INSERT INTO wh_indicator (code, name_kk, name_ru, name_en, unit, per, definition_kk, definition_ru, definition_en) VALUES
 ('MIGRANT_STOCK', 'Халықаралық мигранттар саны', 'Численность международных мигрантов', 'International migrant stock',
  'PERSONS', NULL,
@@ -32,3 +34,11 @@ INSERT INTO wh_indicator (code, name_kk, name_ru, name_en, unit, per, definition
  'Жоғары білім (ISCED 5–8) алу үшін шекарадан өткен, оқитын елі (ел бағанында) хабарлаған студенттер саны, оқу жылы бойынша. Жарияланғандай: ЮНЕСКО статистика институтының бағалаулары бөлшек болуы мүмкін.',
  'Число студентов, пересёкших границу ради высшего образования (МСКО 5–8), по данным страны обучения (в столбце страны), за учебный год. Как опубликовано: оценки Института статистики ЮНЕСКО могут быть дробными.',
  'Students who crossed a border to study at tertiary level (ISCED 5–8), as reported by the country where they study (the country column), by school year. As published: estimates of the UNESCO Institute for Statistics may be fractional.');
+
+UPDATE wh_indicator SET kind = 'STOCK' WHERE code IN ('MIGRANT_STOCK', 'POPULATION_MIDYEAR', 'MOBILE_STUDENTS_ABROAD');
+UPDATE wh_indicator SET kind = 'BALANCE' WHERE code = 'COUNTRY_NET_MIGRATION';
+ALTER TABLE wh_indicator ALTER COLUMN kind DROP DEFAULT;
+UPDATE wh_indicator SET source = 'World Bank, World Development Indicators' WHERE code IN ('POPULATION_MIDYEAR', 'GDP_USD',
+    'TERTIARY_ENROLMENT_GROSS', 'COUNTRY_NET_MIGRATION');
+UPDATE wh_indicator SET source = 'UN DESA, International Migrant Stock' WHERE code = 'MIGRANT_STOCK';
+UPDATE wh_indicator SET source = 'UNESCO Institute for Statistics' WHERE code = 'MOBILE_STUDENTS_ABROAD';

@@ -194,7 +194,7 @@ class IndicatorsTest extends AgynTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("data-code=\"EMIGRANTS\"").doesNotContain("id=\"indicator-form\"");
             if (!lang.equals("en")) {
-                assertThat(page).as("no English on the %s page", lang).doesNotContain("Indicators")
+                assertThat(page).as("no English on the %s page", lang).doesNotContain(">Indicators<")
                         .doesNotContain("Stock (a count").doesNotContain("persons<");
             }
         }
