@@ -169,7 +169,7 @@ public class ImportCommand implements Callable<Integer> {
             return ImportMapping.empty();
         }
         String text = mapping.startsWith("@") ? Files.readString(Path.of(mapping.substring(1))) : mapping;
-        return json.readValue(text, ImportMapping.class);
+        return service.parseMapping(text);
     }
 
     private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
