@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -215,6 +218,87 @@ class PublishedSpreadsheetImportTest extends AgynTest {
         assertThat(report.get("problems").toString()).isEqualTo("[]");
         assertThat(report.get("status").asString()).isEqualTo("VALID");
         assertThat(report.get("rows").asLong()).isEqualTo(2);
+    }
+
+    /**
+     * Evidence: the three sex blocks collided as "repeats row 99" naming no column and not the cause. Blocks whose
+     * captions name no sex still collide, but the message says which column and which key.
+     */
+    @Test
+    void aRepeatedObservationIsReportedWithItsKeyAndColumn() throws Exception {
+        byte[] book;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            // Two blocks under merged captions that name no sex: their columns are read as the same series.
+            var sheet = wb.createSheet("Data");
+            var top = sheet.createRow(0);
+            top.createCell(1).setCellValue("Block A");
+            top.createCell(3).setCellValue("Block B");
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 1, 2));
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 3, 4));
+            var years = sheet.createRow(1);
+            years.createCell(0).setCellValue("Country");
+            String[] y = {"2019", "2020", "2019", "2020"};
+            for (int i = 0; i < y.length; i++) {
+                years.createCell(i + 1).setCellValue(y[i]);
+            }
+            Object[][] data = {{"Kazakhstan", 9, 10, 19, 20}, {"Russian Federation", 29, 30, 39, 40}};
+            for (int r = 0; r < data.length; r++) {
+                var row = sheet.createRow(2 + r);
+                row.createCell(0).setCellValue((String) data[r][0]);
+                for (int c = 1; c < 5; c++) {
+                    row.createCell(c).setCellValue(((Integer) data[r][c]).doubleValue());
+                }
+            }
+            wb.write(out);
+            book = out.toByteArray();
+        }
+        JsonNode report = upload(book, "blocks.xlsx", "{\"columns\": {\"COUNTRY\": \"Country\"}, "
+                + "\"constants\": {\"INDICATOR\": \"IMM_STOCK\"}, \"wide\": true}");
+        JsonNode problem = report.get("problems").get(0);
+        assertThat(problem.get("code").asString()).isEqualTo("warehouse.import.duplicate");
+        assertThat(problem.get("column").asString()).isEqualTo("Block B / 2019");
+        assertThat(problem.get("message").asString()).contains("repeats row 3", "COUNTRY=KZ", "PERIOD=2019");
+    }
+
+    /** The import page: choose a template on upload, read the notes, pick a sheet, save the mapping as a template. */
+    @Test
+    void importPageOffersTemplatesSheetsAndNotes() throws Exception {
+        mvc.perform(put("/api/v1/import-templates/page-template").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dataset\": \"" + DATASET + "\", \"mapping\": {\"columns\": {\"COUNTRY\": "
+                                + "\"Location code\"}, \"constants\": {\"INDICATOR\": \"IMM_STOCK\"}, \"wide\": true}}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/warehouse/imports").with(user("sheets-analyst").roles("ANALYST")).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<option value=\"page-template\"")));
+        String location = mvc.perform(multipart("/warehouse/imports")
+                        .file(new MockMultipartFile("file", FILE, "application/octet-stream", undesa()))
+                        .param("template", "page-template").with(csrf())
+                        .with(user("sheets-analyst").roles("ANALYST")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String page = "";
+        for (int i = 0; i < 200; i++) {
+            page = mvc.perform(get("/warehouse/imports/" + id).with(user("sheets-analyst").roles("ANALYST"))
+                    .param("lang", "en")).andReturn().getResponse().getContentAsString();
+            if (page.contains("data-status=\"VALID\"") || page.contains("data-status=\"INVALID\"")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(page).contains("data-status=\"VALID\"", "id=\"import-notes\"",
+                "48 rows for groups of countries were left out", "id=\"sheet-choice\"",
+                "<option value=\"Table of contents\">", "ISO-8859-1 (Latin-1)", "Windows-1252");
+        String saved = mvc.perform(post("/warehouse/imports/" + id + "/template").param("name", "saved-from-page")
+                        .param("description", "from the page").with(csrf())
+                        .with(user("sheets-analyst").roles("ANALYST")).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(saved).contains("Template &quot;saved-from-page&quot; saved.");
+        mvc.perform(get("/api/v1/import-templates/saved-from-page").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.dataset").value(DATASET))
+                .andExpect(jsonPath("$.mapping.columns.COUNTRY").value("Location code"))
+                .andExpect(jsonPath("$.mapping.wide").value(true));
     }
 
     JsonNode upload(byte[] content, String name, String mapping) throws Exception {
