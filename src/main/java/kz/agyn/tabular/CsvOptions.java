@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public record CsvOptions(Charset charset, char delimiter, boolean decimalComma, boolean header) {
 
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    /** Western European single-byte text; a superset of ISO-8859-1 in everything printable. */
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     /** Tab and ';' first on ties: they rarely split a line by accident, while ',' is also the decimal comma. */
     private static final char[] CANDIDATES = {'\t', ';', ',', '|'};
@@ -54,7 +56,10 @@ public record CsvOptions(Charset charset, char delimiter, boolean decimalComma, 
         return new CsvOptions(charset, delimiter, decimalComma(delimiter, best), true);
     }
 
-    /** UTF-16 by its byte order mark, UTF-8 when the bytes are valid UTF-8, else Windows-1251. */
+    /**
+     * UTF-16 by its byte order mark, UTF-8 when the bytes are valid UTF-8, else Windows-1251 (Cyrillic) or
+     * Windows-1252 (Latin-1), whichever the letters look like.
+     */
     static Charset charsetOf(byte[] h) {
         if (h.length >= 2 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xFE) {
             return StandardCharsets.UTF_16LE;
@@ -62,7 +67,39 @@ public record CsvOptions(Charset charset, char delimiter, boolean decimalComma, 
         if (h.length >= 2 && (h[0] & 0xFF) == 0xFE && (h[1] & 0xFF) == 0xFF) {
             return StandardCharsets.UTF_16BE;
         }
-        return validUtf8(h) ? StandardCharsets.UTF_8 : WINDOWS_1251;
+        if (validUtf8(h)) {
+            return StandardCharsets.UTF_8;
+        }
+        return looksLatin(h) ? WINDOWS_1252 : WINDOWS_1251;
+    }
+
+    /**
+     * Cyrillic text in a single-byte code page is words made of bytes above 0x7F; Latin-1 text is ASCII words
+     * with an accented letter here and there ("C\u00f4te d'Ivoire", "Cura\u00e7ao"). So each high byte votes by
+     * its neighbours: next to another high byte it is Cyrillic, between ASCII letters it is Latin. Ties go to
+     * Cyrillic, the files this observatory mostly gets.
+     */
+    static boolean looksLatin(byte[] h) {
+        int latin = 0;
+        int cyrillic = 0;
+        for (int i = 0; i < h.length; i++) {
+            int b = h[i] & 0xFF;
+            if (b < 0xC0) {
+                continue; // letters of both code pages are 0xC0-0xFF (and a few below, too rare to matter)
+            }
+            int before = i > 0 ? h[i - 1] & 0xFF : ' ';
+            int after = i + 1 < h.length ? h[i + 1] & 0xFF : ' ';
+            if (before >= 0x80 || after >= 0x80) {
+                cyrillic++;
+            } else if (asciiLetter(before) || asciiLetter(after)) {
+                latin++;
+            }
+        }
+        return latin > cyrillic;
+    }
+
+    private static boolean asciiLetter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static boolean validUtf8(byte[] h) {

@@ -119,6 +119,15 @@ public final class TableReaders {
         });
     }
 
+    /** The names of the sheets of a workbook kept on disk, in workbook order. */
+    public static List<String> sheets(Path xlsx, String fileName) throws TabularException {
+        return guarded(fileName, () -> {
+            try (XlsxWorkbook wb = XlsxWorkbook.open(xlsx, fileName, null)) {
+                return wb.sheetNames();
+            }
+        });
+    }
+
     /**
      * The first rows of a sheet as text, for the UI's mapping step where the user picks header rows and the
      * data block. Rows are numbered as in the sheet; rows the file leaves out come back blank, so the numbers

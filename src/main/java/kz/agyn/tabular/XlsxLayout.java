@@ -16,7 +16,10 @@ final class XlsxLayout {
 
     /** How far down the header is looked for. */
     static final int SEARCH_ROWS = 60;
+    /** Header rows with captions; blank rows that a merged caption spans down through do not count. */
     private static final int MAX_AUTO_HEADER_ROWS = 3;
+    /** All header rows, blank ones under merged captions included: XlsxOptions allows no more. */
+    private static final int MAX_AUTO_HEADER_SPAN = 10;
     private static final String[] FOOTNOTE_MARKERS = {
         "*", "¹", "²", "³", "⁾", "примечани", "ескерту", "ескертпе", "note", "source", "источник", "дереккөз",
         "сноска",
@@ -93,11 +96,14 @@ final class XlsxLayout {
      */
     private boolean filledAfter(RawRow candidate) {
         int last = rows.isEmpty() ? 0 : rows.lastKey();
+        // Captions merged down over blank rows (UN DESA merges "…, both sexes combined" over rows 8-10 above the
+        // year row 11) belong to the header: the rows to look at are the ones below the merged block.
+        int below = mergedDownTo(candidate.number());
         int width = 0;
         int seen = 0;
-        for (int k = 1; k <= 3 && candidate.number() + k <= last; k++) {
+        for (int k = 1; k <= 3 && below + k <= last; k++) {
             seen++;
-            width = Math.max(width, row(candidate.number() + k).cells().length);
+            width = Math.max(width, row(below + k).cells().length);
         }
         if (seen == 0) {
             return false;
@@ -108,11 +114,22 @@ final class XlsxLayout {
         }
         int filled = 0;
         for (int k = 1; k <= seen; k++) {
-            if (row(candidate.number() + k).nonEmpty() >= half) {
+            if (row(below + k).nonEmpty() >= half) {
                 filled++;
             }
         }
         return filled >= Math.min(2, seen);
+    }
+
+    /** The last row that merged ranges starting on this row reach down to; the row itself when none does. */
+    private int mergedDownTo(int row) {
+        int end = row;
+        for (Merge m : merges) {
+            if (m.firstRow() == row) {
+                end = Math.max(end, Math.min(m.lastRow(), row + MAX_AUTO_HEADER_SPAN - 2));
+            }
+        }
+        return end;
     }
 
     /** How many of the first {@code width} columns a row fills, merged ranges through it included. */
@@ -148,19 +165,29 @@ final class XlsxLayout {
 
     private int detectCount(int first) {
         int count = 1;
+        int captioned = 1;
         int tableColumn = Math.max(1, row(first).firstColumn());
-        while (count < MAX_AUTO_HEADER_ROWS) {
+        while (captioned < MAX_AUTO_HEADER_ROWS && count < MAX_AUTO_HEADER_SPAN) {
             int next = first + count;
             RawRow r = row(next);
+            if (verticalMergeInto(next, first)) {
+                // A row a caption is merged down through is header, blank or not.
+                count++;
+                if (!r.blank()) {
+                    captioned++;
+                }
+                continue;
+            }
             if (r.blank()) {
                 break;
             }
-            boolean continues = verticalMergeInto(next, first) || groupMergeIn(next - 1)
+            boolean continues = groupMergeEndsOn(next - 1)
                     || (Text.isBlank(r.cell(tableColumn)) && !hasFigures(r));
             if (!continues) {
                 break;
             }
             count++;
+            captioned++;
         }
         return count;
     }
@@ -174,10 +201,13 @@ final class XlsxLayout {
         return false;
     }
 
-    /** A merged cell spanning columns in one row is a group caption: its sub-captions are on the next row. */
-    private boolean groupMergeIn(int row) {
+    /**
+     * A merged cell spanning columns that ends on this row is a group caption: its sub-captions are on the next
+     * row, whether the caption takes one row ("2022" over "Men | Women") or several (UN DESA's three rows).
+     */
+    private boolean groupMergeEndsOn(int row) {
         for (Merge m : merges) {
-            if (m.firstRow() == row && m.lastRow() == row && m.lastColumn() > m.firstColumn()) {
+            if (m.lastRow() == row && m.lastColumn() > m.firstColumn()) {
                 return true;
             }
         }
@@ -193,6 +223,17 @@ final class XlsxLayout {
             }
         }
         return false;
+    }
+
+    /** How many cells of a row are numbers (years included). */
+    static int figures(RawRow r) {
+        int n = 0;
+        for (String c : r.cells()) {
+            if (Numbers.normalizeNumber(c, false) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isYear(String n) {

@@ -28,7 +28,7 @@ final class XlsxTableReader implements TableReader {
 
     XlsxTableReader(XlsxWorkbook workbook, XlsxOptions options) throws TabularException {
         this.workbook = workbook;
-        this.sheet = workbook.sheetName(options.sheet());
+        this.sheet = options.sheet() == null ? dataSheet(workbook) : workbook.sheetName(options.sheet());
         List<Merge> merges = SheetRows.merges(workbook, sheet);
         this.rows = new SheetRows(workbook, sheet);
         try {
@@ -60,6 +60,45 @@ final class XlsxTableReader implements TableReader {
             rows.close();
             throw e;
         }
+    }
+
+    /**
+     * The sheet a table of figures is on, when the user named none: the first whose rows under the header it
+     * finds hold figures. Publishers put a table of contents, a cover or notes first (UN DESA's workbooks open on
+     * "Table of contents"); reading that would only yield errors about missing columns. A workbook with no such
+     * sheet gives its first sheet, so the messages still name one.
+     */
+    static String dataSheet(XlsxWorkbook workbook) throws TabularException {
+        List<String> names = workbook.sheetNames();
+        if (names.size() > 1) {
+            for (String name : names) {
+                if (hasFigures(workbook, name)) {
+                    return name;
+                }
+            }
+        }
+        return names.get(0);
+    }
+
+    private static boolean hasFigures(XlsxWorkbook workbook, String name) throws TabularException {
+        List<Merge> merges = SheetRows.merges(workbook, name);
+        List<RawRow> buffered = new ArrayList<>();
+        try (SheetRows rows = new SheetRows(workbook, name)) {
+            RawRow r;
+            while ((r = rows.next()) != null && r.number() <= XlsxLayout.SEARCH_ROWS + 3) {
+                buffered.add(r);
+            }
+        }
+        XlsxLayout.Header header = new XlsxLayout(buffered, merges).header(0, 0);
+        if (header == null) {
+            return false;
+        }
+        for (RawRow r : buffered) {
+            if (r.number() > header.lastRow() && XlsxLayout.figures(r) >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

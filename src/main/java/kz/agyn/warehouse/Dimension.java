@@ -1,5 +1,6 @@
 package kz.agyn.warehouse;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +31,22 @@ public enum Dimension {
         this.column = column;
         this.defaultCode = defaultCode;
         this.aliases = List.of(aliases);
+    }
+
+    /**
+     * A dimension by the name a user types in a mapping: {@code PERIOD}, or its SDMX column name
+     * {@code TIME_PERIOD}, in any case. Both spellings were in use (the mapping took the first, messages spoke the
+     * second), so both are taken and messages now use the first.
+     */
+    @JsonCreator
+    public static Dimension of(String name) {
+        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT);
+        for (Dimension d : values()) {
+            if (d.name().equals(n) || d.column.equals(n)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("not a mapping field: " + name);
     }
 
     /** The canonical (SDMX) column name. */

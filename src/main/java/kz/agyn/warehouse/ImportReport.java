@@ -8,12 +8,14 @@ import java.util.UUID;
  * What an uploaded file would add. Nothing is written until the user accepts a report without problems.
  * {@code problemCount} may exceed the problems listed: the list stops at {@link #MAX_LISTED}. {@code status}:
  * VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the application stopped
- * while checking or writing it; nothing was written).
+ * while checking or writing it; nothing was written). For a workbook, {@code sheet} is the sheet read and
+ * {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user should read
+ * although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
  */
 public record ImportReport(UUID id, String dataset, String fileName, String format, String status, long rows,
                            int problemCount, List<ImportProblem> problems, List<String> columns,
                            ImportMapping mapping, Integer existingVersion, Integer version,
-                           OffsetDateTime createdAt) {
+                           OffsetDateTime createdAt, String sheet, List<String> sheets, List<ImportProblem> notes) {
 
     public static final int MAX_LISTED = 500;
 

@@ -106,12 +106,28 @@ public class ImportService {
         return maxSize;
     }
 
-    /** A problem as stored: rendered into the reader's language when the report is read. */
+    /**
+     * A problem as stored: rendered into the reader's language when the report is read. Arguments keep their type
+     * (text or number), so that a code such as "001001" is never printed as the number "1,001".
+     */
     record StoredProblem(String file, String sheet, long row, int column, String columnName, String code,
-                         List<String> args) {
+                         List<Object> args) {
     }
 
-    record StoredReport(List<String> columns, List<StoredProblem> problems) {
+    /** {@code notes}: what the reader should know although nothing is wrong (the sheet read, rows left out). */
+    record StoredReport(List<String> columns, List<StoredProblem> problems, String sheet, List<String> sheets,
+                        List<StoredProblem> notes) {
+        StoredReport {
+            columns = columns == null ? List.of() : columns;
+            problems = problems == null ? List.of() : problems;
+            sheets = sheets == null ? List.of() : sheets;
+            notes = notes == null ? List.of() : notes;
+        }
+    }
+
+    /** What reading a file found besides its observations. */
+    private record Read(List<String> columns, String sheet, long aggregateRows, List<String> aggregates) {
+        static final Read NOTHING = new Read(List.of(), null, 0, List.of());
     }
 
     /**
@@ -236,16 +252,23 @@ public class ImportService {
 
     public ImportReport report(UUID id, Locale locale) {
         ImportRecord r = current(id);
-        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of())
+        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null)
                 : json.readValue(r.reportJson(), StoredReport.class);
-        List<ImportProblem> problems = stored.problems().stream().map(p -> new ImportProblem(p.file(), p.sheet(),
-                p.row(), p.columnName() != null ? p.columnName() : p.column() > 0 ? "#" + p.column() : null, p.code(),
-                messages.getMessage(p.code(), args(p.args()), p.code(), locale))).toList();
+        List<ImportProblem> problems = stored.problems().stream().map(p -> rendered(p, locale)).toList();
+        List<ImportProblem> notes = stored.notes().stream().map(p -> rendered(p, locale)).toList();
         Integer existing = warehouse.datasetId(r.dataset())
                 .flatMap(d -> warehouse.versionWithFile(d, r.sha256())).orElse(null);
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
                 r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
-                stored.columns(), mapping(r), existing, r.version(), r.createdAt());
+                stored.columns(), mapping(r), existing, r.version(), r.createdAt(), stored.sheet(), stored.sheets(),
+                notes);
+    }
+
+    private ImportProblem rendered(StoredProblem p, Locale locale) {
+        return new ImportProblem(p.file(), p.sheet(), p.row(),
+                p.columnName() != null ? p.columnName() : p.column() > 0 ? "#" + p.column() : null, p.code(),
+                messages.getMessage(p.code(), args(p.args(), messages.getMessage(p.code(), null, "", locale), locale),
+                        p.code(), locale));
     }
 
     public List<ImportReport> recent(int limit, Locale locale) {
@@ -365,17 +388,25 @@ public class ImportService {
             sink.report(fileLocation, null, "warehouse.import.unknownDataset", record.dataset());
         }
         List<String> columns = List.of();
+        Read read = Read.NOTHING;
+        List<StoredProblem> notes = new ArrayList<>();
         ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
         String status;
         Path spoolFile = spool(id);
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
-            columns = read(record, mapping, codeBook(), sink, obs -> {
+            read = read(record, mapping, codeBook(), sink, obs -> {
                 rows.incrementAndGet();
                 if (problemCount.get() == 0) {
                     spool.add(obs);
                 }
             }, job);
+            columns = read.columns();
+            if (read.aggregateRows() > 0) {
+                notes.add(stored(new Location(record.fileName(), read.sheet(), 0, 0), null,
+                        "warehouse.import.aggregatesSkipped", new Object[] {read.aggregateRows(),
+                            String.join("; ", read.aggregates())}));
+            }
             if (problemCount.get() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
@@ -403,8 +434,15 @@ public class ImportService {
             if (!"VALID".equals(status)) {
                 deleteSpool(spoolFile);
             }
+            List<String> sheets = sheets(record);
+            if (sheets.size() > 1 && read.sheet() != null) {
+                // A workbook's other sheets are named, so that a user whose data are elsewhere knows where to point.
+                notes.add(0, stored(new Location(record.fileName(), read.sheet(), 0, 0), null,
+                        "warehouse.import.sheetRead", new Object[] {read.sheet(), String.join("; ", sheets)}));
+            }
             imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, problems)), toJson(effective), record.dataset());
+                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes)), toJson(effective),
+                    record.dataset());
         } finally {
             job.done = true;
         }
@@ -456,9 +494,21 @@ public class ImportService {
                 warehouse.indicators());
     }
 
+    /** The sheets of a stored workbook, in order; none for other formats or a workbook that does not open. */
+    private List<String> sheets(ImportRecord record) {
+        if (!Format.XLSX.name().equals(record.format())) {
+            return List.of();
+        }
+        try {
+            return TableReaders.sheets(directory.resolve(record.id() + ".upload"), record.fileName());
+        } catch (TabularException e) {
+            return List.of();
+        }
+    }
+
     /** Reads the stored file through the mapping; returns the header. */
-    private List<String> read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
-                              Consumer<Obs> out, Job job) {
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
+                      Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
         try {
@@ -469,14 +519,14 @@ public class ImportService {
                     csv), decimalComma);
         } catch (TabularException e) {
             problems.report(e.location(), null, e.code(), e.args());
-            return List.of();
+            return Read.NOTHING;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private List<String> read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
-                              Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
+                      Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
             throws TabularException, IOException {
         try (TableReader reader = opened) {
             List<String> header = reader.columns();
@@ -484,7 +534,7 @@ public class ImportService {
             Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma, fileLocation,
                     problems);
             if (mapper.isEmpty()) {
-                return header;
+                return new Read(header, reader.sheet(), 0, List.of());
             }
             Consumer<Obs> counted = obs -> {
                 job.rows.incrementAndGet();
@@ -502,7 +552,8 @@ public class ImportService {
                 }
             }
             job.bytes.set(job.total);
-            return header;
+            return new Read(header, reader.sheet(), mapper.get().skippedAggregateRows(),
+                    mapper.get().skippedAggregates());
         }
     }
 
@@ -544,6 +595,57 @@ public class ImportService {
         }
     }
 
+    /**
+     * A mapping as a user writes it (API, command line, template): every property optional. What cannot be read
+     * is said precisely — bad JSON with its line, a field that does not exist with the list of those that do — in
+     * the user's language; it was once all "not valid JSON", even for a mapping that only left out {@code wide}.
+     */
+    public ImportMapping parseMapping(String text) {
+        if (text == null || text.isBlank()) {
+            return ImportMapping.empty();
+        }
+        try {
+            return json.readValue(text, ImportMapping.class);
+        } catch (tools.jackson.core.exc.StreamReadException e) {
+            var where = e.getLocation();
+            throw new ImportException("warehouse.import.badMapping", reason("warehouse.import.badMapping.json",
+                    where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
+        } catch (tools.jackson.databind.exc.InvalidFormatException e) {
+            if (e.getTargetType() == Dimension.class) {
+                throw new ImportException("warehouse.import.badMapping",
+                        reason("warehouse.import.badMapping.field", String.valueOf(e.getValue())));
+            }
+            throw new ImportException("warehouse.import.badMapping", reason("warehouse.import.badMapping.value",
+                    path(e)));
+        } catch (tools.jackson.core.JacksonException e) {
+            String message = String.valueOf(e.getOriginalMessage());
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("not a mapping field: (.{0,60})")
+                    .matcher(message);
+            if (field.find()) {
+                throw new ImportException("warehouse.import.badMapping",
+                        reason("warehouse.import.badMapping.field", field.group(1).trim()));
+            }
+            throw new ImportException("warehouse.import.badMapping", reason("warehouse.import.badMapping.value",
+                    path(e)));
+        }
+    }
+
+    private static org.springframework.context.MessageSourceResolvable reason(String code, Object... args) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {code}, args);
+    }
+
+    private static String path(tools.jackson.core.JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "mapping" : sb.toString();
+    }
+
     /** csv, xlsx, sdmx-csv, sdmx-ml (as the API names them) or the enum names. */
     public static Format parseFormat(String format) {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
@@ -568,22 +670,41 @@ public class ImportService {
     }
 
     private static StoredProblem stored(Location l, String column, String code, Object[] args) {
-        List<String> text = new ArrayList<>();
+        List<Object> kept = new ArrayList<>();
         for (Object a : args) {
-            text.add(String.valueOf(a));
+            // Numbers stay numbers and everything else becomes text: a code is text even when it is all digits.
+            kept.add(a instanceof Long || a instanceof Integer || a instanceof Short ? ((Number) a).longValue()
+                    : a instanceof Number n ? n.toString() : String.valueOf(a));
         }
         return new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(), l == null ? 0 : l.row(),
-                l == null ? 0 : l.column(), column, code, text);
+                l == null ? 0 : l.column(), column, code, kept);
     }
 
-    /** Arguments were stored as text; numbers go back to numbers for {0,number} placeholders. */
-    private static Object[] args(List<String> stored) {
-        return stored.stream().map(a -> {
-            if (a != null && a.matches("-?\\d{1,18}")) {
-                return (Object) Long.valueOf(a);
+    /**
+     * Arguments as stored. A number goes to the message as a number; text stays text, unless the message formats
+     * that place as a number ({0,number}) and the text is one: reports stored before arguments kept their type
+     * hold every argument as text, and a code must not become "1,001" there either.
+     */
+    private static Object[] args(List<Object> stored, String pattern, Locale locale) {
+        java.text.Format[] formats;
+        try {
+            formats = new java.text.MessageFormat(pattern.replace("'", "''"), locale).getFormatsByArgumentIndex();
+        } catch (IllegalArgumentException e) {
+            formats = new java.text.Format[0];
+        }
+        Object[] out = new Object[stored.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object a = stored.get(i);
+            boolean numberPlace = i < formats.length && formats[i] instanceof java.text.NumberFormat;
+            if (a instanceof String t && numberPlace && t.matches("-?\\d{1,18}")) {
+                out[i] = Long.valueOf(t);
+            } else if (a instanceof Number n && !numberPlace && !(a instanceof Long)) {
+                out[i] = n.longValue();
+            } else {
+                out[i] = a;
             }
-            return (Object) a;
-        }).toArray();
+        }
+        return out;
     }
 
     private static int orZero(Integer i) {

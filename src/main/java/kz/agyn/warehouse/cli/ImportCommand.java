@@ -46,7 +46,8 @@ public class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the file")
     Path file;
 
-    @Option(names = "--dataset", required = true, description = "code of the dataset to import into")
+    @Option(names = "--dataset", description = "code of the dataset to import into (required unless the template "
+            + "names one)")
     String dataset;
 
     @Option(names = "--format", description = "csv, xlsx, sdmx-csv or sdmx-ml (detected when absent)")
@@ -54,6 +55,18 @@ public class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", description = "column mapping as JSON, or @file.json")
     String mapping;
+
+    @Option(names = "--template", description = "name of a saved mapping template (its dataset is used when "
+            + "--dataset is not given); GET /api/v1/import-templates lists them")
+    String template;
+
+    @Option(names = "--sheet", description = "the sheet of a workbook to read (the report names the sheet read "
+            + "and lists the others)")
+    String sheet;
+
+    @Option(names = "--save-template", description = "save the mapping the file was checked with as a template "
+            + "under this name")
+    String saveTemplate;
 
     @Option(names = "--accept", description = "write the file when it has no problems")
     boolean accept;
@@ -126,12 +139,29 @@ public class ImportCommand implements Callable<Integer> {
     private int run(ConfigurableApplicationContext context, ImportService imports, MessageSource messages,
                     Locale locale, PrintWriter out, PrintWriter err) throws Exception {
         Warehouse warehouse = context.getBean(Warehouse.class);
+        ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
+        kz.agyn.warehouse.ImportTemplates templates = context.getBean(kz.agyn.warehouse.ImportTemplates.class);
+        if (template != null && !template.isBlank()) {
+            kz.agyn.warehouse.ImportTemplate t = templates.get(template);
+            if (mapping == null || mapping.isBlank()) {
+                m = t.mapping();
+            }
+            if ((dataset == null || dataset.isBlank()) && t.dataset() != null) {
+                dataset = t.dataset();
+            }
+        }
+        if (dataset == null || dataset.isBlank()) {
+            err.println(messages.getMessage("imports.cli.datasetMissing", null, locale));
+            return 2;
+        }
+        if (sheet != null && !sheet.isBlank()) {
+            m = m.withSheet(sheet.trim());
+        }
         if (create != null && warehouse.dataset(dataset).isEmpty()) {
             warehouse.createDataset(dataset, new Names(create.titleKk, create.titleRu, create.titleEn),
                     create.publisher, create.citation, create.url, create.licence, create.synthetic);
             err.println(messages.getMessage("imports.dataset.created", new Object[] {dataset}, locale));
         }
-        ImportMapping m = parseMapping(context.getBean(JsonMapper.class));
         UUID id;
         try (InputStream in = Files.newInputStream(file)) {
             id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
@@ -140,6 +170,10 @@ public class ImportCommand implements Callable<Integer> {
         follow(imports, id, err, messages, locale, "VALIDATING");
         ImportReport report = imports.report(id, locale);
         print(report, out, messages, locale);
+        if (saveTemplate != null && !saveTemplate.isBlank()) {
+            templates.saveFromImport(id, saveTemplate, null, options.user(), locale);
+            out.println(messages.getMessage("imports.template.saved", new Object[] {saveTemplate.trim()}, locale));
+        }
         if (!report.acceptable()) {
             return 1;
         }
@@ -170,7 +204,7 @@ public class ImportCommand implements Callable<Integer> {
             return ImportMapping.empty();
         }
         String text = mapping.startsWith("@") ? Files.readString(Path.of(mapping.substring(1))) : mapping;
-        return json.readValue(text, ImportMapping.class);
+        return service.parseMapping(text);
     }
 
     private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
@@ -191,6 +225,9 @@ public class ImportCommand implements Callable<Integer> {
     private static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
         out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
                 + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
+        for (ImportProblem n : r.notes()) {
+            out.println("  " + n.message());
+        }
         for (ImportProblem p : r.problems()) {
             StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
             if (p.sheet() != null) {

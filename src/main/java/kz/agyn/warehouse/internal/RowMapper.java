@@ -53,7 +53,7 @@ public final class RowMapper {
     private int regionInPeriodSize;
     private final Memo<String> countries;
     private final Memo<String> sexes = new Memo<>(CodeBook::sex);
-    private final Memo<String> ages = new Memo<>(a -> CodeBook.age(a) ? Optional.of(a) : Optional.empty());
+    private final Memo<String> ages = new Memo<>(CodeBook::ageCode);
     private final Memo<String> flows = new Memo<>(CodeBook::flow);
     private final Memo<Character> statuses = new Memo<>(CodeBook::status);
 
@@ -87,12 +87,21 @@ public final class RowMapper {
         }
     }
 
-    private record WideColumn(int index, Period period, String sex) {
+    /** A value column of a wide table, with what its header says; null where the header says nothing. */
+    private record WideColumn(int index, Period period, String sex, String age) {
     }
 
-    private RowMapper(List<String> header, Map<Dimension, String> constants, CodeBook codes, boolean decimalComma) {
+    private final Map<Dimension, Map<String, String>> values;
+    private final ImportMapping.Aggregates aggregates;
+    /** Rows left out as groups of countries: label → rows, in the order met, for the report's line. */
+    private final Map<String, Integer> skippedAggregates = new java.util.LinkedHashMap<>();
+    private long skippedRows;
+
+    private RowMapper(List<String> header, ImportMapping mapping, CodeBook codes, boolean decimalComma) {
         this.header = header;
-        this.constants = constants;
+        this.constants = mapping.constants();
+        this.values = mapping.values();
+        this.aggregates = mapping.aggregates();
         this.codes = codes;
         this.decimalComma = decimalComma;
         this.indicators = new Memo<>(codes::indicator);
@@ -106,14 +115,14 @@ public final class RowMapper {
      */
     public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
                                              boolean decimalComma, Location fileLocation, Problems problems) {
-        RowMapper m = new RowMapper(header, mapping.constants(), codes, decimalComma);
+        RowMapper m = new RowMapper(header, mapping, codes, decimalComma);
         boolean ok = true;
         Map<Dimension, String> columns = mapping.columns().isEmpty() ? autoMap(header) : mapping.columns();
         for (Map.Entry<Dimension, String> e : columns.entrySet()) {
             int index = indexOf(header, e.getValue());
             if (index < 0) {
                 problems.report(fileLocation, e.getValue(), "warehouse.import.columnMissing", e.getValue(),
-                        e.getKey().column());
+                        e.getKey().name());
                 ok = false;
             } else {
                 m.columnOf.put(e.getKey(), index);
@@ -126,13 +135,20 @@ public final class RowMapper {
             }
         }
         if (mapping.wide()) {
+            // With a period column, the value columns are those whose header names a sex or an age group (a
+            // table by age, one row per year); without one, those whose header names a period.
+            boolean periodInRows = m.columnOf.containsKey(Dimension.PERIOD)
+                    || mapping.constants().containsKey(Dimension.PERIOD);
             for (int i = 0; i < header.size(); i++) {
                 if (m.columnOf.containsValue(i)) {
                     continue;
                 }
-                Optional<Period> period = periodIn(header.get(i));
-                if (period.isPresent()) {
-                    m.wideColumns.add(new WideColumn(i, period.get(), sexIn(header.get(i))));
+                String h = header.get(i);
+                Period period = periodInRows ? null : periodIn(h).orElse(null);
+                String sex = CodeBook.sexIn(h);
+                String age = CodeBook.ageIn(h);
+                if (period != null || (periodInRows && (sex != null || age != null))) {
+                    m.wideColumns.add(new WideColumn(i, period, sex, age));
                 }
             }
             if (m.wideColumns.isEmpty()) {
@@ -143,7 +159,7 @@ public final class RowMapper {
         for (Dimension d : new Dimension[] {Dimension.INDICATOR, Dimension.PERIOD, Dimension.VALUE}) {
             boolean wideCovers = mapping.wide() && d != Dimension.INDICATOR;
             if (!wideCovers && !m.columnOf.containsKey(d) && !mapping.constants().containsKey(d)) {
-                problems.report(fileLocation, null, "warehouse.import.dimensionUnmapped", d.column());
+                problems.report(fileLocation, null, "warehouse.import.dimensionUnmapped", d.name());
                 ok = false;
             }
         }
@@ -169,39 +185,110 @@ public final class RowMapper {
         if (row.blank()) {
             return;
         }
+        if (aggregateRow(row, problems)) {
+            return;
+        }
         if (wideColumns.isEmpty()) {
             int before = counter;
-            Obs obs = observation(row, cell(row, Dimension.PERIOD), null, cell(row, Dimension.VALUE),
+            Obs obs = observation(row, cell(row, Dimension.PERIOD), null, null, cell(row, Dimension.VALUE),
                     columnOf.getOrDefault(Dimension.VALUE, -1), problems);
-            emit(obs, row, out, problems, before);
+            emit(obs, row, columnOf.getOrDefault(Dimension.VALUE, -1), out, problems, before);
         } else {
             for (WideColumn w : wideColumns) {
                 String value = row.cell(w.index());
-                if (value.isBlank() || "-".equals(value.trim()) || "…".equals(value.trim()) || "...".equals(value.trim())) {
+                if (isMissingMark(value)) {
                     continue;
                 }
                 int beforeColumn = counter;
-                Obs obs = observation(row, w.period().toString(), w.sex(), value, w.index(), problems);
-                emit(obs, row, out, problems, beforeColumn);
+                Obs obs = observation(row, w.period() != null ? w.period().toString() : cell(row, Dimension.PERIOD),
+                        w.sex(), w.age(), value, w.index(), problems);
+                emit(obs, row, w.index(), out, problems, beforeColumn);
             }
         }
     }
 
-    private void emit(Obs obs, Row row, Consumer<Obs> out, Problems problems, int problemsBefore) {
+    private void emit(Obs obs, Row row, int valueColumn, Consumer<Obs> out, Problems problems, int problemsBefore) {
         if (obs == null || counter != problemsBefore) {
             return;
         }
         long earlier = seen.putIfAbsent(obs.keyHash(), row.number());
         if (earlier >= 0) {
-            problems.report(at(row, -1), null, "warehouse.import.duplicate", earlier);
+            // Said with the key that repeats and the column it came from: "repeats row 99" alone hid that three
+            // blocks of a wide table (by sex) had been read as one.
+            String column = valueColumn >= 0 && valueColumn < header.size() ? header.get(valueColumn) : null;
+            problems.report(at(row, valueColumn), column, "warehouse.import.duplicate", earlier, describe(obs));
             counter++;
             return;
         }
         out.accept(obs);
     }
 
-    private Obs observation(Row row, String periodText, String wideSex, String valueText, int valueColumn,
-                            Problems sink) {
+    /**
+     * A row whose country is a group of countries (WORLD, Central Asia, M49 954): left out and counted, or a
+     * problem when the mapping says so. A name that is both a group and a country ("Micronesia") is a problem
+     * either way: taking it for one of them silently is how the region became the country.
+     */
+    private boolean aggregateRow(Row row, Problems problems) {
+        if (!columnOf.containsKey(Dimension.COUNTRY)) {
+            return false;
+        }
+        String text = cell(row, Dimension.COUNTRY);
+        Optional<String> group = CodeBook.aggregate(text);
+        if (group.isEmpty()) {
+            return false;
+        }
+        Optional<String> country = countries.get(text);
+        if (country.isPresent()) {
+            counter++;
+            problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.ambiguousCountry",
+                    shorten(text), group.get(), country.get());
+            return true;
+        }
+        if (aggregates == ImportMapping.Aggregates.REFUSE) {
+            counter++;
+            problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.aggregate",
+                    group.get());
+            return true;
+        }
+        skippedRows++;
+        if (skippedAggregates.size() < 200) {
+            skippedAggregates.merge(group.get(), 1, Integer::sum);
+        }
+        return true;
+    }
+
+    /** An observation's key as the user reads it: the dimensions that are not at their defaults. */
+    private static String describe(Obs o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("INDICATOR=").append(o.indicator()).append(", PERIOD=").append(o.periodText());
+        if (!CodeBook.KAZAKHSTAN.equals(o.region())) {
+            sb.append(", REGION=").append(o.region());
+        }
+        String[][] rest = {{"OCCUPATION", o.occupation()}, {"EDUCATION", o.education()}, {"COUNTRY", o.country()},
+            {"SEX", o.sex()}, {"AGE", o.age()}};
+        for (String[] r : rest) {
+            if (!"_T".equals(r[1])) {
+                sb.append(", ").append(r[0]).append('=').append(r[1]);
+            }
+        }
+        if (!"_Z".equals(o.flow())) {
+            sb.append(", FLOW=").append(o.flow());
+        }
+        return sb.toString();
+    }
+
+    /** How many rows were left out as groups of countries. */
+    public long skippedAggregateRows() {
+        return skippedRows;
+    }
+
+    /** The groups of countries left out, by label, in the order met. */
+    public List<String> skippedAggregates() {
+        return List.copyOf(skippedAggregates.keySet());
+    }
+
+    private Obs observation(Row row, String periodText, String wideSex, String wideAge, String valueText,
+                            int valueColumn, Problems sink) {
         Problems problems = (location, column, code, args) -> {
             counter++;
             sink.report(location, column, code, args);
@@ -210,7 +297,7 @@ public final class RowMapper {
         Indicator indicator = null;
         if (indicatorCode.isEmpty()) {
             problems.report(at(row, Dimension.INDICATOR), name(Dimension.INDICATOR), "warehouse.import.missing",
-                    Dimension.INDICATOR.column());
+                    Dimension.INDICATOR.name());
         } else {
             indicator = indicators.get(indicatorCode).orElse(null);
             if (indicator == null) {
@@ -261,9 +348,10 @@ public final class RowMapper {
         if (sex == null) {
             problems.report(at(row, Dimension.SEX), name(Dimension.SEX), "warehouse.import.badSex", shorten(sexText));
         }
-        String age = cell(row, Dimension.AGE).trim();
-        if (ages.get(age).isEmpty()) {
-            problems.report(at(row, Dimension.AGE), name(Dimension.AGE), "warehouse.import.badAge", shorten(age));
+        String ageText = wideAge != null ? wideAge : cell(row, Dimension.AGE).trim();
+        String age = ages.get(ageText).orElse(null);
+        if (age == null) {
+            problems.report(at(row, Dimension.AGE), name(Dimension.AGE), "warehouse.import.badAge", shorten(ageText));
         }
         String flowText = cell(row, Dimension.FLOW);
         String flow = flows.get(flowText).orElse(null);
@@ -317,8 +405,8 @@ public final class RowMapper {
                 }
             }
         }
-        if (indicator == null || period == null || region == null || country == null || sex == null || flow == null
-                || status == null || value == null) {
+        if (indicator == null || period == null || region == null || country == null || sex == null || age == null
+                || flow == null || status == null || value == null) {
             return null;
         }
         return new Obs(indicator.code(), period, parsed.text(), region, occupation, education, country, sex, age,
@@ -350,7 +438,7 @@ public final class RowMapper {
     private String cell(Row row, Dimension d) {
         Integer index = columnOf.get(d);
         if (index != null) {
-            String value = row.cell(index);
+            String value = recode(d, row.cell(index));
             // An empty code means the dimension does not apply (docs/formats/observations.md): the default stands.
             if (!value.isBlank() || d.defaultCode() == null) {
                 return value;
@@ -361,6 +449,16 @@ public final class RowMapper {
             return constant;
         }
         return d.defaultCode() == null ? "" : d.defaultCode();
+    }
+
+    /** What the mapping's {@code values} say the file's text stands for, or the text itself. */
+    private String recode(Dimension d, String text) {
+        Map<String, String> v = values.get(d);
+        if (v == null || v.isEmpty()) {
+            return text;
+        }
+        String to = v.get(ImportMapping.key(text));
+        return to != null ? to : text;
     }
 
     private String name(Dimension d) {
@@ -398,14 +496,14 @@ public final class RowMapper {
         }
     }
 
-    private static String sexIn(String header) {
-        for (String part : header.split("/")) {
-            Optional<String> sex = CodeBook.sex(part);
-            if (sex.isPresent()) {
-                return sex.get();
-            }
-        }
-        return null;
+    /**
+     * A cell of a wide table that says "no figure": empty, a dash, an ellipsis, or the ".." of UN and World Bank
+     * tables (UN DESA's Migrant Stock has it where an estimate is not available).
+     */
+    private static boolean isMissingMark(String value) {
+        String t = value.strip();
+        return t.isEmpty() || t.equals("-") || t.equals("\u2013") || t.equals("\u2014") || t.equals("…")
+                || t.equals("...") || t.equals("..");
     }
 
     /** Cell text quoted back to the user, cut so a huge cell cannot flood the report. */

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -39,27 +38,46 @@ class ImportApiController {
     private final JsonMapper json;
     private final Uploads uploads;
 
-    ImportApiController(ImportService imports, JsonMapper json, Uploads uploads) {
+    private final kz.agyn.warehouse.ImportTemplates templates;
+
+    ImportApiController(ImportService imports, JsonMapper json, Uploads uploads,
+                        kz.agyn.warehouse.ImportTemplates templates) {
+        this.templates = templates;
         this.imports = imports;
         this.uploads = uploads;
         this.json = json;
-    }
-
-    record Remap(String dataset, ImportMapping mapping) {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload and validate a file", description = "Answers the validation report with the "
             + "import id; writes no observation. `format`: csv, xlsx, sdmx-csv or sdmx-ml (detected if absent). "
             + "`mapping`: optional JSON, e.g. {\"columns\":{\"REGION\":\"Регион\"},\"constants\":{\"INDICATOR\":"
-            + "\"EMIGRANTS\"},\"wide\":true}. A file larger than agyn.imports.max-size (200 MB by default) is "
+            + "\"EMIGRANTS\"},\"wide\":true} (every option: docs/formats/import-mapping.md). `template`: the name "
+            + "of a saved mapping template, used when no mapping is given; its dataset is taken when no dataset is "
+            + "given. The report names the sheet read and lists the workbook's sheets. A file larger than agyn.imports.max-size (200 MB by default) is "
             + "refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes) before anything is read.")
     ImportReport upload(@RequestPart("file") MultipartFile file,
-                        @RequestParam String dataset,
+                        @RequestParam(required = false) String dataset,
                         @RequestParam(required = false) String format,
                         @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
+                        @Parameter(description = "name of a saved mapping template")
+                        @RequestParam(required = false) String template,
+                        @Parameter(description = "the sheet to read (overrides the mapping's)")
+                        @RequestParam(required = false) String sheet,
                         Authentication auth, Locale locale) {
         ImportMapping m = parse(mapping);
+        if (template != null && !template.isBlank()) {
+            kz.agyn.warehouse.ImportTemplate t = templates.get(template);
+            if (mapping == null || mapping.isBlank()) {
+                m = t.mapping();
+            }
+            if ((dataset == null || dataset.isBlank()) && t.dataset() != null) {
+                dataset = t.dataset();
+            }
+        }
+        if (sheet != null && !sheet.isBlank()) {
+            m = m.withSheet(sheet.trim());
+        }
         try (Upload received = uploads.receive(file, imports.maxSize())) {
             return imports.upload(dataset, received, format, m, auth.getName(), locale);
         }
@@ -78,10 +96,31 @@ class ImportApiController {
     }
 
     @PostMapping("/{id}/mapping")
-    @Operation(summary = "Validate again with a corrected mapping or dataset")
-    ImportReport remap(@PathVariable UUID id, @RequestBody Remap body, Locale locale) {
-        return imports.remap(id, body.dataset(), body.mapping() == null ? ImportMapping.empty() : body.mapping(),
-                locale);
+    @Operation(summary = "Validate again with a corrected mapping or dataset",
+            description = "Body: {\"dataset\": …, \"mapping\": {…}} or {\"template\": \"NAME\"}.")
+    ImportReport remap(@PathVariable UUID id, @RequestBody String body, Locale locale) {
+        tools.jackson.databind.JsonNode node;
+        try {
+            node = json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (tools.jackson.core.JacksonException e) {
+            imports.parseMapping(body);
+            throw e;
+        }
+        tools.jackson.databind.JsonNode mappingNode = node.get("mapping");
+        tools.jackson.databind.JsonNode templateNode = node.get("template");
+        tools.jackson.databind.JsonNode datasetNode = node.get("dataset");
+        String dataset = datasetNode == null || datasetNode.isNull() ? null : datasetNode.asString();
+        ImportMapping m;
+        if (templateNode != null && !templateNode.isNull() && (mappingNode == null || mappingNode.isNull())) {
+            kz.agyn.warehouse.ImportTemplate t = templates.get(templateNode.asString());
+            m = t.mapping();
+            if (dataset == null && t.dataset() != null) {
+                dataset = t.dataset();
+            }
+        } else {
+            m = imports.parseMapping(mappingNode == null || mappingNode.isNull() ? null : mappingNode.toString());
+        }
+        return imports.remap(id, dataset, m, locale);
     }
 
     @PostMapping("/{id}/accept")
@@ -105,13 +144,6 @@ class ImportApiController {
     }
 
     private ImportMapping parse(String mapping) {
-        if (mapping == null || mapping.isBlank()) {
-            return ImportMapping.empty();
-        }
-        try {
-            return json.readValue(mapping, ImportMapping.class);
-        } catch (JacksonException e) {
-            throw new ImportException("warehouse.import.badMapping");
-        }
+        return imports.parseMapping(mapping);
     }
 }

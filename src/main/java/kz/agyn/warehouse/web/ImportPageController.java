@@ -43,7 +43,11 @@ class ImportPageController {
     private final MessageSource messages;
     private final Uploads uploads;
 
-    ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages, Uploads uploads) {
+    private final kz.agyn.warehouse.ImportTemplates templates;
+
+    ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages, Uploads uploads,
+                         kz.agyn.warehouse.ImportTemplates templates) {
+        this.templates = templates;
         this.imports = imports;
         this.uploads = uploads;
         this.warehouse = warehouse;
@@ -60,6 +64,7 @@ class ImportPageController {
     String page(Model model, Locale locale) {
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("recent", imports.recent(20, locale));
+        model.addAttribute("templates", templates.all());
         model.addAttribute("locale", locale);
         return "imports";
     }
@@ -69,11 +74,21 @@ class ImportPageController {
      * is shown again at once with 413 and the limit; otherwise refused, back to the page with the reason.
      */
     @PostMapping
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam String dataset,
-                  @RequestParam(required = false) String format, Authentication auth, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String dataset,
+                  @RequestParam(required = false) String format, @RequestParam(required = false) String template,
+                  Authentication auth, Model model, RedirectAttributes redirect, HttpServletResponse response,
+                  Locale locale) {
         try (Upload received = uploads.receive(file, imports.maxSize())) {
-            UUID id = imports.uploadAsync(dataset, received, format, ImportMapping.empty(), auth.getName());
+            ImportMapping mapping = ImportMapping.empty();
+            if (template != null && !template.isBlank()) {
+                // A saved template: its mapping, and its dataset unless the form chose one.
+                kz.agyn.warehouse.ImportTemplate t = templates.get(template);
+                mapping = t.mapping();
+                if ((dataset == null || dataset.isBlank()) && t.dataset() != null) {
+                    dataset = t.dataset();
+                }
+            }
+            UUID id = imports.uploadAsync(dataset, received, format, mapping, auth.getName());
             return "redirect:/warehouse/imports/" + id;
         } catch (UploadTooLargeException e) {
             response.setStatus(UploadTooLargeException.STATUS);
@@ -117,7 +132,23 @@ class ImportPageController {
                 Params.blank(form.get("sheet")), number(form.get("headerFirstRow")), number(form.get("headerRowCount")),
                 number(form.get("firstDataRow")), number(form.get("lastDataRow")));
         try {
+            mapping = mapping.withValues(values(form.get("values")), aggregates(form.get("aggregates")));
             imports.remap(id, form.get("dataset"), mapping, locale);
+        } catch (UserException e) {
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
+    /** Saves the mapping this import was last checked with as a named template. */
+    @PostMapping("/{id}/template")
+    String saveTemplate(@PathVariable UUID id, @RequestParam String name,
+                        @RequestParam(required = false) String description, Authentication auth, Model model,
+                        Locale locale) {
+        try {
+            model.addAttribute("templateSaved", templates.saveFromImport(id, name, description, auth.getName(),
+                    locale).name());
         } catch (UserException e) {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
         }
@@ -168,7 +199,48 @@ class ImportPageController {
         model.addAttribute("report", imports.report(id, locale));
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dimensions", Dimension.values());
+        model.addAttribute("aggregateChoices", ImportMapping.Aggregates.values());
+        model.addAttribute("valuesText", valuesText(((kz.agyn.warehouse.ImportReport) model.getAttribute("report"))
+                .mapping()));
         model.addAttribute("locale", locale);
+    }
+
+    /** The form's recoded values, one a line: "COUNTRY: Channel Islands = XC". Lines that say nothing are ignored. */
+    static Map<Dimension, Map<String, String>> values(String text) {
+        Map<Dimension, Map<String, String>> out = new EnumMap<>(Dimension.class);
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            int colon = line.indexOf(':');
+            int eq = line.lastIndexOf('=');
+            if (colon <= 0 || eq <= colon + 1) {
+                continue;
+            }
+            Dimension d;
+            try {
+                d = Dimension.of(line.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            String from = line.substring(colon + 1, eq).trim();
+            String to = line.substring(eq + 1).trim();
+            if (!from.isEmpty() && !to.isEmpty()) {
+                out.computeIfAbsent(d, k -> new java.util.LinkedHashMap<>()).put(from, to);
+            }
+        }
+        return out;
+    }
+
+    static String valuesText(ImportMapping mapping) {
+        StringBuilder sb = new StringBuilder();
+        mapping.values().forEach((d, m) -> m.forEach((from, to) ->
+                sb.append(d.name()).append(": ").append(from).append(" = ").append(to).append('\n')));
+        return sb.toString();
+    }
+
+    private static ImportMapping.Aggregates aggregates(String s) {
+        return "REFUSE".equals(s) ? ImportMapping.Aggregates.REFUSE : ImportMapping.Aggregates.SKIP;
     }
 
     private static Character blankChar(String s) {
