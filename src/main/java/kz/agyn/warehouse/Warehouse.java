@@ -129,7 +129,8 @@ public class Warehouse {
         DatasetVersion was = repository.versions(id).stream().filter(DatasetVersion::current).findFirst()
                 .orElse(null);
         if (was != null && was.version() == version) {
-            throw new ImportException("warehouse.version.alreadyCurrent", dataset, version);
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.version.alreadyCurrent", dataset, version);
         }
         repository.makeCurrent(id, versionId, by);
         audit.record(AuditAction.VERSION_RESTORED, "dataset", (long) id, 1, dataset + ": version " + version

@@ -153,9 +153,21 @@ class Explorer {
                     .forEach(c -> sources.put(c, source(c, datasets.get(c).currentVersion(), datasets.get(c),
                             locale)));
         }
+        // Without a chosen source: one that actually breaks the indicator down as asked (a single national total
+        // is no breakdown by sex), official before synthetic, then the fullest.
+        Map<String, Long> breadth = new LinkedHashMap<>();
+        Map<String, Long> size = new LinkedHashMap<>();
+        all.stream().collect(Collectors.groupingBy(Observation::dataset)).forEach((code, list) -> {
+            breadth.put(code, list.stream().map(o -> s.by() == Dimension.PERIOD ? o.period() : code(o, s.by()))
+                    .distinct().count());
+            size.put(code, (long) list.size());
+        });
         Source source = s.dataset() != null && sources.containsKey(s.dataset()) ? sources.get(s.dataset())
                 : s.dataset() != null ? null
-                : sources.values().stream().sorted(Comparator.comparing(Source::synthetic)).findFirst().orElse(null);
+                : sources.values().stream().sorted(Comparator
+                        .comparing((Source x) -> breadth.getOrDefault(x.code(), 0L) > 1 ? 0 : 1)
+                        .thenComparing(Source::synthetic)
+                        .thenComparing(x -> -size.getOrDefault(x.code(), 0L))).findFirst().orElse(null);
         List<Observation> chosen = source == null ? List.of()
                 : all.stream().filter(o -> o.dataset().equals(source.code())).toList();
 
