@@ -37,6 +37,11 @@ class ExplorerBrowserTest extends AgynBrowserTest {
                         .FilterOptions().setHasText(java.util.regex.Pattern.compile("\\d"))).first()).isVisible();
                 assertThat(page.locator("#source-licence")).not().isEmpty();
                 assertThat(page.locator("#explore-chart")).hasAttribute("data-rendered", "true");
+                // The filters follow the breakdown: every other dimension can be held, the region at Kazakhstan.
+                assertThat(page.locator("select[data-filter='" + by + "']")).hasCount(0);
+                if (!by.equals("REGION")) {
+                    assertThat(page.locator("select[data-filter='REGION']")).hasValue("KZ");
+                }
             }
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("explore-by-flow.png"))
                     .setFullPage(true));

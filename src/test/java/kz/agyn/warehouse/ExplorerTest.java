@@ -161,6 +161,25 @@ class ExplorerTest extends AgynTest {
         assertThat(csv).contains(",note-2024-11-06,1,\"Analytical note, 06.11.2024\",");
     }
 
+    /** A source chosen that lacks the indicator says so and points to the sources that have it. */
+    @Test
+    void aDatasetWithoutTheIndicatorPointsToTheSourcesThatHaveIt() throws Exception {
+        String html = page("/warehouse/explore?indicator=IMMIGRANTS&by=REGION&dataset=note-2024-11-06", ANALYST,
+                "en");
+        assertThat(html).contains("id=\"no-data\"", "Emigration 2010–2024 (synthetic)",
+                "dataset=synthetic-emigration");
+    }
+
+    /** Through htmx the form comes back with the result: its filters follow the breakdown chosen. */
+    @Test
+    void theFormFollowsTheBreakdown() throws Exception {
+        String html = mvc.perform(get("/warehouse/explore?indicator=EMIGRANTS&by=SEX&lang=en").with(ANALYST)
+                        .header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).startsWith("<div id=\"explorer\">").contains("data-filter=\"REGION\"", "id=\"pivot\"")
+                .doesNotContain("data-filter=\"SEX\"");
+    }
+
     private String page(String url, RequestPostProcessor who, String lang) throws Exception {
         return mvc.perform(get(url).with(who).header("Accept-Language", lang).param("lang", lang)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

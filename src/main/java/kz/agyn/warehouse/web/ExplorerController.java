@@ -67,7 +67,7 @@ class ExplorerController {
         Map<String, Object> map = explorer.mapOption(view, regionNames(locale));
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
         model.addAttribute("exportQuery", exportQuery(selection));
-        return htmx != null ? "explore :: result" : "explore";
+        return htmx != null ? "explore :: explorer" : "explore";
     }
 
     @GetMapping("/warehouse/export/{format}")
