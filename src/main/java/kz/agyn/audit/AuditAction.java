@@ -30,7 +30,9 @@ public enum AuditAction {
     /** A new version of a programme's obligation rules (who owes what, for how long). */
     OBLIGATION_RULES_CHANGED(AuditKind.SECURITY),
     /** An incentive's rule text changed, or the incentive was switched on or off. */
-    INCENTIVE_RULE_CHANGED(AuditKind.SECURITY);
+    INCENTIVE_RULE_CHANGED(AuditKind.SECURITY),
+    /** An earlier version of a warehouse dataset made current again: what every reader sees by default changed. */
+    VERSION_RESTORED(AuditKind.SECURITY);
 
     private final AuditKind kind;
 

@@ -209,7 +209,8 @@ public class ImportService {
                 return v;
             });
             deleteSpool(spool(id));
-            log.info("Import {} accepted as version {} of {} ({} rows)", id, versionId, record.dataset(),
+            // versionId is the row of wh_version, not the dataset's version number.
+            log.info("Import {} accepted as wh_version row {} of {} ({} rows)", id, versionId, record.dataset(),
                     job.rows.get());
         } catch (CancelledException e) {
             backToValid(id);

@@ -150,22 +150,42 @@ public class MetricsService {
 
     private List<MetricResult.Point> growth(Selection s, String region, Reads sources, List<String> missing) {
         String indicator = s.indicator() == null ? "EMIGRANTS" : s.indicator();
-        counts(sources, indicator, "x_t", "x_t-1");
+        counts(sources, indicator, "x_t", "x_t-s");
         TreeMap<Period, BigDecimal> series = totals(indicator, region, Map.of(), s, sources);
         if (series.isEmpty()) {
             missing.add(indicator);
         }
+        // Over the series' own step (Growth.step): a five-yearly series grows over five years, not over none.
+        List<Period> periods = new ArrayList<>(series.keySet());
+        List<Integer> gaps = new ArrayList<>();
+        for (int i = 1; i < periods.size(); i++) {
+            gaps.add(gap(periods.get(i - 1), periods.get(i)));
+        }
+        int step = Growth.step(gaps);
         List<MetricResult.Point> points = new ArrayList<>();
-        Period previous = null;
-        for (Map.Entry<Period, BigDecimal> e : series.entrySet()) {
-            if (previous != null && previous.next().equals(e.getKey())) {
-                BigDecimal prev = series.get(previous);
-                Growth.rate(e.getValue(), prev).ifPresent(v -> points.add(point(e.getKey(), v,
-                        "x_t", e.getValue(), "x_t-1", prev)));
+        for (int i = 1; i < periods.size(); i++) {
+            if (gaps.get(i - 1) != step) {
+                continue;
             }
-            previous = e.getKey();
+            Period at = periods.get(i);
+            BigDecimal prev = series.get(periods.get(i - 1));
+            BigDecimal current = series.get(at);
+            Growth.rate(current, prev).ifPresent(v -> points.add(point(at, v, "x_t", current, "x_t-s", prev, "s",
+                    BigDecimal.valueOf(step))));
         }
         return points;
+    }
+
+    /** How many periods of their frequency lie from {@code a} to {@code b}, a before b (a mixed series counts months). */
+    private static int gap(Period a, Period b) {
+        if (a.frequency() != b.frequency()) {
+            return (int) java.time.temporal.ChronoUnit.MONTHS.between(a.start(), b.start());
+        }
+        int n = 0;
+        for (Period p = a; p.compareTo(b) < 0 && n < 10_000; p = p.next()) {
+            n++;
+        }
+        return n;
     }
 
     private List<MetricResult.Point> cagr(Selection s, String region, Reads sources, List<String> missing) {

@@ -5,20 +5,25 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the warehouse, and registering the datasets and indicators that imports fill. */
 @Service
 public class Warehouse {
 
     private final WarehouseRepository repository;
+    private final AuditLog audit;
 
-    public Warehouse(WarehouseRepository repository) {
+    public Warehouse(WarehouseRepository repository, AuditLog audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     public List<DatasetInfo> datasets() {
@@ -142,7 +147,111 @@ public class Warehouse {
         return new Names(n.kk().trim(), n.ru().trim(), n.en().trim());
     }
 
-    private static void check(ObservationQuery q) {
+    /** Every version of a dataset, latest first, the current one marked. */
+    public List<DatasetVersion> versions(String dataset) {
+        return repository.versions(datasetId(dataset));
+    }
+
+    /** When each version of a dataset became current and who made it so, latest first. */
+    public List<CurrentChange> currentChanges(String dataset) {
+        return repository.currentChanges(datasetId(dataset));
+    }
+
+    /** The indicators a version of a dataset holds (the current one when {@code version} is null). */
+    public List<String> indicatorsOf(String dataset, Integer version) {
+        int id = datasetId(dataset);
+        Integer v = version != null ? version : repository.dataset(dataset).map(DatasetInfo::currentVersion)
+                .orElse(null);
+        return v == null ? List.of() : repository.indicatorsOf(versionId(dataset, id, v));
+    }
+
+    /**
+     * Makes an earlier (or any) version the current one again: what the explorer, the API and the metrics read by
+     * default. Earlier readings stay reproducible: {@code asOf} an instant before this gives what was current then.
+     * Recorded in the audit log.
+     */
+    @Transactional
+    public DatasetVersion makeCurrent(String dataset, int version, String by) {
+        int id = datasetId(dataset);
+        int versionId = versionId(dataset, id, version);
+        DatasetVersion was = repository.versions(id).stream().filter(DatasetVersion::current).findFirst()
+                .orElse(null);
+        if (was != null && was.version() == version) {
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.version.alreadyCurrent", dataset, version);
+        }
+        repository.makeCurrent(id, versionId, by);
+        audit.record(AuditAction.VERSION_RESTORED, "dataset", (long) id, 1, dataset + ": version " + version
+                + " made current" + (was == null ? "" : " (was version " + was.version() + ")"));
+        return repository.versions(id).stream().filter(v -> v.version() == version).findFirst().orElseThrow();
+    }
+
+    /**
+     * What changed from one version of a dataset to another. {@code seesSmallCells} false (a viewer) withholds
+     * both values of a difference in which either is a count of 1–4 persons, as every published aggregate does.
+     */
+    public VersionComparison compare(String dataset, int from, int to, boolean seesSmallCells) {
+        int id = datasetId(dataset);
+        int a = versionId(dataset, id, from);
+        int b = versionId(dataset, id, to);
+        var counts = repository.compareCounts(a, b);
+        java.util.Map<String, String> units = new java.util.HashMap<>();
+        indicators().forEach(i -> units.put(i.code(), i.unit()));
+        List<VersionDifference> listed = repository.differences(a, b, VersionComparison.MAX_LISTED).stream()
+                .map(d -> seesSmallCells || !(Disclosure.suppressed(units.get(d.indicator()), d.before())
+                        || Disclosure.suppressed(units.get(d.indicator()), d.after())) ? d : d.hidden())
+                .toList();
+        long different = counts.get(VersionDifference.Change.ADDED) + counts.get(VersionDifference.Change.REMOVED)
+                + counts.get(VersionDifference.Change.CHANGED);
+        return new VersionComparison(dataset, from, to, counts.get(VersionDifference.Change.ADDED),
+                counts.get(VersionDifference.Change.REMOVED), counts.get(VersionDifference.Change.CHANGED),
+                counts.get(VersionDifference.Change.UNCHANGED), listed, different > listed.size());
+    }
+
+    /** What accepting this import did (empty unless it is accepted). */
+    public java.util.Optional<ImportOutcome> outcome(ImportReport report) {
+        if (!"ACCEPTED".equals(report.status()) || report.version() == null
+                || repository.datasetId(report.dataset()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        DatasetVersion version = null;
+        Integer currentVersion = null;
+        for (DatasetVersion v : versions(report.dataset())) {
+            if (v.version() == report.version()) {
+                version = v;
+            }
+            if (v.current()) {
+                currentVersion = v.version();
+            }
+        }
+        // A version imported before this file was uploaded was not written by this acceptance.
+        boolean fresh = version != null && report.createdAt() != null
+                && !version.importedAt().isBefore(report.createdAt());
+        return java.util.Optional.of(new ImportOutcome(report.version(), fresh,
+                report.version().equals(currentVersion), currentVersion));
+    }
+
+    private int datasetId(String dataset) {
+        return repository.datasetId(dataset == null ? "" : dataset)
+                .orElseThrow(() -> new ImportException("warehouse.dataset.notFound", dataset));
+    }
+
+    private int versionId(String dataset, int datasetId, int version) {
+        return repository.versionIdOf(datasetId, version).orElseThrow(() -> {
+            List<DatasetVersion> all = repository.versions(datasetId);
+            String known = all.isEmpty() ? "—" : all.size() == 1 ? String.valueOf(all.get(0).version())
+                    : all.get(all.size() - 1).version() + "–" + all.get(0).version();
+            return new ImportException("warehouse.version.notFound", dataset, String.valueOf(version), known);
+        });
+    }
+
+    private void check(ObservationQuery q) {
+        if (q.version() != null) {
+            if (q.dataset() == null) {
+                throw new ImportException("warehouse.version.needsDataset", String.valueOf(q.version()));
+            }
+            versionId(q.dataset(), datasetId(q.dataset()), q.version());
+        }
         for (String p : new String[] {q.periodFrom(), q.periodTo()}) {
             if (p != null) {
                 try {

@@ -111,9 +111,9 @@ class ObservationsApiTest extends AgynTest {
     void csvAnswerIsOwnFormatAndHidesSmallCellsFromViewers() throws Exception {
         String analyst = csv(ANALYST);
         assertThat(analyst).startsWith("indicator,period,region,occupation,education,country,sex,age,flow,value,"
-                + "unit,status,dataset,version\n");
-        assertThat(analyst).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,3,PERSONS,A," + DATASET + ",1\n",
-                "EMIGRANTS,2009-Q3,710000000,,,,F,,EMI,4,PERSONS,P," + DATASET + ",1\n");
+                + "unit,status,dataset,version,source,publisher,licence,synthetic\n");
+        assertThat(analyst).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,3,PERSONS,A," + DATASET + ",1,",
+                "EMIGRANTS,2009-Q3,710000000,,,,F,,EMI,4,PERSONS,P," + DATASET + ",1,");
         String viewer = csv(VIEWER);
         assertThat(viewer).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,<5,PERSONS,A",
                 "EMIGRANTS,2009-Q3,750000000,,,,,,EMI,12,PERSONS,A");

@@ -185,7 +185,12 @@ public class ImportCommand implements Callable<Integer> {
                 err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
                 return 1;
             }
-            out.println(messages.getMessage("imports.accepted", new Object[] {report.version()}, locale));
+            ImportReport accepted = report;
+            out.println(context.getBean(kz.agyn.warehouse.Warehouse.class).outcome(report).map(o -> {
+                String said = messages.getMessage(o.key(), new Object[] {o.version()}, locale);
+                return o.current() || o.currentVersion() == null ? said : said + " " + messages.getMessage(
+                        "imports.notCurrent", new Object[] {o.version(), o.currentVersion()}, locale);
+            }).orElseGet(() -> messages.getMessage("imports.accepted", new Object[] {accepted.version()}, locale)));
         }
         return 0;
     }

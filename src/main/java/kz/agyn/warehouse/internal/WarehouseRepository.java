@@ -10,12 +10,15 @@ import java.util.Optional;
 
 import kz.agyn.reference.Names;
 import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.CurrentChange;
 import kz.agyn.warehouse.DatasetPeriod;
+import kz.agyn.warehouse.DatasetVersion;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.IndicatorKind;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
+import kz.agyn.warehouse.VersionDifference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -110,6 +113,11 @@ public class WarehouseRepository {
                         INSERT INTO wh_version (dataset_id, version, imported_by, file_name, file_sha256, format, row_count)
                         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(datasetId, version, importedBy, fileName, sha256, format, rows).query(Integer.class).single();
+        // A new import is current from its own import time (now(): the same instant as its imported_at).
+        jdbc.sql("""
+                        INSERT INTO wh_current_change (dataset_id, version_id, changed_at, changed_by, reason)
+                        VALUES (?, ?, now(), ?, 'IMPORT')""")
+                .params(datasetId, id, importedBy).update();
         return new int[] {id, version};
     }
 
@@ -148,15 +156,25 @@ public class WarehouseRepository {
     }
 
     private static String select(ObservationQuery q, List<Object> params) {
-        StringBuilder sql = new StringBuilder("""
-                WITH v AS (SELECT DISTINCT ON (dataset_id) id, dataset_id, version FROM wh_version
-                """);
-        if (q.asOf() != null) {
-            sql.append(" WHERE imported_at < ?");
-            params.add(q.asOf().plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+        StringBuilder sql = new StringBuilder("WITH v AS (");
+        if (q.version() != null) {
+            // One version of one dataset, current or not (the caller has checked that it exists).
+            sql.append("SELECT id, dataset_id, version FROM wh_version WHERE version = ? AND dataset_id = "
+                    + "(SELECT id FROM wh_dataset WHERE code = ?)");
+            params.add(q.version());
+            params.add(q.dataset());
+        } else {
+            // The version each dataset had as current at the instant asked for, or now.
+            sql.append("SELECT DISTINCT ON (c.dataset_id) v.id, v.dataset_id, v.version FROM wh_current_change c "
+                    + "JOIN wh_version v ON v.id = c.version_id");
+            if (q.asOf() != null) {
+                sql.append(" WHERE c.changed_at <= ?");
+                params.add(q.asOf());
+            }
+            sql.append(" ORDER BY c.dataset_id, c.changed_at DESC, c.id DESC");
         }
         sql.append("""
-                 ORDER BY dataset_id, version DESC)
+                )
                 SELECT o.*, d.code AS dataset, v.version FROM wh_observation o
                 JOIN v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id WHERE true""");
         if (q.indicator() != null) {
@@ -204,8 +222,111 @@ public class WarehouseRepository {
         return en == null ? null : new Names(rs.getString(prefix + "kk"), rs.getString(prefix + "ru"), en);
     }
 
+    public Optional<Integer> versionIdOf(int datasetId, int version) {
+        return jdbc.sql("SELECT id FROM wh_version WHERE dataset_id = ? AND version = ?").params(datasetId, version)
+                .query(Integer.class).optional();
+    }
+
     public Integer versionId(int datasetId, int version) {
         return jdbc.sql("SELECT id FROM wh_version WHERE dataset_id = ? AND version = ?").params(datasetId, version)
                 .query(Integer.class).single();
+    }
+
+    /** Every version of a dataset, the current one marked, latest first. */
+    public List<DatasetVersion> versions(int datasetId) {
+        return jdbc.sql("""
+                        SELECT v.version, v.imported_at, v.imported_by, v.file_name, v.format, v.row_count,
+                               cv.id IS NOT NULL AS current
+                        FROM wh_version v LEFT JOIN wh_current_version cv ON cv.id = v.id
+                        WHERE v.dataset_id = ? ORDER BY v.version DESC""")
+                .param(datasetId)
+                .query((rs, i) -> new DatasetVersion(rs.getInt("version"),
+                        rs.getObject("imported_at", OffsetDateTime.class), rs.getString("imported_by"),
+                        rs.getString("file_name"), rs.getString("format"), rs.getLong("row_count"),
+                        rs.getBoolean("current")))
+                .list();
+    }
+
+    /** When each version became current, and who made it so, latest first. */
+    public List<CurrentChange> currentChanges(int datasetId) {
+        return jdbc.sql("""
+                        SELECT v.version, c.changed_at, c.changed_by, c.reason FROM wh_current_change c
+                        JOIN wh_version v ON v.id = c.version_id WHERE c.dataset_id = ?
+                        ORDER BY c.changed_at DESC, c.id DESC""")
+                .param(datasetId)
+                .query((rs, i) -> new CurrentChange(rs.getInt("version"),
+                        rs.getObject("changed_at", OffsetDateTime.class), rs.getString("changed_by"),
+                        CurrentChange.Reason.valueOf(rs.getString("reason"))))
+                .list();
+    }
+
+    /** Makes a version current again; the dataset row is locked so that an import or another restore queues. */
+    public void makeCurrent(int datasetId, int versionId, String by) {
+        jdbc.sql("SELECT id FROM wh_dataset WHERE id = ? FOR UPDATE").param(datasetId).query(Integer.class).single();
+        jdbc.sql("""
+                        INSERT INTO wh_current_change (dataset_id, version_id, changed_at, changed_by, reason)
+                        VALUES (?, ?, clock_timestamp(), ?, 'RESTORE')""")
+                .params(datasetId, versionId, by).update();
+    }
+
+    /**
+     * Two versions' observations side by side on the observation key: added (only in {@code to}), removed (only in
+     * {@code from}), changed (value, as scaled by its multiplier, or status differs) and, not listed, unchanged.
+     */
+    private static final String COMPARE = """
+            WITH a AS (SELECT * FROM wh_observation WHERE version_id = ?),
+                 b AS (SELECT * FROM wh_observation WHERE version_id = ?),
+                 j AS (SELECT indicator, period, region, occupation, education, country, sex, age, flow,
+                              a.period_start AS a_start, b.period_start AS b_start,
+                              a.value * power(10::numeric, a.unit_mult) AS before, a.status AS before_status,
+                              b.value * power(10::numeric, b.unit_mult) AS after, b.status AS after_status,
+                              CASE WHEN a.value IS NULL THEN 'ADDED' WHEN b.value IS NULL THEN 'REMOVED'
+                                   WHEN a.value * power(10::numeric, a.unit_mult)
+                                        <> b.value * power(10::numeric, b.unit_mult)
+                                        OR a.status <> b.status THEN 'CHANGED'
+                                   ELSE 'UNCHANGED' END AS change
+                       FROM a FULL JOIN b USING (indicator, period, region, occupation, education, country, sex,
+                                                 age, flow))
+            """;
+
+    public Map<VersionDifference.Change, Long> compareCounts(int fromVersionId, int toVersionId) {
+        Map<VersionDifference.Change, Long> counts = new java.util.EnumMap<>(VersionDifference.Change.class);
+        for (VersionDifference.Change c : VersionDifference.Change.values()) {
+            counts.put(c, 0L);
+        }
+        jdbc.sql(COMPARE + "SELECT change, count(*) FROM j GROUP BY change").params(fromVersionId, toVersionId)
+                .query((rs, i) -> counts.put(VersionDifference.Change.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    public List<VersionDifference> differences(int fromVersionId, int toVersionId, int limit) {
+        return jdbc.sql(COMPARE + """
+                        SELECT * FROM j WHERE change <> 'UNCHANGED'
+                        ORDER BY change, indicator, coalesce(a_start, b_start), period, region, occupation, education,
+                                 country, sex, age, flow
+                        LIMIT ?""")
+                .params(fromVersionId, toVersionId, limit)
+                .query((rs, i) -> new VersionDifference(VersionDifference.Change.valueOf(rs.getString("change")),
+                        rs.getString("indicator"), rs.getString("period"), rs.getString("region"),
+                        rs.getString("occupation"), rs.getString("education"), rs.getString("country"),
+                        rs.getString("sex"), rs.getString("age"), rs.getString("flow"),
+                        plain(rs.getBigDecimal("before")), rs.getString("before_status"),
+                        plain(rs.getBigDecimal("after")), rs.getString("after_status")))
+                .list();
+    }
+
+    /** The indicators a version holds. */
+    public List<String> indicatorsOf(int versionId) {
+        return jdbc.sql("SELECT DISTINCT indicator FROM wh_observation WHERE version_id = ? ORDER BY 1")
+                .param(versionId).query(String.class).list();
+    }
+
+    private static java.math.BigDecimal plain(java.math.BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        java.math.BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

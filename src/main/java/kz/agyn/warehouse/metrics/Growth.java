@@ -34,6 +34,30 @@ public final class Growth {
     }
 
     /**
+     * The step of a series: the gap, in periods of its frequency, that most often separates one observation from
+     * the next (the smallest such gap on a tie). Published series have their own rhythm: UN DESA's migrant stock
+     * is published for 1990, 1995, …, 2020, so its step is five years, and a "previous period" one year back never
+     * exists; the growth rate is then taken over five years, and says so. Gaps that break the rhythm (a missing
+     * year in an annual series) give no rate rather than a rate over a different span.
+     *
+     * @param gaps the gaps between consecutive observations, each at least 1
+     * @return the step, or 1 when there are no gaps
+     */
+    public static int step(java.util.List<Integer> gaps) {
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        gaps.forEach(g -> counts.merge(g, 1, Integer::sum));
+        int step = 1;
+        int most = 0;
+        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            if (e.getValue() > most) {
+                step = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return step;
+    }
+
+    /**
      * Compound annual growth rate over {@code years} years, as a fraction.
      *
      * <pre>CAGR = (x_end / x_start)^(1 / n) − 1</pre>

@@ -9,6 +9,8 @@ import java.util.Locale;
 public enum Input {
     VALUE_CURRENT,
     VALUE_PREVIOUS,
+    /** The step of a series, in periods of its frequency (5 for a series published every five years). */
+    STEP,
     VALUE_START,
     VALUE_END,
     YEARS,

@@ -1,5 +1,6 @@
 package kz.agyn.warehouse.metrics;
 
+import static kz.agyn.warehouse.metrics.Input.STEP;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS_BY_EDUCATION;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS_BY_OCCUPATION;
@@ -41,8 +42,8 @@ import java.util.Locale;
 public enum Metric {
 
     /** {@link Growth#rate}. */
-    GROWTH_RATE(new Formula("rate = (x_t − x_{t−1}) / x_{t−1}",
-            List.of(VALUE_CURRENT, VALUE_PREVIOUS), Unit.FRACTION,
+    GROWTH_RATE(new Formula("rate = (x_t − x_{t−s}) / x_{t−s}",
+            List.of(VALUE_CURRENT, VALUE_PREVIOUS, STEP), Unit.FRACTION,
             Refs.OECD_GLOSSARY)),
 
     /** {@link Growth#compoundAnnualRate}. */

@@ -1,11 +1,14 @@
 package kz.agyn.warehouse.web;
 
+import java.util.Locale;
+
+import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Observation;
 
 /**
  * The two long CSV layouts that exports write and imports read back: Agyn's own (docs/formats/observations.md),
  * short lower-case columns with empty codes for "all" and {@code KZ} for the whole country, and SDMX-CSV's, with
- * SDMX column names and codes. Codes never hold commas or quotes, so neither needs quoting.
+ * SDMX column names and codes. Both name the whole country {@code KZ} ({@link WholeCountry}). Codes never hold commas or quotes, so neither needs quoting.
  */
 final class CanonicalCsv {
 
@@ -15,14 +18,18 @@ final class CanonicalCsv {
     static final String SDMX_HEADER = "INDICATOR,TIME_PERIOD,REF_AREA,OCCUPATION,EDUCATION,COUNTERPART_AREA,SEX,AGE,"
             + "FLOW,OBS_VALUE,UNIT_MULT,OBS_STATUS";
 
-    private static final String WHOLE_COUNTRY = "000000000";
+    /**
+     * The columns that follow the observation on export: its dataset and version, and where it comes from, so that
+     * a figure copied out of Agyn keeps its publisher and licence (readers ignore them on the way back in).
+     */
+    static final String PROVENANCE_HEADER = "dataset,version,source,publisher,licence,synthetic";
 
     private CanonicalCsv() {
     }
 
     /** A suppressed value is written as "<5"; the value is the stored one, already scaled by its multiplier. */
     static String agynLine(Observation o, String unit, boolean suppressed) {
-        return o.indicator() + ',' + o.period() + ',' + (WHOLE_COUNTRY.equals(o.region()) ? "KZ" : o.region()) + ','
+        return o.indicator() + ',' + o.period() + ',' + WholeCountry.shown(o.region()) + ','
                 + open(o.occupation()) + ',' + open(o.education()) + ',' + open(o.country()) + ',' + open(o.sex())
                 + ',' + open(o.age()) + ',' + open(o.flow()) + ','
                 + (suppressed ? "<5" : o.scaledValue().toPlainString()) + ',' + (unit == null ? "" : unit) + ','
@@ -30,9 +37,24 @@ final class CanonicalCsv {
     }
 
     static String sdmxLine(Observation o) {
-        return o.indicator() + ',' + o.period() + ',' + o.region() + ',' + o.occupation() + ',' + o.education() + ','
+        return o.indicator() + ',' + o.period() + ',' + WholeCountry.shown(o.region()) + ',' + o.occupation() + ',' + o.education() + ','
                 + o.country() + ',' + o.sex() + ',' + o.age() + ',' + o.flow() + ',' + o.value().toPlainString()
                 + ',' + o.unitMult() + ',' + o.status();
+    }
+
+    static String provenance(Observation o, DatasetInfo d, Locale locale) {
+        return o.dataset() + ',' + o.version() + ',' + (d == null ? ",,," : quoted(d.title() == null ? null
+                : d.title().in(locale)) + ',' + quoted(d.publisher()) + ',' + quoted(d.licence())) + ','
+                + (d != null && d.synthetic());
+    }
+
+    /** RFC 4180: titles and publishers may hold commas and quotes. */
+    static String quoted(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     /** SDMX's "total" and "not applicable" both read back as an empty cell in Agyn's layout. */

@@ -30,7 +30,9 @@ class CodeLabels {
         labels.put("_Z", messages.getMessage("explore.code._Z", null, "—", locale));
         switch (dimension) {
             case REGION -> {
-                labels.put("000000000", messages.getMessage("explore.code.KZ", null, "Kazakhstan", locale));
+                String kazakhstan = messages.getMessage("explore.code.KZ", null, "Kazakhstan", locale);
+                labels.put(WholeCountry.STORED, kazakhstan);
+                labels.put(WholeCountry.CODE, kazakhstan);
                 for (Region r : reference.regionHistory()) {
                     String name = r.names().in(locale);
                     labels.merge(r.kato(), name, (a, b) -> a.equals(b) ? a : b);

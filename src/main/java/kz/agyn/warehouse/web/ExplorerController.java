@@ -3,7 +3,6 @@ package kz.agyn.warehouse.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.Warehouse;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,7 +20,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,41 +52,43 @@ class ExplorerController {
     String explore(@RequestParam(required = false) String indicator, @RequestParam(required = false) String by,
                    @RequestParam Map<String, String> params, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String dataset,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RequestParam(required = false) Integer version, @RequestParam(required = false) String asOf,
                    @RequestHeader(name = "HX-Request", required = false) String htmx,
                    Authentication auth, Model model, Locale locale) {
-        Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, asOf);
+        Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, version, asOf);
         Explorer.View view = explorer.view(selection, Role.namesOf(auth), locale);
         model.addAttribute("view", view);
         model.addAttribute("indicators", warehouse.indicators());
         model.addAttribute("breakdowns", Explorer.BREAKDOWNS);
+        model.addAttribute("filters", Explorer.FILTERS);
+        model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("locale", locale);
         model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
         Map<String, Object> map = explorer.mapOption(view, regionNames(locale));
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
         model.addAttribute("exportQuery", exportQuery(selection));
-        return htmx != null ? "explore :: result" : "explore";
+        return htmx != null ? "explore :: explorer" : "explore";
     }
 
     @GetMapping("/warehouse/export/{format}")
     void export(@PathVariable String format, @RequestParam(required = false) String indicator,
                 @RequestParam(required = false) String by, @RequestParam Map<String, String> params,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String dataset,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                @RequestParam(required = false) String dataset, @RequestParam(required = false) Integer version,
+                @RequestParam(required = false) String asOf,
                 Authentication auth, Locale locale, HttpServletResponse response) throws IOException {
-        Explorer.View view = explorer.view(explorer.selection(indicator, by, params, from, to, dataset, asOf),
-                Role.namesOf(auth), locale);
+        Explorer.View view = explorer.view(explorer.selection(indicator, by, params, from, to, dataset, version,
+                asOf), Role.namesOf(auth), locale);
         String base = "agyn-" + (view.indicator() == null ? "export" : view.indicator().code().toLowerCase(Locale.ROOT))
                 + "-by-" + view.selection().by().name().toLowerCase(Locale.ROOT);
         switch (format) {
             case "csv" -> {
                 attachment(response, "text/csv;charset=UTF-8", base + ".csv");
-                response.getOutputStream().write(csv(view, false).getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(csv(view, false, locale).getBytes(StandardCharsets.UTF_8));
             }
             case "sdmx-csv" -> {
                 attachment(response, "text/csv;charset=UTF-8", base + ".sdmx.csv");
-                response.getOutputStream().write(csv(view, true).getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(csv(view, true, locale).getBytes(StandardCharsets.UTF_8));
             }
             case "xlsx" -> {
                 attachment(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -98,19 +99,28 @@ class ExplorerController {
         }
     }
 
-    /** Long form; the suppressed cells are left out rather than written as numbers. */
-    private static String csv(Explorer.View view, boolean sdmx) {
+    /**
+     * Long form; the suppressed cells are left out rather than written as numbers. Each line ends with where it comes
+     * from (dataset, version, source, publisher, licence, synthetic), as SDMX attributes in SDMX-CSV.
+     */
+    private String csv(Explorer.View view, boolean sdmx, Locale locale) {
         StringBuilder sb = new StringBuilder();
-        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.SDMX_HEADER : CanonicalCsv.AGYN_HEADER + ",dataset,version")
-                .append('\n');
+        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.SDMX_HEADER + ",SOURCE_PUBLISHER,LICENCE,SYNTHETIC"
+                : CanonicalCsv.AGYN_HEADER + "," + CanonicalCsv.PROVENANCE_HEADER).append('\n');
         String unit = view.indicator() == null ? null : view.indicator().unit();
+        Map<String, DatasetInfo> datasets = new java.util.HashMap<>();
+        warehouse.datasets().forEach(d -> datasets.put(d.code(), d));
         for (Observation o : view.observations()) {
+            DatasetInfo d = datasets.get(o.dataset());
             if (sdmx) {
-                sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_')).append("(1.0),")
-                        .append(CanonicalCsv.sdmxLine(o));
+                sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_'))
+                        .append("(1.0),").append(CanonicalCsv.sdmxLine(o)).append(',')
+                        .append(CanonicalCsv.quoted(d == null ? null : d.publisher())).append(',')
+                        .append(CanonicalCsv.quoted(d == null ? null : d.licence())).append(',')
+                        .append(d != null && d.synthetic());
             } else {
-                sb.append(CanonicalCsv.agynLine(o, unit, false)).append(',').append(o.dataset()).append(',')
-                        .append(o.version());
+                sb.append(CanonicalCsv.agynLine(o, unit, false)).append(',')
+                        .append(CanonicalCsv.provenance(o, d, locale));
             }
             sb.append('\n');
         }
@@ -149,11 +159,24 @@ class ExplorerController {
                 }
             }
             r++;
+            sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.selection", null, locale)
+                    + ": " + selectionText(view, locale));
             if (view.source() != null) {
                 Explorer.Source s = view.source();
                 sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("figure.source", null, locale)
-                        + ": " + s.title() + " — " + s.publisher() + ", v" + s.version()
+                        + ": " + s.title() + " — " + s.publisher() + ", "
+                        + messages.getMessage("explore.version", new Object[] {s.version()}, locale)
                         + (s.citation() == null ? "" : ". " + s.citation()));
+                sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.licence", null, locale)
+                        + ": " + (s.licence() == null ? messages.getMessage("explore.licenceUnknown", null, locale)
+                        : s.licence()));
+                if (s.url() != null) {
+                    sheet.createRow(r++).createCell(0).setCellValue(s.url());
+                }
+                if (!s.current()) {
+                    sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.notCurrent",
+                            new Object[] {s.version(), s.currentVersion()}, locale));
+                }
                 if (s.synthetic()) {
                     sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.synthetic", null,
                             locale));
@@ -166,6 +189,19 @@ class ExplorerController {
             sheet.setColumnWidth(0, 40 * 256);
             wb.write(out);
         }
+    }
+
+    /** The codes the view holds fixed, as the filters and the API write them (the whole country is KZ). */
+    private String selectionText(Explorer.View view, Locale locale) {
+        StringBuilder sb = new StringBuilder();
+        view.selection().filters().forEach((d, v) -> {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(messages.getMessage("dimension." + d.name(), null, d.name(), locale)).append(' ')
+                    .append(Explorer.ANY.equals(v) ? messages.getMessage("explore.any", null, locale) : v);
+        });
+        return sb.toString();
     }
 
     private Map<String, String> regionNames(Locale locale) {
@@ -190,8 +226,11 @@ class ExplorerController {
         if (s.dataset() != null) {
             q.append("&dataset=").append(enc(s.dataset()));
         }
+        if (s.version() != null) {
+            q.append("&version=").append(s.version());
+        }
         if (s.asOf() != null) {
-            q.append("&asOf=").append(s.asOf());
+            q.append("&asOf=").append(enc(s.asOf()));
         }
         return q.toString();
     }

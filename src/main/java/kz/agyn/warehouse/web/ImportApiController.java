@@ -37,13 +37,18 @@ class ImportApiController {
     private final ImportService imports;
     private final JsonMapper json;
     private final Uploads uploads;
+    private final kz.agyn.warehouse.Warehouse warehouse;
+    private final org.springframework.context.MessageSource messages;
 
     private final kz.agyn.warehouse.ImportTemplates templates;
 
     ImportApiController(ImportService imports, JsonMapper json, Uploads uploads,
-                        kz.agyn.warehouse.ImportTemplates templates) {
+                        kz.agyn.warehouse.ImportTemplates templates, kz.agyn.warehouse.Warehouse warehouse,
+                        org.springframework.context.MessageSource messages) {
         this.templates = templates;
         this.imports = imports;
+        this.warehouse = warehouse;
+        this.messages = messages;
         this.uploads = uploads;
         this.json = json;
     }
@@ -125,9 +130,11 @@ class ImportApiController {
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Write a clean import as a new version of its dataset",
-            description = "One transaction. Accepting a file already imported into the dataset changes nothing.")
-    ImportReport accept(@PathVariable UUID id, Authentication auth, Locale locale) {
-        return imports.accept(id, auth.getName(), locale);
+            description = "One transaction. Accepting a file already imported into the dataset writes nothing: "
+                    + "`newVersion` is false then, `current` says whether that version is the current one, and "
+                    + "`message` says so; make it current with POST /api/v1/datasets/{code}/versions/{n}/current.")
+    AcceptOutcome accept(@PathVariable UUID id, Authentication auth, Locale locale) {
+        return AcceptOutcome.of(imports.accept(id, auth.getName(), locale), warehouse, messages, locale);
     }
 
     @GetMapping("/{id}/progress")

@@ -196,7 +196,14 @@ class ImportPageController {
         // Progress first: work that finishes between the two reads then shows as a finished report, never as
         // a stale report with polling already stopped.
         model.addAttribute("progress", imports.progress(id).orElse(null));
-        model.addAttribute("report", imports.report(id, locale));
+        var report = imports.report(id, locale);
+        model.addAttribute("report", report);
+        // Accepted: say whether a version was written and which version is current (an earlier file re-uploaded
+        // is not written again, and does not become current by being accepted).
+        warehouse.outcome(report).ifPresent(o -> {
+            model.addAttribute("outcome", o);
+            model.addAttribute("outcomeMessage", AcceptOutcome.message(o, messages, locale));
+        });
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("aggregateChoices", ImportMapping.Aggregates.values());

@@ -53,7 +53,7 @@ class MetricsApiController {
             + "null, so is the value computed from it, and the point has `suppressed` true; `suppressedPoints` "
             + "counts them.")
     MetricResult compute(@PathVariable String name,
-                         @Parameter(description = "KATO code; Kazakhstan when absent")
+                         @Parameter(description = "KATO code; Kazakhstan (KZ) when absent")
                          @RequestParam(required = false) String region,
                          @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to,
@@ -71,7 +71,12 @@ class MetricsApiController {
                          Authentication auth, Locale locale) {
         Metric metric = metrics.metric(name)
                 .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "metric.unknown", name));
-        return metrics.compute(metric, new MetricsService.Selection(region, from, to, dataset, indicator, country,
-                occupation, peers, window), locale, Disclosure.seesSmallCells(Role.namesOf(auth)));
+        MetricResult r = metrics.compute(metric, new MetricsService.Selection(WholeCountry.stored(Params.blank(region)),
+                from, to, dataset, indicator, country, occupation, peers, window), locale,
+                Disclosure.seesSmallCells(Role.namesOf(auth)));
+        // The whole country is KZ here too, as in observations and every export.
+        return new MetricResult(r.metric(), r.name(), r.formula(), r.explanation(), r.unit(), r.reference(),
+                WholeCountry.shown(r.region()), r.points(), r.sources(), r.missing(), r.personCounts(),
+                r.suppressedPoints(), r.syntheticSources());
     }
 }

@@ -53,7 +53,8 @@ class MetricsPageController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth, Model model,
                 Locale locale) {
         Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
-        String area = region == null || region.isBlank() ? null : region;
+        String area = WholeCountry.stored(Params.blank(region));
+        area = WholeCountry.STORED.equals(area) ? null : area;
         List<String> peerList = Params.blank(peers) == null ? List.of()
                 : Arrays.stream(peers.split("[,\\s]+")).filter(p -> !p.isBlank()).map(String::trim).toList();
         MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from),

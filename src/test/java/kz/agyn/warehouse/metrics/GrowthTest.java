@@ -52,4 +52,17 @@ class GrowthTest {
         assertThatThrownBy(() -> Growth.compoundAnnualRate(d(1), d(2), -3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theStepOfASeriesIsItsMostCommonGap() {
+        // Annual: 2015, 2016, 2017 → gaps 1, 1.
+        assertThat(Growth.step(java.util.List.of(1, 1))).isEqualTo(1);
+        // UN DESA's migrant stock 1990, 1995, …, 2015, 2019: five gaps of 5, one of 4.
+        assertThat(Growth.step(java.util.List.of(5, 5, 5, 5, 5, 4))).isEqualTo(5);
+        // An annual series with a missing year keeps its yearly step.
+        assertThat(Growth.step(java.util.List.of(1, 2, 1))).isEqualTo(1);
+        // A tie goes to the shorter step; no gaps at all is a step of one period.
+        assertThat(Growth.step(java.util.List.of(5, 1))).isEqualTo(1);
+        assertThat(Growth.step(java.util.List.of())).isEqualTo(1);
+    }
 }
