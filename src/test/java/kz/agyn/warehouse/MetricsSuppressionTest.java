@@ -53,8 +53,8 @@ class MetricsSuppressionTest extends AgynTest {
     static final String DATASET = "test-metric-small-cells";
     static final RequestPostProcessor VIEWER = user("metrics-viewer").roles("VIEWER");
     static final RequestPostProcessor ANALYST = user("metrics-analyst").roles("ANALYST");
-    /** Inputs that echo the request (years summed) or count years, not persons. */
-    static final Set<String> PARAMETERS = Set.of("window", "n");
+    // Parameters of a metric, not counts of persons: the averaging window, a number of peers, a growth step in years.
+    static final Set<String> PARAMETERS = Set.of("window", "n", "s");
 
     @Autowired
     MockMvc mvc;
