@@ -77,10 +77,11 @@ class CommandLineIT {
         assertNoTrace(write);
 
         // The same file again: it is that version already, and the command says so and ends (it used to wait
-        // for a write that never started).
+        // for a write that never started); no second version is made.
         Run again = agyn(Map.of(), "import", "--dataset", "cli-test", "--accept", "--lang", "en", csv.toString());
         assertThat(again.code).as(again.toString()).isZero();
-        assertThat(again.out).contains("Accepted as version 1.");
+        assertThat(again.out).contains("already stored as version 1").contains("nothing new was written")
+                .doesNotContain("version 2");
     }
 
     @Test
