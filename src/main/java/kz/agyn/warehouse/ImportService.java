@@ -40,6 +40,9 @@ import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
 import kz.agyn.warehouse.internal.RowPrefetch;
 import kz.agyn.warehouse.internal.WarehouseRepository;
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.database.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +81,8 @@ public class ImportService {
     private final Path directory;
     private final long maxSize;
     private final Uploads uploads;
-    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<UUID, Job> work = new ConcurrentHashMap<>();
+    private final Jobs jobs;
     private final JobLocks locks;
 
     public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
@@ -86,8 +90,9 @@ public class ImportService {
                          JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                          @Value("${agyn.imports.directory}") Path directory,
                          @Value("${agyn.imports.max-size:209715200}") long maxSize, Uploads uploads,
-                         JobLocks locks) {
+                         JobLocks locks, Jobs jobs) {
         this.locks = locks;
+        this.jobs = jobs;
         this.warehouse = warehouse;
         this.imports = imports;
         this.reference = reference;
@@ -161,7 +166,7 @@ public class ImportService {
     /** As {@link #uploadAsync(String, String, InputStream, String, ImportMapping, String)}, from a received file. */
     public UUID uploadAsync(String dataset, Upload file, String format, ImportMapping mapping, String user) {
         UUID id = store(dataset, file, format, mapping, user);
-        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        Job job = work.computeIfAbsent(id, k -> new Job());
         job.phase = "VALIDATING";
         executor.execute(() -> validate(id));
         return id;
@@ -196,22 +201,39 @@ public class ImportService {
             deleteSpool(spool(id));
             return report(id, locale);
         }
-        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        Job job = work.computeIfAbsent(id, k -> new Job());
         job.reset("WRITING", record.size());
-        // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import INTERRUPTED.
-        try (JobLocks.Held held = locks.hold(LOCK, id)) {
-            imports.status(id, "ACCEPTING");
-            // The rows, the new version and the ACCEPTED status commit together: a crash at any point leaves
-            // either all of them or none (and the status ACCEPTING, which the next start turns into INTERRUPTED).
-            int versionId = transactions.execute(status -> {
-                int v = write(record, datasetId, user, job);
-                imports.accepted(id, v);
-                return v;
-            });
-            deleteSpool(spool(id));
-            // versionId is the row of wh_version, not the dataset's version number.
-            log.info("Import {} accepted as wh_version row {} of {} ({} rows)", id, versionId, record.dataset(),
-                    job.rows.get());
+        // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import INTERRUPTED
+        // (and its job FAILED, by the job's own lock).
+        try (JobLocks.Held held = locks.hold(LOCK, id);
+             Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_WRITE, user, parameters(record))) {
+            handle.phase("WRITING", record.size());
+            handle.doneFrom(job.bytes::get);
+            handle.onCancel(() -> job.cancelled.set(true));
+            try {
+                imports.status(id, "ACCEPTING");
+                // The rows, the new version and the ACCEPTED status commit together: a crash at any point leaves
+                // either all of them or none (and the status ACCEPTING, which the next start turns into
+                // INTERRUPTED).
+                int versionId = transactions.execute(status -> {
+                    int v = write(record, datasetId, user, job);
+                    imports.accepted(id, v);
+                    return v;
+                });
+                deleteSpool(spool(id));
+                // versionId is the row of wh_version, not the dataset's version number.
+                log.info("Import {} accepted as wh_version row {} of {} ({} rows)", id, versionId, record.dataset(),
+                        job.rows.get());
+                handle.succeeded(JobOutcome.of("jobs.outcome.importWritten", record.fileName(), record(id).version(),
+                        record.dataset(), job.rows.get()).linkedTo("/warehouse/datasets/" + record.dataset()));
+            } catch (CancelledException e) {
+                handle.cancelled(null);
+                throw e;
+            } catch (ImportException e) {
+                handle.failed(JobOutcome.of("jobs.outcome.importRefused", record.fileName(), e.code())
+                        .linkedTo("/warehouse/imports/" + id));
+                throw e;
+            }
         } catch (CancelledException e) {
             backToValid(id);
             throw new ImportException("warehouse.import.cancelled");
@@ -235,7 +257,7 @@ public class ImportService {
 
     /** Accepts in the background; follow with {@link #progress}. */
     public void acceptAsync(UUID id, String user) {
-        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        Job job = work.computeIfAbsent(id, k -> new Job());
         job.reset("WRITING", record(id).size());
         executor.execute(() -> {
             try {
@@ -277,7 +299,7 @@ public class ImportService {
     }
 
     public Optional<ImportProgress> progress(UUID id) {
-        Job job = jobs.get(id);
+        Job job = work.get(id);
         if (job == null) {
             return imports.find(id).map(r -> new ImportProgress(id, r.status(), r.size(), r.size(),
                     r.rows() == null ? 0 : r.rows(), true, "CANCELLED".equals(r.status())));
@@ -288,7 +310,7 @@ public class ImportService {
 
     /** Asks a running validation or write to stop; a write is rolled back whole. */
     public boolean cancel(UUID id) {
-        Job job = jobs.get(id);
+        Job job = work.get(id);
         if (job == null || job.done) {
             return false;
         }
@@ -334,7 +356,7 @@ public class ImportService {
     private ImportRecord current(UUID id) {
         ImportRecord r = record(id);
         if (RUNNING.contains(r.status())) {
-            Job job = jobs.get(id);
+            Job job = work.get(id);
             if ((job == null || job.done) && interruptIfAbandoned(id)) {
                 return record(id);
             }
@@ -367,15 +389,35 @@ public class ImportService {
     }
 
     private void validate(UUID id) {
-        try (JobLocks.Held held = locks.hold(LOCK, id)) {
-            check(id);
+        ImportRecord started = record(id);
+        try (JobLocks.Held held = locks.hold(LOCK, id);
+             Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_CHECK, started.createdBy(), parameters(started))) {
+            String status = check(id, handle);
+            ImportRecord r = record(id);
+            switch (status) {
+                case "CANCELLED" -> handle.cancelled(null);
+                case "FAILED" -> handle.failed(JobOutcome.of("jobs.outcome.importFailed", r.fileName())
+                        .linkedTo("/warehouse/imports/" + id));
+                default -> handle.succeeded(JobOutcome.of("jobs.outcome.importChecked", r.fileName(),
+                        r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount())
+                        .linkedTo("/warehouse/imports/" + id));
+            }
         }
     }
 
-    private void check(UUID id) {
+    /** What the Jobs page shows of an import: which file, for which dataset, and the import it belongs to. */
+    private static Map<String, String> parameters(ImportRecord r) {
+        return Map.of("import", r.id().toString(), "dataset", r.dataset(), "file", r.fileName(),
+                "format", r.format());
+    }
+
+    private String check(UUID id, Jobs.Handle handle) {
         ImportRecord record = record(id);
-        Job job = jobs.computeIfAbsent(id, k -> new Job());
+        Job job = work.computeIfAbsent(id, k -> new Job());
         job.reset("VALIDATING", record.size());
+        handle.phase("READING", record.size());
+        handle.doneFrom(job.bytes::get);
+        handle.onCancel(() -> job.cancelled.set(true));
         ImportMapping mapping = mapping(record);
         List<StoredProblem> problems = new ArrayList<>();
         AtomicLong problemCount = new AtomicLong();
@@ -447,6 +489,7 @@ public class ImportService {
         } finally {
             job.done = true;
         }
+        return status;
     }
 
     private int write(ImportRecord record, int datasetId, String user, Job job) {

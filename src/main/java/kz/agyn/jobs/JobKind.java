@@ -1,0 +1,20 @@
+package kz.agyn.jobs;
+
+/**
+ * What a job does. One list for every feature, so that the Jobs page can filter by kind and name each in the
+ * reader's language ({@code jobs.kind.*}); a feature adding long work adds its kind here.
+ */
+public enum JobKind {
+    /** A file sent to the warehouse being read and checked. */
+    WAREHOUSE_CHECK,
+    /** A checked file being written as a new version of its dataset. */
+    WAREHOUSE_WRITE,
+    /** A dataset fetched again from its source's API. */
+    WAREHOUSE_REFRESH,
+    /** Files of the scholarship registry being checked and written. */
+    REGISTRY_IMPORT,
+    /** The registry's personal data encrypted again under the current key. */
+    REGISTRY_REKEY,
+    /** Survey responses being imported. */
+    SURVEY_IMPORT
+}
