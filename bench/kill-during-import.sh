@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Crash during imports (issue 12). Kills the application with kill -9 while it writes a 1,000,000-row warehouse
-# import, and again while it writes a registry bulk import (the synthetic registry: 14,033 scholars), restarting it
-# after each kill. Checks, and prints with figures:
+# Crash during long work (issues 12 and 14). Kills the application with kill -9 while it writes a 1,000,000-row
+# warehouse import, again while it writes a registry bulk import (the synthetic registry: 14,033 scholars), and again
+# while it re-keys that registry after a key rotation, restarting it after each kill. Checks, and prints with figures:
 #   - the embedded PostgreSQL stopped with the JVM (its watchdog), and the restart succeeded the first time;
 #   - the database holds none of the interrupted import's rows (each import writes in one transaction);
 #   - the import shows INTERRUPTED in the API after the restart, not "running" for ever;
-#   - accepting (warehouse) or sending (registry) it again succeeds, with every row.
+#   - accepting (warehouse) or sending (registry) it again succeeds, with every row;
+#   - each killed job shows FAILED, with the reason "interrupted", in GET /api/v1/jobs and on the Jobs page, and the
+#     re-key started again finishes with no row left under the retired key.
 # Runs target/agyn.jar (built if missing) on a folder and port of its own; needs curl, python3 and psql.
 # Usage: bench/kill-during-import.sh [rows]      PORT=… for another HTTP port, AGYN_JAR=… for another build.
 set -euo pipefail
@@ -34,6 +36,26 @@ check() { # check DESCRIPTION CONDITION-RESULT(0/1)
   if [ "$2" = 0 ]; then echo "  ok    $1"; else echo "  FAIL  $1"; failures=$((failures + 1)); fi
 }
 json() { python3 -c "import json,sys; r=json.load(sys.stdin); print($1)"; }
+
+# The job of kind $1 whose parameter $2 is $3 (or whose id is $3 when $2 is "id"): "STATE OUTCOME".
+job_state() {
+  curl -sf "${auth[@]}" "$api/jobs?kind=$1&limit=1000" | python3 -c "
+import json,sys
+for j in json.load(sys.stdin):
+    if ('$2' == 'id' and j['id'] == '$3') or j['parameters'].get('$2') == '$3':
+        print(j['state'], j['outcome']); break
+else: print('none')"
+}
+
+# The Jobs page in English, as the administrator sees it after signing in with the form.
+jobs_page() {
+  local jar_=$work/cookies csrf
+  rm -f "$jar_"
+  csrf=$(curl -sf -c "$jar_" "http://127.0.0.1:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -sf -b "$jar_" -c "$jar_" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=$password" \
+    --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$port/login"
+  curl -sf -b "$jar_" "http://127.0.0.1:$port/admin/jobs?lang=en&kind=$1"
+}
 
 # Starts the jar on $home and waits until /actuator/health answers; a start that fails is a failure of this test
 # (after a crash the first start must work), so the script stops there.
@@ -110,6 +132,11 @@ start
 echo "  restart: $started_in s (the first attempt)"
 status=$(curl -sf "${auth[@]}" "$api/imports/$id" | json 'r["status"]')
 check "the import shows $status after the restart (INTERRUPTED expected)" "$([ "$status" = INTERRUPTED ]; echo $?)"
+job=$(job_state WAREHOUSE_WRITE import "$id")
+check "its write job in /api/v1/jobs: $job (FAILED jobs.outcome.interrupted expected)" \
+  "$([ "$job" = "FAILED jobs.outcome.interrupted" ]; echo $?)"
+jobs_page WAREHOUSE_WRITE | grep -q "Interrupted: Agyn stopped while this job ran"
+check "the Jobs page says it was interrupted" "$?"
 stored=$(sql "SELECT count(*) FROM wh_observation o JOIN wh_version v ON v.id = o.version_id
               JOIN wh_dataset d ON d.id = v.dataset_id WHERE d.code = 'kill9'")
 versions=$(sql "SELECT count(*) FROM wh_version v JOIN wh_dataset d ON d.id = v.dataset_id WHERE d.code = 'kill9'")
@@ -154,6 +181,9 @@ start
 echo "  restart: $started_in s (the first attempt)"
 status=$(curl -sf "${auth[@]}" "$api/registry/imports/$rid" | json 'r["status"]')
 check "the import shows $status after the restart (INTERRUPTED expected)" "$([ "$status" = INTERRUPTED ]; echo $?)"
+job=$(job_state REGISTRY_IMPORT id "$rid")
+check "its job in /api/v1/jobs: $job (FAILED jobs.outcome.interrupted expected)" \
+  "$([ "$job" = "FAILED jobs.outcome.interrupted" ]; echo $?)"
 after=$(sql "SELECT count(*) FROM reg_scholar")
 awards=$(sql "SELECT count(*) FROM reg_award")
 jobs=$(sql "SELECT count(*) FROM reg_employment")
@@ -166,6 +196,47 @@ took=$(since "$t0")
 after=$(sql "SELECT count(*) FROM reg_scholar")
 check "sent again in $took s: $result; $after scholars stored (IMPORTED and 14033 expected)" \
   "$([ "${result%% *}" = IMPORTED ] && [ "$after" = 14033 ]; echo $?)"
+
+# ---------------------------------------------------------------- registry re-key after a key rotation
+echo
+echo "== registry re-key of 14,033 scholars after a key rotation, killed while it runs"
+kill "$app"; wait "$app" 2>/dev/null || true; app=
+export AGYN_REGISTRY_RETIRED_KEYS
+AGYN_REGISTRY_RETIRED_KEYS=$(cat "$home/registry.key")
+export AGYN_REGISTRY_KEY
+AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64)
+start
+stale=$(curl -sf "${auth[@]}" "$api/registry/rekey" | json 'r["rowsUnderOtherKeys"]')
+echo "  restarted with a new key: $stale scholars under the retired one"
+t0=$(now)
+curl -sf "${auth[@]}" -X POST -o /dev/null "$api/registry/rekey"
+while :; do
+  s=$(curl -sf "${auth[@]}" "$api/registry/rekey" || true)
+  kid=$(echo "$s" | json 'r["job"]["id"] if r["job"] else ""')
+  pct=$(echo "$s" | json 'r["job"]["percent"] if r["job"] else -1')
+  if echo "$s" | grep -q '"finished":true'; then echo "  FAIL  the re-key ended before the kill"; exit 1; fi
+  [ "$pct" -ge 30 ] && break
+  sleep 0.05
+done
+kill9
+echo "  killed $(since "$t0") s into the re-key, at $pct % of the rows"
+check "PostgreSQL stopped ${pg_stopped_in} s after the JVM was killed" "$pg_alive"
+start
+echo "  restart: $started_in s (the first attempt)"
+job=$(job_state REGISTRY_REKEY id "$kid")
+check "the re-key job in /api/v1/jobs: $job (FAILED jobs.outcome.interrupted expected)" \
+  "$([ "$job" = "FAILED jobs.outcome.interrupted" ]; echo $?)"
+jobs_page REGISTRY_REKEY | grep -q "Interrupted: Agyn stopped while this job ran"
+check "the Jobs page says it was interrupted" "$?"
+left=$(curl -sf "${auth[@]}" "$api/registry/rekey" | json 'r["rowsUnderOtherKeys"]')
+t0=$(now)
+curl -sf "${auth[@]}" -X POST -o /dev/null "$api/registry/rekey"
+until curl -sf "${auth[@]}" "$api/registry/rekey" | grep -q '"finished":true'; do sleep 0.2; done
+took=$(since "$t0")
+s=$(curl -sf "${auth[@]}" "$api/registry/rekey")
+result=$(echo "$s" | json '"%s %d" % (r["job"]["status"], r["rowsUnderOtherKeys"])')
+check "started again with $left scholars left, finished in $took s: $result (DONE 0 expected)" \
+  "$([ "$result" = "DONE 0" ]; echo $?)"
 
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

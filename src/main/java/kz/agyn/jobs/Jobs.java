@@ -233,6 +233,7 @@ public class Jobs {
         private final AtomicBoolean cancel = new AtomicBoolean();
         private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
         private volatile LongSupplier doneFrom;
+        private volatile LongSupplier totalFrom;
         private volatile Long total;
         private volatile String phase;
         private volatile boolean ended;
@@ -252,11 +253,32 @@ public class Jobs {
             this.total = total;
             this.done.set(0);
             this.doneFrom = null;
+            this.totalFrom = null;
             repository.phase(id, phase, 0, total);
         }
 
         public void total(Long total) {
             this.total = total;
+        }
+
+        /** Names the phase the work is in without touching the counts (work that keeps its own). */
+        public void phaseOnly(String phase) {
+            this.phase = phase;
+            repository.phase(id, phase, doneSoFar(), totalSoFar());
+        }
+
+        /** Takes the total from the work's own counter, read at each flush; 0 or less is "unknown". */
+        public void totalFrom(LongSupplier counter) {
+            this.totalFrom = counter;
+        }
+
+        private Long totalSoFar() {
+            LongSupplier from = totalFrom;
+            if (from == null) {
+                return total;
+            }
+            long t = from.getAsLong();
+            return t > 0 ? t : null;
         }
 
         public void done(long value) {
@@ -304,7 +326,7 @@ public class Jobs {
         }
 
         void flush() {
-            if (!ended && repository.progress(id, doneSoFar(), total)) {
+            if (!ended && repository.progress(id, doneSoFar(), totalSoFar())) {
                 requestCancel();
             }
         }
@@ -327,7 +349,8 @@ public class Jobs {
                 return;
             }
             ended = true;
-            repository.end(id, state, doneSoFar(), total, outcome.code(), outcome.args(), outcome.resultLink());
+            repository.end(id, state, doneSoFar(), totalSoFar(), outcome.code(), outcome.args(),
+                    outcome.resultLink());
         }
 
         /** Ends the job FAILED if no outcome was given, and lets its lock go. */

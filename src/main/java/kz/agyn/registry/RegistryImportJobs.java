@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.database.JobLocks;
 import kz.agyn.registry.internal.ImportRunRepository;
 import org.slf4j.Logger;
@@ -47,6 +50,7 @@ public class RegistryImportJobs {
 
     private final RegistryImport imports;
     private final TaskExecutor executor;
+    private final Jobs jobRecords;
     private final MessageSource messages;
     private final ImportRunRepository runs;
     private final JobLocks locks;
@@ -54,7 +58,8 @@ public class RegistryImportJobs {
     private volatile Listener listener = (id, by, phase) -> { };
 
     public RegistryImportJobs(RegistryImport imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                              MessageSource messages, ImportRunRepository runs, JobLocks locks) {
+                              MessageSource messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords) {
+        this.jobRecords = jobRecords;
         this.imports = imports;
         this.executor = executor;
         this.messages = messages;
@@ -72,11 +77,18 @@ public class RegistryImportJobs {
         volatile RegistryImportReport report;
         volatile Instant ended;
         volatile JobLocks.Held held;
+        volatile Jobs.Handle handle;
 
         Job(boolean write, String by) {
             this.write = write;
             this.by = by;
-            this.progress = new RegistryImportProgress(phase -> listener.entered(id, by, phase));
+            this.progress = new RegistryImportProgress(phase -> {
+                Jobs.Handle h = handle;
+                if (h != null) {
+                    h.phaseOnly("REGISTRY_" + phase.name());
+                }
+                listener.entered(id, by, phase);
+            });
         }
 
         RegistryImportStatus status() {
@@ -222,6 +234,17 @@ public class RegistryImportJobs {
         // lock free, and marks it INTERRUPTED.
         runs.started(job.id, write, by);
         job.held = locks.hold(LOCK, job.id);
+        try {
+            job.handle = jobRecords.start(job.id, JobKind.REGISTRY_IMPORT, by, Map.of("write", String.valueOf(write),
+                    "files", String.valueOf(files.inputs().size())));
+        } catch (RuntimeException e) {
+            job.held.close();
+            closeQuietly(files);
+            throw e;
+        }
+        job.handle.doneFrom(job.progress::done);
+        job.handle.totalFrom(job.progress::total);
+        job.handle.onCancel(job.progress::cancel);
         job.progress.whileCommitting(() -> runs.committing(job.id));
         jobs.put(job.id, job);
         return job;
@@ -261,9 +284,31 @@ public class RegistryImportJobs {
             log.warn("Registry import {} ended {} but could not be recorded: {}", job.id,
                     r == null ? "?" : r.status(), e.getClass().getName());
         } finally {
+            endJob(job);
             if (job.held != null) {
                 job.held.close();
             }
+        }
+    }
+
+    /** The job's record: how the import ended, in the words of its status, with a link to its report. */
+    private void endJob(Job job) {
+        Jobs.Handle h = job.handle;
+        if (h == null) {
+            return;
+        }
+        try (h) {
+            RegistryImportReport r = job.report;
+            String status = r == null ? RegistryImportReport.FAILED : r.status();
+            JobOutcome outcome = JobOutcome.of("jobs.outcome.registryImported", "registry.import.status." + status)
+                    .linkedTo("/registry/import/" + job.id);
+            switch (status) {
+                case RegistryImportReport.CANCELLED -> h.cancelled(outcome);
+                case RegistryImportReport.FAILED -> h.failed(outcome);
+                default -> h.succeeded(outcome);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Registry import {}: its job record could not be ended: {}", job.id, e.getClass().getName());
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.kernel.Iin;
 import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRows;
@@ -60,6 +63,7 @@ public class RegistryRekeyJobs {
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final TaskExecutor executor;
+    private final Jobs jobRecords;
     private final RegistryKeys configured;
     private final AtomicReference<Job> last = new AtomicReference<>();
     private volatile Keys keys;
@@ -67,7 +71,9 @@ public class RegistryRekeyJobs {
     private volatile Listener listener = (id, done) -> { };
 
     public RegistryRekeyJobs(RekeyRepository repository, TransactionTemplate transactions, AuditLog audit,
-                             @Qualifier("applicationTaskExecutor") TaskExecutor executor, RegistryKeys keys) {
+                             @Qualifier("applicationTaskExecutor") TaskExecutor executor, RegistryKeys keys,
+                             Jobs jobRecords) {
+        this.jobRecords = jobRecords;
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
@@ -211,10 +217,39 @@ public class RegistryRekeyJobs {
     }
 
     private void work(Job job) {
+        // The job's record, under the re-key's own id, so the Jobs page and this page speak of one job.
+        try (Jobs.Handle handle = jobRecords.start(job.id, JobKind.REGISTRY_REKEY, job.by,
+                Map.of("toKey", job.keys.keys().currentKeyId()))) {
+            handle.onCancel(() -> job.cancel.set(true));
+            rekeyAll(job, handle);
+            RegistryRekeyStatus s = job.status();
+            JobOutcome outcome = JobOutcome.of("jobs.outcome.rekeyed", s.rekeyed(), s.toKeyId(), s.unreadable())
+                    .linkedTo("/admin/registry-keys");
+            switch (s.status()) {
+                case RegistryRekeyStatus.CANCELLED -> handle.cancelled(
+                        JobOutcome.of("jobs.outcome.rekeyStopped", s.rekeyed()).linkedTo("/admin/registry-keys"));
+                case RegistryRekeyStatus.FAILED -> handle.failed(outcome);
+                default -> handle.succeeded(outcome);
+            }
+        } catch (RuntimeException e) {
+            // The job record could not be opened or closed (the database went away); the re-key's own status says
+            // how it ended.
+            log.warn("Registry re-key {}: its job record failed: {}", job.id, e.getClass().getName());
+            if (job.ended == null) {
+                job.status = RegistryRekeyStatus.FAILED;
+                job.ended = Instant.now();
+                job.finished.countDown();
+            }
+        }
+    }
+
+    private void rekeyAll(Job job, Jobs.Handle handle) {
         Map<String, Long> from = Map.of();
         try {
             from = repository.staleByKeyId(job.keys.currentId());
             job.total = repository.countStale(job.keys.currentId());
+            handle.phase("REKEYING", job.total);
+            handle.doneFrom(job.done::get);
             // The scholars first (their hashes decide what search finds), then each table of free text.
             List<String> tables = new ArrayList<>();
             tables.add(null);
