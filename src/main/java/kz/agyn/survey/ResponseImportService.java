@@ -11,12 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.internal.ResponseParser;
-import kz.agyn.survey.internal.SurveyRepository;
 import kz.agyn.survey.internal.SurveyRepository.ImportRow;
+import kz.agyn.survey.internal.SurveyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,10 +52,13 @@ public class ResponseImportService {
     private final JsonMapper json;
     private final long maxSize;
     private final Uploads uploads;
+    private final Jobs jobs;
 
     public ResponseImportService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions,
                                  MessageSource messages, JsonMapper json,
-                                 @Value("${agyn.surveys.max-file-size:20971520}") long maxSize, Uploads uploads) {
+                                 @Value("${agyn.surveys.max-file-size:20971520}") long maxSize, Uploads uploads,
+                                 Jobs jobs) {
+        this.jobs = jobs;
         this.uploads = uploads;
         this.surveys = surveys;
         this.repository = repository;
@@ -114,14 +120,28 @@ public class ResponseImportService {
             throw SurveyException.invalid("survey.import.notAcceptable", row.status());
         }
         Survey survey = surveys.survey(surveyId);
-        try {
-            write(survey, row, user);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            // Two acceptances raced: the unique index let one write; the other changes nothing.
-            if (!repository.fileWritten(surveyId, row.sha256())) {
-                throw SurveyException.invalid("survey.import.changed");
+        try (Jobs.Handle job = jobs.start(JobKind.SURVEY_IMPORT, user, Map.of("survey", survey.code(),
+                "file", row.fileName(), "import", importId.toString()))) {
+            job.phase("WRITING", (long) row.rows());
+            String link = "/surveys/" + surveyId;
+            try {
+                write(survey, row, user);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // Two acceptances raced: the unique index let one write; the other changes nothing.
+                if (!repository.fileWritten(surveyId, row.sha256())) {
+                    job.failed(JobOutcome.of("jobs.outcome.importRefused", row.fileName(), "survey.import.changed")
+                            .linkedTo(link));
+                    throw SurveyException.invalid("survey.import.changed");
+                }
+                repository.accepted(importId, 0);
+            } catch (SurveyException e) {
+                job.failed(JobOutcome.of("jobs.outcome.importRefused", row.fileName(), e.code()).linkedTo(link));
+                throw e;
             }
-            repository.accepted(importId, 0);
+            Integer written = row(surveyId, importId).written();
+            job.done(written == null ? 0 : written);
+            job.succeeded(JobOutcome.of("jobs.outcome.surveyWritten", row.fileName(), written == null ? 0 : written,
+                    survey.code()).linkedTo(link));
         }
         return report(surveyId, importId, locale);
     }

@@ -20,6 +20,10 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
+import kz.agyn.platform.database.JobLocks;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
@@ -40,10 +44,6 @@ import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
 import kz.agyn.warehouse.internal.RowPrefetch;
 import kz.agyn.warehouse.internal.WarehouseRepository;
-import kz.agyn.jobs.JobKind;
-import kz.agyn.jobs.JobOutcome;
-import kz.agyn.jobs.Jobs;
-import kz.agyn.platform.database.JobLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

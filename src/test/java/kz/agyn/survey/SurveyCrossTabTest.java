@@ -14,6 +14,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 import kz.agyn.AgynTest;
+import kz.agyn.jobs.JobFilter;
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobState;
+import kz.agyn.jobs.JobView;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.reference.Names;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -92,6 +97,17 @@ class SurveyCrossTabTest extends AgynTest {
             assertThat(report.status()).as(report.toString()).isEqualTo("VALID");
             imports.accept(surveyId, report.id(), "crosstab-analyst", Locale.ENGLISH);
         }
+    }
+
+    @Test
+    void theResponsesImportIsRecordedAsAJob(@Autowired Jobs jobs) {
+        JobView job = jobs.list(new JobFilter(JobKind.SURVEY_IMPORT, "crosstab-analyst", null, 10)).get(0);
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.parameters()).containsEntry("survey", "test-crosstab-reference")
+                .containsEntry("file", "crosstab-sample.csv");
+        assertThat(job.outcome()).isEqualTo("jobs.outcome.surveyWritten");
+        assertThat(job.outcomeArgs().get(1)).isEqualTo(String.valueOf(surveys.survey(surveyId).respondents()));
+        assertThat(job.resultLink()).isEqualTo("/surveys/" + surveyId);
     }
 
     JsonNode crosstab(int id, String row, String column) throws Exception {
