@@ -8,6 +8,6 @@
  * administrators' Jobs page, {@code /api/v1/jobs} and the command line show every job alike, a cancel reaches the
  * work wherever it runs, and a job whose process died (kill -9, a crash) is marked failed with that reason at the
  * next start instead of "running" for ever. Why a table of our own rather than a scheduling library:
- * docs/decisions/0021-jobs-in-a-table-of-our-own.md.
+ * docs/decisions/0020-jobs-in-a-table-of-our-own.md.
  */
 package kz.agyn.jobs;

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class JobsBrowserTest extends AgynBrowserTest {
 
     static final String USER = "jobs-admin";
-    static final String PASSWORD = "Jobs-admin-pass-7";
+    static final String PASSWORD = "Tapsyrma-kilt-29";
 
     @Autowired
     Jobs jobs;
