@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import kz.agyn.platform.csv.CsvCells;
 import kz.agyn.registry.monitoring.MonitoringService;
 import kz.agyn.registry.monitoring.WorklistLine;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -127,15 +128,8 @@ final class WorklistExport {
         return o == null ? "" : o.toString();
     }
 
-    /** RFC 4180, and a leading = + - @ is defused so a spreadsheet does not run a note as a formula. */
+    /** RFC 4180, and a text a spreadsheet would run as a formula defused ({@link CsvCells}). */
     static String quote(String s) {
-        String v = s;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+")) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
+        return CsvCells.cell(s);
     }
 }

@@ -2,6 +2,7 @@ package kz.agyn.warehouse.web;
 
 import java.util.Locale;
 
+import kz.agyn.platform.csv.CsvCells;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Observation;
 
@@ -48,13 +49,12 @@ final class CanonicalCsv {
                 + (d != null && d.synthetic());
     }
 
-    /** RFC 4180: titles and publishers may hold commas and quotes. */
+    /**
+     * RFC 4180: titles and publishers may hold commas and quotes, and as text someone typed, a formula a
+     * spreadsheet would run ({@link CsvCells}).
+     */
     static String quoted(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
-                ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return CsvCells.cell(s);
     }
 
     /** SDMX's "total" and "not applicable" both read back as an empty cell in Agyn's layout. */
