@@ -173,10 +173,12 @@ public class WarehouseRepository {
             }
             sql.append(" ORDER BY c.dataset_id, c.changed_at DESC, c.id DESC");
         }
+        // Missing observations (an SDMX message's "no figure here", kept with their status) are stored, but what
+        // reads observations — the explorer, exports, metrics — works with figures.
         sql.append("""
                 )
                 SELECT o.*, d.code AS dataset, v.version FROM wh_observation o
-                JOIN v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id WHERE true""");
+                JOIN v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id WHERE o.value IS NOT NULL""");
         if (q.indicator() != null) {
             sql.append(" AND o.indicator = ?");
             params.add(q.indicator());
