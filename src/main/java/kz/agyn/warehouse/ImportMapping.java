@@ -13,15 +13,18 @@ import java.util.Map;
  * {@code wide} files have one value column per period ("2022", "2023", or "2022 / Men" under a two-row
  * header); their period, and sex or age group when the header names them, come from the column header.
  * {@code values} recodes what a file says into Agyn's codes, per dimension ("Channel Islands" → "XC");
- * {@code aggregates} says what becomes of rows for world regions and country groups. Every option is described
- * in docs/formats/import-mapping.md. The dimension keys are the names a user types: {@code PERIOD},
- * {@code VALUE}, {@code COUNTRY} (the SDMX column names {@code TIME_PERIOD}, {@code OBS_VALUE},
- * {@code COUNTERPART_AREA} are accepted too).
+ * {@code aggregates} says what becomes of rows for world regions and country groups.
+ * {@code slice} cuts a dataset with more dimensions than Agyn holds to the part the analyst wants: column → code
+ * (e.g. FREQ → A, UNIT_MEASURE → PS); rows with another code there are left out, and counted in the report.
+ * Every option is described in docs/formats/import-mapping.md (the slice in docs/formats/sdmx.md). The dimension
+ * keys are the names a user types: {@code PERIOD}, {@code VALUE}, {@code COUNTRY} (the SDMX column names
+ * {@code TIME_PERIOD}, {@code OBS_VALUE}, {@code COUNTERPART_AREA} are accepted too).
  */
 public record ImportMapping(Map<Dimension, String> columns, Map<Dimension, String> constants, boolean wide,
                             Character delimiter, String charset, Boolean decimalComma, String sheet,
                             Integer headerFirstRow, Integer headerRowCount, Integer firstDataRow,
-                            Integer lastDataRow, Map<Dimension, Map<String, String>> values, Aggregates aggregates) {
+                            Integer lastDataRow, Map<Dimension, Map<String, String>> values, Aggregates aggregates,
+                            Map<String, String> slice) {
 
     /** Rows that stand for a group of countries (WORLD, Central Asia, High-income countries). */
     public enum Aggregates {
@@ -50,14 +53,24 @@ public record ImportMapping(Map<Dimension, String> columns, Map<Dimension, Strin
         }
         values = Map.copyOf(v);
         aggregates = aggregates == null ? Aggregates.SKIP : aggregates;
+        // Insertion order kept: the first column of the slice that puts a row outside it is the one counted.
+        Map<String, String> s = new LinkedHashMap<>();
+        if (slice != null) {
+            slice.forEach((column, code) -> {
+                if (column != null && !column.isBlank() && code != null) {
+                    s.put(column.trim(), code.trim());
+                }
+            });
+        }
+        slice = java.util.Collections.unmodifiableMap(s);
     }
 
-    /** The mapping as it was before values and aggregates existed. */
+    /** The mapping as it was before values, aggregates and the slice existed (every row of the file is wanted). */
     public ImportMapping(Map<Dimension, String> columns, Map<Dimension, String> constants, boolean wide,
                          Character delimiter, String charset, Boolean decimalComma, String sheet,
                          Integer headerFirstRow, Integer headerRowCount, Integer firstDataRow, Integer lastDataRow) {
         this(columns, constants, wide, delimiter, charset, decimalComma, sheet, headerFirstRow, headerRowCount,
-                firstDataRow, lastDataRow, null, null);
+                firstDataRow, lastDataRow, null, null, null);
     }
 
     /**
@@ -77,9 +90,10 @@ public record ImportMapping(Map<Dimension, String> columns, Map<Dimension, Strin
                                   @JsonProperty("firstDataRow") Integer firstDataRow,
                                   @JsonProperty("lastDataRow") Integer lastDataRow,
                                   @JsonProperty("values") Map<Dimension, Map<String, String>> values,
-                                  @JsonProperty("aggregates") Aggregates aggregates) {
+                                  @JsonProperty("aggregates") Aggregates aggregates,
+                                  @JsonProperty("slice") Map<String, String> slice) {
         return new ImportMapping(columns, constants, Boolean.TRUE.equals(wide), delimiter, charset, decimalComma,
-                sheet, headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates);
+                sheet, headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates, slice);
     }
 
     public static ImportMapping empty() {
@@ -93,7 +107,7 @@ public record ImportMapping(Map<Dimension, String> columns, Map<Dimension, Strin
 
     public ImportMapping withColumns(Map<Dimension, String> newColumns) {
         return new ImportMapping(newColumns, constants, wide, delimiter, charset, decimalComma, sheet,
-                headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates);
+                headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates, slice);
     }
 
     public ImportMapping withConstant(Dimension d, String value) {
@@ -105,16 +119,22 @@ public record ImportMapping(Map<Dimension, String> columns, Map<Dimension, Strin
             c.put(d, value.trim());
         }
         return new ImportMapping(columns, c, wide, delimiter, charset, decimalComma, sheet, headerFirstRow,
-                headerRowCount, firstDataRow, lastDataRow, values, aggregates);
+                headerRowCount, firstDataRow, lastDataRow, values, aggregates, slice);
     }
 
     public ImportMapping withSheet(String newSheet) {
         return new ImportMapping(columns, constants, wide, delimiter, charset, decimalComma, newSheet,
-                headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates);
+                headerFirstRow, headerRowCount, firstDataRow, lastDataRow, values, aggregates, slice);
     }
 
     public ImportMapping withValues(Map<Dimension, Map<String, String>> newValues, Aggregates newAggregates) {
         return new ImportMapping(columns, constants, wide, delimiter, charset, decimalComma, sheet, headerFirstRow,
-                headerRowCount, firstDataRow, lastDataRow, newValues, newAggregates);
+                headerRowCount, firstDataRow, lastDataRow, newValues, newAggregates, slice);
+    }
+
+    /** The same mapping cut to a slice: column name → the one code wanted there. */
+    public ImportMapping withSlice(Map<String, String> newSlice) {
+        return new ImportMapping(columns, constants, wide, delimiter, charset, decimalComma, sheet, headerFirstRow,
+                headerRowCount, firstDataRow, lastDataRow, values, aggregates, newSlice);
     }
 }

@@ -2,6 +2,7 @@ package kz.agyn.warehouse;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,11 +12,14 @@ import java.util.UUID;
  * while checking or writing it; nothing was written). For a workbook, {@code sheet} is the sheet read and
  * {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user should read
  * although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
+ * {@code leftOut}: how many rows the mapping's slice left out, by the column and code that put them outside it
+ * ("FREQ=M" → 120).
  */
 public record ImportReport(UUID id, String dataset, String fileName, String format, String status, long rows,
                            int problemCount, List<ImportProblem> problems, List<String> columns,
                            ImportMapping mapping, Integer existingVersion, Integer version,
-                           OffsetDateTime createdAt, String sheet, List<String> sheets, List<ImportProblem> notes) {
+                           OffsetDateTime createdAt, String sheet, List<String> sheets, List<ImportProblem> notes,
+                           Map<String, Long> leftOut) {
 
     public static final int MAX_LISTED = 500;
 

@@ -119,20 +119,26 @@ public class ImportService {
                          List<Object> args) {
     }
 
-    /** {@code notes}: what the reader should know although nothing is wrong (the sheet read, rows left out). */
+    /**
+     * {@code notes}: what the reader should know although nothing is wrong (the sheet read, rows left out);
+     * {@code leftOut}: rows the mapping's slice left out, by the column and code that put them outside it.
+     */
     record StoredReport(List<String> columns, List<StoredProblem> problems, String sheet, List<String> sheets,
-                        List<StoredProblem> notes) {
+                        List<StoredProblem> notes, Map<String, Long> leftOut) {
         StoredReport {
             columns = columns == null ? List.of() : columns;
             problems = problems == null ? List.of() : problems;
             sheets = sheets == null ? List.of() : sheets;
             notes = notes == null ? List.of() : notes;
+            // Reports stored before the slice existed have none.
+            leftOut = leftOut == null ? Map.of() : leftOut;
         }
     }
 
-    /** What reading a file found besides its observations. */
-    private record Read(List<String> columns, String sheet, long aggregateRows, List<String> aggregates) {
-        static final Read NOTHING = new Read(List.of(), null, 0, List.of());
+    /** What reading a file found besides its observations; {@code leftOut} as in {@link StoredReport}. */
+    private record Read(List<String> columns, String sheet, long aggregateRows, List<String> aggregates,
+                        Map<String, Long> leftOut) {
+        static final Read NOTHING = new Read(List.of(), null, 0, List.of(), Map.of());
     }
 
     /**
@@ -275,7 +281,7 @@ public class ImportService {
 
     public ImportReport report(UUID id, Locale locale) {
         ImportRecord r = current(id);
-        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null)
+        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null, null)
                 : json.readValue(r.reportJson(), StoredReport.class);
         List<ImportProblem> problems = stored.problems().stream().map(p -> rendered(p, locale)).toList();
         List<ImportProblem> notes = stored.notes().stream().map(p -> rendered(p, locale)).toList();
@@ -284,7 +290,7 @@ public class ImportService {
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
                 r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
                 stored.columns(), mapping(r), existing, r.version(), r.createdAt(), stored.sheet(), stored.sheets(),
-                notes);
+                notes, stored.leftOut());
     }
 
     private ImportProblem rendered(StoredProblem p, Locale locale) {
@@ -484,8 +490,8 @@ public class ImportService {
                         "warehouse.import.sheetRead", new Object[] {read.sheet(), String.join("; ", sheets)}));
             }
             imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes)), toJson(effective),
-                    record.dataset());
+                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes, read.leftOut())),
+                    toJson(effective), record.dataset());
         } finally {
             job.done = true;
         }
@@ -575,10 +581,11 @@ public class ImportService {
         try (TableReader reader = opened) {
             List<String> header = reader.columns();
             Location fileLocation = new Location(record.fileName(), reader.sheet(), 0, 0);
-            Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma, fileLocation,
-                    problems);
+            Format format = Format.valueOf(record.format());
+            Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma,
+                    format == Format.SDMX_ML || format == Format.SDMX_CSV, fileLocation, problems);
             if (mapper.isEmpty()) {
-                return new Read(header, reader.sheet(), 0, List.of());
+                return new Read(header, reader.sheet(), 0, List.of(), Map.of());
             }
             Consumer<Obs> counted = obs -> {
                 job.rows.incrementAndGet();
@@ -597,7 +604,7 @@ public class ImportService {
             }
             job.bytes.set(job.total);
             return new Read(header, reader.sheet(), mapper.get().skippedAggregateRows(),
-                    mapper.get().skippedAggregates());
+                    mapper.get().skippedAggregates(), mapper.get().leftOut());
         }
     }
 

@@ -136,7 +136,8 @@ class SdmxReaderTest {
 
     @Test
     void otherSdmxMessagesAreUnsupported() {
-        String structureSpecific = "<message:StructureSpecificData xmlns:message="
+        // A structure message (code lists, a DSD) is no data message.
+        String structureSpecific = "<message:Structure xmlns:message="
                 + "\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\"/>";
         String v30 = "<message:GenericData xmlns:message="
                 + "\"http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message\"/>";

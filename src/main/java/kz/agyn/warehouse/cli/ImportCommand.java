@@ -233,6 +233,11 @@ public class ImportCommand implements Callable<Integer> {
         for (ImportProblem n : r.notes()) {
             out.println("  " + n.message());
         }
+        if (r.leftOut() != null && !r.leftOut().isEmpty()) {
+            StringBuilder left = new StringBuilder("  " + messages.getMessage("imports.leftOut", null, locale));
+            r.leftOut().forEach((code, n) -> left.append(' ').append(code).append(": ").append(n).append(';'));
+            out.println(left.substring(0, left.length() - 1));
+        }
         for (ImportProblem p : r.problems()) {
             StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
             if (p.sheet() != null) {

@@ -347,13 +347,23 @@ public final class CodeBook {
         };
     }
 
-    public static Optional<Character> status(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
+    /**
+     * An observation status as the source gives it: any SDMX CL_OBS_STATUS code (A, B, E, M, P, Q …) or an
+     * agency's own short code (Eurostat's "na"); single letters in upper case, as SDMX writes them. Empty is A.
+     */
+    public static Optional<String> status(String text) {
+        String t = text.trim();
         if (t.isEmpty()) {
-            return Optional.of('A');
+            return Optional.of("A");
         }
-        return t.length() == 1 && "APEC".contains(t) ? Optional.of(t.charAt(0)) : Optional.empty();
+        if (t.length() == 1) {
+            t = t.toUpperCase(Locale.ROOT);
+        }
+        return STATUS.matcher(t).matches() ? Optional.of(t) : Optional.empty();
     }
+
+    /** What wh_observation's check allows; also keeps tabs and backslashes out of COPY's text format. */
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,10}");
 
     /**
      * "Алматинская обл.", "Алматы облысы", "г. Алматы", "Almaty city" → comparable keys: words that only say

@@ -219,8 +219,8 @@ public final class ObservationCopier implements AutoCloseable {
         b.add(periodFields.computeIfAbsent(o.period(), p -> periodFields(o.periodText(), p)));
         b.tab().ascii(o.region()).tab().ascii(o.occupation()).tab().ascii(o.education()).tab().ascii(o.country())
                 .tab().ascii(o.sex()).tab().ascii(o.age()).tab().ascii(o.flow()).tab()
-                .ascii(o.value().toPlainString()).tab().ascii(Integer.toString(o.unitMult())).tab()
-                .add((byte) o.status()).add((byte) '\n');
+                .ascii(o.value() == null ? "\\N" : o.value().toPlainString()).tab()
+                .ascii(Integer.toString(o.unitMult())).tab().ascii(o.status()).add((byte) '\n');
     }
 
     /** period, period_start and freq, the same for every row of a period (a LocalDate is not free to print). */

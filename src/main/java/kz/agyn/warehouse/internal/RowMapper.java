@@ -55,7 +55,15 @@ public final class RowMapper {
     private final Memo<String> sexes = new Memo<>(CodeBook::sex);
     private final Memo<String> ages = new Memo<>(CodeBook::ageCode);
     private final Memo<String> flows = new Memo<>(CodeBook::flow);
-    private final Memo<Character> statuses = new Memo<>(CodeBook::status);
+    private final Memo<String> statuses = new Memo<>(CodeBook::status);
+    /**
+     * SDMX messages: an observation without a value (empty, NaN) is a missing observation, kept with its status,
+     * and a UNIT/UNIT_MEASURE column holds SDMX unit codes (PS, PC …), read through {@link SdmxUnits}.
+     */
+    private boolean sdmx;
+    /** The slice the analyst chose (column index → code); rows outside it are left out and counted. */
+    private final Map<Integer, String> slice = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> leftOut = new java.util.TreeMap<>();
 
     private record PeriodText(Period period, String text) {
     }
@@ -115,8 +123,26 @@ public final class RowMapper {
      */
     public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
                                              boolean decimalComma, Location fileLocation, Problems problems) {
+        return create(header, mapping, codes, decimalComma, false, fileLocation, problems);
+    }
+
+    /** As above; {@code sdmx} for SDMX-ML and SDMX-CSV files (missing observations, SDMX unit codes). */
+    public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
+                                             boolean decimalComma, boolean sdmx, Location fileLocation,
+                                             Problems problems) {
         RowMapper m = new RowMapper(header, mapping, codes, decimalComma);
+        m.sdmx = sdmx;
         boolean ok = true;
+        for (Map.Entry<String, String> e : mapping.slice().entrySet()) {
+            int index = indexOf(header, e.getKey());
+            if (index < 0) {
+                problems.report(fileLocation, e.getKey(), "warehouse.import.sliceColumnMissing", e.getKey(),
+                        String.join(", ", header));
+                ok = false;
+            } else {
+                m.slice.put(index, e.getValue().trim());
+            }
+        }
         Map<Dimension, String> columns = mapping.columns().isEmpty() ? autoMap(header) : mapping.columns();
         for (Map.Entry<Dimension, String> e : columns.entrySet()) {
             int index = indexOf(header, e.getValue());
@@ -180,10 +206,31 @@ public final class RowMapper {
         return map;
     }
 
+    /**
+     * How many rows the slice left out, by the first column that put each outside it ("FREQ=M" → 120), in
+     * the order of the column's name and value.
+     */
+    public Map<String, Long> leftOut() {
+        return java.util.Collections.unmodifiableMap(leftOut);
+    }
+
     /** Maps one row; observations go to {@code out}, problems to {@code problems}. */
     public void map(Row row, Consumer<Obs> out, Problems problems) {
         if (row.blank()) {
             return;
+        }
+        // The slice first: a row outside it is not wanted at all, so it is neither a group of countries to count
+        // nor a problem to report.
+        for (Map.Entry<Integer, String> s : slice.entrySet()) {
+            String cell = row.cell(s.getKey()).trim();
+            if (!cell.equals(s.getValue())) {
+                String key = header.get(s.getKey()).trim() + "=" + shorten(cell);
+                // A column of unique junk would otherwise grow the report without end.
+                if (leftOut.size() < Memo.MAX || leftOut.containsKey(key)) {
+                    leftOut.merge(key, 1L, Long::sum);
+                }
+                return;
+            }
         }
         if (aggregateRow(row, problems)) {
             return;
@@ -211,7 +258,9 @@ public final class RowMapper {
         if (obs == null || counter != problemsBefore) {
             return;
         }
-        long earlier = seen.putIfAbsent(obs.keyHash(), row.number());
+        // The row's place in its file: the line of a CSV record, the sheet row, the XML line of an SDMX-ML Obs
+        // (whose row number only counts observations).
+        long earlier = seen.putIfAbsent(obs.keyHash(), row.location().row() > 0 ? row.location().row() : row.number());
         if (earlier >= 0) {
             // Said with the key that repeats and the column it came from: "repeats row 99" alone hid that three
             // blocks of a wide table (by sex) had been read as one.
@@ -307,7 +356,8 @@ public final class RowMapper {
         }
         if (unitColumn >= 0 && indicator != null) {
             String unit = row.cell(unitColumn).trim();
-            if (!unit.isEmpty() && !unit.equalsIgnoreCase(indicator.unit())) {
+            if (!unit.isEmpty() && !unit.equalsIgnoreCase(indicator.unit())
+                    && !(sdmx && indicator.unit().equals(SdmxUnits.agyn(unit).orElse(null)))) {
                 problems.report(at(row, unitColumn), header.get(unitColumn), "warehouse.import.unitMismatch",
                         shorten(unit), indicator.code(), indicator.unit());
             }
@@ -360,7 +410,7 @@ public final class RowMapper {
                     shorten(flowText));
         }
         String statusText = cell(row, Dimension.STATUS);
-        Character status = statuses.get(statusText).orElse(null);
+        String status = statuses.get(statusText).orElse(null);
         if (status == null) {
             problems.report(at(row, Dimension.STATUS), name(Dimension.STATUS), "warehouse.import.badStatus",
                     shorten(statusText));
@@ -381,7 +431,14 @@ public final class RowMapper {
         BigDecimal value = null;
         String header = valueColumn >= 0 && valueColumn < this.header.size() ? this.header.get(valueColumn) : null;
         Location valueAt = at(row, valueColumn);
-        if (valueText.isBlank()) {
+        boolean missing = sdmx && (valueText.isBlank() || valueText.trim().equalsIgnoreCase("NaN"));
+        if (missing) {
+            // A missing observation: kept without a value, its status saying why (O, SDMX's "missing value",
+            // when the message gives none).
+            if (cell(row, Dimension.STATUS).isBlank()) {
+                status = "O";
+            }
+        } else if (valueText.isBlank()) {
             problems.report(valueAt, header, "warehouse.import.missingValue");
         } else {
             String normalized = Numbers.normalizeNumber(valueText, decimalComma);
@@ -406,7 +463,7 @@ public final class RowMapper {
             }
         }
         if (indicator == null || period == null || region == null || country == null || sex == null || age == null
-                || flow == null || status == null || value == null) {
+                || flow == null || status == null || (value == null && !missing)) {
             return null;
         }
         return new Obs(indicator.code(), period, parsed.text(), region, occupation, education, country, sex, age,

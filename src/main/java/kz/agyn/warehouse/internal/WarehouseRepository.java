@@ -139,17 +139,19 @@ public class WarehouseRepository {
     /** Codes present for a dimension among the observations of an indicator (current versions). */
     public List<String> codes(String indicator, Dimension dimension) {
         String column = COLUMN.get(dimension);
+        // Missing observations are left out as in select(): a code the explorer's filters offer must have figures.
         return jdbc.sql("SELECT DISTINCT o." + column + " FROM wh_observation o JOIN wh_current_version v "
-                        + "ON v.id = o.version_id WHERE o.indicator = ? ORDER BY 1")
+                        + "ON v.id = o.version_id WHERE o.indicator = ? AND o.value IS NOT NULL ORDER BY 1")
                 .param(indicator).query(String.class).list();
     }
 
     /** The datasets and periods whose current versions hold an indicator; latest period first. */
     public List<DatasetPeriod> periods(String indicator) {
+        // Likewise: a dataset or period offered for an indicator must have figures, not only missing observations.
         return jdbc.sql("""
                         SELECT d.code, o.period, count(*) FROM wh_observation o
                         JOIN wh_current_version v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id
-                        WHERE o.indicator = ? GROUP BY d.code, o.period, o.period_start
+                        WHERE o.indicator = ? AND o.value IS NOT NULL GROUP BY d.code, o.period, o.period_start
                         ORDER BY d.code, o.period_start DESC, o.period""")
                 .param(indicator).query((rs, i) -> new DatasetPeriod(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
@@ -173,10 +175,12 @@ public class WarehouseRepository {
             }
             sql.append(" ORDER BY c.dataset_id, c.changed_at DESC, c.id DESC");
         }
+        // Missing observations (an SDMX message's "no figure here", kept with their status) are stored, but what
+        // reads observations — the explorer, exports, metrics — works with figures.
         sql.append("""
                 )
                 SELECT o.*, d.code AS dataset, v.version FROM wh_observation o
-                JOIN v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id WHERE true""");
+                JOIN v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id WHERE o.value IS NOT NULL""");
         if (q.indicator() != null) {
             sql.append(" AND o.indicator = ?");
             params.add(q.indicator());
@@ -272,6 +276,8 @@ public class WarehouseRepository {
     /**
      * Two versions' observations side by side on the observation key: added (only in {@code to}), removed (only in
      * {@code from}), changed (value, as scaled by its multiplier, or status differs) and, not listed, unchanged.
+     * Whether a version has the observation is told by its row (version_id), not by its value: a missing SDMX
+     * observation is a row without a value, and a figure that becomes missing, or the reverse, is a change.
      */
     private static final String COMPARE = """
             WITH a AS (SELECT * FROM wh_observation WHERE version_id = ?),
@@ -280,9 +286,9 @@ public class WarehouseRepository {
                               a.period_start AS a_start, b.period_start AS b_start,
                               a.value * power(10::numeric, a.unit_mult) AS before, a.status AS before_status,
                               b.value * power(10::numeric, b.unit_mult) AS after, b.status AS after_status,
-                              CASE WHEN a.value IS NULL THEN 'ADDED' WHEN b.value IS NULL THEN 'REMOVED'
+                              CASE WHEN a.version_id IS NULL THEN 'ADDED' WHEN b.version_id IS NULL THEN 'REMOVED'
                                    WHEN a.value * power(10::numeric, a.unit_mult)
-                                        <> b.value * power(10::numeric, b.unit_mult)
+                                        IS DISTINCT FROM b.value * power(10::numeric, b.unit_mult)
                                         OR a.status <> b.status THEN 'CHANGED'
                                    ELSE 'UNCHANGED' END AS change
                        FROM a FULL JOIN b USING (indicator, period, region, occupation, education, country, sex,

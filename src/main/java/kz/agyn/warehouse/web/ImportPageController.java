@@ -132,7 +132,10 @@ class ImportPageController {
                 Params.blank(form.get("sheet")), number(form.get("headerFirstRow")), number(form.get("headerRowCount")),
                 number(form.get("firstDataRow")), number(form.get("lastDataRow")));
         try {
-            mapping = mapping.withValues(values(form.get("values")), aggregates(form.get("aggregates")));
+            // The slice comes back from the form too: a mapping rebuilt without it let every series of an SDMX
+            // dataset in again, and they collided as duplicates.
+            mapping = mapping.withValues(values(form.get("values")), aggregates(form.get("aggregates")))
+                    .withSlice(slice(form.get("slice")));
             imports.remap(id, form.get("dataset"), mapping, locale);
         } catch (UserException e) {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
@@ -209,6 +212,8 @@ class ImportPageController {
         model.addAttribute("aggregateChoices", ImportMapping.Aggregates.values());
         model.addAttribute("valuesText", valuesText(((kz.agyn.warehouse.ImportReport) model.getAttribute("report"))
                 .mapping()));
+        model.addAttribute("sliceText", sliceText(((kz.agyn.warehouse.ImportReport) model.getAttribute("report"))
+                .mapping()));
         model.addAttribute("locale", locale);
     }
 
@@ -243,6 +248,28 @@ class ImportPageController {
         StringBuilder sb = new StringBuilder();
         mapping.values().forEach((d, m) -> m.forEach((from, to) ->
                 sb.append(d.name()).append(": ").append(from).append(" = ").append(to).append('\n')));
+        return sb.toString();
+    }
+
+    /** The form's slice, "FREQ=A; UNIT_MEASURE=PS": a column and its code per part; empty parts are ignored. */
+    static Map<String, String> slice(String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.split("[;\\n]")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && !part.substring(0, eq).isBlank() && !part.substring(eq + 1).isBlank()) {
+                out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+
+    static String sliceText(ImportMapping mapping) {
+        StringBuilder sb = new StringBuilder();
+        mapping.slice().forEach((column, code) -> sb.append(sb.isEmpty() ? "" : "; ").append(column).append('=')
+                .append(code));
         return sb.toString();
     }
 

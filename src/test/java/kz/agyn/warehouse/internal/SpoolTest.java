@@ -109,7 +109,7 @@ class SpoolTest {
             rows.add(new Obs(i % 2 == 0 ? "EMIGRANTS" : "NET_MIGRATION", Period.parse(p), p,
                     regions[(i / 7) % regions.length], "_T", Integer.toString(i / 28 % 9),
                     countries[(i / 252) % countries.length], sexes[(i / 1260) % sexes.length], "Y" + (i / 3780),
-                    "EMI", new BigDecimal(value), 0, 'A', i + 2));
+                    "EMI", new BigDecimal(value), 0, "A", i + 2));
         }
         Collections.shuffle(rows, new Random(42));
         return rows;

@@ -1,0 +1,368 @@
+package kz.agyn.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.AgynTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recorded agency messages (src/test/resources/kz/agyn/tabular/sdmx, sources in its README) imported through the
+ * API into the real database: what is stored equals the source, missing values and every status are kept, a
+ * multi-dimensional dataset is cut to the slice the analyst chose, and problems are located by XML line.
+ */
+class SdmxImportTest extends AgynTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @BeforeEach
+    void datasetsAndIndicators() throws Exception {
+        for (String code : List.of("test-sdmx-estat", "test-sdmx-bis", "test-sdmx-ecb", "test-sdmx-refused",
+                "test-sdmx-versions", "test-sdmx-change")) {
+            if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
+                    .single() == 0) {
+                mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"code\":\"" + code + "\",\"titleKk\":\"Тест\",\"titleRu\":\"Тест\","
+                                        + "\"titleEn\":\"Test\",\"publisher\":\"Agyn tests\"}"))
+                        .andExpect(status().isCreated());
+            }
+        }
+        indicator("TEST_SDMX_SHARE", "PERCENT");
+        indicator("TEST_SDMX_DEBT", "USD");
+        indicator("TEST_SDMX_RATE", "RATIO");
+        // Named as a net figure but a level: its code must not let a negative value in.
+        indicator("TEST_SDMX_NET_RATE", "RATIO");
+        indicator("TEST_SDMX_GROWTH", "PERCENT", "CHANGE");
+    }
+
+    private void indicator(String code, String unit) throws Exception {
+        indicator(code, unit, "LEVEL");
+    }
+
+    private void indicator(String code, String unit, String kind) throws Exception {
+        if (jdbc.sql("SELECT count(*) FROM wh_indicator WHERE code = ?").param(code).query(Integer.class)
+                .single() == 0) {
+            mvc.perform(post("/api/v1/indicators").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"" + code + "\",\"nameKk\":\"Тест\",\"nameRu\":\"Тест\","
+                                    + "\"nameEn\":\"Test\",\"unit\":\"" + unit + "\",\"kind\":\"" + kind + "\"}"))
+                    .andExpect(status().isCreated());
+        }
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = SdmxImportTest.class.getResourceAsStream("/kz/agyn/tabular/sdmx/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private JsonNode upload(String dataset, String name, String format, ImportMapping mapping) throws Exception {
+        return upload(dataset, name, fixture(name), format, mapping);
+    }
+
+    private JsonNode upload(String dataset, String name, byte[] content, String format, ImportMapping mapping)
+            throws Exception {
+        String body = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name,
+                                "application/octet-stream", content)).param("dataset", dataset)
+                        .param("format", format).param("mapping", json.writeValueAsString(mapping))
+                        .header("Accept-Language", "en").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    private JsonNode accept(JsonNode report) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/imports/" + report.get("id").asText() + "/accept")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED")).andReturn()
+                .getResponse().getContentAsString());
+    }
+
+    private List<Map<String, Object>> stored(String dataset) {
+        return jdbc.sql("""
+                SELECT o.period, o.country, o.value, o.unit_mult, o.status FROM wh_observation o
+                JOIN wh_version v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id
+                WHERE d.code = ? AND v.version = (SELECT max(version) FROM wh_version WHERE dataset_id = d.id)
+                ORDER BY o.period""").param(dataset).query().listOfRows();
+    }
+
+    /**
+     * A slice in the order written. Map.of's order differs from one run to the next, and which column a row left out
+     * is counted under depends on the order.
+     */
+    private static Map<String, String> slice(String... columnsAndCodes) {
+        Map<String, String> slice = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < columnsAndCodes.length; i += 2) {
+            slice.put(columnsAndCodes[i], columnsAndCodes[i + 1]);
+        }
+        return slice;
+    }
+
+    /** Eurostat cdh_e_fos: five dimensions, NaN values with Eurostat's status "na", unit PC. */
+    private static ImportMapping eurostat(Map<String, String> slice) {
+        return new ImportMapping(Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE, "OBS_VALUE",
+                Dimension.STATUS, "OBS_STATUS", Dimension.COUNTRY, "GEO"),
+                Map.of(Dimension.INDICATOR, "TEST_SDMX_SHARE"), false, null, null, null, null, null, null, null,
+                null).withSlice(slice);
+    }
+
+    @Test
+    void eurostatSliceWithMissingValuesKept() throws Exception {
+        JsonNode report = upload("test-sdmx-estat", "estat-cdh-generic21.xml", "sdmx-ml",
+                eurostat(Map.of("Y_GRAD", "Y_GE1990", "FOS07", "FOS1", "FREQ", "A")));
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("rows").asLong()).isEqualTo(2);
+        assertThat(report.get("leftOut").get("Y_GRAD=TOTAL").asLong()).isEqualTo(2);
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-estat");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("period", "2006").containsEntry("country", "BE")
+                .containsEntry("status", "na");
+        assertThat(rows.get(0).get("value")).as("NaN is kept as a missing value").isNull();
+        assertThat((BigDecimal) rows.get(1).get("value")).isEqualByComparingTo("43.75");
+        assertThat(rows.get(1)).containsEntry("status", "A");
+        // The explorer and the API show figures; the missing one stays in the table only.
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-sdmx-estat")
+                        .param("indicator", "TEST_SDMX_SHARE").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.items[0].value").value(43.75));
+    }
+
+    @Test
+    void withoutTheSliceTheCollisionIsLocatedByXmlLine() throws Exception {
+        JsonNode report = upload("test-sdmx-refused", "estat-cdh-generic21.xml", "sdmx-ml", eurostat(null));
+        assertThat(report.get("status").asText()).isEqualTo("INVALID");
+        JsonNode duplicate = null;
+        for (JsonNode p : report.get("problems")) {
+            if (p.get("code").asText().equals("warehouse.import.duplicate")) {
+                duplicate = p;
+                break;
+            }
+        }
+        assertThat(duplicate).as(report.toString()).isNotNull();
+        // The third Obs (Y_GE1990, 2009) is at line 57 and repeats the first (TOTAL, 2009) at line 34.
+        assertThat(duplicate.get("row").asLong()).isEqualTo(57);
+        assertThat(duplicate.get("message").asText()).contains("repeats row 34:").doesNotContain("row 1)")
+                .doesNotContain("row 2)");
+    }
+
+    @Test
+    void bisCompactGroupUnitMultiplierIsStored() throws Exception {
+        ImportMapping mapping = new ImportMapping(Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE,
+                "OBS_VALUE", Dimension.STATUS, "OBS_STATUS", Dimension.UNIT_MULT, "UNIT_MULT", Dimension.COUNTRY,
+                "VIS_CTY"), Map.of(Dimension.INDICATOR, "TEST_SDMX_DEBT"), false, null, null, null, null, null, null,
+                null, null).withSlice(slice("JD_CATEGORY", "A", "FREQ", "M"));
+        JsonNode report = upload("test-sdmx-bis", "bis-jd-compact20.xml", "sdmx-ml", mapping);
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("rows").asLong()).isEqualTo(12);
+        // Each row left out is counted under the first slice column, in the slice's order, that puts it outside:
+        // the 13 observations of JD_CATEGORY B (12 monthly, 1 annual), then the 1 annual of category A.
+        assertThat(report.get("leftOut").get("JD_CATEGORY=B").asLong()).isEqualTo(13);
+        assertThat(report.get("leftOut").get("FREQ=A").asLong()).isEqualTo(1);
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-bis");
+        assertThat(rows).hasSize(12);
+        assertThat(rows.get(0)).containsEntry("period", "2000-01").containsEntry("country", "MX")
+                .containsEntry("status", "A");
+        assertThat((BigDecimal) rows.get(0).get("value")).isEqualByComparingTo("3.14");
+        assertThat(((Number) rows.get(0).get("unit_mult")).intValue()).as("the group's UNIT_MULT").isEqualTo(5);
+        assertThat((BigDecimal) rows.get(11).get("value")).isEqualByComparingTo("1.21");
+    }
+
+    @Test
+    void statusesMqbAndMissingValuesAreStoredAsTheyAre() throws Exception {
+        ImportMapping mapping = new ImportMapping(Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE,
+                "OBS_VALUE", Dimension.STATUS, "OBS_STATUS", Dimension.UNIT_MULT, "UNIT_MULT"),
+                Map.of(Dimension.INDICATOR, "TEST_SDMX_RATE"), false, null, null, null, null, null, null, null, null)
+                .withSlice(Map.of("CURRENCY", "CAD"));
+        JsonNode report = upload("test-sdmx-ecb", "sdmxcsv20-ecb-exr-statuses.csv", "sdmx-csv", mapping);
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-ecb");
+        assertThat(rows).extracting(r -> r.get("status")).containsExactly("M", "M", "Q", "B");
+        assertThat(rows.get(0).get("value")).isNull();
+        assertThat(rows.get(1).get("value")).isNull();
+        assertThat((BigDecimal) rows.get(2).get("value")).isEqualByComparingTo("1.4077");
+        assertThat((BigDecimal) rows.get(3).get("value")).isEqualByComparingTo("1.655");
+    }
+
+    @Test
+    void aUnitAgynDoesNotHoldIsRefusedAtItsLine() throws Exception {
+        // ECB EXR 3.0: UNIT="CAD" (Canadian dollars per euro) is no unit of Agyn's; the first Obs is at line 21.
+        ImportMapping mapping = new ImportMapping(Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE,
+                "OBS_VALUE", Dimension.STATUS, "OBS_STATUS"), Map.of(Dimension.INDICATOR, "TEST_SDMX_RATE"), false,
+                null, null, null, null, null, null, null, null).withSlice(Map.of("EXR_SUFFIX", "A"));
+        JsonNode report = upload("test-sdmx-refused", "ecb-exr-structurespecific30.xml", "sdmx-ml", mapping);
+        assertThat(report.get("status").asText()).isEqualTo("INVALID");
+        JsonNode first = report.get("problems").get(0);
+        assertThat(first.get("code").asText()).isEqualTo("warehouse.import.unitMismatch");
+        assertThat(first.get("row").asLong()).isEqualTo(21);
+        assertThat(first.get("message").asText()).contains("\"CAD\"");
+    }
+
+    @Test
+    void aDeleteRowIsNeverLoaded() throws Exception {
+        ImportMapping mapping = new ImportMapping(Map.of(Dimension.PERIOD, "DIM_3", Dimension.VALUE, "OBS_VALUE"),
+                Map.of(Dimension.INDICATOR, "TEST_SDMX_RATE"), false, null, null, null, null, null, null, null, null);
+        JsonNode report = upload("test-sdmx-refused", "sdmxcsv20-twg-actions-delete.csv", "sdmx-csv", mapping);
+        assertThat(report.get("status").asText()).isEqualTo("INVALID");
+        JsonNode first = report.get("problems").get(0);
+        assertThat(first.get("code").asText()).isEqualTo("tabular.sdmxcsv.deleteAction");
+        assertThat(first.get("row").asLong()).isEqualTo(4);
+        assertThat(first.get("message").asText()).contains("D (delete)");
+    }
+
+    /** A structure-specific SDMX-ML 2.1 message of one series, {@code attributes} on the Series, then observations. */
+    private static byte[] structureSpecific(String attributes, String... observations) {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <message:StructureSpecificData xmlns:message="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
+                    xmlns:common="http://www.sdmx.org/resources/sdmxml/schemas/v2_1/common">
+                  <message:Header><message:ID>T</message:ID><message:Test>true</message:Test>
+                    <message:Prepared>2024-01-01T00:00:00</message:Prepared><message:Sender id="ISTAT"/>
+                    <message:Structure structureID="S" dimensionAtObservation="TIME_PERIOD"/></message:Header>
+                  <message:DataSet>
+                """);
+        xml.append("    <Series ").append(attributes).append(">\n");
+        for (String o : observations) {
+            xml.append("      <Obs ").append(o).append("/>\n");
+        }
+        xml.append("    </Series>\n  </message:DataSet>\n</message:StructureSpecificData>\n");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Issue 13: ISTAT's area code 001001 was printed "1,001". In SDMX-CSV and SDMX-ML alike a code stays the text
+     * it is, in a problem's message and in what the slice left out.
+     */
+    @Test
+    void codesArePrintedAsCodes() throws Exception {
+        ImportMapping mapping = new ImportMapping(Map.of(), Map.of(Dimension.INDICATOR, "TEST_SDMX_RATE"), false,
+                null, null, null, null, null, null, null, null).withSlice(Map.of("REF_AREA", "001001"));
+        byte[] csv = """
+                DATAFLOW,FREQ,REF_AREA,TIME_PERIOD,OBS_VALUE
+                IT1:DCIS_POPRES1(1.0),A,001001,2022,5
+                IT1:DCIS_POPRES1(1.0),A,001002,2022,6
+                """.getBytes(StandardCharsets.UTF_8);
+        byte[] xml = structureSpecific("FREQ=\"A\"", "REF_AREA=\"001001\" TIME_PERIOD=\"2022\" OBS_VALUE=\"5\"",
+                "REF_AREA=\"001002\" TIME_PERIOD=\"2022\" OBS_VALUE=\"6\"");
+        for (JsonNode report : List.of(upload("test-sdmx-refused", "istat.csv", csv, "sdmx-csv", mapping),
+                upload("test-sdmx-refused", "istat.xml", xml, "sdmx-ml", mapping))) {
+            assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("INVALID");
+            JsonNode problem = report.get("problems").get(0);
+            assertThat(problem.get("code").asText()).isEqualTo("warehouse.import.unknownRegion");
+            assertThat(problem.get("message").asText()).contains("\"001001\"").doesNotContain("1,001");
+            assertThat(report.get("leftOut").get("REF_AREA=001002").asLong()).isEqualTo(1);
+            assertThat(report.toString()).doesNotContain("1,001").doesNotContain("1,002");
+        }
+    }
+
+    /**
+     * A negative value is allowed by what the indicator measures (its kind), never by its code: a CHANGE takes
+     * -1.5, a LEVEL whose code says NET does not, in SDMX-ML as in any other file.
+     */
+    @Test
+    void aNegativeValueIsAllowedByTheIndicatorsKindNotItsName() throws Exception {
+        byte[] xml = structureSpecific("FREQ=\"A\" GEO=\"DE\"",
+                "TIME_PERIOD=\"2021\" OBS_VALUE=\"2.5\"", "TIME_PERIOD=\"2022\" OBS_VALUE=\"-1.5\"");
+        Map<Dimension, String> columns = Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE, "OBS_VALUE",
+                Dimension.COUNTRY, "GEO");
+        JsonNode level = upload("test-sdmx-refused", "net-level.xml", xml, "sdmx-ml", new ImportMapping(columns,
+                Map.of(Dimension.INDICATOR, "TEST_SDMX_NET_RATE"), false, null, null, null, null, null, null, null,
+                null));
+        assertThat(level.get("status").asText()).as(level.toString()).isEqualTo("INVALID");
+        assertThat(level.get("problems").get(0).get("code").asText()).isEqualTo("warehouse.import.negative");
+        assertThat(level.get("problemCount").asInt()).isEqualTo(1);
+
+        JsonNode change = upload("test-sdmx-change", "growth.xml", xml, "sdmx-ml", new ImportMapping(columns,
+                Map.of(Dimension.INDICATOR, "TEST_SDMX_GROWTH"), false, null, null, null, null, null, null, null,
+                null));
+        assertThat(change.get("status").asText()).as(change.toString()).isEqualTo("VALID");
+        accept(change);
+        assertThat((BigDecimal) stored("test-sdmx-change").get(1).get("value")).isEqualByComparingTo("-1.5");
+    }
+
+    /**
+     * Comparing versions tells a missing observation (a row without a value) from an absent one: a missing value
+     * that gets a figure, or a figure that becomes missing, is a change, not an observation added or removed.
+     */
+    @Test
+    void versionsWithMissingValuesCompareAsChanges() throws Exception {
+        ImportMapping mapping = new ImportMapping(Map.of(Dimension.PERIOD, "TIME_PERIOD", Dimension.VALUE,
+                "OBS_VALUE", Dimension.STATUS, "OBS_STATUS"), Map.of(Dimension.INDICATOR, "TEST_SDMX_RATE"), false,
+                null, null, null, null, null, null, null, null).withSlice(Map.of("CURRENCY", "CAD"));
+        int from = accept(upload("test-sdmx-versions", "sdmxcsv20-ecb-exr-statuses.csv", "sdmx-csv", mapping))
+                .get("version").asInt();
+        byte[] next = new String(fixture("sdmxcsv20-ecb-exr-statuses.csv"), StandardCharsets.UTF_8)
+                .replace("E,1999,,M,", "E,1999,1.5,A,").replace("E,2001,1.4077,Q,", "E,2001,,M,")
+                .getBytes(StandardCharsets.UTF_8);
+        int to = accept(upload("test-sdmx-versions", "exr-revised.csv", next, "sdmx-csv", mapping)).get("version")
+                .asInt();
+        JsonNode comparison = json.readTree(mvc.perform(get("/api/v1/datasets/test-sdmx-versions/compare")
+                        .param("from", String.valueOf(from)).param("to", String.valueOf(to))
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(comparison.get("added").asLong()).as(comparison.toString()).isZero();
+        assertThat(comparison.get("removed").asLong()).isZero();
+        assertThat(comparison.get("changed").asLong()).isEqualTo(2);
+        assertThat(comparison.get("unchanged").asLong()).as("2000 stays missing (NaN, M); 2002 stays 1.655 B")
+                .isEqualTo(2);
+        // The page shows the missing side by its status.
+        String page = mvc.perform(get("/warehouse/datasets/test-sdmx-versions/compare")
+                        .param("from", String.valueOf(from)).param("to", String.valueOf(to)).param("lang", "en")
+                        .with(user("sdmx-analyst").roles("ANALYST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<td class=\"num\">M</td>");
+    }
+
+    /** The import page's mapping form sends the slice back: remapping there once dropped it. */
+    @Test
+    void theImportPageKeepsTheSlice() throws Exception {
+        JsonNode report = upload("test-sdmx-refused", "estat-cdh-generic21.xml", "sdmx-ml", eurostat(null));
+        assertThat(report.get("status").asText()).isEqualTo("INVALID");
+        String id = report.get("id").asText();
+        String fragment = mvc.perform(post("/warehouse/imports/" + id + "/mapping")
+                        .with(user("sdmx-analyst").roles("ANALYST")).with(csrf()).param("lang", "en")
+                        .param("dataset", "test-sdmx-refused").param("col_PERIOD", "TIME_PERIOD")
+                        .param("col_VALUE", "OBS_VALUE").param("col_STATUS", "OBS_STATUS").param("col_COUNTRY", "GEO")
+                        .param("const_INDICATOR", "TEST_SDMX_SHARE").param("aggregates", "SKIP")
+                        .param("slice", "Y_GRAD=Y_GE1990; FOS07=FOS1;\nFREQ = A;"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fragment).contains("import-left-out").contains("Y_GRAD=TOTAL");
+        JsonNode remapped = json.readTree(mvc.perform(get("/api/v1/imports/" + id)
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(remapped.get("status").asText()).as(remapped.toString()).isEqualTo("VALID");
+        assertThat(remapped.get("mapping").get("slice").get("FREQ").asText()).isEqualTo("A");
+        assertThat(remapped.get("mapping").get("slice").get("Y_GRAD").asText()).isEqualTo("Y_GE1990");
+        assertThat(remapped.get("leftOut").get("Y_GRAD=TOTAL").asLong()).isEqualTo(2);
+    }
+}
