@@ -300,6 +300,9 @@ class SdmxImportTest extends AgynTest {
                 null));
         assertThat(level.get("status").asText()).as(level.toString()).isEqualTo("INVALID");
         assertThat(level.get("problems").get(0).get("code").asText()).isEqualTo("warehouse.import.negative");
+        // The message names the indicator and what may be negative, not "a number of persons" (issue 13).
+        assertThat(level.get("problems").get(0).get("message").asText()).contains("TEST_SDMX_NET_RATE")
+                .doesNotContain("persons");
         assertThat(level.get("problemCount").asInt()).isEqualTo(1);
 
         JsonNode change = upload("test-sdmx-change", "growth.xml", xml, "sdmx-ml", new ImportMapping(columns,

@@ -451,7 +451,8 @@ public final class RowMapper {
                 // a row that is itself a net flow; never of how the indicator happens to be named.
                 boolean netAllowed = "NET".equals(flow) || (indicator != null && indicator.kind().allowsNegative());
                 if (scaled.signum() < 0 && !netAllowed) {
-                    problems.report(valueAt, header, "warehouse.import.negative", shorten(valueText));
+                    problems.report(valueAt, header, "warehouse.import.negative", shorten(valueText),
+                            indicator == null ? "?" : indicator.code());
                 } else if (indicator != null && indicator.kind() != IndicatorKind.CHANGE
                         && ("PERCENT".equals(indicator.unit()) || "PERCENT_GDP".equals(indicator.unit()))
                         && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {
