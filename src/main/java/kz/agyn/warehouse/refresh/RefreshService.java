@@ -254,7 +254,9 @@ public class RefreshService {
                         ? RefreshOutcome.Result.CANCELLED : RefreshOutcome.Result.INVALID, m.url(), report.id(),
                         null, current, report, leftOut);
             }
-            if (!accept && report.existingVersion() == null) {
+            if (!accept) {
+                // Checked only: a message that is an earlier version's file is said so by the report
+                // (existingVersion), and nothing is accepted.
                 return new RefreshOutcome(dataset, RefreshOutcome.Result.CHECKED, m.url(), report.id(), null, current,
                         report, leftOut);
             }
