@@ -6,6 +6,7 @@ import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.registry.cli.RegistryImportCommand;
 import kz.agyn.registry.cli.RegistryRekeyCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
+import kz.agyn.warehouse.refresh.cli.RefreshCommand;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "agyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
-        subcommands = {Main.Serve.class, ImportCommand.class, RegistryImportCommand.class, RegistryRekeyCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, ImportCommand.class, RefreshCommand.class, RegistryImportCommand.class,
+                RegistryRekeyCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

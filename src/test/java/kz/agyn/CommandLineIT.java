@@ -53,7 +53,7 @@ class CommandLineIT {
         Run help = agyn(Map.of(), "--help");
         assertThat(help.code).isZero();
         assertThat(help.out).contains("Usage: agyn").contains("serve").contains("import").contains("registry-import")
-                .contains("registry-rekey");
+                .contains("registry-rekey").contains("refresh");
         Run version = agyn(Map.of(), "--version");
         assertThat(version.code).isZero();
         assertThat(version.out).startsWith("Agyn ");
@@ -104,6 +104,20 @@ class CommandLineIT {
         assertThat(run.code).isEqualTo(2);
         assertThat(run.err).doesNotContain("warehouse.dataset").containsPattern("[А-Яа-я]");
         assertNoTrace(run);
+    }
+
+    @Test
+    @Order(4)
+    void refreshOfADatasetWithoutASourceSaysHowToSetOne() throws Exception {
+        Run run = agyn(Map.of(), "refresh", "cli-test", "--lang", "en");
+        assertThat(run.code).as(run.toString()).isEqualTo(2);
+        assertThat(run.err).contains("Dataset cli-test has no source to refresh from")
+                .contains("PUT /api/v1/datasets/cli-test/source");
+        assertNoTrace(run);
+        Run kk = agyn(Map.of(), "refresh", "no-such-dataset");
+        assertThat(kk.code).as(kk.toString()).isEqualTo(2);
+        assertThat(kk.err).doesNotContain("warehouse.dataset").containsPattern("[А-Яа-яӘәҚқҢңӨөҰұҮүІі]");
+        assertNoTrace(kk);
     }
 
     @Test

@@ -39,6 +39,11 @@ public class Warehouse {
         return repository.datasetId(dataset).flatMap(id -> repository.versionWithFile(id, sha256)).isPresent();
     }
 
+    /** The version of the dataset imported from exactly this file, if any. */
+    public Optional<Integer> versionWithFile(String dataset, String sha256) {
+        return repository.datasetId(dataset).flatMap(id -> repository.versionWithFile(id, sha256));
+    }
+
     public List<Indicator> indicators() {
         return repository.indicators();
     }

@@ -32,10 +32,16 @@ class DatasetVersionsController {
 
     private final Warehouse warehouse;
     private final MessageSource messages;
+    private final kz.agyn.warehouse.refresh.RefreshService refresh;
+    private final kz.agyn.warehouse.ImportTemplates templates;
 
-    DatasetVersionsController(Warehouse warehouse, MessageSource messages) {
+    DatasetVersionsController(Warehouse warehouse, MessageSource messages,
+                              kz.agyn.warehouse.refresh.RefreshService refresh,
+                              kz.agyn.warehouse.ImportTemplates templates) {
         this.warehouse = warehouse;
         this.messages = messages;
+        this.refresh = refresh;
+        this.templates = templates;
     }
 
     @GetMapping("/warehouse/datasets/{code}")
@@ -47,6 +53,9 @@ class DatasetVersionsController {
         model.addAttribute("history", warehouse.currentChanges(code));
         model.addAttribute("mayRestore", mayRestore(auth));
         model.addAttribute("locale", locale);
+        if (mayRestore(auth)) {
+            source(code, model);
+        }
         return "dataset-versions";
     }
 
@@ -76,6 +85,27 @@ class DatasetVersionsController {
         model.addAttribute("versions", warehouse.versions(code));
         model.addAttribute("locale", locale);
         return "dataset-compare";
+    }
+
+    /** The source form and the refresh button (issue 13), for those who may refresh: ADMIN, ANALYST. */
+    private void source(String code, Model model) {
+        var source = refresh.source(code).orElse(null);
+        model.addAttribute("source", source);
+        String address = null;
+        if (source != null) {
+            try {
+                address = refresh.address(source);
+            } catch (UserException e) {
+                // A source set before a rule tightened: the form shows it, and saving it again says what is wrong.
+            }
+        }
+        model.addAttribute("sourceAddress", address);
+        model.addAttribute("agencies", refresh.agencies());
+        model.addAttribute("sourceKinds", kz.agyn.warehouse.refresh.SourceKind.values());
+        model.addAttribute("sdmxFormats", kz.agyn.warehouse.refresh.SdmxFormat.values());
+        model.addAttribute("templates", templates.all());
+        model.addAttribute("connectSeconds", refresh.connectTimeout().toSeconds());
+        model.addAttribute("readSeconds", refresh.readTimeout().toSeconds());
     }
 
     private DatasetInfo dataset(String code) {

@@ -1,0 +1,163 @@
+package kz.agyn.warehouse.refresh.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import kz.agyn.AgynApplication;
+import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cli.CommandApplication;
+import kz.agyn.platform.cli.CtrlC;
+import kz.agyn.platform.cli.ImportOptions;
+import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.warehouse.ImportProblem;
+import kz.agyn.warehouse.ImportProgress;
+import kz.agyn.warehouse.ImportReport;
+import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.Warehouse;
+import kz.agyn.warehouse.refresh.RefreshService;
+import kz.agyn.warehouse.refresh.SourceException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code agyn refresh DATASET}: fetches the dataset's source (set on its page or with
+ * {@code PUT /api/v1/datasets/{code}/source}) and imports the message with the import command's progress bar and
+ * report; a clean message is written as a new version unless {@code --check-only}. Ctrl-C stops the check or rolls
+ * the write back. Exit 0: a new version, or nothing new; 1: the message has problems; 2: a usage error (no such
+ * dataset, no source); 3: the source could not be read, or the refresh was cancelled.
+ */
+@Command(name = "refresh", mixinStandardHelpOptions = true,
+        description = "Fetch a dataset's source (an agency's SDMX web service or the World Bank API) and import it "
+                + "as a new version, through the same checks as an uploaded file.")
+public class RefreshCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "code of the dataset")
+    String dataset;
+
+    @Option(names = "--check-only", description = "fetch and check, but write nothing")
+    boolean checkOnly;
+
+    @Mixin
+    ImportOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    private volatile ImportService service;
+    private volatile UUID running;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Locale locale = options.locale();
+        try (CtrlC ctrlC = new CtrlC(this::interrupt, "refresh-cancel");
+             ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class)) {
+            service = context.getBean(ImportService.class);
+            ctrlC.arm();
+            MessageSource messages = context.getBean(MessageSource.class);
+            RefreshService refresh = context.getBean(RefreshService.class);
+            RefreshService.Started started;
+            try {
+                err.println(messages.getMessage("refresh.cli.fetching",
+                        new Object[] {refresh.address(refresh.require(dataset))}, locale));
+                started = refresh.start(dataset, options.user(), locale);
+            } catch (SourceException e) {
+                err.println(messages.getMessage(e.code(), e.args(), e.code(), locale));
+                return 3;
+            } catch (UserException e) {
+                err.println(messages.getMessage(e.code(), e.args(), e.code(), locale));
+                return 2;
+            }
+            started.leftOut().forEach(out::println);
+            if (started.nothingNew()) {
+                out.println(messages.getMessage("refresh.nothingNew",
+                        new Object[] {started.url(), started.currentVersion()}, locale));
+                return 0;
+            }
+            return imported(context, started, messages, locale, out, err);
+        }
+    }
+
+    private int imported(ConfigurableApplicationContext context, RefreshService.Started started,
+                         MessageSource messages, Locale locale, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        ImportService imports = service;
+        UUID id = started.importId();
+        running = id;
+        follow(imports, id, err, messages, locale, "VALIDATING");
+        ImportReport report = imports.report(id, locale);
+        print(report, out, messages, locale);
+        if (!report.acceptable()) {
+            return "CANCELLED".equals(report.status()) ? 3 : 1;
+        }
+        if (checkOnly) {
+            return 0;
+        }
+        imports.acceptAsync(id, options.user());
+        follow(imports, id, err, messages, locale, "WRITING");
+        report = imports.report(id, locale);
+        if (!"ACCEPTED".equals(report.status())) {
+            err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
+            return 3;
+        }
+        Integer version = report.version();
+        out.println(context.getBean(Warehouse.class).outcome(report).map(o -> {
+            String said = o.newVersion()
+                    ? messages.getMessage("imports.accepted", new Object[] {o.version()}, locale)
+                    : o.current() ? messages.getMessage("refresh.nothingNew", new Object[] {started.url(), o.version()},
+                            locale)
+                    : messages.getMessage(o.key(), new Object[] {o.version()}, locale);
+            return o.current() || o.currentVersion() == null ? said : said + " " + messages.getMessage(
+                    "imports.notCurrent", new Object[] {o.version(), o.currentVersion()}, locale);
+        }).orElseGet(() -> messages.getMessage("imports.accepted", new Object[] {version}, locale)));
+        return 0;
+    }
+
+    private void interrupt() {
+        ImportService s = service;
+        UUID id = running;
+        if (s != null && id != null) {
+            s.cancel(id);
+        }
+    }
+
+    private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
+                               Locale locale, String phase) throws InterruptedException {
+        String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
+        ProgressLine line = new ProgressLine(err);
+        while (true) {
+            ImportProgress p = imports.progress(id).orElseThrow();
+            line.show(label, Math.max(p.percent(), 0), Long.toString(p.rows()));
+            if (p.done()) {
+                line.end();
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
+        out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
+                + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
+        for (ImportProblem n : r.notes()) {
+            out.println("  " + n.message());
+        }
+        for (ImportProblem p : r.problems()) {
+            out.println("  " + (p.row() > 0 ? p.row() + (p.column() == null ? "" : ", " + p.column()) + ": " : "")
+                    + p.message());
+        }
+        if (r.problemCount() > r.problems().size()) {
+            out.println("  " + messages.getMessage("imports.moreProblems",
+                    new Object[] {r.problems().size(), r.problemCount()}, locale));
+        }
+    }
+}
