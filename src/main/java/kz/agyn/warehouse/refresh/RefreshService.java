@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.Country;
 import kz.agyn.reference.ReferenceData;
@@ -57,14 +60,16 @@ public class RefreshService {
     private final MessageSource messages;
     private final HttpFetch http;
     private final int worldBankPageSize;
+    private final Jobs jobs;
 
     public RefreshService(SourceRepository sources, Agencies agencies, Warehouse warehouse, ImportService imports,
                           ImportTemplates templates, Uploads uploads, ReferenceData reference, JsonMapper json,
-                          MessageSource messages,
+                          MessageSource messages, Jobs jobs,
                           @Value("${agyn.refresh.connect-timeout:10s}") Duration connectTimeout,
                           @Value("${agyn.refresh.read-timeout:60s}") Duration readTimeout,
                           @Value("${agyn.refresh.world-bank-page-size:" + WorldBankConnector.PER_PAGE + "}")
                           int worldBankPageSize) {
+        this.jobs = jobs;
         this.sources = sources;
         this.agencies = agencies;
         this.warehouse = warehouse;
@@ -283,12 +288,26 @@ public class RefreshService {
 
     /** Fetches; a failure of the source is recorded as the last refresh before it is thrown. */
     private Message fetchRecorded(DatasetSource s, int datasetId, String user) {
-        try {
-            return fetch(s);
-        } catch (SourceException e) {
-            sources.refreshed(datasetId, user, LastRefresh.Outcome.FAILED.name(), null, null);
-            log.info("Refresh of {} failed: {} {}", s.dataset(), e.code(), e.url());
-            throw e;
+        // The fetch is a job of its own (the check and the write that follow are the import's jobs): the Jobs page
+        // shows a refresh waiting on a slow agency, and how the source answered when it failed.
+        try (Jobs.Handle job = jobs.start(JobKind.WAREHOUSE_REFRESH, user, Map.of("dataset", s.dataset(),
+                "source", s.kind().name(), "agency", s.agency() == null ? "" : s.agency()))) {
+            job.phase("FETCHING", null);
+            String page = "/warehouse/datasets/" + s.dataset();
+            try {
+                Message m = fetch(s);
+                job.done(m.upload().size());
+                job.succeeded(JobOutcome.of("jobs.outcome.fetched", s.dataset(), m.upload().size(), m.url())
+                        .linkedTo(page));
+                return m;
+            } catch (SourceException e) {
+                sources.refreshed(datasetId, user, LastRefresh.Outcome.FAILED.name(), null, null);
+                log.info("Refresh of {} failed: {} {}", s.dataset(), e.code(), e.url());
+                // The source's own words, in the reader's language when the job is read.
+                job.failed(new JobOutcome(e.code(), java.util.Arrays.stream(e.args()).map(String::valueOf).toList(),
+                        page));
+                throw e;
+            }
         }
     }
 

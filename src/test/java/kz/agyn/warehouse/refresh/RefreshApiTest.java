@@ -182,6 +182,12 @@ class RefreshApiTest extends AgynTest {
         assertThat(values(code)).isEmpty();
         mvc.perform(get("/api/v1/datasets/" + code + "/source").with(ANALYST))
                 .andExpect(jsonPath("$.lastRefresh.outcome").value("FAILED"));
+        // The fetch is a job (issue 14): failed, with the agency's words in the reader's language.
+        mvc.perform(get("/api/v1/jobs").param("kind", "WAREHOUSE_REFRESH").with(ANALYST)
+                        .header("Accept-Language", "en"))
+                .andExpect(jsonPath("$[?(@.parameters.dataset == '" + code + "')].state").value("FAILED"))
+                .andExpect(jsonPath("$[?(@.parameters.dataset == '" + code + "')].outcomeText")
+                        .value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("100 No Results Found"))));
     }
 
     @Test
