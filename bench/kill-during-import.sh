@@ -208,7 +208,7 @@ export AGYN_REGISTRY_KEY
 AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64)
 start
 stale=$(curl -sf "${auth[@]}" "$api/registry/rekey" | json 'r["rowsUnderOtherKeys"]')
-echo "  restarted with a new key: $stale scholars under the retired one"
+echo "  restarted with a new key: $stale rows under the retired one"
 t0=$(now)
 curl -sf "${auth[@]}" -X POST -o /dev/null "$api/registry/rekey"
 while :; do
@@ -237,7 +237,7 @@ until curl -sf "${auth[@]}" "$api/registry/rekey" | grep -q '"finished":true'; d
 took=$(since "$t0")
 s=$(curl -sf "${auth[@]}" "$api/registry/rekey")
 result=$(echo "$s" | json '"%s %d" % (r["job"]["status"], r["rowsUnderOtherKeys"])')
-check "started again with $left scholars left, finished in $took s: $result (DONE 0 expected)" \
+check "started again with $left rows left, finished in $took s: $result (DONE 0 expected)" \
   "$([ "$result" = "DONE 0" ]; echo $?)"
 
 echo
