@@ -3,8 +3,8 @@ package kz.agyn;
 import java.util.concurrent.Callable;
 
 import kz.agyn.platform.cli.CommandApplication;
-import kz.agyn.registry.cli.RegistryImportCommand;
-import kz.agyn.registry.cli.RegistryRekeyCommand;
+import kz.agyn.registry.imports.cli.RegistryImportCommand;
+import kz.agyn.registry.keys.cli.RegistryRekeyCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import kz.agyn.warehouse.refresh.cli.RefreshCommand;
 import org.springframework.boot.SpringApplication;

@@ -7,10 +7,10 @@ import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryException;
-import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.internal.EncryptedText;
-import kz.agyn.registry.internal.WorklistRepository;
-import kz.agyn.registry.pii.PersonalDataCipher;
+import kz.agyn.registry.keys.PersonalDataCipher;
+import kz.agyn.registry.monitoring.internal.WorklistRepository;
+import kz.agyn.registry.scholars.ScholarService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
