@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import kz.agyn.note.NoteFigure;
+import kz.agyn.registry.DemonstrationDay;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.cohorts.internal.CohortRepository;
-import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.obligation.ObligationService;
 import kz.agyn.registry.obligation.ObligationState;
 import kz.agyn.registry.obligation.ObligationStatus;
@@ -26,11 +26,14 @@ public class CohortService {
     private final CohortRepository repository;
     private final kz.agyn.note.NoteFigures note;
     private final ObligationService obligations;
+    private final DemonstrationDay demonstration;
 
-    public CohortService(CohortRepository repository, kz.agyn.note.NoteFigures note, ObligationService obligations) {
+    public CohortService(CohortRepository repository, kz.agyn.note.NoteFigures note, ObligationService obligations,
+                         DemonstrationDay demonstration) {
         this.repository = repository;
         this.note = note;
         this.obligations = obligations;
+        this.demonstration = demonstration;
     }
 
     /**
@@ -78,13 +81,13 @@ public class CohortService {
 
     /**
      * The day the dashboard describes unless asked otherwise: the day of the stored evaluation (the last
-     * recompute). A registry made only of synthetic records describes the synthetic generator's reference day
-     * (the note's date): evaluated later, every graduate due after that day would look overdue, because the
+     * recompute). A registry made only of synthetic records describes the demonstration's day
+     * ({@link DemonstrationDay}, the synthetic generator's reference day): evaluated later, every graduate due after that day would look overdue, because the
      * synthetic world has no events after it.
      */
     public LocalDate defaultAsOf() {
         if (repository.onlySynthetic()) {
-            return SyntheticRegistry.AS_OF;
+            return demonstration.asOf();
         }
         LocalDate evaluated = repository.evaluatedOn();
         return evaluated != null ? evaluated : obligations.today();

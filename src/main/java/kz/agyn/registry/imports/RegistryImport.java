@@ -401,7 +401,8 @@ public class RegistryImport {
         IntStream.range(0, jobs.size()).parallel().forEach(i -> {
             JobIn j = jobs.get(i);
             jobTexts[i] = new byte[][] {seal(EncryptedText.EMPLOYER, j.employer()),
-                seal(EncryptedText.EMPLOYER_BIN, j.bin()), seal(EncryptedText.EVIDENCE, j.evidence())};
+                seal(EncryptedText.EMPLOYER_BIN, j.bin()), seal(EncryptedText.EVIDENCE,
+                    j.evidence() == null ? null : j.evidence().name())};
         });
         long encrypted = System.nanoTime();
         progress.check();

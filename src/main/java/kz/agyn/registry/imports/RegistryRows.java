@@ -6,12 +6,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.IinCheck;
@@ -19,6 +21,11 @@ import kz.agyn.kernel.Sex;
 import kz.agyn.reference.Region;
 import kz.agyn.registry.imports.RegistryImport.Kind;
 import kz.agyn.registry.obligation.ObligationService;
+import kz.agyn.registry.obligation.Sector;
+import kz.agyn.registry.scholars.DegreeLevel;
+import kz.agyn.registry.scholars.Evidence;
+import kz.agyn.registry.scholars.SalaryBand;
+import kz.agyn.registry.scholars.SecurityKind;
 import kz.agyn.tabular.Location;
 import kz.agyn.tabular.Row;
 import kz.agyn.tabular.TableReader;
@@ -37,10 +44,12 @@ final class RegistryRows {
     static final int MAX_LISTED = 200;
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9._/-]{1,40}");
     private static final Pattern BIN = Pattern.compile("\\d{12}");
-    private static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "PHD", "INTERNSHIP");
-    private static final Set<String> BANDS = Set.of("B1", "B2", "B3", "B4", "B5");
-    private static final Set<String> EVIDENCE = Set.of("PENSION_RECORD", "EMPLOYER_CERTIFICATE", "SELF_REPORT");
-    private static final Set<String> SECTORS = Set.of("PUBLIC", "QUASI_PUBLIC", "PRIVATE", "RESEARCH_HE", "NGO");
+    private static final Set<String> DEGREES = names(DegreeLevel.values());
+    private static final Set<String> SECURITY_KINDS = names(SecurityKind.values());
+    private static final Set<String> BANDS = names(SalaryBand.values());
+    private static final Set<String> EVIDENCE = names(Evidence.values());
+    /** The sectors as stored; a file may also say {@code RESEARCH} for {@link Sector#RESEARCH_HE}. */
+    private static final Set<String> SECTORS = names(Sector.values());
 
     private RegistryRows() {
     }
@@ -51,14 +60,14 @@ final class RegistryRows {
     }
 
     record AwardIn(String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
-                   String degree, String field, String country, String university, BigDecimal funding,
-                   String securityKind, String securityRef, LocalDate start, LocalDate planned,
+                   DegreeLevel degree, String field, String country, String university, BigDecimal funding,
+                   SecurityKind securityKind, String securityRef, LocalDate start, LocalDate planned,
                    LocalDate actual, LocalDate deferredUntil, String deferralReason, LocalDate returnedOn,
                    boolean synthetic) {
     }
 
-    record JobIn(String scholarRef, int seq, String employer, String bin, String sector, String country,
-                 String kato, String isco, String band, LocalDate start, LocalDate end, String evidence,
+    record JobIn(String scholarRef, int seq, String employer, String bin, Sector sector, String country,
+                 String kato, String isco, SalaryBand band, LocalDate start, LocalDate end, Evidence evidence,
                  boolean synthetic) {
     }
 
@@ -183,7 +192,7 @@ final class RegistryRows {
         String university = c.required("host_university");
         Integer funding = c.integer("funding_kzt", 0, Integer.MAX_VALUE);
         String securityKind = c.optional("security_kind");
-        if (securityKind != null && !Set.of("PLEDGE", "GUARANTORS").contains(securityKind)) {
+        if (securityKind != null && !SECURITY_KINDS.contains(securityKind)) {
             c.problem("security_kind", "registry.import.badCode", securityKind);
         }
         String securityRef = c.optional("security_ref");
@@ -201,8 +210,9 @@ final class RegistryRows {
         if (c.bad) {
             return null;
         }
-        return new AwardIn(ref, scholarRef, programme, callYear, awardedOn, degree, field, country, university,
-                BigDecimal.valueOf(funding), securityKind, securityRef, start, planned, actual, deferred,
+        return new AwardIn(ref, scholarRef, programme, callYear, awardedOn, DegreeLevel.valueOf(degree), field,
+                country, university, BigDecimal.valueOf(funding),
+                securityKind == null ? null : SecurityKind.valueOf(securityKind), securityRef, start, planned, actual, deferred,
                 deferralReason == null ? "FURTHER_STUDY" : deferralReason, returned, synthetic);
     }
 
@@ -217,7 +227,7 @@ final class RegistryRows {
             c.problem("employer_bin", "registry.employment.badBin");
         }
         String sectorText = c.required("sector");
-        String sector = "RESEARCH".equals(sectorText) ? "RESEARCH_HE" : sectorText;
+        String sector = "RESEARCH".equals(sectorText) ? Sector.RESEARCH_HE.name() : sectorText;
         if (sector != null && !SECTORS.contains(sector)) {
             c.problem("sector", "registry.employment.badSector", sectorText);
         }
@@ -249,8 +259,13 @@ final class RegistryRows {
         if (c.bad) {
             return null;
         }
-        return new JobIn(scholarRef, seq, employer, bin, sector, country, "KZ".equals(country) ? kato : null, isco,
-                band, start, end, evidence, synthetic);
+        return new JobIn(scholarRef, seq, employer, bin, Sector.valueOf(sector), country,
+                "KZ".equals(country) ? kato : null, isco, band == null ? null : SalaryBand.valueOf(band), start, end,
+                evidence == null ? null : Evidence.valueOf(evidence), synthetic);
+    }
+
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** KATO units as on the day; before the reference data begin (1997), the earliest units stand in. */

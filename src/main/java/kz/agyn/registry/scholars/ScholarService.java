@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScholarService {
 
     public static final String SUBJECT = "SCHOLAR";
-    private static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "PHD", "INTERNSHIP");
+    private static final Set<String> DEGREES = Arrays.stream(DegreeLevel.values()).map(Enum::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern FIELD = Pattern.compile("\\d{2,4}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,24}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{7,20}");

@@ -7,8 +7,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.DemonstrationDay;
 import kz.agyn.registry.RegistryException;
-import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.incentives.Eligibility;
 import kz.agyn.registry.incentives.IncentiveCost;
 import kz.agyn.registry.incentives.IncentiveRuleException;
@@ -37,11 +37,14 @@ class IncentivePageController {
     private final IncentiveService incentives;
     private final MonitoringService monitoring;
     private final MessageSource messages;
+    private final DemonstrationDay demonstration;
 
-    IncentivePageController(IncentiveService incentives, MonitoringService monitoring, MessageSource messages) {
+    IncentivePageController(IncentiveService incentives, MonitoringService monitoring, MessageSource messages,
+                            DemonstrationDay demonstration) {
         this.incentives = incentives;
         this.monitoring = monitoring;
         this.messages = messages;
+        this.demonstration = demonstration;
     }
 
     /** Each incentive as of {@code asOf} (today when absent): who qualified on that day, and a year of it. */
@@ -75,7 +78,7 @@ class IncentivePageController {
      */
     private LocalDate day(String asOf, Model model, Locale locale, HttpServletResponse response) {
         LocalDate today = monitoring.today();
-        model.addAttribute("noteDay", SyntheticRegistry.AS_OF);
+        model.addAttribute("noteDay", demonstration.asOf());
         model.addAttribute("todayDay", today);
         try {
             LocalDate day = IncentiveService.day(asOf);

@@ -1,4 +1,4 @@
-package kz.agyn.registry.demo;
+package kz.agyn.registry.scholars;
 
 /** How an employment episode became known to the registry. */
 public enum Evidence {

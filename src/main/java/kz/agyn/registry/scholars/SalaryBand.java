@@ -1,4 +1,4 @@
-package kz.agyn.registry.demo;
+package kz.agyn.registry.scholars;
 
 /**
  * Gross monthly salary, nominal KZT, in the band an employer reports; a band rather than an amount because that is

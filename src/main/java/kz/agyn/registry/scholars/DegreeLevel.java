@@ -1,4 +1,4 @@
-package kz.agyn.registry.demo;
+package kz.agyn.registry.scholars;
 
 /** The level of study an award funds. */
 public enum DegreeLevel {

@@ -1,4 +1,4 @@
-package kz.agyn.registry.demo;
+package kz.agyn.registry.scholars;
 
 /** How an award's repayment is secured, as the Bolashak rules require one or the other. */
 public enum SecurityKind {
