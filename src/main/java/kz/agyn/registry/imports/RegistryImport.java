@@ -247,8 +247,7 @@ public class RegistryImport {
         Set<String> seenSeq = new HashSet<>();
         for (JobIn j : jobs) {
             if (!seenSeq.add(j.scholarRef() + "#" + j.seq())) {
-                problems.add(new Location(inputName(inputs, Kind.EMPLOYMENTS), null, 0, 0), "seq",
-                        "registry.import.duplicateSeq", j.seq());
+                problems.add(j.at(), "seq", "registry.import.duplicateSeq", j.seq());
                 continue;
             }
             Long id = knownScholars.get(j.scholarRef());
@@ -333,16 +332,12 @@ public class RegistryImport {
         return Optional.empty();
     }
 
-    private static String inputName(List<Input> inputs, Kind kind) {
-        return inputs.stream().filter(i -> i.kind() == kind).map(Input::fileName).findFirst().orElse("");
-    }
-
     /** Reports IINs repeated in the file or already registered; returns the IINs' blind-index hashes, in order. */
     private List<byte[]> checkIinsUnique(List<ScholarIn> scholars, Problems problems) {
         Set<String> seen = new HashSet<>();
         for (ScholarIn s : scholars) {
             if (!seen.add(s.iin().value())) {
-                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.duplicateIin", s.ref());
+                problems.add(s.at(), "iin", "registry.import.duplicateIin", s.ref());
             }
         }
         if (scholars.isEmpty()) {
@@ -363,9 +358,9 @@ public class RegistryImport {
             List<byte[]> candidates = index.iinCandidates(s.iin());
             hashes.add(candidates.get(0));
             if (candidates.stream().anyMatch(h -> existing.contains(HEX.formatHex(h)))) {
-                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.iinExists", s.ref());
+                problems.add(s.at(), "iin", "registry.import.iinExists", s.ref());
             } else if (!erased.isEmpty() && erased.contains(pseudonym.of(candidates.get(0)))) {
-                problems.add(new Location("scholars", null, 0, 0), "iin", "registry.import.erased", s.ref());
+                problems.add(s.at(), "iin", "registry.import.erased", s.ref());
             }
         }
         return hashes;
@@ -375,8 +370,7 @@ public class RegistryImport {
         Set<String> seen = new HashSet<>();
         for (AwardIn a : awards) {
             if (!seen.add(a.ref())) {
-                problems.add(new Location("awards", null, 0, 0), "award_ref", "registry.import.duplicateRef",
-                        a.ref());
+                problems.add(a.at(), "award_ref", "registry.import.duplicateRef", a.ref());
             }
         }
     }

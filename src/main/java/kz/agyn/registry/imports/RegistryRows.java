@@ -54,19 +54,22 @@ final class RegistryRows {
     private RegistryRows() {
     }
 
-    record ScholarIn(String ref, Iin iin, String sex, int birthYear, String lastKk, String firstKk,
+    /** A scholar's row, checked; {@code at} is its file, sheet and row. */
+    record ScholarIn(Location at, String ref, Iin iin, String sex, int birthYear, String lastKk, String firstKk,
                      String patronymicKk, String nameRu, String nameLatin, String email, String phone,
                      boolean synthetic) {
     }
 
-    record AwardIn(String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
+    /** An award's row, checked; {@code at} is its file, sheet and row. */
+    record AwardIn(Location at, String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
                    DegreeLevel degree, String field, String country, String university, BigDecimal funding,
                    SecurityKind securityKind, String securityRef, LocalDate start, LocalDate planned,
                    LocalDate actual, LocalDate deferredUntil, String deferralReason, LocalDate returnedOn,
                    boolean synthetic) {
     }
 
-    record JobIn(String scholarRef, int seq, String employer, String bin, Sector sector, String country,
+    /** A job's row, checked; {@code at} is its file, sheet and row. */
+    record JobIn(Location at, String scholarRef, int seq, String employer, String bin, Sector sector, String country,
                  String kato, String isco, SalaryBand band, LocalDate start, LocalDate end, Evidence evidence,
                  boolean synthetic) {
     }
@@ -167,7 +170,7 @@ final class RegistryRows {
         if (c.bad) {
             return null;
         }
-        return new ScholarIn(ref, Iin.parse(iinText), sex, check.birthDate().getYear(), last, first, patronymic,
+        return new ScholarIn(c.at(), ref, Iin.parse(iinText), sex, check.birthDate().getYear(), last, first, patronymic,
                 nameRu, nameLatin, email, phone, synthetic);
     }
 
@@ -210,7 +213,7 @@ final class RegistryRows {
         if (c.bad) {
             return null;
         }
-        return new AwardIn(ref, scholarRef, programme, callYear, awardedOn, DegreeLevel.valueOf(degree), field,
+        return new AwardIn(c.at(), ref, scholarRef, programme, callYear, awardedOn, DegreeLevel.valueOf(degree), field,
                 country, university, BigDecimal.valueOf(funding),
                 securityKind == null ? null : SecurityKind.valueOf(securityKind), securityRef, start, planned, actual, deferred,
                 deferralReason == null ? "FURTHER_STUDY" : deferralReason, returned, synthetic);
@@ -259,7 +262,7 @@ final class RegistryRows {
         if (c.bad) {
             return null;
         }
-        return new JobIn(scholarRef, seq, employer, bin, Sector.valueOf(sector), country,
+        return new JobIn(c.at(), scholarRef, seq, employer, bin, Sector.valueOf(sector), country,
                 "KZ".equals(country) ? kato : null, isco, band == null ? null : SalaryBand.valueOf(band), start, end,
                 evidence == null ? null : Evidence.valueOf(evidence), synthetic);
     }
@@ -313,6 +316,12 @@ final class RegistryRows {
             this.row = row;
             this.problems = problems;
             this.codes = codes;
+        }
+
+        /** The row's place: file, sheet and row, no column. */
+        Location at() {
+            Location l = row.location();
+            return new Location(l.file(), l.sheet(), l.row(), 0);
         }
 
         void problem(String column, String code, Object... args) {
