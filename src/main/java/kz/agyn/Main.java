@@ -43,6 +43,8 @@ public class Main implements Callable<Integer> {
      * so it is not printed a second time as a stack trace; the program only exits with 1.
      */
     static CommandLine commandLine() {
+        // The commands start this application; they do not name it themselves (see CommandApplication.use).
+        CommandApplication.use(AgynApplication.class);
         CommandLine cli = new CommandLine(new Main());
         CommandLine.IExecutionExceptionHandler printed = cli.getExecutionExceptionHandler();
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

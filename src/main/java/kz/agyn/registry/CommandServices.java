@@ -1,6 +1,5 @@
 package kz.agyn.registry;
 
-import kz.agyn.AgynApplication;
 import kz.agyn.platform.cli.CommandApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
@@ -38,7 +37,7 @@ public final class CommandServices<J> implements AutoCloseable {
 
     /** Starts the application as a command does ({@link CommandApplication}). */
     public static <J> CommandServices<J> application(Class<J> jobsType) {
-        ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class);
+        ConfigurableApplicationContext context = CommandApplication.start();
         return new CommandServices<>(context.getBean(jobsType), context.getBean(MessageSource.class), context::close);
     }
 }

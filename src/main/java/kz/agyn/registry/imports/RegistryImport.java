@@ -29,6 +29,7 @@ import kz.agyn.reference.Occupation;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.imports.RegistryRows.AwardIn;
 import kz.agyn.registry.imports.RegistryRows.Codes;
@@ -41,7 +42,6 @@ import kz.agyn.registry.keys.PersonalDataCipher;
 import kz.agyn.registry.keys.Pseudonym;
 import kz.agyn.registry.obligation.ObligationService;
 import kz.agyn.registry.obligation.RuleBook;
-import kz.agyn.registry.scholars.ScholarService;
 import kz.agyn.tabular.Location;
 import kz.agyn.tabular.TableReader;
 import kz.agyn.tabular.TableReaders;
@@ -289,7 +289,7 @@ public class RegistryImport {
                     + "written in {} ms, obligations evaluated in {} ms", scholars.size(), awards.size(),
                     newJobs.size(), (checked - started) / 1_000_000, encryptMillis,
                     (stored - checked) / 1_000_000 - encryptMillis, (System.nanoTime() - stored) / 1_000_000);
-            audit.record(AuditAction.IMPORT, ScholarService.SUBJECT, null, scholars.size(),
+            audit.record(AuditAction.IMPORT, RegistryAudit.SCHOLAR, null, scholars.size(),
                     scholars.size() + " scholars, " + awards.size() + " awards, " + newJobs.size() + " jobs");
             status = "IMPORTED";
         }

@@ -19,11 +19,11 @@ import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.Iin;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.keys.internal.RekeyRepository;
-import kz.agyn.registry.scholars.ScholarService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -251,7 +251,7 @@ public class RegistryRekeyJobs {
                 log.info("Registry re-key {} by {}: {}, {} of {} rows re-keyed to key {} ({} unreadable, {} "
                                 + "duplicate IINs)", job.id, job.by, s.status(), s.rekeyed(), s.total(), s.toKeyId(),
                         s.unreadable(), s.duplicates());
-                audit.record(AuditAction.REKEY, ScholarService.SUBJECT, null, (int) s.rekeyed(),
+                audit.record(AuditAction.REKEY, RegistryAudit.SCHOLAR, null, (int) s.rekeyed(),
                         "by " + job.by + ", " + s.status() + ": " + s.rekeyed() + " of " + s.total()
                                 + " rows to key " + s.toKeyId() + " from " + List.copyOf(from.keySet())
                                 + (s.unreadable() > 0 ? ", unreadable " + s.unreadable() : "")

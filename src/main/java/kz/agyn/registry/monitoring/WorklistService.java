@@ -6,6 +6,7 @@ import java.util.Map;
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.keys.PersonalDataCipher;
@@ -25,7 +26,7 @@ public class WorklistService {
 
     /** How many lines an export may hold: far above the registry's size, low enough to bound memory. */
     public static final int EXPORT_LIMIT = 200_000;
-    private static final String SUBJECT = "SCHOLAR";
+    private static final String SUBJECT = RegistryAudit.SCHOLAR;
 
     private final WorklistRepository repository;
     private final ScholarService scholars;

@@ -23,6 +23,7 @@ import kz.agyn.reference.Occupation;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.internal.RegistryRepository;
@@ -47,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScholarService {
 
-    public static final String SUBJECT = "SCHOLAR";
+    private static final String SUBJECT = RegistryAudit.SCHOLAR;
     private static final Set<String> DEGREES = Arrays.stream(DegreeLevel.values()).map(Enum::name)
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern FIELD = Pattern.compile("\\d{2,4}");

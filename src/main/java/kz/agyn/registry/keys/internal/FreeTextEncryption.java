@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
 
 import kz.agyn.registry.internal.EncryptedText;
 import kz.agyn.registry.keys.PersonalDataCipher;
-import kz.agyn.registry.monitoring.internal.MonitoringRepository;
-import kz.agyn.registry.obligation.DecisionType;
-import kz.agyn.registry.obligation.ObligationReason;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -47,6 +43,8 @@ class FreeTextEncryption implements JavaMigration {
     private static final Pattern CODE_AND_NOTE = Pattern.compile("([A-Z][A-Z0-9_]*)(?:: (.*))?", Pattern.DOTALL);
     /** The code of a history row whose reason was free text only (none is written so; older data might be). */
     static final String NOTE_ONLY = "NOTE";
+    /** Who closed the tasks the monitoring pass closed (its {@code MonitoringRepository.ACTOR}, frozen here). */
+    private static final String MONITORING = "monitoring";
 
     private final PersonalDataCipher cipher;
 
@@ -91,7 +89,7 @@ class FreeTextEncryption implements JavaMigration {
         rows += seal(c, "reg_deferral", List.of("reason"), List.of(EncryptedText.DEFERRAL_REASON), "true");
         rows += seal(c, "reg_decision", List.of("reason"), List.of(EncryptedText.DECISION_REASON), "true");
         rows += seal(c, "reg_task", List.of("note"), List.of(EncryptedText.TASK_NOTE),
-                "done_by IS DISTINCT FROM '" + MonitoringRepository.ACTOR + "'");
+                "done_by IS DISTINCT FROM '" + MONITORING + "'");
         rows += splitHistory(c);
         execute(c, """
                 ALTER TABLE reg_employment DROP COLUMN employer, DROP COLUMN employer_bin, DROP COLUMN evidence;
@@ -198,10 +196,24 @@ class FreeTextEncryption implements JavaMigration {
         return new String[] {NOTE_ONLY, r.isEmpty() ? null : r};
     }
 
+    /**
+     * The codes as they stood when this migration was written, frozen here like its SQL: the migration means what it
+     * meant then, whatever the obligation's enums ({@code ObligationReason}, {@code DecisionType}) become, and the
+     * keys sub-feature does not depend on the obligation one for them.
+     */
     private static Set<String> codes() {
         Set<String> codes = new HashSet<>(List.of("CORRECTION", "EVALUATION", NOTE_ONLY));
-        Arrays.stream(ObligationReason.values()).map(Enum::name).forEach(codes::add);
-        Arrays.stream(DecisionType.values()).map(Enum::name).forEach(codes::add);
+        // ObligationReason
+        codes.addAll(List.of("STUDY_IN_PROGRESS", "AWAITING_RETURN", "RETURN_DEADLINE_PASSED", "DEFERRAL_ACTIVE",
+                "NO_COUNTED_WORK_YET", "CURRENTLY_WORKING", "NOT_CURRENTLY_WORKING", "REQUIREMENT_MET",
+                "BREACH_DECLARED", "REPAYMENT_IN_PROGRESS", "DEBT_REPAID", "DEBT_WRITTEN_OFF", "BREACH_ELIGIBLE",
+                "BREAK_EXCEEDS_MAX", "RETURNED_LATE", "RETURN_CONFIRMED_BY_OFFICER", "BREACH_CANCELLED_EARLIER",
+                "STUDY_END_PLANNED_ONLY", "DEADLINE_EXTENDED_BY_DEFERRAL", "REQUIRED_DAYS_PROVISIONAL", "GAP_PAUSED",
+                "GAP_WITHIN_GRACE", "WORK_BEFORE_STUDY_END_IGNORED", "ABROAD_NOT_COUNTED", "REGION_NOT_COUNTED",
+                "REGION_MISSING"));
+        // DecisionType
+        codes.addAll(List.of("RETURN_CONFIRMED", "BREACH_DECLARED", "BREACH_CANCELLED", "REPAYMENT_STARTED", "REPAID",
+                "WRITTEN_OFF"));
         return codes;
     }
 
