@@ -2,7 +2,7 @@
 # Fuzzes every file reader under Jazzer (coverage-guided, libFuzzer's engine), one target at a time, each in its
 # own JVM under `nice -n 19`: CSV, XLSX, SDMX-CSV, SDMX-ML (kz.agyn.tabular), survey response files
 # (kz.agyn.survey.internal.ResponseParser), questionnaire JSON (kz.agyn.survey.QuestionnaireReader) and the
-# registry's three bulk files (kz.agyn.registry.RegistryRows). A target stops after RUNS executions or MAX_TIME,
+# registry's three bulk files (kz.agyn.registry.imports.RegistryRows). A target stops after RUNS executions or MAX_TIME,
 # whichever comes first, or at its first finding: an input that makes a reader throw anything but its own
 # refusal, or a refusal that hides a failure (kz.agyn.tabular.FuzzFindings). Jazzer writes such an input into the
 # target's seed folder under src/test/resources (…FuzzTestInputs/<method>/crash-…), where `./mvnw verify`
@@ -35,10 +35,10 @@ add sdmx-csv     kz.agyn.tabular.TabularFuzzTest                 sdmxCsv      "$
 add sdmx-ml      kz.agyn.tabular.TabularFuzzTest                 sdmxMl       "$tabular"
 add responses    kz.agyn.survey.internal.ResponseParserFuzzTest  parse        "kz.agyn.survey.internal.**,$tabular,org.apache.poi.**"
 add questionnaire kz.agyn.survey.QuestionnaireFuzzTest           read         "kz.agyn.survey.Questionnaire*,tools.jackson.core.**,tools.jackson.databind.node.**"
-registry="kz.agyn.registry.RegistryRows*,kz.agyn.registry.RegistryImport*,kz.agyn.kernel.**,$tabular,org.apache.poi.**"
-add scholars     kz.agyn.registry.RegistryFilesFuzzTest          scholars     "$registry"
-add awards       kz.agyn.registry.RegistryFilesFuzzTest          awards       "$registry"
-add employments  kz.agyn.registry.RegistryFilesFuzzTest          employments  "$registry"
+registry="kz.agyn.registry.imports.RegistryRows*,kz.agyn.registry.imports.RegistryImport*,kz.agyn.kernel.**,$tabular,org.apache.poi.**"
+add scholars     kz.agyn.registry.imports.RegistryFilesFuzzTest          scholars     "$registry"
+add awards       kz.agyn.registry.imports.RegistryFilesFuzzTest          awards       "$registry"
+add employments  kz.agyn.registry.imports.RegistryFilesFuzzTest          employments  "$registry"
 # The slow workbook reader last, so that the others' findings come first.
 all=(csv sdmx-csv sdmx-ml questionnaire responses scholars awards employments xlsx)
 targets=("$@")

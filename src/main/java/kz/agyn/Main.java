@@ -3,8 +3,8 @@ package kz.agyn;
 import java.util.concurrent.Callable;
 
 import kz.agyn.platform.cli.CommandApplication;
-import kz.agyn.registry.cli.RegistryImportCommand;
-import kz.agyn.registry.cli.RegistryRekeyCommand;
+import kz.agyn.registry.imports.cli.RegistryImportCommand;
+import kz.agyn.registry.keys.cli.RegistryRekeyCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import kz.agyn.warehouse.refresh.cli.RefreshCommand;
 import org.springframework.boot.SpringApplication;
@@ -43,6 +43,8 @@ public class Main implements Callable<Integer> {
      * so it is not printed a second time as a stack trace; the program only exits with 1.
      */
     static CommandLine commandLine() {
+        // The commands start this application; they do not name it themselves (see CommandApplication.use).
+        CommandApplication.use(AgynApplication.class);
         CommandLine cli = new CommandLine(new Main());
         CommandLine.IExecutionExceptionHandler printed = cli.getExecutionExceptionHandler();
         cli.setExecutionExceptionHandler((e, command, parsed) -> {

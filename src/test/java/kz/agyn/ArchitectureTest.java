@@ -14,6 +14,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
@@ -23,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Package by feature, kept honest. A feature is a package {@code kz.agyn.X}; its {@code internal} (storage)
  * and {@code web} (pages, endpoints) subpackages are its own business. Other features use only the classes at
- * the top of its package. The kernel depends on nothing but the JDK, the platform on no feature.
+ * the top of its package. The kernel depends on nothing but the JDK, the platform on no feature. The registry,
+ * the largest feature, is itself made of sub-features {@code kz.agyn.registry.Y} held to the same rules among
+ * themselves.
  */
 class ArchitectureTest {
 
@@ -69,9 +73,53 @@ class ArchitectureTest {
         classes().should(onlyTouchOwnInternals()).check(classes);
     }
 
+    /**
+     * No cycle among the features, nor through the root package ({@code Main}, {@code AgynApplication}), which is
+     * a slice of its own here: {@code kz.agyn.(*)..} alone would not see {@code Main} → a feature's command →
+     * {@code AgynApplication}.
+     */
     @Test
     void featuresHaveNoCycles() {
-        slices().matching("kz.agyn.(*)..").should().beFreeOfCycles().check(classes);
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                if (pkg.equals("kz.agyn")) {
+                    return SliceIdentifier.of("(root)");
+                }
+                return pkg.startsWith("kz.agyn.") ? SliceIdentifier.of(feature(pkg)) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the features of kz.agyn and its root package";
+            }
+        }).should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The registry's sub-features ({@code kz.agyn.registry.Y}) use each other only through the classes at the top
+     * of each one's package: another's {@code internal}, {@code web} and {@code cli} code are its own business.
+     * What they share sits at the top of the registry ({@code kz.agyn.registry} and {@code kz.agyn.registry.internal}).
+     */
+    @Test
+    void registrySubFeaturesDoNotReachIntoEachOthersInternals() {
+        classes().that().resideInAPackage("kz.agyn.registry..").should(onlyTouchOwnRegistryInternals())
+                .check(classes);
+    }
+
+    /** What the registry's sub-features share depends on none of them. */
+    @Test
+    void registrySharedCodeDependsOnNoSubFeature() {
+        classes().that().resideInAnyPackage("kz.agyn.registry", "kz.agyn.registry.internal")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("kz.agyn.registry..")
+                        .or(resideInAnyPackage("kz.agyn.registry", "kz.agyn.registry.internal")))
+                .check(classes);
+    }
+
+    @Test
+    void registrySubFeaturesHaveNoCycles() {
+        slices().matching("kz.agyn.registry.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
@@ -97,6 +145,12 @@ class ArchitectureTest {
         classes().that().resideInAPackage("kz.agyn.*").should(havePackageInfo()).check(classes);
     }
 
+    /** Every package of the registry, each sub-feature and each of their web, internal and cli packages. */
+    @Test
+    void everyRegistryPackageSaysWhatItIsFor() {
+        classes().that().resideInAPackage("kz.agyn.registry..").should(havePackageInfo()).check(classes);
+    }
+
     private static ArchCondition<JavaClass> onlyTouchOwnInternals() {
         return new ArchCondition<>("only use the internal and web packages of their own feature") {
             @Override
@@ -116,6 +170,37 @@ class ArchitectureTest {
                 });
             }
         };
+    }
+
+    private static ArchCondition<JavaClass> onlyTouchOwnRegistryInternals() {
+        return new ArchCondition<>("only use the internal, web and cli packages of their own registry sub-feature") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                String own = registrySubFeature(item.getPackageName());
+                item.getDirectDependenciesFromSelf().forEach(d -> {
+                    String pkg = d.getTargetClass().getPackageName();
+                    String other = registrySubFeature(pkg);
+                    if (other.isEmpty() || other.equals(own) || other.equals("internal")) {
+                        return;
+                    }
+                    String rest = pkg.substring(("kz.agyn.registry." + other).length());
+                    boolean hidden = rest.startsWith(".internal") || rest.startsWith(".web") || rest.startsWith(".cli");
+                    if (hidden) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                });
+            }
+        };
+    }
+
+    /** "kz.agyn.registry.keys.web" → "keys"; "" outside the registry's sub-packages. */
+    static String registrySubFeature(String pkg) {
+        if (!pkg.startsWith("kz.agyn.registry.")) {
+            return "";
+        }
+        String rest = pkg.substring("kz.agyn.registry.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     private static ArchCondition<JavaClass> havePackageInfo() {

@@ -20,16 +20,16 @@ import com.jayway.jsonpath.JsonPath;
 import kz.agyn.AgynTest;
 import kz.agyn.SignedInClient;
 import kz.agyn.registry.Access;
-import kz.agyn.registry.incentive.IncentiveService;
+import kz.agyn.registry.incentives.IncentiveService;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 

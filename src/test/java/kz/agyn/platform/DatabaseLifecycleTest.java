@@ -14,7 +14,7 @@ import kz.agyn.AgynApplication;
 import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import kz.agyn.platform.database.EmbeddedDatabaseException;
-import kz.agyn.registry.pii.RegistryKeys;
+import kz.agyn.registry.keys.RegistryKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;

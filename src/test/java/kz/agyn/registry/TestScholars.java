@@ -6,6 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.scholars.NewAward;
+import kz.agyn.registry.scholars.NewEmployment;
+import kz.agyn.registry.scholars.NewScholar;
+import kz.agyn.registry.scholars.ScholarService;
 
 /**
  * Hand-made scholars for monitoring, worklist and incentive tests, recorded through {@link ScholarService} as an

@@ -28,7 +28,7 @@ final class FuzzSeeds {
                 new Object[][] {{"id", "Пол", "dest", "reasons[1]", "reasons[2]", "sat", "Жалақы", "note", "w"},
                     {"x1", "F", "KZ;RU", "pay", "growth", 5, 250000.5, "Жақсы", 1.2},
                     {"x2", "ru M", "", "living", null, "3", "n/a", null, 0}}));
-        write(resources.resolve("registry/RegistryFilesFuzzTestInputs/scholars/scholars.xlsx"), workbook("scholars",
+        write(resources.resolve("registry/imports/RegistryFilesFuzzTestInputs/scholars/scholars.xlsx"), workbook("scholars",
                 new Object[][] {{"scholar_ref", "iin", "last_name_kk", "first_name_kk", "birth_date", "sex",
                     "synthetic"}, {"BOL-000001", "750925353957", "Тоқаев", "Арман", "1975-09-25", "MALE", "true"},
                     {"BOL-000002", 750925353957.0, "Ә", "Б", null, "F", false}}));

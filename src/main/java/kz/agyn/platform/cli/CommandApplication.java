@@ -12,7 +12,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CommandApplication {
 
+    /** The application the commands start; set by the program's entry point, which is the one to know it. */
+    private static volatile Class<?> application;
+
     private CommandApplication() {
+    }
+
+    /**
+     * Names the application that {@link #start()} starts. The entry point ({@code kz.agyn.Main}) calls it before it
+     * runs a command, so that the features' commands need not name the application class, which sits above them
+     * (and would close a cycle: entry point, feature commands, application).
+     */
+    public static void use(Class<?> app) {
+        application = app;
+    }
+
+    /** As {@link #start(Class)}, with the application named by {@link #use}. */
+    public static ConfigurableApplicationContext start() {
+        Class<?> app = application;
+        if (app == null) {
+            throw new IllegalStateException("No application to start: the entry point names it with use()");
+        }
+        return start(app);
     }
 
     /**

@@ -14,6 +14,10 @@ import java.util.Random;
 import java.util.Set;
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.Sex;
+import kz.agyn.registry.scholars.DegreeLevel;
+import kz.agyn.registry.scholars.Evidence;
+import kz.agyn.registry.scholars.SalaryBand;
+import kz.agyn.registry.scholars.SecurityKind;
 
 /**
  * The generation itself; {@link SyntheticRegistry} documents what it produces. Four passes, each over the scholars

@@ -2,6 +2,9 @@ package kz.agyn.registry.demo;
 
 import java.time.LocalDate;
 
+import kz.agyn.registry.scholars.DegreeLevel;
+import kz.agyn.registry.scholars.SecurityKind;
+
 /**
  * One scholar's award and what became of the study.
  *

@@ -2,6 +2,9 @@ package kz.agyn.registry.demo;
 
 import java.time.LocalDate;
 
+import kz.agyn.registry.scholars.Evidence;
+import kz.agyn.registry.scholars.SalaryBand;
+
 /**
  * One employment episode.
  *

@@ -10,8 +10,11 @@
  * numbers cannot reach anyone. The IINs are valid by their check digit but drawn at random: one may belong to a
  * real person, which is one more reason the registry encrypts them like real ones.
  *
- * <p>The CSV format is documented in {@code docs/formats/registry.md}. The package depends on the JDK and the
- * kernel only, so {@code java -cp target/classes kz.agyn.registry.demo.SyntheticRegistry DIR} writes the files
- * without starting the application.
+ * <p>The CSV format is documented in {@code docs/formats/registry.md}. The generator depends on the JDK, the kernel
+ * and the registry's code lists (the enums of {@code kz.agyn.registry.scholars}) only, so
+ * {@code java -cp target/classes kz.agyn.registry.demo.SyntheticRegistry DIR} writes the files without starting
+ * the application; {@code demo.internal} loads them into an empty registry at start-up. No other part of the
+ * registry depends on this package: the day the demonstration describes is configuration
+ * ({@link kz.agyn.registry.DemonstrationDay}), not its {@link kz.agyn.registry.demo.SyntheticRegistry#AS_OF}.
  */
 package kz.agyn.registry.demo;

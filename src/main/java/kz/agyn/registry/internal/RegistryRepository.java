@@ -323,7 +323,7 @@ public class RegistryRepository {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Instant instant(Timestamp t) {
+    public static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

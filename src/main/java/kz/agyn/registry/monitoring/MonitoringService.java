@@ -3,8 +3,8 @@ package kz.agyn.registry.monitoring;
 import java.util.EnumMap;
 import java.util.Map;
 
-import kz.agyn.registry.ObligationService;
-import kz.agyn.registry.internal.MonitoringRepository;
+import kz.agyn.registry.monitoring.internal.MonitoringRepository;
+import kz.agyn.registry.obligation.ObligationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

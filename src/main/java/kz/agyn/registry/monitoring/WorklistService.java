@@ -6,11 +6,12 @@ import java.util.Map;
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
-import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.internal.EncryptedText;
-import kz.agyn.registry.internal.WorklistRepository;
-import kz.agyn.registry.pii.PersonalDataCipher;
+import kz.agyn.registry.keys.PersonalDataCipher;
+import kz.agyn.registry.monitoring.internal.WorklistRepository;
+import kz.agyn.registry.scholars.ScholarService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +26,7 @@ public class WorklistService {
 
     /** How many lines an export may hold: far above the registry's size, low enough to bound memory. */
     public static final int EXPORT_LIMIT = 200_000;
-    private static final String SUBJECT = "SCHOLAR";
+    private static final String SUBJECT = RegistryAudit.SCHOLAR;
 
     private final WorklistRepository repository;
     private final ScholarService scholars;

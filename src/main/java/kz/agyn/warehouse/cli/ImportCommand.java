@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
 import kz.agyn.platform.cli.CliMessages;
 import kz.agyn.platform.cli.CommandApplication;
@@ -120,7 +119,7 @@ public class ImportCommand implements Callable<Integer> {
             return 2;
         }
         try (CtrlC ctrlC = new CtrlC(this::interrupt, "import-cancel");
-             ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class)) {
+             ConfigurableApplicationContext context = CommandApplication.start()) {
             ImportService imports = context.getBean(ImportService.class);
             service = imports;
             // From here Ctrl-C stops the check or the write under way (a write is rolled back), and the program

@@ -162,7 +162,7 @@ class StartupMistakesTest {
         all.add("--agyn.admin.initial-password=Mistake-start-pw-1");
         // An external database needs a registry key of its own; given, so that the mistake tested is the only one.
         if (all.stream().noneMatch(a -> a.startsWith("--agyn.registry.key=") || a.startsWith("--agyn.profile="))) {
-            all.add("--agyn.registry.key=" + kz.agyn.registry.pii.RegistryKeys.generateBase64());
+            all.add("--agyn.registry.key=" + kz.agyn.registry.keys.RegistryKeys.generateBase64());
         }
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(AgynApplication.class)
                 .run(all.toArray(String[]::new)).close());

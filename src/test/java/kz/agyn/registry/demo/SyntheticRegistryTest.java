@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kz.agyn.kernel.Iin;
 import kz.agyn.kernel.IinCheck;
+import kz.agyn.registry.scholars.DegreeLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

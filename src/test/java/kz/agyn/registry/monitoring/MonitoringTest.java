@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import kz.agyn.AgynTest;
-import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
+import kz.agyn.registry.scholars.ScholarService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -16,8 +16,8 @@ import java.util.zip.ZipFile;
 
 import jakarta.servlet.http.Cookie;
 import kz.agyn.AgynTest;
-import kz.agyn.registry.ScholarService;
 import kz.agyn.registry.TestScholars;
+import kz.agyn.registry.scholars.ScholarService;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
@@ -59,7 +60,10 @@ class RefreshBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#import-message")).containsText("Пропущено лет без значения: 2");
             assertThat(page.locator("#import-state")).hasAttribute("data-status", "VALID");
             page.locator("#accept-import").click();
-            assertThat(page.locator("#accepted-message")).containsText("1");
+            // The write runs in the background and the page follows it: on a busy machine that is more than the
+            // default five seconds.
+            assertThat(page.locator("#accepted-message")).containsText("1",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("refresh-import-ru-phone.png"))
                     .setFullPage(true));
 

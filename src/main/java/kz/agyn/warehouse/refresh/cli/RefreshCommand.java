@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import kz.agyn.AgynApplication;
 import kz.agyn.kernel.UserException;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.platform.cli.CtrlC;
@@ -60,7 +59,7 @@ public class RefreshCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = options.locale();
         try (CtrlC ctrlC = new CtrlC(this::interrupt, "refresh-cancel");
-             ConfigurableApplicationContext context = CommandApplication.start(AgynApplication.class)) {
+             ConfigurableApplicationContext context = CommandApplication.start()) {
             service = context.getBean(ImportService.class);
             ctrlC.arm();
             MessageSource messages = context.getBean(MessageSource.class);

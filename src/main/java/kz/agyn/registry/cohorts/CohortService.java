@@ -1,0 +1,127 @@
+package kz.agyn.registry.cohorts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kz.agyn.note.NoteFigure;
+import kz.agyn.registry.DemonstrationDay;
+import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.cohorts.internal.CohortRepository;
+import kz.agyn.registry.obligation.ObligationService;
+import kz.agyn.registry.obligation.ObligationState;
+import kz.agyn.registry.obligation.ObligationStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Cohort analytics of the registry: the note's Table 3 computed from records next to the note's own figures,
+ * a breakdown table and time-to-return curves. Only aggregates leave this service; callers who may not see
+ * small numbers get the suppressed version.
+ */
+@Service
+public class CohortService {
+
+    private final CohortRepository repository;
+    private final kz.agyn.note.NoteFigures note;
+    private final ObligationService obligations;
+    private final DemonstrationDay demonstration;
+
+    public CohortService(CohortRepository repository, kz.agyn.note.NoteFigures note, ObligationService obligations,
+                         DemonstrationDay demonstration) {
+        this.repository = repository;
+        this.note = note;
+        this.obligations = obligations;
+        this.demonstration = demonstration;
+    }
+
+    /**
+     * Everything the cohort dashboard shows.
+     *
+     * @param programme        the programme, or null for all
+     * @param breakdown        what the table and the curves are grouped by
+     * @param basis            which job puts a returnee in a sector
+     * @param asOf             the day to describe, or null for {@link #defaultAsOf()}
+     * @param maySeeSmallCells whether the caller may see groups under the minimum cell size
+     */
+    public CohortReport report(String programme, Breakdown breakdown, SectorBasis basis, LocalDate asOf,
+                               boolean maySeeSmallCells) {
+        LocalDate day = asOf != null ? asOf : defaultAsOf();
+        if (day.isAfter(obligations.today())) {
+            throw RegistryException.invalid("registry.cohort.future");
+        }
+        List<CohortRecord> records = repository.records(programme, day);
+        if (!day.equals(repository.evaluatedOn())) {
+            records = asOf(records, obligations.evaluateAll(day));
+        }
+        LocalDate asOfDay = day;
+        CohortTable table = CohortTable.build(records, breakdown, asOfDay, CohortTable.DEFAULT_MIN_CELL, basis)
+                .visibleTo(maySeeSmallCells);
+        Table3 table3 = Table3.compute(records, asOfDay, noteFigures(), basis);
+        KmCurve overall = KaplanMeier.fit(records, asOfDay);
+        List<KmCurve> curves = KaplanMeier.byGroup(records, breakdown, asOfDay, CohortTable.DEFAULT_MIN_CELL).stream()
+                .map(c -> c.visibleTo(maySeeSmallCells)).toList();
+        long synthetic = records.stream().filter(CohortRecord::synthetic).count();
+        return new CohortReport(programme, asOfDay, breakdown, basis, records.size(), synthetic, table, table3,
+                overall, curves, noteSource());
+    }
+
+    /** The programmes the registry holds awards of, for choosing one. */
+    public List<String> programmes() {
+        return repository.programmes();
+    }
+
+    /** The note's citation of the source of its Table 3, e.g. "[5] …". */
+    private String noteSource() {
+        return note.figure(NoteFigures.ABROAD)
+                .flatMap(f -> note.source(f.sourceCode()).map(d -> f.citedAs() + " " + d.citation()))
+                .orElse(null);
+    }
+
+    /**
+     * The day the dashboard describes unless asked otherwise: the day of the stored evaluation (the last
+     * recompute). A registry made only of synthetic records describes the demonstration's day
+     * ({@link DemonstrationDay}, the synthetic generator's reference day): evaluated later, every graduate due after that day would look overdue, because the
+     * synthetic world has no events after it.
+     */
+    public LocalDate defaultAsOf() {
+        if (repository.onlySynthetic()) {
+            return demonstration.asOf();
+        }
+        LocalDate evaluated = repository.evaluatedOn();
+        return evaluated != null ? evaluated : obligations.today();
+    }
+
+    /** The records with the obligation state each award had on another day. */
+    private static List<CohortRecord> asOf(List<CohortRecord> records, Map<Long, ObligationStatus> statuses) {
+        List<CohortRecord> out = new ArrayList<>(records.size());
+        for (CohortRecord r : records) {
+            ObligationStatus s = statuses.get(r.awardId());
+            if (s == null) {
+                out.add(r);
+                continue;
+            }
+            out.add(new CohortRecord(r.awardId(), r.programme(), r.callYear(), r.degree(), r.field(),
+                    r.hostCountry(), r.sex(), r.studyEnd(), s.state() != ObligationState.STUDYING, s.returnedOn(),
+                    s.state(), r.firstSector(), r.currentSector(), r.abroadNow(), r.synthetic()));
+        }
+        return out;
+    }
+
+    /** The note's Table 3 figures as fractions (the note stores percentages). */
+    public NoteFigures noteFigures() {
+        return new NoteFigures(count(NoteFigures.SCHOLARS), count(NoteFigures.GRADUATES_PER_YEAR),
+                share(NoteFigures.ABROAD), share(NoteFigures.PUBLIC), share(NoteFigures.PRIVATE),
+                share(NoteFigures.RESEARCH));
+    }
+
+    private Long count(String code) {
+        return note.figure(code).map(f -> f.value().longValueExact()).orElse(null);
+    }
+
+    private double share(String code) {
+        NoteFigure f = note.require(code);
+        return f.value().divide(BigDecimal.valueOf(100)).doubleValue();
+    }
+}

@@ -1,9 +1,0 @@
-package kz.agyn.registry.demo;
-
-/** How an award's repayment is secured, as the Bolashak rules require one or the other. */
-public enum SecurityKind {
-    /** A pledge of real estate worth at least the full cost of study. */
-    PLEDGE,
-    /** Guarantors with joint liability. */
-    GUARANTORS
-}

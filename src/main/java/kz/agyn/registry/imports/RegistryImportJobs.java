@@ -1,0 +1,330 @@
+package kz.agyn.registry.imports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
+import kz.agyn.platform.database.JobLocks;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.imports.internal.ImportRunRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk imports as running jobs: started off the caller's thread, followed by id, cancelled by id. About five
+ * seconds for a full registry is long enough to want a bar and a way out. Jobs live in memory only (the report
+ * names no personal data, but the files do, and they are deleted when the job ends); a finished job is kept
+ * for an hour so that its page can still be read.
+ */
+@Service
+public class RegistryImportJobs {
+
+    /** Hears each phase as a job enters it, on the job's thread; for tests that must stop a job at a known point. */
+    public interface Listener {
+        void entered(UUID id, String by, RegistryImportProgress.Phase phase);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryImportJobs.class);
+    private static final Duration KEPT = Duration.ofHours(1);
+    private static final int MAX_KEPT = 100;
+
+    private static final String LOCK = "registry-import";
+
+    private final RegistryImport imports;
+    private final TaskExecutor executor;
+    private final Jobs jobRecords;
+    private final MessageSource messages;
+    private final ImportRunRepository runs;
+    private final JobLocks locks;
+    private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private volatile Listener listener = (id, by, phase) -> { };
+
+    public RegistryImportJobs(RegistryImport imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                              MessageSource messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords) {
+        this.jobRecords = jobRecords;
+        this.imports = imports;
+        this.executor = executor;
+        this.messages = messages;
+        this.runs = runs;
+        this.locks = locks;
+    }
+
+    private final class Job {
+        final UUID id = UUID.randomUUID();
+        final boolean write;
+        final String by;
+        final Instant started = Instant.now();
+        final RegistryImportProgress progress;
+        final CountDownLatch finished = new CountDownLatch(1);
+        volatile RegistryImportReport report;
+        volatile Instant ended;
+        volatile JobLocks.Held held;
+        volatile Jobs.Handle handle;
+
+        Job(boolean write, String by) {
+            this.write = write;
+            this.by = by;
+            this.progress = new RegistryImportProgress(phase -> {
+                Jobs.Handle h = handle;
+                if (h != null) {
+                    h.phaseOnly("REGISTRY_" + phase.name());
+                }
+                listener.entered(id, by, phase);
+            });
+        }
+
+        RegistryImportStatus status() {
+            // The report is read first: once it is there the counts are final.
+            RegistryImportReport r = report;
+            return new RegistryImportStatus(id, write, r == null ? RegistryImportStatus.RUNNING : r.status(),
+                    progress.phase(), progress.done(), progress.total(), progress.percent(), progress.rows(),
+                    r != null, progress.cancelRequested(), started, by, r);
+        }
+    }
+
+    /**
+     * Starts checking (and, with {@code write}, importing) {@code files} in the background and takes them over:
+     * they are closed when the job ends. Returns the job's id.
+     */
+    public UUID start(RegistryFiles files, boolean write, Access access, String by, Locale locale) {
+        Job job = enter(files, access, write, by);
+        try {
+            // The import's audit row names who imported; the pool's thread has no request, so the caller's
+            // security context goes with the task.
+            executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job, files, access, locale), null));
+        } catch (RuntimeException e) {
+            jobs.remove(job.id);
+            closeQuietly(files);
+            job.report = new RegistryImportReport(RegistryImportReport.FAILED, 0, 0, 0, 0, 0, List.of(), 0);
+            record(job);
+            throw e;
+        }
+        return job.id;
+    }
+
+    /** Runs an import on the caller's thread, followable and cancellable by id like any other; closes the files. */
+    public RegistryImportReport run(RegistryFiles files, boolean write, Access access, String by, Locale locale) {
+        Job job = enter(files, access, write, by);
+        work(job, files, access, locale);
+        return job.report;
+    }
+
+    /**
+     * A job's status: from memory while this process runs it or ran it lately, else from its stored record (after
+     * a restart, say), whose counts survive; a record still saying RUNNING that no process holds is INTERRUPTED.
+     */
+    public Optional<RegistryImportStatus> status(UUID id) {
+        Job job = jobs.get(id);
+        if (job != null) {
+            return Optional.of(job.status());
+        }
+        return runs.find(id).map(run -> {
+            if (RegistryImportStatus.RUNNING.equals(run.status()) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
+                return runs.find(id).orElse(run);
+            }
+            return run;
+        }).map(this::stored);
+    }
+
+    /** The latest imports, newest first, as stored (counts only). */
+    public List<RegistryImportStatus> recent(int limit) {
+        return runs.recent(limit).stream().map(run -> {
+            Job job = jobs.get(run.id());
+            return job != null ? job.status() : stored(run);
+        }).toList();
+    }
+
+    /**
+     * At start-up: an import left RUNNING by a process that died is marked INTERRUPTED. Nothing of it was written
+     * (rows, obligations and the IMPORTED status commit together); the files must be sent again. An import
+     * another process is running (a command beside the web application) holds its lock and is left alone.
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    public void markInterrupted() {
+        int n = 0;
+        for (UUID id : runs.running()) {
+            if (!jobs.containsKey(id) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
+                n++;
+            }
+        }
+        if (n > 0) {
+            log.warn("{} registry import(s) were interrupted when Agyn last stopped; they are marked INTERRUPTED, "
+                    + "nothing of them was written", n);
+        }
+    }
+
+    private RegistryImportStatus stored(ImportRunRepository.Run run) {
+        boolean running = RegistryImportStatus.RUNNING.equals(run.status());
+        RegistryImportReport report = null;
+        if (!running) {
+            List<RegistryImportReport.Problem> problems = !RegistryImportReport.INTERRUPTED.equals(run.status())
+                    ? List.of() : List.of(new RegistryImportReport.Problem(null, null, 0, null,
+                    "registry.import.interrupted", messages.getMessage("registry.import.interrupted", null,
+                            "registry.import.interrupted", LocaleContextHolder.getLocale())));
+            report = new RegistryImportReport(run.status(), zero(run.scholars()), zero(run.awards()),
+                    zero(run.employments()), zero(run.existing()),
+                    Math.max(zero(run.problems()), problems.size()), problems,
+                    run.millis() == null ? 0 : run.millis());
+        }
+        return new RegistryImportStatus(run.id(), run.write(), run.status(),
+                running ? RegistryImportProgress.Phase.QUEUED : RegistryImportProgress.Phase.DONE, 0, 0,
+                running ? -1 : 100, 0, !running, false, run.startedAt().toInstant(), run.startedBy(), report);
+    }
+
+    private static int zero(Integer n) {
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Asks a job to stop. A job stopped before it commits writes nothing and ends CANCELLED; one already
+     * committing, or finished, goes on as it was, and its status says so.
+     */
+    public Optional<RegistryImportStatus> cancel(UUID id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return Optional.empty();
+        }
+        if (job.report == null && job.progress.cancel()) {
+            log.info("Registry import {} asked to stop", id);
+        }
+        return Optional.of(job.status());
+    }
+
+    /** Waits at most {@code max} for a job to end; its status then, finished or not. */
+    public Optional<RegistryImportStatus> await(UUID id, Duration max) throws InterruptedException {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return Optional.empty();
+        }
+        job.finished.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        return Optional.of(job.status());
+    }
+
+    /** For tests: who hears the jobs' phases; null for nobody. */
+    public void listener(Listener l) {
+        listener = l == null ? (id, by, phase) -> { } : l;
+    }
+
+    private Job enter(RegistryFiles files, Access access, boolean write, String by) {
+        if (!access.mayEdit()) {
+            closeQuietly(files);
+            throw new RegistryException(RegistryException.Kind.NOT_FOUND, "registry.access.denied");
+        }
+        forgetOld();
+        Job job = new Job(write, by);
+        // Recorded and locked before it runs: if this process dies, the next start finds the record RUNNING, the
+        // lock free, and marks it INTERRUPTED.
+        runs.started(job.id, write, by);
+        job.held = locks.hold(LOCK, job.id);
+        try {
+            job.handle = jobRecords.start(job.id, JobKind.REGISTRY_IMPORT, by, Map.of("write", String.valueOf(write),
+                    "files", String.valueOf(files.inputs().size())));
+        } catch (RuntimeException e) {
+            job.held.close();
+            closeQuietly(files);
+            throw e;
+        }
+        job.handle.doneFrom(job.progress::done);
+        job.handle.totalFrom(job.progress::total);
+        job.handle.onCancel(job.progress::cancel);
+        job.progress.whileCommitting(() -> runs.committing(job.id));
+        jobs.put(job.id, job);
+        return job;
+    }
+
+    private void work(Job job, RegistryFiles files, Access access, Locale locale) {
+        try {
+            job.report = imports.run(files.inputs(), job.write, access, job.by, locale, job.progress);
+        } catch (RuntimeException e) {
+            // Not the files' fault (those are reported as problems): the system's. The transaction was rolled back.
+            // Logged by type and place only: a database error can quote the row it failed on.
+            log.error("Registry import {} failed in phase {}: {} at {}", job.id, job.progress.phase(),
+                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            job.report = new RegistryImportReport(RegistryImportReport.FAILED, 0, 0, 0, 0, 1,
+                    List.of(new RegistryImportReport.Problem(null, null, 0, null, "registry.import.failed",
+                            messages.getMessage("registry.import.failed", null, "registry.import.failed", locale))),
+                    Duration.between(job.started, Instant.now()).toMillis());
+        } finally {
+            closeQuietly(files);
+            record(job);
+            job.ended = Instant.now();
+            job.finished.countDown();
+        }
+    }
+
+    /** Stores how the job ended, then lets its lock go. */
+    private void record(Job job) {
+        RegistryImportReport r = job.report;
+        try {
+            if (r != null) {
+                runs.finished(job.id, r.status(), r.scholars(), r.awards(), r.employments(), r.existing(),
+                        r.problemCount(), r.millis());
+            }
+        } catch (RuntimeException e) {
+            // The database is gone (it restarted under the job): the record stays RUNNING until it is seen with
+            // its lock free, and is then INTERRUPTED, which for a job that failed is true enough.
+            log.warn("Registry import {} ended {} but could not be recorded: {}", job.id,
+                    r == null ? "?" : r.status(), e.getClass().getName());
+        } finally {
+            endJob(job);
+            if (job.held != null) {
+                job.held.close();
+            }
+        }
+    }
+
+    /** The job's record: how the import ended, in the words of its status, with a link to its report. */
+    private void endJob(Job job) {
+        Jobs.Handle h = job.handle;
+        if (h == null) {
+            return;
+        }
+        try (h) {
+            RegistryImportReport r = job.report;
+            String status = r == null ? RegistryImportReport.FAILED : r.status();
+            JobOutcome outcome = JobOutcome.of("jobs.outcome.registryImported", "registry.import.status." + status)
+                    .linkedTo("/registry/import/" + job.id);
+            switch (status) {
+                case RegistryImportReport.CANCELLED -> h.cancelled(outcome);
+                case RegistryImportReport.FAILED -> h.failed(outcome);
+                default -> h.succeeded(outcome);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Registry import {}: its job record could not be ended: {}", job.id, e.getClass().getName());
+        }
+    }
+
+    private void forgetOld() {
+        Instant limit = Instant.now().minus(KEPT);
+        jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
+        if (jobs.size() >= MAX_KEPT) {
+            jobs.values().stream().filter(j -> j.ended != null).sorted(Comparator.comparing(j -> j.ended))
+                    .limit(jobs.size() - MAX_KEPT + 1L).map(j -> j.id).toList().forEach(jobs::remove);
+        }
+    }
+
+    private static void closeQuietly(RegistryFiles files) {
+        // Deleting the temporary copies cannot fail loudly: a copy left behind is removed at the next start.
+        files.close();
+    }
+}

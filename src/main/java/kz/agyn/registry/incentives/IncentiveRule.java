@@ -1,0 +1,221 @@
+package kz.agyn.registry.incentives;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import kz.agyn.registry.obligation.Sector;
+
+/**
+ * An incentive's parameters, read from its rule text ({@code key = value} lines, {@code #} comments).
+ *
+ * <ul>
+ *   <li>{@code kind}: SALARY_SUPPLEMENT (the state pays {@code rate} times the salary) or TAX_EXEMPTION (the
+ *       state forgoes {@code taxRate} of {@code taxBaseShare} of the salary: individual income tax is levied
+ *       after the 10% mandatory pension contribution, hence 0.90).</li>
+ *   <li>{@code durationYears}: for how long after the return (the latest return of the scholar's awards).</li>
+ *   <li>{@code sectors}, {@code regions}: where the current job must be (sector codes, first-level KATO codes;
+ *       {@code *} for any).</li>
+ *   <li>{@code salaryBasis}: BAND (the monthly amount of the job's reported salary band, {@code band.B1} …
+ *       {@code band.B5}, else the average) or AVERAGE ({@code averageMonthlySalaryKzt} for everyone).</li>
+ *   <li>{@code source}, {@code averageSalarySource}, {@code bandSource}: where the measure and the amounts come
+ *       from, shown next to the cost so no figure appears without its origin.</li>
+ * </ul>
+ */
+public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigDecimal taxBaseShare,
+                            int durationYears, Set<String> sectors, Set<String> regions, Basis salaryBasis,
+                            BigDecimal averageMonthlySalaryKzt, String averageSalarySource,
+                            Map<String, BigDecimal> bands, String bandSource, String source) {
+
+    public enum Kind { SALARY_SUPPLEMENT, TAX_EXEMPTION }
+
+    public enum Basis { BAND, AVERAGE }
+
+    static final List<String> BANDS = List.of("B1", "B2", "B3", "B4", "B5");
+    private static final Set<String> KEYS;
+
+    static {
+        Set<String> keys = new LinkedHashSet<>(List.of("kind", "rate", "taxRate", "taxBaseShare", "durationYears",
+                "sectors", "regions", "salaryBasis", "averageMonthlySalaryKzt", "averageSalarySource", "bandSource",
+                "source"));
+        BANDS.forEach(b -> keys.add("band." + b));
+        KEYS = Set.copyOf(keys);
+    }
+
+    /** The share of the monthly salary the state pays or forgoes. */
+    public BigDecimal annualShare() {
+        return kind == Kind.SALARY_SUPPLEMENT ? rate : taxRate.multiply(taxBaseShare);
+    }
+
+    /** Whether a job in {@code sector} in the region with KATO {@code region} qualifies. */
+    public boolean covers(String sector, String region) {
+        return (sectors.isEmpty() || sectors.contains(sector))
+                && (regions.isEmpty() || (region != null && region.length() >= 2
+                    && regions.contains(region.substring(0, 2))));
+    }
+
+    /**
+     * Reads and checks a rule text, reporting every problem with its line.
+     *
+     * @param currentRegions the KATO codes of today's first-level regions
+     * @throws IncentiveRuleException listing the problems
+     */
+    public static IncentiveRule parse(String text, Set<String> currentRegions) {
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        int lineNo = 0;
+        for (String raw : (text == null ? "" : text).split("\\R")) {
+            lineNo++;
+            String t = raw.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new RuleProblem(lineNo, "monitoring.rule.badLine", List.of(lineNo)));
+                continue;
+            }
+            String key = t.substring(0, eq).strip();
+            if (!KEYS.contains(key)) {
+                problems.add(new RuleProblem(lineNo, "monitoring.rule.unknownKey", List.of(lineNo, key)));
+            } else if (values.containsKey(key)) {
+                problems.add(new RuleProblem(lineNo, "monitoring.rule.duplicateKey", List.of(lineNo, key)));
+            } else {
+                values.put(key, t.substring(eq + 1).strip());
+                lines.put(key, lineNo);
+            }
+        }
+        Reader r = new Reader(values, lines, problems);
+        Kind kind = r.option("kind", Kind.class, null, "monitoring.rule.badKind");
+        BigDecimal rate = null;
+        BigDecimal taxRate = null;
+        BigDecimal taxBase = null;
+        if (kind == Kind.SALARY_SUPPLEMENT) {
+            rate = r.number("rate", null, BigDecimal.ZERO, BigDecimal.ONE);
+            r.notFor("taxRate", kind);
+            r.notFor("taxBaseShare", kind);
+        } else if (kind == Kind.TAX_EXEMPTION) {
+            taxRate = r.number("taxRate", null, BigDecimal.ZERO, BigDecimal.ONE);
+            taxBase = r.number("taxBaseShare", BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE);
+            r.notFor("rate", kind);
+        }
+        BigDecimal years = r.number("durationYears", null, BigDecimal.ONE, BigDecimal.TEN);
+        if (years != null && years.stripTrailingZeros().scale() > 0) {
+            r.problem("durationYears", "monitoring.rule.outOfRange", "durationYears", 1, 10);
+        }
+        Set<String> sectors = new LinkedHashSet<>();
+        for (String s : r.list("sectors")) {
+            try {
+                sectors.add(Sector.valueOf(s).name());
+            } catch (IllegalArgumentException e) {
+                r.problem("sectors", "monitoring.rule.badSector", s);
+            }
+        }
+        Set<String> regions = new LinkedHashSet<>();
+        for (String s : r.list("regions")) {
+            if (currentRegions.contains(s)) {
+                regions.add(s.substring(0, 2));
+            } else {
+                r.problem("regions", "monitoring.rule.badRegion", s);
+            }
+        }
+        Basis basis = r.option("salaryBasis", Basis.class, Basis.AVERAGE, "monitoring.rule.badBasis");
+        BigDecimal average = r.number("averageMonthlySalaryKzt", null, BigDecimal.ONE, new BigDecimal("100000000"));
+        String averageSource = r.text("averageSalarySource", true);
+        Map<String, BigDecimal> bands = new LinkedHashMap<>();
+        for (String b : BANDS) {
+            BigDecimal v = r.number("band." + b, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100000000"));
+            if (v != null && v.signum() > 0) {
+                bands.put(b, v);
+            }
+        }
+        String bandSource = r.text("bandSource", basis == Basis.BAND);
+        String source = r.text("source", true);
+        if (!problems.isEmpty()) {
+            throw new IncentiveRuleException(problems);
+        }
+        return new IncentiveRule(kind, rate, taxRate, taxBase, years.intValue(), Set.copyOf(sectors),
+                Set.copyOf(regions), basis, average, averageSource, Map.copyOf(bands), bandSource, source);
+    }
+
+    /** Reads values by key, collecting problems with the key's line instead of stopping at the first. */
+    private record Reader(Map<String, String> values, Map<String, Integer> lines, List<RuleProblem> problems) {
+
+        int line(String key) {
+            return lines.getOrDefault(key, 0);
+        }
+
+        void problem(String key, String code, Object... args) {
+            List<Object> all = new ArrayList<>();
+            all.add(line(key));
+            all.addAll(List.of(args));
+            problems.add(new RuleProblem(line(key), code, all));
+        }
+
+        String text(String key, boolean required) {
+            String v = values.get(key);
+            if ((v == null || v.isEmpty()) && required) {
+                problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                return null;
+            }
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        BigDecimal number(String key, BigDecimal fallback, BigDecimal min, BigDecimal max) {
+            String v = values.get(key);
+            if (v == null || v.isEmpty()) {
+                if (fallback == null) {
+                    problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                }
+                return fallback;
+            }
+            BigDecimal n;
+            try {
+                n = new BigDecimal(v.replace("_", "").replace(" ", ""));
+            } catch (NumberFormatException e) {
+                problem(key, "monitoring.rule.notNumber", key, v);
+                return fallback;
+            }
+            if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+                problem(key, "monitoring.rule.outOfRange", key, min.toPlainString(), max.toPlainString());
+                return fallback;
+            }
+            return n;
+        }
+
+        <E extends Enum<E>> E option(String key, Class<E> type, E fallback, String badCode) {
+            String v = values.get(key);
+            if (v == null || v.isEmpty()) {
+                if (fallback == null) {
+                    problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                }
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, v);
+            } catch (IllegalArgumentException e) {
+                problem(key, badCode);
+                return fallback;
+            }
+        }
+
+        List<String> list(String key) {
+            String v = values.get(key);
+            if (v == null || v.isEmpty() || v.equals("*")) {
+                return List.of();
+            }
+            return List.of(v.split("\\s*,\\s*"));
+        }
+
+        void notFor(String key, Kind kind) {
+            if (values.containsKey(key)) {
+                problem(key, "monitoring.rule.notForKind", key, kind.name());
+            }
+        }
+    }
+}

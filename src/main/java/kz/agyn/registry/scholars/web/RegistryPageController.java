@@ -1,0 +1,177 @@
+package kz.agyn.registry.scholars.web;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.agyn.kernel.UserException;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.obligation.DecisionType;
+import kz.agyn.registry.obligation.NewDecision;
+import kz.agyn.registry.obligation.ObligationService;
+import kz.agyn.registry.obligation.Sector;
+import kz.agyn.registry.scholars.NewEmployment;
+import kz.agyn.registry.scholars.ScholarService;
+import kz.agyn.registry.scholars.ScholarSummary;
+import kz.agyn.registry.scholars.ScholarView;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry officer's pages: search (by POST, so that an IIN never lands in a URL, a log or the browser
+ * history), the scholar card with its timeline and a form to record a job. Analysts see
+ * the same pages pseudonymised; viewers are refused (they have the cohort dashboard).
+ */
+@Controller
+class RegistryPageController {
+
+
+    private static final List<String> DECISION_TYPES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(DecisionType.values()).map(Enum::name), java.util.stream.Stream.of("DEFERRAL"))
+            .toList();
+
+    private final ScholarService scholars;
+    private final ObligationService obligations;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+
+    RegistryPageController(ScholarService scholars, ObligationService obligations, ReferenceData reference,
+                           MessageSource messages) {
+        this.scholars = scholars;
+        this.obligations = obligations;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    @GetMapping("/registry")
+    @PreAuthorize(Access.READERS)
+    String search(Authentication auth, Model model) {
+        model.addAttribute("personal", Access.of(auth) == Access.PERSONAL);
+        return "registry";
+    }
+
+    @PostMapping("/registry/search")
+    @PreAuthorize(Access.READERS)
+    String search(@RequestParam(required = false) String iin, @RequestParam(required = false) String name,
+                  Authentication auth, Model model, Locale locale) {
+        Access access = Access.of(auth);
+        model.addAttribute("personal", access == Access.PERSONAL);
+        // The IIN is never put back into the form, so it stays out of the page source once the search is done;
+        // a name is, for an officer only (an analyst's page carries no name, not even one typed in).
+        if (access == Access.PERSONAL) {
+            model.addAttribute("name", name);
+        }
+        try {
+            List<ScholarSummary> found = scholars.search(iin, name, access);
+            model.addAttribute("results", found);
+        } catch (UserException e) {
+            model.addAttribute("error", message(e, locale));
+        }
+        return "registry";
+    }
+
+    @GetMapping("/registry/scholars/{id}")
+    @PreAuthorize(Access.READERS)
+    String card(@PathVariable long id, Authentication auth, Model model, Locale locale) {
+        ScholarView view = scholars.view(id, Access.of(auth));
+        // Old jobs may name regions since merged or split, so names come from the whole history; a new job
+        // is recorded in today's regions.
+        Map<String, String> regionNames = new HashMap<>();
+        reference.regionHistory().forEach(r -> regionNames.put(r.kato(), r.names().in(locale)));
+        model.addAttribute("s", view);
+        model.addAttribute("timeline", ScholarTimeline.of(view, messages, locale, regionNames));
+        model.addAttribute("regionNames", regionNames);
+        model.addAttribute("mayEdit", Access.of(auth).mayEdit());
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("regions", reference.regionsOn(obligations.today()));
+        model.addAttribute("today", obligations.today());
+        model.addAttribute("decisionTypes", DECISION_TYPES);
+        return "scholar";
+    }
+
+    @PostMapping("/registry/scholars/{id}/employments")
+    @PreAuthorize(Access.EDITORS)
+    String addJob(@PathVariable long id, @RequestParam(required = false) String employer,
+                  @RequestParam(required = false) String employerBin, @RequestParam(required = false) String sector,
+                  @RequestParam(required = false) String region, @RequestParam(required = false) String country,
+                  @RequestParam(required = false) String isco,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+                  @RequestParam(required = false) String salaryBand, @RequestParam(required = false) String evidence,
+                  Authentication auth, Model model, Locale locale, RedirectAttributes redirect) {
+        NewEmployment job = new NewEmployment(employer, employerBin, sector, region, country, isco, start, end,
+                salaryBand, evidence);
+        try {
+            scholars.addEmployment(id, job, Access.of(auth), auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("jobError", message(e, locale));
+            model.addAttribute("job", job);
+            return card(id, auth, model, locale);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/registry/scholars/" + id;
+    }
+
+    /**
+     * An officer's decision on an award (return confirmed, breach, repayment, write-off) or an approved
+     * deferral. The service checks it against the obligation's state machine; a refusal is shown on the card,
+     * next to the award, in the officer's language.
+     */
+    @PostMapping("/registry/awards/{awardId}/decisions")
+    @PreAuthorize(Access.EDITORS)
+    String decide(@PathVariable long awardId, @RequestParam(required = false) String type,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) String reason, Authentication auth, Model model, Locale locale,
+                  RedirectAttributes redirect) {
+        long scholarId = scholars.scholarOfAward(awardId);
+        try {
+            scholars.decide(awardId, new NewDecision(type, date, from, to, reason), Access.of(auth), auth.getName());
+        } catch (UserException e) {
+            model.addAttribute("decisionAward", awardId);
+            model.addAttribute("decisionError", message(e, locale));
+            return card(scholarId, auth, model, locale);
+        }
+        redirect.addFlashAttribute("decided", true);
+        return "redirect:/registry/scholars/" + scholarId;
+    }
+
+    /**
+     * Erases the personal data for good on the scholar's request. The officer types the pseudonym to confirm,
+     * because there is no undo.
+     */
+    @PostMapping("/registry/scholars/{id}/anonymise")
+    @PreAuthorize(Access.EDITORS)
+    String anonymise(@PathVariable long id, @RequestParam(required = false) String confirm, Authentication auth,
+                     Model model, Locale locale, RedirectAttributes redirect) {
+        // Only the pseudonym is needed to check the confirmation: no personal field is decrypted for it.
+        String pseudonym = scholars.summaries(List.of(id), false).stream().findFirst()
+                .orElseThrow(() -> RegistryException.notFound("registry.scholar.notFound", id)).pseudonym();
+        if (confirm == null || !confirm.strip().equals(pseudonym)) {
+            model.addAttribute("anonymiseError", messages.getMessage("registry.card.anonymiseConfirmWrong", null,
+                    locale));
+            return card(id, auth, model, locale);
+        }
+        scholars.anonymise(id, Access.of(auth));
+        redirect.addFlashAttribute("anonymised", true);
+        return "redirect:/registry/scholars/" + id;
+    }
+
+    private String message(UserException e, Locale locale) {
+        return messages.getMessage(e.code(), e.args(), e.code(), locale);
+    }
+}

@@ -1,0 +1,126 @@
+package kz.agyn.registry.scholars.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.obligation.NewDecision;
+import kz.agyn.registry.obligation.ObligationStatus;
+import kz.agyn.registry.scholars.NewAward;
+import kz.agyn.registry.scholars.NewEmployment;
+import kz.agyn.registry.scholars.NewScholar;
+import kz.agyn.registry.scholars.ScholarService;
+import kz.agyn.registry.scholars.ScholarSummary;
+import kz.agyn.registry.scholars.ScholarView;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Scholar registry", description = "State scholars, awards, jobs and the work-off obligation. Personal "
+        + "data for registry officers and administrators only; analysts get pseudonymised records; every read is "
+        + "audited. An IIN never travels in a URL: search with POST.")
+class ScholarApiController {
+
+    private final ScholarService scholars;
+
+    ScholarApiController(ScholarService scholars) {
+        this.scholars = scholars;
+    }
+
+    record Created(long id) {
+    }
+
+    record Search(String iin, String name) {
+    }
+
+    @PostMapping("/scholars")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record a scholar", description = "JSON iin, lastName, firstName, patronymic, nameRu, "
+            + "nameLatin, email, phone; birth date and sex are read from the IIN (and checked if given).")
+    ResponseEntity<Created> create(@RequestBody NewScholar body, Authentication auth) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(scholars.create(body, Access.of(auth))));
+    }
+
+    @GetMapping("/scholars/{id}")
+    @PreAuthorize(Access.READERS)
+    @Operation(summary = "A scholar's record", description = "Analysts receive it pseudonymised: without IIN, names, "
+            + "contacts, employers, BINs, evidence, guarantee references or any officer's reason or note; "
+            + "`reasonHidden` / `noteHidden` say that one was written and withheld.")
+    ScholarView get(@PathVariable long id, Authentication auth) {
+        return scholars.view(id, Access.of(auth));
+    }
+
+    @PostMapping("/scholars/search")
+    @PreAuthorize(Access.READERS)
+    @Operation(summary = "Find scholars", description = "JSON {\"iin\": \"…\"} or {\"name\": \"Last [First]\"} "
+            + "(officers), or {\"name\": \"S-…\"} by pseudonym (analysts too). Exact matches only.")
+    List<ScholarSummary> search(@RequestBody Search body, Authentication auth) {
+        return scholars.search(body == null ? null : body.iin(), body == null ? null : body.name(), Access.of(auth));
+    }
+
+    @PostMapping("/scholars/{id}/awards")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Add an award", description = "programme (BOLASHAK), ruleVersion (optional: the version "
+            + "in force on awardedOn), callYear, degree (BACHELOR, MASTER, PHD, INTERNSHIP), field (ISCED-F), "
+            + "university, country, fundingKzt, guaranteeRef, awardedOn, studyStart, plannedEnd, actualEnd.")
+    ResponseEntity<Created> award(@PathVariable long id, @RequestBody NewAward body, Authentication auth) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new Created(scholars.addAward(id, body, Access.of(auth), auth.getName())));
+    }
+
+    @PostMapping("/scholars/{id}/employments")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record a job", description = "employer, employerBin, sector (PUBLIC, QUASI_PUBLIC, "
+            + "PRIVATE, RESEARCH_HE, NGO), region (KATO, for Kazakhstan), country, isco, start, end, salaryBand, "
+            + "evidence. The obligation is re-evaluated at once.")
+    ResponseEntity<Map<String, Object>> employment(@PathVariable long id, @RequestBody NewEmployment body,
+                                                   Authentication auth) {
+        long jobId = scholars.addEmployment(id, body, Access.of(auth), auth.getName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("id", jobId, "obligations", scholars.obligations(id, Access.of(auth))));
+    }
+
+    @GetMapping("/scholars/{id}/obligation")
+    @PreAuthorize(Access.READERS)
+    @Operation(summary = "Where each award stands in the work-off obligation, today")
+    List<ObligationStatus> obligation(@PathVariable long id, Authentication auth) {
+        return scholars.obligations(id, Access.of(auth));
+    }
+
+    @PostMapping("/awards/{id}/decisions")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record an officer's decision", description = "type: RETURN_CONFIRMED, BREACH_DECLARED, "
+            + "BREACH_CANCELLED, REPAYMENT_STARTED, REPAID, WRITTEN_OFF, or DEFERRAL with from/to; date; reason "
+            + "(required). Refused when the obligation's state machine has no such move.")
+    ObligationStatus decide(@PathVariable long id, @RequestBody NewDecision body, Authentication auth) {
+        return scholars.decide(id, body, Access.of(auth), auth.getName());
+    }
+
+    @GetMapping("/scholars/{id}/subject-access")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Everything held about the scholar, as a file for the scholar (subject access request)")
+    ResponseEntity<ScholarView> subjectAccess(@PathVariable long id, Authentication auth) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"scholar-" + id + ".json\"").body(scholars.subjectAccess(id, Access.of(auth)));
+    }
+
+    @PostMapping("/scholars/{id}/anonymise")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Erase the scholar's personal data for good (statistics and the pseudonym stay)")
+    ResponseEntity<Void> anonymise(@PathVariable long id, Authentication auth) {
+        scholars.anonymise(id, Access.of(auth));
+        return ResponseEntity.noContent().build();
+    }
+}
