@@ -13,10 +13,7 @@ import kz.agyn.platform.cli.CliMessages;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
-import kz.agyn.platform.cli.ProgressLine;
 import kz.agyn.warehouse.ImportMapping;
-import kz.agyn.warehouse.ImportProblem;
-import kz.agyn.warehouse.ImportProgress;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
 import kz.agyn.warehouse.Warehouse;
@@ -166,9 +163,9 @@ public class ImportCommand implements Callable<Integer> {
             id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
         }
         running = id;
-        follow(imports, id, err, messages, locale, "VALIDATING");
+        ImportConsole.follow(imports, id, err, messages, locale, "VALIDATING");
         ImportReport report = imports.report(id, locale);
-        print(report, out, messages, locale);
+        ImportConsole.print(report, out, messages, locale);
         if (saveTemplate != null && !saveTemplate.isBlank()) {
             templates.saveFromImport(id, saveTemplate, null, options.user(), locale);
             out.println(messages.getMessage("imports.template.saved", new Object[] {saveTemplate.trim()}, locale));
@@ -178,7 +175,7 @@ public class ImportCommand implements Callable<Integer> {
         }
         if (accept) {
             imports.acceptAsync(id, options.user());
-            follow(imports, id, err, messages, locale, "WRITING");
+            ImportConsole.follow(imports, id, err, messages, locale, "WRITING");
             report = imports.report(id, locale);
             if (!"ACCEPTED".equals(report.status())) {
                 err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
@@ -209,50 +206,5 @@ public class ImportCommand implements Callable<Integer> {
         }
         String text = mapping.startsWith("@") ? Files.readString(Path.of(mapping.substring(1))) : mapping;
         return service.parseMapping(text);
-    }
-
-    private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
-                               Locale locale, String phase) throws InterruptedException {
-        String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
-        ProgressLine line = new ProgressLine(err);
-        while (true) {
-            ImportProgress p = imports.progress(id).orElseThrow();
-            line.show(label, Math.max(p.percent(), 0), Long.toString(p.rows()));
-            if (p.done()) {
-                line.end();
-                return;
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
-        out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
-                + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
-        for (ImportProblem n : r.notes()) {
-            out.println("  " + n.message());
-        }
-        if (r.leftOut() != null && !r.leftOut().isEmpty()) {
-            StringBuilder left = new StringBuilder("  " + messages.getMessage("imports.leftOut", null, locale));
-            r.leftOut().forEach((code, n) -> left.append(' ').append(code).append(": ").append(n).append(';'));
-            out.println(left.substring(0, left.length() - 1));
-        }
-        for (ImportProblem p : r.problems()) {
-            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
-            if (p.sheet() != null) {
-                where.append(", ").append(p.sheet());
-            }
-            if (p.row() > 0) {
-                where.append(", ").append(p.row());
-            }
-            if (p.column() != null) {
-                where.append(", ").append(p.column());
-            }
-            out.println("  " + where + ": " + p.message());
-        }
-        if (r.problemCount() > r.problems().size()) {
-            out.println("  " + messages.getMessage("imports.moreProblems",
-                    new Object[] {r.problems().size(), r.problemCount()}, locale));
-        }
     }
 }

@@ -9,9 +9,7 @@ import kz.agyn.kernel.UserException;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
-import kz.agyn.platform.cli.ProgressLine;
-import kz.agyn.warehouse.ImportProblem;
-import kz.agyn.warehouse.ImportProgress;
+import kz.agyn.warehouse.cli.ImportConsole;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
 import kz.agyn.warehouse.Warehouse;
@@ -92,9 +90,9 @@ public class RefreshCommand implements Callable<Integer> {
         ImportService imports = service;
         UUID id = started.importId();
         running = id;
-        follow(imports, id, err, messages, locale, "VALIDATING");
+        ImportConsole.follow(imports, id, err, messages, locale, "VALIDATING");
         ImportReport report = imports.report(id, locale);
-        print(report, out, messages, locale);
+        ImportConsole.print(report, out, messages, locale);
         if (!report.acceptable()) {
             return "CANCELLED".equals(report.status()) ? 3 : 1;
         }
@@ -102,7 +100,7 @@ public class RefreshCommand implements Callable<Integer> {
             return 0;
         }
         imports.acceptAsync(id, options.user());
-        follow(imports, id, err, messages, locale, "WRITING");
+        ImportConsole.follow(imports, id, err, messages, locale, "WRITING");
         report = imports.report(id, locale);
         if (!"ACCEPTED".equals(report.status())) {
             err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
@@ -126,37 +124,6 @@ public class RefreshCommand implements Callable<Integer> {
         UUID id = running;
         if (s != null && id != null) {
             s.cancel(id);
-        }
-    }
-
-    private static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
-                               Locale locale, String phase) throws InterruptedException {
-        String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
-        ProgressLine line = new ProgressLine(err);
-        while (true) {
-            ImportProgress p = imports.progress(id).orElseThrow();
-            line.show(label, Math.max(p.percent(), 0), Long.toString(p.rows()));
-            if (p.done()) {
-                line.end();
-                return;
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
-        out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
-                + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
-        for (ImportProblem n : r.notes()) {
-            out.println("  " + n.message());
-        }
-        for (ImportProblem p : r.problems()) {
-            out.println("  " + (p.row() > 0 ? p.row() + (p.column() == null ? "" : ", " + p.column()) + ": " : "")
-                    + p.message());
-        }
-        if (r.problemCount() > r.problems().size()) {
-            out.println("  " + messages.getMessage("imports.moreProblems",
-                    new Object[] {r.problems().size(), r.problemCount()}, locale));
         }
     }
 }

@@ -1,0 +1,69 @@
+package kz.agyn.warehouse.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.UUID;
+
+import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.warehouse.ImportProblem;
+import kz.agyn.warehouse.ImportProgress;
+import kz.agyn.warehouse.ImportReport;
+import kz.agyn.warehouse.ImportService;
+import org.springframework.context.MessageSource;
+
+/**
+ * What the commands that import into the warehouse ({@code import}, {@code refresh}) print: the progress of a
+ * check or a write, and the report, alike, so that a user reads a refresh's problems as an upload's.
+ */
+public final class ImportConsole {
+
+    private ImportConsole() {
+    }
+
+    /** Shows the import's progress on one line of {@code err} until it is done. */
+    public static void follow(ImportService imports, UUID id, PrintWriter err, MessageSource messages,
+                               Locale locale, String phase) throws InterruptedException {
+        String label = messages.getMessage("imports.phase." + phase, null, phase, locale);
+        ProgressLine line = new ProgressLine(err);
+        while (true) {
+            ImportProgress p = imports.progress(id).orElseThrow();
+            line.show(label, Math.max(p.percent(), 0), Long.toString(p.rows()));
+            if (p.done()) {
+                line.end();
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** The import's report: status, counts, notes, what a slice left out, and each problem where it is. */
+    public static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
+        out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
+                + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
+        for (ImportProblem n : r.notes()) {
+            out.println("  " + n.message());
+        }
+        if (r.leftOut() != null && !r.leftOut().isEmpty()) {
+            StringBuilder left = new StringBuilder("  " + messages.getMessage("imports.leftOut", null, locale));
+            r.leftOut().forEach((code, n) -> left.append(' ').append(code).append(": ").append(n).append(';'));
+            out.println(left.substring(0, left.length() - 1));
+        }
+        for (ImportProblem p : r.problems()) {
+            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
+            if (p.sheet() != null) {
+                where.append(", ").append(p.sheet());
+            }
+            if (p.row() > 0) {
+                where.append(", ").append(p.row());
+            }
+            if (p.column() != null) {
+                where.append(", ").append(p.column());
+            }
+            out.println("  " + where + ": " + p.message());
+        }
+        if (r.problemCount() > r.problems().size()) {
+            out.println("  " + messages.getMessage("imports.moreProblems",
+                    new Object[] {r.problems().size(), r.problemCount()}, locale));
+        }
+    }
+}
