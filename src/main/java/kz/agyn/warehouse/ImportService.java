@@ -67,6 +67,7 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String LOCK = "warehouse-import";
+    private static final int KEPT_IN_MEMORY = 100;
     /** The statuses of an import some process is working on. */
     private static final List<String> RUNNING = List.of("VALIDATING", "ACCEPTING");
 
@@ -172,7 +173,7 @@ public class ImportService {
     /** As {@link #uploadAsync(String, String, InputStream, String, ImportMapping, String)}, from a received file. */
     public UUID uploadAsync(String dataset, Upload file, String format, ImportMapping mapping, String user) {
         UUID id = store(dataset, file, format, mapping, user);
-        Job job = work.computeIfAbsent(id, k -> new Job());
+        Job job = job(id);
         job.phase = "VALIDATING";
         executor.execute(() -> validate(id));
         return id;
@@ -207,7 +208,7 @@ public class ImportService {
             deleteSpool(spool(id));
             return report(id, locale);
         }
-        Job job = work.computeIfAbsent(id, k -> new Job());
+        Job job = job(id);
         job.reset("WRITING", record.size());
         // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import INTERRUPTED
         // (and its job FAILED, by the job's own lock).
@@ -252,6 +253,18 @@ public class ImportService {
         return report(id, locale);
     }
 
+    /**
+     * The in-memory counters of import {@code id}'s check or write. Finished ones are dropped once there are more
+     * than {@link #KEPT_IN_MEMORY}: their record (and the job's) holds their outcome, which {@link #progress} then
+     * reads, so the map no longer grows with every import the process has seen (issue 14).
+     */
+    private Job job(UUID id) {
+        if (work.size() > KEPT_IN_MEMORY) {
+            work.entrySet().removeIf(e -> e.getValue().done && !e.getKey().equals(id));
+        }
+        return work.computeIfAbsent(id, k -> new Job());
+    }
+
     /** After a write that did not happen; if even this fails (the database is gone), the import is INTERRUPTED later. */
     private void backToValid(UUID id) {
         try {
@@ -263,7 +276,7 @@ public class ImportService {
 
     /** Accepts in the background; follow with {@link #progress}. */
     public void acceptAsync(UUID id, String user) {
-        Job job = work.computeIfAbsent(id, k -> new Job());
+        Job job = job(id);
         job.reset("WRITING", record(id).size());
         executor.execute(() -> {
             try {
@@ -419,7 +432,7 @@ public class ImportService {
 
     private String check(UUID id, Jobs.Handle handle) {
         ImportRecord record = record(id);
-        Job job = work.computeIfAbsent(id, k -> new Job());
+        Job job = job(id);
         job.reset("VALIDATING", record.size());
         handle.phase("READING", record.size());
         handle.doneFrom(job.bytes::get);
