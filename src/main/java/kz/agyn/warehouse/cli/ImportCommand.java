@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -174,19 +175,13 @@ public class ImportCommand implements Callable<Integer> {
             return 1;
         }
         if (accept) {
-            imports.acceptAsync(id, options.user());
-            ImportConsole.follow(imports, id, err, messages, locale, "WRITING");
-            report = imports.report(id, locale);
-            if (!"ACCEPTED".equals(report.status())) {
-                err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
+            Optional<ImportReport> written = ImportConsole.write(imports, id, options.user(), err, messages,
+                    locale);
+            if (written.isEmpty()) {
                 return 1;
             }
-            ImportReport accepted = report;
-            out.println(context.getBean(kz.agyn.warehouse.Warehouse.class).outcome(report).map(o -> {
-                String said = messages.getMessage(o.key(), new Object[] {o.version()}, locale);
-                return o.current() || o.currentVersion() == null ? said : said + " " + messages.getMessage(
-                        "imports.notCurrent", new Object[] {o.version(), o.currentVersion()}, locale);
-            }).orElseGet(() -> messages.getMessage("imports.accepted", new Object[] {accepted.version()}, locale)));
+            out.println(ImportConsole.outcome(warehouse, written.get(), messages, locale,
+                    o -> messages.getMessage(o.key(), new Object[] {o.version()}, locale)));
         }
         return 0;
     }

@@ -2,13 +2,17 @@ package kz.agyn.warehouse.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.warehouse.ImportOutcome;
 import kz.agyn.warehouse.ImportProblem;
 import kz.agyn.warehouse.ImportProgress;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.Warehouse;
 import org.springframework.context.MessageSource;
 
 /**
@@ -65,5 +69,34 @@ public final class ImportConsole {
             out.println("  " + messages.getMessage("imports.moreProblems",
                     new Object[] {r.problems().size(), r.problemCount()}, locale));
         }
+    }
+
+    /**
+     * Writes a checked import and follows the write; the report once written, or empty when the write was cancelled
+     * (Ctrl-C), which is then said on {@code err}.
+     */
+    public static Optional<ImportReport> write(ImportService imports, UUID id, String user, PrintWriter err,
+                                                         MessageSource messages, Locale locale)
+            throws InterruptedException {
+        imports.acceptAsync(id, user);
+        follow(imports, id, err, messages, locale, "WRITING");
+        ImportReport report = imports.report(id, locale);
+        if (!"ACCEPTED".equals(report.status())) {
+            err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
+            return Optional.empty();
+        }
+        return Optional.of(report);
+    }
+
+    /**
+     * The line that says what a written import became: {@code said} of its outcome, and which version is current
+     * when it is not.
+     */
+    public static String outcome(Warehouse warehouse, ImportReport report, MessageSource messages, Locale locale,
+                                 Function<ImportOutcome, String> said) {
+        return warehouse.outcome(report).map(o -> o.current() || o.currentVersion() == null ? said.apply(o)
+                        : said.apply(o) + " " + messages.getMessage("imports.notCurrent",
+                                new Object[] {o.version(), o.currentVersion()}, locale))
+                .orElseGet(() -> messages.getMessage("imports.accepted", new Object[] {report.version()}, locale));
     }
 }

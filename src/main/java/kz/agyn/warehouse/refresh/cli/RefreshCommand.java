@@ -2,6 +2,7 @@ package kz.agyn.warehouse.refresh.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -99,23 +100,17 @@ public class RefreshCommand implements Callable<Integer> {
         if (checkOnly) {
             return 0;
         }
-        imports.acceptAsync(id, options.user());
-        ImportConsole.follow(imports, id, err, messages, locale, "WRITING");
-        report = imports.report(id, locale);
-        if (!"ACCEPTED".equals(report.status())) {
-            err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
+        Optional<ImportReport> written = ImportConsole.write(imports, id, options.user(), err, messages,
+                locale);
+        if (written.isEmpty()) {
             return 3;
         }
-        Integer version = report.version();
-        out.println(context.getBean(Warehouse.class).outcome(report).map(o -> {
-            String said = o.newVersion()
-                    ? messages.getMessage("imports.accepted", new Object[] {o.version()}, locale)
-                    : o.current() ? messages.getMessage("refresh.nothingNew", new Object[] {started.url(), o.version()},
-                            locale)
-                    : messages.getMessage(o.key(), new Object[] {o.version()}, locale);
-            return o.current() || o.currentVersion() == null ? said : said + " " + messages.getMessage(
-                    "imports.notCurrent", new Object[] {o.version(), o.currentVersion()}, locale);
-        }).orElseGet(() -> messages.getMessage("imports.accepted", new Object[] {version}, locale)));
+        // A message that holds the current version's data is "nothing new", as when no import was needed.
+        out.println(ImportConsole.outcome(context.getBean(Warehouse.class), written.get(), messages, locale,
+                o -> o.newVersion() ? messages.getMessage("imports.accepted", new Object[] {o.version()}, locale)
+                        : o.current() ? messages.getMessage("refresh.nothingNew",
+                                new Object[] {started.url(), o.version()}, locale)
+                        : messages.getMessage(o.key(), new Object[] {o.version()}, locale)));
         return 0;
     }
 
