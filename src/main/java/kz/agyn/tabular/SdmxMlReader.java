@@ -290,17 +290,7 @@ final class SdmxMlReader implements TableReader {
     /** Positioned on a DataSet start; returns on its end. */
     private void parseDataSet(XMLStreamReader x) throws XMLStreamException, TabularException {
         Values dataSetAttributes = xmlAttributes(x, DATA_SET_XML_ATTRIBUTES, attributeIds);
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of document", x.getLocation());
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(x)) {
             String name = x.getLocalName();
             switch (name) {
                 case "Attributes" -> dataSetAttributes = dataSetAttributes.plus(values(x, attributeIds));
@@ -333,17 +323,7 @@ final class SdmxMlReader implements TableReader {
         Values key = Values.NONE;
         Values attributes = Values.NONE;
         boolean generic = false;
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of document", x.getLocation());
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(x)) {
             switch (x.getLocalName()) {
                 case "GroupKey" -> {
                     key = values(x, null);
@@ -370,17 +350,7 @@ final class SdmxMlReader implements TableReader {
         Values key = xmlAttributes(x, java.util.Set.of(), keyIds);
         Values attributes = inherited;
         Series series = null;
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                return;
-            }
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of document", x.getLocation());
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(x)) {
             switch (x.getLocalName()) {
                 case "SeriesKey" -> {
                     key = key.plus(values(x, keyIds));
@@ -420,17 +390,7 @@ final class SdmxMlReader implements TableReader {
             }
         }
         add(own, obsIds, obsValues);
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of document", x.getLocation());
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(x)) {
             switch (x.getLocalName()) {
                 case "ObsKey" -> add(values(x, keyIds), obsIds, obsValues);
                 case "ObsDimension" -> {
@@ -511,17 +471,7 @@ final class SdmxMlReader implements TableReader {
             throws XMLStreamException, TabularException {
         List<String> idList = new ArrayList<>();
         List<String> valueList = new ArrayList<>();
-        while (true) {
-            int ev = x.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                break;
-            }
-            if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("unexpected end of document", x.getLocation());
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) {
-                continue;
-            }
+        while (nextChild(x)) {
             if (x.getLocalName().equals("Value")) {
                 String rawId = null;
                 for (String a : ID_ATTRIBUTES) {
@@ -681,5 +631,24 @@ final class SdmxMlReader implements TableReader {
     public void close() {
         observations.clear();
         allSeries.clear();
+    }
+
+    /**
+     * Moves to the next child element of the current one: true there, false at the current element's end. The end
+     * of the document inside an element is a truncated file.
+     */
+    private static boolean nextChild(XMLStreamReader x) throws XMLStreamException {
+        while (true) {
+            int ev = x.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+            if (ev == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("unexpected end of document", x.getLocation());
+            }
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+        }
     }
 }
