@@ -133,6 +133,34 @@ class RealDataTest extends AgynTest {
     }
 
     /**
+     * UN DESA, International Migrant Stock 2020: Origin (file undesa_pd_2020_ims_stock_by_sex_and_origin.xlsx at
+     * https://www.un.org/development/desa/pd/content/international-migrant-stock), "Table 1", row "Kazakhstan":
+     * people born in Kazakhstan living abroad, both sexes, 2,971,634 (1990), 3,554,484 (2000), 3,797,527 (2010),
+     * 3,885,576 (2015) and 4,203,899 (2020). Quoted from Our World in Data's copy of that table
+     * (github.com/owid/importers @ ebfa84a2f529e5ac3cf9ca7b93b587c79d8a6138,
+     * migration/ready/undesa_international_migrants_by_origin.csv, read from the workbook by
+     * migration/src/un_desa.py), which is independent of the shipped copy (IOM's origin x destination matrix). The
+     * shipped file stores no emigrant total: it is the sum over destinations, so this checks that no destination was
+     * lost.
+     */
+    @Test
+    void unDesa2020EmigrantStockFromKazakhstanIsThePublishedOne() {
+        List<Observation> emi = warehouse.observations(new ObservationQuery("MIGRANT_STOCK",
+                Map.of(Dimension.FLOW, "EMI", Dimension.SEX, "_T"), null, null, "undesa-ims-2020", null, 0,
+                ObservationQuery.MAX_PAGE_SIZE));
+        Map<String, BigDecimal> total = new HashMap<>();
+        for (Observation o : emi) {
+            assertThat(o.country()).as("an emigrant row without a destination").isNotEqualTo("_T");
+            total.merge(o.period(), o.value(), BigDecimal::add);
+        }
+        assertThat(total.get("1990")).isEqualByComparingTo("2971634");
+        assertThat(total.get("2000")).isEqualByComparingTo("3554484");
+        assertThat(total.get("2010")).isEqualByComparingTo("3797527");
+        assertThat(total.get("2015")).isEqualByComparingTo("3885576");
+        assertThat(total.get("2020")).isEqualByComparingTo("4203899");
+    }
+
+    /**
      * The emigrant slice keeps the destination in the country column. Values as in the source copy (IOM's
      * github.com/iom/gdidata, data/undesa_stocks_2020.rda, origin Kazakhstan): Germany 1,128,201 and the Russian
      * Federation 2,558,907 in 2020. These two are not quoted from a UN publication (the origin × destination
@@ -167,6 +195,27 @@ class RealDataTest extends AgynTest {
     void gdpOfKazakhstanIsThePublishedOne() {
         BigDecimal gdp = figure("wb-wdi-gdp", "GDP_USD", "2022", Map.of(Dimension.COUNTRY, "KZ"));
         assertThat(gdp.setScale(0, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo("225496328925");
+    }
+
+    /**
+     * The release's net migration (SM.POP.NETM) is the UN's World Population Prospects 2022, and it is quoted here from
+     * UN DESA's own publication of WPP 2022 in R (package wpp2022, github.com/PPgp/wpp2022 @
+     * a45518acd0dc63e444482d679253b3fa85c3e22a, data/migration1dt.rda, annual net migration in thousands, country
+     * code 398 Kazakhstan and 643 Russian Federation): Kazakhstan -520.043 (1994), -37.080 (2019), -18.917 (2021)
+     * and 0.000 (2022, the medium variant's assumption from 2022 on, which is why the release has 0 there); the Russian
+     * Federation 333.509 (2019). All 714 net migration figures of the file (21 countries, 1990-2023) equal WPP 2022
+     * times 1,000 (checked outside the build, see the README).
+     */
+    @Test
+    void netMigrationIsTheUnWorldPopulationProspects2022() {
+        Map<Dimension, String> kz = Map.of(Dimension.COUNTRY, "KZ");
+        String ds = "wb-wdi-education-migration";
+        assertThat(figure(ds, "COUNTRY_NET_MIGRATION", "1994", kz)).isEqualByComparingTo("-520043");
+        assertThat(figure(ds, "COUNTRY_NET_MIGRATION", "2019", kz)).isEqualByComparingTo("-37080");
+        assertThat(figure(ds, "COUNTRY_NET_MIGRATION", "2021", kz)).isEqualByComparingTo("-18917");
+        assertThat(figure(ds, "COUNTRY_NET_MIGRATION", "2022", kz)).isEqualByComparingTo("0");
+        assertThat(figure(ds, "COUNTRY_NET_MIGRATION", "2019", Map.of(Dimension.COUNTRY, "RU")))
+                .isEqualByComparingTo("333509");
     }
 
     /**
