@@ -234,25 +234,18 @@ public final class CopyText {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> {
-                        b[at++] = '\\';
-                        b[at++] = '\\';
-                    }
-                    case '\t' -> {
-                        b[at++] = '\\';
-                        b[at++] = 't';
-                    }
-                    case '\n' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'n';
-                    }
-                    case '\r' -> {
-                        b[at++] = '\\';
-                        b[at++] = 'r';
-                    }
-                    default -> b[at++] = (byte) c;
+                char escape = switch (c) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> 0;
+                };
+                if (escape != 0) {
+                    b[at++] = '\\';
+                    c = escape;
                 }
+                b[at++] = (byte) c;
             } else if (c < 0x800) {
                 b[at++] = (byte) (0xC0 | c >> 6);
                 b[at++] = (byte) (0x80 | c & 0x3F);

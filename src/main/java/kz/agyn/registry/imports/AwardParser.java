@@ -14,8 +14,10 @@ import kz.agyn.tabular.Location;
 /**
  * The awards file: one award a row, for a scholar of the files or of the registry, under a programme whose rules
  * exist, with its study dates in order. References repeated across rows are {@link RegistryImportChecks}'s.
+ * {@code fileScholars} are the references the scholars files gave, {@code registryScholars} those already there.
  */
-final class AwardParser implements RowParser<AwardParser.AwardIn> {
+record AwardParser(Set<String> fileScholars, Set<String> registryScholars, ReferenceCodes codes)
+        implements RowParser<AwardParser.AwardIn> {
 
     /** An award's row, checked; {@code at} is its file, sheet and row. */
     record AwardIn(Location at, String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
@@ -27,16 +29,6 @@ final class AwardParser implements RowParser<AwardParser.AwardIn> {
 
     private static final List<String> REQUIRED = List.of("award_ref", "scholar_ref", "call_year", "degree_level",
             "isced_f", "host_country", "host_university", "funding_kzt", "study_start", "planned_end");
-
-    private final Set<String> fileScholars;
-    private final Set<String> registryScholars;
-    private final ReferenceCodes codes;
-
-    AwardParser(Set<String> fileScholars, Set<String> registryScholars, ReferenceCodes codes) {
-        this.fileScholars = fileScholars;
-        this.registryScholars = registryScholars;
-        this.codes = codes;
-    }
 
     @Override
     public List<String> required() {

@@ -14,9 +14,10 @@ import kz.agyn.tabular.Location;
 /**
  * The employments file: one job a row, for a scholar of the files or of the registry; a job at home needs a region
  * that existed on its first day, and the codes are those of the registry's lists. A scholar's {@code seq} given
- * twice is {@link RegistryImportChecks}'s.
+ * twice is {@link RegistryImportChecks}'s. {@code fileScholars} and {@code registryScholars} as for awards.
  */
-final class JobParser implements RowParser<JobParser.JobIn> {
+record JobParser(Set<String> fileScholars, Set<String> registryScholars, ReferenceCodes codes)
+        implements RowParser<JobParser.JobIn> {
 
     /** A job's row, checked; {@code at} is its file, sheet and row. */
     record JobIn(Location at, String scholarRef, int seq, String employer, String bin, Sector sector, String country,
@@ -27,16 +28,6 @@ final class JobParser implements RowParser<JobParser.JobIn> {
     private static final List<String> REQUIRED = List.of("scholar_ref", "seq", "employer_name", "sector", "country",
             "start_date");
     private static final Pattern BIN = Pattern.compile("\\d{12}");
-
-    private final Set<String> fileScholars;
-    private final Set<String> registryScholars;
-    private final ReferenceCodes codes;
-
-    JobParser(Set<String> fileScholars, Set<String> registryScholars, ReferenceCodes codes) {
-        this.fileScholars = fileScholars;
-        this.registryScholars = registryScholars;
-        this.codes = codes;
-    }
 
     @Override
     public List<String> required() {

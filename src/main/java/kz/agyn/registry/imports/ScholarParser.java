@@ -13,9 +13,10 @@ import kz.agyn.tabular.Location;
 /**
  * The scholars file: one person a row, the IIN checked by its digit and against the birth date and sex given
  * beside it. A reference given twice in the files is reported at its second row; the IIN's uniqueness needs
- * every row and the registry, and is {@link RegistryImportChecks}'s.
+ * every row and the registry, and is {@link RegistryImportChecks}'s. {@code fileScholars} gathers the
+ * references read, for the awards and jobs files that follow.
  */
-final class ScholarParser implements RowParser<ScholarParser.ScholarIn> {
+record ScholarParser(Set<String> fileScholars) implements RowParser<ScholarParser.ScholarIn> {
 
     /** A scholar's row, checked; {@code at} is its file, sheet and row. */
     record ScholarIn(Location at, String ref, Iin iin, String sex, int birthYear, String lastKk, String firstKk,
@@ -24,13 +25,6 @@ final class ScholarParser implements RowParser<ScholarParser.ScholarIn> {
     }
 
     private static final List<String> REQUIRED = List.of("scholar_ref", "iin", "last_name_kk", "first_name_kk");
-
-    private final Set<String> fileScholars;
-
-    /** {@code fileScholars} gathers the references read, for the awards and jobs files that follow. */
-    ScholarParser(Set<String> fileScholars) {
-        this.fileScholars = fileScholars;
-    }
 
     @Override
     public List<String> required() {

@@ -1,5 +1,7 @@
 package kz.agyn.registry.imports.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,32 +36,23 @@ public class RegistryImportRepository {
     }
 
     public Set<String> awardRefs() {
-        return new HashSet<>(jdbc.sql("SELECT external_ref FROM reg_award WHERE external_ref IS NOT NULL")
-                .query(String.class).list());
+        return set("SELECT external_ref FROM reg_award WHERE external_ref IS NOT NULL", rs -> rs.getString(1));
     }
 
     /** Every scholar's IIN blind-index hash, in hex. */
     public Set<String> iinHashes() {
-        Set<String> hashes = new HashSet<>();
-        jdbc.sql("SELECT encode(iin_hash, 'hex') FROM reg_scholar").query(rs -> {
-            hashes.add(rs.getString(1));
-        });
-        return hashes;
+        return set("SELECT encode(iin_hash, 'hex') FROM reg_scholar", rs -> rs.getString(1));
     }
 
     /** The pseudonyms of people erased on request: all their records keep. */
     public Set<String> erasedPseudonyms() {
-        return new HashSet<>(jdbc.sql("SELECT pseudonym FROM reg_scholar WHERE anonymised_at IS NOT NULL")
-                .query(String.class).list());
+        return set("SELECT pseudonym FROM reg_scholar WHERE anonymised_at IS NOT NULL", rs -> rs.getString(1));
     }
 
     /** The jobs there, each as {@link #jobKey}. */
     public Set<Long> jobKeys() {
-        Set<Long> keys = new HashSet<>();
-        jdbc.sql("SELECT scholar_id, seq FROM reg_employment WHERE seq IS NOT NULL").query(rs -> {
-            keys.add(jobKey(rs.getLong(1), rs.getInt(2)));
-        });
-        return keys;
+        return set("SELECT scholar_id, seq FROM reg_employment WHERE seq IS NOT NULL",
+                rs -> jobKey(rs.getLong(1), rs.getInt(2)));
     }
 
     /** A job's identity as one number: a {@code seq} is below 100,000 (the import takes no larger). */
@@ -76,6 +69,19 @@ public class RegistryImportRepository {
     public List<Long> nextScholarIds(int n) {
         return jdbc.sql("SELECT nextval('reg_scholar_id_seq') FROM generate_series(1, ?)").param(n)
                 .query(Long.class).list();
+    }
+
+    /** One value a row, straight into a set: some of these are a row per scholar or per job. */
+    private <T> Set<T> set(String sql, Value<T> value) {
+        Set<T> values = new HashSet<>();
+        jdbc.sql(sql).query(rs -> {
+            values.add(value.of(rs));
+        });
+        return values;
+    }
+
+    private interface Value<T> {
+        T of(ResultSet rs) throws SQLException;
     }
 
     /** {@code n} new award ids, as {@link #nextScholarIds}. */
