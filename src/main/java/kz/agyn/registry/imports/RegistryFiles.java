@@ -13,7 +13,7 @@ import kz.agyn.platform.upload.Upload;
  */
 public final class RegistryFiles implements AutoCloseable {
 
-    private final List<RegistryImport.Input> inputs = new ArrayList<>();
+    private final List<RegistryInput> inputs = new ArrayList<>();
     private final List<Upload> owned = new ArrayList<>();
 
     private RegistryFiles() {
@@ -25,19 +25,19 @@ public final class RegistryFiles implements AutoCloseable {
     }
 
     /** Files that stay where they are, and are not deleted. */
-    public static RegistryFiles of(List<RegistryImport.Input> inputs) {
+    public static RegistryFiles of(List<RegistryInput> inputs) {
         RegistryFiles files = new RegistryFiles();
         files.inputs.addAll(inputs);
         return files;
     }
 
     /** A received upload, which this set now owns and deletes on {@link #close}; its name shows in the report. */
-    public void add(RegistryImport.Kind kind, Upload upload) {
+    public void add(RegistryInput.Kind kind, Upload upload) {
         owned.add(upload);
-        inputs.add(new RegistryImport.Input(kind, upload.name(), upload.file()));
+        inputs.add(new RegistryInput(kind, upload.name(), upload.file()));
     }
 
-    public List<RegistryImport.Input> inputs() {
+    public List<RegistryInput> inputs() {
         return List.copyOf(inputs);
     }
 

@@ -16,6 +16,8 @@ import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.database.JobLocks;
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemMessages;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.imports.internal.ImportRunRepository;
@@ -23,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
@@ -34,7 +35,8 @@ import org.springframework.stereotype.Service;
  * Bulk imports as running jobs: started off the caller's thread, followed by id, cancelled by id. About five
  * seconds for a full registry is long enough to want a bar and a way out. Jobs live in memory only (the report
  * names no personal data, but the files do, and they are deleted when the job ends); a finished job is kept
- * for an hour so that its page can still be read.
+ * for an hour so that its page can still be read. A job keeps its problems untranslated and each reader sees them
+ * in their own language: an officer's colleague may read the report the officer started.
  */
 @Service
 public class RegistryImportJobs {
@@ -53,14 +55,14 @@ public class RegistryImportJobs {
     private final RegistryImport imports;
     private final TaskExecutor executor;
     private final Jobs jobRecords;
-    private final MessageSource messages;
+    private final ProblemMessages messages;
     private final ImportRunRepository runs;
     private final JobLocks locks;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private volatile Listener listener = (id, by, phase) -> { };
 
     public RegistryImportJobs(RegistryImport imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                              MessageSource messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords) {
+                              ProblemMessages messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords) {
         this.jobRecords = jobRecords;
         this.imports = imports;
         this.executor = executor;
@@ -76,7 +78,7 @@ public class RegistryImportJobs {
         final Instant started = Instant.now();
         final RegistryImportProgress progress;
         final CountDownLatch finished = new CountDownLatch(1);
-        volatile RegistryImportReport report;
+        volatile RegistryImportResult report;
         volatile Instant ended;
         volatile JobLocks.Held held;
         volatile Jobs.Handle handle;
@@ -93,12 +95,13 @@ public class RegistryImportJobs {
             });
         }
 
-        RegistryImportStatus status() {
+        RegistryImportStatus status(Locale locale) {
             // The report is read first: once it is there the counts are final.
-            RegistryImportReport r = report;
+            RegistryImportResult r = report;
             return new RegistryImportStatus(id, write, r == null ? RegistryImportStatus.RUNNING : r.status(),
                     progress.phase(), progress.done(), progress.total(), progress.percent(), progress.rows(),
-                    r != null, progress.cancelRequested(), started, by, r);
+                    r != null, progress.cancelRequested(), started, by,
+                    r == null ? null : r.report(messages, locale));
         }
     }
 
@@ -106,51 +109,61 @@ public class RegistryImportJobs {
      * Starts checking (and, with {@code write}, importing) {@code files} in the background and takes them over:
      * they are closed when the job ends. Returns the job's id.
      */
-    public UUID start(RegistryFiles files, boolean write, Access access, String by, Locale locale) {
+    public UUID start(RegistryFiles files, boolean write, Access access, String by) {
         Job job = enter(files, access, write, by);
         try {
             // The import's audit row names who imported; the pool's thread has no request, so the caller's
             // security context goes with the task.
-            executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job, files, access, locale), null));
+            executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job, files, access), null));
         } catch (RuntimeException e) {
             jobs.remove(job.id);
             closeQuietly(files);
-            job.report = new RegistryImportReport(RegistryImportReport.FAILED, 0, 0, 0, 0, 0, List.of(), 0);
+            job.report = RegistryImportResult.stopped(RegistryImportReport.FAILED, null, 0);
             record(job);
             throw e;
         }
         return job.id;
     }
 
-    /** Runs an import on the caller's thread, followable and cancellable by id like any other; closes the files. */
+    /**
+     * Runs an import on the caller's thread, followable and cancellable by id like any other; closes the files.
+     * The report is in {@code locale}.
+     */
     public RegistryImportReport run(RegistryFiles files, boolean write, Access access, String by, Locale locale) {
         Job job = enter(files, access, write, by);
-        work(job, files, access, locale);
-        return job.report;
+        work(job, files, access);
+        return job.report.report(messages, locale);
     }
 
     /**
      * A job's status: from memory while this process runs it or ran it lately, else from its stored record (after
      * a restart, say), whose counts survive; a record still saying RUNNING that no process holds is INTERRUPTED.
+     * Its problems are in the language of the request (or of the thread, {@link LocaleContextHolder}).
      */
     public Optional<RegistryImportStatus> status(UUID id) {
+        return status(id, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #status(UUID)}, its problems in {@code locale}. */
+    public Optional<RegistryImportStatus> status(UUID id, Locale locale) {
         Job job = jobs.get(id);
         if (job != null) {
-            return Optional.of(job.status());
+            return Optional.of(job.status(locale));
         }
         return runs.find(id).map(run -> {
             if (RegistryImportStatus.RUNNING.equals(run.status()) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
                 return runs.find(id).orElse(run);
             }
             return run;
-        }).map(this::stored);
+        }).map(run -> stored(run, locale));
     }
 
     /** The latest imports, newest first, as stored (counts only). */
     public List<RegistryImportStatus> recent(int limit) {
+        Locale locale = LocaleContextHolder.getLocale();
         return runs.recent(limit).stream().map(run -> {
             Job job = jobs.get(run.id());
-            return job != null ? job.status() : stored(run);
+            return job != null ? job.status(locale) : stored(run, locale);
         }).toList();
     }
 
@@ -173,18 +186,17 @@ public class RegistryImportJobs {
         }
     }
 
-    private RegistryImportStatus stored(ImportRunRepository.Run run) {
+    private RegistryImportStatus stored(ImportRunRepository.Run run, Locale locale) {
         boolean running = RegistryImportStatus.RUNNING.equals(run.status());
         RegistryImportReport report = null;
         if (!running) {
-            List<RegistryImportReport.Problem> problems = !RegistryImportReport.INTERRUPTED.equals(run.status())
-                    ? List.of() : List.of(new RegistryImportReport.Problem(null, null, 0, null,
-                    "registry.import.interrupted", messages.getMessage("registry.import.interrupted", null,
-                            "registry.import.interrupted", LocaleContextHolder.getLocale())));
-            report = new RegistryImportReport(run.status(), zero(run.scholars()), zero(run.awards()),
+            // Only the counts are stored; an interrupted import says what became of it.
+            List<Problem> problems = !RegistryImportReport.INTERRUPTED.equals(run.status()) ? List.of()
+                    : List.of(Problem.inFile(null, "registry.import.interrupted"));
+            report = new RegistryImportResult(run.status(), zero(run.scholars()), zero(run.awards()),
                     zero(run.employments()), zero(run.existing()),
                     Math.max(zero(run.problems()), problems.size()), problems,
-                    run.millis() == null ? 0 : run.millis());
+                    run.millis() == null ? 0 : run.millis()).report(messages, locale);
         }
         return new RegistryImportStatus(run.id(), run.write(), run.status(),
                 running ? RegistryImportProgress.Phase.QUEUED : RegistryImportProgress.Phase.DONE, 0, 0,
@@ -207,17 +219,22 @@ public class RegistryImportJobs {
         if (job.report == null && job.progress.cancel()) {
             log.info("Registry import {} asked to stop", id);
         }
-        return Optional.of(job.status());
+        return Optional.of(job.status(LocaleContextHolder.getLocale()));
     }
 
     /** Waits at most {@code max} for a job to end; its status then, finished or not. */
     public Optional<RegistryImportStatus> await(UUID id, Duration max) throws InterruptedException {
+        return await(id, max, LocaleContextHolder.getLocale());
+    }
+
+    /** As {@link #await(UUID, Duration)}, its problems in {@code locale}. */
+    public Optional<RegistryImportStatus> await(UUID id, Duration max, Locale locale) throws InterruptedException {
         Job job = jobs.get(id);
         if (job == null) {
             return Optional.empty();
         }
         job.finished.await(max.toMillis(), TimeUnit.MILLISECONDS);
-        return Optional.of(job.status());
+        return Optional.of(job.status(locale));
     }
 
     /** For tests: who hears the jobs' phases; null for nobody. */
@@ -252,17 +269,16 @@ public class RegistryImportJobs {
         return job;
     }
 
-    private void work(Job job, RegistryFiles files, Access access, Locale locale) {
+    private void work(Job job, RegistryFiles files, Access access) {
         try {
-            job.report = imports.run(files.inputs(), job.write, access, job.by, locale, job.progress);
+            job.report = imports.run(files.inputs(), job.write, access, job.by, job.progress);
         } catch (RuntimeException e) {
             // Not the files' fault (those are reported as problems): the system's. The transaction was rolled back.
             // Logged by type and place only: a database error can quote the row it failed on.
             log.error("Registry import {} failed in phase {}: {} at {}", job.id, job.progress.phase(),
                     e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            job.report = new RegistryImportReport(RegistryImportReport.FAILED, 0, 0, 0, 0, 1,
-                    List.of(new RegistryImportReport.Problem(null, null, 0, null, "registry.import.failed",
-                            messages.getMessage("registry.import.failed", null, "registry.import.failed", locale))),
+            job.report = RegistryImportResult.stopped(RegistryImportReport.FAILED,
+                    Problem.inFile(null, "registry.import.failed"),
                     Duration.between(job.started, Instant.now()).toMillis());
         } finally {
             closeQuietly(files);
@@ -274,7 +290,7 @@ public class RegistryImportJobs {
 
     /** Stores how the job ended, then lets its lock go. */
     private void record(Job job) {
-        RegistryImportReport r = job.report;
+        RegistryImportResult r = job.report;
         try {
             if (r != null) {
                 runs.finished(job.id, r.status(), r.scholars(), r.awards(), r.employments(), r.existing(),
@@ -300,7 +316,7 @@ public class RegistryImportJobs {
             return;
         }
         try (h) {
-            RegistryImportReport r = job.report;
+            RegistryImportResult r = job.report;
             String status = r == null ? RegistryImportReport.FAILED : r.status();
             JobOutcome outcome = JobOutcome.of("jobs.outcome.registryImported", "registry.import.status." + status)
                     .linkedTo("/registry/import/" + job.id);

@@ -22,12 +22,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 import kz.agyn.kernel.Period;
-import org.postgresql.PGConnection;
+import kz.agyn.platform.copy.CopyText;
+import kz.agyn.platform.copy.CopyWriter;
 import org.postgresql.copy.CopyIn;
 
 /**
  * Streams observations into PostgreSQL with COPY, the fastest way in: a million rows in seconds, in the
- * caller's transaction so that a failure or a cancel leaves nothing behind.
+ * caller's transaction so that a failure or a cancel leaves nothing behind. The rows are encoded by the platform's
+ * {@link CopyText} and sent by its {@link CopyWriter}, like every other bulk write.
  *
  * <p>Validation already parses every row, so it also writes the rows it accepted to a {@link Spool} in COPY's
  * text format; accepting then streams that file, prefixing each line with the new version's id, instead of
@@ -48,31 +50,31 @@ public final class ObservationCopier implements AutoCloseable {
             + "region, occupation, education, country, sex, age, flow, value, unit_mult, status) "
             + "FROM STDIN (FORMAT text)";
     private static final int FLUSH_AT = 1 << 16;
-    /** Far longer than any spool line: codes are short and a value at most a few hundred digits. */
-    private static final int MAX_LINE = 16 * 1024;
 
-    private final CopyIn copy;
+    private final CopyWriter copy;
+    private final int versionId;
+    /** The version id and its tab, put before each spool line as it is streamed. */
     private final byte[] prefix;
-    private final Bytes buffer = new Bytes(FLUSH_AT + MAX_LINE);
     private final Map<Period, byte[]> periodFields = new HashMap<>();
     private long rows;
 
     public ObservationCopier(Connection connection, int versionId) throws SQLException {
-        this(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL), versionId);
+        this(CopyWriter.open(connection, SQL), versionId);
     }
 
     ObservationCopier(CopyIn copy, int versionId) {
+        this(new CopyWriter(copy), versionId);
+    }
+
+    private ObservationCopier(CopyWriter copy, int versionId) {
         this.copy = copy;
+        this.versionId = versionId;
         this.prefix = (versionId + "\t").getBytes(StandardCharsets.US_ASCII);
     }
 
     public void add(Obs o) {
-        buffer.add(prefix, 0, prefix.length);
-        appendLine(buffer, o, periodFields);
+        appendLine(row().number(versionId), o, periodFields).end();
         rows++;
-        if (buffer.size() >= FLUSH_AT) {
-            flush();
-        }
     }
 
     /**
@@ -153,14 +155,9 @@ public final class ObservationCopier implements AutoCloseable {
                     }
                 }
                 Run r = runs[best];
-                buffer.add(prefix, 0, prefix.length);
-                buffer.add(r.buf, r.start, r.end - r.start);
-                buffer.add((byte) '\n');
+                row().number(versionId).encoded(r.buf, r.start, r.end - r.start).end();
                 if (r.complete) {
                     rows++;
-                }
-                if (buffer.size() >= FLUSH_AT) {
-                    flush();
                 }
                 if (!r.next()) {
                     runs[best] = runs[--live];
@@ -176,51 +173,49 @@ public final class ObservationCopier implements AutoCloseable {
                     }
                 }
             }
-            flush();
             progress.accept(runEnds[runEnds.length - 1]);
         }
     }
 
     public long finish() throws SQLException {
-        flush();
-        return copy.endCopy();
+        return copy.finish();
     }
 
     public long rows() {
         return rows;
     }
 
-    private void flush() {
-        write(buffer.bytes, buffer.size());
-        buffer.clear();
+    /** The next row's place; a COPY that failed surfaces as the I/O failure it is to the spool's reader. */
+    private CopyText row() {
+        try {
+            return copy.row();
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
     }
 
     private void write(byte[] bytes, int length) {
-        if (length == 0) {
-            return;
-        }
         try {
-            copy.writeToCopy(bytes, 0, length);
+            copy.write(bytes, 0, length);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException(e));
         }
     }
 
     @Override
-    public void close() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
+    public void close() {
+        copy.close();
     }
 
-    /** Codes are validated identifiers (no tabs, newlines or backslashes), so the text format needs no escaping. */
-    private static void appendLine(Bytes b, Obs o, Map<Period, byte[]> periodFields) {
-        b.ascii(o.indicator()).tab();
-        b.add(periodFields.computeIfAbsent(o.period(), p -> periodFields(o.periodText(), p)));
-        b.tab().ascii(o.region()).tab().ascii(o.occupation()).tab().ascii(o.education()).tab().ascii(o.country())
-                .tab().ascii(o.sex()).tab().ascii(o.age()).tab().ascii(o.flow()).tab()
-                .ascii(o.value() == null ? "\\N" : o.value().toPlainString()).tab()
-                .ascii(Integer.toString(o.unitMult())).tab().ascii(o.status()).add((byte) '\n');
+    /**
+     * An observation's cells, the key's codes first (the spool's order relies on it), without its version id and
+     * without ending the row.
+     */
+    private static CopyText appendLine(CopyText b, Obs o, Map<Period, byte[]> periodFields) {
+        return b.text(o.indicator())
+                .encoded(periodFields.computeIfAbsent(o.period(), p -> periodFields(o.periodText(), p)))
+                .text(o.region()).text(o.occupation()).text(o.education()).text(o.country()).text(o.sex())
+                .text(o.age()).text(o.flow()).decimal(o.value()).number(o.unitMult()).text(o.status());
     }
 
     /** period, period_start and freq, the same for every row of a period (a LocalDate is not free to print). */
@@ -252,7 +247,7 @@ public final class ObservationCopier implements AutoCloseable {
         private final Path file;
         private final OutputStream out;
         private final int runBytes;
-        private final Bytes lines = new Bytes(1 << 20);
+        private final CopyText lines = new CopyText(1 << 20);
         private final Map<Period, byte[]> periodFields = new HashMap<>();
         private int[] starts = new int[1 << 12];
         private int count;
@@ -275,7 +270,7 @@ public final class ObservationCopier implements AutoCloseable {
                 starts = Arrays.copyOf(starts, count * 2);
             }
             starts[count++] = lines.size();
-            appendLine(lines, o, periodFields);
+            appendLine(lines, o, periodFields).end();
             if (lines.size() >= runBytes) {
                 run();
             }
@@ -294,7 +289,7 @@ public final class ObservationCopier implements AutoCloseable {
             try {
                 for (int i : order) {
                     int start = starts[i];
-                    out.write(lines.bytes, start, end(i) + 1 - start);
+                    out.write(lines.array(), start, end(i) + 1 - start);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -338,7 +333,8 @@ public final class ObservationCopier implements AutoCloseable {
         }
 
         private int compare(int x, int y) {
-            return Arrays.compareUnsigned(lines.bytes, starts[x], end(x), lines.bytes, starts[y], end(y));
+            byte[] b = lines.array();
+            return Arrays.compareUnsigned(b, starts[x], end(x), b, starts[y], end(y));
         }
 
         /** Where line i's newline is. */
@@ -472,65 +468,6 @@ public final class ObservationCopier implements AutoCloseable {
 
         int compareTo(Run other) {
             return Arrays.compareUnsigned(buf, start, end, other.buf, other.start, other.end);
-        }
-    }
-
-    /** A growable byte array that codes are written into as ASCII. */
-    private static final class Bytes {
-        private byte[] bytes;
-        private int size;
-
-        Bytes(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        int size() {
-            return size;
-        }
-
-        void clear() {
-            size = 0;
-        }
-
-        Bytes add(byte b) {
-            room(1);
-            bytes[size++] = b;
-            return this;
-        }
-
-        Bytes add(byte[] b) {
-            return add(b, 0, b.length);
-        }
-
-        Bytes add(byte[] b, int from, int length) {
-            room(length);
-            System.arraycopy(b, from, bytes, size, length);
-            size += length;
-            return this;
-        }
-
-        Bytes tab() {
-            return add((byte) '\t');
-        }
-
-        /** Codes and numbers are ASCII; anything else is encoded as UTF-8, as COPY expects. */
-        Bytes ascii(String s) {
-            int n = s.length();
-            room(n);
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c >= 0x80) {
-                    return add(s.substring(i).getBytes(StandardCharsets.UTF_8));
-                }
-                bytes[size++] = (byte) c;
-            }
-            return this;
-        }
-
-        private void room(int n) {
-            if (size + n > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
-            }
         }
     }
 }

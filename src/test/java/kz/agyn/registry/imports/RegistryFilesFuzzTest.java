@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemCollector;
+import kz.agyn.platform.problems.ProblemMessages;
+import kz.agyn.platform.problems.ShownProblem;
 import kz.agyn.reference.Names;
 import kz.agyn.reference.Region;
 import kz.agyn.tabular.FuzzFindings;
@@ -23,14 +26,14 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The registry's bulk files fuzzed: scholars, awards and employments read and every row checked as an import does
- * (kz.agyn.registry.imports.RegistryRows), without a database — the codes rows are checked against are a small fixed set.
+ * (the parser of each kind of file through {@link RegistryFileReader}), without a database — the codes rows are checked against are a small fixed set.
  * Whatever the bytes, reading ends with rows and problems, each problem put into words; nothing is thrown, and
  * no reader failure ({@code tabular.internal}) shows in a report. The plain test run replays the seeds in
  * {@code RegistryFilesFuzzTestInputs/<kind>/}; bench/fuzz.sh fuzzes.
  */
 class RegistryFilesFuzzTest {
 
-    static final RegistryRows.Codes CODES = new RegistryRows.Codes(Set.of("BOLASHAK", "ORLEU"),
+    static final ReferenceCodes CODES = new ReferenceCodes(Set.of("BOLASHAK", "ORLEU"),
             Set.of("2", "25", "251", "2511", "23"), List.of(
                     region("750000000", LocalDate.of(1997, 1, 1), null),
                     region("710000000", LocalDate.of(1997, 1, 1), null),
@@ -38,6 +41,8 @@ class RegistryFilesFuzzTest {
                     region("190000000", LocalDate.of(1997, 1, 1), LocalDate.of(2022, 6, 7))),
             LocalDate.of(1997, 1, 1), Set.of("KZ", "GB", "US", "DE", "RU", "CN"));
     static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static final Set<String> KNOWN = Set.of("BOL-000002");
 
     static Path file;
 
@@ -57,45 +62,51 @@ class RegistryFilesFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void scholars(byte[] input) throws IOException {
-        check(RegistryImport.Kind.SCHOLARS, "scholars.csv", input);
+        check(RegistryInput.Kind.SCHOLARS, new ScholarParser(scholarsRead()), "scholars.csv", input);
     }
 
     @FuzzTest(maxDuration = "60s")
     void awards(byte[] input) throws IOException {
-        check(RegistryImport.Kind.AWARDS, "awards.csv", input);
+        check(RegistryInput.Kind.AWARDS, new AwardParser(scholarsRead(), KNOWN, CODES), "awards.csv", input);
     }
 
     @FuzzTest(maxDuration = "60s")
     void employments(byte[] input) throws IOException {
-        check(RegistryImport.Kind.EMPLOYMENTS, "employments.csv", input);
+        check(RegistryInput.Kind.EMPLOYMENTS, new JobParser(scholarsRead(), KNOWN, CODES), "employments.csv", input);
     }
 
-    private static void check(RegistryImport.Kind kind, String name, byte[] input) throws IOException {
+    /** The other files' scholars, as an import knows them when it reaches this one. */
+    private static Set<String> scholarsRead() {
+        return new HashSet<>(Set.of("BOL-000001"));
+    }
+
+    private static <T> void check(RegistryInput.Kind kind, RowParser<T> parser, String name, byte[] input) throws IOException {
         Files.write(file, input);
-        RegistryImport.kindOf(file, name);
-        RegistryRows.Problems problems = new RegistryRows.Problems(MESSAGES, Locale.ENGLISH);
-        // The other files' scholars, as an import knows them when it reaches this one.
-        Set<String> fileScholars = new HashSet<>(Set.of("BOL-000001"));
-        Set<String> known = Set.of("BOL-000002");
-        Map<String, Integer> rows = new HashMap<>();
-        RegistryRows.read(new RegistryImport.Input(kind, name, file), problems, new RegistryImportProgress(), 0,
-                (cols, row) -> {
-                    rows.merge("all", 1, Integer::sum);
-                    Object read = switch (kind) {
-                        case SCHOLARS -> RegistryRows.scholar(cols, row, problems, fileScholars);
-                        case AWARDS -> RegistryRows.award(cols, row, problems, fileScholars, known, CODES);
-                        case EMPLOYMENTS -> RegistryRows.job(cols, row, problems, fileScholars, known, CODES);
-                    };
-                    if (read != null) {
-                        rows.merge("good", 1, Integer::sum);
-                    }
-                });
-        for (RegistryImportReport.Problem p : problems.list) {
+        RegistryInput.kindOf(file, name);
+        ProblemCollector problems = new ProblemCollector();
+        AtomicInteger all = new AtomicInteger();
+        AtomicInteger good = new AtomicInteger();
+        RowParser<T> counted = new RowParser<>() {
+            @Override
+            public List<String> required() {
+                return parser.required();
+            }
+
+            @Override
+            public T parse(Cells cells) {
+                all.incrementAndGet();
+                return parser.parse(cells);
+            }
+        };
+        RegistryFileReader.read(new RegistryInput(kind, name, file), counted, problems,
+                new RegistryImportProgress(), 0, row -> good.incrementAndGet());
+        List<Problem> listed = problems.listed();
+        for (ShownProblem p : new ProblemMessages(MESSAGES).shown(listed, Locale.ENGLISH)) {
             FuzzFindings.expected(p.code(), p);
             assertThat(p.message()).as(p.code()).isNotBlank().isNotEqualTo(p.code());
         }
-        assertThat(problems.count).isGreaterThanOrEqualTo(problems.list.size());
-        assertThat(rows.getOrDefault("good", 0)).isLessThanOrEqualTo(rows.getOrDefault("all", 0));
+        assertThat(problems.count()).isGreaterThanOrEqualTo(listed.size());
+        assertThat(good.get()).isLessThanOrEqualTo(all.get());
     }
 
     static Region region(String kato, LocalDate from, LocalDate to) {

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import kz.agyn.registry.Access;
 import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.imports.RegistryImport;
-import kz.agyn.registry.imports.RegistryImportReport;
+import kz.agyn.registry.imports.RegistryImportResult;
+import kz.agyn.registry.imports.RegistryInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,17 +55,17 @@ class RegistryDemoData implements ApplicationRunner {
         try {
             dir = Files.createTempDirectory("agyn-registry-demo");
             SyntheticRegistry.generate().writeCsv(dir);
-            RegistryImportReport report = imports.run(List.of(
-                    new RegistryImport.Input(RegistryImport.Kind.SCHOLARS, "scholars.csv", dir.resolve("scholars.csv")),
-                    new RegistryImport.Input(RegistryImport.Kind.AWARDS, "awards.csv", dir.resolve("awards.csv")),
-                    new RegistryImport.Input(RegistryImport.Kind.EMPLOYMENTS, "employments.csv",
-                            dir.resolve("employments.csv"))), true, Access.PERSONAL, "system", Locale.ENGLISH);
+            RegistryImportResult report = imports.run(List.of(
+                    new RegistryInput(RegistryInput.Kind.SCHOLARS, "scholars.csv", dir.resolve("scholars.csv")),
+                    new RegistryInput(RegistryInput.Kind.AWARDS, "awards.csv", dir.resolve("awards.csv")),
+                    new RegistryInput(RegistryInput.Kind.EMPLOYMENTS, "employments.csv",
+                            dir.resolve("employments.csv"))), true, Access.PERSONAL, "system");
             if ("IMPORTED".equals(report.status())) {
                 log.info("Loaded the synthetic scholar registry: {} scholars, {} jobs in {} ms", report.scholars(),
                         report.employments(), report.millis());
             } else {
                 log.error("The synthetic registry does not validate: {}", report.problems().stream().limit(5)
-                        .map(p -> p.file() + " row " + p.row() + " " + p.column() + ": " + p.code()).toList());
+                        .map(p -> p.file() + " row " + p.row() + " " + p.columnLabel() + ": " + p.code()).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

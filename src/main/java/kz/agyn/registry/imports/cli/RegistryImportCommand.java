@@ -16,13 +16,14 @@ import kz.agyn.platform.cli.CliMessages;
 import kz.agyn.platform.cli.CtrlC;
 import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.platform.problems.ShownProblem;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.CommandServices;
 import kz.agyn.registry.imports.RegistryFiles;
-import kz.agyn.registry.imports.RegistryImport;
 import kz.agyn.registry.imports.RegistryImportJobs;
 import kz.agyn.registry.imports.RegistryImportReport;
 import kz.agyn.registry.imports.RegistryImportStatus;
+import kz.agyn.registry.imports.RegistryInput;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,31 +80,31 @@ public class RegistryImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<RegistryImport.Input> inputs = new ArrayList<>();
+        List<RegistryInput> inputs = new ArrayList<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 err.println(CliMessages.get(options.locale(), "cli.fileUnreadable", file));
                 return USAGE;
             }
             String name = file.getFileName().toString();
-            Optional<RegistryImport.Kind> kind = RegistryImport.kindOf(file, name);
+            Optional<RegistryInput.Kind> kind = RegistryInput.kindOf(file, name);
             if (kind.isEmpty()) {
                 err.println(CliMessages.get(options.locale(), "cli.registryKindUnknown", name));
                 return USAGE;
             }
-            inputs.add(new RegistryImport.Input(kind.get(), name, file));
+            inputs.add(new RegistryInput(kind.get(), name, file));
         }
         return run(inputs, out, err);
     }
 
-    private int run(List<RegistryImport.Input> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int run(List<RegistryInput> inputs, PrintWriter out, PrintWriter err) throws InterruptedException {
         Locale locale = options.locale();
         try (CtrlC ctrlC = new CtrlC(this::interrupt, "registry-import-cancel");
              CommandServices<RegistryImportJobs> s = services.get(); ImportOptions.Acting as = options.actAsUser()) {
             MessageSource messages = s.messages();
             jobs = s.jobs();
             ctrlC.arm();
-            running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, options.user(), locale);
+            running = jobs.start(RegistryFiles.of(inputs), !checkOnly, Access.PERSONAL, options.user());
             RegistryImportStatus status = follow(jobs, running, new ProgressLine(err), messages, locale);
             RegistryImportReport report = status.report();
             print(report, out, messages, locale);
@@ -127,7 +128,7 @@ public class RegistryImportCommand implements Callable<Integer> {
     private static RegistryImportStatus follow(RegistryImportJobs jobs, UUID id, ProgressLine line,
                                                MessageSource messages, Locale locale) throws InterruptedException {
         while (true) {
-            RegistryImportStatus s = jobs.await(id, Duration.ofMillis(200)).orElseThrow();
+            RegistryImportStatus s = jobs.await(id, Duration.ofMillis(200), locale).orElseThrow();
             if (s.finished()) {
                 line.end();
                 return s;
@@ -149,7 +150,7 @@ public class RegistryImportCommand implements Callable<Integer> {
             out.println(messages.getMessage("registry.import.problems",
                     new Object[] {r.problemCount(), r.problems().size()}, locale));
         }
-        for (RegistryImportReport.Problem p : r.problems()) {
+        for (ShownProblem p : r.problems()) {
             StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
             if (p.sheet() != null) {
                 where.append(", ").append(p.sheet());

@@ -64,9 +64,9 @@ class RegistryImportApiController {
                                                @RequestPart(required = false) MultipartFile awards,
                                                @RequestPart(required = false) MultipartFile employments,
                                                @RequestParam(defaultValue = "false") boolean accept,
-                                               Authentication auth, Locale locale) {
+                                               Authentication auth) {
         UUID id = jobs.start(upload.stage(scholars, awards, employments), accept,
-                Access.of(auth), auth.getName(), locale);
+                Access.of(auth), auth.getName());
         return ResponseEntity.accepted().location(URI.create("/api/v1/registry/imports/" + id)).body(status(id));
     }
 

@@ -77,8 +77,7 @@ class RegistryImportPageController {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
             return "registry-import";
         }
-        UUID id = jobs.start(files, "import".equals(action), Access.of(auth), auth.getName(),
-                locale);
+        UUID id = jobs.start(files, "import".equals(action), Access.of(auth), auth.getName());
         return "redirect:/registry/import/" + id;
     }
 

@@ -3,7 +3,7 @@ package kz.agyn.registry.imports.web;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.registry.imports.RegistryFiles;
-import kz.agyn.registry.imports.RegistryImport;
+import kz.agyn.registry.imports.RegistryInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -31,9 +31,9 @@ class RegistryUpload {
     RegistryFiles stage(MultipartFile scholars, MultipartFile awards, MultipartFile employments) {
         RegistryFiles files = RegistryFiles.staging();
         try {
-            add(files, RegistryImport.Kind.SCHOLARS, scholars, "scholars.csv");
-            add(files, RegistryImport.Kind.AWARDS, awards, "awards.csv");
-            add(files, RegistryImport.Kind.EMPLOYMENTS, employments, "employments.csv");
+            add(files, RegistryInput.Kind.SCHOLARS, scholars, "scholars.csv");
+            add(files, RegistryInput.Kind.AWARDS, awards, "awards.csv");
+            add(files, RegistryInput.Kind.EMPLOYMENTS, employments, "employments.csv");
             return files;
         } catch (RuntimeException | Error e) {
             files.close();
@@ -56,7 +56,7 @@ class RegistryUpload {
         return false;
     }
 
-    private void add(RegistryFiles files, RegistryImport.Kind kind, MultipartFile part, String fallbackName) {
+    private void add(RegistryFiles files, RegistryInput.Kind kind, MultipartFile part, String fallbackName) {
         if (part == null || part.isEmpty()) {
             return;
         }
