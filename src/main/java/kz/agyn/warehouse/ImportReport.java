@@ -10,11 +10,11 @@ import kz.agyn.platform.problems.ShownProblem;
 
 /**
  * What an uploaded file would add. Nothing is written until the user accepts a report without problems.
- * {@code problemCount} may exceed the problems listed: the list stops at {@link ProblemCollector#MAX_LISTED}. {@code status}:
- * VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the application stopped
- * while checking or writing it; nothing was written). For a workbook, {@code sheet} is the sheet read and
- * {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user should read
- * although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
+ * {@code problemCount} may exceed the problems listed: the list stops at {@link ProblemCollector#MAX_LISTED}.
+ * {@code status}: VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the
+ * application stopped while checking or writing it; nothing was written). For a workbook, {@code sheet} is the
+ * sheet read and {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user
+ * should read although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
  * {@code leftOut}: how many rows the mapping's slice left out, by the column and code that put them outside it
  * ("FREQ=M" → 120).
  */

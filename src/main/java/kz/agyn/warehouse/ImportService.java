@@ -449,8 +449,8 @@ public class ImportService {
             }, job);
             columns = read.columns();
             if (read.aggregateRows() > 0) {
-                notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null,
-                        "warehouse.import.aggregatesSkipped", read.aggregateRows(), String.join("; ", read.aggregates())));
+                notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.aggregatesSkipped",
+                        read.aggregateRows(), String.join("; ", read.aggregates())));
             }
             if (sink.count() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");

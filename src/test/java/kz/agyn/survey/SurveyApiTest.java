@@ -224,6 +224,12 @@ class SurveyApiTest extends AgynTest {
         assertThat(problem(report, "survey.import.missingAnswer").get("row").asInt()).isEqualTo(4);
         assertThat(problem(report, "survey.import.missingAnswer").get("column").asText()).isEqualTo("intend_leave");
         assertThat(problem(report, "survey.import.duplicateRespondent").get("row").asInt()).isEqualTo(5);
+        // The import page lists the same problems, each where it is.
+        String page = mvc.perform(multipart("/surveys/" + s.id() + "/import").file(new MockMultipartFile("file",
+                        "bad.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(ANALYST).with(csrfless())
+                        .header("Accept-Language", "en").cookie(new jakarta.servlet.http.Cookie("agyn-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<td>bad.csv</td>", "<td>sex</td>", "<td class=\"num\">3</td>");
         // Checked in English, read in Russian and in Kazakh by whoever fetches the report.
         String reportPath = "/api/v1/surveys/" + s.id() + "/responses/imports/" + report.get("id").asText();
         for (String[] language : new String[][] {{"ru", "не вариант ответа"}, {"kk", "жауап нұсқасы емес"}}) {
