@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.problems.Problem;
 import kz.agyn.platform.startup.StartupProblem;
 import kz.agyn.survey.internal.SurveyRepository;
 import org.slf4j.Logger;
@@ -62,10 +63,6 @@ public class FormService {
                     + "1 to " + MAX_DAYS + " days.", "Set it to a number of days between 1 and " + MAX_DAYS + ".");
         }
         this.defaultDays = defaultDays;
-    }
-
-    /** A problem with a submitted form: a message key and its arguments. */
-    public record FormError(String code, List<Object> args) {
     }
 
     /** An open form: its survey and questions. */
@@ -176,15 +173,15 @@ public class FormService {
     }
 
     /**
-     * Checks and stores one submission. Returns the problems to show when it cannot be stored; an empty list
-     * means it was stored.
+     * Checks and stores one submission. Returns the problems to show when it cannot be stored, each with its form
+     * field ({@code q_CODE}) as its column; an empty list means it was stored.
      *
      * @param locale the respondent's language, for the question texts in the problems
      * @param params form fields: {@code q_CODE} (option ids, a number or a text), {@code q_CODE_K} for rank K
      */
-    public List<FormError> submit(String token, Map<String, List<String>> params, java.util.Locale locale) {
+    public List<Problem> submit(String token, Map<String, List<String>> params, java.util.Locale locale) {
         Form form = open(token);
-        List<FormError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         Map<String, List<String>> choices = new LinkedHashMap<>();
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -204,15 +201,15 @@ public class FormService {
                 case NUMBER, TEXT -> {
                     String v = raw.isEmpty() ? "" : raw.get(0);
                     if (raw.size() > 1) {
-                        errors.add(new FormError("survey.form.tampered", List.of()));
+                        errors.add(Problem.inField(field, "survey.form.tampered"));
                     } else if (v.isEmpty()) {
                         if (q.required()) {
-                            errors.add(new FormError("survey.form.required", List.of(name)));
+                            errors.add(Problem.inField(field, "survey.form.required", name));
                         }
                     } else if (q.type() == QuestionType.TEXT) {
                         int max = q.maxLength() == null ? 2000 : q.maxLength();
                         if (v.codePointCount(0, v.length()) > max) {
-                            errors.add(new FormError("survey.form.tooLong", List.of(name, max)));
+                            errors.add(Problem.inField(field, "survey.form.tooLong", name, max));
                         } else {
                             texts.put(q.code(), v);
                         }
@@ -224,7 +221,7 @@ public class FormService {
                             }
                             numbers.put(q.code(), d);
                         } catch (NumberFormatException e) {
-                            errors.add(new FormError("survey.form.notANumber", List.of(name)));
+                            errors.add(Problem.inField(field, "survey.form.notANumber", name));
                         }
                     }
                 }
@@ -242,20 +239,20 @@ public class FormService {
                             tampered = true;
                         } else {
                             if (gap && q.type() == QuestionType.RANKING) {
-                                errors.add(new FormError("survey.form.rankingIncomplete", List.of()));
+                                errors.add(Problem.inField(field, "survey.form.rankingIncomplete"));
                             }
                             codes.add(o.code());
                         }
                     }
                     if (tampered || (codes.size() > 1 && q.type() != QuestionType.MULTIPLE
                             && q.type() != QuestionType.RANKING)) {
-                        errors.add(new FormError("survey.form.tampered", List.of()));
+                        errors.add(Problem.inField(field, "survey.form.tampered"));
                     } else if (new HashSet<>(codes).size() < codes.size()) {
-                        errors.add(new FormError(q.type() == QuestionType.RANKING ? "survey.form.rankingIncomplete"
-                                : "survey.form.tampered", List.of()));
+                        errors.add(Problem.inField(field, q.type() == QuestionType.RANKING
+                                ? "survey.form.rankingIncomplete" : "survey.form.tampered"));
                     } else if (codes.isEmpty()) {
                         if (q.required()) {
-                            errors.add(new FormError("survey.form.required", List.of(name)));
+                            errors.add(Problem.inField(field, "survey.form.required", name));
                         }
                     } else {
                         choices.put(q.code(), codes);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import kz.agyn.platform.problems.Problem;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,13 +44,13 @@ final class QuestionnaireReader {
     private static final Set<String> OPTION_FIELDS = Set.of("code", "textKk", "textRu", "textEn");
     private static final List<String> LANGUAGES = List.of("Kk", "Ru", "En");
 
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
 
     private QuestionnaireReader() {
     }
 
     /** The definition read, and what is wrong with it; the definition is only meaningful without problems. */
-    record Result(QuestionnaireDefinition definition, List<FieldProblem> problems) {
+    record Result(QuestionnaireDefinition definition, List<Problem> problems) {
     }
 
     static Result read(JsonNode root) {
@@ -306,6 +307,6 @@ final class QuestionnaireReader {
     }
 
     private void problem(String path, String code, Object... args) {
-        problems.add(FieldProblem.of(path, code, args));
+        problems.add(Problem.inField(path, code, args));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.problems.Problem;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
@@ -138,7 +139,7 @@ public class QuestionnaireService {
             throw new UncheckedIOException(e);
         }
         if (read == null) {
-            throw invalid(FieldProblem.of("", "survey.definition.empty"));
+            throw invalid(Problem.inField("", "survey.definition.empty"));
         }
         if (!read.problems().isEmpty()) {
             throw new InvalidFieldsException("survey.definition.invalid", read.problems());
@@ -182,7 +183,7 @@ public class QuestionnaireService {
             root = json.readTree(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            throw invalid(FieldProblem.of("", "survey.definition.notJson", at == null ? 0 : at.getLineNr(),
+            throw invalid(Problem.inField("", "survey.definition.notJson", at == null ? 0 : at.getLineNr(),
                     at == null ? 0 : at.getColumnNr()));
         }
         if (root == null || root.isMissingNode()) {
@@ -191,7 +192,7 @@ public class QuestionnaireService {
         return QuestionnaireReader.read(root);
     }
 
-    private static InvalidFieldsException invalid(FieldProblem p) {
+    private static InvalidFieldsException invalid(Problem p) {
         return new InvalidFieldsException("survey.definition.invalid", List.of(p));
     }
 }

@@ -14,6 +14,8 @@ import java.util.UUID;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.Jobs;
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemMessages;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
@@ -23,10 +25,11 @@ import kz.agyn.survey.internal.SurveyRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Response files in two steps, as warehouse imports: {@link #upload} keeps the file and checks every row,
@@ -48,14 +51,14 @@ public class ResponseImportService {
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final TransactionTemplate transactions;
-    private final MessageSource messages;
+    private final ProblemMessages problemMessages;
     private final JsonMapper json;
     private final long maxSize;
     private final Uploads uploads;
     private final Jobs jobs;
 
     public ResponseImportService(SurveyService surveys, SurveyRepository repository, TransactionTemplate transactions,
-                                 MessageSource messages, JsonMapper json,
+                                 ProblemMessages problemMessages, JsonMapper json,
                                  @Value("${agyn.surveys.max-file-size:20971520}") long maxSize, Uploads uploads,
                                  Jobs jobs) {
         this.jobs = jobs;
@@ -63,12 +66,16 @@ public class ResponseImportService {
         this.surveys = surveys;
         this.repository = repository;
         this.transactions = transactions;
-        this.messages = messages;
+        this.problemMessages = problemMessages;
         this.json = json;
         this.maxSize = maxSize;
     }
 
-    record StoredReport(List<String> columns, List<ResponseParser.StoredProblem> problems) {
+    /**
+     * The report as stored: problems untranslated, put into words when read. Reports stored before problems were
+     * shared with the other imports named the column by its header in {@code column}; {@link #stored} reads them.
+     */
+    record StoredReport(List<String> columns, List<Problem> problems) {
     }
 
     /** The largest response file taken, in bytes ({@code agyn.surveys.max-file-size}). */
@@ -175,14 +182,13 @@ public class ResponseImportService {
 
     public ResponseImportReport report(int surveyId, UUID importId, Locale locale) {
         ImportRow r = row(surveyId, importId);
-        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of())
-                : json.readValue(r.reportJson(), StoredReport.class);
+        StoredReport stored = stored(r.reportJson());
         List<ResponseProblem> problems = stored.problems().stream().map(p -> {
             Map<String, String> all = new LinkedHashMap<>();
             for (Locale l : LANGUAGES) {
-                all.put(l.getLanguage(), message(p, l));
+                all.put(l.getLanguage(), problemMessages.message(p, l));
             }
-            return new ResponseProblem(p.file(), p.sheet(), p.row(), p.column(), p.code(), message(p, locale), all);
+            return new ResponseProblem(problemMessages.shown(p, locale), all);
         }).toList();
         boolean already = "ACCEPTED".equals(r.status()) ? r.written() != null && r.written() == 0
                 : repository.fileWritten(surveyId, r.sha256());
@@ -203,10 +209,18 @@ public class ResponseImportService {
                 .orElseThrow(() -> SurveyException.notFound("survey.import.notFound", importId));
     }
 
-    private String message(ResponseParser.StoredProblem p, Locale locale) {
-        Object[] args = p.args().stream().map(a -> a != null && a.matches("-?\\d{1,18}") ? (Object) Long.valueOf(a)
-                : (Object) a).toArray();
-        return messages.getMessage(p.code(), args, p.code(), locale);
+    private StoredReport stored(String reportJson) {
+        if (reportJson == null) {
+            return new StoredReport(List.of(), List.of());
+        }
+        JsonNode report = json.readTree(reportJson);
+        for (JsonNode problem : report.path("problems")) {
+            if (problem instanceof ObjectNode p && p.path("column").isString()) {
+                p.set("columnName", p.get("column"));
+                p.put("column", 0);
+            }
+        }
+        return json.treeToValue(report, StoredReport.class);
     }
 
     static String sha256(byte[] content) {

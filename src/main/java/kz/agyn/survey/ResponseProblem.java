@@ -2,12 +2,13 @@ package kz.agyn.survey;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import kz.agyn.platform.problems.ShownProblem;
+
 /**
- * One thing wrong with a response file, located: file, sheet (workbooks only), row (1-based, 0 for the
- * whole file) and column header. {@code message} is in the reader's language, {@code messages} in all three
- * (kk, ru, en), so a report can be passed on to a colleague who reads another; {@code code} is stable for
- * scripts.
+ * One thing wrong with a response file, as every import shows it ({@code shown}: file, sheet, row, column, code
+ * and the message in the reader's language), and {@code messages} in all three languages (kk, ru, en), so that a
+ * report can be passed on to a colleague who reads another.
  */
-public record ResponseProblem(String file, String sheet, long row, String column, String code, String message,
-                              Map<String, String> messages) {
+public record ResponseProblem(@JsonUnwrapped ShownProblem shown, Map<String, String> messages) {
 }

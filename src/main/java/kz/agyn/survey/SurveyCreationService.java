@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
+import kz.agyn.platform.problems.Problem;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.internal.SurveyRepository;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -77,23 +78,23 @@ public class SurveyCreationService {
      *                                cannot weight the survey); nothing is written then
      */
     public Survey create(NewSurvey s, String user) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String code = trimmed(s.code());
         if (code == null) {
-            problems.add(FieldProblem.of("code", "survey.create.codeMissing"));
+            problems.add(Problem.inField("code", "survey.create.codeMissing"));
         } else if (code.length() > CODE_LENGTH || !CODE.matcher(code).matches()) {
-            problems.add(FieldProblem.of("code", "survey.create.codeBad", code, CODE_LENGTH));
+            problems.add(Problem.inField("code", "survey.create.codeBad", code, CODE_LENGTH));
         } else if (repository.survey(code).isPresent()) {
-            problems.add(FieldProblem.of("code", "survey.create.codeTaken", code));
+            problems.add(Problem.inField("code", "survey.create.codeTaken", code));
         }
         String kk = title(s.titleKk(), "titleKk", "kk", problems);
         String ru = title(s.titleRu(), "titleRu", "ru", problems);
         String en = title(s.titleEn(), "titleEn", "en", problems);
         String wave = trimmed(s.wave());
         if (wave == null) {
-            problems.add(FieldProblem.of("wave", "survey.create.waveMissing"));
+            problems.add(Problem.inField("wave", "survey.create.waveMissing"));
         } else if (wave.length() > WAVE_LENGTH) {
-            problems.add(FieldProblem.of("wave", "survey.create.waveTooLong", WAVE_LENGTH));
+            problems.add(Problem.inField("wave", "survey.create.waveTooLong", WAVE_LENGTH));
         }
         String questionnaire = trimmed(s.questionnaire()) == null ? STANDARD : s.questionnaire().strip();
         Integer version = s.questionnaireVersion() != null ? s.questionnaireVersion()
@@ -102,13 +103,13 @@ public class SurveyCreationService {
                 : repository.questionnaireId(questionnaire, version).orElse(null);
         if (questionnaireId == null) {
             problems.add(version == null
-                    ? FieldProblem.of("questionnaire", "survey.create.questionnaireUnknown", questionnaire)
-                    : FieldProblem.of("questionnaire", "survey.create.questionnaireVersionUnknown", questionnaire,
+                    ? Problem.inField("questionnaire", "survey.create.questionnaireUnknown", questionnaire)
+                    : Problem.inField("questionnaire", "survey.create.questionnaireVersionUnknown", questionnaire,
                     version));
         }
         String dataset = s.marginDataset() == null ? null : s.marginDataset().strip();
         if (dataset != null && !dataset.isEmpty() && trimmed(s.marginPeriod()) == null) {
-            problems.add(FieldProblem.of("marginPeriod", "survey.margins.choice.noPeriod", dataset));
+            problems.add(Problem.inField("marginPeriod", "survey.margins.choice.noPeriod", dataset));
         }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException("survey.create.invalid", problems);
@@ -127,7 +128,7 @@ public class SurveyCreationService {
         } catch (DuplicateKeyException e) {
             // Someone created a survey with this code between the check and the insert.
             throw new InvalidFieldsException("survey.create.invalid",
-                    List.of(FieldProblem.of("code", "survey.create.codeTaken", code)));
+                    List.of(Problem.inField("code", "survey.create.codeTaken", code)));
         }
     }
 
@@ -147,19 +148,19 @@ public class SurveyCreationService {
             } catch (InvalidFieldsException e) {
                 throw e;
             } catch (SurveyException e) {
-                throw new InvalidFieldsException("survey.create.invalid", List.of(new FieldProblem("marginDataset",
-                        "survey.create.marginsRefused", List.of(new DefaultMessageSourceResolvable(
-                        new String[] {e.code()}, e.args(), e.code())))));
+                throw new InvalidFieldsException("survey.create.invalid", List.of(Problem.inField("marginDataset",
+                        "survey.create.marginsRefused", new DefaultMessageSourceResolvable(
+                        new String[] {e.code()}, e.args(), e.code()))));
             }
         }
     }
 
-    private static String title(String value, String field, String language, List<FieldProblem> problems) {
+    private static String title(String value, String field, String language, List<Problem> problems) {
         String t = trimmed(value);
         if (t == null) {
-            problems.add(FieldProblem.of(field, "survey.create.titleMissing", language(language)));
+            problems.add(Problem.inField(field, "survey.create.titleMissing", language(language)));
         } else if (t.length() > TITLE_LENGTH) {
-            problems.add(FieldProblem.of(field, "survey.create.titleTooLong", language(language), TITLE_LENGTH));
+            problems.add(Problem.inField(field, "survey.create.titleTooLong", language(language), TITLE_LENGTH));
         }
         return t;
     }

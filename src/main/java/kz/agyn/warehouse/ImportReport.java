@@ -5,23 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import kz.agyn.platform.problems.ProblemCollector;
+import kz.agyn.platform.problems.ShownProblem;
+
 /**
  * What an uploaded file would add. Nothing is written until the user accepts a report without problems.
- * {@code problemCount} may exceed the problems listed: the list stops at {@link #MAX_LISTED}. {@code status}:
- * VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the application stopped
- * while checking or writing it; nothing was written). For a workbook, {@code sheet} is the sheet read and
- * {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user should read
- * although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
+ * {@code problemCount} may exceed the problems listed: the list stops at {@link ProblemCollector#MAX_LISTED}.
+ * {@code status}: VALIDATING, VALID, INVALID, ACCEPTING, ACCEPTED, CANCELLED, FAILED, or INTERRUPTED (the
+ * application stopped while checking or writing it; nothing was written). For a workbook, {@code sheet} is the
+ * sheet read and {@code sheets} all of them, to choose another in the mapping. {@code notes} are lines the user
+ * should read although nothing is wrong: which sheet was read, how many rows were left out as groups of countries.
  * {@code leftOut}: how many rows the mapping's slice left out, by the column and code that put them outside it
  * ("FREQ=M" → 120).
  */
 public record ImportReport(UUID id, String dataset, String fileName, String format, String status, long rows,
-                           int problemCount, List<ImportProblem> problems, List<String> columns,
+                           int problemCount, List<ShownProblem> problems, List<String> columns,
                            ImportMapping mapping, Integer existingVersion, Integer version,
-                           OffsetDateTime createdAt, String sheet, List<String> sheets, List<ImportProblem> notes,
+                           OffsetDateTime createdAt, String sheet, List<String> sheets, List<ShownProblem> notes,
                            Map<String, Long> leftOut) {
-
-    public static final int MAX_LISTED = 500;
 
     /**
      * A clean file, or one whose write was interrupted (the application stopped while accepting it; nothing was

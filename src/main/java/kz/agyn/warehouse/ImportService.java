@@ -24,6 +24,10 @@ import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.database.JobLocks;
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemCollector;
+import kz.agyn.platform.problems.ProblemMessages;
+import kz.agyn.platform.problems.ShownProblem;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
@@ -47,7 +51,6 @@ import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -76,7 +79,7 @@ public class ImportService {
     private final ReferenceData reference;
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
-    private final MessageSource messages;
+    private final ProblemMessages problemMessages;
     private final JsonMapper json;
     private final TaskExecutor executor;
     private final Path directory;
@@ -87,7 +90,7 @@ public class ImportService {
     private final JobLocks locks;
 
     public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
-                         DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
+                         DataSource dataSource, TransactionTemplate transactions, ProblemMessages problemMessages,
                          JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
                          @Value("${agyn.imports.directory}") Path directory,
                          @Value("${agyn.imports.max-size:209715200}") long maxSize, Uploads uploads,
@@ -99,7 +102,7 @@ public class ImportService {
         this.reference = reference;
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.messages = messages;
+        this.problemMessages = problemMessages;
         this.json = json;
         this.executor = executor;
         this.directory = directory;
@@ -113,19 +116,13 @@ public class ImportService {
     }
 
     /**
-     * A problem as stored: rendered into the reader's language when the report is read. Arguments keep their type
-     * (text or number), so that a code such as "001001" is never printed as the number "1,001".
-     */
-    record StoredProblem(String file, String sheet, long row, int column, String columnName, String code,
-                         List<Object> args) {
-    }
-
-    /**
+     * The report as stored: problems and notes untranslated ({@link Problem}), put into the reader's language when
+     * the report is read. Reports stored by earlier versions have the same problem fields and read unchanged.
      * {@code notes}: what the reader should know although nothing is wrong (the sheet read, rows left out);
      * {@code leftOut}: rows the mapping's slice left out, by the column and code that put them outside it.
      */
-    record StoredReport(List<String> columns, List<StoredProblem> problems, String sheet, List<String> sheets,
-                        List<StoredProblem> notes, Map<String, Long> leftOut) {
+    record StoredReport(List<String> columns, List<Problem> problems, String sheet, List<String> sheets,
+                        List<Problem> notes, Map<String, Long> leftOut) {
         StoredReport {
             columns = columns == null ? List.of() : columns;
             problems = problems == null ? List.of() : problems;
@@ -296,21 +293,14 @@ public class ImportService {
         ImportRecord r = current(id);
         StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null, null)
                 : json.readValue(r.reportJson(), StoredReport.class);
-        List<ImportProblem> problems = stored.problems().stream().map(p -> rendered(p, locale)).toList();
-        List<ImportProblem> notes = stored.notes().stream().map(p -> rendered(p, locale)).toList();
+        List<ShownProblem> problems = problemMessages.shown(stored.problems(), locale);
+        List<ShownProblem> notes = problemMessages.shown(stored.notes(), locale);
         Integer existing = warehouse.datasetId(r.dataset())
                 .flatMap(d -> warehouse.versionWithFile(d, r.sha256())).orElse(null);
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
                 r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
                 stored.columns(), mapping(r), existing, r.version(), r.createdAt(), stored.sheet(), stored.sheets(),
                 notes, stored.leftOut());
-    }
-
-    private ImportProblem rendered(StoredProblem p, Locale locale) {
-        return new ImportProblem(p.file(), p.sheet(), p.row(),
-                p.columnName() != null ? p.columnName() : p.column() > 0 ? "#" + p.column() : null, p.code(),
-                messages.getMessage(p.code(), args(p.args(), messages.getMessage(p.code(), null, "", locale), locale),
-                        p.code(), locale));
     }
 
     public List<ImportReport> recent(int limit, Locale locale) {
@@ -438,20 +428,14 @@ public class ImportService {
         handle.doneFrom(job.bytes::get);
         handle.onCancel(() -> job.cancelled.set(true));
         ImportMapping mapping = mapping(record);
-        List<StoredProblem> problems = new ArrayList<>();
-        AtomicLong problemCount = new AtomicLong();
-        RowMapper.Problems sink = (location, column, code, args) -> {
-            if (problemCount.incrementAndGet() <= ImportReport.MAX_LISTED) {
-                problems.add(stored(location, column, code, args));
-            }
-        };
+        ProblemCollector sink = new ProblemCollector();
         Location fileLocation = new Location(record.fileName(), null, 0, 0);
         if (record.dataset().isBlank() || warehouse.datasetId(record.dataset()).isEmpty()) {
             sink.report(fileLocation, null, "warehouse.import.unknownDataset", record.dataset());
         }
         List<String> columns = List.of();
         Read read = Read.NOTHING;
-        List<StoredProblem> notes = new ArrayList<>();
+        List<Problem> notes = new ArrayList<>();
         ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
         String status;
@@ -459,20 +443,19 @@ public class ImportService {
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
             read = read(record, mapping, codeBook(), sink, obs -> {
                 rows.incrementAndGet();
-                if (problemCount.get() == 0) {
+                if (sink.count() == 0) {
                     spool.add(obs);
                 }
             }, job);
             columns = read.columns();
             if (read.aggregateRows() > 0) {
-                notes.add(stored(new Location(record.fileName(), read.sheet(), 0, 0), null,
-                        "warehouse.import.aggregatesSkipped", new Object[] {read.aggregateRows(),
-                            String.join("; ", read.aggregates())}));
+                notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.aggregatesSkipped",
+                        read.aggregateRows(), String.join("; ", read.aggregates())));
             }
-            if (problemCount.get() == 0 && rows.get() == 0) {
+            if (sink.count() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
-            status = problemCount.get() == 0 ? "VALID" : "INVALID";
+            status = sink.count() == 0 ? "VALID" : "INVALID";
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
                 // Keep the columns found automatically, so the mapping form starts from them.
                 Map<Dimension, String> auto = new java.util.EnumMap<>(Dimension.class);
@@ -499,11 +482,11 @@ public class ImportService {
             List<String> sheets = sheets(record);
             if (sheets.size() > 1 && read.sheet() != null) {
                 // A workbook's other sheets are named, so that a user whose data are elsewhere knows where to point.
-                notes.add(0, stored(new Location(record.fileName(), read.sheet(), 0, 0), null,
-                        "warehouse.import.sheetRead", new Object[] {read.sheet(), String.join("; ", sheets)}));
+                notes.add(0, Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.sheetRead",
+                        read.sheet(), String.join("; ", sheets)));
             }
-            imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes, read.leftOut())),
+            imports.validated(id, status, rows.get(), (int) Math.min(sink.count(), Integer.MAX_VALUE),
+                    toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut())),
                     toJson(effective), record.dataset());
         } finally {
             job.done = true;
@@ -533,10 +516,10 @@ public class ImportService {
                 }
             } else {
                 // Checked before spools existed: parse the upload again.
-                AtomicLong problems = new AtomicLong();
-                read(record, mapping(record), codes, (l, c, code, args) -> problems.incrementAndGet(), copier::add,
-                        job);
-                if (problems.get() > 0) {
+                // Counted only: the problems were listed when the file was checked.
+                ProblemCollector problems = new ProblemCollector(0);
+                read(record, mapping(record), codes, problems, copier::add, job);
+                if (!problems.isEmpty()) {
                     // The file was clean when checked; it cannot have changed on disk, but never write half a file.
                     throw new ImportException("warehouse.import.changed");
                 }
@@ -570,7 +553,7 @@ public class ImportService {
     }
 
     /** Reads the stored file through the mapping; returns the header. */
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, ProblemCollector problems,
                       Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
@@ -588,7 +571,7 @@ public class ImportService {
         }
     }
 
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, ProblemCollector problems,
                       Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
             throws TabularException, IOException {
         try (TableReader reader = opened) {
@@ -731,44 +714,6 @@ public class ImportService {
 
     private String toJson(Object value) {
         return json.writeValueAsString(value);
-    }
-
-    private static StoredProblem stored(Location l, String column, String code, Object[] args) {
-        List<Object> kept = new ArrayList<>();
-        for (Object a : args) {
-            // Numbers stay numbers and everything else becomes text: a code is text even when it is all digits.
-            kept.add(a instanceof Long || a instanceof Integer || a instanceof Short ? ((Number) a).longValue()
-                    : a instanceof Number n ? n.toString() : String.valueOf(a));
-        }
-        return new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(), l == null ? 0 : l.row(),
-                l == null ? 0 : l.column(), column, code, kept);
-    }
-
-    /**
-     * Arguments as stored. A number goes to the message as a number; text stays text, unless the message formats
-     * that place as a number ({0,number}) and the text is one: reports stored before arguments kept their type
-     * hold every argument as text, and a code must not become "1,001" there either.
-     */
-    private static Object[] args(List<Object> stored, String pattern, Locale locale) {
-        java.text.Format[] formats;
-        try {
-            formats = new java.text.MessageFormat(pattern.replace("'", "''"), locale).getFormatsByArgumentIndex();
-        } catch (IllegalArgumentException e) {
-            formats = new java.text.Format[0];
-        }
-        Object[] out = new Object[stored.size()];
-        for (int i = 0; i < out.length; i++) {
-            Object a = stored.get(i);
-            boolean numberPlace = i < formats.length && formats[i] instanceof java.text.NumberFormat;
-            if (a instanceof String t && numberPlace && t.matches("-?\\d{1,18}")) {
-                out[i] = Long.valueOf(t);
-            } else if (a instanceof Number n && !numberPlace && !(a instanceof Long)) {
-                out[i] = n.longValue();
-            } else {
-                out[i] = a;
-            }
-        }
-        return out;
     }
 
     private static int orZero(Integer i) {

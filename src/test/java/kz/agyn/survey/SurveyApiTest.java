@@ -224,6 +224,21 @@ class SurveyApiTest extends AgynTest {
         assertThat(problem(report, "survey.import.missingAnswer").get("row").asInt()).isEqualTo(4);
         assertThat(problem(report, "survey.import.missingAnswer").get("column").asText()).isEqualTo("intend_leave");
         assertThat(problem(report, "survey.import.duplicateRespondent").get("row").asInt()).isEqualTo(5);
+        // The import page lists the same problems, each where it is.
+        String page = mvc.perform(multipart("/surveys/" + s.id() + "/import").file(new MockMultipartFile("file",
+                        "bad.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(ANALYST).with(csrfless())
+                        .header("Accept-Language", "en").cookie(new jakarta.servlet.http.Cookie("agyn-lang", "en")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<td>bad.csv</td>", "<td>sex</td>", "<td class=\"num\">3</td>");
+        // Checked in English, read in Russian and in Kazakh by whoever fetches the report.
+        String reportPath = "/api/v1/surveys/" + s.id() + "/responses/imports/" + report.get("id").asText();
+        for (String[] language : new String[][] {{"ru", "не вариант ответа"}, {"kk", "жауап нұсқасы емес"}}) {
+            JsonNode read = json.readTree(mvc.perform(get(reportPath).with(ANALYST)
+                            .header("Accept-Language", language[0])).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem(read, "survey.import.unknownOption").get("message").asText()).contains(language[1]);
+            assertThat(problem(read, "survey.import.unknownOption").get("column").asText()).isEqualTo("sex");
+        }
         mvc.perform(post("/api/v1/surveys/" + s.id() + "/responses/imports/" + report.get("id").asText()
                         + "/accept").with(ANALYST).with(csrfless()).header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
@@ -244,6 +259,32 @@ class SurveyApiTest extends AgynTest {
                 null);
         assertThat(binary.get("status").asText()).isEqualTo("INVALID");
         assertThat(respondents(s.id())).isZero();
+    }
+
+    /**
+     * A report stored before the imports shared one problem type (the column by its header in "column", every
+     * argument as text) reads as it did, a respondent id of digits included.
+     */
+    @Test
+    void aReportStoredByAnEarlierVersionReadsUnchanged() throws Exception {
+        Survey s = newSurvey("test-import-old");
+        String csv = HEADER + "o1,25-29,X,330000000,7,within_1y,pay,\n";
+        JsonNode report = upload(s.id(), "old.csv", csv.getBytes(StandardCharsets.UTF_8), null);
+        String id = report.get("id").asText();
+        jdbc.sql("UPDATE survey_import SET report = ? WHERE id = ?::uuid").params("""
+                {"columns":["respondent_id","sex"],"problems":[
+                 {"file":"old.csv","sheet":null,"row":5,"column":"respondent_id",
+                  "code":"survey.import.duplicateRespondent","args":["007","3"]}]}""", id).update();
+        JsonNode read = json.readTree(mvc.perform(get("/api/v1/surveys/" + s.id() + "/responses/imports/" + id)
+                        .with(ANALYST).header("Accept-Language", "en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode p = read.get("problems").get(0);
+        assertThat(p.get("file").asText()).isEqualTo("old.csv");
+        assertThat(p.get("row").asInt()).isEqualTo(5);
+        assertThat(p.get("column").asText()).isEqualTo("respondent_id");
+        assertThat(p.get("code").asText()).isEqualTo("survey.import.duplicateRespondent");
+        assertThat(p.get("message").asText()).isEqualTo("Respondent \"007\" appears again (first on row 3).");
+        assertThat(p.get("messages").get("ru").asText()).contains("«007»", "строке 3");
     }
 
     /** A LimeSurvey-style workbook: ranking columns reasons_main[1], reasons_main[2], option texts in Russian. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import kz.agyn.platform.problems.Problem;
 import kz.agyn.registry.obligation.Sector;
 
 /**
@@ -65,7 +66,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
      * @throws IncentiveRuleException listing the problems
      */
     public static IncentiveRule parse(String text, Set<String> currentRegions) {
-        List<RuleProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         int lineNo = 0;
@@ -77,14 +78,14 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             }
             int eq = t.indexOf('=');
             if (eq <= 0) {
-                problems.add(new RuleProblem(lineNo, "monitoring.rule.badLine", List.of(lineNo)));
+                problems.add(Problem.atLine(lineNo, "monitoring.rule.badLine", lineNo));
                 continue;
             }
             String key = t.substring(0, eq).strip();
             if (!KEYS.contains(key)) {
-                problems.add(new RuleProblem(lineNo, "monitoring.rule.unknownKey", List.of(lineNo, key)));
+                problems.add(Problem.atLine(lineNo, "monitoring.rule.unknownKey", lineNo, key));
             } else if (values.containsKey(key)) {
-                problems.add(new RuleProblem(lineNo, "monitoring.rule.duplicateKey", List.of(lineNo, key)));
+                problems.add(Problem.atLine(lineNo, "monitoring.rule.duplicateKey", lineNo, key));
             } else {
                 values.put(key, t.substring(eq + 1).strip());
                 lines.put(key, lineNo);
@@ -144,23 +145,23 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
     }
 
     /** Reads values by key, collecting problems with the key's line instead of stopping at the first. */
-    private record Reader(Map<String, String> values, Map<String, Integer> lines, List<RuleProblem> problems) {
+    private record Reader(Map<String, String> values, Map<String, Integer> lines, List<Problem> problems) {
 
         int line(String key) {
             return lines.getOrDefault(key, 0);
         }
 
         void problem(String key, String code, Object... args) {
-            List<Object> all = new ArrayList<>();
-            all.add(line(key));
-            all.addAll(List.of(args));
-            problems.add(new RuleProblem(line(key), code, all));
+            Object[] all = new Object[args.length + 1];
+            all[0] = line(key);
+            System.arraycopy(args, 0, all, 1, args.length);
+            problems.add(Problem.atLine(line(key), code, all));
         }
 
         String text(String key, boolean required) {
             String v = values.get(key);
             if ((v == null || v.isEmpty()) && required) {
-                problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
                 return null;
             }
             return v == null || v.isEmpty() ? null : v;
@@ -170,7 +171,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             String v = values.get(key);
             if (v == null || v.isEmpty()) {
                 if (fallback == null) {
-                    problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                    problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
                 }
                 return fallback;
             }
@@ -192,7 +193,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             String v = values.get(key);
             if (v == null || v.isEmpty()) {
                 if (fallback == null) {
-                    problems.add(new RuleProblem(0, "monitoring.rule.missingKey", List.of(key)));
+                    problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
                 }
                 return fallback;
             }

@@ -19,10 +19,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemCollector;
 import kz.agyn.survey.Question;
 import kz.agyn.survey.QuestionType;
 import kz.agyn.survey.Response;
-import kz.agyn.survey.ResponseImportReport;
 import kz.agyn.survey.ResponseMapping;
 import kz.agyn.survey.SurveyOption;
 import kz.agyn.tabular.CsvOptions;
@@ -46,13 +47,9 @@ import kz.agyn.tabular.XlsxOptions;
  */
 public final class ResponseParser {
 
-    /** A problem before it is put into words: the message key and its arguments. */
-    public record StoredProblem(String file, String sheet, long row, String column, String code, List<String> args) {
-    }
-
     /** The outcome: the header, the responses (only meaningful without problems) and the problems. */
     public record Parsed(Format format, List<String> columns, List<Response> responses, long rows,
-                         List<StoredProblem> problems, int problemCount) {
+                         List<Problem> problems, int problemCount) {
     }
 
     private static final List<String> ID_HEADERS = List.of("respondent_id", "response_id", "id", "_uuid", "_id",
@@ -61,8 +58,7 @@ public final class ResponseParser {
 
     private final List<Question> questions;
     private final Function<Set<String>, Set<String>> existingIds;
-    private final List<StoredProblem> problems = new ArrayList<>();
-    private int problemCount;
+    private final ProblemCollector problems = new ProblemCollector();
 
     /**
      * @param existingIds given the ids in the file, those the survey already holds
@@ -181,7 +177,7 @@ public final class ResponseParser {
             }
             sources.add(new Source(q, column, ranks, optionColumns));
         }
-        if (problemCount > 0) {
+        if (!problems.isEmpty()) {
             return done(format, header, List.of(), 0);
         }
         List<Response> responses = new ArrayList<>();
@@ -250,7 +246,7 @@ public final class ResponseParser {
         Location at = c >= 0 ? row.location(c) : row.location(s.rankColumns().isEmpty()
                 ? s.optionColumns().keySet().iterator().next() : s.rankColumns().values().iterator().next());
         boolean blank;
-        int before = problemCount;
+        long before = problems.count();
         switch (q.type()) {
             case NUMBER -> {
                 String v = row.cell(c).trim();
@@ -314,7 +310,7 @@ public final class ResponseParser {
             }
         }
         // A value that was there but wrong is reported as such, not also as missing.
-        if (blank && q.required() && problemCount == before) {
+        if (blank && q.required() && problems.count() == before) {
             problem(at, name, "survey.import.missingAnswer", q.code());
         }
     }
@@ -381,19 +377,11 @@ public final class ResponseParser {
     }
 
     private void problem(Location l, String column, String code, Object... args) {
-        problemCount++;
-        if (problems.size() < ResponseImportReport.MAX_LISTED) {
-            List<String> text = new ArrayList<>();
-            for (Object a : args) {
-                text.add(String.valueOf(a));
-            }
-            problems.add(new StoredProblem(l == null ? null : l.file(), l == null ? null : l.sheet(),
-                    l == null ? 0 : l.row(), column, code, text));
-        }
+        problems.report(l, column, code, args);
     }
 
     private Parsed done(Format format, List<String> columns, List<Response> responses, long rows) {
-        return new Parsed(format, columns, problemCount == 0 ? responses : List.of(), rows, List.copyOf(problems),
-                problemCount);
+        return new Parsed(format, columns, problems.isEmpty() ? responses : List.of(), rows, problems.listed(),
+                (int) Math.min(problems.count(), Integer.MAX_VALUE));
     }
 }

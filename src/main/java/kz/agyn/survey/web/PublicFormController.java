@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemMessages;
 import kz.agyn.survey.FormService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -25,10 +27,12 @@ class PublicFormController {
 
     private final FormService forms;
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    PublicFormController(FormService forms, MessageSource messages) {
+    PublicFormController(FormService forms, MessageSource messages, ProblemMessages problems) {
         this.forms = forms;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/s/{token}")
@@ -50,14 +54,13 @@ class PublicFormController {
         model.addAttribute("locale", locale);
         model.addAttribute("token", token);
         try {
-            List<FormService.FormError> errors = forms.submit(token, params, locale);
+            List<Problem> errors = forms.submit(token, params, locale);
             if (errors.isEmpty()) {
                 model.addAttribute("done", true);
                 return "survey-form";
             }
             response.setStatus(400);
-            model.addAttribute("errors", errors.stream()
-                    .map(e -> messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)).toList());
+            model.addAttribute("errors", errors.stream().map(e -> problems.message(e, locale)).toList());
             model.addAttribute("form", forms.open(token));
             model.addAttribute("answers", params);
             return "survey-form";

@@ -35,10 +35,13 @@ class QuestionnaireApiController {
 
     private final QuestionnaireService questionnaires;
     private final MessageSource messages;
+    private final FieldProblems fieldProblems;
 
-    QuestionnaireApiController(QuestionnaireService questionnaires, MessageSource messages) {
+    QuestionnaireApiController(QuestionnaireService questionnaires, MessageSource messages,
+                               FieldProblems fieldProblems) {
         this.questionnaires = questionnaires;
         this.messages = messages;
+        this.fieldProblems = fieldProblems;
     }
 
     /** What an upload did, with the sentence saying so in the reader's language. */
@@ -103,6 +106,6 @@ class QuestionnaireApiController {
 
     @ExceptionHandler(InvalidFieldsException.class)
     ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
-        return FieldProblems.problem(e, messages, locale);
+        return fieldProblems.problem(e, locale);
     }
 }

@@ -2,7 +2,6 @@ package kz.agyn.survey.web;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +34,12 @@ class QuestionnairePageController {
     private final QuestionnaireService questionnaires;
     private final MessageSource messages;
     private final Uploads uploads;
+    private final FieldProblems fieldProblems;
 
-    QuestionnairePageController(QuestionnaireService questionnaires, MessageSource messages, Uploads uploads) {
+    QuestionnairePageController(QuestionnaireService questionnaires, MessageSource messages, Uploads uploads,
+                                FieldProblems fieldProblems) {
         this.questionnaires = questionnaires;
+        this.fieldProblems = fieldProblems;
         this.uploads = uploads;
         this.messages = messages;
     }
@@ -46,10 +48,6 @@ class QuestionnairePageController {
     @ModelAttribute("uploadLimitMb")
     double uploadLimitMb() {
         return UploadTooLargeException.megabytes(QuestionnaireService.MAX_BYTES);
-    }
-
-    /** A problem of an upload as the page lists it. */
-    record Problem(String path, String message) {
     }
 
     @GetMapping("/surveys/questionnaires")
@@ -84,9 +82,8 @@ class QuestionnairePageController {
                     .encode().buildAndExpand(u.code(), u.version()).toUriString();
         } catch (InvalidFieldsException e) {
             model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));
-            List<Problem> problems = e.problems().stream().map(p -> new Problem(p.path(),
-                    FieldProblems.message(p, messages, locale))).toList();
-            model.addAttribute("problems", problems);
+            // Each with its JSON path as its column.
+            model.addAttribute("problems", fieldProblems.shown(e, locale));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         } catch (UploadTooLargeException e) {
             model.addAttribute("uploadError", messages.getMessage(e.code(), e.args(), e.code(), locale));

@@ -28,7 +28,6 @@ import kz.agyn.survey.SurveyLink;
 import kz.agyn.survey.SurveyLinks;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,18 +58,18 @@ class SurveyApiController {
     private final MarginService margins;
     private final JsonMapper json;
     private final SurveyCreationService creation;
-    private final MessageSource messages;
     private final Uploads uploads;
     private final FormService forms;
+    private final FieldProblems fieldProblems;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
-                        JsonMapper json, SurveyCreationService creation, MessageSource messages, Uploads uploads,
-                        FormService forms) {
+                        JsonMapper json, SurveyCreationService creation, Uploads uploads,
+                        FormService forms, FieldProblems fieldProblems) {
         this.surveys = surveys;
+        this.fieldProblems = fieldProblems;
         this.forms = forms;
         this.uploads = uploads;
         this.creation = creation;
-        this.messages = messages;
         this.imports = imports;
         this.margins = margins;
         this.json = json;
@@ -108,7 +107,7 @@ class SurveyApiController {
 
     @ExceptionHandler(InvalidFieldsException.class)
     ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
-        return FieldProblems.problem(e, messages, locale);
+        return fieldProblems.problem(e, locale);
     }
 
     @GetMapping("/{id}/questions")

@@ -63,11 +63,13 @@ class SurveyPageController {
     private final JsonMapper json;
     private final SurveyCreationService creation;
     private final Uploads uploads;
+    private final FieldProblems fieldProblems;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
                          MarginService margins, MessageSource messages, JsonMapper json,
-                         SurveyCreationService creation, Uploads uploads) {
+                         SurveyCreationService creation, Uploads uploads, FieldProblems fieldProblems) {
         this.surveys = surveys;
+        this.fieldProblems = fieldProblems;
         this.uploads = uploads;
         this.creation = creation;
         this.imports = imports;
@@ -166,7 +168,7 @@ class SurveyPageController {
                     new Object[] {created.code()}, locale));
             return "redirect:/surveys/" + created.id();
         } catch (InvalidFieldsException e) {
-            list(auth, model, locale, values, FieldProblems.byField(e, messages, locale));
+            list(auth, model, locale, values, fieldProblems.byField(e, locale));
             model.addAttribute("newSurveyError", messages.getMessage(e.code(), e.args(), e.code(), locale));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "surveys";

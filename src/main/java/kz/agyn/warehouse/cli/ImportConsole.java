@@ -7,8 +7,8 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.platform.problems.ShownProblem;
 import kz.agyn.warehouse.ImportOutcome;
-import kz.agyn.warehouse.ImportProblem;
 import kz.agyn.warehouse.ImportProgress;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
@@ -44,7 +44,7 @@ public final class ImportConsole {
     public static void print(ImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
         out.println(r.fileName() + ": " + messages.getMessage("imports.status." + r.status(), null, locale) + " — "
                 + messages.getMessage("imports.summary", new Object[] {r.rows(), r.problemCount()}, locale));
-        for (ImportProblem n : r.notes()) {
+        for (ShownProblem n : r.notes()) {
             out.println("  " + n.message());
         }
         if (r.leftOut() != null && !r.leftOut().isEmpty()) {
@@ -52,7 +52,7 @@ public final class ImportConsole {
             r.leftOut().forEach((code, n) -> left.append(' ').append(code).append(": ").append(n).append(';'));
             out.println(left.substring(0, left.length() - 1));
         }
-        for (ImportProblem p : r.problems()) {
+        for (ShownProblem p : r.problems()) {
             StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
             if (p.sheet() != null) {
                 where.append(", ").append(p.sheet());

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.agyn.kernel.Period;
+import kz.agyn.platform.problems.ProblemCollector;
 import kz.agyn.tabular.Location;
 import kz.agyn.tabular.Numbers;
 import kz.agyn.tabular.Row;
@@ -27,11 +28,6 @@ import kz.agyn.warehouse.IndicatorKind;
  */
 public final class RowMapper {
 
-    /** Receives problems: the location in the file, the column's header, a message key and its arguments. */
-    public interface Problems {
-        void report(Location location, String column, String code, Object... args);
-    }
-
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[89]\\d\\d|2[01]\\d\\d)(?:-(Q[1-4]|\\d{2}))?(?!\\d)");
 
     private final List<String> header;
@@ -43,8 +39,6 @@ public final class RowMapper {
     /** Agyn's own CSV names the indicator's unit per row; a file that disagrees with the indicator is wrong. */
     private int unitColumn = -1;
     private final LongLongMap seen = new LongLongMap(1 << 16);
-    /** Problems reported so far; a row whose mapping added any yields no observation. */
-    private int counter;
 
     private final Memo<Indicator> indicators;
     private final Memo<PeriodText> periods = new Memo<>(RowMapper::period);
@@ -122,14 +116,14 @@ public final class RowMapper {
      * mapping cannot work: a named column is missing, or a required dimension has neither column nor constant.
      */
     public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
-                                             boolean decimalComma, Location fileLocation, Problems problems) {
+                                             boolean decimalComma, Location fileLocation, ProblemCollector problems) {
         return create(header, mapping, codes, decimalComma, false, fileLocation, problems);
     }
 
     /** As above; {@code sdmx} for SDMX-ML and SDMX-CSV files (missing observations, SDMX unit codes). */
     public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
                                              boolean decimalComma, boolean sdmx, Location fileLocation,
-                                             Problems problems) {
+                                             ProblemCollector problems) {
         RowMapper m = new RowMapper(header, mapping, codes, decimalComma);
         m.sdmx = sdmx;
         boolean ok = true;
@@ -215,7 +209,7 @@ public final class RowMapper {
     }
 
     /** Maps one row; observations go to {@code out}, problems to {@code problems}. */
-    public void map(Row row, Consumer<Obs> out, Problems problems) {
+    public void map(Row row, Consumer<Obs> out, ProblemCollector problems) {
         if (row.blank()) {
             return;
         }
@@ -236,7 +230,8 @@ public final class RowMapper {
             return;
         }
         if (wideColumns.isEmpty()) {
-            int before = counter;
+            // A row whose mapping added any problem yields no observation.
+            long before = problems.count();
             Obs obs = observation(row, cell(row, Dimension.PERIOD), null, null, cell(row, Dimension.VALUE),
                     columnOf.getOrDefault(Dimension.VALUE, -1), problems);
             emit(obs, row, columnOf.getOrDefault(Dimension.VALUE, -1), out, problems, before);
@@ -246,7 +241,7 @@ public final class RowMapper {
                 if (isMissingMark(value)) {
                     continue;
                 }
-                int beforeColumn = counter;
+                long beforeColumn = problems.count();
                 Obs obs = observation(row, w.period() != null ? w.period().toString() : cell(row, Dimension.PERIOD),
                         w.sex(), w.age(), value, w.index(), problems);
                 emit(obs, row, w.index(), out, problems, beforeColumn);
@@ -254,8 +249,9 @@ public final class RowMapper {
         }
     }
 
-    private void emit(Obs obs, Row row, int valueColumn, Consumer<Obs> out, Problems problems, int problemsBefore) {
-        if (obs == null || counter != problemsBefore) {
+    private void emit(Obs obs, Row row, int valueColumn, Consumer<Obs> out, ProblemCollector problems,
+                      long problemsBefore) {
+        if (obs == null || problems.count() != problemsBefore) {
             return;
         }
         // The row's place in its file: the line of a CSV record, the sheet row, the XML line of an SDMX-ML Obs
@@ -266,7 +262,6 @@ public final class RowMapper {
             // blocks of a wide table (by sex) had been read as one.
             String column = valueColumn >= 0 && valueColumn < header.size() ? header.get(valueColumn) : null;
             problems.report(at(row, valueColumn), column, "warehouse.import.duplicate", earlier, describe(obs));
-            counter++;
             return;
         }
         out.accept(obs);
@@ -277,7 +272,7 @@ public final class RowMapper {
      * problem when the mapping says so. A name that is both a group and a country ("Micronesia") is a problem
      * either way: taking it for one of them silently is how the region became the country.
      */
-    private boolean aggregateRow(Row row, Problems problems) {
+    private boolean aggregateRow(Row row, ProblemCollector problems) {
         if (!columnOf.containsKey(Dimension.COUNTRY)) {
             return false;
         }
@@ -288,13 +283,11 @@ public final class RowMapper {
         }
         Optional<String> country = countries.get(text);
         if (country.isPresent()) {
-            counter++;
             problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.ambiguousCountry",
                     shorten(text), group.get(), country.get());
             return true;
         }
         if (aggregates == ImportMapping.Aggregates.REFUSE) {
-            counter++;
             problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.aggregate",
                     group.get());
             return true;
@@ -337,11 +330,7 @@ public final class RowMapper {
     }
 
     private Obs observation(Row row, String periodText, String wideSex, String wideAge, String valueText,
-                            int valueColumn, Problems sink) {
-        Problems problems = (location, column, code, args) -> {
-            counter++;
-            sink.report(location, column, code, args);
-        };
+                            int valueColumn, ProblemCollector problems) {
         String indicatorCode = cell(row, Dimension.INDICATOR).trim();
         Indicator indicator = null;
         if (indicatorCode.isEmpty()) {

@@ -53,4 +53,16 @@ class ProblemMessagesTest {
         assertThat(c.listed()).extracting(Problem::row).containsExactly(1L, 2L);
         assertThat(new ProblemCollector().isEmpty()).isTrue();
     }
+
+    @Test
+    void aFormFieldIsTheColumnAndAReasonWithArgumentsOfItsOwnIsPutIntoWords() {
+        bundle.addMessage("t.refused", Locale.ENGLISH, "Refused: {0}");
+        Problem p = Problem.inField("questions[2].code", "t.refused",
+                new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"t.bad.code"},
+                        new Object[] {"001", "t.column.sex", 5}));
+        ShownProblem shown = messages.shown(p, Locale.ENGLISH);
+        assertThat(shown.column()).isEqualTo("questions[2].code");
+        assertThat(shown.message()).isEqualTo("Refused: Code 001 is not in t.column.sex; 5 rows");
+        assertThat(messages.shown(Problem.atLine(7, "t.nothing"), Locale.ENGLISH).row()).isEqualTo(7);
+    }
 }

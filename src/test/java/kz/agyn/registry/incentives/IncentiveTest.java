@@ -25,6 +25,7 @@ import kz.agyn.registry.scholars.ScholarService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -49,6 +50,9 @@ class IncentiveTest extends AgynTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void eligibilityAndCostOfAConstructedCase() {
@@ -158,6 +162,29 @@ class IncentiveTest extends AgynTest {
     Map<String, IncentiveCost> costs() {
         return incentives.costs(Access.PSEUDONYMISED).stream()
                 .collect(Collectors.toMap(IncentiveCost::code, Function.identity()));
+    }
+
+    /** A stored rule that no longer validates: the page says each problem at its line, the API gives them as ever. */
+    @Test
+    void aStoredRuleThatNoLongerValidatesShowsItsProblems() throws Exception {
+        String code = "TAX_EXEMPTION";
+        String before = jdbc.sql("SELECT rules FROM reg_incentive WHERE code = ?").param(code).query(String.class)
+                .single();
+        String broken = before + "colour = blue\n";
+        int line = lineOf(broken, "colour =");
+        try {
+            jdbc.sql("UPDATE reg_incentive SET rules = ? WHERE code = ?").params(broken, code).update();
+            String page = mvc.perform(get("/registry/incentives").with(OFFICER).cookie(new Cookie("agyn-lang", "en")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(page).contains("Line " + line + ": unknown key &quot;colour&quot;.");
+            mvc.perform(get("/api/v1/registry/incentives").with(ANALYST))
+                    .andExpect(jsonPath("$[?(@.code == 'TAX_EXEMPTION')].problems[0].line").value(line))
+                    .andExpect(jsonPath("$[?(@.code == 'TAX_EXEMPTION')].problems[0].code")
+                            .value("monitoring.rule.unknownKey"))
+                    .andExpect(jsonPath("$[?(@.code == 'TAX_EXEMPTION')].problems[0].args[1]").value("colour"));
+        } finally {
+            jdbc.sql("UPDATE reg_incentive SET rules = ? WHERE code = ?").params(before, code).update();
+        }
     }
 
     static int lineOf(String text, String start) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import kz.agyn.platform.problems.Problem;
+import kz.agyn.platform.problems.ProblemCollector;
 import kz.agyn.reference.Country;
 import kz.agyn.reference.Names;
 import kz.agyn.tabular.Location;
@@ -99,8 +101,7 @@ class CodeBookWordsTest {
         List<String> header = List.of("Country", "2020");
         ImportMapping mapping = new ImportMapping(Map.of(Dimension.COUNTRY, "Country"),
                 Map.of(Dimension.INDICATOR, "IMM_STOCK"), true, null, null, null, null, null, null, null, null);
-        List<String> problems = new ArrayList<>();
-        RowMapper.Problems sink = (l, c, code, args) -> problems.add(code);
+        ProblemCollector sink = new ProblemCollector();
         List<Obs> out = new ArrayList<>();
         Consumer<Obs> add = out::add;
         RowMapper m = RowMapper.create(header, mapping, book(), false, new Location("f", null, 0, 0), sink)
@@ -111,13 +112,13 @@ class CodeBookWordsTest {
         m.map(row(4, "Micronesia", "118860"), add, sink);
         assertThat(out).extracting(Obs::country).containsExactly("KZ");
         assertThat(m.skippedAggregateRows()).isEqualTo(2);
-        assertThat(problems).containsExactly("warehouse.import.ambiguousCountry");
+        assertThat(sink.listed()).extracting(Problem::code).containsExactly("warehouse.import.ambiguousCountry");
 
-        problems.clear();
+        sink = new ProblemCollector();
         RowMapper refusing = RowMapper.create(header, mapping.withValues(Map.of(), ImportMapping.Aggregates.REFUSE),
                 book(), false, new Location("f", null, 0, 0), sink).orElseThrow();
         refusing.map(row(1, "WORLD", "1"), add, sink);
-        assertThat(problems).containsExactly("warehouse.import.aggregate");
+        assertThat(sink.listed()).extracting(Problem::code).containsExactly("warehouse.import.aggregate");
         Optional<RowMapper> recoded = RowMapper.create(header, mapping.withValues(
                 Map.of(Dimension.COUNTRY, Map.of("Micronesia", "FM")), null), book(), false,
                 new Location("f", null, 0, 0), sink);

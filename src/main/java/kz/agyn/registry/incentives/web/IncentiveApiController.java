@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.platform.problems.ProblemMessages;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.incentives.IncentiveCost;
 import kz.agyn.registry.incentives.IncentiveRule;
@@ -35,10 +36,12 @@ class IncentiveApiController {
 
     private final IncentiveService incentives;
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    IncentiveApiController(IncentiveService incentives, MessageSource messages) {
+    IncentiveApiController(IncentiveService incentives, MessageSource messages, ProblemMessages problems) {
         this.incentives = incentives;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/incentives")
@@ -67,8 +70,8 @@ class IncentiveApiController {
     /** Every problem of a rule text, located, in the caller's language (the generic handler tells only the first). */
     @ExceptionHandler(IncentiveRuleException.class)
     ProblemDetail badRules(IncentiveRuleException e, Locale locale) {
-        List<Map<String, Object>> errors = e.problems().stream().map(p -> Map.<String, Object>of("line", p.line(),
-                "code", p.code(), "message", messages.getMessage(p.code(), p.arguments(), p.code(), locale))).toList();
+        List<Map<String, Object>> errors = e.problems().stream().map(p -> Map.<String, Object>of("line", p.row(),
+                "code", p.code(), "message", problems.message(p, locale))).toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage(e.code(), e.args(), e.code(), locale));
         problem.setProperty("code", e.code());

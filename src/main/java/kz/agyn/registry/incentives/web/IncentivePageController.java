@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.problems.ProblemMessages;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.DemonstrationDay;
 import kz.agyn.registry.RegistryException;
@@ -38,10 +39,12 @@ class IncentivePageController {
     private final MonitoringService monitoring;
     private final MessageSource messages;
     private final DemonstrationDay demonstration;
+    private final ProblemMessages problems;
 
     IncentivePageController(IncentiveService incentives, MonitoringService monitoring, MessageSource messages,
-                            DemonstrationDay demonstration) {
+                            DemonstrationDay demonstration, ProblemMessages problems) {
         this.incentives = incentives;
+        this.problems = problems;
         this.monitoring = monitoring;
         this.messages = messages;
         this.demonstration = demonstration;
@@ -100,8 +103,7 @@ class IncentivePageController {
             incentives.update(code, rules, Access.of(auth), auth.getName());
         } catch (IncentiveRuleException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            List<String> errors = e.problems().stream()
-                    .map(p -> messages.getMessage(p.code(), p.arguments(), p.code(), locale)).toList();
+            List<String> errors = e.problems().stream().map(p -> problems.message(p, locale)).toList();
             return render(auth, model, locale, today, code, rules, errors);
         }
         flash.addFlashAttribute("message", messages.getMessage("monitoring.incentive.saved", new Object[] {code},
