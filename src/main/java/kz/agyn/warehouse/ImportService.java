@@ -32,6 +32,7 @@ import kz.agyn.tabular.CsvOptions;
 import kz.agyn.tabular.Format;
 import kz.agyn.tabular.Location;
 import kz.agyn.tabular.Row;
+import kz.agyn.tabular.SdmxStructure;
 import kz.agyn.tabular.TableReader;
 import kz.agyn.tabular.TableReaders;
 import kz.agyn.tabular.TabularException;
@@ -43,6 +44,7 @@ import kz.agyn.warehouse.internal.Obs;
 import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
 import kz.agyn.warehouse.internal.RowPrefetch;
+import kz.agyn.warehouse.internal.StructureCodes;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,8 +127,11 @@ public class ImportService {
      * {@code leftOut}: rows the mapping's slice left out, by the column and code that put them outside it.
      */
     record StoredReport(List<String> columns, List<StoredProblem> problems, String sheet, List<String> sheets,
-                        List<StoredProblem> notes, Map<String, Long> leftOut) {
+                        List<StoredProblem> notes, Map<String, Long> leftOut, String structure,
+                        Map<String, Map<String, Map<String, String>>> codeNames) {
         StoredReport {
+            // Reports stored before structures were read have neither.
+            codeNames = codeNames == null ? Map.of() : codeNames;
             columns = columns == null ? List.of() : columns;
             problems = problems == null ? List.of() : problems;
             sheets = sheets == null ? List.of() : sheets;
@@ -138,8 +143,13 @@ public class ImportService {
 
     /** What reading a file found besides its observations; {@code leftOut} as in {@link StoredReport}. */
     private record Read(List<String> columns, String sheet, long aggregateRows, List<String> aggregates,
-                        Map<String, Long> leftOut) {
-        static final Read NOTHING = new Read(List.of(), null, 0, List.of(), Map.of());
+                        Map<String, Long> leftOut, Map<Dimension, String> mapped, List<RowMapper.Note> notes,
+                        Map<String, Map<String, Map<String, String>>> codeNames) {
+        static final Read NOTHING = new Read(List.of(), null, 0, List.of(), Map.of(), Map.of(), List.of(), Map.of());
+
+        Read(List<String> columns, String sheet) {
+            this(columns, sheet, 0, List.of(), Map.of(), Map.of(), List.of(), Map.of());
+        }
     }
 
     /**
@@ -157,7 +167,16 @@ public class ImportService {
     /** As {@link #upload(String, String, InputStream, String, ImportMapping, String, Locale)}, from a received file. */
     public ImportReport upload(String dataset, Upload file, String format, ImportMapping mapping, String user,
                                Locale locale) {
-        UUID id = store(dataset, file, format, mapping, user);
+        return upload(dataset, file, null, format, mapping, user, locale);
+    }
+
+    /**
+     * As above, with the dataflow's SDMX structure message beside the data ({@code structure} null for none): its code
+     * lists name the codes in the report and read areas and units (docs/formats/sdmx.md).
+     */
+    public ImportReport upload(String dataset, Upload file, Upload structure, String format, ImportMapping mapping,
+                               String user, Locale locale) {
+        UUID id = store(dataset, file, structure, format, mapping, user);
         validate(id);
         return report(id, locale);
     }
@@ -172,7 +191,13 @@ public class ImportService {
 
     /** As {@link #uploadAsync(String, String, InputStream, String, ImportMapping, String)}, from a received file. */
     public UUID uploadAsync(String dataset, Upload file, String format, ImportMapping mapping, String user) {
-        UUID id = store(dataset, file, format, mapping, user);
+        return uploadAsync(dataset, file, null, format, mapping, user);
+    }
+
+    /** As above, with the dataflow's structure message beside the data (null for none). */
+    public UUID uploadAsync(String dataset, Upload file, Upload structure, String format, ImportMapping mapping,
+                            String user) {
+        UUID id = store(dataset, file, structure, format, mapping, user);
         Job job = job(id);
         job.phase = "VALIDATING";
         executor.execute(() -> validate(id));
@@ -294,7 +319,8 @@ public class ImportService {
 
     public ImportReport report(UUID id, Locale locale) {
         ImportRecord r = current(id);
-        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null, null)
+        StoredReport stored = r.reportJson() == null
+                ? new StoredReport(List.of(), List.of(), null, null, null, null, null, null)
                 : json.readValue(r.reportJson(), StoredReport.class);
         List<ImportProblem> problems = stored.problems().stream().map(p -> rendered(p, locale)).toList();
         List<ImportProblem> notes = stored.notes().stream().map(p -> rendered(p, locale)).toList();
@@ -303,7 +329,19 @@ public class ImportService {
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
                 r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
                 stored.columns(), mapping(r), existing, r.version(), r.createdAt(), stored.sheet(), stored.sheets(),
-                notes, stored.leftOut());
+                notes, stored.leftOut(), stored.structure(), named(stored.codeNames(), locale));
+    }
+
+    /** Code names in the reader's language: Kazakh, Russian or English as the agency gives them, else English. */
+    private static Map<String, Map<String, String>> named(Map<String, Map<String, Map<String, String>>> names,
+                                                         Locale locale) {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        names.forEach((column, codes) -> {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            codes.forEach((code, byLang) -> m.put(code, kz.agyn.tabular.SdmxStructure.name(byLang, locale)));
+            out.put(column, m);
+        });
+        return out;
     }
 
     private ImportProblem rendered(StoredProblem p, Locale locale) {
@@ -391,7 +429,8 @@ public class ImportService {
     // --- the work ---------------------------------------------------------------------------------------------
 
     /** Keeps a received file in the imports folder, where it waits for the user's decision, and records it. */
-    private UUID store(String dataset, Upload upload, String format, ImportMapping mapping, String user) {
+    private UUID store(String dataset, Upload upload, Upload structure, String format, ImportMapping mapping,
+                       String user) {
         if (upload.size() > maxSize) {
             throw new UploadTooLargeException(upload.name(), maxSize);
         }
@@ -401,6 +440,12 @@ public class ImportService {
         UUID id = UUID.randomUUID();
         Path file = directory.resolve(id + ".upload");
         upload.keepAs(file);
+        if (structure != null) {
+            if (structure.size() > maxSize) {
+                throw new UploadTooLargeException(structure.name(), maxSize);
+            }
+            structure.keepAs(structureFile(id));
+        }
         String fmt = given != null ? given.name() : sniff(file, name).name();
         imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, upload.sha256(), upload.size(),
                 toJson(mapping == null ? ImportMapping.empty() : mapping), user);
@@ -456,14 +501,21 @@ public class ImportService {
         AtomicLong rows = new AtomicLong();
         String status;
         Path spoolFile = spool(id);
+        String structureId = null;
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
-            read = read(record, mapping, codeBook(), sink, obs -> {
+            CodeBook codes = codeBook();
+            StructureCodes structure = structure(id, codes, sink);
+            structureId = structure == null ? null : structure.structure().dsd().toString();
+            read = read(record, mapping, codes, structure, sink, obs -> {
                 rows.incrementAndGet();
                 if (problemCount.get() == 0) {
                     spool.add(obs);
                 }
             }, job);
             columns = read.columns();
+            for (RowMapper.Note n : read.notes()) {
+                notes.add(stored(new Location(record.fileName(), read.sheet(), 0, 0), null, n.code(), n.args()));
+            }
             if (read.aggregateRows() > 0) {
                 notes.add(stored(new Location(record.fileName(), read.sheet(), 0, 0), null,
                         "warehouse.import.aggregatesSkipped", new Object[] {read.aggregateRows(),
@@ -474,9 +526,10 @@ public class ImportService {
             }
             status = problemCount.get() == 0 ? "VALID" : "INVALID";
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
-                // Keep the columns found automatically, so the mapping form starts from them.
+                // Keep the columns found automatically, so the mapping form starts from them (as the mapper used
+                // them: with a structure, an agency's REF_AREA holds the country).
                 Map<Dimension, String> auto = new java.util.EnumMap<>(Dimension.class);
-                RowMapper.autoMap(columns).forEach((d, c) -> {
+                (read.mapped().isEmpty() ? RowMapper.autoMap(columns) : read.mapped()).forEach((d, c) -> {
                     if (!mapping.constants().containsKey(d)) {
                         auto.put(d, c);
                     }
@@ -503,7 +556,8 @@ public class ImportService {
                         "warehouse.import.sheetRead", new Object[] {read.sheet(), String.join("; ", sheets)}));
             }
             imports.validated(id, status, rows.get(), (int) Math.min(problemCount.get(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes, read.leftOut())),
+                    toJson(new StoredReport(columns, problems, read.sheet(), sheets, notes, read.leftOut(),
+                            structureId, read.codeNames())),
                     toJson(effective), record.dataset());
         } finally {
             job.done = true;
@@ -534,8 +588,8 @@ public class ImportService {
             } else {
                 // Checked before spools existed: parse the upload again.
                 AtomicLong problems = new AtomicLong();
-                read(record, mapping(record), codes, (l, c, code, args) -> problems.incrementAndGet(), copier::add,
-                        job);
+                read(record, mapping(record), codes, structure(record.id(), codes, (l, c, code, args) -> { }),
+                        (l, c, code, args) -> problems.incrementAndGet(), copier::add, job);
                 if (problems.get() > 0) {
                     // The file was clean when checked; it cannot have changed on disk, but never write half a file.
                     throw new ImportException("warehouse.import.changed");
@@ -569,17 +623,40 @@ public class ImportService {
         }
     }
 
+    /** The import's structure message, if one came with it; a structure that cannot be read is a problem. */
+    private StructureCodes structure(UUID id, CodeBook codes, RowMapper.Problems problems) {
+        Path file = structureFile(id);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new StructureCodes(SdmxStructure.read(in, STRUCTURE_NAME), codes);
+        } catch (TabularException e) {
+            problems.report(e.location(), null, e.code(), e.args());
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a report names the structure message (the uploaded name is not kept). */
+    private static final String STRUCTURE_NAME = "structure.xml";
+
+    private Path structureFile(UUID id) {
+        return directory.resolve(id + ".structure");
+    }
+
     /** Reads the stored file through the mapping; returns the header. */
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
-                      Consumer<Obs> out, Job job) {
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
+                      RowMapper.Problems problems, Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
         try {
             // A CSV file is sniffed once: the same options open it and tell how to read its numbers.
             CsvOptions csv = format == Format.CSV ? csvOptions(file, mapping) : null;
             boolean decimalComma = csv != null ? csv.decimalComma() : Boolean.TRUE.equals(mapping.decimalComma());
-            return read(record, mapping, codes, problems, out, job, open(file, record.fileName(), format, mapping,
-                    csv), decimalComma);
+            return read(record, mapping, codes, structure, problems, out, job, open(file, record.fileName(), format,
+                    mapping, csv), decimalComma);
         } catch (TabularException e) {
             problems.report(e.location(), null, e.code(), e.args());
             return Read.NOTHING;
@@ -588,17 +665,18 @@ public class ImportService {
         }
     }
 
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, RowMapper.Problems problems,
-                      Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
+                      RowMapper.Problems problems, Consumer<Obs> out, Job job, TableReader opened,
+                      boolean decimalComma)
             throws TabularException, IOException {
         try (TableReader reader = opened) {
             List<String> header = reader.columns();
             Location fileLocation = new Location(record.fileName(), reader.sheet(), 0, 0);
             Format format = Format.valueOf(record.format());
             Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma,
-                    format == Format.SDMX_ML || format == Format.SDMX_CSV, fileLocation, problems);
+                    format == Format.SDMX_ML || format == Format.SDMX_CSV, structure, fileLocation, problems);
             if (mapper.isEmpty()) {
-                return new Read(header, reader.sheet(), 0, List.of(), Map.of());
+                return new Read(header, reader.sheet());
             }
             Consumer<Obs> counted = obs -> {
                 job.rows.incrementAndGet();
@@ -617,7 +695,8 @@ public class ImportService {
             }
             job.bytes.set(job.total);
             return new Read(header, reader.sheet(), mapper.get().skippedAggregateRows(),
-                    mapper.get().skippedAggregates(), mapper.get().leftOut());
+                    mapper.get().skippedAggregates(), mapper.get().leftOut(), mapper.get().columns(),
+                    mapper.get().notes(), mapper.get().codeNames());
         }
     }
 
