@@ -16,6 +16,8 @@ import kz.agyn.audit.AuditLog;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.Jobs;
+import kz.agyn.kernel.UserException;
+import kz.agyn.platform.database.JobLocks;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.Country;
 import kz.agyn.reference.ReferenceData;
@@ -64,16 +66,20 @@ public class RefreshService {
     private final int worldBankPageSize;
     private final Jobs jobs;
     private final AuditLog audit;
+    private final JobLocks locks;
+    /** The advisory lock a refresh holds for its dataset (by a UUID of the dataset's code). */
+    private static final String LOCK = "warehouse-refresh";
 
     public RefreshService(SourceRepository sources, Agencies agencies, Warehouse warehouse, ImportService imports,
                           ImportTemplates templates, Uploads uploads, ReferenceData reference, JsonMapper json,
-                          MessageSource messages, Jobs jobs, AuditLog audit,
+                          MessageSource messages, Jobs jobs, AuditLog audit, JobLocks locks,
                           @Value("${agyn.refresh.connect-timeout:10s}") Duration connectTimeout,
                           @Value("${agyn.refresh.read-timeout:60s}") Duration readTimeout,
                           @Value("${agyn.refresh.world-bank-page-size:" + WorldBankConnector.PER_PAGE + "}")
                           int worldBankPageSize) {
         this.jobs = jobs;
         this.audit = audit;
+        this.locks = locks;
         this.sources = sources;
         this.agencies = agencies;
         this.warehouse = warehouse;
@@ -258,7 +264,7 @@ public class RefreshService {
     public Started start(String dataset, String user, Locale locale) {
         DatasetSource s = require(dataset);
         int id = datasetId(dataset);
-        try (Message m = fetchRecorded(s, id, user)) {
+        try (JobLocks.Held busy = notBusy(s); Message m = fetchRecorded(s, id, user)) {
             Integer current = warehouse.dataset(dataset).map(DatasetInfo::currentVersion).orElse(null);
             if (nothingNew(s, m, current)) {
                 sources.refreshed(id, user, LastRefresh.Outcome.NOTHING_NEW.name(), null, null);
@@ -278,7 +284,7 @@ public class RefreshService {
     public RefreshOutcome refresh(String dataset, String user, boolean accept, Locale locale) {
         DatasetSource s = require(dataset);
         int id = datasetId(dataset);
-        try (Message m = fetchRecorded(s, id, user)) {
+        try (JobLocks.Held busy = notBusy(s); Message m = fetchRecorded(s, id, user)) {
             List<String> leftOut = leftOut(m, locale);
             Integer current = warehouse.dataset(dataset).map(DatasetInfo::currentVersion).orElse(null);
             if (nothingNew(s, m, current)) {
@@ -319,6 +325,37 @@ public class RefreshService {
             return new RefreshOutcome(dataset, result, m.url(), accepted.id(), o.version(), o.currentVersion(),
                     accepted, leftOut);
         }
+    }
+
+    /**
+     * The dataset's refresh lock, or a refusal when the dataset is being refreshed: its source being fetched (by this
+     * process or another, the command line beside the web application: a PostgreSQL advisory lock), or the import
+     * that the last refresh started still being checked or written. Two refreshes of one dataset would fetch twice,
+     * race for "nothing new", and import the same message twice.
+     */
+    private JobLocks.Held notBusy(DatasetSource s) {
+        JobLocks.Held held = locks.tryHold(LOCK, UUID.nameUUIDFromBytes(s.dataset().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).orElseThrow(() -> busy(s.dataset(), null));
+        LastRefresh last = s.lastRefresh();
+        if (last != null && last.importId() != null) {
+            String status;
+            try {
+                status = imports.report(last.importId(), Locale.ROOT).status();
+            } catch (ImportException e) {
+                status = null;
+            }
+            if ("VALIDATING".equals(status) || "ACCEPTING".equals(status)) {
+                held.close();
+                throw busy(s.dataset(), last.importId());
+            }
+        }
+        return held;
+    }
+
+    private static UserException busy(String dataset, UUID importId) {
+        return importId == null ? new UserException(UserException.Kind.CONFLICT, "refresh.busy", dataset)
+                : new UserException(UserException.Kind.CONFLICT, "refresh.busyImport", dataset,
+                        "/warehouse/imports/" + importId);
     }
 
     /** Fetches; a failure of the source is recorded as the last refresh before it is thrown. */
