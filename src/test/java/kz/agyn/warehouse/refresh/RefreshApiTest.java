@@ -181,7 +181,7 @@ class RefreshApiTest extends AgynTest {
                 Map.of(Dimension.INDICATOR, "TEST_GDP_USD"), false, null, null, null, null, null, null, null, null),
                 "test");
         String code = dataset("refresh-dsd");
-        source.answer("/service/data/ECB,AME,1.0/A.BEL+ROM+EA19.1.0.30.0.OVGD/all", Answer.ok("application/xml",
+        source.answer("/service/data/ECB,AME,1.0/A.BEL+EA19+ROM.1.0.30.0.OVGD/all", Answer.ok("application/xml",
                 RecordedSource.recording("/kz/agyn/tabular/sdmx/ecb-ame-generic21-areas.xml")));
         source.answer("/service/dataflow/ECB/AME/1.0", Answer.ok("application/xml",
                 RecordedSource.recording("/kz/agyn/tabular/sdmx/structure/ecb-ame1-structure21.xml")));
