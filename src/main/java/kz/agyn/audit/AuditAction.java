@@ -32,7 +32,14 @@ public enum AuditAction {
     /** An incentive's rule text changed, or the incentive was switched on or off. */
     INCENTIVE_RULE_CHANGED(AuditKind.SECURITY),
     /** An earlier version of a warehouse dataset made current again: what every reader sees by default changed. */
-    VERSION_RESTORED(AuditKind.SECURITY);
+    VERSION_RESTORED(AuditKind.SECURITY),
+    /**
+     * Where a warehouse dataset is refreshed from was set or changed: the next refresh imports whatever that address
+     * answers, so who pointed it where is kept.
+     */
+    SOURCE_SET(AuditKind.SECURITY),
+    /** A dataset's refresh source was removed. */
+    SOURCE_REMOVED(AuditKind.SECURITY);
 
     private final AuditKind kind;
 

@@ -36,6 +36,7 @@ import kz.agyn.tabular.CsvOptions;
 import kz.agyn.tabular.Format;
 import kz.agyn.tabular.Location;
 import kz.agyn.tabular.Row;
+import kz.agyn.tabular.SdmxStructure;
 import kz.agyn.tabular.TableReader;
 import kz.agyn.tabular.TableReaders;
 import kz.agyn.tabular.TabularException;
@@ -47,6 +48,7 @@ import kz.agyn.warehouse.internal.Obs;
 import kz.agyn.warehouse.internal.ObservationCopier;
 import kz.agyn.warehouse.internal.RowMapper;
 import kz.agyn.warehouse.internal.RowPrefetch;
+import kz.agyn.warehouse.internal.StructureCodes;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,8 +124,11 @@ public class ImportService {
      * {@code leftOut}: rows the mapping's slice left out, by the column and code that put them outside it.
      */
     record StoredReport(List<String> columns, List<Problem> problems, String sheet, List<String> sheets,
-                        List<Problem> notes, Map<String, Long> leftOut) {
+                        List<Problem> notes, Map<String, Long> leftOut, String structure,
+                        Map<String, Map<String, Map<String, String>>> codeNames) {
         StoredReport {
+            // Reports stored before structures were read have neither.
+            codeNames = codeNames == null ? Map.of() : codeNames;
             columns = columns == null ? List.of() : columns;
             problems = problems == null ? List.of() : problems;
             sheets = sheets == null ? List.of() : sheets;
@@ -135,8 +140,13 @@ public class ImportService {
 
     /** What reading a file found besides its observations; {@code leftOut} as in {@link StoredReport}. */
     private record Read(List<String> columns, String sheet, long aggregateRows, List<String> aggregates,
-                        Map<String, Long> leftOut) {
-        static final Read NOTHING = new Read(List.of(), null, 0, List.of(), Map.of());
+                        Map<String, Long> leftOut, Map<Dimension, String> mapped, List<RowMapper.Note> notes,
+                        Map<String, Map<String, Map<String, String>>> codeNames) {
+        static final Read NOTHING = new Read(List.of(), null, 0, List.of(), Map.of(), Map.of(), List.of(), Map.of());
+
+        Read(List<String> columns, String sheet) {
+            this(columns, sheet, 0, List.of(), Map.of(), Map.of(), List.of(), Map.of());
+        }
     }
 
     /**
@@ -154,7 +164,16 @@ public class ImportService {
     /** As {@link #upload(String, String, InputStream, String, ImportMapping, String, Locale)}, from a received file. */
     public ImportReport upload(String dataset, Upload file, String format, ImportMapping mapping, String user,
                                Locale locale) {
-        UUID id = store(dataset, file, format, mapping, user);
+        return upload(dataset, file, null, format, mapping, user, locale);
+    }
+
+    /**
+     * As above, with the dataflow's SDMX structure message beside the data ({@code structure} null for none): its code
+     * lists name the codes in the report and read areas and units (docs/formats/sdmx.md).
+     */
+    public ImportReport upload(String dataset, Upload file, Upload structure, String format, ImportMapping mapping,
+                               String user, Locale locale) {
+        UUID id = store(dataset, file, structure, format, mapping, user);
         validate(id);
         return report(id, locale);
     }
@@ -169,7 +188,13 @@ public class ImportService {
 
     /** As {@link #uploadAsync(String, String, InputStream, String, ImportMapping, String)}, from a received file. */
     public UUID uploadAsync(String dataset, Upload file, String format, ImportMapping mapping, String user) {
-        UUID id = store(dataset, file, format, mapping, user);
+        return uploadAsync(dataset, file, null, format, mapping, user);
+    }
+
+    /** As above, with the dataflow's structure message beside the data (null for none). */
+    public UUID uploadAsync(String dataset, Upload file, Upload structure, String format, ImportMapping mapping,
+                            String user) {
+        UUID id = store(dataset, file, structure, format, mapping, user);
         Job job = job(id);
         job.phase = "VALIDATING";
         executor.execute(() -> validate(id));
@@ -291,7 +316,8 @@ public class ImportService {
 
     public ImportReport report(UUID id, Locale locale) {
         ImportRecord r = current(id);
-        StoredReport stored = r.reportJson() == null ? new StoredReport(List.of(), List.of(), null, null, null, null)
+        StoredReport stored = r.reportJson() == null
+                ? new StoredReport(List.of(), List.of(), null, null, null, null, null, null)
                 : json.readValue(r.reportJson(), StoredReport.class);
         List<ShownProblem> problems = problemMessages.shown(stored.problems(), locale);
         List<ShownProblem> notes = problemMessages.shown(stored.notes(), locale);
@@ -300,7 +326,19 @@ public class ImportService {
         return new ImportReport(r.id(), r.dataset(), r.fileName(), r.format(), r.status(),
                 r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount(), problems,
                 stored.columns(), mapping(r), existing, r.version(), r.createdAt(), stored.sheet(), stored.sheets(),
-                notes, stored.leftOut());
+                notes, stored.leftOut(), stored.structure(), named(stored.codeNames(), locale));
+    }
+
+    /** Code names in the reader's language: Kazakh, Russian or English as the agency gives them, else English. */
+    private static Map<String, Map<String, String>> named(Map<String, Map<String, Map<String, String>>> names,
+                                                         Locale locale) {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        names.forEach((column, codes) -> {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            codes.forEach((code, byLang) -> m.put(code, kz.agyn.tabular.SdmxStructure.name(byLang, locale)));
+            out.put(column, m);
+        });
+        return out;
     }
 
     public List<ImportReport> recent(int limit, Locale locale) {
@@ -381,7 +419,8 @@ public class ImportService {
     // --- the work ---------------------------------------------------------------------------------------------
 
     /** Keeps a received file in the imports folder, where it waits for the user's decision, and records it. */
-    private UUID store(String dataset, Upload upload, String format, ImportMapping mapping, String user) {
+    private UUID store(String dataset, Upload upload, Upload structure, String format, ImportMapping mapping,
+                       String user) {
         if (upload.size() > maxSize) {
             throw new UploadTooLargeException(upload.name(), maxSize);
         }
@@ -391,6 +430,12 @@ public class ImportService {
         UUID id = UUID.randomUUID();
         Path file = directory.resolve(id + ".upload");
         upload.keepAs(file);
+        if (structure != null) {
+            if (structure.size() > maxSize) {
+                throw new UploadTooLargeException(structure.name(), maxSize);
+            }
+            structure.keepAs(structureFile(id));
+        }
         String fmt = given != null ? given.name() : sniff(file, name).name();
         imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, upload.sha256(), upload.size(),
                 toJson(mapping == null ? ImportMapping.empty() : mapping), user);
@@ -440,14 +485,21 @@ public class ImportService {
         AtomicLong rows = new AtomicLong();
         String status;
         Path spoolFile = spool(id);
+        String structureId = null;
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
-            read = read(record, mapping, codeBook(), sink, obs -> {
+            CodeBook codes = codeBook();
+            StructureCodes structure = structure(id, codes, sink);
+            structureId = structure == null ? null : structure.structure().dsd().toString();
+            read = read(record, mapping, codes, structure, sink, obs -> {
                 rows.incrementAndGet();
                 if (sink.count() == 0) {
                     spool.add(obs);
                 }
             }, job);
             columns = read.columns();
+            for (RowMapper.Note n : read.notes()) {
+                notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null, n.code(), n.args()));
+            }
             if (read.aggregateRows() > 0) {
                 notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.aggregatesSkipped",
                         read.aggregateRows(), String.join("; ", read.aggregates())));
@@ -457,9 +509,10 @@ public class ImportService {
             }
             status = sink.count() == 0 ? "VALID" : "INVALID";
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
-                // Keep the columns found automatically, so the mapping form starts from them.
+                // Keep the columns found automatically, so the mapping form starts from them (as the mapper used
+                // them: with a structure, an agency's REF_AREA holds the country).
                 Map<Dimension, String> auto = new java.util.EnumMap<>(Dimension.class);
-                RowMapper.autoMap(columns).forEach((d, c) -> {
+                (read.mapped().isEmpty() ? RowMapper.autoMap(columns) : read.mapped()).forEach((d, c) -> {
                     if (!mapping.constants().containsKey(d)) {
                         auto.put(d, c);
                     }
@@ -486,7 +539,8 @@ public class ImportService {
                         read.sheet(), String.join("; ", sheets)));
             }
             imports.validated(id, status, rows.get(), (int) Math.min(sink.count(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut())),
+                    toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut(),
+                            structureId, read.codeNames())),
                     toJson(effective), record.dataset());
         } finally {
             job.done = true;
@@ -518,7 +572,8 @@ public class ImportService {
                 // Checked before spools existed: parse the upload again.
                 // Counted only: the problems were listed when the file was checked.
                 ProblemCollector problems = new ProblemCollector(0);
-                read(record, mapping(record), codes, problems, copier::add, job);
+                read(record, mapping(record), codes, structure(record.id(), codes, new ProblemCollector(0)),
+                        problems, copier::add, job);
                 if (!problems.isEmpty()) {
                     // The file was clean when checked; it cannot have changed on disk, but never write half a file.
                     throw new ImportException("warehouse.import.changed");
@@ -552,17 +607,40 @@ public class ImportService {
         }
     }
 
+    /** The import's structure message, if one came with it; a structure that cannot be read is a problem. */
+    private StructureCodes structure(UUID id, CodeBook codes, ProblemCollector problems) {
+        Path file = structureFile(id);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new StructureCodes(SdmxStructure.read(in, STRUCTURE_NAME), codes);
+        } catch (TabularException e) {
+            problems.report(e.location(), null, e.code(), e.args());
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How a report names the structure message (the uploaded name is not kept). */
+    private static final String STRUCTURE_NAME = "structure.xml";
+
+    private Path structureFile(UUID id) {
+        return directory.resolve(id + ".structure");
+    }
+
     /** Reads the stored file through the mapping; returns the header. */
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, ProblemCollector problems,
-                      Consumer<Obs> out, Job job) {
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
+                      ProblemCollector problems, Consumer<Obs> out, Job job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
         try {
             // A CSV file is sniffed once: the same options open it and tell how to read its numbers.
             CsvOptions csv = format == Format.CSV ? csvOptions(file, mapping) : null;
             boolean decimalComma = csv != null ? csv.decimalComma() : Boolean.TRUE.equals(mapping.decimalComma());
-            return read(record, mapping, codes, problems, out, job, open(file, record.fileName(), format, mapping,
-                    csv), decimalComma);
+            return read(record, mapping, codes, structure, problems, out, job, open(file, record.fileName(), format,
+                    mapping, csv), decimalComma);
         } catch (TabularException e) {
             problems.report(e.location(), null, e.code(), e.args());
             return Read.NOTHING;
@@ -571,17 +649,18 @@ public class ImportService {
         }
     }
 
-    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, ProblemCollector problems,
-                      Consumer<Obs> out, Job job, TableReader opened, boolean decimalComma)
+    private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
+                      ProblemCollector problems, Consumer<Obs> out, Job job, TableReader opened,
+                      boolean decimalComma)
             throws TabularException, IOException {
         try (TableReader reader = opened) {
             List<String> header = reader.columns();
             Location fileLocation = new Location(record.fileName(), reader.sheet(), 0, 0);
             Format format = Format.valueOf(record.format());
             Optional<RowMapper> mapper = RowMapper.create(header, mapping, codes, decimalComma,
-                    format == Format.SDMX_ML || format == Format.SDMX_CSV, fileLocation, problems);
+                    format == Format.SDMX_ML || format == Format.SDMX_CSV, structure, fileLocation, problems);
             if (mapper.isEmpty()) {
-                return new Read(header, reader.sheet(), 0, List.of(), Map.of());
+                return new Read(header, reader.sheet());
             }
             Consumer<Obs> counted = obs -> {
                 job.rows.incrementAndGet();
@@ -600,7 +679,8 @@ public class ImportService {
             }
             job.bytes.set(job.total);
             return new Read(header, reader.sheet(), mapper.get().skippedAggregateRows(),
-                    mapper.get().skippedAggregates(), mapper.get().leftOut());
+                    mapper.get().skippedAggregates(), mapper.get().leftOut(), mapper.get().columns(),
+                    mapper.get().notes(), mapper.get().codeNames());
         }
     }
 

@@ -47,7 +47,7 @@ class SdmxImportTest extends AgynTest {
     @BeforeEach
     void datasetsAndIndicators() throws Exception {
         for (String code : List.of("test-sdmx-estat", "test-sdmx-bis", "test-sdmx-ecb", "test-sdmx-refused",
-                "test-sdmx-versions", "test-sdmx-change")) {
+                "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse")) {
             if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
                     .single() == 0) {
                 mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
@@ -367,5 +367,112 @@ class SdmxImportTest extends AgynTest {
         assertThat(remapped.get("mapping").get("slice").get("FREQ").asText()).isEqualTo("A");
         assertThat(remapped.get("mapping").get("slice").get("Y_GRAD").asText()).isEqualTo("Y_GE1990");
         assertThat(remapped.get("leftOut").get("Y_GRAD=TOTAL").asLong()).isEqualTo(2);
+    }
+
+    private static byte[] structure(String name) throws IOException {
+        try (InputStream in = SdmxImportTest.class.getResourceAsStream("/kz/agyn/tabular/sdmx/structure/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private JsonNode uploadWithStructure(String dataset, String name, String structureName, ImportMapping mapping,
+                                         String language) throws Exception {
+        var request = multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", name, "application/xml", fixture(name)));
+        if (structureName != null) {
+            request.file(new MockMultipartFile("structure", structureName, "application/xml",
+                    structure(structureName)));
+        }
+        String body = mvc.perform(request.param("dataset", dataset).param("format", "sdmx-ml")
+                        .param("mapping", json.writeValueAsString(mapping)).header("Accept-Language", language)
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    private static ImportMapping indicatorOnly(String indicator) {
+        return new ImportMapping(Map.of(), Map.of(Dimension.INDICATOR, indicator), false, null, null, null, null, null,
+                null, null, null);
+    }
+
+    /**
+     * The gap: without its structure, AMECO's message loads with its areas unread (AME_REF_AREA is no column Agyn
+     * knows, so every figure would be Kazakhstan's, country "_T") and its unit unchecked. With the ECB's structure the
+     * area code list puts Belgium in the country, and the unit code list says AME_UNIT 0 is "National currency",
+     * which Agyn cannot store under any unit: refused at its line, with the code's name.
+     */
+    @Test
+    void theStructureReadsTheAreaAndRefusesAUnitItCannotMap() throws Exception {
+        JsonNode without = uploadWithStructure("test-sdmx-dsd", "ecb-ame-generic21.xml", null,
+                indicatorOnly("TEST_SDMX_DEBT"), "en");
+        assertThat(without.get("status").asText()).isEqualTo("VALID");
+        assertThat(without.get("mapping").get("columns").has("COUNTRY")).as("the area unread").isFalse();
+
+        JsonNode with = uploadWithStructure("test-sdmx-dsd", "ecb-ame-generic21.xml", "ecb-ame1-structure21.xml",
+                indicatorOnly("TEST_SDMX_DEBT"), "en");
+        assertThat(with.get("status").asText()).as(with.toString()).isEqualTo("INVALID");
+        assertThat(with.get("structure").asText()).isEqualTo("ECB:ECB_AME1(1.0)");
+        assertThat(with.get("mapping").get("columns").get("COUNTRY").asText()).isEqualTo("AME_REF_AREA");
+        JsonNode unit = with.get("problems").get(0);
+        assertThat(unit.get("code").asText()).isEqualTo("warehouse.import.unitUnmapped");
+        assertThat(unit.get("column").asText()).isEqualTo("AME_UNIT");
+        assertThat(unit.get("row").asLong()).as("the XML line of the first Obs").isEqualTo(30);
+        assertThat(unit.get("message").asText()).contains("0 (National currency)").contains("ECB:CL_AME_UNIT(1.0)");
+        assertThat(with.get("problemCount").asInt()).isEqualTo(5);
+        assertThat(with.get("codeNames").get("AME_REF_AREA").get("BEL").asText()).isEqualTo("Belgium");
+        assertThat(with.get("codeNames").get("AME_UNIT").get("0").asText()).isEqualTo("National currency");
+        assertThat(with.get("codeNames").get("FREQ").get("A").asText()).isEqualTo("Annual");
+        assertThat(with.toString()).contains("AME_REF_AREA holds the country: ISO 3166-1 alpha-3 codes");
+    }
+
+    /**
+     * Three series: Belgium (BEL), Romania under AMECO's old code ROM (not ISO: read through its name, and said so)
+     * and the euro area EA19 (a group: left out with a line naming it, never a country). The unit 30 is "US Dollar".
+     * What is stored is the countries' codes and the values as written.
+     */
+    @Test
+    void areasAreMappedThroughTheCodeListAndGroupsAreLeftOutWithALine() throws Exception {
+        JsonNode report = uploadWithStructure("test-sdmx-dsd", "ecb-ame-generic21-areas.xml",
+                "ecb-ame1-structure21.xml", indicatorOnly("TEST_SDMX_DEBT"), "ru");
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("rows").asLong()).isEqualTo(10);
+        String notes = report.get("notes").toString();
+        assertThat(notes).contains("Euro area (19 countries) (EA19)").contains("ROM (Romania) → RO")
+                .contains("ISO 3166-1 alpha-3");
+        assertThat(report.get("codeNames").get("AME_REF_AREA").get("ROM").asText())
+                .as("no Russian name in the ECB's list: the English one").isEqualTo("Romania");
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-dsd");
+        assertThat(rows).hasSize(10);
+        assertThat(rows).extracting(r -> r.get("country")).containsOnly("BE", "RO");
+        assertThat(rows.get(0).get("value")).isEqualTo(new BigDecimal("92.0142"));
+
+        // The same file with groups refused: each EA19 row is a problem.
+        JsonNode refused = uploadWithStructure("test-sdmx-dsd-refuse", "ecb-ame-generic21-areas.xml",
+                "ecb-ame1-structure21.xml", indicatorOnly("TEST_SDMX_DEBT")
+                        .withValues(Map.of(), ImportMapping.Aggregates.REFUSE), "en");
+        assertThat(refused.get("status").asText()).isEqualTo("INVALID");
+        assertThat(refused.get("problemCount").asInt()).isEqualTo(5);
+        assertThat(refused.get("problems").get(0).get("message").asText()).contains("Euro area (19 countries) (EA19)");
+    }
+
+    /** A structure that cannot be read is a problem of the import, located in it: never a stack trace. */
+    @Test
+    void aStructureThatIsNotOneIsAProblem() throws Exception {
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "ecb-ame-generic21.xml", "application/xml",
+                                fixture("ecb-ame-generic21.xml")))
+                        .file(new MockMultipartFile("structure", "data-again.xml", "application/xml",
+                                fixture("ecb-ame-generic21.xml")))
+                        .param("dataset", "test-sdmx-dsd").param("mapping",
+                                json.writeValueAsString(indicatorOnly("TEST_SDMX_DEBT")))
+                        .header("Accept-Language", "kk").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode report = json.readTree(body);
+        assertThat(report.get("status").asText()).isEqualTo("INVALID");
+        JsonNode p = report.get("problems").get(0);
+        assertThat(p.get("code").asText()).isEqualTo("tabular.sdmxstructure.unsupported");
+        assertThat(p.get("file").asText()).isEqualTo("structure.xml");
+        assertThat(p.get("message").asText()).contains("GenericData");
     }
 }

@@ -50,6 +50,38 @@ public class JobLocks {
         }
     }
 
+    /**
+     * Takes the lock of {@code id} of {@code kind} if no process holds it, without waiting: empty when another process
+     * (or this one) holds it. For work that must not run twice at once, anywhere (a refresh of one dataset).
+     */
+    public java.util.Optional<Held> tryHold(String kind, UUID id) {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                c.setAutoCommit(true);
+                boolean got;
+                try (var ps = c.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ")")) {
+                    ps.setString(1, kind);
+                    ps.setString(2, id.toString());
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        got = rs.getBoolean(1);
+                    }
+                }
+                if (!got) {
+                    c.close();
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new Held(c, kind, id));
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock " + kind + " " + id, e);
+        }
+    }
+
     /** True when no process holds job {@code id}'s lock: whatever its row says, nothing is running it. */
     public boolean abandoned(String kind, UUID id) {
         try (Connection c = dataSource.getConnection()) {

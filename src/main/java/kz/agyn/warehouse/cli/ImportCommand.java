@@ -65,6 +65,11 @@ public class ImportCommand implements Callable<Integer> {
             + "under this name")
     String saveTemplate;
 
+    @Option(names = "--structure", description = "the dataflow's SDMX structure message (SDMX-ML 2.1/3.0, an "
+            + "agency's /datastructure/… or /dataflow/…?references=all answer): names the codes in the report, reads "
+            + "areas and units through its code lists")
+    Path structure;
+
     @Option(names = "--accept", description = "write the file when it has no problems")
     boolean accept;
 
@@ -160,8 +165,19 @@ public class ImportCommand implements Callable<Integer> {
             err.println(messages.getMessage("imports.dataset.created", new Object[] {dataset}, locale));
         }
         UUID id;
-        try (InputStream in = Files.newInputStream(file)) {
-            id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
+        if (structure == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                id = imports.uploadAsync(dataset, file.getFileName().toString(), in, format, m, options.user());
+            }
+        } else {
+            kz.agyn.platform.upload.Uploads uploads = context.getBean(kz.agyn.platform.upload.Uploads.class);
+            try (InputStream in = Files.newInputStream(file); InputStream dsdIn = Files.newInputStream(structure);
+                 kz.agyn.platform.upload.Upload data = uploads.receive(in, file.getFileName().toString(),
+                         imports.maxSize());
+                 kz.agyn.platform.upload.Upload dsd = uploads.receive(dsdIn, structure.getFileName().toString(),
+                         imports.maxSize())) {
+                id = imports.uploadAsync(dataset, data, dsd, format, m, options.user());
+            }
         }
         running = id;
         ImportConsole.follow(imports, id, err, messages, locale, "VALIDATING");

@@ -52,6 +52,15 @@ public final class ImportConsole {
             r.leftOut().forEach((code, n) -> left.append(' ').append(code).append(": ").append(n).append(';'));
             out.println(left.substring(0, left.length() - 1));
         }
+        if (r.codeNames() != null && !r.codeNames().isEmpty()) {
+            // The codes stay codes in the data; here the reader learns what they stand for.
+            out.println("  " + messages.getMessage("structure.codes", null, locale) + " (" + r.structure() + "):");
+            r.codeNames().forEach((column, names) -> {
+                StringBuilder line = new StringBuilder("    " + column + ":");
+                names.forEach((code, name) -> line.append(' ').append(code).append(" = ").append(name).append(';'));
+                out.println(line.substring(0, line.length() - 1));
+            });
+        }
         for (ShownProblem p : r.problems()) {
             StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
             if (p.sheet() != null) {

@@ -45,7 +45,7 @@ public final class RowMapper {
     private final Memo<String> regions;
     private final Map<Period, Map<String, Boolean>> regionInPeriod = new HashMap<>();
     private int regionInPeriodSize;
-    private final Memo<String> countries;
+    private Memo<String> countries;
     private final Memo<String> sexes = new Memo<>(CodeBook::sex);
     private final Memo<String> ages = new Memo<>(CodeBook::ageCode);
     private final Memo<String> flows = new Memo<>(CodeBook::flow);
@@ -93,6 +93,23 @@ public final class RowMapper {
     private record WideColumn(int index, Period period, String sex, String age) {
     }
 
+    /**
+     * The dataflow's structure, when one came with the message: code names for the report, the area code list of the
+     * country column, the unit code list. Null without one.
+     */
+    private StructureCodes structure;
+    private StructureCodes.Areas countryAreas;
+    /** Columns coded by a code list of the structure: column index → the codes met, in order (bounded). */
+    private final Map<Integer, java.util.LinkedHashSet<String>> codesSeen = new java.util.LinkedHashMap<>();
+    /** Area codes read through their names (EL → GR): code → "EL (Greece) → GR", in the order met. */
+    private final Map<String, String> areasByName = new java.util.LinkedHashMap<>();
+    /** Lines for the report's notes: a message key and its arguments. */
+    private final List<Note> notes = new ArrayList<>();
+
+    /** A line of the report that is not a problem: a message key and its arguments. */
+    public record Note(String code, Object... args) {
+    }
+
     private final Map<Dimension, Map<String, String>> values;
     private final ImportMapping.Aggregates aggregates;
     /** Rows left out as groups of countries: label → rows, in the order met, for the report's line. */
@@ -124,8 +141,19 @@ public final class RowMapper {
     public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
                                              boolean decimalComma, boolean sdmx, Location fileLocation,
                                              ProblemCollector problems) {
+        return create(header, mapping, codes, decimalComma, sdmx, null, fileLocation, problems);
+    }
+
+    /**
+     * As above, with the dataflow's structure (null when none came with the message): its code lists name the codes,
+     * read the country column's areas and the unit column's units ({@link StructureCodes}).
+     */
+    public static Optional<RowMapper> create(List<String> header, ImportMapping mapping, CodeBook codes,
+                                             boolean decimalComma, boolean sdmx, StructureCodes structure,
+                                             Location fileLocation, ProblemCollector problems) {
         RowMapper m = new RowMapper(header, mapping, codes, decimalComma);
         m.sdmx = sdmx;
+        m.structure = structure;
         boolean ok = true;
         for (Map.Entry<String, String> e : mapping.slice().entrySet()) {
             int index = indexOf(header, e.getKey());
@@ -138,6 +166,9 @@ public final class RowMapper {
             }
         }
         Map<Dimension, String> columns = mapping.columns().isEmpty() ? autoMap(header) : mapping.columns();
+        if (structure != null && mapping.columns().isEmpty()) {
+            columns = m.areaColumn(columns, mapping);
+        }
         for (Map.Entry<Dimension, String> e : columns.entrySet()) {
             int index = indexOf(header, e.getValue());
             if (index < 0) {
@@ -153,6 +184,9 @@ public final class RowMapper {
             if (!m.columnOf.containsValue(i) && (h.equalsIgnoreCase("unit") || h.equalsIgnoreCase("UNIT_MEASURE"))) {
                 m.unitColumn = i;
             }
+        }
+        if (structure != null) {
+            m.useStructure();
         }
         if (mapping.wide()) {
             // With a period column, the value columns are those whose header names a sex or an age group (a
@@ -212,6 +246,11 @@ public final class RowMapper {
     public void map(Row row, Consumer<Obs> out, ProblemCollector problems) {
         if (row.blank()) {
             return;
+        }
+        for (Map.Entry<Integer, java.util.LinkedHashSet<String>> e : codesSeen.entrySet()) {
+            if (e.getValue().size() < MAX_NAMED_CODES) {
+                e.getValue().add(row.cell(e.getKey()).trim());
+            }
         }
         // The slice first: a row outside it is not wanted at all, so it is neither a group of countries to count
         // nor a problem to report.
@@ -277,6 +316,12 @@ public final class RowMapper {
             return false;
         }
         String text = cell(row, Dimension.COUNTRY);
+        if (countryAreas != null) {
+            Optional<StructureCodes.Area> area = countryAreas.of(text);
+            if (area.isPresent()) {
+                return structuredArea(row, text, area.get(), problems);
+            }
+        }
         Optional<String> group = CodeBook.aggregate(text);
         if (group.isEmpty()) {
             return false;
@@ -299,6 +344,151 @@ public final class RowMapper {
         return true;
     }
 
+    /** Codes named in the report per column: a file of unique junk must not grow it without end. */
+    private static final int MAX_NAMED_CODES = 200;
+
+    /**
+     * With a structure and columns found automatically: the column whose code list is an area list holds the
+     * country, REF_AREA first. Agyn's REF_AREA is a region of Kazakhstan (KATO); an agency's REF_AREA is a country
+     * (ISO, M49), so taking it for a region would refuse every row. Left alone when a column already holds the country.
+     */
+    private Map<Dimension, String> areaColumn(Map<Dimension, String> columns, ImportMapping mapping) {
+        if (columns.containsKey(Dimension.COUNTRY) || mapping.constants().containsKey(Dimension.COUNTRY)) {
+            return columns;
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String h : header) {
+            if (h.trim().equalsIgnoreCase("REF_AREA")) {
+                candidates.add(0, h);
+            } else if (!columns.containsValue(h)) {
+                candidates.add(h);
+            }
+        }
+        for (String h : candidates) {
+            if (structure.areas(h).isPresent()) {
+                Map<Dimension, String> out = new java.util.EnumMap<>(Dimension.class);
+                out.putAll(columns);
+                out.values().remove(h);
+                out.put(Dimension.COUNTRY, h);
+                return out;
+            }
+        }
+        return columns;
+    }
+
+    /** Reads the structure for the columns mapped: the country column's areas, the unit column, code names. */
+    private void useStructure() {
+        notes.add(new Note("warehouse.import.structureRead", structure.structure().dsd().toString(),
+                structure.structure().codelists().size()));
+        Integer country = columnOf.get(Dimension.COUNTRY);
+        if (country != null) {
+            countryAreas = structure.areas(header.get(country)).orElse(null);
+            if (countryAreas != null) {
+                StructureCodes.Areas areas = countryAreas;
+                boolean names = areas.scheme() == StructureCodes.AreaScheme.NAMES;
+                // Codes of the list are read as the list says; a code the list lacks, as any file's code would be
+                // (never by its shape in a list of the agency's own codes: 512 is Afghanistan to the IMF, Oman in M49).
+                countries = new Memo<>(t -> {
+                    Optional<StructureCodes.Area> a = areas.of(t);
+                    if (a.isPresent()) {
+                        return Optional.ofNullable(a.get().country());
+                    }
+                    return names ? Optional.empty() : codes.country(t);
+                });
+                notes.add(new Note("warehouse.import.areasRead." + areas.scheme().name(), header.get(country),
+                        areas.list().ref().toString()));
+            }
+        }
+        if (unitColumn < 0) {
+            structure.unitColumn(header).ifPresent(h -> {
+                int i = indexOf(header, h);
+                if (i >= 0 && !columnOf.containsValue(i)) {
+                    unitColumn = i;
+                }
+            });
+        }
+        for (int i = 0; i < header.size(); i++) {
+            if (structure.codelist(header.get(i)).isPresent()) {
+                codesSeen.put(i, new java.util.LinkedHashSet<>());
+            }
+        }
+    }
+
+    /** A row whose country code is in the structure's area list: a country, a group, or a code read two ways. */
+    private boolean structuredArea(Row row, String text, StructureCodes.Area area, ProblemCollector problems) {
+        if (area.conflict() != null) {
+            problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.areaConflict",
+                    shorten(text), countryAreas.list().ref().toString(), area.conflict());
+            return true;
+        }
+        if (area.group() != null) {
+            if (aggregates == ImportMapping.Aggregates.REFUSE) {
+                    problems.report(at(row, Dimension.COUNTRY), name(Dimension.COUNTRY), "warehouse.import.aggregate",
+                        area.group());
+                return true;
+            }
+            skippedRows++;
+            if (skippedAggregates.size() < 200) {
+                skippedAggregates.merge(area.group(), 1, Integer::sum);
+            }
+            return true;
+        }
+        if (area.byName() && areasByName.size() < MAX_NAMED_CODES) {
+            String name = structure.names(header.get(columnOf.get(Dimension.COUNTRY)), text.trim())
+                    .map(n -> n.getOrDefault("en", n.values().iterator().next())).orElse("?");
+            areasByName.putIfAbsent(text.trim(), text.trim() + " (" + name + ") → " + area.country());
+        }
+        return false;
+    }
+
+    /** The unit of a row, read through the structure's unit code list. */
+    private void structuredUnit(Row row, Indicator indicator, ProblemCollector problems) {
+        String unit = row.cell(unitColumn).trim();
+        if (unit.isEmpty() || unit.equalsIgnoreCase(indicator.unit())) {
+            return;
+        }
+        String column = header.get(unitColumn);
+        Optional<String> agyn = structure.unit(column, unit);
+        String named = structure.unitName(column, unit).map(n -> shorten(unit) + " (" + n + ")")
+                .orElse(shorten(unit));
+        if (agyn.isEmpty()) {
+            problems.report(at(row, unitColumn), column, "warehouse.import.unitUnmapped", named,
+                    structure.codelist(column).map(l -> l.ref().toString()).orElse("—"),
+                    String.join(", ", Indicator.UNITS));
+        } else if (!agyn.get().equals(indicator.unit())) {
+            problems.report(at(row, unitColumn), column, "warehouse.import.unitMismatch", named, indicator.code(),
+                    indicator.unit());
+        }
+    }
+
+    /** Lines for the report about how the structure was used; the area codes read through their names last. */
+    public List<Note> notes() {
+        List<Note> out = new ArrayList<>(notes);
+        if (!areasByName.isEmpty()) {
+            out.add(new Note("warehouse.import.areasByName", header.get(columnOf.get(Dimension.COUNTRY)),
+                    String.join("; ", areasByName.values())));
+        }
+        return out;
+    }
+
+    /**
+     * The names of the codes met in each coded column (column → code → language → name), for the report: the data
+     * keep the codes, the reader sees what they stand for.
+     */
+    public Map<String, Map<String, Map<String, String>>> codeNames() {
+        Map<String, Map<String, Map<String, String>>> out = new java.util.LinkedHashMap<>();
+        codesSeen.forEach((i, seen) -> {
+            Map<String, Map<String, String>> named = new java.util.LinkedHashMap<>();
+            for (String code : seen) {
+                structure.names(header.get(i), code).ifPresent(n -> named.put(code, n));
+            }
+            if (!named.isEmpty()) {
+                out.put(header.get(i), named);
+            }
+        });
+        return out;
+    }
+
     /** An observation's key as the user reads it: the dimensions that are not at their defaults. */
     private static String describe(Obs o) {
         StringBuilder sb = new StringBuilder();
@@ -317,6 +507,13 @@ public final class RowMapper {
             sb.append(", FLOW=").append(o.flow());
         }
         return sb.toString();
+    }
+
+    /** The columns the mapper reads each field from, by header (as given, or as found automatically). */
+    public Map<Dimension, String> columns() {
+        Map<Dimension, String> out = new EnumMap<>(Dimension.class);
+        columnOf.forEach((d, i) -> out.put(d, header.get(i)));
+        return out;
     }
 
     /** How many rows were left out as groups of countries. */
@@ -343,7 +540,9 @@ public final class RowMapper {
                         "warehouse.import.unknownIndicator", indicatorCode);
             }
         }
-        if (unitColumn >= 0 && indicator != null) {
+        if (unitColumn >= 0 && indicator != null && structure != null) {
+            structuredUnit(row, indicator, problems);
+        } else if (unitColumn >= 0 && indicator != null) {
             String unit = row.cell(unitColumn).trim();
             if (!unit.isEmpty() && !unit.equalsIgnoreCase(indicator.unit())
                     && !(sdmx && indicator.unit().equals(SdmxUnits.agyn(unit).orElse(null)))) {

@@ -9,11 +9,21 @@ import java.time.OffsetDateTime;
  * or {@code all} for every series); for {@link SourceKind#WORLD_BANK} {@code flow} is the indicator
  * ({@code SP.POP.TOTL}) and {@code key} the countries ({@code KAZ;RUS}, empty for all). {@code startPeriod} and
  * {@code endPeriod} bound the periods asked for; {@code template} names the import mapping template applied to the
- * message. {@code updatedBy}/{@code updatedAt} say who set it last (absent in a request).
+ * message. {@code updatedBy}/{@code updatedAt} say who set it last (absent in a request). {@code structure} (SDMX
+ * only): fetch the dataflow's structure message beside the data ({@code …/dataflow/AGENCY/ID/VERSION?references=all}),
+ * so that the import names the codes and reads areas and units through the agency's code lists.
  */
 public record DatasetSource(String dataset, SourceKind kind, String agency, String baseUrl, String flow, String key,
                             String startPeriod, String endPeriod, SdmxFormat format, String template,
-                            String updatedBy, OffsetDateTime updatedAt, LastRefresh lastRefresh) {
+                            String updatedBy, OffsetDateTime updatedAt, LastRefresh lastRefresh, boolean structure) {
+
+    /** A source without its structure, as sources were before structures were fetched. */
+    public DatasetSource(String dataset, SourceKind kind, String agency, String baseUrl, String flow, String key,
+                         String startPeriod, String endPeriod, SdmxFormat format, String template, String updatedBy,
+                         OffsetDateTime updatedAt, LastRefresh lastRefresh) {
+        this(dataset, kind, agency, baseUrl, flow, key, startPeriod, endPeriod, format, template, updatedBy,
+                updatedAt, lastRefresh, false);
+    }
 
     /**
      * The last refresh: when and by whom, what came of it ({@link LastRefresh.Outcome}), the import it made (whose

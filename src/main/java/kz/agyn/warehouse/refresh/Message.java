@@ -10,10 +10,22 @@ import kz.agyn.platform.upload.Upload;
  * Bank years without a value, rows of country groups). Closing it deletes the file unless the import kept it.
  */
 public record Message(Upload upload, String format, String url, String digest, long withoutValue,
-                      long aggregateRows, List<String> aggregates) implements AutoCloseable {
+                      long aggregateRows, List<String> aggregates, Upload structure) implements AutoCloseable {
+
+    /** A message without a structure beside it. */
+    public Message(Upload upload, String format, String url, String digest, long withoutValue, long aggregateRows,
+                   List<String> aggregates) {
+        this(upload, format, url, digest, withoutValue, aggregateRows, aggregates, null);
+    }
 
     @Override
     public void close() {
-        upload.close();
+        try {
+            upload.close();
+        } finally {
+            if (structure != null) {
+                structure.close();
+            }
+        }
     }
 }

@@ -11,9 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import kz.agyn.audit.AuditAction;
+import kz.agyn.audit.AuditLog;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.Jobs;
+import kz.agyn.kernel.UserException;
+import kz.agyn.platform.database.JobLocks;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.reference.Country;
 import kz.agyn.reference.ReferenceData;
@@ -61,15 +65,21 @@ public class RefreshService {
     private final HttpFetch http;
     private final int worldBankPageSize;
     private final Jobs jobs;
+    private final AuditLog audit;
+    private final JobLocks locks;
+    /** The advisory lock a refresh holds for its dataset (by a UUID of the dataset's code). */
+    private static final String LOCK = "warehouse-refresh";
 
     public RefreshService(SourceRepository sources, Agencies agencies, Warehouse warehouse, ImportService imports,
                           ImportTemplates templates, Uploads uploads, ReferenceData reference, JsonMapper json,
-                          MessageSource messages, Jobs jobs,
+                          MessageSource messages, Jobs jobs, AuditLog audit, JobLocks locks,
                           @Value("${agyn.refresh.connect-timeout:10s}") Duration connectTimeout,
                           @Value("${agyn.refresh.read-timeout:60s}") Duration readTimeout,
                           @Value("${agyn.refresh.world-bank-page-size:" + WorldBankConnector.PER_PAGE + "}")
                           int worldBankPageSize) {
         this.jobs = jobs;
+        this.audit = audit;
+        this.locks = locks;
         this.sources = sources;
         this.agencies = agencies;
         this.warehouse = warehouse;
@@ -117,16 +127,45 @@ public class RefreshService {
     public DatasetSource save(String dataset, DatasetSource request, String user) {
         int id = datasetId(dataset);
         DatasetSource s = checked(dataset, request);
+        Optional<DatasetSource> before = sources.find(dataset).map(RefreshService::source);
         sources.save(id, s.kind().name(), s.agency(), s.baseUrl(), s.flow(), s.key(), s.startPeriod(), s.endPeriod(),
-                s.format() == null ? null : s.format().name(), s.template(), user);
+                s.format() == null ? null : s.format().name(), s.template(), s.structure(), user);
         log.info("Source of {} set by {}: {} {} {}", dataset, user, s.kind(), s.agency(), s.flow());
-        return require(dataset);
+        DatasetSource saved = require(dataset);
+        // The address a refresh will fetch, and what it was: the next refresh imports whatever answers there.
+        audit.record(AuditAction.SOURCE_SET, "dataset", (long) id, 1, dataset + ": " + describe(saved)
+                + before.map(b -> " (was " + describe(b) + ")").orElse(" (new)"));
+        return saved;
     }
 
     public void delete(String dataset) {
-        if (!sources.delete(datasetId(dataset))) {
+        int id = datasetId(dataset);
+        Optional<DatasetSource> before = sources.find(dataset).map(RefreshService::source);
+        if (!sources.delete(id)) {
             throw new ImportException("refresh.source.notFound", dataset);
         }
+        audit.record(AuditAction.SOURCE_REMOVED, "dataset", (long) id, 1,
+                dataset + ": " + before.map(this::describe).orElse(""));
+    }
+
+    /** A source in one line for the audit log: the connector and the address a refresh fetches. */
+    private String describe(DatasetSource s) {
+        String address;
+        try {
+            address = address(s);
+        } catch (ImportException e) {
+            address = s.flow();
+        }
+        return s.kind().name() + " " + address + (s.template() == null ? "" : " template=" + s.template())
+                + (s.structure() ? " +structure" : "");
+    }
+
+    /** The address of the dataflow's structure a refresh fetches beside the data, or null when it fetches none. */
+    public String structureAddress(DatasetSource s) {
+        if (s.kind() != SourceKind.SDMX_REST || !s.structure()) {
+            return null;
+        }
+        return SdmxRestConnector.structureUrl(s, agencies.find(s.agency()).orElse(null)).toString();
     }
 
     /** The address a refresh of this source fetches (the first page, for the World Bank). */
@@ -176,7 +215,8 @@ public class RefreshService {
         }
         DatasetSource s = new DatasetSource(dataset, r.kind(), agency == null ? null : agency.id(), base,
                 blank(r.flow()), blank(r.key()), start, end,
-                r.kind() == SourceKind.SDMX_REST ? r.sdmxFormat() : null, template, null, null, null);
+                r.kind() == SourceKind.SDMX_REST ? r.sdmxFormat() : null, template, null, null, null,
+                r.kind() == SourceKind.SDMX_REST && r.structure());
         // Building the address checks the flow, key and countries with the connector's own rules.
         if (s.kind() == SourceKind.WORLD_BANK) {
             WorldBankConnector.url(s, agency, 1, worldBankPageSize);
@@ -224,13 +264,13 @@ public class RefreshService {
     public Started start(String dataset, String user, Locale locale) {
         DatasetSource s = require(dataset);
         int id = datasetId(dataset);
-        try (Message m = fetchRecorded(s, id, user)) {
+        try (JobLocks.Held busy = notBusy(s); Message m = fetchRecorded(s, id, user)) {
             Integer current = warehouse.dataset(dataset).map(DatasetInfo::currentVersion).orElse(null);
             if (nothingNew(s, m, current)) {
                 sources.refreshed(id, user, LastRefresh.Outcome.NOTHING_NEW.name(), null, null);
                 return new Started(dataset, null, true, current, m.url(), leftOut(m, locale));
             }
-            UUID importId = imports.uploadAsync(dataset, m.upload(), m.format(), mapping(s), user);
+            UUID importId = imports.uploadAsync(dataset, m.upload(), m.structure(), m.format(), mapping(s), user);
             sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), importId, m.digest());
             return new Started(dataset, importId, false, current, m.url(), leftOut(m, locale));
         }
@@ -244,7 +284,7 @@ public class RefreshService {
     public RefreshOutcome refresh(String dataset, String user, boolean accept, Locale locale) {
         DatasetSource s = require(dataset);
         int id = datasetId(dataset);
-        try (Message m = fetchRecorded(s, id, user)) {
+        try (JobLocks.Held busy = notBusy(s); Message m = fetchRecorded(s, id, user)) {
             List<String> leftOut = leftOut(m, locale);
             Integer current = warehouse.dataset(dataset).map(DatasetInfo::currentVersion).orElse(null);
             if (nothingNew(s, m, current)) {
@@ -252,7 +292,8 @@ public class RefreshService {
                 return new RefreshOutcome(dataset, RefreshOutcome.Result.NOTHING_NEW, m.url(), null, current, current,
                         null, leftOut);
             }
-            ImportReport report = imports.upload(dataset, m.upload(), m.format(), mapping(s), user, locale);
+            ImportReport report = imports.upload(dataset, m.upload(), m.structure(), m.format(), mapping(s), user,
+                    locale);
             sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), report.id(), m.digest());
             if (!report.acceptable()) {
                 return new RefreshOutcome(dataset, "CANCELLED".equals(report.status())
@@ -284,6 +325,37 @@ public class RefreshService {
             return new RefreshOutcome(dataset, result, m.url(), accepted.id(), o.version(), o.currentVersion(),
                     accepted, leftOut);
         }
+    }
+
+    /**
+     * The dataset's refresh lock, or a refusal when the dataset is being refreshed: its source being fetched (by this
+     * process or another, the command line beside the web application: a PostgreSQL advisory lock), or the import
+     * that the last refresh started still being checked or written. Two refreshes of one dataset would fetch twice,
+     * race for "nothing new", and import the same message twice.
+     */
+    private JobLocks.Held notBusy(DatasetSource s) {
+        JobLocks.Held held = locks.tryHold(LOCK, UUID.nameUUIDFromBytes(s.dataset().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).orElseThrow(() -> busy(s.dataset(), null));
+        LastRefresh last = s.lastRefresh();
+        if (last != null && last.importId() != null) {
+            String status;
+            try {
+                status = imports.report(last.importId(), Locale.ROOT).status();
+            } catch (ImportException e) {
+                status = null;
+            }
+            if ("VALIDATING".equals(status) || "ACCEPTING".equals(status)) {
+                held.close();
+                throw busy(s.dataset(), last.importId());
+            }
+        }
+        return held;
+    }
+
+    private static UserException busy(String dataset, UUID importId) {
+        return importId == null ? new UserException(UserException.Kind.CONFLICT, "refresh.busy", dataset)
+                : new UserException(UserException.Kind.CONFLICT, "refresh.busyImport", dataset,
+                        "/warehouse/imports/" + importId);
     }
 
     /** Fetches; a failure of the source is recorded as the last refresh before it is thrown. */
@@ -365,7 +437,7 @@ public class RefreshService {
                 r.outcome() == null ? null : LastRefresh.Outcome.valueOf(r.outcome()), r.importId());
         return new DatasetSource(r.dataset(), SourceKind.valueOf(r.kind()), r.agency(), r.baseUrl(), r.flow(), r.key(),
                 r.startPeriod(), r.endPeriod(), r.format() == null ? null : SdmxFormat.valueOf(r.format()),
-                r.template(), r.updatedBy(), r.updatedAt(), last);
+                r.template(), r.updatedBy(), r.updatedAt(), last, r.structure());
     }
 
     private static String blank(String s) {

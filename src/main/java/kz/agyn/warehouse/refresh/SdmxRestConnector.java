@@ -21,6 +21,9 @@ import sdmxdl.provider.ri.drivers.Sdmx21RestQueries;
  */
 final class SdmxRestConnector {
 
+    /** The SDMX 2.1 REST media type of a structure message, with plain XML for services that know no other. */
+    static final String STRUCTURE_ACCEPT = "application/vnd.sdmx.structure+xml;version=2.1, application/xml;q=0.9";
+
     private SdmxRestConnector() {
     }
 
@@ -44,6 +47,27 @@ final class SdmxRestConnector {
                 q.param("endPeriod", s.endPeriod());
             }
             return q.build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new ImportException("refresh.source.badUrl", endpoint);
+        }
+    }
+
+    /**
+     * The address of the dataflow with everything it references — its data structure definition, the concept schemes
+     * and the code lists: {@code {endpoint}/dataflow/{agency}/{id}/{version}?references=all}, built by sdmx-dl's
+     * {@link Sdmx21RestQueries#getFlowQuery}. One request serves every agency of the catalogue, where the
+     * {@code /datastructure/} query would need the structure's id, which the flow does not give.
+     */
+    static URL structureUrl(DatasetSource s, Agency agency) {
+        String endpoint = s.baseUrl() != null ? s.baseUrl() : agency == null ? null : agency.endpoint();
+        if (endpoint == null) {
+            throw new ImportException("refresh.source.noAddress");
+        }
+        FlowRef flow = flow(s.flow());
+        boolean slash = s.baseUrl() == null && agency != null && agency.trailingSlash();
+        try {
+            return new Sdmx21RestQueries(slash).getFlowQuery(new URL(endpoint), flow).param("references", "all")
+                    .build();
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new ImportException("refresh.source.badUrl", endpoint);
         }
@@ -81,12 +105,23 @@ final class SdmxRestConnector {
         SdmxFormat format = s.sdmxFormat();
         String name = fileName(s, agency, format);
         HttpFetch.Fetched got = http.get(url, format.accept(), uploads, name, maxBytes);
+        HttpFetch.Fetched structure = null;
         try {
             MessageCheck.sdmx(got.body().file(), got.contentType(), format, url.toString());
+            if (s.structure()) {
+                // Fetched after the data: a query the agency refuses is said about the data first. What the answer
+                // holds is checked by the import, which reads it and reports at its line what it cannot.
+                URL structureUrl = structureUrl(s, agency);
+                structure = http.get(structureUrl, STRUCTURE_ACCEPT, uploads, "structure.xml", maxBytes);
+            }
             return new Message(got.body(), format.importFormat(), url.toString(),
-                    MessageCheck.digest(got.body().file()), 0, 0, java.util.List.of());
+                    MessageCheck.digest(got.body().file()), 0, 0, java.util.List.of(),
+                    structure == null ? null : structure.body());
         } catch (RuntimeException e) {
             got.body().close();
+            if (structure != null) {
+                structure.body().close();
+            }
             throw e;
         }
     }

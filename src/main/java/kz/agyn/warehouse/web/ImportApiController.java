@@ -60,8 +60,13 @@ class ImportApiController {
             + "\"EMIGRANTS\"},\"wide\":true} (every option: docs/formats/import-mapping.md). `template`: the name "
             + "of a saved mapping template, used when no mapping is given; its dataset is taken when no dataset is "
             + "given. The report names the sheet read and lists the workbook's sheets. A file larger than agyn.imports.max-size (200 MB by default) is "
-            + "refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes) before anything is read.")
+            + "refused with 413 problem+json (`code` upload.tooLarge, `limit` in bytes) before anything is read. "
+            + "`structure`: optionally, the dataflow's SDMX-ML 2.1/3.0 structure message (an agency's /datastructure/… "
+            + "or /dataflow/…?references=all answer): the report then names the codes (`codeNames`), an area code "
+            + "list (ISO alpha-2/alpha-3, M49, or the agency's own codes) reads the country, and a unit code list "
+            + "the units (docs/formats/sdmx.md).")
     ImportReport upload(@RequestPart("file") MultipartFile file,
+                        @RequestPart(name = "structure", required = false) MultipartFile structure,
                         @RequestParam(required = false) String dataset,
                         @RequestParam(required = false) String format,
                         @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
@@ -83,8 +88,10 @@ class ImportApiController {
         if (sheet != null && !sheet.isBlank()) {
             m = m.withSheet(sheet.trim());
         }
-        try (Upload received = uploads.receive(file, imports.maxSize())) {
-            return imports.upload(dataset, received, format, m, auth.getName(), locale);
+        try (Upload received = uploads.receive(file, imports.maxSize());
+             Upload dsd = structure == null || structure.isEmpty() ? null
+                     : uploads.receive(structure, imports.maxSize())) {
+            return imports.upload(dataset, received, dsd, format, m, auth.getName(), locale);
         }
     }
 

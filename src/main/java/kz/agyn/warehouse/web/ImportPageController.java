@@ -74,11 +74,15 @@ class ImportPageController {
      * is shown again at once with 413 and the limit; otherwise refused, back to the page with the reason.
      */
     @PostMapping
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String dataset,
+    String upload(@RequestParam("file") MultipartFile file,
+                  @RequestParam(name = "structure", required = false) MultipartFile structure,
+                  @RequestParam(required = false) String dataset,
                   @RequestParam(required = false) String format, @RequestParam(required = false) String template,
                   Authentication auth, Model model, RedirectAttributes redirect, HttpServletResponse response,
                   Locale locale) {
-        try (Upload received = uploads.receive(file, imports.maxSize())) {
+        try (Upload received = uploads.receive(file, imports.maxSize());
+             Upload dsd = structure == null || structure.isEmpty() ? null
+                     : uploads.receive(structure, imports.maxSize())) {
             ImportMapping mapping = ImportMapping.empty();
             if (template != null && !template.isBlank()) {
                 // A saved template: its mapping, and its dataset unless the form chose one.
@@ -88,7 +92,7 @@ class ImportPageController {
                     dataset = t.dataset();
                 }
             }
-            UUID id = imports.uploadAsync(dataset, received, format, mapping, auth.getName());
+            UUID id = imports.uploadAsync(dataset, received, dsd, format, mapping, auth.getName());
             return "redirect:/warehouse/imports/" + id;
         } catch (UploadTooLargeException e) {
             response.setStatus(UploadTooLargeException.STATUS);

@@ -168,6 +168,112 @@ class ConnectorTest {
                 });
     }
 
+    /**
+     * A host that takes no connection at all (a firewall that drops packets, a dead proxy): the connect timeout, not a
+     * hang. Made on 127.0.0.1 with a listening socket whose accept queue is full and never read: the kernel drops
+     * further connection attempts, so a client waits as for a silent host.
+     */
+    @Test
+    void aHostThatNeverAnswersTheConnectionIsAConnectTimeout() throws Exception {
+        java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        List<java.net.Socket> queued = new java.util.ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 1, loopback)) {
+            boolean full = false;
+            for (int i = 0; i < 16 && !full; i++) {
+                java.net.Socket c = new java.net.Socket();
+                try {
+                    c.connect(new java.net.InetSocketAddress(loopback, silent.getLocalPort()), 300);
+                    queued.add(c);
+                } catch (java.net.SocketTimeoutException e) {
+                    full = true;
+                    c.close();
+                }
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(full, "this system accepts connections past the backlog");
+            HttpFetch quick = new HttpFetch(Duration.ofMillis(500), Duration.ofSeconds(5), "Agyn-test");
+            DatasetSource s = new DatasetSource("d", SourceKind.SDMX_REST, null,
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/rest", "ECB,AME,1.0", null, null, null, null,
+                    null, null, null, null);
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> SdmxRestConnector.fetch(s, null, quick, uploads, MAX))
+                    .isInstanceOfSatisfying(SourceException.class, e -> {
+                        assertThat(e.code()).isEqualTo("refresh.error.connectTimeout");
+                        assertThat(e.gatewayStatus()).isEqualTo(504);
+                        assertThat(e.args()[0]).isEqualTo("0.5");
+                        assertThat(e.url()).startsWith("http://127.0.0.1:" + silent.getLocalPort() + "/rest/data/");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(4_000));
+        } finally {
+            for (java.net.Socket c : queued) {
+                c.close();
+            }
+        }
+    }
+
+    /** A name that resolves to nothing (".invalid" never does, RFC 2606): said as such, with the host. */
+    @Test
+    void anUnknownHostIsSaidWithItsName() {
+        DatasetSource s = new DatasetSource("d", SourceKind.SDMX_REST, null, "http://sdmx.agency.invalid/rest",
+                "ECB,AME,1.0", null, null, null, null, null, null, null, null);
+        assertThatThrownBy(() -> SdmxRestConnector.fetch(s, null, http, uploads, MAX))
+                .isInstanceOfSatisfying(SourceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("refresh.error.unknownHost");
+                    assertThat(e.gatewayStatus()).isEqualTo(502);
+                    assertThat(e.args()[0]).isEqualTo("sdmx.agency.invalid");
+                    assertThat(e.sourceStatus()).isNull();
+                });
+    }
+
+    /**
+     * With {@code structure}, the dataflow and everything it references is fetched after the data, as the agency
+     * answers it, for the import to read: {@code /dataflow/AGENCY/ID/VERSION?references=all}.
+     */
+    @Test
+    void theStructureIsFetchedBesideTheDataWhenAsked() throws Exception {
+        byte[] recorded = RecordedSource.recording("ecb-ame-generic21.xml");
+        byte[] dsd = RecordedSource.recording("/kz/agyn/tabular/sdmx/structure/ecb-ame1-structure21.xml");
+        source.answer(ECB_PATH, Answer.ok("application/vnd.sdmx.genericdata+xml;version=2.1", recorded));
+        source.answer("/service/dataflow/ECB/AME/1.0", Answer.ok("application/vnd.sdmx.structure+xml;version=2.1",
+                dsd));
+        DatasetSource s = new DatasetSource("d", SourceKind.SDMX_REST, null, source.base() + "/service",
+                "ECB,AME,1.0", "A.BEL.1.0.0.0.OVGD", null, null, null, null, null, null, null, true);
+        assertThat(SdmxRestConnector.structureUrl(s, null).toString())
+                .isEqualTo(source.base() + "/service/dataflow/ECB/AME/1.0?references=all");
+        try (Message m = SdmxRestConnector.fetch(s, null, http, uploads, MAX)) {
+            assertThat(Files.readAllBytes(m.upload().file())).isEqualTo(recorded);
+            assertThat(m.structure()).isNotNull();
+            assertThat(Files.readAllBytes(m.structure().file())).isEqualTo(dsd);
+        }
+        RecordedSource.Request r = source.requests().get(1);
+        assertThat(r.path()).isEqualTo("/service/dataflow/ECB/AME/1.0");
+        assertThat(r.query()).isEqualTo("references=all");
+        assertThat(r.accept()).startsWith("application/vnd.sdmx.structure+xml;version=2.1");
+
+        // Without structure (the default) nothing more is asked.
+        try (Message m = SdmxRestConnector.fetch(sdmx("ECB,AME,1.0", "A.BEL.1.0.0.0.OVGD", null, null, null), null,
+                http, uploads, MAX)) {
+            assertThat(m.structure()).isNull();
+        }
+        assertThat(source.requests()).hasSize(3);
+    }
+
+    /** An agency that answers the data but fails the structure fails the refresh, quoting what it said. */
+    @Test
+    void aStructureTheAgencyRefusesFailsTheRefreshWithItsWords() {
+        source.answer(ECB_PATH, Answer.ok("application/xml", RecordedSource.recording("ecb-ame-generic21.xml")));
+        source.answer("/service/dataflow/ECB/AME/1.0", new Answer(404, "application/xml",
+                RecordedSource.recording("sdmx-error-404-no-results.xml"), 0));
+        DatasetSource s = new DatasetSource("d", SourceKind.SDMX_REST, null, source.base() + "/service",
+                "ECB,AME,1.0", "A.BEL.1.0.0.0.OVGD", null, null, null, null, null, null, null, true);
+        assertThatThrownBy(() -> SdmxRestConnector.fetch(s, null, http, uploads, MAX))
+                .isInstanceOfSatisfying(SourceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("refresh.error.status");
+                    assertThat(e.sourceStatus()).isEqualTo(404);
+                    assertThat(e.url()).contains("/dataflow/ECB/AME/1.0");
+                    assertThat(e.agencyText()).contains("No Results Found");
+                });
+    }
+
     @Test
     void whatIsNotADataMessageIsSaidSo() {
         source.answer(ECB_PATH, Answer.ok("text/html", "<!DOCTYPE html><html><head><title>Service maintenance</title>"

@@ -3,6 +3,7 @@ package kz.agyn.warehouse.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -162,6 +163,91 @@ class RefreshApiTest extends AgynTest {
         mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf()))
                 .andExpect(jsonPath("$.result").value("NOTHING_NEW"));
         assertThat(source.requests()).hasSize(2);
+    }
+
+    /**
+     * A source that fetches the dataflow's structure beside the data: with no mapping but the indicator, the ECB's code
+     * lists put the countries in (BEL; Romania under AMECO's old code ROM, read through its name), leave the euro area
+     * out with a line, read the unit 30 as US dollars, and name the codes in the report. Setting and removing the
+     * source are in the audit log.
+     */
+    @Test
+    void aSourceWithItsStructureNeedsNoRecodingAndIsAudited() throws Exception {
+        if (warehouse.indicator("TEST_GDP_USD").isEmpty()) {
+            warehouse.createIndicator(new Indicator("TEST_GDP_USD", new Names("ЖІӨ (тест)", "ВВП (тест)",
+                    "GDP in US dollars (test)"), "USD", null, null));
+        }
+        templates.save("ECB AMECO by structure (test)", null, null, new ImportMapping(Map.of(),
+                Map.of(Dimension.INDICATOR, "TEST_GDP_USD"), false, null, null, null, null, null, null, null, null),
+                "test");
+        String code = dataset("refresh-dsd");
+        source.answer("/service/data/ECB,AME,1.0/A.BEL+EA19+ROM.1.0.30.0.OVGD/all", Answer.ok("application/xml",
+                RecordedSource.recording("/kz/agyn/tabular/sdmx/ecb-ame-generic21-areas.xml")));
+        source.answer("/service/dataflow/ECB/AME/1.0", Answer.ok("application/xml",
+                RecordedSource.recording("/kz/agyn/tabular/sdmx/structure/ecb-ame1-structure21.xml")));
+        String set = putSource(code, """
+                {"kind":"SDMX_REST","baseUrl":"%s/service","flow":"ECB,AME,1.0","key":"A.BEL+ROM+EA19.1.0.30.0.OVGD",
+                 "template":"ECB AMECO by structure (test)","structure":true}""".formatted(source.base()));
+        assertThat(set).contains("\"structure\":true")
+                .contains("\"structureUrl\":\"" + source.base() + "/service/dataflow/ECB/AME/1.0?references=all\"");
+        mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.result").value("NEW_VERSION"))
+                .andExpect(jsonPath("$.report.rows").value(10))
+                .andExpect(jsonPath("$.report.structure").value("ECB:ECB_AME1(1.0)"))
+                .andExpect(jsonPath("$.report.codeNames.AME_REF_AREA.BEL").value("Belgium"))
+                .andExpect(jsonPath("$.report.codeNames.AME_UNIT.30").value("US Dollar"))
+                .andExpect(jsonPath("$.report.notes[*].message").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("Euro area (19 countries) (EA19)"))));
+        assertThat(values(code)).hasSize(10).allMatch(v -> v.contains(" BE ") || v.contains(" RO "))
+                .contains("1960 BE 92.0142 A", "1960 RO 92.0142 A");
+
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'SOURCE_SET' AND actor = ? AND detail LIKE ?")
+                .params("refresh-analyst", code + ":%").query(String.class).list())
+                .singleElement().asString().contains("/service/data/").contains("+structure").contains("(new)");
+        mvc.perform(delete("/api/v1/datasets/" + code + "/source").with(ANALYST).with(csrf()))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SOURCE_REMOVED' AND detail LIKE ?")
+                .param(code + ":%").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * Two refreshes of one dataset at once: the second is refused (409) with a sentence in the reader's language, and
+     * the agency is asked once; the first goes on to its new version.
+     */
+    @Test
+    void aDatasetBeingRefreshedIsNotRefreshedTwice() throws Exception {
+        String code = dataset("refresh-busy");
+        source.answer(ECB_PATH, new Answer(200, "application/xml", RecordedSource.recording("ecb-ame-generic21.xml"),
+                2_500));
+        putSource(code, """
+                {"kind":"SDMX_REST","baseUrl":"%s/service","flow":"ECB,AME,1.0","key":"A.BEL.1.0.0.0.OVGD",
+                 "template":"ECB AMECO GDP (test)"}""".formatted(source.base()));
+        java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf()))
+                        .andReturn().getResponse().getContentAsString();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (source.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(source.requests()).as("the first refresh reached the agency").hasSize(1);
+        mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf())
+                        .header("Accept-Language", "ru"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("refresh.busy"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("уже обновляется")));
+        assertThat(first.get(60, java.util.concurrent.TimeUnit.SECONDS)).contains("\"result\":\"NEW_VERSION\"");
+        assertThat(source.requests()).as("the agency was asked once").hasSize(1);
+        // Once done, the dataset may be refreshed again.
+        source.answer(ECB_PATH, Answer.ok("application/xml", RecordedSource.recording("ecb-ame-generic21.xml")));
+        mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.result").value("NOTHING_NEW"));
     }
 
     @Test

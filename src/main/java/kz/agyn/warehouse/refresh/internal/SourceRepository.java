@@ -17,7 +17,7 @@ public class SourceRepository {
     public record Stored(String dataset, String kind, String agency, String baseUrl, String flow, String key,
                          String startPeriod, String endPeriod, String format, String template, String updatedBy,
                          OffsetDateTime updatedAt, OffsetDateTime refreshedAt, String refreshedBy, String outcome,
-                         UUID importId, String digest) {
+                         UUID importId, String digest, boolean structure) {
     }
 
     private final JdbcClient jdbc;
@@ -35,24 +35,27 @@ public class SourceRepository {
         return jdbc.sql("""
                 SELECT d.code, s.kind, s.agency, s.base_url, s.flow, s.series_key, s.start_period, s.end_period,
                        s.format, s.template, s.updated_by, s.updated_at, s.refreshed_at, s.refreshed_by,
-                       s.refresh_outcome, s.refresh_import, s.refresh_digest
+                       s.refresh_outcome, s.refresh_import, s.refresh_digest, s.structure
                   FROM wh_dataset_source s JOIN wh_dataset d ON d.id = s.dataset_id
                  WHERE d.code = ?""").param(dataset).query(SourceRepository::row).optional();
     }
 
     /** Creates or replaces the source; what the last refresh found stays, since it is about the data. */
     public void save(int datasetId, String kind, String agency, String baseUrl, String flow, String key,
-                     String startPeriod, String endPeriod, String format, String template, String user) {
+                     String startPeriod, String endPeriod, String format, String template, boolean structure,
+                     String user) {
         jdbc.sql("""
                 INSERT INTO wh_dataset_source (dataset_id, kind, agency, base_url, flow, series_key, start_period,
-                                               end_period, format, template, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               end_period, format, template, structure, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (dataset_id) DO UPDATE SET kind = excluded.kind, agency = excluded.agency,
                     base_url = excluded.base_url, flow = excluded.flow, series_key = excluded.series_key,
                     start_period = excluded.start_period, end_period = excluded.end_period,
-                    format = excluded.format, template = excluded.template, updated_by = excluded.updated_by,
+                    format = excluded.format, template = excluded.template, structure = excluded.structure,
+                    updated_by = excluded.updated_by,
                     updated_at = now()""")
-                .params(datasetId, kind, agency, baseUrl, flow, key, startPeriod, endPeriod, format, template, user)
+                .params(datasetId, kind, agency, baseUrl, flow, key, startPeriod, endPeriod, format, template,
+                        structure, user)
                 .update();
     }
 
@@ -78,6 +81,6 @@ public class SourceRepository {
                 rs.getString("template"), rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getObject("refreshed_at", OffsetDateTime.class), rs.getString("refreshed_by"),
                 rs.getString("refresh_outcome"), rs.getObject("refresh_import", UUID.class),
-                rs.getString("refresh_digest"));
+                rs.getString("refresh_digest"), rs.getBoolean("structure"));
     }
 }

@@ -53,7 +53,7 @@ class SourceApiController {
     @Operation(summary = "The dataset's source, with the address a refresh fetches")
     SourceView source(@PathVariable String code) {
         DatasetSource s = refresh.require(code);
-        return SourceView.of(s, refresh.address(s));
+        return SourceView.of(s, refresh.address(s), refresh.structureAddress(s));
     }
 
     @PutMapping("/api/v1/datasets/{code}/source")
@@ -64,7 +64,7 @@ class SourceApiController {
             + "address. Every agency and field: docs/sources.md.")
     SourceView save(@PathVariable String code, @RequestBody SourceRequest body, Authentication auth) {
         DatasetSource s = refresh.save(code, body.toSource(code), auth.getName());
-        return SourceView.of(s, refresh.address(s));
+        return SourceView.of(s, refresh.address(s), refresh.structureAddress(s));
     }
 
     @DeleteMapping("/api/v1/datasets/{code}/source")

@@ -40,12 +40,13 @@ class SourcePageController {
                 @RequestParam(required = false) String flow, @RequestParam(required = false) String key,
                 @RequestParam(required = false) String startPeriod, @RequestParam(required = false) String endPeriod,
                 @RequestParam(required = false) String format, @RequestParam(required = false) String template,
+                @RequestParam(defaultValue = "false") boolean structure,
                 Authentication auth, RedirectAttributes redirect, Locale locale) {
         try {
             SourceKind k = kind == null || kind.isBlank() ? null : SourceKind.valueOf(kind);
             SdmxFormat f = format == null || format.isBlank() ? null : SdmxFormat.valueOf(format);
             refresh.save(code, new DatasetSource(code, k, agency, baseUrl, flow, key, startPeriod, endPeriod, f,
-                    template, null, null, null), auth.getName());
+                    template, null, null, null, structure), auth.getName());
             redirect.addFlashAttribute("message", messages.getMessage("refresh.saved", new Object[] {code}, locale));
         } catch (UserException e) {
             redirect.addFlashAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));

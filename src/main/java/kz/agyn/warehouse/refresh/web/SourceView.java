@@ -12,10 +12,12 @@ import kz.agyn.warehouse.refresh.SourceKind;
  */
 record SourceView(String dataset, SourceKind kind, String agency, String baseUrl, String flow, String key,
                   String startPeriod, String endPeriod, SdmxFormat format, String template, String url,
-                  String updatedBy, OffsetDateTime updatedAt, DatasetSource.LastRefresh lastRefresh) {
+                  String updatedBy, OffsetDateTime updatedAt, DatasetSource.LastRefresh lastRefresh,
+                  boolean structure, String structureUrl) {
 
-    static SourceView of(DatasetSource s, String url) {
+    static SourceView of(DatasetSource s, String url, String structureUrl) {
         return new SourceView(s.dataset(), s.kind(), s.agency(), s.baseUrl(), s.flow(), s.key(), s.startPeriod(),
-                s.endPeriod(), s.format(), s.template(), url, s.updatedBy(), s.updatedAt(), s.lastRefresh());
+                s.endPeriod(), s.format(), s.template(), url, s.updatedBy(), s.updatedAt(), s.lastRefresh(),
+                s.structure(), structureUrl);
     }
 }
