@@ -3,8 +3,13 @@ package kz.agyn.platform.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
@@ -107,6 +112,20 @@ class NumbersTest {
         assertThat(in(EN).shortened(new BigDecimal("1234500000000"), figures)).isEqualTo(nb("1.23_tn"));
         assertThat(in(RU).shortened(new BigDecimal("999999999.5"), figures)).isEqualTo(nb("999_999_999,5"));
         assertThat(in(EN).shortened(new BigDecimal("-3000000000"), figures)).isEqualTo(nb("-3_bn"));
+    }
+
+    /** The words come from the shared messages, so every scale must be there in each language. */
+    @Test
+    void everyScaleHasItsWordInTheThreeLanguages() throws IOException {
+        for (String suffix : new String[] {"", "_ru", "_en"}) {
+            Properties p = new Properties();
+            try (InputStream in = getClass().getResourceAsStream("/i18n/messages" + suffix + ".properties")) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (Scale scale : Scale.values()) {
+                assertThat(p.getProperty(scale.messageKey())).as(scale + suffix).isNotBlank();
+            }
+        }
     }
 
     @Test
