@@ -1,9 +1,12 @@
 package kz.agyn.note;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
+import kz.agyn.platform.format.Scale;
+import kz.agyn.platform.format.Shortening;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FigureFormatter {
 
-    private static final BigDecimal BILLION = new BigDecimal("1000000000");
-    private static final BigDecimal TRILLION = new BigDecimal("1000000000000");
+    private static final Decimals TWO = Decimals.upTo(2);
+    /** Money from a billion up in billions or trillions; every figure with up to two decimals. */
+    private static final Shortening MONEY = Shortening.none(TWO).and(Scale.BILLION, TWO).and(Scale.TRILLION, TWO);
 
     private final MessageSource messages;
 
@@ -25,9 +29,11 @@ public class FigureFormatter {
 
     /** The value with its unit, e.g. "≈ 25 bn ₸ / year". */
     public String format(NoteFigure f, Locale locale) {
-        String number = number(f.value(), f, locale);
+        Numbers numbers = new Numbers(locale, messages);
+        // Each end in its own scale: a source's "900 million to 1.2 billion" stays as it was written.
+        String number = number(f.value(), f, numbers);
         if (f.isRange()) {
-            number = number + "–" + number(f.valueHigh(), f, locale);
+            number = number + Numbers.DASH + number(f.valueHigh(), f, numbers);
         }
         StringBuilder sb = new StringBuilder();
         if (f.approx()) {
@@ -44,29 +50,15 @@ public class FigureFormatter {
         return sb.toString();
     }
 
-    /** A plain number in the locale's style, with up to the given number of decimals. */
-    public static String number(BigDecimal value, int maxDecimals, Locale locale) {
-        NumberFormat nf = NumberFormat.getNumberInstance(locale);
-        nf.setMaximumFractionDigits(maxDecimals);
-        nf.setMinimumFractionDigits(0);
-        return nf.format(value).replace('\u202F', '\u00A0');
-    }
-
-    private String number(BigDecimal v, NoteFigure f, Locale locale) {
-        if ("MONEY".equals(f.unit()) && v.abs().compareTo(BILLION) >= 0) {
-            boolean tn = v.abs().compareTo(TRILLION) >= 0;
-            BigDecimal scaled = v.divide(tn ? TRILLION : BILLION);
-            String word = messages.getMessage(tn ? "scale.tn" : "scale.bn", null, tn ? "tn" : "bn", locale);
-            return number(scaled, 2, locale) + "\u00A0" + word;
-        }
-        return number(v, 2, locale);
+    private static String number(BigDecimal v, NoteFigure f, Numbers numbers) {
+        return "MONEY".equals(f.unit()) ? numbers.shortened(v, MONEY) : numbers.number(v, TWO);
     }
 
     private String unit(NoteFigure f, Locale locale) {
         return switch (f.unit()) {
             case "PERCENT" -> "%";
             case "PERCENT_GDP" -> messages.getMessage("unit.PERCENT_GDP", null, "% GDP", locale);
-            case "MONEY" -> "KZT".equals(f.currency()) ? "₸" : f.currency();
+            case "MONEY" -> Numbers.currencySign(f.currency());
             case "PERSONS", "YEARS", "COUNT" -> messages.getMessage("unit." + f.unit(), null, "", locale);
             default -> "";
         };

@@ -1,47 +1,38 @@
 package kz.agyn.costmodel.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
+import kz.agyn.platform.format.Scale;
+import kz.agyn.platform.format.Shortening;
 import org.springframework.context.MessageSource;
 
 /**
- * Numbers as a reader of each language writes them ("12,4 млрд ₸" in kk and ru, "12.4 bn ₸" in en), for the page
- * and for the sentences of the claim check. Public with public methods: the page's expressions call it.
+ * The cost model's numbers as a reader of each language writes them ("12,4 млрд ₸" in kk and ru, "12.4 bn ₸" in
+ * en), for the page and for the sentences of the claim check: which decimals and scales the model's amounts take;
+ * the writing itself is the shared {@link Numbers}. Public with public methods: the page's expressions call it.
  */
 public final class CostModelFormat {
 
-    private final Locale locale;
-    private final MessageSource messages;
+    /** Billions with one decimal, millions with two, smaller amounts in whole tenge. */
+    private static final Shortening MONEY = Shortening.none(Decimals.upTo(0))
+            .and(Scale.MILLION, Decimals.upTo(2)).and(Scale.BILLION, Decimals.upTo(1));
+
+    private final Numbers numbers;
 
     public CostModelFormat(Locale locale, MessageSource messages) {
-        this.locale = locale;
-        this.messages = messages;
+        this.numbers = new Numbers(locale, messages);
     }
 
     /** An amount in tenge, scaled to billions or millions when large, with the tenge sign. */
     public String money(double kzt) {
-        double a = Math.abs(kzt);
-        if (a >= 1e9) {
-            return number(kzt / 1e9, 1) + "\u00A0" + word("bn") + "\u00A0₸";
-        }
-        if (a >= 1e6) {
-            return number(kzt / 1e6, 2) + "\u00A0" + word("mn") + "\u00A0₸";
-        }
-        return number(kzt, 0) + "\u00A0₸";
+        return numbers.money(kzt, "KZT", MONEY);
     }
 
     /** A P5–P95 band with both ends at the scale of the larger, so that they read as one range. */
     public String band(double low, double high) {
-        double a = Math.max(Math.abs(low), Math.abs(high));
-        if (a >= 1e9) {
-            return number(low / 1e9, 1) + "–" + number(high / 1e9, 1) + "\u00A0" + word("bn") + "\u00A0₸";
-        }
-        if (a >= 1e6) {
-            return number(low / 1e6, 2) + "–" + number(high / 1e6, 2) + "\u00A0" + word("mn") + "\u00A0₸";
-        }
-        return number(low, 0) + "–" + number(high, 0) + "\u00A0₸";
+        return numbers.moneyRange(low, high, "KZT", MONEY);
     }
 
     /** Billions of tenge as a plain number, the unit of the tornado's axis. */
@@ -58,12 +49,12 @@ public final class CostModelFormat {
     public String value(double v, String unit) {
         boolean whole = unit.startsWith("KZT") || "COUNT".equals(unit);
         String n = number(v, whole ? 0 : 4);
-        return unit.startsWith("KZT") ? n + "\u00A0₸" : n;
+        return unit.startsWith("KZT") ? n + Numbers.NBSP + Numbers.currencySign("KZT") : n;
     }
 
     /** A percentage given in percent (37.5 → "37,5 %"). */
     public String percent(double p) {
-        return number(p, 1) + "\u00A0%";
+        return numbers.percent(p, Decimals.upTo(1));
     }
 
     /** The number as an input field holds it: a decimal point, no grouping, no exponent. */
@@ -73,13 +64,6 @@ public final class CostModelFormat {
 
     /** A number in the locale's style with at most {@code decimals} decimals. */
     public String number(double v, int decimals) {
-        NumberFormat nf = NumberFormat.getNumberInstance(locale);
-        nf.setMaximumFractionDigits(decimals);
-        nf.setMinimumFractionDigits(0);
-        return nf.format(BigDecimal.valueOf(v)).replace('\u202F', '\u00A0');
-    }
-
-    private String word(String scale) {
-        return messages.getMessage("costmodel.scale." + scale, null, scale, locale);
+        return numbers.number(v, Decimals.upTo(decimals));
     }
 }

@@ -11,6 +11,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.costmodel.ParameterSet;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.AxisLabel;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.Legend;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -167,7 +174,7 @@ class CostModelPageController {
      * A horizontal bar per parameter, from the total at the parameter's low end to the total at its high end,
      * drawn as the change from the total at the current values so that the bars meet at zero; widest at the top.
      */
-    private Map<String, Object> tornado(CostModelReport.Result result, Locale locale) {
+    private ChartOption tornado(CostModelReport.Result result, Locale locale) {
         List<String> names = new ArrayList<>();
         List<Double> atLow = new ArrayList<>();
         List<Double> atHigh = new ArrayList<>();
@@ -178,20 +185,13 @@ class CostModelPageController {
         }
         String lowName = messages.getMessage("costmodel.tornado.low", null, locale);
         String highName = messages.getMessage("costmodel.tornado.high", null, locale);
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        option.put("legend", Map.of("data", List.of(lowName, highName), "top", 0));
-        option.put("grid", Map.of("left", 10, "right", 30, "top", 36, "bottom", 40, "containLabel", true));
-        option.put("xAxis", Map.of("type", "value", "name", messages.getMessage("costmodel.tornado.axis",
-                new Object[] {new CostModelFormat(locale, messages).money(result.total())}, locale),
-                "nameLocation", "middle", "nameGap", 26));
-        option.put("yAxis", Map.of("type", "category", "inverse", true, "data", names,
-                "axisLabel", Map.of("width", 260, "overflow", "truncate")));
-        option.put("series", List.of(
-                Map.of("name", lowName, "type", "bar", "stack", "swing", "data", atLow,
-                        "itemStyle", Map.of("color", "#1f6f8b")),
-                Map.of("name", highName, "type", "bar", "stack", "swing", "data", atHigh,
-                        "itemStyle", Map.of("color", "#e07a1f"))));
-        return option;
+        String axis = messages.getMessage("costmodel.tornado.axis",
+                new Object[] {new CostModelFormat(locale, messages).money(result.total())}, locale);
+        return new ChartOption().tooltip(Tooltip.axisShaded()).legend(Legend.atTop(List.of(lowName, highName)))
+                .grid(Grid.margins(10, 30, 36, 40).containingLabels())
+                .xAxis(Axis.value().named(axis).nameInMiddle(26))
+                .yAxis(Axis.category(names).inverse().labels(AxisLabel.truncatedAt(260)))
+                .series(Series.bar(lowName, atLow).stacked("swing").color(Series.TEAL),
+                        Series.bar(highName, atHigh).stacked("swing").color(Series.ORANGE));
     }
 }

@@ -12,6 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import kz.agyn.note.FigureFormatter;
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.AxisLabel;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.MarkArea;
+import kz.agyn.platform.charts.Point;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
+import kz.agyn.platform.charts.VisualMap;
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
 import kz.agyn.note.NoteFigure;
 import kz.agyn.note.NoteFigures;
 import kz.agyn.note.SourceDocument;
@@ -66,7 +77,7 @@ class DashboardController {
         BigDecimal ratio = us.value().divide(TWELVE, MathContext.DECIMAL64)
                 .divide(kz.value(), 1, RoundingMode.HALF_UP);
         cards.add(card("pay", msg("dashboard.card.pay", locale), locale,
-                msg("dashboard.card.pay.remark", locale, FigureFormatter.number(ratio, 1, locale)),
+                msg("dashboard.card.pay.remark", locale, new Numbers(locale).number(ratio, Decimals.upTo(1))),
                 "teacher_pay_kz_2022", "teacher_pay_us", "teacher_pay_us_kzt"));
         cards.add(card("rnd", msg("dashboard.card.rnd", locale), locale, null,
                 "rnd_gdp_kz", "rnd_gdp_world", "rnd_gdp_kr", "rnd_gdp_jp"));
@@ -115,13 +126,11 @@ class DashboardController {
         }
         NoteFigure world = figures.require("rnd_gdp_world");
         gerdSources.add(citation(world, locale));
-        Map<String, Object> gerdOption = barOption(countries, gerd, "%", false);
-        Map<String, Object> series = firstSeries(gerdOption);
-        series.put("markArea", Map.of("itemStyle", Map.of("color", "rgba(255, 173, 177, 0.25)"),
-                "data", List.of(List.of(
-                        Map.of("name", msg("dashboard.chart.rnd.world", locale,
-                                formatter.format(world, locale)), "yAxis", world.value()),
-                        Map.of("yAxis", world.valueHigh() == null ? world.value() : world.valueHigh())))));
+        // The world's share, a range in the source, as a band across the bars.
+        ChartOption gerdOption = barOption(countries, gerd, "%", false);
+        gerdOption.series().get(0).markArea(MarkArea.horizontalBand("rgba(255, 173, 177, 0.25)",
+                msg("dashboard.chart.rnd.world", locale, formatter.format(world, locale)), world.value(),
+                world.valueHigh() == null ? world.value() : world.valueHigh()));
         charts.add(new Chart("rnd", msg("dashboard.chart.rnd", locale), toJson(gerdOption),
                 List.copyOf(gerdSources), null));
 
@@ -167,7 +176,7 @@ class DashboardController {
 
     /** The map: regions named in the reader's language, shaded by the note's one regional figure. */
     private Chart map(Locale locale) {
-        List<Map<String, Object>> data = new ArrayList<>();
+        List<Point> data = new ArrayList<>();
         LinkedHashSet<String> sources = new LinkedHashSet<>();
         String unitLabel = "";
         BigDecimal max = BigDecimal.ONE;
@@ -179,11 +188,7 @@ class DashboardController {
             if (region.isEmpty()) {
                 continue;
             }
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("name", region.get().kato());
-            point.put("value", f.value());
-            point.put("label", f.label().in(locale));
-            data.add(point);
+            data.add(Point.named(region.get().kato(), f.value()).labelled(f.label().in(locale)));
             sources.add(citation(f, locale));
             unitLabel = f.label().in(locale);
             max = max.max(f.value());
@@ -192,51 +197,21 @@ class DashboardController {
         for (Region r : reference.currentRegions()) {
             names.put(r.kato(), r.names().in(locale));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "item"));
-        option.put("visualMap", Map.of("min", 0, "max", max, "left", "left", "bottom", 10, "calculable", true,
-                "text", List.of(unitLabel, ""), "inRange", Map.of("color", List.of("#e0f3f8", "#08589e"))));
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("type", "map");
-        series.put("map", "kz");
-        series.put("nameProperty", "KATO");
-        series.put("roam", false);
-        series.put("data", data);
-        series.put("itemStyle", Map.of("areaColor", "#f2f2f2", "borderColor", "#888"));
-        series.put("emphasis", Map.of("label", Map.of("show", true)));
-        option.put("series", List.of(series));
-        option.put("regionNames", names);
+        ChartOption option = new ChartOption().tooltip(Tooltip.item()).visualMap(VisualMap.shading(max, unitLabel))
+                .series(Series.regions(data).fixed().namesOnHover()).regionNames(names);
         sources.add(msg("dashboard.map.attribution", locale));
         return new Chart("map", msg("dashboard.map.title", locale), toJson(option), List.copyOf(sources),
                 msg("dashboard.map.remark", locale));
     }
 
-    private static Map<String, Object> barOption(List<String> categories, List<Object> values, String unit,
-                                                 boolean horizontal) {
-        Map<String, Object> category = new LinkedHashMap<>(Map.of("type", "category", "data", categories,
-                "axisLabel", Map.of("interval", 0, "width", horizontal ? 190 : 140, "overflow", "break",
-                        "fontSize", 11, "lineHeight", 13)));
-        Map<String, Object> value = new LinkedHashMap<>(Map.of("type", "value", "name", unit));
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", horizontal ? 200 : 70, "right", 40, "bottom", 60, "top", 30));
-        option.put(horizontal ? "yAxis" : "xAxis", category);
-        option.put(horizontal ? "xAxis" : "yAxis", value);
-        if (horizontal) {
-            category.put("inverse", true);
-        }
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("type", "bar");
-        series.put("data", values);
-        series.put("label", Map.of("show", true, "position", horizontal ? "right" : "top"));
-        series.put("itemStyle", Map.of("color", "#1f6f8b"));
-        option.put("series", new ArrayList<>(List.of(series)));
-        return option;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> firstSeries(Map<String, Object> option) {
-        return ((List<Map<String, Object>>) option.get("series")).get(0);
+    private static ChartOption barOption(List<String> categories, List<Object> values, String unit,
+                                         boolean horizontal) {
+        Axis category = Axis.category(categories)
+                .labels(AxisLabel.everyWrappedAt(horizontal ? 190 : 140).font(11, 13));
+        Axis value = Axis.value().named(unit);
+        return new ChartOption().tooltip(Tooltip.axis()).grid(Grid.margins(horizontal ? 200 : 70, 40, 30, 60))
+                .xAxis(horizontal ? value : category).yAxis(horizontal ? category.inverse() : value)
+                .series(Series.bar(null, values).valueLabels(horizontal ? "right" : "top").color(Series.TEAL));
     }
 
     private String country(NoteFigure f, Locale locale) {

@@ -10,6 +10,16 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.AxisLabel;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.Point;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
+import kz.agyn.platform.charts.VisualMap;
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
 import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.UploadTooLargeException;
 import kz.agyn.platform.upload.Uploads;
@@ -411,7 +421,7 @@ class SurveyPageController {
     }
 
     /** Row percentages as a heatmap; suppressed cells are left out, so they show blank. */
-    private Map<String, Object> heatmap(CrossTable t, Locale locale) {
+    private ChartOption heatmap(CrossTable t, Locale locale) {
         List<Object> data = new ArrayList<>();
         double low = 100;
         double high = 0;
@@ -427,35 +437,27 @@ class SurveyPageController {
             }
         }
         String name = messages.getMessage("survey.crosstab.rowPercent", null, locale);
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("position", "top"));
-        option.put("grid", Map.of("left", 170, "right", 20, "top", 10, "bottom", 90));
-        option.put("xAxis", Map.of("type", "category", "data", t.columns().stream().map(CrossTable.Category::text)
-                .toList(), "splitArea", Map.of("show", true), "axisLabel", Map.of("interval", 0, "rotate",
-                t.columns().size() > 4 ? 30 : 0, "width", 110, "overflow", "break")));
-        option.put("yAxis", Map.of("type", "category", "inverse", true, "splitArea", Map.of("show", true), "data",
-                t.rows().stream().map(CrossTable.Category::text).toList(), "axisLabel", Map.of("width", 160,
-                        "overflow", "truncate")));
         // The colour scale spans the shown percentages, so that differences of a few points are visible.
         double min = data.isEmpty() ? 0 : Math.floor(low);
         double max = data.isEmpty() ? 100 : Math.max(Math.ceil(high), min + 1);
-        option.put("visualMap", Map.of("min", min, "max", max, "calculable", true, "orient", "horizontal",
-                "left", "center", "bottom", 0));
-        option.put("series", List.of(Map.of("type", "heatmap", "name", name, "data", data,
-                "label", Map.of("show", true))));
-        return option;
+        return new ChartOption().tooltip(Tooltip.at("top")).grid(Grid.margins(170, 20, 10, 90))
+                .xAxis(Axis.category(t.columns().stream().map(CrossTable.Category::text).toList()).splitAreas()
+                        .labels(AxisLabel.everyWrappedAt(110).turned(t.columns().size() > 4 ? 30 : 0)))
+                .yAxis(Axis.category(t.rows().stream().map(CrossTable.Category::text).toList()).inverse()
+                        .splitAreas().labels(AxisLabel.truncatedAt(160)))
+                .visualMap(VisualMap.horizontal(min, max))
+                .series(Series.heatmap(name, data).valueLabels());
     }
 
     /** The changes in percentage points with their 95% intervals as error bars. */
-    private Map<String, Object> differences(WaveChanges w, Locale locale) {
+    private ChartOption differences(WaveChanges w, Locale locale) {
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         List<Object> bars = new ArrayList<>();
         for (int i = 0; i < w.options().size(); i++) {
             WaveChanges.Change c = w.options().get(i);
             names.add(c.text());
-            values.add(Map.of("value", round(c.difference()), "itemStyle", Map.of("color",
-                    c.significant() ? "#c0392b" : "#95a5a6")));
+            values.add(Point.colored(round(c.difference()), c.significant() ? "#c0392b" : "#95a5a6"));
             bars.add(List.of(i, round(c.ciLow()), round(c.ciHigh())));
         }
         return barsWithIntervals(names, values, bars, "top", messages.getMessage("survey.compare.chartAxis", null,
@@ -467,27 +469,18 @@ class SurveyPageController {
      * An ECharts option: one bar per option with its 95% interval drawn as an error bar by agyn.js
      * ({@code agynErrorBars}); {@code bars} holds {@code [index, low, high]} for each.
      */
-    private static Map<String, Object> barsWithIntervals(List<String> names, List<Object> values, List<Object> bars,
-                                                         String labelPosition, String axis, String series,
-                                                         String interval) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 90));
-        option.put("xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0,
-                "rotate", names.size() > 5 ? 30 : 0, "width", 110, "overflow", "break")));
-        option.put("yAxis", Map.of("type", "value", "name", axis));
-        option.put("series", List.of(
-                Map.of("type", "bar", "data", values, "name", series, "label", Map.of("show", true, "position",
-                        labelPosition)),
-                Map.of("type", "custom", "data", bars, "agynErrorBars", true, "z", 10, "name", interval)));
-        return option;
+    private static ChartOption barsWithIntervals(List<String> names, List<Object> values, List<Object> bars,
+                                                 String labelPosition, String axis, String series,
+                                                 String interval) {
+        return new ChartOption().tooltip(Tooltip.axis()).grid(Grid.margins(50, 20, 30, 90))
+                .xAxis(Axis.category(names).labels(AxisLabel.everyWrappedAt(110).turned(names.size() > 5 ? 30 : 0)))
+                .yAxis(Axis.value().named(axis))
+                .series(Series.bar(series, values).valueLabels(labelPosition), Series.errorBars(interval, bars));
     }
 
     private static String decimal(double x, int digits, Locale locale) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
-        f.setMinimumFractionDigits(digits);
-        f.setMaximumFractionDigits(digits);
-        return f.format(x);
+        // Rounded from the statistic's binary value, as these sentences always have been.
+        return new Numbers(locale).binary(x, Decimals.exactly(digits));
     }
 
     /** Three decimals, and "< 0.001" below that, where more digits would claim a precision the test lacks. */
@@ -496,7 +489,7 @@ class SurveyPageController {
     }
 
     /** Bars of the shares with their 95% intervals drawn as error bars (see agyn.js). */
-    private Map<String, Object> chart(Estimates e, Locale locale) {
+    private ChartOption chart(Estimates e, Locale locale) {
         List<String> names = new ArrayList<>();
         List<Object> shares = new ArrayList<>();
         List<Object> bars = new ArrayList<>();

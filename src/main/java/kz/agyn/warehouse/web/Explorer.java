@@ -13,7 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import kz.agyn.note.FigureFormatter;
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.Legend;
+import kz.agyn.platform.charts.Point;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
+import kz.agyn.platform.charts.VisualMap;
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.DatasetVersion;
@@ -203,6 +212,7 @@ class Explorer {
             grid.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(o.period(), o);
         }
         List<PivotRow> rows = new ArrayList<>();
+        Numbers numbers = new Numbers(locale);
         int suppressed = 0;
         for (String code : new TreeSet<>(grid.keySet())) {
             List<Cell> cells = new ArrayList<>();
@@ -214,7 +224,7 @@ class Explorer {
                     cells.add(new Cell("<5", null, true));
                     suppressed++;
                 } else {
-                    cells.add(new Cell(FigureFormatter.number(o.scaledValue(), 2, locale), o.scaledValue(), false));
+                    cells.add(new Cell(numbers.number(o.scaledValue(), Decimals.upTo(2)), o.scaledValue(), false));
                 }
             }
             rows.add(new PivotRow(code.isEmpty() ? "_T" : code, rowLabels.get(code), cells));
@@ -241,52 +251,42 @@ class Explorer {
     }
 
     /** Line chart: one series per breakdown code (the largest, when there are many). */
-    Map<String, Object> lineOption(View v) {
+    ChartOption lineOption(View v) {
         List<PivotRow> rows = new ArrayList<>(v.rows());
         rows.sort(Comparator.comparing((PivotRow r) -> last(r).negate()));
         boolean truncated = rows.size() > MAX_SERIES;
         List<PivotRow> shown = rows.subList(0, Math.min(MAX_SERIES, rows.size()));
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (PivotRow r : shown) {
             List<Object> data = new ArrayList<>();
             r.cells().forEach(c -> data.add(c.value()));
-            series.add(Map.of("name", r.label(), "type", v.periods().size() == 1 ? "bar" : "line", "data", data,
-                    "connectNulls", false));
+            // A single period is a bar: a line through one point would not show.
+            series.add((v.periods().size() == 1 ? Series.bar(r.label(), data) : Series.line(r.label(), data))
+                    .gapsAtNulls());
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("type", "scroll", "bottom", 0));
-        option.put("grid", Map.of("left", 70, "right", 30, "top", 30, "bottom", 60));
-        option.put("xAxis", Map.of("type", "category", "data", v.periods()));
-        option.put("yAxis", Map.of("type", "value"));
-        option.put("series", series);
-        option.put("truncated", truncated);
-        return option;
+        return new ChartOption().tooltip(Tooltip.axis()).legend(Legend.scrollingAtBottom())
+                .grid(Grid.margins(70, 30, 30, 60)).xAxis(Axis.category(v.periods())).yAxis(Axis.value())
+                .series(series).truncated(truncated);
     }
 
     /** Map of the latest period when the breakdown is by region. */
-    Map<String, Object> mapOption(View v, Map<String, String> regionNames) {
+    ChartOption mapOption(View v, Map<String, String> regionNames) {
         if (v.selection().by() != Dimension.REGION || v.periods().isEmpty()) {
             return null;
         }
         int last = v.periods().size() - 1;
-        List<Map<String, Object>> data = new ArrayList<>();
+        List<Point> data = new ArrayList<>();
         BigDecimal max = BigDecimal.ONE;
         for (PivotRow r : v.rows()) {
             Cell c = r.cells().get(last);
             if (r.code().equals(WholeCountry.CODE) || c.value() == null) {
                 continue;
             }
-            data.add(Map.of("name", WholeCountry.stored(r.code()), "value", c.value()));
+            data.add(Point.named(WholeCountry.stored(r.code()), c.value()));
             max = max.max(c.value());
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("visualMap", Map.of("min", 0, "max", max, "left", "left", "bottom", 10, "calculable", true,
-                "text", List.of(v.periods().get(last), ""), "inRange", Map.of("color", List.of("#e0f3f8", "#08589e"))));
-        option.put("series", List.of(Map.of("type", "map", "map", "kz", "nameProperty", "KATO", "data", data,
-                "itemStyle", Map.of("areaColor", "#f2f2f2", "borderColor", "#888"))));
-        option.put("regionNames", regionNames);
-        return option;
+        return new ChartOption().visualMap(VisualMap.shading(max, v.periods().get(last)))
+                .series(Series.regions(data)).regionNames(regionNames);
     }
 
     private static BigDecimal last(PivotRow r) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
+import kz.agyn.platform.charts.ChartOption;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import kz.agyn.warehouse.DatasetInfo;
@@ -64,7 +65,7 @@ class ExplorerController {
         model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("locale", locale);
         model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
-        Map<String, Object> map = explorer.mapOption(view, regionNames(locale));
+        ChartOption map = explorer.mapOption(view, regionNames(locale));
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
         model.addAttribute("exportQuery", exportQuery(selection));
         return htmx != null ? "explore :: explorer" : "explore";

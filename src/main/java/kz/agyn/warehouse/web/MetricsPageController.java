@@ -3,13 +3,16 @@ package kz.agyn.warehouse.web;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import kz.agyn.account.Role;
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.warehouse.Disclosure;
 import kz.agyn.warehouse.MetricResult;
@@ -70,12 +73,9 @@ class MetricsPageController {
                     ? p.value().multiply(BigDecimal.valueOf(100)).round(MathContext.DECIMAL32)
                     : p.value().round(MathContext.DECIMAL32));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 70, "right", 30, "top", 30, "bottom", 40));
-        option.put("xAxis", Map.of("type", "category", "data", periods));
-        option.put("yAxis", Map.of("type", "value", "name", fraction ? "%" : ""));
-        option.put("series", List.of(Map.of("type", "line", "data", values, "name", result.name())));
+        ChartOption option = new ChartOption().tooltip(Tooltip.axis()).grid(Grid.margins(70, 30, 30, 40))
+                .xAxis(Axis.category(periods)).yAxis(Axis.value().named(fraction ? "%" : ""))
+                .series(Series.line(result.name(), values));
         model.addAttribute("metrics", Metric.values());
         model.addAttribute("selected", m);
         model.addAttribute("result", result);

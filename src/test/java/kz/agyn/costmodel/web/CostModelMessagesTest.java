@@ -72,8 +72,8 @@ class CostModelMessagesTest extends AgynTest {
         keys.addAll(List.of("nav.costModel", "costmodel.error.override.unknown", "costmodel.error.override.notANumber",
                 "costmodel.error.override.outsideRange", "costmodel.error.override.outOfUnitRange",
                 "costmodel.error.override.negative", "costmodel.error.override.draws", "costmodel.claim.summary",
-                "costmodel.claim.implied", "costmodel.method", "costmodel.tornado.axis", "costmodel.scale.bn",
-                "costmodel.scale.mn", "costmodel.warehouseInputs"));
+                "costmodel.claim.implied", "costmodel.method", "costmodel.tornado.axis",
+                "costmodel.warehouseInputs"));
         return keys;
     }
 

@@ -1,26 +1,30 @@
 package kz.agyn.registry.cohorts.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Locale;
 
+import kz.agyn.platform.format.Decimals;
+import kz.agyn.platform.format.Numbers;
 import kz.agyn.registry.cohorts.Share;
 
-/** Numbers of the cohort page as the reader's language writes them; a dash where there is nothing to show. */
+/**
+ * Numbers of the cohort page as the reader's language writes them, each with a fixed number of decimals so that
+ * a column lines up; a dash where there is nothing to show. The writing itself is the shared {@link Numbers}.
+ */
 public final class CohortFormat {
 
     /** What a blanked or undefined cell shows. */
     public static final String DASH = "—";
+    private static final Decimals ONE = Decimals.exactly(1);
 
-    private final Locale locale;
+    private final Numbers numbers;
 
     CohortFormat(Locale locale) {
-        this.locale = locale;
+        this.numbers = new Numbers(locale);
     }
 
     /** A fraction as a percentage with one decimal (0.1234 → "12,3 %"). */
     public String percent(Double fraction) {
-        return fraction == null ? DASH : number(fraction * 100, 1) + "\u00A0%";
+        return fraction == null ? DASH : numbers.percent(fraction * 100, ONE);
     }
 
     /** A share's value. */
@@ -34,8 +38,7 @@ public final class CohortFormat {
     }
 
     public String interval(Double lower, Double upper) {
-        return lower == null || upper == null ? ""
-                : number(lower * 100, 1) + "–" + number(upper * 100, 1) + "\u00A0%";
+        return lower == null || upper == null ? "" : numbers.percentRange(lower * 100, upper * 100, ONE);
     }
 
     /** A count of people, or a dash. */
@@ -54,9 +57,6 @@ public final class CohortFormat {
     }
 
     String number(double v, int decimals) {
-        NumberFormat nf = NumberFormat.getNumberInstance(locale);
-        nf.setMaximumFractionDigits(decimals);
-        nf.setMinimumFractionDigits(decimals);
-        return nf.format(BigDecimal.valueOf(v)).replace('\u202F', '\u00A0');
+        return numbers.number(v, Decimals.exactly(decimals));
     }
 }

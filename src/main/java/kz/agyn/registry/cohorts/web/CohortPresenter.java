@@ -7,6 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import kz.agyn.platform.charts.Axis;
+import kz.agyn.platform.charts.AxisLabel;
+import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.Grid;
+import kz.agyn.platform.charts.Legend;
+import kz.agyn.platform.charts.Series;
+import kz.agyn.platform.charts.Tooltip;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.registry.cohorts.Breakdown;
 import kz.agyn.registry.cohorts.CohortReport;
@@ -197,40 +204,35 @@ class CohortPresenter {
     String graduatesChart(CohortView v, Locale locale) {
         List<String> names = v.lines().stream().map(CohortView.Line::label).toList();
         List<Long> values = v.lines().stream().map(CohortView.Line::graduates).toList();
-        Map<String, Object> option = base(names, msg(locale, "cohort.column.graduates"), null);
-        option.put("series", List.of(Map.of("name", msg(locale, "cohort.column.graduates"), "type", "bar",
-                "data", values, "itemStyle", Map.of("color", "#1f6f8b"))));
+        ChartOption option = base(names, msg(locale, "cohort.column.graduates"), null)
+                .series(Series.bar(msg(locale, "cohort.column.graduates"), values).color(Series.TEAL));
         return json.writeValueAsString(option);
     }
 
     /** Shares of graduates in each obligation state, stacked to 100% per group; states nobody is in are left out. */
     String statesChart(CohortView v, CohortReport report, Locale locale) {
         List<String> names = v.lines().stream().map(CohortView.Line::label).toList();
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (ObligationState s : ObligationState.values()) {
             Share all = report.table().total().state(s);
             if (all == null || all.count() == null || all.count() == 0) {
                 continue;
             }
             List<Double> data = report.table().rows().stream().map(r -> percent(r.state(s))).toList();
-            series.add(stacked(msg(locale, "obligation.state." + s.name()), "states", data));
+            series.add(Series.bar(msg(locale, "obligation.state." + s.name()), data).stacked("states"));
         }
-        Map<String, Object> option = base(names, "%", 100);
-        option.put("series", series);
-        return json.writeValueAsString(option);
+        return json.writeValueAsString(base(names, "%", 100).series(series));
     }
 
     /** Returnees with a job by sector group, stacked to 100% per group. */
     String sectorsChart(CohortView v, CohortReport report, Locale locale) {
         List<String> names = v.lines().stream().map(CohortView.Line::label).toList();
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         for (SectorGroup g : SectorGroup.values()) {
             List<Double> data = report.table().rows().stream().map(r -> percent(r.sector(g))).toList();
-            series.add(stacked(msg(locale, "registry.sectorGroup." + g.name()), "sectors", data));
+            series.add(Series.bar(msg(locale, "registry.sectorGroup." + g.name()), data).stacked("sectors"));
         }
-        Map<String, Object> option = base(names, "%", 100);
-        option.put("series", series);
-        return json.writeValueAsString(option);
+        return json.writeValueAsString(base(names, "%", 100).series(series));
     }
 
     /**
@@ -241,7 +243,7 @@ class CohortPresenter {
      */
     String survivalChart(CohortReport report, boolean maySeeSmallCells, Locale locale) {
         int minCell = report.table().minCell();
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         Map<String, Boolean> selected = new LinkedHashMap<>();
         List<String> legend = new ArrayList<>();
         String allName = msg(locale, "registry.cohorts.km.all");
@@ -259,19 +261,16 @@ class CohortPresenter {
             legend.add(name);
             selected.put(name, groups.size() <= 6);
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("type", "scroll", "top", 0, "data", legend, "selected", selected));
-        option.put("grid", Map.of("left", 10, "right", 30, "top", 40, "bottom", 40, "containLabel", true));
-        option.put("xAxis", Map.of("type", "value", "min", 0, "name", msg(locale, "cohort.km.months"),
-                "nameLocation", "middle", "nameGap", 26));
-        option.put("yAxis", Map.of("type", "value", "min", 0, "max", 100, "name",
-                msg(locale, "cohort.km.survival") + ", %"));
-        option.put("series", series);
+        ChartOption option = new ChartOption().tooltip(Tooltip.axis())
+                .legend(Legend.scrollingAtTop().listing(legend).selecting(selected))
+                .grid(Grid.margins(10, 30, 40, 40).containingLabels())
+                .xAxis(Axis.value().min(0).named(msg(locale, "cohort.km.months")).nameInMiddle(26))
+                .yAxis(Axis.value().min(0).max(100).named(msg(locale, "cohort.km.survival") + ", %"))
+                .series(series);
         return json.writeValueAsString(option);
     }
 
-    private static Map<String, Object> curve(String name, KmCurve c, boolean maySeeSmallCells, int minCell,
+    private static Series curve(String name, KmCurve c, boolean maySeeSmallCells, int minCell,
                                              double width) {
         List<double[]> points = new ArrayList<>();
         points.add(new double[] {0, 100});
@@ -288,36 +287,15 @@ class CohortPresenter {
                 plotted = s.survival();
             }
         }
-        Map<String, Object> series = new LinkedHashMap<>();
-        series.put("name", name);
-        series.put("type", "line");
-        series.put("step", "end");
-        series.put("showSymbol", false);
-        series.put("lineStyle", Map.of("width", width));
-        series.put("data", points);
-        return series;
+        return Series.line(name, points).steps().lineWidth(width);
     }
 
-    private static Map<String, Object> base(List<String> categories, String axisName, Integer max) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        option.put("legend", Map.of("type", "scroll", "top", 0));
-        option.put("grid", Map.of("left", 10, "right", 20, "top", 40, "bottom", 10, "containLabel", true));
-        option.put("xAxis", Map.of("type", "category", "data", categories,
-                "axisLabel", Map.of("rotate", categories.size() > 12 ? 45 : 0)));
-        Map<String, Object> y = new LinkedHashMap<>();
-        y.put("type", "value");
-        y.put("name", axisName);
-        y.put("min", 0);
-        if (max != null) {
-            y.put("max", max);
-        }
-        option.put("yAxis", y);
-        return option;
-    }
-
-    private static Map<String, Object> stacked(String name, String stack, List<Double> data) {
-        return Map.of("name", name, "type", "bar", "stack", stack, "data", data);
+    private static ChartOption base(List<String> categories, String axisName, Integer max) {
+        Axis y = Axis.value().named(axisName).min(0);
+        return new ChartOption().tooltip(Tooltip.axisShaded()).legend(Legend.scrollingAtTop())
+                .grid(Grid.margins(10, 20, 40, 10).containingLabels())
+                .xAxis(Axis.category(categories).labels(AxisLabel.rotated(categories.size() > 12 ? 45 : 0)))
+                .yAxis(max == null ? y : y.max(max));
     }
 
     private static Double percent(Share s) {
