@@ -81,7 +81,8 @@ final class CostModelWorkbook {
         n = Sheets.pair(sheet, n, msg("costmodel.occupations.title"), result.perEmigrantByOccupation().summary(),
                 bold);
         n = Sheets.pair(sheet, n, msg("costmodel.method.label"), result.method(), bold);
-        n = Sheets.pair(sheet, n, msg("costmodel.formula"), result.formula(), bold);
+        // The formula in the reader's language; the API's formula field stays the English reference text.
+        n = Sheets.pair(sheet, n, msg("costmodel.formula"), msg("costmodel.formula.text"), bold);
         Sheets.pair(sheet, n, msg("costmodel.xlsx.inputs"), model.warehouseInputs(), bold);
         sheet.setColumnWidth(0, 36 * 256);
         sheet.setColumnWidth(1, 120 * 256);

@@ -83,7 +83,7 @@ class CostModelIssue15ApiTest extends AgynTest {
             assertThat(v.get("explanation").asText()).as(code).isNotBlank();
         }
         String ru = send("{}", "ru", 200);
-        assertThat(ru).contains("Бюджетный: государственный бюджет").contains("Единый накопительный пенсионный фонд");
+        assertThat(ru).contains("Бюджетный: государственный бюджет").contains("Едином накопительном пенсионном фонде");
     }
 
     @Test
