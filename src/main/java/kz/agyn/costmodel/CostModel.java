@@ -20,21 +20,36 @@ import java.util.SplittableRandom;
  *       + σ_L × scholarship_L × (1 − scholarship_recovered_share)
  *       σ_L = scholar_share_L for master and PhD, 0 for school and bachelor
  * w_L = pay_highly_skilled for bachelor, master and PhD; pay_school for school   (KZT a month)
- * T_L = 12 × w_L × (income_tax_rate + pension_contribution_rate + social_tax_rate) × a
+ * T_L = 12 × w_L × (income_tax_rate + social_tax_rate) × a
+ * P_L = 12 × w_L × pension_contribution_rate × a
+ * N_L = 12 × w_L × (1 − income_tax_rate − pension_contribution_rate) × a
  * O_L = 12 × w_L × productivity_premium × a                 (0 for school)
  * H_L = replacement_months × w_L
  * R   = remittances_per_year × a
- * C_L = (1 − p) × (E_L + T_L + O_L − R) + H_L
- * annual total = Σ_L emigrants_L × C_L
+ * fiscal_L   = (1 − p) × (E_L + T_L)
+ * economic_L = (1 − p) × (O_L − R) + H_L
+ * private_L  = (1 − p) × (P_L + N_L)                        (not a cost to the country)
+ * C_L = fiscal_L + economic_L
+ * cost to the country = Σ_L emigrants_L × C_L; its Monte Carlo mean is the headline
  * </pre>
  * a is the present value of 1 KZT a year, paid at the end of each of the n remaining working years. E_L is the
  * public money spent on the emigrant's education: every level up to L at home, except that a share σ_L took the
  * last degree abroad on a state scholarship (net of what is recovered from scholars in breach) instead of at home.
- * T_L are the income tax and contributions the emigrant's pay would have yielded, O_L the output lost beyond that
- * pay, H_L the cost of hiring and training a replacement, R the remittances the emigrant sends home.
+ * T_L are the income tax and social tax and contributions the budget no longer collects, P_L the leaver's own
+ * funded pension savings, N_L the pay left after tax and pension, O_L the output lost beyond that pay, H_L the
+ * cost of hiring and training a replacement, R the remittances the emigrant sends home.
+ *
+ * <p><b>Three views, each part in one</b> (decision 0023). The fiscal view is the state budget: what it spent on
+ * the leaver's education and the taxes it will not collect. The economic view is what the rest of the economy
+ * loses net of the replacement: the replacement's cost, and the output beyond pay that a replacement paid the
+ * same does not restore, less remittances; the pay-equivalent output is not counted again, since its taxes are
+ * fiscal and its remainder is the leaver's own. The private view is the leaver's own, pension savings and net
+ * pay, shown and never added to the cost to the country. So pension contributions are counted nowhere as a loss,
+ * the replacement is not counted beside the full lifetime output, and education spending (fiscal) is never
+ * added to the leaver's private return to it.
  *
  * <p><b>What the return probability scales.</b> An emigrant who comes back brings the education back and resumes
- * paying taxes and producing, and stops remitting: so p scales E, T, O and R, treating a return as if the
+ * paying taxes and producing, and stops remitting: so p scales E, T, O, R, P and N, treating a return as if the
  * departure had not happened. It does not scale H: the vacancy is filled when the emigrant leaves, whether or not
  * they come back later. The taxes lost during the years abroad are not counted for returnees, so the model
  * understates the cost of a late return.
@@ -60,12 +75,17 @@ public final class CostModel {
                   + σ_L × scholarship_L × (1 − scholarship_recovered_share)
                   where σ_L = scholar_share_L for master and PhD, 0 for school and bachelor
             w_L = pay_highly_skilled for bachelor, master and PhD; pay_school for school (KZT a month)
-            T_L = 12 × w_L × (income_tax_rate + pension_contribution_rate + social_tax_rate) × a
+            T_L = 12 × w_L × (income_tax_rate + social_tax_rate) × a
+            P_L = 12 × w_L × pension_contribution_rate × a
+            N_L = 12 × w_L × (1 − income_tax_rate − pension_contribution_rate) × a
             O_L = 12 × w_L × productivity_premium × a (0 for school)
             H_L = replacement_months × w_L
             R   = remittances_per_year × a
-            C_L = (1 − p) × (E_L + T_L + O_L − R) + H_L; p = return_probability
-            Annual total = Σ over L of emigrants_L × C_L
+            fiscal_L   = (1 − p) × (E_L + T_L); p = return_probability
+            economic_L = (1 − p) × (O_L − R) + H_L
+            private_L  = (1 − p) × (P_L + N_L), not a cost to the country
+            C_L = fiscal_L + economic_L
+            Cost to the country = Σ over L of emigrants_L × C_L; the headline is its Monte Carlo mean
             A return (probability p) gives back education, taxes, output and ends remittances;
             the replacement cost H_L is spent when the emigrant leaves, so p does not scale it.
             By occupation j (ISCO-08 major group), with w_j its pay and π_j|L the share of level L's
@@ -143,11 +163,15 @@ public final class CostModel {
                     Band.of(s.levelTotal[level.ordinal()])));
         }
         double base = Evaluator.total(parameters.bases());
-        return new MonteCarloResult(draws, seed, base, Band.of(s.totals), levels);
+        return new MonteCarloResult(draws, seed, base, Band.of(s.totals), levels, Band.of(s.views[0]),
+                Band.of(s.views[1]), Band.of(s.views[2]), Band.of(s.views[3]));
     }
 
-    /** The raw draws of a run; the arrays are unsorted, in draw order. */
-    record Sample(double[] totals, double[][] perEmigrant, double[][] levelTotal) {
+    /**
+     * The raw draws of a run; the arrays are unsorted, in draw order. views: fiscal, economic, private and the
+     * tertiary education spending before returns, each summed over the levels.
+     */
+    record Sample(double[] totals, double[][] perEmigrant, double[][] levelTotal, double[][] views) {
     }
 
     static Sample sample(ParameterSet parameters, int draws, long seed) {
@@ -159,16 +183,26 @@ public final class CostModel {
         double[] totals = new double[draws < 1 || draws > MAX_DRAWS ? 0 : draws];
         double[][] perEmigrant = new double[levels][totals.length];
         double[][] levelTotal = new double[levels][totals.length];
-        double[] net = new double[levels];
+        double[][] views = new double[4][totals.length];
+        int[] viewSlots = {Evaluator.FISCAL, Evaluator.ECONOMIC, Evaluator.PRIVATE, Evaluator.E_TERTIARY};
         double[] scratch = new double[Evaluator.PARTS];
         forEachDraw(parameters, draws, seed, (d, v) -> {
-            totals[d] = Evaluator.total(v, net, scratch);
-            for (int l = 0; l < levels; l++) {
-                perEmigrant[l][d] = net[l];
-                levelTotal[l][d] = net[l] * v[emigrants[l]];
+            double a = Evaluator.annuity(v);
+            double total = 0;
+            for (EducationLevel level : EducationLevel.values()) {
+                int l = level.ordinal();
+                Evaluator.perEmigrant(v, level, a, scratch);
+                double n = v[emigrants[l]];
+                perEmigrant[l][d] = scratch[Evaluator.NET];
+                levelTotal[l][d] = scratch[Evaluator.NET] * n;
+                total += levelTotal[l][d];
+                for (int k = 0; k < viewSlots.length; k++) {
+                    views[k][d] += n * scratch[viewSlots[k]];
+                }
             }
+            totals[d] = total;
         });
-        return new Sample(totals, perEmigrant, levelTotal);
+        return new Sample(totals, perEmigrant, levelTotal, views);
     }
 
     /** What a Monte Carlo run does with one draw of the values, in {@link Codes#ALL} order. */

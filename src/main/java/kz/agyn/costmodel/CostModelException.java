@@ -25,14 +25,18 @@ public class CostModelException extends UserException {
         OUT_OF_UNIT_RANGE("outOfUnitRange"),
         /** Not low ≤ base ≤ high. */
         RANGE_OUT_OF_ORDER("rangeOutOfOrder"),
+        /** Not min ≤ low and high ≤ max: the bounds of overrides must hold the plausible range. */
+        BOUNDS_OUT_OF_ORDER("boundsOutOfOrder"),
         /** A FIXED parameter whose low or high differs from its base. */
         FIXED_WITH_RANGE("fixedWithRange"),
-        /** An override of the base value outside the parameter's range; give a new range with it. */
+        /** An override outside the parameter's bounds [min, max]. */
         OUTSIDE_RANGE("outsideRange"),
         /** A unit or distribution name that is not one of the enumerated values. */
         NOT_AN_OPTION("notAnOption"),
         /** A parameter without a source (a citation, or the reasoning of an assumption). */
         MISSING_SOURCE("missingSource"),
+        /** A scenario name that is not one of the model's scenarios. */
+        UNKNOWN_SCENARIO("unknownScenario"),
         /** A number of Monte Carlo draws outside 1..{@value CostModel#MAX_DRAWS}. */
         DRAWS_OUT_OF_RANGE("drawsOutOfRange");
 

@@ -42,7 +42,8 @@ final class Evaluator {
     }
 
     /** Slots of the per-emigrant parts in the scratch array {@link #perEmigrant} fills. */
-    static final int E = 0, T = 1, O = 2, H = 3, R = 4, RET = 5, NET = 6, PARTS = 7;
+    static final int E = 0, T = 1, O = 2, H = 3, R = 4, RET = 5, NET = 6, E_TERTIARY = 7, PENSION_SAVINGS = 8,
+            NET_PAY = 9, FISCAL = 10, ECONOMIC = 11, PRIVATE = 12, PARTS = 13;
 
     /**
      * Fills {@code out} (length ≥ {@link #PARTS}) with the parts of the cost of one emigrant of {@code level}.
@@ -56,6 +57,13 @@ final class Evaluator {
     /**
      * As {@link #perEmigrant(double[], EducationLevel, double, double[])}, with {@code monthlyPay} in place of the
      * level's pay: the cost of an emigrant of that level in an occupation with that pay.
+     *
+     * <p>Each part belongs to exactly one view (decision 0023): the fiscal view holds public education spending
+     * and the income and social taxes the state no longer collects; the economic view holds the output beyond pay
+     * that the economy loses, the cost of replacing the leaver and the remittances that come back; the private
+     * view holds what remains the leaver's own, the funded pension savings and the pay after tax and pension.
+     * The cost to the country, {@code NET}, is fiscal + economic: the private view is not a loss to those who
+     * stay, and adding it would count the leaver's own savings and pay as the country's.
      */
     static void perEmigrant(double[] v, EducationLevel level, double a, double monthlyPay, double[] out) {
         int l = level.ordinal();
@@ -70,19 +78,40 @@ final class Evaluator {
         } else {
             education += domestic;
         }
+        // School is level 0: every other level's education begins with the school years.
+        double school = v[SPENDING[0]] * v[YEARS[0]];
+        double tertiary = l == 0 ? 0 : education - school;
         double annualPay = 12 * monthlyPay;
-        double taxes = annualPay * (v[IIT] + v[PENSION] + v[SOCIAL]) * a;
+        double taxes = annualPay * (v[IIT] + v[SOCIAL]) * a;
+        double pension = annualPay * v[PENSION] * a;
+        double netPay = annualPay * (1 - v[IIT] - v[PENSION]) * a;
         double output = level.highlySkilled() ? annualPay * v[PREMIUM] * a : 0;
         double replacement = v[REPLACEMENT] * monthlyPay;
         double remittances = v[REMITTANCES] * a;
-        double returnOffset = -v[RETURN] * (education + taxes + output - remittances);
+        double p = v[RETURN];
+        double stay = 1 - p;
+        double returnOffset = -p * (education + taxes + output - remittances);
+        double fiscal = stay * (education + taxes);
+        double economic = stay * (output - remittances) + replacement;
         out[E] = education;
         out[T] = taxes;
         out[O] = output;
         out[H] = replacement;
         out[R] = remittances;
         out[RET] = returnOffset;
-        out[NET] = education + taxes + output + replacement - remittances + returnOffset;
+        out[NET] = fiscal + economic;
+        out[E_TERTIARY] = tertiary;
+        out[PENSION_SAVINGS] = pension;
+        out[NET_PAY] = netPay;
+        out[FISCAL] = fiscal;
+        out[ECONOMIC] = economic;
+        out[PRIVATE] = stay * (pension + netPay);
+    }
+
+    /** The parts in {@code s} as a record. */
+    static Components components(double[] s) {
+        return new Components(s[E], s[T], s[O], s[H], s[R], s[RET], s[NET], s[E_TERTIARY], s[PENSION_SAVINGS],
+                s[NET_PAY], s[FISCAL], s[ECONOMIC], s[PRIVATE]);
     }
 
     static double annuity(double[] v) {
@@ -118,7 +147,7 @@ final class Evaluator {
         Components sum = Components.ZERO;
         for (EducationLevel level : LEVELS) {
             perEmigrant(v, level, a, s);
-            Components one = new Components(s[E], s[T], s[O], s[H], s[R], s[RET], s[NET]);
+            Components one = components(s);
             double n = v[EMIGRANTS[level.ordinal()]];
             Components all = one.times(n);
             levels.add(new LevelCost(level, n, one, all));
@@ -143,7 +172,7 @@ final class Evaluator {
                 int l = level.ordinal();
                 double pay = o.monthlyPay() == null ? v[PAY[l]] : o.monthlyPay();
                 perEmigrant(v, level, a, pay, s);
-                Components one = new Components(s[E], s[T], s[O], s[H], s[R], s[RET], s[NET]);
+                Components one = components(s);
                 byLevel.add(one);
                 if (mixed) {
                     double n = v[EMIGRANTS[l]] * o.levelShares().get(l);

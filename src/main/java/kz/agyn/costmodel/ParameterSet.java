@@ -29,7 +29,8 @@ public final class ParameterSet {
 
     private static final String RESOURCE = "/costmodel/defaults.properties";
     private static final Set<String> FIELDS =
-            Set.of("unit", "base", "low", "high", "distribution", "source", "url", "assumption");
+            Set.of("unit", "base", "low", "high", "min", "max", "distribution", "source", "url",
+                    "assumption");
 
     private final List<Parameter> parameters;
     private final Set<String> overridden;
@@ -87,9 +88,10 @@ public final class ParameterSet {
 
     /**
      * Reads a parameter set in the format of {@code defaults.properties} (see the comment at its top): keys
-     * {@code <code>.unit}, {@code .base}, {@code .low}, {@code .high}, {@code .distribution}, {@code .source},
-     * {@code .url} and {@code .assumption}. Without low and high a parameter is FIXED; with them it is
-     * TRIANGULAR unless a distribution is named.
+     * {@code <code>.unit}, {@code .base}, {@code .low}, {@code .high}, {@code .min}, {@code .max},
+     * {@code .distribution}, {@code .source}, {@code .url} and {@code .assumption}. Without low and high a
+     * parameter is FIXED; with them it is TRIANGULAR unless a distribution is named. min and max, the bounds of
+     * an override, are required of every parameter: an unbounded one is how 1e300 emigrants once got through.
      *
      * @throws CostModelException for an unknown code or field, a value that is not a number, a missing source,
      *                            or any of the checks of {@link Parameter} and {@link #of(Collection)}
@@ -121,8 +123,10 @@ public final class ParameterSet {
             Distribution distribution = named != null ? option(Distribution.class, code, named)
                     : lowText == null && highText == null ? Distribution.FIXED : Distribution.TRIANGULAR;
             boolean assumption = Boolean.parseBoolean(p.getProperty(code + ".assumption", "false").strip());
+            double min = number(code, p.getProperty(code + ".min"));
+            double max = number(code, p.getProperty(code + ".max"));
             parameters.add(new Parameter(code, unit, base, low, high, distribution,
-                    new Source(source, p.getProperty(code + ".url")), assumption));
+                    new Source(source, p.getProperty(code + ".url")), assumption, min, max));
         }
         return of(parameters);
     }
@@ -171,14 +175,14 @@ public final class ParameterSet {
     }
 
     /**
-     * This set with one parameter's base value replaced. A FIXED parameter takes the new value whole; any other
-     * keeps its range, which must contain the value (use {@link #with(String, double, double, double)} to move
-     * the range too).
+     * This set with one parameter overridden: fixed at {@code value}, which must lie within the parameter's bounds
+     * (see {@link Parameter#overriddenTo}); use {@link #with(String, double, double, double)} to give a range
+     * instead.
      *
-     * @throws CostModelException UNKNOWN_PARAMETER, OUTSIDE_RANGE, or a check of {@link Parameter}
+     * @throws CostModelException UNKNOWN_PARAMETER, NOT_A_NUMBER, OUTSIDE_RANGE
      */
-    public ParameterSet with(String code, double base) {
-        return replace(slot(code), get(code).withBase(base));
+    public ParameterSet with(String code, double value) {
+        return replace(slot(code), get(code).overriddenTo(value));
     }
 
     /**

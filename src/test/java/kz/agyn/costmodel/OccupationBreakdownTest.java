@@ -109,8 +109,8 @@ class OccupationBreakdownTest {
         OccupationBreakdown b = CostModel.byOccupation(p, List.of(new OccupationMix("2", 600_000.0, List.of())));
         double a = CostModel.annuityFactor(p.value("discount_rate"), p.value("working_years"));
         double annual = 12 * 600_000.0;
-        double taxes = annual * (p.value("income_tax_rate") + p.value("pension_contribution_rate")
-                + p.value("social_tax_rate")) * a;
+        // Income and social tax; the pension contribution is the leaver's own saving (decision 0023).
+        double taxes = annual * (p.value("income_tax_rate") + p.value("social_tax_rate")) * a;
         double output = annual * p.value("productivity_premium") * a;
         double replacement = p.value("replacement_months") * 600_000.0;
         double remittances = p.value("remittances_per_year") * a;

@@ -66,24 +66,47 @@ class ParameterValidationTest {
     }
 
     @Test
-    void overridesKeepTheRangeAndSayWhatChanged() {
+    void overridesFixTheValueWithinTheBoundsAndSayWhatChanged() {
         ParameterSet d = ParameterSet.defaults();
         ParameterSet p = d.with("pay_highly_skilled", 300_000);
         assertThat(p.value("pay_highly_skilled")).isEqualTo(300_000);
-        assertThat(p.get("pay_highly_skilled").high()).isEqualTo(450_000);
+        // An override fixes the value: the whole distribution moves onto it (decision 0023).
+        assertThat(p.get("pay_highly_skilled").low()).isEqualTo(300_000);
+        assertThat(p.get("pay_highly_skilled").high()).isEqualTo(300_000);
+        assertThat(p.get("pay_highly_skilled").distribution()).isEqualTo(Distribution.FIXED);
+        assertThat(p.get("pay_highly_skilled").max()).isEqualTo(d.get("pay_highly_skilled").max());
         assertThat(p.overridden()).containsExactly("pay_highly_skilled");
         assertThat(d.value("pay_highly_skilled")).as("the defaults are untouched").isEqualTo(272_188);
         assertThat(p.with("discount_rate", 0.03).overridden()).containsExactly("pay_highly_skilled", "discount_rate");
 
-        assertProblem(() -> d.with("pay_highly_skilled", 500_000), Problem.OUTSIDE_RANGE, "pay_highly_skilled");
+        // Outside the plausible range but within the bounds: allowed.
+        assertThat(d.with("pay_highly_skilled", 500_000).value("pay_highly_skilled")).isEqualTo(500_000);
+        assertProblem(() -> d.with("pay_highly_skilled", 1e9), Problem.OUTSIDE_RANGE, "pay_highly_skilled");
+        assertProblem(() -> d.with("emigrants_school", 1e300), Problem.OUTSIDE_RANGE, "emigrants_school");
+        assertProblem(() -> d.with("emigrants_school", Double.POSITIVE_INFINITY), Problem.NOT_A_NUMBER,
+                "emigrants_school");
         ParameterSet widened = d.with("pay_highly_skilled", 500_000, 200_000, 600_000);
         assertThat(widened.get("pay_highly_skilled").high()).isEqualTo(600_000);
 
-        // A fixed parameter moves whole, and becomes triangular when it is given a range.
+        // A fixed parameter moves whole, within its bounds, and becomes triangular when it is given a range.
         assertThat(d.with("years_school", 12).get("years_school").high()).isEqualTo(12);
+        assertProblem(() -> d.with("years_school", 13), Problem.OUTSIDE_RANGE, "years_school");
         assertThat(d.with("years_school", 11, 11, 12).get("years_school").distribution())
                 .isEqualTo(Distribution.TRIANGULAR);
         assertProblem(() -> d.with("pay_highly_skiled", 1), Problem.UNKNOWN_PARAMETER, "pay_highly_skiled");
+    }
+
+    @Test
+    void everyShippedParameterHasFiniteBoundsAroundItsRange() {
+        for (Parameter p : ParameterSet.defaults().parameters()) {
+            assertThat(p.min()).as(p.code()).isFinite().isLessThanOrEqualTo(p.low());
+            assertThat(p.max()).as(p.code()).isFinite().isGreaterThanOrEqualTo(p.high())
+                    .isLessThanOrEqualTo(p.unit().max());
+        }
+        assertProblem(() -> new Parameter("b", Unit.KZT, 5, 4, 6, Distribution.TRIANGULAR, SOURCE, true, 5, 10),
+                Problem.BOUNDS_OUT_OF_ORDER, "b");
+        assertProblem(() -> new Parameter("n", Unit.COUNT, 5, 4, 6, Distribution.TRIANGULAR, SOURCE, true, 0, 1e300),
+                Problem.OUT_OF_UNIT_RANGE, "n");
     }
 
     @Test
@@ -112,7 +135,9 @@ class ParameterValidationTest {
                 Problem.MISSING_SOURCE, "discount_rate");
         assertProblem(() -> read("discount_rate.units = RATE\n"), Problem.UNKNOWN_PARAMETER, "discount_rate.units");
         assertProblem(() -> read("discount_rate.unit = RATE\ndiscount_rate.base = 0.05\ndiscount_rate.source = s\n"),
-                Problem.MISSING_PARAMETER, "emigrants_school");
+                Problem.NOT_A_NUMBER, "discount_rate");
+        assertProblem(() -> read("discount_rate.unit = RATE\ndiscount_rate.base = 0.05\ndiscount_rate.source = s\n"
+                + "discount_rate.min = 0\ndiscount_rate.max = 0.2\n"), Problem.MISSING_PARAMETER, "emigrants_school");
     }
 
     @Test

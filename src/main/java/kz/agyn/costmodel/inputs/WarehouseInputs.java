@@ -29,8 +29,11 @@ import org.springframework.stereotype.Component;
  * defaults of {@code costmodel/defaults.properties}:
  * <ul>
  *   <li>{@code emigrants_bachelor}, {@code emigrants_master}, {@code emigrants_phd}: national EMIGRANTS at ISCED
- *       6, 7 and 8 (every other dimension at its total), all three from one dataset and period that hold all
- *       three: published before synthetic, then the latest period. The range runs from the figure to the figure with the emigrants of unknown education
+ *       6, 7 and 8 (every other dimension at its total), all three from one published (not synthetic) dataset and
+ *       period that hold all three, the latest period. Synthetic counts are never taken (issue 15): the headline
+ *       once priced the invented 2024 demonstration series, and invented emigrants must not stand in for the
+ *       documented defaults, which rest on the note's published 31,287. The synthetic counts survive only in the
+ *       named scenario {@code note_25bn}, labelled as such. The range runs from the figure to the figure with the emigrants of unknown education
  *       (ISCED {@code _U}) shared out like those whose education is known, {@code figure × total / known}: the
  *       registered figure is a floor, and the unknown are the one gap the data show. Without an unknown count
  *       the figure is fixed.</li>
@@ -213,9 +216,10 @@ public class WarehouseInputs {
             high = Math.max(p.high(), v);
         }
         Distribution distribution = high > low ? Distribution.TRIANGULAR : Distribution.FIXED;
-        // Synthetic figures are not published by anyone, so they are flagged like any other guess.
+        // Synthetic figures are not published by anyone, so they are flagged like any other guess. The bounds of an
+        // override widen to take in a figure beyond them: the data outrank the guess that set the bounds.
         return new Parameter(p.code(), p.unit(), v, low, high, distribution, new Source(citation(f), null),
-                f.synthetic());
+                f.synthetic(), Math.min(p.min(), low), Math.max(p.max(), high));
     }
 
     /** The citation in English, as the defaults file has it; the page words it in the reader's language. */
@@ -245,6 +249,7 @@ public class WarehouseInputs {
         Optional<List<String>> chosen = byGroup.entrySet().stream()
                 .filter(e -> levels.stream().allMatch(l -> e.getValue().containsKey(l.isced())))
                 .map(Map.Entry::getKey).filter(k -> datasets.containsKey(k.get(0)))
+                .filter(k -> !datasets.get(k.get(0)).synthetic())
                 .min(publishedThenLatest(datasets));
         Map<EducationLevel, WarehouseFigure> out = new EnumMap<>(EducationLevel.class);
         if (chosen.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.Scenario;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
 import kz.agyn.platform.charts.Axis;
@@ -52,10 +53,18 @@ class CostModelPageController {
         this.json = json;
     }
 
+    /** The page at the defaults, or at a named scenario's values (a link, so that a scenario can be shared). */
     @GetMapping("/cost-model")
-    String page(Model model, Locale locale) {
-        fill(model, runner.apply(null), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED, List.of(),
-                locale);
+    String page(@RequestParam(name = SCENARIO, required = false) String scenario, Model model, Locale locale) {
+        List<String> errors = new ArrayList<>();
+        Scenario s = Scenario.MODEL;
+        try {
+            s = CostModelRunner.scenario(scenario);
+        } catch (UserException e) {
+            errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        fill(model, runner.apply(null, null, s), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED,
+                errors, locale);
         return "cost-model";
     }
 
@@ -94,6 +103,9 @@ class CostModelPageController {
         response.getOutputStream().write(file);
     }
 
+    /** The form field and query parameter that names the scenario. */
+    static final String SCENARIO = "scenario";
+
     /** A submitted form read into overrides, draws and seed, with what was refused. */
     private record Form(CostModelRunner.Applied applied, int draws, long seed, List<UserException> errors) {
     }
@@ -115,7 +127,13 @@ class CostModelPageController {
             }
         }
         List<UserException> errors = new ArrayList<>();
-        CostModelRunner.Applied applied = runner.apply(overrides, occupationPay);
+        Scenario scenario = Scenario.MODEL;
+        try {
+            scenario = CostModelRunner.scenario(form.getFirst(SCENARIO));
+        } catch (UserException e) {
+            errors.add(e);
+        }
+        CostModelRunner.Applied applied = runner.apply(overrides, occupationPay, scenario);
         applied.errors().forEach(e -> errors.add(e.exception()));
         int draws = CostModelRunner.DEFAULT_DRAWS;
         String drawsText = form.getFirst("draws");
@@ -140,12 +158,17 @@ class CostModelPageController {
     static String exportQuery(CostModelRunner.Run run) {
         UriComponentsBuilder b = UriComponentsBuilder.newInstance();
         for (String code : run.parameters().overridden()) {
-            b.queryParam(code, CostModelRunner.plain(run.parameters().value(code)));
+            if (!java.util.Objects.equals(run.scenario().overrides().get(code), run.parameters().value(code))) {
+                b.queryParam(code, CostModelRunner.plain(run.parameters().value(code)));
+            }
         }
         for (var o : run.occupations().occupations()) {
             if (run.occupationPayOverridden().contains(o.code())) {
                 b.queryParam(OCCUPATION_PAY + o.code(), CostModelRunner.plain(o.monthlyPay()));
             }
+        }
+        if (run.scenario() != Scenario.MODEL) {
+            b.queryParam(SCENARIO, run.scenario().code());
         }
         b.queryParam("draws", run.draws()).queryParam("seed", run.seed());
         return b.build().encode().getQuery();
@@ -180,13 +203,13 @@ class CostModelPageController {
         List<Double> atHigh = new ArrayList<>();
         for (CostModelReport.Bar b : result.tornado()) {
             names.add(b.name());
-            atLow.add(CostModelFormat.billions(b.totalAtLow() - result.total()));
-            atHigh.add(CostModelFormat.billions(b.totalAtHigh() - result.total()));
+            atLow.add(CostModelFormat.billions(b.totalAtLow() - result.atCentralValues()));
+            atHigh.add(CostModelFormat.billions(b.totalAtHigh() - result.atCentralValues()));
         }
         String lowName = messages.getMessage("costmodel.tornado.low", null, locale);
         String highName = messages.getMessage("costmodel.tornado.high", null, locale);
         String axis = messages.getMessage("costmodel.tornado.axis",
-                new Object[] {new CostModelFormat(locale, messages).money(result.total())}, locale);
+                new Object[] {new CostModelFormat(locale, messages).money(result.atCentralValues())}, locale);
         return new ChartOption().tooltip(Tooltip.axisShaded()).legend(Legend.atTop(List.of(lowName, highName)))
                 .grid(Grid.margins(10, 30, 36, 40).containingLabels())
                 .xAxis(Axis.value().named(axis).nameInMiddle(26))

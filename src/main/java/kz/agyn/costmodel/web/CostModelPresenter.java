@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import kz.agyn.costmodel.Band;
 import kz.agyn.costmodel.ClaimCheck;
 import kz.agyn.costmodel.CostModel;
 import kz.agyn.costmodel.EducationLevel;
@@ -18,7 +19,9 @@ import kz.agyn.costmodel.OccupationCost;
 import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.Scenario;
 import kz.agyn.costmodel.TornadoBar;
+import kz.agyn.costmodel.View;
 import kz.agyn.costmodel.inputs.WarehouseFigure;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.reference.ReferenceData;
@@ -90,7 +93,17 @@ class CostModelPresenter {
         return new CostModelReport.Model(parameters, groups, CostModel.FORMULA, claimSource(locale),
                 CostModelRunner.MIN_DRAWS, CostModelRunner.MAX_DRAWS, CostModelRunner.DEFAULT_DRAWS,
                 CostModelRunner.DEFAULT_SEED, text("costmodel.warehouseInputs", locale),
-                occupationPay(applied, locale), shares(applied.inputs().occupations().cross(), locale));
+                occupationPay(applied, locale), shares(applied.inputs().occupations().cross(), locale),
+                applied.scenario().code(), scenarios(locale));
+    }
+
+    List<CostModelReport.ScenarioInfo> scenarios(Locale locale) {
+        List<CostModelReport.ScenarioInfo> list = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            list.add(new CostModelReport.ScenarioInfo(s.code(), text("costmodel.scenario." + s.code(), locale),
+                    text("costmodel.scenario." + s.code() + ".description", locale), s.overrides()));
+        }
+        return list;
     }
 
     private List<CostModelReport.OccupationPay> occupationPay(CostModelRunner.Applied applied, Locale locale) {
@@ -221,12 +234,54 @@ class CostModelPresenter {
                     band.total().p5(), band.total().p95()));
         }
         List<CostModelReport.Bar> bars = run.tornado().stream().map(b -> bar(b, locale)).toList();
-        return new CostModelReport.Result(run.result().annualTotal(), run.band().total().p5(),
-                run.band().total().p95(), run.band().total().mean(), run.band().total().median(), "KZT",
-                run.draws(), run.seed(), List.copyOf(run.parameters().overridden()), run.result().annuityFactor(),
-                run.result().total(), levels, bars, claim(run, locale), CostModel.FORMULA,
+        Band total = run.band().total();
+        return new CostModelReport.Result(run.band().headline(), "MONTE_CARLO_MEAN", total.p5(), total.p95(),
+                total.mean(), total.median(), run.result().annualTotal(), "KZT", run.draws(), run.seed(),
+                run.scenario().code(), List.copyOf(run.parameters().overridden()), run.result().annuityFactor(),
+                run.result().total(), views(run, locale), reading(run, locale), levels, bars, claim(run, locale),
+                CostModel.FORMULA,
                 text("costmodel.method", locale, String.valueOf(run.draws()), String.valueOf(run.seed())),
                 occupations(run, locale));
+    }
+
+    /** The three views, each with the parts it holds; see decision 0023. */
+    private List<CostModelReport.ViewResult> views(CostModelRunner.Run run, Locale locale) {
+        Components c = run.result().total();
+        double stay = 1 - run.parameters().value("return_probability");
+        List<CostModelReport.ViewResult> list = new ArrayList<>();
+        for (View v : View.values()) {
+            // Parts as the view counts them: scaled by the chance of staying, except the replacement.
+            List<CostModelReport.Part> parts = switch (v) {
+                case FISCAL -> List.of(part("education", stay * c.educationInvested(), locale),
+                        part("taxes", stay * c.lostTaxes(), locale));
+                case ECONOMIC -> List.of(part("output", stay * c.lostOutput(), locale),
+                        part("replacement", c.replacement(), locale),
+                        part("remittances", -stay * c.remittances(), locale));
+                case PRIVATE -> List.of(part("pension", stay * c.pensionSavings(), locale),
+                        part("netPay", stay * c.netPay(), locale));
+            };
+            Band b = v.of(run.band());
+            list.add(new CostModelReport.ViewResult(v.name(), text("costmodel.view." + v.name(), locale),
+                    v.inCountryCost(), b.mean(), b.median(), b.p5(), b.p95(), v.of(c), parts,
+                    text("costmodel.view." + v.name() + ".explanation", locale)));
+        }
+        return list;
+    }
+
+    private CostModelReport.Part part(String code, double value, Locale locale) {
+        return new CostModelReport.Part(code, text("costmodel.part." + code, locale), value);
+    }
+
+    /** The note's 25 bn read as public spending on the tertiary years; see costmodel/scenarios.properties. */
+    private CostModelReport.Reading reading(CostModelRunner.Run run, Locale locale) {
+        Band b = run.band().tertiaryEducation();
+        double value = run.result().total().educationTertiary();
+        boolean synthetic = run.scenario() == Scenario.NOTE_25BN;
+        CostModelFormat f = new CostModelFormat(locale, messages);
+        String explanation = text("costmodel.reading.explanation", locale, f.money(value), f.band(b.p5(), b.p95()))
+                + (synthetic ? " " + text("costmodel.reading.synthetic", locale) : "");
+        return new CostModelReport.Reading("tertiary_education", text("costmodel.reading.title", locale), value,
+                b.mean(), b.p5(), b.p95(), synthetic, explanation);
     }
 
     private CostModelReport.Occupations occupations(CostModelRunner.Run run, Locale locale) {
@@ -284,14 +339,14 @@ class CostModelPresenter {
         List<CostModelReport.Solution> solutions = c.solutions().stream().map(s -> new CostModelReport.Solution(
                 s.code(), name(s.code(), locale), run.parameters().get(s.code()).unit().name(), s.low(), s.base(),
                 s.high(), s.totalAtLow(), s.totalAtHigh(), s.reachable(), s.value())).toList();
-        String summary = text("costmodel.claim.summary", locale, f.money(c.claimed()), f.money(c.baseTotal()),
+        String summary = text("costmodel.claim.summary", locale, f.money(c.claimed()), f.money(run.band().headline()),
                 f.band(c.band().p5(), c.band().p95()), f.number(c.percentile(), 0),
                 text("costmodel.claim.position." + position, locale));
         if (implied != null) {
             summary = summary + " " + text("costmodel.claim.implied", locale, f.money(c.claimed()),
                     f.count(implied), f.count(emigrants));
         }
-        return new CostModelReport.ClaimResult(c.claimed(), claimSource(locale), c.baseTotal(), c.percentile(),
+        return new CostModelReport.ClaimResult(c.claimed(), claimSource(locale), run.band().headline(), c.percentile(),
                 position, implied, emigrants, solutions, summary);
     }
 }

@@ -18,7 +18,12 @@ public final class CostModelReport {
     /** The model as a reader needs it before running it: parameters, formula, the claim and the run's limits. */
     public record Model(List<ParameterInfo> parameters, List<Group> groups, String formula, ClaimSource claim,
                         int minDraws, int maxDraws, int defaultDraws, long defaultSeed, String warehouseInputs,
-                        List<OccupationPay> occupationPay, String occupationShares) {
+                        List<OccupationPay> occupationPay, String occupationShares, String scenario,
+                        List<ScenarioInfo> scenarios) {
+    }
+
+    /** A named scenario the page and the API offer: its code, name and what it does. */
+    public record ScenarioInfo(String code, String name, String description, java.util.Map<String, Double> overrides) {
     }
 
     /**
@@ -46,7 +51,8 @@ public final class CostModelReport {
      * @param low         the low end of the plausible range (Monte Carlo and tornado)
      * @param high        the high end of the plausible range
      * @param allowedLow  the smallest override accepted
-     * @param allowedHigh the largest override accepted, or null when the unit has no upper bound
+     * @param allowedHigh the largest override accepted (the parameter's max); an override fixes the parameter at
+     *                    the value
      * @param source      where the default comes from, in the reader's language when it is the warehouse
      * @param warehouse   the indicator warehouse figure the default is, or null when it is the documented
      *                    default of costmodel/defaults.properties
@@ -63,20 +69,67 @@ public final class CostModelReport {
 
     /** The answer of a run. */
     public record Result(
-            @Schema(description = "The deterministic annual total at the parameters' values, KZT per year")
+            @Schema(description = "The headline: the Monte Carlo mean of the annual cost to the country (fiscal + "
+                    + "economic view), KZT per year; it lies within low..high")
             double total,
-            @Schema(description = "P5 of the Monte Carlo distribution of the annual total, KZT per year")
+            @Schema(description = "What `total` is: MONTE_CARLO_MEAN")
+            String totalMeasure,
+            @Schema(description = "P5 of the Monte Carlo distribution of the annual cost to the country, KZT per year")
             double low,
-            @Schema(description = "P95 of the Monte Carlo distribution of the annual total, KZT per year")
+            @Schema(description = "P95 of the Monte Carlo distribution of the annual cost to the country, KZT per year")
             double high,
-            double mean, double median, String currency, int draws, long seed, List<String> overridden,
-            double annuityFactor, Components components, List<LevelResult> perEmigrant, List<Bar> tornado,
+            double mean, double median,
+            @Schema(description = "The cost to the country with every parameter at its central value (the mode of "
+                    + "its distribution); not the expected cost, and it can lie outside the band")
+            double atCentralValues,
+            String currency, int draws, long seed,
+            @Schema(description = "The named scenario the run starts from: model or note_25bn")
+            String scenario,
+            List<String> overridden,
+            double annuityFactor, Components components,
+            @Schema(description = "The fiscal, economic and private views: each part of the cost in exactly one; "
+                    + "the cost to the country is fiscal + economic, the private view is not added")
+            List<ViewResult> views,
+            @Schema(description = "The note's 25 bn read as public spending on the tertiary years of the year's "
+                    + "emigrants with a degree, before returns")
+            Reading reading,
+            List<LevelResult> perEmigrant, List<Bar> tornado,
             ClaimResult claim, String formula, String method,
             @Schema(description = "The same emigrants by ISCO-08 major group, each priced at the pay of their "
                     + "occupation: cost per emigrant of each education level, and where the warehouse holds "
                     + "emigrants by occupation and education, each occupation's emigrants, cost per emigrant and "
                     + "total")
             Occupations perEmigrantByOccupation) {
+    }
+
+    /**
+     * One view of the cost (decision 0023).
+     *
+     * @param code            FISCAL, ECONOMIC or PRIVATE
+     * @param inCountryCost   whether the view is part of the headline cost to the country
+     * @param mean            Monte Carlo mean, KZT a year
+     * @param atCentralValues the view with every parameter at its central value
+     * @param parts           the parts the view holds, at the central values
+     * @param explanation     what the view holds and why, in the reader's language
+     */
+    public record ViewResult(String code, String name, boolean inCountryCost, double mean, double median,
+                             double low, double high, double atCentralValues, List<Part> parts,
+                             String explanation) {
+    }
+
+    /** One part of a view, KZT a year at the central values; negative for an offset. */
+    public record Part(String code, String name, double value) {
+    }
+
+    /**
+     * A reading of the note's figure.
+     *
+     * @param atCentralValues the reading with every parameter at its central value, KZT a year
+     * @param synthetic       whether the emigrant counts it rests on are synthetic demonstration data
+     * @param explanation     what is read and how, in the reader's language
+     */
+    public record Reading(String code, String name, double atCentralValues, double mean, double low, double high,
+                          boolean synthetic, String explanation) {
     }
 
     /**

@@ -18,6 +18,7 @@ import kz.agyn.costmodel.OccupationBreakdown;
 import kz.agyn.costmodel.OccupationMix;
 import kz.agyn.costmodel.Parameter;
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.Scenario;
 import kz.agyn.costmodel.TornadoBar;
 import kz.agyn.costmodel.inputs.WarehouseInputs;
 import kz.agyn.kernel.UserException;
@@ -69,13 +70,13 @@ class CostModelRunner {
      * @param occupationPayOverridden the occupation codes whose pay the user set
      */
     record Applied(WarehouseInputs.Inputs inputs, ParameterSet parameters, List<OccupationMix> occupations,
-                   Set<String> occupationPayOverridden, List<OverrideError> errors) {
+                   Set<String> occupationPayOverridden, List<OverrideError> errors, Scenario scenario) {
     }
 
     /** Everything a run shows, computed from one parameter set, draw count and seed. */
     record Run(WarehouseInputs.Inputs inputs, ParameterSet parameters, CostResult result, MonteCarloResult band, List<TornadoBar> tornado,
                ClaimCheck claim, Claim claimSource, int draws, long seed, OccupationBreakdown occupations,
-               OccupationBands occupationBands, Set<String> occupationPayOverridden) {
+               OccupationBands occupationBands, Set<String> occupationPayOverridden, Scenario scenario) {
     }
 
     /** The most a month's pay may be in an override: far above any pay, low enough to catch a slipped digit. */
@@ -106,8 +107,16 @@ class CostModelRunner {
      * occupation's pay equal to the warehouse's figure is no override.
      */
     Applied apply(Map<String, ?> overrides, Map<String, ?> occupationPay) {
+        return apply(overrides, occupationPay, Scenario.MODEL);
+    }
+
+    /**
+     * As {@link #apply(Map, Map)}, starting from a named scenario's values instead of the defaults; the user's
+     * overrides then apply on top of the scenario's.
+     */
+    Applied apply(Map<String, ?> overrides, Map<String, ?> occupationPay, Scenario scenario) {
         WarehouseInputs.Inputs inputs = inputs();
-        ParameterSet set = inputs.parameters();
+        ParameterSet set = scenario.applyTo(inputs.parameters());
         List<OverrideError> errors = new ArrayList<>();
         List<OccupationMix> occupations = new ArrayList<>(inputs.occupations().mix());
         Set<String> payOverridden = new LinkedHashSet<>();
@@ -133,7 +142,7 @@ class CostModelRunner {
             });
         }
         if (overrides == null) {
-            return new Applied(inputs, set, occupations, payOverridden, errors);
+            return new Applied(inputs, set, occupations, payOverridden, errors, scenario);
         }
         for (Map.Entry<String, ?> e : overrides.entrySet()) {
             String code = e.getKey();
@@ -154,6 +163,8 @@ class CostModelRunner {
                 errors.add(bound);
                 continue;
             }
+            // The page sends every field, changed or not: a value equal to the current central value is no
+            // override, so an untouched field leaves its parameter's range in place.
             if (value == p.base()) {
                 continue;
             }
@@ -163,7 +174,7 @@ class CostModelRunner {
                 errors.add(new OverrideError(code, ex.code(), ex.args()));
             }
         }
-        return new Applied(inputs, set, occupations, payOverridden, errors);
+        return new Applied(inputs, set, occupations, payOverridden, errors, scenario);
     }
 
     /** Whether an occupation's pay may be set: a major group, not the unknown, whose pay is each level's own. */
@@ -180,33 +191,26 @@ class CostModelRunner {
         return -1;
     }
 
-    /** The lowest value an override may take: the range's low end, or the unit's bound for a fixed value. */
+    /** The lowest value an override may take: the parameter's lower bound (defaults.properties, min). */
     static double allowedLow(Parameter p) {
-        return p.distribution() == Distribution.FIXED ? p.unit().min() : p.low();
+        return p.min();
     }
 
-    /** The highest value an override may take, or null when the unit has no upper bound. */
+    /** The highest value an override may take: the parameter's upper bound (defaults.properties, max). */
     static Double allowedHigh(Parameter p) {
-        if (p.distribution() != Distribution.FIXED) {
-            return p.high();
-        }
-        return p.unit().max() == Double.MAX_VALUE ? null : p.unit().max();
+        return p.max();
     }
 
+    /** Every parameter has finite bounds, so every refusal names both ends (issue 15: 1e300 once got through). */
     private static OverrideError bounds(Parameter p, double value) {
         double low = allowedLow(p);
-        Double high = allowedHigh(p);
-        if (value >= low && (high == null || value <= high)) {
+        double high = allowedHigh(p);
+        if (value >= low && value <= high) {
             return null;
         }
         String code = p.code();
-        if (high == null) {
-            return new OverrideError(code, "costmodel.error.override.negative",
-                    new Object[] {name(code), plain(value), code, plain(low)});
-        }
-        String key = p.distribution() == Distribution.FIXED ? "costmodel.error.override.outOfUnitRange"
-                : "costmodel.error.override.outsideRange";
-        return new OverrideError(code, key, new Object[] {name(code), plain(value), code, plain(low), plain(high)});
+        return new OverrideError(code, "costmodel.error.override.outsideRange",
+                new Object[] {name(code), plain(value), code, plain(low), plain(high)});
     }
 
     /**
@@ -266,8 +270,25 @@ class CostModelRunner {
                 CostModel.tornado(parameters), CostModel.checkClaim(parameters, claim.value(), draws, seed), claim,
                 draws, seed, CostModel.byOccupation(parameters, applied.occupations()),
                 CostModel.monteCarloByOccupation(parameters, applied.occupations(), draws, seed),
-                applied.occupationPayOverridden());
+                applied.occupationPayOverridden(), applied.scenario());
     }
+
+    /**
+     * The scenario of a code sent by a user.
+     *
+     * @throws UserException costmodel.error.override.scenario for a code that names no scenario
+     */
+    static Scenario scenario(String code) {
+        try {
+            return Scenario.of(code);
+        } catch (CostModelException e) {
+            throw new UserException(UserException.Kind.INVALID, "costmodel.error.override.scenario",
+                    String.valueOf(code), SCENARIO_CODES);
+        }
+    }
+
+    static final String SCENARIO_CODES = String.join(", ",
+            java.util.Arrays.stream(Scenario.values()).map(Scenario::code).toList());
 
     /** The note's claim, from its figures so that a corrected figure flows through to the check. */
     Claim claim() {

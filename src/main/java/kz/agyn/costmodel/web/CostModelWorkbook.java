@@ -55,10 +55,19 @@ final class CostModelWorkbook {
         CostModelFormat f = new CostModelFormat(locale, messages);
         int n = 0;
         n = Sheets.pair(sheet, n, msg("costmodel.title"), msg("costmodel.lead"), bold);
+        n = Sheets.pair(sheet, n, msg("costmodel.scenario"), scenarioName(), bold);
         n = Sheets.pair(sheet, n, msg("costmodel.total") + ", KZT", plain(result.total()), bold);
         n = Sheets.pair(sheet, n, msg("costmodel.band") + ", KZT", plain(result.low()) + " – " + plain(result.high()),
                 bold);
         n = Sheets.pair(sheet, n, msg("costmodel.band"), f.band(result.low(), result.high()), bold);
+        n = Sheets.pair(sheet, n, msg("costmodel.atCentralValues") + ", KZT", plain(result.atCentralValues()), bold);
+        for (CostModelReport.ViewResult v : result.views()) {
+            n = Sheets.pair(sheet, n, v.name() + ", KZT", plain(v.mean()) + " (" + f.band(v.low(), v.high()) + "; "
+                    + msg(v.inCountryCost() ? "costmodel.view.inTotal" : "costmodel.view.notInTotal") + ")", bold);
+            n = Sheets.pair(sheet, n, v.name(), v.explanation(), bold);
+        }
+        n = Sheets.pair(sheet, n, result.reading().name() + ", KZT", plain(result.reading().atCentralValues()), bold);
+        n = Sheets.pair(sheet, n, result.reading().name(), result.reading().explanation(), bold);
         n = Sheets.pair(sheet, n, msg("costmodel.draws"), String.valueOf(result.draws()), bold);
         n = Sheets.pair(sheet, n, msg("costmodel.seed"), String.valueOf(result.seed()), bold);
         List<String> changed = new ArrayList<>();
@@ -72,7 +81,8 @@ final class CostModelWorkbook {
         n = Sheets.pair(sheet, n, msg("costmodel.occupations.title"), result.perEmigrantByOccupation().summary(),
                 bold);
         n = Sheets.pair(sheet, n, msg("costmodel.method.label"), result.method(), bold);
-        n = Sheets.pair(sheet, n, msg("costmodel.formula"), result.formula(), bold);
+        // The formula in the reader's language; the API's formula field stays the English reference text.
+        n = Sheets.pair(sheet, n, msg("costmodel.formula"), msg("costmodel.formula.text"), bold);
         Sheets.pair(sheet, n, msg("costmodel.xlsx.inputs"), model.warehouseInputs(), bold);
         sheet.setColumnWidth(0, 36 * 256);
         sheet.setColumnWidth(1, 120 * 256);
@@ -82,7 +92,8 @@ final class CostModelWorkbook {
         Sheets.header(sheet, bold, msg("costmodel.col.code"), msg("costmodel.col.parameter"),
                 msg("costmodel.col.value"), msg("costmodel.col.default"), msg("costmodel.col.unit"),
                 msg("costmodel.col.low"), msg("costmodel.col.high"), msg("costmodel.col.distribution"),
-                msg("costmodel.overridden"), msg("costmodel.assumption"), msg("figure.source"));
+                msg("costmodel.overridden"), msg("costmodel.assumption"), msg("figure.source"),
+                msg("costmodel.col.min"), msg("costmodel.col.max"));
         int i = 1;
         for (CostModelReport.ParameterInfo p : model.parameters()) {
             Row row = sheet.createRow(i++);
@@ -97,6 +108,8 @@ final class CostModelWorkbook {
             row.createCell(8).setCellValue(yes(p.overridden()));
             row.createCell(9).setCellValue(yes(p.assumption()));
             row.createCell(10).setCellValue(p.source() + (p.url() == null ? "" : " " + p.url()));
+            row.createCell(11).setCellValue(p.allowedLow());
+            row.createCell(12).setCellValue(p.allowedHigh());
         }
         sheet.setColumnWidth(1, 50 * 256);
         sheet.setColumnWidth(10, 100 * 256);
@@ -125,8 +138,9 @@ final class CostModelWorkbook {
         Row all = sheet.createRow(i);
         all.createCell(0).setCellValue(msg("costmodel.col.all"));
         all.createCell(2).setCellValue(result.claim().modelEmigrants());
+        // The parts are at the central values, so the row's total is too; the headline mean is on the summary.
         int c = parts(all, 6, result.components());
-        all.createCell(c).setCellValue(result.total());
+        all.createCell(c).setCellValue(result.atCentralValues());
         all.createCell(c + 1).setCellValue(result.low());
         all.createCell(c + 2).setCellValue(result.high());
         sheet.setColumnWidth(0, 24 * 256);
@@ -206,6 +220,11 @@ final class CostModelWorkbook {
             row.createCell(at + k).setCellValue(v[k]);
         }
         return at + v.length;
+    }
+
+    private String scenarioName() {
+        return model.scenarios().stream().filter(s -> s.code().equals(result.scenario())).findFirst()
+                .map(CostModelReport.ScenarioInfo::name).orElse(result.scenario());
     }
 
     private String yes(boolean b) {

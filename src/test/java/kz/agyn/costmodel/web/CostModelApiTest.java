@@ -35,9 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * language.
  *
  * <p>The inputs are pinned: every parameter is the documented default of costmodel/defaults.properties except the
- * four the indicator warehouse holds in the demonstration data ({@link #WAREHOUSE}), whose values are written out
- * here and checked against the shipped files. If another test loaded emigrants by education for a later year,
- * the model would take those, and this test would say so.
+ * one the indicator warehouse holds as a published figure ({@link #WAREHOUSE}), whose value is written out here
+ * and checked against the shipped file. The synthetic emigrants by education of the demonstration data are not
+ * taken (decision 0023). If another test loaded published emigrants by education, the model would take those,
+ * and this test would say so.
  */
 class CostModelApiTest extends AgynTest {
 
@@ -45,25 +46,22 @@ class CostModelApiTest extends AgynTest {
     static final RequestPostProcessor VIEWER = user("cost-viewer").roles("VIEWER");
 
     /**
-     * The parameters the model takes from the warehouse's demonstration data: national emigrants of 2024 at ISCED
-     * 6, 7 and 8 in the synthetic emigration series (SYNTHETIC), and the note's average pay of university
-     * teachers (ISCO-08 23) in 2022: a published figure, which the synthetic pay of all professionals (ISCO-08 2,
-     * 2024) does not displace.
+     * The parameter the model takes from the warehouse's demonstration data: the note's average pay of university
+     * teachers (ISCO-08 23) in 2022, a published figure, which the synthetic pay of all professionals (ISCO-08 2,
+     * 2024) does not displace. The synthetic emigrants by education are not taken (decision 0023).
      */
-    static final Map<String, Double> WAREHOUSE = Map.of("emigrants_bachelor", 4_667.0, "emigrants_master", 1_753.0,
-            "emigrants_phd", 294.0, "pay_highly_skilled", 272_188.0);
+    static final Map<String, Double> WAREHOUSE = Map.of("pay_highly_skilled", 272_188.0);
 
     /**
-     * The annual total at the pinned inputs, computed outside Agyn with Python 3 (float64) from the base values
-     * of costmodel/defaults.properties and {@link #WAREHOUSE} by the formula in CostModel's class comment (the
-     * same script gives the earlier total of the defaults file alone, 170,637,756,836.12344, to the last digit):
-     * a(0.05, 30) = 15.372451026883; per emigrant 11,736,668 (school), 26,576,839 (bachelor), 28,294,839
-     * (master), 33,596,839 (doctorate) KZT; total 0 × school + 4,667 × bachelor + 1,753 × master + 294 ×
-     * doctorate.
+     * The cost to the country at the central values of the pinned inputs, computed outside Agyn with Python 3
+     * (float64) from the base values of costmodel/defaults.properties and {@link #WAREHOUSE} by the formula in
+     * CostModel's class comment: taxes are income tax + social tax (the pension contribution is private, decision
+     * 0023); a(0.05, 30) = 15.372451026883; per bachelor's emigrant 22,560,009.72 KZT; total 0 × school + 4,693 ×
+     * bachelor + 1,251 × master + 313 × doctorate.
      */
-    static final double HAND_TOTAL = 183_512_428_055.575;
+    static final double HAND_TOTAL = 145_504_458_833.66757;
     /** The same with return_probability = 0.4 instead of 0.2. */
-    static final double HAND_TOTAL_RETURN_04 = 140_375_526_389.68124;
+    static final double HAND_TOTAL_RETURN_04 = 111_682_964_599.25067;
 
     static final Properties defaults;
 
@@ -142,8 +140,7 @@ class CostModelApiTest extends AgynTest {
         } else {
             education += domestic;
         }
-        double taxes = 12 * pay * (base("income_tax_rate") + base("pension_contribution_rate")
-                + base("social_tax_rate")) * a;
+        double taxes = 12 * pay * (base("income_tax_rate") + base("social_tax_rate")) * a;
         double output = l.equals("school") ? 0 : 12 * pay * base("productivity_premium") * a;
         double replacement = base("replacement_months") * pay;
         double remittances = base("remittances_per_year") * a;
@@ -217,9 +214,13 @@ class CostModelApiTest extends AgynTest {
     @Test
     void totalIsReproducedFromTheDocumentedDefaults() throws Exception {
         JsonNode result = run("{}");
-        double total = result.get("total").asDouble();
+        double total = result.get("atCentralValues").asDouble();
         assertThat(total).isCloseTo(documentedTotal(base("return_probability")), within(1e-3));
         assertThat(total).isCloseTo(HAND_TOTAL, within(1.0));
+        // The headline is the Monte Carlo mean, within its band.
+        assertThat(result.get("totalMeasure").asText()).isEqualTo("MONTE_CARLO_MEAN");
+        assertThat(result.get("total").asDouble()).isEqualTo(result.get("mean").asDouble())
+                .isBetween(result.get("low").asDouble(), result.get("high").asDouble());
         assertThat(result.get("currency").asText()).isEqualTo("KZT");
         assertThat(result.get("draws").asInt()).isEqualTo(2000);
         assertThat(result.get("overridden").size()).isZero();
@@ -236,13 +237,18 @@ class CostModelApiTest extends AgynTest {
         assertThat(levels.get(1).get("name").asText()).isEqualTo("Bachelor’s");
         // Hand check: 600,000 × 11 years of school + 700,000 × 4 years of bachelor's = 9,400,000 KZT.
         assertThat(levels.get(1).get("components").get("educationInvested").asDouble()).isEqualTo(9_400_000.0);
-        assertThat(levels.get(1).get("cost").asDouble()).isCloseTo(26_576_838.555, within(0.01));
+        assertThat(levels.get(1).get("cost").asDouble()).isCloseTo(22_560_009.722, within(0.01));
         double sum = 0;
         for (JsonNode l : levels) {
             sum += l.get("total").asDouble();
             assertThat(l.get("costLow").asDouble()).isLessThanOrEqualTo(l.get("costHigh").asDouble());
         }
         assertThat(sum).isCloseTo(total, within(1e-3));
+        JsonNode views = result.get("views");
+        assertThat(views.size()).isEqualTo(3);
+        assertThat(views.get(0).get("mean").asDouble() + views.get(1).get("mean").asDouble())
+                .isCloseTo(result.get("total").asDouble(), within(1e-6 * total));
+        assertThat(views.get(2).get("inCountryCost").asBoolean()).isFalse();
 
         JsonNode tornado = result.get("tornado");
         assertThat(tornado.size()).isGreaterThan(10);
@@ -259,12 +265,12 @@ class CostModelApiTest extends AgynTest {
         assertThat(claim.get("claimed").asDouble()).isEqualTo(25e9);
         assertThat(claim.get("source").get("figure").asText()).isEqualTo("outflow_cost_per_year");
         assertThat(claim.get("source").get("quote").asText()).contains("25 миллиард");
-        // At the pinned inputs the model gives about 184 bn, far above the note's 25 bn.
+        // At the pinned inputs the model gives about 146 bn, far above the note's 25 bn.
         assertThat(claim.get("position").asText()).isEqualTo("BELOW");
         assertThat(claim.get("percentile").asDouble()).isZero();
         assertThat(claim.get("summary").asText()).contains("25").contains("below the band");
-        // 25e9 × (4,667 + 1,753 + 294) / 183.51e9 ≈ 915 emigrants a year.
-        assertThat(claim.get("impliedEmigrants").asDouble()).isCloseTo(25e9 * 6714 / HAND_TOTAL, within(1e-6));
+        // 25e9 × (4,693 + 1,251 + 313) / 145.5e9 ≈ 1,075 emigrants a year, at the central values.
+        assertThat(claim.get("impliedEmigrants").asDouble()).isCloseTo(25e9 * 6257 / HAND_TOTAL, within(1e-6));
         assertThat(claim.get("solutions").size()).isEqualTo(5);
         for (JsonNode s : claim.get("solutions")) {
             if (s.get("reachable").asBoolean()) {
@@ -280,8 +286,9 @@ class CostModelApiTest extends AgynTest {
     void anOverrideRecomputesTotalBandAndTornado() throws Exception {
         JsonNode before = run("{\"seed\": 7}");
         JsonNode after = run("{\"overrides\": {\"return_probability\": 0.4}, \"seed\": 7}");
-        assertThat(after.get("total").asDouble()).isCloseTo(documentedTotal(0.4), within(1e-3));
-        assertThat(after.get("total").asDouble()).isCloseTo(HAND_TOTAL_RETURN_04, within(1.0));
+        assertThat(after.get("atCentralValues").asDouble()).isCloseTo(documentedTotal(0.4), within(1e-3));
+        assertThat(after.get("atCentralValues").asDouble()).isCloseTo(HAND_TOTAL_RETURN_04, within(1.0));
+        assertThat(after.get("total").asDouble()).isBetween(after.get("low").asDouble(), after.get("high").asDouble());
         assertThat(after.get("overridden").get(0).asText()).isEqualTo("return_probability");
         assertThat(after.get("high").asDouble()).isLessThan(before.get("high").asDouble());
         assertThat(after.get("tornado").get(0).get("totalAtLow").asDouble())
@@ -318,25 +325,27 @@ class CostModelApiTest extends AgynTest {
     }
 
     @Test
-    void valueOutsideTheRangeIsRefusedWithTheRange() throws Exception {
-        refused("{\"overrides\": {\"return_probability\": 0.9}}", "en")
+    void valueOutsideTheBoundsIsRefusedWithTheBounds() throws Exception {
+        // Outside the plausible range (0.05–0.6) but within the bounds: accepted, and fixed at the value.
+        JsonNode high = run("{\"overrides\": {\"return_probability\": 0.9}}");
+        assertThat(high.get("total").asDouble()).isBetween(high.get("low").asDouble(), high.get("high").asDouble());
+        refused("{\"overrides\": {\"return_probability\": 1.5}}", "en")
                 .andExpect(jsonPath("$.code").value("costmodel.error.override.outsideRange"))
-                .andExpect(jsonPath("$.detail").value("Probability of return (return_probability): 0.9 is outside "
-                        + "the allowed range 0.05 to 0.6."));
-        refused("{\"overrides\": {\"return_probability\": 0.9}}", "ru")
-                .andExpect(jsonPath("$.detail").value("Вероятность возвращения (return_probability): 0.9 вне "
-                        + "допустимого диапазона от 0.05 до 0.6."));
-        refused("{\"overrides\": {\"return_probability\": 0.9}}", null)
-                .andExpect(jsonPath("$.detail").value("Оралу ықтималдығы (return_probability): 0.9 мәні 0.05 мен "
-                        + "0.6 аралығындағы рұқсат етілген ауқымнан тыс."));
-        // A fixed value may move, but only within what its unit admits (at most 60 years).
+                .andExpect(jsonPath("$.detail").value("Probability of return (return_probability): 1.5 is outside "
+                        + "the allowed bounds 0 to 1."));
+        refused("{\"overrides\": {\"return_probability\": 1.5}}", "ru")
+                .andExpect(jsonPath("$.detail").value("Вероятность возвращения (return_probability): 1.5 вне "
+                        + "допустимых границ от 0 до 1."));
+        refused("{\"overrides\": {\"return_probability\": 1.5}}", null)
+                .andExpect(jsonPath("$.detail").value("Оралу ықтималдығы (return_probability): 1.5 мәні 0 мен "
+                        + "1 аралығындағы рұқсат етілген шектерден тыс."));
         refused("{\"overrides\": {\"years_school\": 70}}", "en")
-                .andExpect(jsonPath("$.code").value("costmodel.error.override.outOfUnitRange"))
-                .andExpect(jsonPath("$.detail").value("Years of school (years_school): 70 is outside what its "
-                        + "unit admits, 0 to 60."));
+                .andExpect(jsonPath("$.code").value("costmodel.error.override.outsideRange"))
+                .andExpect(jsonPath("$.detail").value("Years of school (years_school): 70 is outside the allowed "
+                        + "bounds 0 to 12."));
         refused("{\"overrides\": {\"emigrants_school\": -5}}", "en")
                 .andExpect(jsonPath("$.detail").value("Emigrants with secondary school only (emigrants_school): "
-                        + "-5 is below the smallest allowed value, 0."));
+                        + "-5 is outside the allowed bounds 0 to 1000000."));
     }
 
     @Test

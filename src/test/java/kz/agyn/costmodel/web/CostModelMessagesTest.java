@@ -16,7 +16,9 @@ import kz.agyn.costmodel.CostModelException;
 import kz.agyn.costmodel.Distribution;
 import kz.agyn.costmodel.EducationLevel;
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.costmodel.Scenario;
 import kz.agyn.costmodel.Unit;
+import kz.agyn.costmodel.View;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +68,20 @@ class CostModelMessagesTest extends AgynTest {
             keys.add("costmodel.level." + l.key());
         }
         CostModelPresenter.GROUPS.forEach(g -> keys.add("costmodel.group." + g));
+        for (View v : View.values()) {
+            keys.add("costmodel.view." + v.name());
+            keys.add("costmodel.view." + v.name() + ".explanation");
+        }
+        for (Scenario s : Scenario.values()) {
+            keys.add("costmodel.scenario." + s.code());
+            keys.add("costmodel.scenario." + s.code() + ".description");
+        }
+        for (String part : List.of("education", "taxes", "output", "replacement", "remittances", "pension",
+                "netPay")) {
+            keys.add("costmodel.part." + part);
+        }
+        keys.addAll(List.of("costmodel.reading.title", "costmodel.reading.explanation", "costmodel.reading.synthetic",
+                "costmodel.error.override.scenario", "costmodel.atCentralValues", "costmodel.bounds"));
         for (String pos : List.of("BELOW", "WITHIN", "ABOVE")) {
             keys.add("costmodel.claim.position." + pos);
         }

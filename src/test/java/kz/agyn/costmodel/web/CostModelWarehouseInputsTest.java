@@ -67,37 +67,37 @@ class CostModelWarehouseInputsTest extends AgynTest {
     }
 
     @Test
-    void emigrantCountsAreTheWarehouseFiguresAndNameTheirDataset() throws Exception {
+    void syntheticEmigrantCountsAreNotTakenForTheHeadline() throws Exception {
+        // Issue 15: the headline priced the synthetic 2024 series. The warehouse holds no published emigrants by
+        // education, so the documented defaults (from the note's published 31,287) stand.
         JsonNode model = model("en");
-        int version = warehouse.dataset("synthetic-emigration").orElseThrow().currentVersion();
-        long total = generated("_T");
-        long unknown = generated("_U");
-        for (String[] level : new String[][] {{"bachelor", "6"}, {"master", "7"}, {"phd", "8"}}) {
-            JsonNode p = parameter(model, "emigrants_" + level[0]);
-            long expected = generated(level[1]);
-            assertThat(p.get("value").asDouble()).as(level[0]).isEqualTo(expected);
-            assertThat(p.get("defaultValue").asDouble()).as(level[0]).isEqualTo(expected);
-            assertThat(p.get("low").asDouble()).as(level[0]).isEqualTo(expected);
-            assertThat(p.get("high").asDouble()).as(level[0])
-                    .isEqualTo(Math.round(expected * (double) total / (total - unknown)));
-            JsonNode w = p.get("warehouse");
-            assertThat(w.get("dataset").asText()).isEqualTo("synthetic-emigration");
-            assertThat(w.get("period").asText()).isEqualTo("2024");
-            assertThat(w.get("version").asInt()).isEqualTo(version);
-            assertThat(w.get("code").asText()).isEqualTo(level[1]);
-            assertThat(w.get("synthetic").asBoolean()).isTrue();
-            assertThat(p.get("assumption").asBoolean()).as("synthetic figures are nobody's publication").isTrue();
-            assertThat(p.get("source").asText()).startsWith("Indicator warehouse: Emigrants, ISCED " + level[1]
-                    + ", Kazakhstan, 2024; dataset “Emigration 2010–2024 (synthetic)” (Agyn (synthetic "
-                    + "demonstration data)), version " + version + ".").contains("unknown education");
+        for (String level : new String[] {"bachelor", "master", "phd"}) {
+            JsonNode p = parameter(model, "emigrants_" + level);
+            ParameterSet d = ParameterSet.defaults();
+            assertThat(p.get("value").asDouble()).as(level).isEqualTo(d.value("emigrants_" + level));
+            assertThat(p.get("warehouse").isNull()).as(level).isTrue();
+            assertThat(p.get("source").asText()).isEqualTo(d.get("emigrants_" + level).source().citation());
+            assertThat(p.get("assumption").asBoolean()).isTrue();
         }
         JsonNode school = parameter(model, "emigrants_school");
         assertThat(school.get("warehouse").isNull()).isTrue();
         assertThat(school.get("value").asDouble()).isZero();
-        assertThat(school.get("source").asText())
-                .isEqualTo(ParameterSet.defaults().get("emigrants_school").source().citation());
         assertThat(model.get("warehouseInputs").asText()).contains("indicator warehouse")
-                .contains("costmodel/defaults.properties");
+                .contains("costmodel/defaults.properties").contains("synthetic");
+    }
+
+    @Test
+    void theNotesScenarioUsesTheSyntheticCountsAndSaysSo() throws Exception {
+        // The scenario's counts (costmodel/scenarios.properties) are the generator's 2024 figures.
+        JsonNode r = run("{\"scenario\": \"note_25bn\"}");
+        assertThat(r.get("scenario").asText()).isEqualTo("note_25bn");
+        for (String[] level : new String[][] {{"1", "6"}, {"2", "7"}, {"3", "8"}}) {
+            assertThat(r.get("perEmigrant").get(Integer.parseInt(level[0])).get("emigrants").asDouble())
+                    .isEqualTo(generated(level[1]));
+        }
+        assertThat(r.get("reading").get("atCentralValues").asDouble()).isCloseTo(25_143_617_500.0, within(1.0));
+        assertThat(r.get("reading").get("synthetic").asBoolean()).isTrue();
+        assertThat(r.get("reading").get("explanation").asText()).contains("25.1").contains("synthetic");
     }
 
     @Test
@@ -122,18 +122,20 @@ class CostModelWarehouseInputsTest extends AgynTest {
     }
 
     @Test
-    void overridesOfWarehouseFiguresStillWorkWithinTheirRange() throws Exception {
-        double master = generated("7");
+    void overridesOfEmigrantCountsFixThemWithinTheirBounds() throws Exception {
+        double master = ParameterSet.defaults().value("emigrants_master");
         JsonNode base = run("{\"seed\": 5}");
         JsonNode changed = run("{\"overrides\": {\"emigrants_master\": " + (master + 40) + "}, \"seed\": 5}");
         assertThat(changed.get("overridden").get(0).asText()).isEqualTo("emigrants_master");
         double perMaster = base.get("perEmigrant").get(2).get("cost").asDouble();
-        assertThat(changed.get("total").asDouble() - base.get("total").asDouble())
+        assertThat(changed.get("atCentralValues").asDouble() - base.get("atCentralValues").asDouble())
                 .isCloseTo(40 * perMaster, within(1e-3));
+        assertThat(changed.get("total").asDouble())
+                .isBetween(changed.get("low").asDouble(), changed.get("high").asDouble());
 
         mvc.perform(post("/api/v1/cost-model/run").with(CostModelApiTest.ANALYST).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")
-                        .content("{\"overrides\": {\"emigrants_master\": " + (master - 1) + "}}"))
+                        .content("{\"overrides\": {\"emigrants_master\": 1000001}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("costmodel.error.override.outsideRange"));
     }
@@ -143,12 +145,13 @@ class CostModelWarehouseInputsTest extends AgynTest {
         String html = mvc.perform(get("/cost-model").param("lang", "ru").with(CostModelApiTest.VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("data-source=\"warehouse\"").contains("data-source=\"default\"")
-                .contains("Хранилище показателей: Эмигранты, МСКО 6, Казахстан, 2024; набор данных "
-                        + "«Эмиграция 2010–2024 (синтетические данные)»")
+                .contains("Хранилище показателей: Средняя заработная плата, МСКЗ-08 23, Казахстан, 2022")
+                .doesNotContain("Хранилище показателей: Эмигранты, МСКО 6")
                 .contains("СИНТЕТИЧЕСКИЕ ДАННЫЕ");
-        String kk = mvc.perform(get("/cost-model").param("lang", "kk").with(CostModelApiTest.VIEWER))
+        String kk = mvc.perform(get("/cost-model").param("lang", "kk").param("scenario", "note_25bn")
+                        .with(CostModelApiTest.VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(kk).contains("Көрсеткіштер қоймасы: Эмигранттар, ISCED 6, Қазақстан, 2024").contains("СИНТЕТИКАЛЫҚ");
+        assertThat(kk).contains("Жазбаның 25 млрд").contains("25,1").contains("СИНТЕТИКАЛЫҚ");
     }
 
     private JsonNode run(String body) throws Exception {
