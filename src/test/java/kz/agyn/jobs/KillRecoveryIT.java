@@ -49,9 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the registry at once; started again on the same data, it shows both jobs FAILED with the reason "interrupted" in
  * {@code GET /api/v1/jobs} and on the administrators' Jobs page, and both can be started again and finish.
  *
- * <p>Sized to run in about two minutes on two busy cores: half the synthetic registry (its first 7,000 scholars,
- * about 50,000 encrypted rows, a re-key of tens of seconds), 400,000 observation rows (a write of several seconds),
- * and progress flushed every 200 ms so that a job shows progress soon after it starts. The re-key starts first, as
+ * <p>Sized for CI on two cores, where the three JVM starts are most of its time: the first 4,000 scholars of the
+ * synthetic registry (about 38,000 encrypted rows, a re-key of ten seconds or more), 300,000 observation rows (a
+ * write of several seconds), and progress flushed every 200 ms so that a job shows progress soon after it starts. The re-key starts first, as
  * it is the longer, so that both are surely running when the JVM dies. {@code bench/kill-during-import.sh} does the
  * same at full size, one kill at a time, and also looks inside the database.
  */
