@@ -40,6 +40,8 @@ class CommandLineIT {
 
     static Path jar;
     static final String KEY = randomKey();
+    /** The key after the rotation of registryRekeyAfterARotation; later commands start with it. */
+    static final String NEW_KEY = randomKey();
 
     @BeforeAll
     static void theJar() {
@@ -53,7 +55,7 @@ class CommandLineIT {
         Run help = agyn(Map.of(), "--help");
         assertThat(help.code).isZero();
         assertThat(help.out).contains("Usage: agyn").contains("serve").contains("import").contains("registry-import")
-                .contains("registry-rekey").contains("refresh");
+                .contains("registry-rekey").contains("refresh").contains("jobs");
         Run version = agyn(Map.of(), "--version");
         assertThat(version.code).isZero();
         assertThat(version.out).startsWith("Agyn ");
@@ -141,7 +143,7 @@ class CommandLineIT {
     @Test
     @Order(6)
     void registryRekeyAfterARotation() throws Exception {
-        String newKey = randomKey();
+        String newKey = NEW_KEY;
         Run run = agyn(Map.of("AGYN_REGISTRY_KEY", newKey, "AGYN_REGISTRY_RETIRED_KEYS", KEY),
                 "registry-rekey", "--lang", "en");
         assertThat(run.code).as(run.toString()).isZero();
@@ -153,8 +155,40 @@ class CommandLineIT {
         assertThat(again.code).as(again.toString()).isZero();
     }
 
+    /**
+     * {@code agyn jobs} on the home the commands above used: their imports and re-keys are listed, in the user's
+     * language, and one is shown; a finished job cannot be cancelled (exit 1, the API's 409). Three processes
+     * only (each start costs seconds): an unknown id (exit 2) and the cancel of a running job are JobsCommandTest's,
+     * in-process; beside a running command the embedded database admits no second process anyway.
+     */
     @Test
     @Order(7)
+    void jobsListsWhatTheCommandsDidShowsOneAndCancelsOnlyARunningOne() throws Exception {
+        Map<String, String> keys = Map.of("AGYN_REGISTRY_KEY", NEW_KEY, "AGYN_REGISTRY_RETIRED_KEYS", KEY);
+        Run list = agyn(keys, "jobs", "--lang", "en");
+        assertThat(list.code).as(list.toString()).isZero();
+        assertThat(list.out).startsWith("ID").contains("Kind").contains("Started by").contains("Outcome")
+                .contains("Writing a dataset version").contains("Checking a warehouse file")
+                .contains("Registry import").contains("Registry re-key").contains("cli").contains("done")
+                .contains("emigrants.csv: version 1 of cli-test written (2 observations).")
+                .doesNotContain("running");
+        assertNoTrace(list);
+        String rekey = list.out.lines().filter(l -> l.contains("Registry re-key")).findFirst().orElseThrow()
+                .split(" ")[0];
+
+        Run show = agyn(keys, "jobs", "show", rekey, "--lang", "ru");
+        assertThat(show.code).as(show.toString()).isZero();
+        assertThat(show.out).startsWith("ID: " + rekey).contains("(REGISTRY_REKEY)").contains("(SUCCEEDED)")
+                .containsPattern("[А-Яа-я]");
+
+        Run cancel = agyn(keys, "jobs", "cancel", rekey, "--lang", "en");
+        assertThat(cancel.code).as(cancel.toString()).isEqualTo(1);
+        assertThat(cancel.err).contains("This job is no longer running. done");
+        assertNoTrace(cancel);
+    }
+
+    @Test
+    @Order(8)
     void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {
         Run run = agyn(fresh, Map.of("AGYN_ADMIN_PASSWORD", "admin-is-in-this-password-1"), "--server.port=0");
         assertThat(run.code).as(run.toString()).isNotZero();

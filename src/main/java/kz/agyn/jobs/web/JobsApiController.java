@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.jobs.JobFilter;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobState;
+import kz.agyn.jobs.JobTexts;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import org.springframework.http.HttpStatus;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import kz.agyn.jobs.JobFilter;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobState;
+import kz.agyn.jobs.JobTexts;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import org.springframework.stereotype.Controller;
