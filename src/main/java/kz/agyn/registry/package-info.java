@@ -21,8 +21,8 @@
  * A sub-feature uses another only through the classes at the top of its package, never its {@code internal},
  * {@code web} or {@code cli} code. What they all share lives here: who may see what ({@link
  * kz.agyn.registry.Access}), the registry's error ({@link kz.agyn.registry.RegistryException}), the day the
- * demonstration describes ({@link kz.agyn.registry.DemonstrationDay}, configuration), a CSV field of its exports and the frame of
- * its commands; and in {@link kz.agyn.registry.internal}, the storage of the records that several sub-features
+ * demonstration describes ({@link kz.agyn.registry.DemonstrationDay}, configuration), a CSV field of its exports
+ * and the frame of its commands; and in {@link kz.agyn.registry.internal}, the storage of the records that several sub-features
  * read (scholars, awards, jobs, decisions, obligations).
  */
 package kz.agyn.registry;
