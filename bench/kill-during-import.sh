@@ -157,7 +157,7 @@ check "accepted again in $took s: $status, $stored rows (ACCEPTED and $rows expe
 # ---------------------------------------------------------------- registry: 14,033 scholars
 echo
 echo "== registry bulk import (synthetic registry), killed while it is written"
-java -cp "$jar" -Dloader.main=kz.agyn.registry.demo.SyntheticRegistry \
+java -cp "$jar" -Dloader.main=kz.agyn.demo.registry.SyntheticRegistry \
   org.springframework.boot.loader.launch.PropertiesLauncher "$work/files" 1 >/dev/null
 files=(-F "scholars=@$work/files/scholars.csv" -F "awards=@$work/files/awards.csv"
   -F "employments=@$work/files/employments.csv")

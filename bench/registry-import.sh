@@ -2,7 +2,7 @@
 # Scholar registry benchmark (issue 4): import of 14,033 scholars, their awards and about 60,000 employment episodes
 # through POST /api/v1/registry/imports (upload, check every row, write with COPY in one transaction, evaluate every
 # obligation), then recomputing every obligation through POST /api/v1/registry/recompute, three times.
-# The files are the synthetic registry (kz.agyn.registry.demo.SyntheticRegistry) written by the jar itself.
+# The files are the synthetic registry (kz.agyn.demo.registry.SyntheticRegistry) written by the jar itself.
 # Seed 1 gives 60,112 episodes; the demonstration seed 20241106 gives 59,940, just short of the issue's 60,000.
 # Usage: bench/registry-import.sh [seed]
 set -euo pipefail
@@ -12,7 +12,7 @@ seed=${1:-1}
 work=$(mktemp -d)
 port=18082
 dbport=15440
-java -cp target/agyn.jar -Dloader.main=kz.agyn.registry.demo.SyntheticRegistry \
+java -cp target/agyn.jar -Dloader.main=kz.agyn.demo.registry.SyntheticRegistry \
   org.springframework.boot.loader.launch.PropertiesLauncher "$work/files" "$seed" >/dev/null
 rows() { echo $(($(wc -l <"$work/files/$1") - 1)); }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Package by feature, kept honest. A feature is a package {@code kz.agyn.X}; its {@code internal} (storage)
  * and {@code web} (pages, endpoints) subpackages are its own business. Other features use only the classes at
- * the top of its package. The kernel depends on nothing but the JDK, the platform on no feature. The registry,
- * the largest feature, is itself made of sub-features {@code kz.agyn.registry.Y} held to the same rules among
- * themselves.
+ * the top of its package. The kernel depends on nothing but the JDK, the platform on no feature, and nothing on
+ * the demonstration data. The registry, the largest feature, is itself made of sub-features
+ * {@code kz.agyn.registry.Y} held to the same rules among themselves.
  */
 class ArchitectureTest {
 
@@ -120,6 +120,25 @@ class ArchitectureTest {
     @Test
     void registrySubFeaturesHaveNoCycles() {
         slices().matching("kz.agyn.registry.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The demonstration data ({@code kz.agyn.demo}: generators and the loaders that fill a new installation) feed
+     * the features through their public classes, as a user's import would, and nothing depends on them: not a
+     * feature, not the platform, not the root package (Spring finds the loaders by component scanning alone).
+     * What live code needs to know of the demonstration, such as the day it describes, is configuration.
+     */
+    @Test
+    void nothingDependsOnTheDemonstrationData() {
+        noClasses().that().resideOutsideOfPackage("kz.agyn.demo..")
+                .should().dependOnClassesThat().resideInAPackage("kz.agyn.demo..")
+                .check(classes);
+    }
+
+    /** The demonstration's package, the one of each feature it feeds and their loaders. */
+    @Test
+    void everyDemonstrationPackageSaysWhatItIsFor() {
+        classes().that().resideInAPackage("kz.agyn.demo..").should(havePackageInfo()).check(classes);
     }
 
     @Test

@@ -14,15 +14,15 @@
  *   <li>{@link kz.agyn.registry.keys}: encryption of personal data, the keys and the re-key job;</li>
  *   <li>{@link kz.agyn.registry.monitoring}: the daily pass, its tasks and the officers' worklist;</li>
  *   <li>{@link kz.agyn.registry.incentives}: incentives for returnees, eligibility and cost;</li>
- *   <li>{@link kz.agyn.registry.cohorts}: the cohort dashboard (aggregates only);</li>
- *   <li>{@link kz.agyn.registry.demo}: the synthetic registry of the demonstration, which no other sub-feature
- *       uses.</li>
+ *   <li>{@link kz.agyn.registry.cohorts}: the cohort dashboard (aggregates only).</li>
  * </ul>
+ * The synthetic registry of the demonstration is not part of it: it lives with the other demonstration data in
+ * {@code kz.agyn.demo.registry} and comes in through {@link kz.agyn.registry.imports}, as a user's files do.
  * A sub-feature uses another only through the classes at the top of its package, never its {@code internal},
  * {@code web} or {@code cli} code. What they all share lives here: who may see what ({@link
  * kz.agyn.registry.Access}), the registry's error ({@link kz.agyn.registry.RegistryException}), the day the
- * demonstration describes ({@link kz.agyn.registry.DemonstrationDay}), a CSV field of its exports and the frame of
- * its commands; and in {@link kz.agyn.registry.internal}, the storage of the records that several sub-features
+ * demonstration describes ({@link kz.agyn.registry.DemonstrationDay}, configuration), a CSV field of its exports
+ * and the frame of its commands; and in {@link kz.agyn.registry.internal}, the storage of the records that several sub-features
  * read (scholars, awards, jobs, decisions, obligations).
  */
 package kz.agyn.registry;

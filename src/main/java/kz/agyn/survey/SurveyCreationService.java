@@ -10,6 +10,7 @@ import kz.agyn.audit.AuditLog;
 import kz.agyn.platform.problems.Problem;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.internal.SurveyRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,31 +36,42 @@ public class SurveyCreationService {
     static final int WAVE_LENGTH = 20;
     static final int TITLE_LENGTH = 300;
 
-    /** The demonstration survey (internal.SurveyDemoData) whose warehouse margins a new survey takes by default. */
-    static final String DEMO_SURVEY = "demo-young-specialists-2024";
-
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final MarginService margins;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    /**
+     * The survey whose warehouse margins a new survey takes by default ({@code agyn.surveys.default-margins-from}:
+     * the demonstration survey as shipped); blank for none. Configuration, so that this feature does not know the
+     * demonstration data's codes, which belong to {@code kz.agyn.demo}.
+     */
+    private final String marginsFrom;
 
     SurveyCreationService(SurveyService surveys, SurveyRepository repository, MarginService margins, AuditLog audit,
-                          TransactionTemplate transactions) {
+                          TransactionTemplate transactions,
+                          @Value("${agyn.surveys.default-margins-from:}") String marginsFrom) {
         this.surveys = surveys;
         this.repository = repository;
         this.margins = margins;
         this.audit = audit;
         this.transactions = transactions;
+        this.marginsFrom = marginsFrom == null ? "" : marginsFrom.strip();
     }
 
     /** A warehouse dataset and period that weights can be raked to. */
     public record WarehouseChoice(String dataset, String period) {
     }
 
-    /** The margins a new survey takes when none are named: the demonstration survey's warehouse population. */
+    /**
+     * The margins a new survey takes when none are named: the warehouse population of the survey
+     * {@code agyn.surveys.default-margins-from} names (the demonstration survey's, as shipped).
+     */
     public Optional<WarehouseChoice> defaultMargins() {
-        return repository.survey(DEMO_SURVEY).filter(s -> s.marginDataset() != null)
+        if (marginsFrom.isEmpty()) {
+            return Optional.empty();
+        }
+        return repository.survey(marginsFrom).filter(s -> s.marginDataset() != null)
                 .map(s -> new WarehouseChoice(s.marginDataset(), s.marginPeriod()))
                 .filter(c -> margins.choices().stream().anyMatch(d -> d.dataset().equals(c.dataset())
                         && d.periods().contains(c.period())));

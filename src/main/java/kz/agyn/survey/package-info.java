@@ -5,6 +5,6 @@
  * rankings drawn from {@link kz.agyn.survey.estimation}.
  *
  * <p>Answers travel as option codes ({@link kz.agyn.survey.Response}) whatever their source — a demonstration
- * generator, an imported file or the web form — so that all three are checked and stored by the same code.
+ * generator (through {@link kz.agyn.survey.SyntheticSurveyService}), an imported file or the web form — so that all three are checked and stored by the same code.
  */
 package kz.agyn.survey;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import kz.agyn.AgynTest;
+import kz.agyn.demo.survey.SyntheticSurvey;
 import kz.agyn.reference.Names;
-import kz.agyn.survey.demo.SyntheticSurvey;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

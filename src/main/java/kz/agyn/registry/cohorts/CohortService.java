@@ -82,8 +82,8 @@ public class CohortService {
     /**
      * The day the dashboard describes unless asked otherwise: the day of the stored evaluation (the last
      * recompute). A registry made only of synthetic records describes the demonstration's day
-     * ({@link DemonstrationDay}, the synthetic generator's reference day): evaluated later, every graduate due after that day would look overdue, because the
-     * synthetic world has no events after it.
+     * ({@link DemonstrationDay}, configured as the synthetic generator's reference day): evaluated later, every
+     * graduate due after that day would look overdue, because the synthetic world has no events after it.
      */
     public LocalDate defaultAsOf() {
         if (repository.onlySynthetic()) {

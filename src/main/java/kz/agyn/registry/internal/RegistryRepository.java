@@ -277,6 +277,10 @@ public class RegistryRepository {
         return jdbc.sql("SELECT count(*) FROM reg_scholar").query(Long.class).single();
     }
 
+    public boolean holdsSyntheticScholars() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reg_scholar WHERE synthetic)").query(Boolean.class).single();
+    }
+
     private static RegistryRows.Scholar scholarRow(ResultSet rs, int n) throws SQLException {
         Timestamp anonymised = rs.getTimestamp("anonymised_at");
         return new RegistryRows.Scholar(rs.getLong("id"), rs.getBytes("iin_enc"), rs.getBytes("last_name_enc"),

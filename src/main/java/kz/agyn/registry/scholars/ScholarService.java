@@ -81,6 +81,15 @@ public class ScholarService {
         this.reference = reference;
     }
 
+    /**
+     * Whether the registry holds any synthetic scholar, as the demonstration data load them. A yes or no about
+     * no one in particular, so it asks for no {@link Access} and is not audited: whoever loads generated records
+     * ({@code kz.agyn.demo.registry}) asks it before loading them a second time.
+     */
+    public boolean holdsSyntheticRecords() {
+        return repository.holdsSyntheticScholars();
+    }
+
     /** Records a scholar; the IIN must be valid and not yet in the registry. */
     @Transactional
     public long create(NewScholar n, Access access) {

@@ -1,2 +1,2 @@
-/** Storage of surveys, responses, imports and form links (plain SQL), and the demonstration survey's loading. */
+/** Storage of surveys, responses, imports and form links (plain SQL). */
 package kz.agyn.survey.internal;

@@ -13,9 +13,9 @@ import java.util.List;
 
 import kz.agyn.AgynTest;
 import kz.agyn.costmodel.ParameterSet;
+import kz.agyn.demo.warehouse.Observation;
+import kz.agyn.demo.warehouse.SyntheticSeries;
 import kz.agyn.warehouse.Warehouse;
-import kz.agyn.warehouse.demo.Observation;
-import kz.agyn.warehouse.demo.SyntheticSeries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

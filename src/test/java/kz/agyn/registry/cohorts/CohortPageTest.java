@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.agyn.AgynTest;
+import kz.agyn.demo.registry.SyntheticRegistry;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.TestScholars;
-import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.scholars.ScholarService;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;

@@ -12,10 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import kz.agyn.AgynTest;
+import kz.agyn.demo.registry.SyntheticRegistry;
 import kz.agyn.kernel.Sex;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.TestScholars;
-import kz.agyn.registry.demo.SyntheticRegistry;
 import kz.agyn.registry.scholars.ScholarService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
