@@ -122,6 +122,18 @@ class ArchitectureTest {
         slices().matching("kz.agyn.registry.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * Who may reach a route, and a menu's links, are said by the web code of the feature that serves the route
+     * (kz.agyn.platform.security.AccessRule, kz.agyn.platform.menu.MenuEntry); the platform applies them.
+     */
+    @Test
+    void accessRulesAndMenuEntriesComeFromWebPackages() {
+        noClasses().that().resideOutsideOfPackages("..web..", "kz.agyn.platform..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("kz.agyn.platform.security.AccessRule")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("kz.agyn.platform.menu.MenuEntry")
+                .check(classes);
+    }
+
     @Test
     void controllersLiveInWebPackages() {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
