@@ -141,6 +141,18 @@ class ArchitectureTest {
         classes().that().resideInAPackage("kz.agyn.demo..").should(havePackageInfo()).check(classes);
     }
 
+    /**
+     * Who may reach a route, and a menu's links, are said by the web code of the feature that serves the route
+     * (kz.agyn.platform.security.AccessRule, kz.agyn.platform.menu.MenuEntry); the platform applies them.
+     */
+    @Test
+    void accessRulesAndMenuEntriesComeFromWebPackages() {
+        noClasses().that().resideOutsideOfPackages("..web..", "kz.agyn.platform..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("kz.agyn.platform.security.AccessRule")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("kz.agyn.platform.menu.MenuEntry")
+                .check(classes);
+    }
+
     @Test
     void controllersLiveInWebPackages() {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)

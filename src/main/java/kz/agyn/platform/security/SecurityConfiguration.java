@@ -1,11 +1,16 @@
 package kz.agyn.platform.security;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
@@ -15,14 +20,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two doors. Browsers use form login with a session and CSRF tokens; scripts use {@code /api/**} with HTTP
  * Basic or a personal API token. A request that carries its own Authorization header cannot be forged by
- * another site, so only cookie-authenticated API calls need a CSRF token. This class says who may reach what;
- * how callers sign in comes from {@link SignInMethods} (the account feature).
+ * another site, so only cookie-authenticated API calls need a CSRF token. This class says who may reach what of
+ * the platform's own (sign-in, errors, static files, API documentation, operations) and applies what the features
+ * say of their routes ({@link AccessRule}); everything else needs a signed-in user. How callers sign in comes from
+ * {@link SignInMethods} (the account feature).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** Role names as Spring's {@code hasRole} takes them; the enum of roles belongs to the account feature. */
+    /**
+     * The role that may see the operations' figures, as Spring's {@code hasRole} takes it; the enum of roles
+     * belongs to the account feature.
+     */
     private static final String ADMIN = "ADMIN";
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -43,17 +53,20 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
-    SecurityFilterChain api(HttpSecurity http, SignInMethods signIn, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SignInMethods signIn, Problems problems,
+                            ObjectProvider<AccessRule> features) throws Exception {
+        List<AccessRule> rules = inOrder(features);
         RequestMatcher needsCsrf = request -> request.getHeader("Authorization") == null
                 && !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 && !"OPTIONS".equals(request.getMethod());
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            .requestMatchers("/actuator/**").hasRole(ADMIN);
+                    apply(rules, a);
+                    a.anyRequest().authenticated();
+                })
                 .csrf(c -> c.requireCsrfProtectionMatcher(needsCsrf))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(SecurityConfiguration::hsts))
@@ -70,14 +83,15 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     @ConditionalOnWebApplication
-    SecurityFilterChain web(HttpSecurity http, SignInMethods signIn) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/geo/**",
-                                "/webjars/**", "/favicon.ico", "/swagger-ui/**").permitAll()
-                        // The public survey form: a one-time link is its own authorization (kz.agyn.survey.FormService).
-                        .requestMatchers("/s/*").permitAll()
-                        .requestMatchers("/admin/**").hasRole(ADMIN)
-                        .anyRequest().authenticated())
+    SecurityFilterChain web(HttpSecurity http, SignInMethods signIn, ObjectProvider<AccessRule> features)
+            throws Exception {
+        List<AccessRule> rules = inOrder(features);
+        http.authorizeHttpRequests(a -> {
+                    a.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/geo/**",
+                            "/webjars/**", "/favicon.ico", "/swagger-ui/**").permitAll();
+                    apply(rules, a);
+                    a.anyRequest().authenticated();
+                })
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
@@ -85,5 +99,27 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         signIn.web(http);
         return http.build();
+    }
+
+    /** The features' rules, lowest order first (a stable sort: rules of equal order keep the beans' order). */
+    private static List<AccessRule> inOrder(ObjectProvider<AccessRule> features) {
+        return features.stream().sorted(Comparator.comparingInt(AccessRule::order)).toList();
+    }
+
+    /**
+     * Adds the features' rules after the platform's own, which no feature can loosen or tighten: Spring Security
+     * takes the first matching rule, and the platform's come first. Each door is given every rule; a rule for the
+     * other door's paths never matches there (see {@link AccessRule}).
+     */
+    private static void apply(List<AccessRule> rules,
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        for (AccessRule rule : rules) {
+            var matched = a.requestMatchers(rule.patterns().toArray(String[]::new));
+            switch (rule.audience()) {
+                case ANYONE -> matched.permitAll();
+                case SIGNED_IN -> matched.authenticated();
+                case ROLES -> matched.hasAnyRole(rule.roles().stream().sorted().toArray(String[]::new));
+            }
+        }
     }
 }

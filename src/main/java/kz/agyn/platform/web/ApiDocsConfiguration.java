@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import kz.agyn.platform.menu.MenuEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,5 +38,11 @@ class ApiDocsConfiguration {
                 // Two requirements, either of which will do (one requirement naming both would ask for both).
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN));
+    }
+
+    /** The API's documentation in the main menu, after the features' pages and before administration's. */
+    @Bean
+    MenuEntry apiDocsMenuEntry() {
+        return MenuEntry.forEveryone(120, "nav.api", "/api/docs");
     }
 }

@@ -1,6 +1,7 @@
 package kz.agyn.platform.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import kz.agyn.platform.i18n.Languages;
+import kz.agyn.platform.menu.Menu;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -17,9 +19,18 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every page's frame needs: the language, links to the same page in the other languages, the user. */
+/**
+ * What every page's frame needs: the language, links to the same page in the other languages, the user, and the
+ * main menu the features contribute ({@link Menu}).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
+
+    private final Menu menu;
+
+    LayoutAdvice(Menu menu) {
+        this.menu = menu;
+    }
 
     @ModelAttribute("lang")
     String lang(Locale locale) {
@@ -39,6 +50,15 @@ class LayoutAdvice {
             links.put(lang, b.build().toUriString());
         }
         return links;
+    }
+
+    /** The main menu's links for the signed-in user; none for a visitor, who sees no menu. */
+    @ModelAttribute("menu")
+    List<Menu.Link> menu(HttpServletRequest request) {
+        if (currentUser() == null) {
+            return List.of();
+        }
+        return menu.linksFor(currentRoles(), request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @ModelAttribute("currentUser")
