@@ -35,8 +35,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import kz.agyn.registry.demo.SyntheticRegistry;
-import kz.agyn.registry.demo.SyntheticScholar;
+import kz.agyn.demo.registry.SyntheticRegistry;
+import kz.agyn.demo.registry.SyntheticScholar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
