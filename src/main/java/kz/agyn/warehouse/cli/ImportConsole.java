@@ -62,17 +62,7 @@ public final class ImportConsole {
             });
         }
         for (ShownProblem p : r.problems()) {
-            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
-            if (p.sheet() != null) {
-                where.append(", ").append(p.sheet());
-            }
-            if (p.row() > 0) {
-                where.append(", ").append(p.row());
-            }
-            if (p.column() != null) {
-                where.append(", ").append(p.column());
-            }
-            out.println("  " + where + ": " + p.message());
+            out.println("  " + p.line());
         }
         if (r.problemCount() > r.problems().size()) {
             out.println("  " + messages.getMessage("imports.moreProblems",

@@ -151,17 +151,7 @@ public class RegistryImportCommand implements Callable<Integer> {
                     new Object[] {r.problemCount(), r.problems().size()}, locale));
         }
         for (ShownProblem p : r.problems()) {
-            StringBuilder where = new StringBuilder(p.file() == null ? "" : p.file());
-            if (p.sheet() != null) {
-                where.append(", ").append(p.sheet());
-            }
-            if (p.row() > 0) {
-                where.append(", ").append(p.row());
-            }
-            if (p.column() != null) {
-                where.append(", ").append(p.column());
-            }
-            out.println("  " + (where.isEmpty() ? "" : where + ": ") + p.message());
+            out.println("  " + p.line());
         }
         out.flush();
     }
