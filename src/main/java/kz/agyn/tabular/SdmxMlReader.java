@@ -138,33 +138,8 @@ final class SdmxMlReader implements TableReader {
     }
 
     private TabularException failure(Exception e, XMLStreamReader x, CountingInputStream counted) {
-        TabularException t;
-        if (counted.exceeded()) {
-            t = new TabularException("tabular.tooLarge", new Location(file, null, 0, 0), MAX_BYTES >> 20,
-                    MAX_OBSERVATIONS);
-        } else if (Xml.caused(e, Xml.TokenGuard.TokenTooLong.class)) {
-            t = new TabularException("tabular.xml.tokenTooLong", new Location(file, null, 0, 0),
-                    Xml.MAX_TOKEN_BYTES >> 20);
-        } else {
-            int line = 0;
-            int column = 0;
-            if (e instanceof XMLStreamException xe && xe.getLocation() != null) {
-                line = xe.getLocation().getLineNumber();
-                column = xe.getLocation().getColumnNumber();
-            } else if (x != null) {
-                try {
-                    line = x.getLocation().getLineNumber();
-                    column = x.getLocation().getColumnNumber();
-                } catch (RuntimeException ignored) {
-                    // No position to report.
-                }
-            }
-            line = Math.max(0, line);
-            column = Math.max(0, column);
-            t = new TabularException("tabular.xml.malformed", new Location(file, null, line, column), line, column);
-        }
-        t.initCause(e);
-        return t;
+        return Xml.failure(e, x, file, counted.exceeded(), () -> new TabularException("tabular.tooLarge", new Location(file, null, 0, 0), MAX_BYTES >> 20,
+                    MAX_OBSERVATIONS));
     }
 
     private String intern(String s) {

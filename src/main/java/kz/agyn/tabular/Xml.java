@@ -105,4 +105,38 @@ final class Xml {
         }
         return false;
     }
+
+    /**
+     * What went wrong while streaming an XML document, as the user's problem: the size limit (the caller's own
+     * message, since each reader states its own limits), a token too long, or malformed XML at its line and column.
+     */
+    static TabularException failure(Exception e, javax.xml.stream.XMLStreamReader x, String file,
+                                    boolean sizeExceeded, java.util.function.Supplier<TabularException> tooLarge) {
+        TabularException t;
+        if (sizeExceeded) {
+            t = tooLarge.get();
+        } else if (caused(e, TokenGuard.TokenTooLong.class)) {
+            t = new TabularException("tabular.xml.tokenTooLong", new Location(file, null, 0, 0),
+                    MAX_TOKEN_BYTES >> 20);
+        } else {
+            int line = 0;
+            int column = 0;
+            if (e instanceof javax.xml.stream.XMLStreamException xe && xe.getLocation() != null) {
+                line = xe.getLocation().getLineNumber();
+                column = xe.getLocation().getColumnNumber();
+            } else if (x != null) {
+                try {
+                    line = x.getLocation().getLineNumber();
+                    column = x.getLocation().getColumnNumber();
+                } catch (RuntimeException ignored) {
+                    // No position to report.
+                }
+            }
+            line = Math.max(0, line);
+            column = Math.max(0, column);
+            t = new TabularException("tabular.xml.malformed", new Location(file, null, line, column), line, column);
+        }
+        t.initCause(e);
+        return t;
+    }
 }
