@@ -45,7 +45,7 @@ class ImportBrowserTest extends AgynBrowserTest {
             Page page = signIn(context, USER, PASSWORD, "en");
 
             page.navigate(base + "/warehouse/imports");
-            page.locator("#upload-form input[type=file]").setInputFiles(new FilePayload("regional.csv", "text/csv",
+            page.locator("#upload-form input[type=file][name=file]").setInputFiles(new FilePayload("regional.csv", "text/csv",
                     csv.getBytes(StandardCharsets.UTF_8)));
             page.locator("#upload-form select[name=dataset]").selectOption("browser-regional");
             page.locator("#upload-form button[type=submit]").click();
