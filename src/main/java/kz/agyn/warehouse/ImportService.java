@@ -71,8 +71,6 @@ public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String LOCK = "warehouse-import";
     private static final int KEPT_IN_MEMORY = 100;
-    /** The statuses of an import some process is working on. */
-    private static final List<String> RUNNING = List.of("VALIDATING", "ACCEPTING");
 
     private final WarehouseRepository warehouse;
     private final ImportRepository imports;
@@ -179,10 +177,10 @@ public class ImportService {
     /** Checks the stored file again with a corrected mapping (or dataset). */
     public ImportReport remap(UUID id, String dataset, ImportMapping mapping, Locale locale) {
         ImportRecord record = record(id);
-        if ("ACCEPTED".equals(record.status()) || "ACCEPTING".equals(record.status())) {
+        if (record.status() == ImportStatus.ACCEPTED || record.status() == ImportStatus.ACCEPTING) {
             throw new ImportException("warehouse.import.alreadyAccepted");
         }
-        imports.validated(id, "VALIDATING", 0, 0, null, toJson(mapping),
+        imports.validated(id, ImportStatus.VALIDATING, 0, 0, null, toJson(mapping),
                 dataset == null || dataset.isBlank() ? record.dataset() : dataset.trim());
         validate(id);
         return report(id, locale);
@@ -191,7 +189,7 @@ public class ImportService {
     /** Writes a clean import as a new version of its dataset, in one transaction. */
     public ImportReport accept(UUID id, String user, Locale locale) {
         ImportRecord record = current(id);
-        if ("ACCEPTED".equals(record.status())) {
+        if (record.status() == ImportStatus.ACCEPTED) {
             return report(id, locale);
         }
         if (!acceptable(record)) {
@@ -215,7 +213,7 @@ public class ImportService {
             handle.doneFrom(job.bytes::get);
             handle.onCancel(() -> job.cancelled.set(true));
             try {
-                imports.status(id, "ACCEPTING");
+                imports.status(id, ImportStatus.ACCEPTING);
                 // The rows, the new version and the ACCEPTED status commit together: a crash at any point leaves
                 // either all of them or none (and the status ACCEPTING, which the next start turns into
                 // INTERRUPTED).
@@ -265,7 +263,7 @@ public class ImportService {
     /** After a write that did not happen; if even this fails (the database is gone), the import is INTERRUPTED later. */
     private void backToValid(UUID id) {
         try {
-            imports.status(id, "VALID");
+            imports.status(id, ImportStatus.VALID);
         } catch (RuntimeException e) {
             log.warn("Import {} could not be set back to VALID: {}", id, e.getMessage());
         }
@@ -310,8 +308,8 @@ public class ImportService {
     public Optional<ImportProgress> progress(UUID id) {
         Job job = work.get(id);
         if (job == null) {
-            return imports.find(id).map(r -> new ImportProgress(id, r.status(), r.size(), r.size(),
-                    r.rows() == null ? 0 : r.rows(), true, "CANCELLED".equals(r.status())));
+            return imports.find(id).map(r -> new ImportProgress(id, r.status().name(), r.size(), r.size(),
+                    r.rows() == null ? 0 : r.rows(), true, r.status() == ImportStatus.CANCELLED));
         }
         return Optional.of(new ImportProgress(id, job.phase, job.bytes.get(), job.total, job.rows.get(), job.done,
                 job.cancelled.get()));
@@ -335,7 +333,7 @@ public class ImportService {
     @EventListener(ApplicationStartedEvent.class)
     public void markInterrupted() {
         int n = 0;
-        for (UUID id : imports.inStatus(RUNNING)) {
+        for (UUID id : imports.inStatus(ImportStatus.WORKED_ON)) {
             if (interruptIfAbandoned(id)) {
                 n++;
             }
@@ -364,7 +362,7 @@ public class ImportService {
      */
     private ImportRecord current(UUID id) {
         ImportRecord r = record(id);
-        if (RUNNING.contains(r.status())) {
+        if (r.status().workedOn()) {
             Job job = work.get(id);
             if ((job == null || job.done) && interruptIfAbandoned(id)) {
                 return record(id);
@@ -374,7 +372,7 @@ public class ImportService {
     }
 
     private static boolean acceptable(ImportRecord r) {
-        return "VALID".equals(r.status()) || ("INTERRUPTED".equals(r.status()) && r.rows() != null
+        return r.status() == ImportStatus.VALID || (r.status() == ImportStatus.INTERRUPTED && r.rows() != null
                 && r.problemCount() != null && r.problemCount() == 0);
     }
 
@@ -401,11 +399,11 @@ public class ImportService {
         ImportRecord started = record(id);
         try (JobLocks.Held held = locks.hold(LOCK, id);
              Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_CHECK, started.createdBy(), parameters(started))) {
-            String status = check(id, handle);
+            ImportStatus status = check(id, handle);
             ImportRecord r = record(id);
             switch (status) {
-                case "CANCELLED" -> handle.cancelled(null);
-                case "FAILED" -> handle.failed(JobOutcome.of("jobs.outcome.importFailed", r.fileName())
+                case CANCELLED -> handle.cancelled(null);
+                case FAILED -> handle.failed(JobOutcome.of("jobs.outcome.importFailed", r.fileName())
                         .linkedTo("/warehouse/imports/" + id));
                 default -> handle.succeeded(JobOutcome.of("jobs.outcome.importChecked", r.fileName(),
                         r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount())
@@ -420,7 +418,7 @@ public class ImportService {
                 "format", r.format());
     }
 
-    private String check(UUID id, Jobs.Handle handle) {
+    private ImportStatus check(UUID id, Jobs.Handle handle) {
         ImportRecord record = record(id);
         Job job = job(id);
         job.reset("VALIDATING", record.size());
@@ -438,7 +436,7 @@ public class ImportService {
         List<Problem> notes = new ArrayList<>();
         ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
-        String status;
+        ImportStatus status;
         Path spoolFile = spool(id);
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
             read = read(record, mapping, codeBook(), sink, obs -> {
@@ -455,7 +453,7 @@ public class ImportService {
             if (sink.count() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
-            status = sink.count() == 0 ? "VALID" : "INVALID";
+            status = sink.count() == 0 ? ImportStatus.VALID : ImportStatus.INVALID;
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
                 // Keep the columns found automatically, so the mapping form starts from them.
                 Map<Dimension, String> auto = new java.util.EnumMap<>(Dimension.class);
@@ -467,16 +465,16 @@ public class ImportService {
                 effective = mapping.withColumns(auto);
             }
         } catch (CancelledException e) {
-            status = "CANCELLED";
+            status = ImportStatus.CANCELLED;
         } catch (IOException | RuntimeException e) {
             log.error("Import {} could not be checked", id, e);
             sink.report(fileLocation, null, "warehouse.import.failed");
-            status = "FAILED";
+            status = ImportStatus.FAILED;
         }
         // Done only once the outcome is stored: a follower that sees "done" reads the report next, and must find
         // it there (it read a report still "checking", with no rows, when done came first).
         try {
-            if (!"VALID".equals(status)) {
+            if (status != ImportStatus.VALID) {
                 deleteSpool(spoolFile);
             }
             List<String> sheets = sheets(record);

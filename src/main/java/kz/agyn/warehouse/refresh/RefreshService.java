@@ -23,6 +23,7 @@ import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.ImportOutcome;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.ImportStatus;
 import kz.agyn.warehouse.ImportTemplates;
 import kz.agyn.warehouse.Warehouse;
 import kz.agyn.warehouse.refresh.DatasetSource.LastRefresh;
@@ -255,7 +256,7 @@ public class RefreshService {
             ImportReport report = imports.upload(dataset, m.upload(), m.format(), mapping(s), user, locale);
             sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), report.id(), m.digest());
             if (!report.acceptable()) {
-                return new RefreshOutcome(dataset, "CANCELLED".equals(report.status())
+                return new RefreshOutcome(dataset, report.status() == ImportStatus.CANCELLED
                         ? RefreshOutcome.Result.CANCELLED : RefreshOutcome.Result.INVALID, m.url(), report.id(),
                         null, current, report, leftOut);
             }
@@ -329,7 +330,7 @@ public class RefreshService {
         }
         try {
             ImportReport r = imports.report(last.importId(), Locale.ROOT);
-            return "ACCEPTED".equals(r.status()) && current.equals(r.version());
+            return r.status() == ImportStatus.ACCEPTED && current.equals(r.version());
         } catch (ImportException e) {
             return false;
         }
