@@ -20,6 +20,12 @@ public record JobView(UUID id, JobKind kind, String startedBy, Map<String, Strin
         outcomeArgs = outcomeArgs == null ? List.of() : List.copyOf(outcomeArgs);
     }
 
+    /** The same job with its counts as they are in memory now, between two writes of its record. */
+    public JobView withProgress(String phase, long done, Long total, boolean cancelRequested) {
+        return new JobView(id, kind, startedBy, parameters, state, phase, done, total, cancelRequested, startedAt,
+                updatedAt, endedAt, outcome, outcomeArgs, resultLink);
+    }
+
     /** 0–100, or -1 while the total is unknown. */
     public int percent() {
         if (state.over() && state == JobState.SUCCEEDED) {

@@ -1,5 +1,6 @@
 package kz.agyn.jobs;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,13 +141,39 @@ public class Jobs {
         }
     }
 
-    /** A job as recorded; one whose process died is marked FAILED before it is returned. */
+    /**
+     * A job as recorded, with the counts of one running in this process as they are now (not as last written); one
+     * whose process died is marked FAILED before it is returned.
+     */
     public Optional<JobView> find(UUID id) {
-        Optional<JobView> job = repository.find(id);
-        if (job.isPresent() && job.get().state() == JobState.RUNNING && failIfAbandoned(id)) {
-            return repository.find(id);
+        return current(repository.find(id));
+    }
+
+    /**
+     * The job of one of {@code kinds} started for the thing whose parameter {@code name} is {@code value} (the
+     * import {@code id}): the running one if any, else the newest; read as {@link #find} reads one. So a feature
+     * follows its work through the job's record instead of a map of its own.
+     */
+    public Optional<JobView> latest(String name, String value, Collection<JobKind> kinds) {
+        return current(repository.latest(name, value, kinds));
+    }
+
+    /** The handle of a job running in this process, for the counts it keeps in memory only ({@link Handle#items}). */
+    public Optional<Handle> live(UUID id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    private Optional<JobView> current(Optional<JobView> recorded) {
+        if (recorded.isEmpty() || recorded.get().state() != JobState.RUNNING) {
+            return recorded;
         }
-        return job;
+        JobView job = recorded.get();
+        Handle h = live.get(job.id());
+        if (h != null) {
+            return Optional.of(job.withProgress(h.phase, h.doneSoFar(), h.totalSoFar(),
+                    job.cancelRequested() || h.cancelRequested()));
+        }
+        return failIfAbandoned(job.id()) ? repository.find(job.id()) : recorded;
     }
 
     public List<JobView> list(JobFilter filter) {
@@ -230,6 +257,7 @@ public class Jobs {
         private final UUID id;
         private final JobLocks.Held lock;
         private final AtomicLong done = new AtomicLong();
+        private final AtomicLong items = new AtomicLong();
         private final AtomicBoolean cancel = new AtomicBoolean();
         private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
         private volatile LongSupplier doneFrom;
@@ -272,7 +300,8 @@ public class Jobs {
             this.totalFrom = counter;
         }
 
-        private Long totalSoFar() {
+        /** The total as it is now: the work's own counter's, or the one set; null while unknown. */
+        public Long totalSoFar() {
             LongSupplier from = totalFrom;
             if (from == null) {
                 return total;
@@ -287,6 +316,23 @@ public class Jobs {
 
         public void advance(long by) {
             done.addAndGet(by);
+        }
+
+        /**
+         * A second count the work keeps beside {@link #done(long)}, for its feature's own page: the rows read while
+         * done counts bytes. In memory only (the record holds done and total), so it is read through
+         * {@link Jobs#live} by the process that runs the job; set it where a tight loop counts, as cheap as an add.
+         */
+        public void items(long value) {
+            items.set(value);
+        }
+
+        public void advanceItems(long by) {
+            items.addAndGet(by);
+        }
+
+        public long items() {
+            return items.get();
         }
 
         /** Takes the count from the work's own counter (read at each flush) instead of {@link #done(long)}. */

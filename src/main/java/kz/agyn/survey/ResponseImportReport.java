@@ -10,14 +10,14 @@ import kz.agyn.platform.problems.ProblemCollector;
  * What a response file would add to a survey. Nothing is written until a report without problems is
  * accepted.
  *
- * @param status          VALID (can be accepted), INVALID (has problems) or ACCEPTED
+ * @param status          see {@link ResponseImportStatus}
  * @param rows            data rows read
  * @param problemCount    all problems; the list stops at {@link ProblemCollector#MAX_LISTED}
  * @param written         respondents written on acceptance; 0 when the same file had been accepted before
  * @param alreadyImported true when the survey already holds this file's responses (same SHA-256)
  */
 public record ResponseImportReport(UUID id, int surveyId, String fileName, String format, String sha256,
-                                   String status, long rows, int problemCount, List<ResponseProblem> problems,
+                                   ResponseImportStatus status, long rows, int problemCount, List<ResponseProblem> problems,
                                    List<String> columns, Integer written, boolean alreadyImported,
                                    OffsetDateTime createdAt) {
 
@@ -27,6 +27,6 @@ public record ResponseImportReport(UUID id, int surveyId, String fileName, Strin
     }
 
     public boolean acceptable() {
-        return "VALID".equals(status);
+        return status == ResponseImportStatus.VALID;
     }
 }

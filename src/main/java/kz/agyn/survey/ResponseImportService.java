@@ -111,7 +111,7 @@ public class ResponseImportService {
                 !repository.fileWritten(surveyId, sha));
         UUID id = UUID.randomUUID();
         repository.insertImport(new ImportRow(id, surveyId, file.name(), parsed.format().name(), sha,
-                json.writeValueAsString(m), parsed.problemCount() == 0 ? "VALID" : "INVALID", (int) parsed.rows(),
+                json.writeValueAsString(m), parsed.problemCount() == 0 ? ResponseImportStatus.VALID : ResponseImportStatus.INVALID, (int) parsed.rows(),
                 parsed.problemCount(), json.writeValueAsString(new StoredReport(parsed.columns(), parsed.problems())),
                 null, user, null), file.file());
         return report(surveyId, id, locale);
@@ -120,10 +120,10 @@ public class ResponseImportService {
     /** Writes a clean file's respondents in one transaction; a file already written changes nothing. */
     public ResponseImportReport accept(int surveyId, UUID importId, String user, Locale locale) {
         ImportRow row = row(surveyId, importId);
-        if ("ACCEPTED".equals(row.status())) {
+        if (row.status() == ResponseImportStatus.ACCEPTED) {
             return report(surveyId, importId, locale);
         }
-        if (!"VALID".equals(row.status())) {
+        if (row.status() != ResponseImportStatus.VALID) {
             throw SurveyException.invalid("survey.import.notAcceptable", row.status());
         }
         Survey survey = surveys.survey(surveyId);
@@ -190,7 +190,7 @@ public class ResponseImportService {
             }
             return new ResponseProblem(problemMessages.shown(p, locale), all);
         }).toList();
-        boolean already = "ACCEPTED".equals(r.status()) ? r.written() != null && r.written() == 0
+        boolean already = r.status() == ResponseImportStatus.ACCEPTED ? r.written() != null && r.written() == 0
                 : repository.fileWritten(surveyId, r.sha256());
         return new ResponseImportReport(r.id(), r.surveyId(), r.fileName(), r.format(), r.sha256(), r.status(),
                 r.rows(), r.problemCount(), problems, stored.columns(), r.written(), already, r.createdAt());

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.JobState;
+import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.platform.database.JobLocks;
 import kz.agyn.platform.problems.Problem;
@@ -53,7 +55,6 @@ import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -72,9 +73,13 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String LOCK = "warehouse-import";
-    private static final int KEPT_IN_MEMORY = 100;
-    /** The statuses of an import some process is working on. */
-    private static final List<String> RUNNING = List.of("VALIDATING", "ACCEPTING");
+    /**
+     * The jobs of an import: its check and its write, each recorded with the import's id as its parameter
+     * {@code import}. Their records are where the import's progress is read and its cancel is sent: the import keeps
+     * no map of its own of the work running (issue 14).
+     */
+    private static final Set<JobKind> JOB_KINDS = Set.of(JobKind.WAREHOUSE_CHECK, JobKind.WAREHOUSE_WRITE);
+    private static final String JOB_PARAMETER = "import";
 
     private final WarehouseRepository warehouse;
     private final ImportRepository imports;
@@ -83,18 +88,15 @@ public class ImportService {
     private final TransactionTemplate transactions;
     private final ProblemMessages problemMessages;
     private final JsonMapper json;
-    private final TaskExecutor executor;
     private final Path directory;
     private final long maxSize;
     private final Uploads uploads;
-    private final Map<UUID, Job> work = new ConcurrentHashMap<>();
     private final Jobs jobs;
     private final JobLocks locks;
 
     public ImportService(WarehouseRepository warehouse, ImportRepository imports, ReferenceData reference,
                          DataSource dataSource, TransactionTemplate transactions, ProblemMessages problemMessages,
-                         JsonMapper json, @org.springframework.beans.factory.annotation.Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                         @Value("${agyn.imports.directory}") Path directory,
+                         JsonMapper json, @Value("${agyn.imports.directory}") Path directory,
                          @Value("${agyn.imports.max-size:209715200}") long maxSize, Uploads uploads,
                          JobLocks locks, Jobs jobs) {
         this.locks = locks;
@@ -106,7 +108,6 @@ public class ImportService {
         this.transactions = transactions;
         this.problemMessages = problemMessages;
         this.json = json;
-        this.executor = executor;
         this.directory = directory;
         this.maxSize = maxSize;
         this.uploads = uploads;
@@ -195,19 +196,22 @@ public class ImportService {
     public UUID uploadAsync(String dataset, Upload file, Upload structure, String format, ImportMapping mapping,
                             String user) {
         UUID id = store(dataset, file, structure, format, mapping, user);
-        Job job = job(id);
-        job.phase = "VALIDATING";
-        executor.execute(() -> validate(id));
+        ImportRecord record = record(id);
+        // The job is recorded before the id is returned: a follower asking at once finds the check running.
+        jobs.submit(JobKind.WAREHOUSE_CHECK, user, parameters(record), handle -> {
+            validate(record, handle);
+            return null;
+        });
         return id;
     }
 
     /** Checks the stored file again with a corrected mapping (or dataset). */
     public ImportReport remap(UUID id, String dataset, ImportMapping mapping, Locale locale) {
         ImportRecord record = record(id);
-        if ("ACCEPTED".equals(record.status()) || "ACCEPTING".equals(record.status())) {
+        if (record.status() == ImportStatus.ACCEPTED || record.status() == ImportStatus.ACCEPTING) {
             throw new ImportException("warehouse.import.alreadyAccepted");
         }
-        imports.validated(id, "VALIDATING", 0, 0, null, toJson(mapping),
+        imports.validated(id, ImportStatus.VALIDATING, 0, 0, null, toJson(mapping),
                 dataset == null || dataset.isBlank() ? record.dataset() : dataset.trim());
         validate(id);
         return report(id, locale);
@@ -216,8 +220,42 @@ public class ImportService {
     /** Writes a clean import as a new version of its dataset, in one transaction. */
     public ImportReport accept(UUID id, String user, Locale locale) {
         ImportRecord record = current(id);
-        if ("ACCEPTED".equals(record.status())) {
-            return report(id, locale);
+        OptionalInt datasetId = toWrite(record);
+        if (datasetId.isPresent()) {
+            try (Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_WRITE, user, parameters(record))) {
+                write(record, datasetId.getAsInt(), user, handle);
+            }
+        }
+        return report(id, locale);
+    }
+
+    /**
+     * Accepts in the background; follow with {@link #progress}. An import that cannot be accepted is refused at
+     * once, before any work starts.
+     */
+    public void acceptAsync(UUID id, String user) {
+        ImportRecord record = current(id);
+        OptionalInt datasetId = toWrite(record);
+        if (datasetId.isEmpty()) {
+            return;
+        }
+        jobs.submit(JobKind.WAREHOUSE_WRITE, user, parameters(record), handle -> {
+            try {
+                write(record, datasetId.getAsInt(), user, handle);
+            } catch (ImportException e) {
+                log.info("Import {} not accepted: {}", id, e.code());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The dataset a checked import is to be written into; empty when there is nothing to write: it was accepted
+     * already, or its file is a version of the dataset already, as which it is accepted here.
+     */
+    private OptionalInt toWrite(ImportRecord record) {
+        if (record.status() == ImportStatus.ACCEPTED) {
+            return OptionalInt.empty();
         }
         if (!acceptable(record)) {
             throw new ImportException("warehouse.import.notAcceptable", record.status());
@@ -226,92 +264,63 @@ public class ImportService {
                 .orElseThrow(() -> new ImportException("warehouse.import.unknownDataset", record.dataset()));
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
         if (existing.isPresent()) {
-            imports.accepted(id, warehouse.versionId(datasetId, existing.get()));
-            deleteSpool(spool(id));
-            return report(id, locale);
+            imports.accepted(record.id(), warehouse.versionId(datasetId, existing.get()));
+            deleteSpool(spool(record.id()));
+            return OptionalInt.empty();
         }
-        Job job = job(id);
-        job.reset("WRITING", record.size());
-        // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import INTERRUPTED
-        // (and its job FAILED, by the job's own lock).
-        try (JobLocks.Held held = locks.hold(LOCK, id);
-             Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_WRITE, user, parameters(record))) {
-            handle.phase("WRITING", record.size());
-            handle.doneFrom(job.bytes::get);
-            handle.onCancel(() -> job.cancelled.set(true));
-            try {
-                imports.status(id, "ACCEPTING");
+        return OptionalInt.of(datasetId);
+    }
+
+    /**
+     * Writes the import under its job. A write that does not happen leaves the import VALID, and only then ends the
+     * job: a follower that sees the job over reads the import's final status.
+     */
+    private void write(ImportRecord record, int datasetId, String user, Jobs.Handle handle) {
+        UUID id = record.id();
+        try {
+            // Held while ACCEPTING: if this process dies, the lock goes and the next start marks the import
+            // INTERRUPTED (and its job FAILED, by the job's own lock).
+            try (JobLocks.Held held = locks.hold(LOCK, id)) {
+                handle.phase("WRITING", record.size());
+                imports.status(id, ImportStatus.ACCEPTING);
                 // The rows, the new version and the ACCEPTED status commit together: a crash at any point leaves
                 // either all of them or none (and the status ACCEPTING, which the next start turns into
                 // INTERRUPTED).
                 int versionId = transactions.execute(status -> {
-                    int v = write(record, datasetId, user, job);
+                    int v = copy(record, datasetId, user, handle);
                     imports.accepted(id, v);
                     return v;
                 });
                 deleteSpool(spool(id));
                 // versionId is the row of wh_version, not the dataset's version number.
                 log.info("Import {} accepted as wh_version row {} of {} ({} rows)", id, versionId, record.dataset(),
-                        job.rows.get());
+                        handle.items());
                 handle.succeeded(JobOutcome.of("jobs.outcome.importWritten", record.fileName(), record(id).version(),
-                        record.dataset(), job.rows.get()).linkedTo("/warehouse/datasets/" + record.dataset()));
-            } catch (CancelledException e) {
-                handle.cancelled(null);
-                throw e;
-            } catch (ImportException e) {
-                handle.failed(JobOutcome.of("jobs.outcome.importRefused", record.fileName(), e.code())
-                        .linkedTo("/warehouse/imports/" + id));
-                throw e;
+                        record.dataset(), handle.items()).linkedTo("/warehouse/datasets/" + record.dataset()));
             }
         } catch (CancelledException e) {
             backToValid(id);
+            handle.cancelled(null);
             throw new ImportException("warehouse.import.cancelled");
+        } catch (ImportException e) {
+            backToValid(id);
+            handle.failed(JobOutcome.of("jobs.outcome.importRefused", record.fileName(), e.code())
+                    .linkedTo("/warehouse/imports/" + id));
+            throw e;
         } catch (RuntimeException e) {
+            // The handle, closed without an outcome, ends the job FAILED.
             backToValid(id);
             throw e;
-        } finally {
-            job.done = true;
         }
-        return report(id, locale);
-    }
-
-    /**
-     * The in-memory counters of import {@code id}'s check or write. Finished ones are dropped once there are more
-     * than {@link #KEPT_IN_MEMORY}: their record (and the job's) holds their outcome, which {@link #progress} then
-     * reads, so the map no longer grows with every import the process has seen (issue 14).
-     */
-    private Job job(UUID id) {
-        if (work.size() > KEPT_IN_MEMORY) {
-            work.entrySet().removeIf(e -> e.getValue().done && !e.getKey().equals(id));
-        }
-        return work.computeIfAbsent(id, k -> new Job());
     }
 
     /** After a write that did not happen; if even this fails (the database is gone), the import is INTERRUPTED later. */
     private void backToValid(UUID id) {
         try {
-            imports.status(id, "VALID");
+            imports.status(id, ImportStatus.VALID);
         } catch (RuntimeException e) {
             log.warn("Import {} could not be set back to VALID: {}", id, e.getMessage());
         }
-    }
-
-    /** Accepts in the background; follow with {@link #progress}. */
-    public void acceptAsync(UUID id, String user) {
-        Job job = job(id);
-        job.reset("WRITING", record(id).size());
-        executor.execute(() -> {
-            try {
-                accept(id, user, Locale.ROOT);
-            } catch (ImportException e) {
-                log.info("Import {} not accepted: {}", id, e.code());
-            } catch (RuntimeException e) {
-                log.error("Import {} failed while writing", id, e);
-            } finally {
-                // Also when accept() had nothing to write (the same file is a version already) or refused.
-                job.done = true;
-            }
-        });
     }
 
     public ImportReport report(UUID id, Locale locale) {
@@ -345,24 +354,44 @@ public class ImportService {
         return imports.recent(limit).stream().map(r -> report(r.id(), locale)).toList();
     }
 
+    /**
+     * How far the import's check or write has come, from its job's record (and, while this process runs it, the
+     * rows its handle counts); once no job runs, the import's record: its status as the phase, its counts, done.
+     */
     public Optional<ImportProgress> progress(UUID id) {
-        Job job = work.get(id);
-        if (job == null) {
-            return imports.find(id).map(r -> new ImportProgress(id, r.status(), r.size(), r.size(),
-                    r.rows() == null ? 0 : r.rows(), true, "CANCELLED".equals(r.status())));
-        }
-        return Optional.of(new ImportProgress(id, job.phase, job.bytes.get(), job.total, job.rows.get(), job.done,
-                job.cancelled.get()));
+        // The job first: work that ends between the two reads then shows as ended, with its final status.
+        Optional<JobView> job = job(id);
+        return imports.find(id).map(found -> {
+            JobView j = job.orElse(null);
+            if (j != null && j.state() == JobState.RUNNING) {
+                long rows = jobs.live(j.id()).map(Jobs.Handle::items).orElse(0L);
+                return new ImportProgress(id, phase(j.kind()), j.done(), j.total() == null ? found.size() : j.total(),
+                        rows, false, j.cancelRequested());
+            }
+            ImportRecord r = current(found);
+            if (r.status().workedOn()) {
+                // Recorded a moment ago, its job not yet begun.
+                return new ImportProgress(id, phase(r.status() == ImportStatus.ACCEPTING ? JobKind.WAREHOUSE_WRITE
+                        : JobKind.WAREHOUSE_CHECK), 0, r.size(), 0, false, false);
+            }
+            return new ImportProgress(id, r.status().name(), r.size(), r.size(), r.rows() == null ? 0 : r.rows(), true,
+                    r.status() == ImportStatus.CANCELLED || j != null && j.state() == JobState.CANCELLED);
+        });
     }
 
-    /** Asks a running validation or write to stop; a write is rolled back whole. */
+    /** The phase of an import's progress as its pages and the command line name it ({@code imports.phase.*}). */
+    private static String phase(JobKind kind) {
+        return kind == JobKind.WAREHOUSE_WRITE ? "WRITING" : "VALIDATING";
+    }
+
+    /** The import's running job, or else its last one. */
+    private Optional<JobView> job(UUID id) {
+        return jobs.latest(JOB_PARAMETER, id.toString(), JOB_KINDS);
+    }
+
+    /** Asks a running validation or write to stop, wherever it runs; a write is rolled back whole. */
     public boolean cancel(UUID id) {
-        Job job = work.get(id);
-        if (job == null || job.done) {
-            return false;
-        }
-        job.cancelled.set(true);
-        return true;
+        return job(id).filter(j -> j.state() == JobState.RUNNING).map(j -> jobs.cancel(j.id())).orElse(false);
     }
 
     /**
@@ -373,7 +402,7 @@ public class ImportService {
     @EventListener(ApplicationStartedEvent.class)
     public void markInterrupted() {
         int n = 0;
-        for (UUID id : imports.inStatus(RUNNING)) {
+        for (UUID id : imports.inStatus(ImportStatus.WORKED_ON)) {
             if (interruptIfAbandoned(id)) {
                 n++;
             }
@@ -401,18 +430,23 @@ public class ImportService {
      * or the database restarted under it) is marked INTERRUPTED first, so that a page never shows it running.
      */
     private ImportRecord current(UUID id) {
-        ImportRecord r = record(id);
-        if (RUNNING.contains(r.status())) {
-            Job job = work.get(id);
-            if ((job == null || job.done) && interruptIfAbandoned(id)) {
-                return record(id);
-            }
+        return current(record(id));
+    }
+
+    /**
+     * As {@link #current(UUID)}. An import whose job runs is left alone although its lock may not be held yet (the
+     * job is recorded first, the lock taken when the work begins).
+     */
+    private ImportRecord current(ImportRecord r) {
+        if (r.status().workedOn() && job(r.id()).filter(j -> j.state() == JobState.RUNNING).isEmpty()
+                && interruptIfAbandoned(r.id())) {
+            return record(r.id());
         }
         return r;
     }
 
     private static boolean acceptable(ImportRecord r) {
-        return "VALID".equals(r.status()) || ("INTERRUPTED".equals(r.status()) && r.rows() != null
+        return r.status() == ImportStatus.VALID || (r.status() == ImportStatus.INTERRUPTED && r.rows() != null
                 && r.problemCount() != null && r.problemCount() == 0);
     }
 
@@ -443,14 +477,25 @@ public class ImportService {
     }
 
     private void validate(UUID id) {
-        ImportRecord started = record(id);
-        try (JobLocks.Held held = locks.hold(LOCK, id);
-             Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_CHECK, started.createdBy(), parameters(started))) {
-            String status = check(id, handle);
+        ImportRecord record = record(id);
+        try (Jobs.Handle handle = jobs.start(JobKind.WAREHOUSE_CHECK, record.createdBy(), parameters(record))) {
+            validate(record, handle);
+        }
+    }
+
+    /**
+     * Checks the import under its job, and ends the job as the check ended: after the outcome is stored, so that a
+     * follower that sees the job over reads the report next and finds it there (it read a report still "checking",
+     * with no rows, when done came first).
+     */
+    private void validate(ImportRecord started, Jobs.Handle handle) {
+        UUID id = started.id();
+        try (JobLocks.Held held = locks.hold(LOCK, id)) {
+            ImportStatus status = check(id, handle);
             ImportRecord r = record(id);
             switch (status) {
-                case "CANCELLED" -> handle.cancelled(null);
-                case "FAILED" -> handle.failed(JobOutcome.of("jobs.outcome.importFailed", r.fileName())
+                case CANCELLED -> handle.cancelled(null);
+                case FAILED -> handle.failed(JobOutcome.of("jobs.outcome.importFailed", r.fileName())
                         .linkedTo("/warehouse/imports/" + id));
                 default -> handle.succeeded(JobOutcome.of("jobs.outcome.importChecked", r.fileName(),
                         r.rows() == null ? 0 : r.rows(), r.problemCount() == null ? 0 : r.problemCount())
@@ -461,17 +506,13 @@ public class ImportService {
 
     /** What the Jobs page shows of an import: which file, for which dataset, and the import it belongs to. */
     private static Map<String, String> parameters(ImportRecord r) {
-        return Map.of("import", r.id().toString(), "dataset", r.dataset(), "file", r.fileName(),
+        return Map.of(JOB_PARAMETER, r.id().toString(), "dataset", r.dataset(), "file", r.fileName(),
                 "format", r.format());
     }
 
-    private String check(UUID id, Jobs.Handle handle) {
+    private ImportStatus check(UUID id, Jobs.Handle handle) {
         ImportRecord record = record(id);
-        Job job = job(id);
-        job.reset("VALIDATING", record.size());
         handle.phase("READING", record.size());
-        handle.doneFrom(job.bytes::get);
-        handle.onCancel(() -> job.cancelled.set(true));
         ImportMapping mapping = mapping(record);
         ProblemCollector sink = new ProblemCollector();
         Location fileLocation = new Location(record.fileName(), null, 0, 0);
@@ -483,7 +524,7 @@ public class ImportService {
         List<Problem> notes = new ArrayList<>();
         ImportMapping effective = mapping;
         AtomicLong rows = new AtomicLong();
-        String status;
+        ImportStatus status;
         Path spoolFile = spool(id);
         String structureId = null;
         try (ObservationCopier.Spool spool = new ObservationCopier.Spool(spoolFile)) {
@@ -495,7 +536,7 @@ public class ImportService {
                 if (sink.count() == 0) {
                     spool.add(obs);
                 }
-            }, job);
+            }, handle);
             columns = read.columns();
             for (RowMapper.Note n : read.notes()) {
                 notes.add(Problem.atRow(record.fileName(), read.sheet(), 0, null, n.code(), n.args()));
@@ -507,7 +548,7 @@ public class ImportService {
             if (sink.count() == 0 && rows.get() == 0) {
                 sink.report(fileLocation, null, "warehouse.import.noRows");
             }
-            status = sink.count() == 0 ? "VALID" : "INVALID";
+            status = sink.count() == 0 ? ImportStatus.VALID : ImportStatus.INVALID;
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
                 // Keep the columns found automatically, so the mapping form starts from them (as the mapper used
                 // them: with a structure, an agency's REF_AREA holds the country).
@@ -520,35 +561,30 @@ public class ImportService {
                 effective = mapping.withColumns(auto);
             }
         } catch (CancelledException e) {
-            status = "CANCELLED";
+            status = ImportStatus.CANCELLED;
         } catch (IOException | RuntimeException e) {
             log.error("Import {} could not be checked", id, e);
             sink.report(fileLocation, null, "warehouse.import.failed");
-            status = "FAILED";
+            status = ImportStatus.FAILED;
         }
-        // Done only once the outcome is stored: a follower that sees "done" reads the report next, and must find
-        // it there (it read a report still "checking", with no rows, when done came first).
-        try {
-            if (!"VALID".equals(status)) {
-                deleteSpool(spoolFile);
-            }
-            List<String> sheets = sheets(record);
-            if (sheets.size() > 1 && read.sheet() != null) {
-                // A workbook's other sheets are named, so that a user whose data are elsewhere knows where to point.
-                notes.add(0, Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.sheetRead",
-                        read.sheet(), String.join("; ", sheets)));
-            }
-            imports.validated(id, status, rows.get(), (int) Math.min(sink.count(), Integer.MAX_VALUE),
-                    toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut(),
-                            structureId, read.codeNames())),
-                    toJson(effective), record.dataset());
-        } finally {
-            job.done = true;
+        if (status != ImportStatus.VALID) {
+            deleteSpool(spoolFile);
         }
+        List<String> sheets = sheets(record);
+        if (sheets.size() > 1 && read.sheet() != null) {
+            // A workbook's other sheets are named, so that a user whose data are elsewhere knows where to point.
+            notes.add(0, Problem.atRow(record.fileName(), read.sheet(), 0, null, "warehouse.import.sheetRead",
+                    read.sheet(), String.join("; ", sheets)));
+        }
+        imports.validated(id, status, rows.get(), (int) Math.min(sink.count(), Integer.MAX_VALUE),
+                toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut(),
+                        structureId, read.codeNames())),
+                toJson(effective), record.dataset());
         return status;
     }
 
-    private int write(ImportRecord record, int datasetId, String user, Job job) {
+    /** Copies the import's rows into a new version of its dataset, in the caller's transaction; the version's row. */
+    private int copy(ImportRecord record, int datasetId, String user, Jobs.Handle job) {
         int[] version = warehouse.insertVersion(datasetId, user, record.fileName(), record.sha256(),
                 record.format(), record.rows() == null ? 0 : record.rows());
         // The code book is read before COPY starts: the connection can run nothing else until COPY ends.
@@ -557,13 +593,13 @@ public class ImportService {
         Path spool = spool(record.id());
         try (ObservationCopier copier = new ObservationCopier(connection, version[0])) {
             if (Files.isRegularFile(spool) && record.rows() != null) {
-                job.reset("WRITING", Files.size(spool));
+                job.total(Files.size(spool));
                 try {
-                    copier.addSpool(spool, job.bytes::set, job.cancelled::get);
+                    copier.addSpool(spool, job::done, job::cancelRequested);
                 } catch (ObservationCopier.CancellationException e) {
                     throw new CancelledException();
                 }
-                job.rows.set(copier.rows());
+                job.items(copier.rows());
                 if (copier.rows() != record.rows()) {
                     // The spool is not what validation counted: never write half a file.
                     throw new ImportException("warehouse.import.changed");
@@ -632,7 +668,7 @@ public class ImportService {
 
     /** Reads the stored file through the mapping; returns the header. */
     private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
-                      ProblemCollector problems, Consumer<Obs> out, Job job) {
+                      ProblemCollector problems, Consumer<Obs> out, Jobs.Handle job) {
         Path file = directory.resolve(record.id() + ".upload");
         Format format = Format.valueOf(record.format());
         try {
@@ -650,7 +686,7 @@ public class ImportService {
     }
 
     private Read read(ImportRecord record, ImportMapping mapping, CodeBook codes, StructureCodes structure,
-                      ProblemCollector problems, Consumer<Obs> out, Job job, TableReader opened,
+                      ProblemCollector problems, Consumer<Obs> out, Jobs.Handle job, TableReader opened,
                       boolean decimalComma)
             throws TabularException, IOException {
         try (TableReader reader = opened) {
@@ -663,21 +699,21 @@ public class ImportService {
                 return new Read(header, reader.sheet());
             }
             Consumer<Obs> counted = obs -> {
-                job.rows.incrementAndGet();
+                job.advanceItems(1);
                 out.accept(obs);
             };
-            try (RowPrefetch rows = new RowPrefetch(reader, job.bytes::set)) {
+            try (RowPrefetch rows = new RowPrefetch(reader, job::done)) {
                 List<Row> batch;
                 while ((batch = rows.next()) != null) {
                     for (Row row : batch) {
                         mapper.get().map(row, counted, problems);
                     }
-                    if (job.cancelled.get()) {
+                    if (job.cancelRequested()) {
                         throw new CancelledException();
                     }
                 }
             }
-            job.bytes.set(job.total);
+            job.done(record.size());
             return new Read(header, reader.sheet(), mapper.get().skippedAggregateRows(),
                     mapper.get().skippedAggregates(), mapper.get().leftOut(), mapper.get().columns(),
                     mapper.get().notes(), mapper.get().codeNames());
@@ -816,24 +852,6 @@ public class ImportService {
     private static final class CancelledException extends RuntimeException {
         CancelledException() {
             super("cancelled", null, false, false);
-        }
-    }
-
-    private static final class Job {
-        volatile String phase = "VALIDATING";
-        final AtomicLong bytes = new AtomicLong();
-        final AtomicLong rows = new AtomicLong();
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        volatile long total;
-        volatile boolean done;
-
-        void reset(String newPhase, long totalBytes) {
-            phase = newPhase;
-            bytes.set(0);
-            rows.set(0);
-            cancelled.set(false);
-            total = totalBytes;
-            done = false;
         }
     }
 

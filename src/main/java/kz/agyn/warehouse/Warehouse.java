@@ -215,7 +215,7 @@ public class Warehouse {
 
     /** What accepting this import did (empty unless it is accepted). */
     public java.util.Optional<ImportOutcome> outcome(ImportReport report) {
-        if (!"ACCEPTED".equals(report.status()) || report.version() == null
+        if (report.status() != ImportStatus.ACCEPTED || report.version() == null
                 || repository.datasetId(report.dataset()).isEmpty()) {
             return java.util.Optional.empty();
         }

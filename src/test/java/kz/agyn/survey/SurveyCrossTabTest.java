@@ -94,7 +94,7 @@ class SurveyCrossTabTest extends AgynTest {
             ResponseImportReport report = imports.upload(surveyId, "crosstab-sample.csv",
                     new java.io.ByteArrayInputStream(file),
                     ResponseMapping.empty(), "crosstab-analyst", Locale.ENGLISH);
-            assertThat(report.status()).as(report.toString()).isEqualTo("VALID");
+            assertThat(report.status()).as(report.toString()).isEqualTo(ResponseImportStatus.VALID);
             imports.accept(surveyId, report.id(), "crosstab-analyst", Locale.ENGLISH);
         }
     }

@@ -59,7 +59,7 @@ class InterruptedImportTest extends AgynTest {
         imports.markInterrupted();
 
         ImportReport report = imports.report(id, Locale.ENGLISH);
-        assertThat(report.status()).isEqualTo("INTERRUPTED");
+        assertThat(report.status()).isEqualTo(ImportStatus.INTERRUPTED);
         assertThat(report.acceptable()).isTrue();
         assertThat(rowsOf(id)).isZero();
         mvc.perform(get("/api/v1/imports/" + id).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
@@ -73,7 +73,7 @@ class InterruptedImportTest extends AgynTest {
                 .andExpect(content().string(Matchers.containsString("үзілді")));
 
         ImportReport accepted = imports.accept(id, ADMIN, Locale.ENGLISH);
-        assertThat(accepted.status()).isEqualTo("ACCEPTED");
+        assertThat(accepted.status()).isEqualTo(ImportStatus.ACCEPTED);
         assertThat(rowsOf(id)).isEqualTo(accepted.rows()).isPositive();
     }
 
@@ -84,13 +84,13 @@ class InterruptedImportTest extends AgynTest {
 
         // Seen by whoever looks first, without waiting for a restart: nothing holds the import's lock.
         ImportReport report = imports.report(id, Locale.ENGLISH);
-        assertThat(report.status()).isEqualTo("INTERRUPTED");
+        assertThat(report.status()).isEqualTo(ImportStatus.INTERRUPTED);
         assertThat(report.acceptable()).isFalse();
         assertThatThrownBy(() -> imports.accept(id, ADMIN, Locale.ENGLISH)).isInstanceOf(ImportException.class);
 
         ImportReport checked = imports.remap(id, DATASET, report.mapping(), Locale.ENGLISH);
-        assertThat(checked.status()).isEqualTo("VALID");
-        assertThat(imports.accept(id, ADMIN, Locale.ENGLISH).status()).isEqualTo("ACCEPTED");
+        assertThat(checked.status()).isEqualTo(ImportStatus.VALID);
+        assertThat(imports.accept(id, ADMIN, Locale.ENGLISH).status()).isEqualTo(ImportStatus.ACCEPTED);
     }
 
     @Test
@@ -99,15 +99,15 @@ class InterruptedImportTest extends AgynTest {
         try (JobLocks.Held other = locks.hold("warehouse-import", id)) {
             leftBehind(id, "ACCEPTING");
             imports.markInterrupted();
-            assertThat(imports.report(id, Locale.ENGLISH).status()).isEqualTo("ACCEPTING");
+            assertThat(imports.report(id, Locale.ENGLISH).status()).isEqualTo(ImportStatus.ACCEPTING);
         }
-        assertThat(imports.report(id, Locale.ENGLISH).status()).isEqualTo("INTERRUPTED");
+        assertThat(imports.report(id, Locale.ENGLISH).status()).isEqualTo(ImportStatus.INTERRUPTED);
     }
 
     private UUID validUpload() {
         ImportReport report = imports.upload(DATASET, "interrupted-" + UUID.randomUUID() + ".csv",
                 new ByteArrayInputStream(Fixtures.windows1251Csv()), "csv", null, ADMIN, Locale.ENGLISH);
-        assertThat(report.status()).isEqualTo("VALID");
+        assertThat(report.status()).isEqualTo(ImportStatus.VALID);
         return report.id();
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,15 @@ public class JobRepository {
 
     public Optional<JobView> find(UUID id) {
         return jdbc.sql("SELECT * FROM job WHERE id = ?").param(id).query(this::view).optional();
+    }
+
+    /** The job of {@code kinds} whose parameter {@code name} is {@code value}: the running one, else the newest. */
+    public Optional<JobView> latest(String name, String value, Collection<JobKind> kinds) {
+        return jdbc.sql("""
+                SELECT * FROM job WHERE parameters ->> :name = :value AND kind IN (:kinds)
+                ORDER BY (state = 'RUNNING') DESC, started_at DESC LIMIT 1""")
+                .param("name", name).param("value", value).param("kinds", kinds.stream().map(JobKind::name).toList())
+                .query(this::view).optional();
     }
 
     public List<UUID> running() {

@@ -96,7 +96,7 @@ public class RegistryImport {
     }
 
     private static RegistryImportResult cancelled(long started) {
-        return RegistryImportResult.stopped(RegistryImportReport.CANCELLED, null, millisSince(started));
+        return RegistryImportResult.stopped(RegistryImportState.CANCELLED, null, millisSince(started));
     }
 
     private RegistryImportResult checkAndWrite(List<RegistryInput> inputs, boolean write, String by,
@@ -113,14 +113,14 @@ public class RegistryImport {
             problems.add(Problem.inFile("", "registry.import.noFiles"));
         }
         progress.check();
-        String status;
+        RegistryImportState status;
         if (!problems.isEmpty()) {
-            status = "INVALID";
+            status = RegistryImportState.INVALID;
         } else if (!write) {
-            status = "VALID";
+            status = RegistryImportState.VALID;
         } else {
             write(checked, by, progress, started);
-            status = "IMPORTED";
+            status = RegistryImportState.IMPORTED;
         }
         return new RegistryImportResult(status, checked.scholars().size(), checked.awards().size(),
                 checked.jobs().size(), checked.existing(), problems.count(), problems.listed(), millisSince(started));

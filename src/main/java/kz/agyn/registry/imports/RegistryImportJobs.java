@@ -98,7 +98,7 @@ public class RegistryImportJobs {
         RegistryImportStatus status(Locale locale) {
             // The report is read first: once it is there the counts are final.
             RegistryImportResult r = report;
-            return new RegistryImportStatus(id, write, r == null ? RegistryImportStatus.RUNNING : r.status(),
+            return new RegistryImportStatus(id, write, r == null ? RegistryImportState.RUNNING : r.status(),
                     progress.phase(), progress.done(), progress.total(), progress.percent(), progress.rows(),
                     r != null, progress.cancelRequested(), started, by,
                     r == null ? null : r.report(messages, locale));
@@ -118,7 +118,7 @@ public class RegistryImportJobs {
         } catch (RuntimeException e) {
             jobs.remove(job.id);
             closeQuietly(files);
-            job.report = RegistryImportResult.stopped(RegistryImportReport.FAILED, null, 0);
+            job.report = RegistryImportResult.stopped(RegistryImportState.FAILED, null, 0);
             record(job);
             throw e;
         }
@@ -151,7 +151,7 @@ public class RegistryImportJobs {
             return Optional.of(job.status(locale));
         }
         return runs.find(id).map(run -> {
-            if (RegistryImportStatus.RUNNING.equals(run.status()) && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
+            if (run.status() == RegistryImportState.RUNNING && locks.abandoned(LOCK, id) && runs.interrupted(id)) {
                 return runs.find(id).orElse(run);
             }
             return run;
@@ -187,11 +187,11 @@ public class RegistryImportJobs {
     }
 
     private RegistryImportStatus stored(ImportRunRepository.Run run, Locale locale) {
-        boolean running = RegistryImportStatus.RUNNING.equals(run.status());
+        boolean running = run.status() == RegistryImportState.RUNNING;
         RegistryImportReport report = null;
         if (!running) {
             // Only the counts are stored; an interrupted import says what became of it.
-            List<Problem> problems = !RegistryImportReport.INTERRUPTED.equals(run.status()) ? List.of()
+            List<Problem> problems = run.status() != RegistryImportState.INTERRUPTED ? List.of()
                     : List.of(Problem.inFile(null, "registry.import.interrupted"));
             report = new RegistryImportResult(run.status(), zero(run.scholars()), zero(run.awards()),
                     zero(run.employments()), zero(run.existing()),
@@ -277,7 +277,7 @@ public class RegistryImportJobs {
             // Logged by type and place only: a database error can quote the row it failed on.
             log.error("Registry import {} failed in phase {}: {} at {}", job.id, job.progress.phase(),
                     e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            job.report = RegistryImportResult.stopped(RegistryImportReport.FAILED,
+            job.report = RegistryImportResult.stopped(RegistryImportState.FAILED,
                     Problem.inFile(null, "registry.import.failed"),
                     Duration.between(job.started, Instant.now()).toMillis());
         } finally {
@@ -317,13 +317,13 @@ public class RegistryImportJobs {
         }
         try (h) {
             RegistryImportResult r = job.report;
-            String status = r == null ? RegistryImportReport.FAILED : r.status();
+            RegistryImportState status = r == null ? RegistryImportState.FAILED : r.status();
             JobOutcome outcome = JobOutcome.of("jobs.outcome.registryImported", "registry.import.status." + status)
                     .linkedTo("/registry/import/" + job.id);
             switch (status) {
-                case RegistryImportReport.CANCELLED -> h.cancelled(outcome);
-                case RegistryImportReport.FAILED -> h.failed(outcome);
-                default -> h.succeeded(outcome);
+                case CANCELLED -> h.cancelled(outcome);
+                case FAILED -> h.failed(outcome);
+                case RUNNING, VALID, INVALID, IMPORTED, INTERRUPTED -> h.succeeded(outcome);
             }
         } catch (RuntimeException e) {
             log.warn("Registry import {}: its job record could not be ended: {}", job.id, e.getClass().getName());

@@ -10,7 +10,7 @@ import kz.agyn.platform.problems.ProblemMessages;
  * What a bulk import found and did, its problems not yet put into words: a job keeps this, and each reader sees it
  * as a {@link RegistryImportReport} in their own language. Statuses and counts as there.
  */
-public record RegistryImportResult(String status, int scholars, int awards, int employments, int existing,
+public record RegistryImportResult(RegistryImportState status, int scholars, int awards, int employments, int existing,
                                    long problemCount, List<Problem> problems, long millis) {
 
     public RegistryImportResult {
@@ -18,7 +18,7 @@ public record RegistryImportResult(String status, int scholars, int awards, int 
     }
 
     /** Stopped with nothing written, for the reason {@code status} says; {@code why}, if any, the one problem. */
-    static RegistryImportResult stopped(String status, Problem why, long millis) {
+    static RegistryImportResult stopped(RegistryImportState status, Problem why, long millis) {
         return new RegistryImportResult(status, 0, 0, 0, 0, why == null ? 0 : 1,
                 why == null ? List.of() : List.of(why), millis);
     }

@@ -101,7 +101,7 @@ public class RegistryRekeyJobs {
         final AtomicLong duplicates = new AtomicLong();
         final CountDownLatch finished = new CountDownLatch(1);
         volatile long total;
-        volatile String status = RegistryRekeyStatus.RUNNING;
+        volatile RegistryRekeyState status = RegistryRekeyState.RUNNING;
         volatile Instant ended;
 
         Job(String by, Keys keys) {
@@ -110,8 +110,8 @@ public class RegistryRekeyJobs {
         }
 
         RegistryRekeyStatus status() {
-            String s = status;
-            boolean over = !RegistryRekeyStatus.RUNNING.equals(s);
+            RegistryRekeyState s = status;
+            boolean over = s != RegistryRekeyState.RUNNING;
             long t = total;
             int percent = over ? 100 : t == 0 ? -1 : (int) Math.min(100, done.get() * 100 / t);
             return new RegistryRekeyStatus(id, s, by, keys.keys().currentKeyId(), done.get(), t, percent,
@@ -139,7 +139,7 @@ public class RegistryRekeyJobs {
         try {
             executor.execute(DelegatingSecurityContextRunnable.create(() -> work(job), null));
         } catch (RuntimeException e) {
-            job.status = RegistryRekeyStatus.FAILED;
+            job.status = RegistryRekeyState.FAILED;
             job.ended = Instant.now();
             job.finished.countDown();
             throw e;
@@ -225,17 +225,17 @@ public class RegistryRekeyJobs {
             JobOutcome outcome = JobOutcome.of("jobs.outcome.rekeyed", s.rekeyed(), s.toKeyId(), s.unreadable())
                     .linkedTo("/admin/registry-keys");
             switch (s.status()) {
-                case RegistryRekeyStatus.CANCELLED -> handle.cancelled(
+                case CANCELLED -> handle.cancelled(
                         JobOutcome.of("jobs.outcome.rekeyStopped", s.rekeyed()).linkedTo("/admin/registry-keys"));
-                case RegistryRekeyStatus.FAILED -> handle.failed(outcome);
-                default -> handle.succeeded(outcome);
+                case FAILED -> handle.failed(outcome);
+                case RUNNING, DONE -> handle.succeeded(outcome);
             }
         } catch (RuntimeException e) {
             // The job record could not be opened or closed (the database went away); the re-key's own status says
             // how it ended.
             log.warn("Registry re-key {}: its job record failed: {}", job.id, e.getClass().getName());
             if (job.ended == null) {
-                job.status = RegistryRekeyStatus.FAILED;
+                job.status = RegistryRekeyState.FAILED;
                 job.ended = Instant.now();
                 job.finished.countDown();
             }
@@ -253,13 +253,13 @@ public class RegistryRekeyJobs {
             List<String> tables = new ArrayList<>();
             tables.add(null);
             tables.addAll(EncryptedText.byTable().keySet());
-            String outcome = RegistryRekeyStatus.DONE;
+            RegistryRekeyState outcome = RegistryRekeyState.DONE;
             phases:
             for (String table : tables) {
                 long after = 0;
                 while (true) {
                     if (job.cancel.get()) {
-                        outcome = RegistryRekeyStatus.CANCELLED;
+                        outcome = RegistryRekeyState.CANCELLED;
                         break phases;
                     }
                     long position = after;
@@ -278,7 +278,7 @@ public class RegistryRekeyJobs {
             // database error can quote the row it failed on.
             log.error("Registry re-key {} failed after {} rows: {} at {}", job.id, job.done.get(),
                     e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            job.status = RegistryRekeyStatus.FAILED;
+            job.status = RegistryRekeyState.FAILED;
         } finally {
             job.ended = Instant.now();
             try {

@@ -25,6 +25,7 @@ import kz.agyn.survey.QuestionType;
 import kz.agyn.survey.QuestionnaireDefinition;
 import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.Response;
+import kz.agyn.survey.ResponseImportStatus;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyOption;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,7 +59,7 @@ public class SurveyRepository {
 
     /** A response file awaiting a decision; its content is read apart, by {@link #readImportContent}. */
     public record ImportRow(UUID id, int surveyId, String fileName, String format, String sha256,
-                            String mappingJson, String status, int rows, int problemCount, String reportJson,
+                            String mappingJson, ResponseImportStatus status, int rows, int problemCount, String reportJson,
                             Integer written, String createdBy, OffsetDateTime createdAt) {
     }
 
@@ -292,7 +293,7 @@ public class SurveyRepository {
                         ps.setString(5, r.sha256());
                         ps.setBinaryStream(6, in, size);
                         ps.setString(7, r.mappingJson());
-                        ps.setString(8, r.status());
+                        ps.setString(8, r.status().name());
                         ps.setInt(9, r.rows());
                         ps.setInt(10, r.problemCount());
                         ps.setString(11, r.reportJson());
@@ -311,7 +312,7 @@ public class SurveyRepository {
                 .query((rs, i) -> new ImportRow(
                 rs.getObject("id", UUID.class), rs.getInt("survey_id"), rs.getString("file_name"),
                 rs.getString("format"), rs.getString("file_sha256"), rs.getString("mapping"),
-                rs.getString("status"), rs.getInt("row_count"), rs.getInt("problem_count"), rs.getString("report"),
+                ResponseImportStatus.valueOf(rs.getString("status")), rs.getInt("row_count"), rs.getInt("problem_count"), rs.getString("report"),
                 (Integer) rs.getObject("written"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class))).optional();
     }

@@ -12,6 +12,7 @@ import kz.agyn.warehouse.ImportOutcome;
 import kz.agyn.warehouse.ImportProgress;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.ImportStatus;
 import kz.agyn.warehouse.Warehouse;
 import org.springframework.context.MessageSource;
 
@@ -80,7 +81,7 @@ public final class ImportConsole {
         imports.acceptAsync(id, user);
         follow(imports, id, err, messages, locale, "WRITING");
         ImportReport report = imports.report(id, locale);
-        if (!"ACCEPTED".equals(report.status())) {
+        if (report.status() != ImportStatus.ACCEPTED) {
             err.println(messages.getMessage("warehouse.import.cancelled", null, locale));
             return Optional.empty();
         }

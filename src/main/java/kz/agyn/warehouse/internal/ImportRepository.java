@@ -3,10 +3,12 @@ package kz.agyn.warehouse.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.agyn.warehouse.ImportStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,16 +33,16 @@ public class ImportRepository {
                 .params(id, dataset, fileName, format, sha256, size, mappingJson, createdBy).update();
     }
 
-    public void validated(UUID id, String status, long rows, int problems, String reportJson, String mappingJson,
+    public void validated(UUID id, ImportStatus status, long rows, int problems, String reportJson, String mappingJson,
                           String dataset) {
         jdbc.sql("""
                 UPDATE wh_import SET status = ?, row_count = ?, problem_count = ?, report = ?, mapping = ?,
                        dataset_code = ?, finished_at = now() WHERE id = ?""")
-                .params(status, rows, problems, reportJson, mappingJson, dataset, id).update();
+                .params(status.name(), rows, problems, reportJson, mappingJson, dataset, id).update();
     }
 
-    public void status(UUID id, String status) {
-        jdbc.sql("UPDATE wh_import SET status = ?, finished_at = now() WHERE id = ?").params(status, id).update();
+    public void status(UUID id, ImportStatus status) {
+        jdbc.sql("UPDATE wh_import SET status = ?, finished_at = now() WHERE id = ?").params(status.name(), id).update();
     }
 
     public void accepted(UUID id, int versionId) {
@@ -48,8 +50,9 @@ public class ImportRepository {
                 .params(versionId, id).update();
     }
 
-    public List<UUID> inStatus(List<String> statuses) {
-        return jdbc.sql("SELECT id FROM wh_import WHERE status IN (:statuses)").param("statuses", statuses)
+    public List<UUID> inStatus(Collection<ImportStatus> statuses) {
+        return jdbc.sql("SELECT id FROM wh_import WHERE status IN (:statuses)")
+                .param("statuses", statuses.stream().map(ImportStatus::name).toList())
                 .query(UUID.class).list();
     }
 
@@ -81,7 +84,7 @@ public class ImportRepository {
     private static ImportRecord record(ResultSet rs, int i) throws SQLException {
         return new ImportRecord(rs.getObject("id", UUID.class), rs.getString("dataset_code"),
                 rs.getString("file_name"), rs.getString("format"), rs.getString("file_sha256"),
-                rs.getLong("file_size"), rs.getString("mapping"), rs.getString("status"),
+                rs.getLong("file_size"), rs.getString("mapping"), ImportStatus.valueOf(rs.getString("status")),
                 (Integer) rs.getObject("row_count"), (Integer) rs.getObject("problem_count"), rs.getString("report"),
                 (Integer) rs.getObject("version_id"), (Integer) rs.getObject("version"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class));

@@ -27,6 +27,7 @@ import kz.agyn.warehouse.ImportMapping;
 import kz.agyn.warehouse.ImportOutcome;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.ImportStatus;
 import kz.agyn.warehouse.ImportTemplates;
 import kz.agyn.warehouse.Warehouse;
 import kz.agyn.warehouse.refresh.DatasetSource.LastRefresh;
@@ -296,7 +297,7 @@ public class RefreshService {
                     locale);
             sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), report.id(), m.digest());
             if (!report.acceptable()) {
-                return new RefreshOutcome(dataset, "CANCELLED".equals(report.status())
+                return new RefreshOutcome(dataset, report.status() == ImportStatus.CANCELLED
                         ? RefreshOutcome.Result.CANCELLED : RefreshOutcome.Result.INVALID, m.url(), report.id(),
                         null, current, report, leftOut);
             }
@@ -338,13 +339,13 @@ public class RefreshService {
                 java.nio.charset.StandardCharsets.UTF_8))).orElseThrow(() -> busy(s.dataset(), null));
         LastRefresh last = s.lastRefresh();
         if (last != null && last.importId() != null) {
-            String status;
+            ImportStatus status;
             try {
                 status = imports.report(last.importId(), Locale.ROOT).status();
             } catch (ImportException e) {
                 status = null;
             }
-            if ("VALIDATING".equals(status) || "ACCEPTING".equals(status)) {
+            if (status != null && status.workedOn()) {
                 held.close();
                 throw busy(s.dataset(), last.importId());
             }
@@ -401,7 +402,7 @@ public class RefreshService {
         }
         try {
             ImportReport r = imports.report(last.importId(), Locale.ROOT);
-            return "ACCEPTED".equals(r.status()) && current.equals(r.version());
+            return r.status() == ImportStatus.ACCEPTED && current.equals(r.version());
         } catch (ImportException e) {
             return false;
         }

@@ -76,9 +76,9 @@ class InterruptedRegistryImportTest extends AgynTest {
                 .param(id).update();
         try (JobLocks.Held other = locks.hold("registry-import", id)) {
             jobs.markInterrupted();
-            assertThat(jobs.status(id).orElseThrow().status()).isEqualTo("RUNNING");
+            assertThat(jobs.status(id).orElseThrow().status()).isEqualTo(RegistryImportState.RUNNING);
         }
-        assertThat(jobs.status(id).orElseThrow().status()).isEqualTo("INTERRUPTED");
+        assertThat(jobs.status(id).orElseThrow().status()).isEqualTo(RegistryImportState.INTERRUPTED);
     }
 
     @Test
@@ -87,7 +87,7 @@ class InterruptedRegistryImportTest extends AgynTest {
         String body = mvc.perform(RegistryImportProgressApiTest.start(f, true).with(csrf()).with(OFFICER))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         UUID id = UUID.fromString(json.readTree(body).get("id").asText());
-        assertThat(jobs.await(id, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo("IMPORTED");
+        assertThat(jobs.await(id, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo(RegistryImportState.IMPORTED);
 
         var run = jdbc.sql("SELECT status, scholars, awards, employments, finished_at IS NOT NULL AS finished "
                 + "FROM reg_import_run WHERE id = ?").param(id).query().singleRow();

@@ -71,7 +71,7 @@ class RegistryImportProblemsTest extends AgynTest {
                 input(RegistryInput.Kind.SCHOLARS, "people-2025.csv", more));
         RegistryImportResult result = imports.run(inputs, false, Access.PERSONAL, "dup-officer");
 
-        assertThat(result.status()).isEqualTo("INVALID");
+        assertThat(result.status()).isEqualTo(RegistryImportState.INVALID);
         assertThat(result.problems())
                 .extracting(Problem::file, Problem::row, Problem::columnName, Problem::code)
                 .containsExactlyInAnyOrder(

@@ -117,7 +117,7 @@ class RegistryImportProgressApiTest extends AgynTest {
         ImportGate gate = new ImportGate(OFFICER_NAME, Phase.DONE, id -> { });
         jobs.listener(gate);
         UUID id = started(f, false);
-        assertThat(jobs.await(id, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo("VALID");
+        assertThat(jobs.await(id, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo(RegistryImportState.VALID);
         assertThat(gate.seen).containsExactly(Phase.READING, Phase.CHECKING, Phase.DONE);
         assertThat(f.stored(jdbc)).isZero();
     }
@@ -142,7 +142,7 @@ class RegistryImportProgressApiTest extends AgynTest {
             gate.release();
         }
         RegistryImportStatus end = jobs.await(id, Duration.ofMinutes(2)).orElseThrow();
-        assertThat(end.status()).isEqualTo(RegistryImportReport.CANCELLED);
+        assertThat(end.status()).isEqualTo(RegistryImportState.CANCELLED);
         assertThat(f.stored(jdbc)).isZero();
         mvc.perform(get("/api/v1/registry/imports/" + id).param("lang", "en").with(OFFICER))
                 .andExpect(jsonPath("$.status").value("CANCELLED"))
@@ -151,7 +151,7 @@ class RegistryImportProgressApiTest extends AgynTest {
         // Nothing was left behind that would stop the same files from being imported afterwards.
         jobs.listener(null);
         UUID again = started(f, true);
-        assertThat(jobs.await(again, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo("IMPORTED");
+        assertThat(jobs.await(again, Duration.ofMinutes(2)).orElseThrow().status()).isEqualTo(RegistryImportState.IMPORTED);
         assertThat(f.stored(jdbc)).isEqualTo(12);
     }
 

@@ -83,7 +83,7 @@ class RekeyJobTest extends AgynTest {
 
         RegistryRekeyStatus done = jobs.run(Access.PERSONAL, "rekey-tester");
 
-        assertThat(done.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(done.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(done.rekeyed()).isEqualTo(done.total()).isGreaterThanOrEqualTo(5);
         assertThat(done.unreadable()).isZero();
         assertThat(done.toKeyId()).isEqualTo(keys.currentKeyId());
@@ -112,7 +112,7 @@ class RekeyJobTest extends AgynTest {
         assertThat(jobs.state().rowsByKeyId()).isEmpty();
 
         RegistryRekeyStatus again = jobs.run(Access.PERSONAL, "rekey-tester");
-        assertThat(again.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(again.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(again.total()).isZero();
         assertThat(again.rekeyed()).isZero();
 
@@ -135,7 +135,7 @@ class RekeyJobTest extends AgynTest {
 
         RegistryRekeyStatus done = jobs.run(Access.PERSONAL, "rekey-tester");
 
-        assertThat(done.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(done.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(done.rekeyed()).isEqualTo(before);
         assertThat(jobs.state().rowsUnderOtherKeys()).isZero();
         Map<String, Object> row = jdbc.sql("SELECT employer_enc, evidence_enc FROM reg_employment WHERE id = ?")
@@ -155,7 +155,7 @@ class RekeyJobTest extends AgynTest {
 
         RegistryRekeyStatus cancelled = jobs.run(Access.PERSONAL, "rekey-tester");
 
-        assertThat(cancelled.status()).isEqualTo(RegistryRekeyStatus.CANCELLED);
+        assertThat(cancelled.status()).isEqualTo(RegistryRekeyState.CANCELLED);
         assertThat(cancelled.rekeyed()).isEqualTo(2);
         assertThat(cancelled.cancelRequested()).isTrue();
         PersonalDataCipher both = rotation.rotatedCipher();
@@ -168,11 +168,11 @@ class RekeyJobTest extends AgynTest {
         }
         assertThat(underOld).isEqualTo(4);
         assertThat(jobs.state().rowsUnderOtherKeys()).isEqualTo(4);
-        assertThat(jobs.state().job().status()).isEqualTo(RegistryRekeyStatus.CANCELLED);
+        assertThat(jobs.state().job().status()).isEqualTo(RegistryRekeyState.CANCELLED);
 
         jobs.listener(null);
         RegistryRekeyStatus rest = jobs.run(Access.PERSONAL, "rekey-tester");
-        assertThat(rest.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(rest.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(rest.total()).isEqualTo(4);
         assertThat(rest.rekeyed()).isEqualTo(4);
         assertThat(jobs.state().rowsUnderOtherKeys()).isZero();
@@ -187,7 +187,7 @@ class RekeyJobTest extends AgynTest {
         rotation.scholars(1);
 
         RegistryRekeyStatus done = jobs.run(Access.PERSONAL, "rekey-tester");
-        assertThat(done.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(done.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(done.unreadable()).isEqualTo(1);
         assertThat(done.rekeyed()).isEqualTo(1);
         assertThat(PersonalDataCipher.keyIdOf(column(lost.get(0).id(), "iin_enc")))
@@ -241,7 +241,7 @@ class RekeyJobTest extends AgynTest {
                 .andExpect(status().isAccepted());
         RegistryRekeyStatus started = jobs.status().orElseThrow();
         RegistryRekeyStatus ended = jobs.await(started.id(), Duration.ofMinutes(1)).orElseThrow();
-        assertThat(ended.status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(ended.status()).isEqualTo(RegistryRekeyState.DONE);
         assertThat(ended.by()).isEqualTo("rekey-admin");
         mvc.perform(get("/api/v1/registry/rekey").with(ADMIN_USER)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rowsUnderOtherKeys").value(0))
@@ -257,7 +257,7 @@ class RekeyJobTest extends AgynTest {
         rotation.scholars(3);
         jobs.listener((id, done) -> assertThatThrownBy(() -> jobs.run(Access.PERSONAL, "second"))
                 .isInstanceOf(RegistryException.class).hasMessageContaining("registry.rekey.running"));
-        assertThat(jobs.run(Access.PERSONAL, "rekey-tester").status()).isEqualTo(RegistryRekeyStatus.DONE);
+        assertThat(jobs.run(Access.PERSONAL, "rekey-tester").status()).isEqualTo(RegistryRekeyState.DONE);
         assertThatThrownBy(() -> jobs.run(Access.PSEUDONYMISED, "analyst")).isInstanceOf(RegistryException.class);
     }
 

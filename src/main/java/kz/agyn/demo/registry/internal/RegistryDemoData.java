@@ -11,6 +11,7 @@ import kz.agyn.demo.registry.SyntheticRegistry;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.imports.RegistryImport;
 import kz.agyn.registry.imports.RegistryImportResult;
+import kz.agyn.registry.imports.RegistryImportState;
 import kz.agyn.registry.imports.RegistryInput;
 import kz.agyn.registry.scholars.ScholarService;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ class RegistryDemoData implements ApplicationRunner {
                     new RegistryInput(RegistryInput.Kind.AWARDS, "awards.csv", dir.resolve("awards.csv")),
                     new RegistryInput(RegistryInput.Kind.EMPLOYMENTS, "employments.csv",
                             dir.resolve("employments.csv"))), true, Access.PERSONAL, "system");
-            if ("IMPORTED".equals(report.status())) {
+            if (report.status() == RegistryImportState.IMPORTED) {
                 log.info("Loaded the synthetic scholar registry: {} scholars, {} jobs in {} ms", report.scholars(),
                         report.employments(), report.millis());
             } else {

@@ -109,9 +109,9 @@ public class RegistryImportCommand implements Callable<Integer> {
             RegistryImportReport report = status.report();
             print(report, out, messages, locale);
             return switch (report.status()) {
-                case "VALID", "IMPORTED" -> CLEAN;
-                case "INVALID" -> PROBLEMS;
-                default -> STOPPED;
+                case VALID, IMPORTED -> CLEAN;
+                case INVALID -> PROBLEMS;
+                case RUNNING, CANCELLED, FAILED, INTERRUPTED -> STOPPED;
             };
         }
     }
@@ -141,8 +141,8 @@ public class RegistryImportCommand implements Callable<Integer> {
     }
 
     private static void print(RegistryImportReport r, PrintWriter out, MessageSource messages, Locale locale) {
-        out.println(messages.getMessage("registry.import.status." + r.status(), null, r.status(), locale));
-        if (!RegistryImportReport.CANCELLED.equals(r.status()) && !RegistryImportReport.FAILED.equals(r.status())) {
+        out.println(messages.getMessage("registry.import.status." + r.status(), null, r.status().name(), locale));
+        if (!r.status().stopped()) {
             out.println(messages.getMessage("registry.import.counts",
                     new Object[] {r.scholars(), r.awards(), r.employments(), r.existing(), r.millis()}, locale));
         }

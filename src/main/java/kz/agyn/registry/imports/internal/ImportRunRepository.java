@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import kz.agyn.registry.imports.RegistryImportState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +15,7 @@ public class ImportRunRepository {
 
     /** One import as stored; the counts are null until it ends. */
     public record Run(UUID id, boolean write, String startedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                      String status, Integer scholars, Integer awards, Integer employments, Integer existing,
+                      RegistryImportState status, Integer scholars, Integer awards, Integer employments, Integer existing,
                       Integer problems, Long millis) {
     }
 
@@ -34,12 +35,12 @@ public class ImportRunRepository {
         jdbc.sql("UPDATE reg_import_run SET status = 'IMPORTED' WHERE id = ?").param(id).update();
     }
 
-    public void finished(UUID id, String status, int scholars, int awards, int employments, int existing,
+    public void finished(UUID id, RegistryImportState status, int scholars, int awards, int employments, int existing,
                          long problems, long millis) {
         jdbc.sql("""
                 UPDATE reg_import_run SET status = ?, finished_at = now(), scholars = ?, awards = ?, employments = ?,
                        existing = ?, problems = ?, millis = ? WHERE id = ?""")
-                .params(status, scholars, awards, employments, existing, (int) Math.min(problems, Integer.MAX_VALUE),
+                .params(status.name(), scholars, awards, employments, existing, (int) Math.min(problems, Integer.MAX_VALUE),
                         millis, id).update();
     }
 

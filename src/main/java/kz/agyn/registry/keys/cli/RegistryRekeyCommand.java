@@ -15,6 +15,7 @@ import kz.agyn.registry.CommandServices;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.keys.RegistryKeyState;
 import kz.agyn.registry.keys.RegistryRekeyJobs;
+import kz.agyn.registry.keys.RegistryRekeyState;
 import kz.agyn.registry.keys.RegistryRekeyStatus;
 import org.springframework.context.MessageSource;
 import picocli.CommandLine.Command;
@@ -79,7 +80,7 @@ public class RegistryRekeyCommand implements Callable<Integer> {
             RegistryRekeyStatus status = follow(started.id(), new ProgressLine(err), messages, locale);
             RegistryKeyState state = jobs.state();
             print(status, state, out, messages, locale);
-            if (!RegistryRekeyStatus.DONE.equals(status.status())) {
+            if (status.status() != RegistryRekeyState.DONE) {
                 return STOPPED;
             }
             return state.rowsUnderOtherKeys() == 0 ? CLEAN : ROWS_LEFT;
@@ -110,7 +111,7 @@ public class RegistryRekeyCommand implements Callable<Integer> {
 
     private static void print(RegistryRekeyStatus s, RegistryKeyState state, PrintWriter out,
                               MessageSource messages, Locale locale) {
-        out.println(messages.getMessage("registry.rekey.status." + s.status(), null, s.status(), locale));
+        out.println(messages.getMessage("registry.rekey.status." + s.status(), null, s.status().name(), locale));
         out.println(messages.getMessage("registry.rekey.counts",
                 new Object[] {s.rekeyed(), s.total(), s.toKeyId(), s.unreadable(), s.duplicates()}, locale));
         out.println(state.rowsUnderOtherKeys() == 0

@@ -13,6 +13,7 @@ import kz.agyn.platform.cli.ImportOptions;
 import kz.agyn.warehouse.cli.ImportConsole;
 import kz.agyn.warehouse.ImportReport;
 import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.ImportStatus;
 import kz.agyn.warehouse.Warehouse;
 import kz.agyn.warehouse.refresh.RefreshService;
 import kz.agyn.warehouse.refresh.SourceException;
@@ -95,7 +96,7 @@ public class RefreshCommand implements Callable<Integer> {
         ImportReport report = imports.report(id, locale);
         ImportConsole.print(report, out, messages, locale);
         if (!report.acceptable()) {
-            return "CANCELLED".equals(report.status()) ? 3 : 1;
+            return report.status() == ImportStatus.CANCELLED ? 3 : 1;
         }
         if (checkOnly) {
             return 0;
