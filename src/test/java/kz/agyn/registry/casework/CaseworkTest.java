@@ -143,6 +143,29 @@ class CaseworkTest extends AgynTest {
                 .single()).isEqualTo("REPAID");
         mvc.perform(get("/api/v1/registry/awards/" + award + "/instalments").with(user("an").roles("ANALYST")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.balance").value(0));
+
+        // Notices: printable, in Kazakh and Russian, officers only, each one audited.
+        long audited = jdbc.sql("SELECT count(*) FROM audit_event WHERE detail LIKE 'notice %'").query(Long.class)
+                .single();
+        for (String lang : List.of("kk", "ru", "en")) {
+            String html = mvc.perform(get("/registry/awards/" + award + "/notices/BREACH").param("lang", lang)
+                            .with(user("off").roles("REGISTRY_OFFICER")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("@media print").contains("Ержанова").contains("id=\"notice-owed\"");
+        }
+        assertThat(mvc.perform(get("/registry/awards/" + award + "/notices/INSTALMENT_SCHEDULE").param("lang", "kk")
+                        .with(user("off").roles("REGISTRY_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("Бөліп төлеу");
+        mvc.perform(get("/registry/awards/" + award + "/notices/BREACH").with(user("an").roles("ANALYST")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/registry/awards/" + award + "/notices/NOPE").with(user("off").roles("REGISTRY_OFFICER")))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE detail LIKE 'notice %'").query(Long.class)
+                .single()).isEqualTo(audited + 4);
+        String section = mvc.perform(get("/registry/awards/" + award + "/casework")
+                        .with(user("off").roles("REGISTRY_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(section).contains("casework-" + award).contains("notices/REPORT_REMINDER");
     }
 
     List<String> open(long awardId) {
