@@ -20,7 +20,11 @@ import kz.agyn.registry.obligation.Sector;
  * @param hostCountry   ISO alpha-2 code of the host university's country, or null
  * @param sex           MALE or FEMALE (as derived from the IIN), or null
  * @param studyEnd      the last day of study, actual else planned
- * @param graduated     whether the scholar completed the study; only graduates are counted
+ * @param graduated     whether the scholar completed the study (study over and the scholarship not lost during it);
+ *                      only graduates are counted
+ * @param lostDuringStudy whether the scholarship was withdrawn during study: a standing breach declared on or
+ *                      before the last day of study. Such a scholar is not a graduate, and not "abroad" in the
+ *                      note's sense (which is about not coming back after graduating): a group of its own
  * @param returnedOn    the day the scholar was back in Kazakhstan, or null if not back
  * @param state         the obligation state as of {@code asOf}
  * @param firstSector   the sector of the first counted job after return, or null
@@ -31,7 +35,16 @@ import kz.agyn.registry.obligation.Sector;
 public record CohortRecord(long awardId, String programme, int callYear, String degree, String field,
                            String hostCountry, String sex, LocalDate studyEnd, boolean graduated,
                            LocalDate returnedOn, ObligationState state, Sector firstSector, Sector currentSector,
-                           boolean abroadNow, boolean synthetic) {
+                           boolean abroadNow, boolean synthetic, boolean lostDuringStudy) {
+
+    /** A record of a scholar who did not lose the scholarship during study. */
+    public CohortRecord(long awardId, String programme, int callYear, String degree, String field,
+                        String hostCountry, String sex, LocalDate studyEnd, boolean graduated, LocalDate returnedOn,
+                        ObligationState state, Sector firstSector, Sector currentSector, boolean abroadNow,
+                        boolean synthetic) {
+        this(awardId, programme, callYear, degree, field, hostCountry, sex, studyEnd, graduated, returnedOn, state,
+                firstSector, currentSector, abroadNow, synthetic, false);
+    }
 
     /** Degree levels a record may carry. */
     public static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "PHD", "INTERNSHIP");
@@ -47,6 +60,9 @@ public record CohortRecord(long awardId, String programme, int callYear, String 
         Objects.requireNonNull(programme, "programme");
         Objects.requireNonNull(studyEnd, "studyEnd");
         Objects.requireNonNull(state, "state");
+        if (lostDuringStudy && graduated) {
+            throw new IllegalArgumentException("a scholarship lost during study is not a graduation");
+        }
         if (!DEGREES.contains(degree)) {
             throw new IllegalArgumentException("degree must be one of " + DEGREES + ": " + degree);
         }
@@ -72,12 +88,15 @@ public record CohortRecord(long awardId, String programme, int callYear, String 
      * programme expects them abroad.
      */
     public boolean abroadOn(LocalDate asOf) {
-        return !NOT_YET_DUE.contains(state) && (!returnedBy(asOf) || abroadNow);
+        return !lostDuringStudy && !NOT_YET_DUE.contains(state) && (!returnedBy(asOf) || abroadNow);
     }
 
-    /** Whether the scholar was due back by {@code asOf} (no deferral, deadline passed) and never came back. */
+    /**
+     * Whether the scholar was due back by {@code asOf} (no deferral, deadline passed) and never came back. A
+     * scholar who lost the scholarship during study never graduated and so was never due back as a graduate.
+     */
     public boolean stayedAbroad(LocalDate asOf) {
-        return !NOT_YET_DUE.contains(state) && !returnedBy(asOf);
+        return !lostDuringStudy && !NOT_YET_DUE.contains(state) && !returnedBy(asOf);
     }
 
     /** The sector a returnee is split by under {@code basis}, or null if the scholar is not back or has no job. */

@@ -42,12 +42,14 @@ public class CohortService {
      * @param programme        the programme, or null for all
      * @param breakdown        what the table and the curves are grouped by
      * @param basis            which job puts a returnee in a sector
-     * @param asOf             the day to describe, or null for {@link #defaultAsOf()}
+     * @param asOf             the day to describe, or null for {@link #defaultDay()}
      * @param maySeeSmallCells whether the caller may see groups under the minimum cell size
      */
     public CohortReport report(String programme, Breakdown breakdown, SectorBasis basis, LocalDate asOf,
                                boolean maySeeSmallCells) {
-        LocalDate day = asOf != null ? asOf : defaultAsOf();
+        DefaultDay fallback = defaultDay();
+        LocalDate day = asOf != null ? asOf : fallback.day();
+        AsOfBasis why = asOf != null ? AsOfBasis.ASKED : fallback.basis();
         if (day.isAfter(obligations.today())) {
             throw RegistryException.invalid("registry.cohort.future");
         }
@@ -63,8 +65,11 @@ public class CohortService {
         List<KmCurve> curves = KaplanMeier.byGroup(records, breakdown, asOfDay, CohortTable.DEFAULT_MIN_CELL).stream()
                 .map(c -> c.visibleTo(maySeeSmallCells)).toList();
         long synthetic = records.stream().filter(CohortRecord::synthetic).count();
-        return new CohortReport(programme, asOfDay, breakdown, basis, records.size(), synthetic, table, table3,
-                overall, curves, noteSource());
+        long lost = records.stream().filter(CohortRecord::lostDuringStudy).count();
+        // A small count of withdrawn scholarships could single people out, as a small cell of the table could.
+        Long lostShown = maySeeSmallCells || lost == 0 || lost >= CohortTable.DEFAULT_MIN_CELL ? lost : null;
+        return new CohortReport(programme, asOfDay, why, fallback.demonstrationDay(), breakdown, basis,
+                records.size(), synthetic, table, table3, overall, curves, noteSource(), lostShown);
     }
 
     /** The programmes the registry holds awards of, for choosing one. */
@@ -80,17 +85,29 @@ public class CohortService {
     }
 
     /**
-     * The day the dashboard describes unless asked otherwise: the day of the stored evaluation (the last
-     * recompute). A registry made only of synthetic records describes the demonstration's day
-     * ({@link DemonstrationDay}, configured as the synthetic generator's reference day): evaluated later, every
-     * graduate due after that day would look overdue, because the synthetic world has no events after it.
+     * The day the dashboard describes unless asked otherwise, and why.
+     *
+     * @param day              the day
+     * @param basis            which branch of the rule gave it
+     * @param demonstrationDay the configured demonstration day, shown beside it
      */
-    public LocalDate defaultAsOf() {
-        if (repository.onlySynthetic()) {
-            return demonstration.asOf();
+    public record DefaultDay(LocalDate day, AsOfBasis basis, LocalDate demonstrationDay) {
+
+        /**
+         * The rule: while every award held is synthetic, the demonstration's day (evaluated later, every synthetic
+         * graduate due after it would look overdue, because the synthetic world has no events after it); as soon
+         * as one real record is held (or none at all), today, because real records are about the present. The
+         * switch is the one place the default moves by itself, so the page and the API name the branch taken.
+         */
+        public static DefaultDay of(boolean onlySynthetic, LocalDate demonstrationDay, LocalDate today) {
+            return onlySynthetic ? new DefaultDay(demonstrationDay, AsOfBasis.DEMONSTRATION, demonstrationDay)
+                    : new DefaultDay(today, AsOfBasis.TODAY, demonstrationDay);
         }
-        LocalDate evaluated = repository.evaluatedOn();
-        return evaluated != null ? evaluated : obligations.today();
+    }
+
+    /** The default day under {@link DefaultDay#of}'s rule for the registry as it is now. */
+    public DefaultDay defaultDay() {
+        return DefaultDay.of(repository.onlySynthetic(), demonstration.asOf(), obligations.today());
     }
 
     /** The records with the obligation state each award had on another day. */
@@ -103,8 +120,9 @@ public class CohortService {
                 continue;
             }
             out.add(new CohortRecord(r.awardId(), r.programme(), r.callYear(), r.degree(), r.field(),
-                    r.hostCountry(), r.sex(), r.studyEnd(), s.state() != ObligationState.STUDYING, s.returnedOn(),
-                    s.state(), r.firstSector(), r.currentSector(), r.abroadNow(), r.synthetic()));
+                    r.hostCountry(), r.sex(), r.studyEnd(),
+                    s.state() != ObligationState.STUDYING && !r.lostDuringStudy(), s.returnedOn(), s.state(),
+                    r.firstSector(), r.currentSector(), r.abroadNow(), r.synthetic(), r.lostDuringStudy()));
         }
         return out;
     }

@@ -24,7 +24,16 @@ public enum EncryptedText {
     DECISION_REASON("reg_decision", "reason_enc", "decision.reason"),
     /** The officer's grounds of a change of state; the state's reason code stays in clear beside it. */
     STATUS_NOTE("reg_status_history", "note_enc", "status_history.note"),
-    TASK_NOTE("reg_task", "note_enc", "task.note");
+    TASK_NOTE("reg_task", "note_enc", "task.note"),
+    /** A six-monthly work report's employer and position (issue 15). */
+    REPORT_EMPLOYER("reg_work_report", "employer_enc", "work_report.employer"),
+    REPORT_POSITION("reg_work_report", "position_enc", "work_report.position"),
+    /** A pledged property's description and address. */
+    PLEDGE_PROPERTY("reg_security", "property_enc", "security.property"),
+    /** A guarantor's name, IIN and contacts: personal data of someone who is not the scholar. */
+    GUARANTOR_NAME("reg_guarantor", "name_enc", "guarantor.name"),
+    GUARANTOR_IIN("reg_guarantor", "iin_enc", "guarantor.iin"),
+    GUARANTOR_CONTACT("reg_guarantor", "contact_enc", "guarantor.contact");
 
     private final String table;
     private final String column;

@@ -3,6 +3,7 @@ package kz.agyn.registry.monitoring;
 import java.util.EnumMap;
 import java.util.Map;
 
+import kz.agyn.registry.casework.WorkReports;
 import kz.agyn.registry.monitoring.internal.MonitoringRepository;
 import kz.agyn.registry.obligation.ObligationService;
 import org.slf4j.Logger;
@@ -36,9 +37,10 @@ public class MonitoringService {
     private final TransactionTemplate transactions;
     private final int noEmployerDays;
     private final int dueHorizonDays;
+    private final WorkReports reports;
 
     public MonitoringService(MonitoringRepository repository, ObligationService obligations,
-                             TransactionTemplate transactions,
+                             TransactionTemplate transactions, WorkReports reports,
                              @Value("${agyn.registry.monitoring.no-employer-days:90}") int noEmployerDays,
                              @Value("${agyn.registry.monitoring.due-days:90}") int dueHorizonDays) {
         this.repository = repository;
@@ -46,6 +48,7 @@ public class MonitoringService {
         this.transactions = transactions;
         this.noEmployerDays = noEmployerDays;
         this.dueHorizonDays = dueHorizonDays;
+        this.reports = reports;
     }
 
     /** The daily pass; the cron is {@code agyn.registry.monitoring.cron}, "-" switches it off. */
@@ -64,8 +67,13 @@ public class MonitoringService {
             recomputeMillis = (System.nanoTime() - t0) / 1_000_000;
         }
         long t1 = System.nanoTime();
+        // The report schedule is the casework's to compute; the pass only keeps its tasks like the others.
+        var reportTasks = reports.tasks(obligations.today()).stream()
+                .map(t -> new MonitoringRepository.Candidate(t.awardId(),
+                        (t.overdue() ? TaskKind.REPORT_OVERDUE : TaskKind.REPORT_DUE).name(), t.dueOn()))
+                .toList();
         MonitoringRepository.Pass pass = transactions.execute(tx -> repository.pass(obligations.today(),
-                dueHorizonDays, noEmployerDays));
+                dueHorizonDays, noEmployerDays, reportTasks));
         long millis = (System.nanoTime() - t1) / 1_000_000;
         MonitoringRun run = new MonitoringRun(obligations.today(), byKind(pass.opened()), byKind(pass.closed()),
                 byKind(pass.open()), awards, recomputeMillis, millis);

@@ -97,6 +97,17 @@ class AnonymisationTest extends AgynTest {
                 "Schedule of 24 months signed by his father"), Access.PERSONAL, "officer");
         jdbc.sql("UPDATE reg_scholar SET external_ref = 'OPR-ERASE-1' WHERE id = ?").param(id).update();
         jdbc.sql("UPDATE reg_award SET external_ref = 'OPR-ERASE-1-' || id WHERE scholar_id = ?").param(id).update();
+        // The casework's free text (issue 15): a work report, a pledge and a guarantor. Any ciphertext will do
+        // here; what is checked is that anonymisation clears the columns.
+        byte[] sealed = {1, 2, 3};
+        jdbc.sql("INSERT INTO reg_work_report (award_id, period, due_on, received_on, employer_enc, position_enc, "
+                + "recorded_by) VALUES (?, 1, ?, ?, ?, ?, 'officer')").params(overdue, today, today, sealed, sealed)
+                .update();
+        long security = jdbc.sql("INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, recorded_by) "
+                + "VALUES (?, 'PLEDGE', ?, 20000000, 'officer') RETURNING id").params(overdue, sealed)
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO reg_guarantor (award_id, security_id, name_enc, iin_enc, contact_enc, recorded_by) "
+                + "VALUES (?, ?, ?, ?, ?, 'officer')").params(overdue, security, sealed, sealed, sealed).update();
         for (EncryptedText column : EncryptedText.values()) {
             assertThat(filled(column, id)).as("the test fills %s", column).isPositive();
         }

@@ -22,11 +22,15 @@ public class CohortRepository {
      * evaluation day, whether or not it has ended, because registries learn of job ends late and a returnee
      * between two jobs still belongs to the sector they work in (the synthetic registry is calibrated on the
      * same definition, docs/formats/registry.md). A returnee whose latest job of all is abroad has left again.
+     * The scholarship was lost during study when the breach standing on the day (the latest breach or
+     * cancellation by then) was declared on or before the last day of study: a graduation is completed study,
+     * not merely "no longer studying" (issue 15, docs/decisions/0026).
      */
     private static final String SQL = """
             SELECT a.id, a.programme, a.call_year, a.degree, a.field, a.country, s.sex,
                    coalesce(a.actual_end, a.planned_end) AS study_end, o.state, o.returned_on, a.synthetic,
-                   f.sector AS first_sector, c.sector AS current_sector, coalesce(l.country <> 'KZ', false) AS abroad
+                   f.sector AS first_sector, c.sector AS current_sector, coalesce(l.country <> 'KZ', false) AS abroad,
+                   coalesce(b.lost, false) AS lost
             FROM reg_award a
             JOIN reg_scholar s ON s.id = a.scholar_id
             JOIN reg_obligation o ON o.award_id = a.id
@@ -45,6 +49,11 @@ public class CohortRepository {
                 WHERE e.scholar_id = a.scholar_id AND o.returned_on IS NOT NULL
                   AND e.start_date > o.returned_on AND e.start_date <= :asOf
                 ORDER BY e.start_date DESC, e.id DESC LIMIT 1) l ON true
+            LEFT JOIN LATERAL (
+                SELECT d.kind = 'BREACH_DECLARED' AND d.on_date <= coalesce(a.actual_end, a.planned_end) AS lost
+                FROM reg_decision d
+                WHERE d.award_id = a.id AND d.kind IN ('BREACH_DECLARED', 'BREACH_CANCELLED') AND d.on_date <= :asOf
+                ORDER BY d.on_date DESC, d.id DESC LIMIT 1) b ON true
             WHERE (CAST(:programme AS varchar) IS NULL OR a.programme = :programme)
             ORDER BY a.id""";
 
@@ -59,14 +68,15 @@ public class CohortRepository {
         return jdbc.sql(SQL).param("asOf", Date.valueOf(asOf)).param("programme", programme)
                 .query((rs, n) -> {
                     ObligationState state = ObligationState.valueOf(rs.getString("state"));
+                    boolean lost = rs.getBoolean("lost");
                     Date returned = rs.getDate("returned_on");
                     return new CohortRecord(rs.getLong("id"), rs.getString("programme"), rs.getInt("call_year"),
                             rs.getString("degree"), rs.getString("field"), rs.getString("country"),
                             "M".equals(rs.getString("sex")) ? "MALE" : "FEMALE",
-                            rs.getDate("study_end").toLocalDate(), state != ObligationState.STUDYING,
+                            rs.getDate("study_end").toLocalDate(), state != ObligationState.STUDYING && !lost,
                             returned == null ? null : returned.toLocalDate(), state,
                             sector(rs.getString("first_sector")), sector(rs.getString("current_sector")),
-                            rs.getBoolean("abroad"), rs.getBoolean("synthetic"));
+                            rs.getBoolean("abroad"), rs.getBoolean("synthetic"), lost);
                 }).list();
     }
 

@@ -32,7 +32,8 @@ class CohortApiController {
     @Operation(summary = "Cohort analytics: the note's Table 3 from records, a breakdown table, return curves",
             description = "Aggregates only, for every signed-in role. Shares carry Wilson 95% intervals; groups "
                     + "under 5 graduates (and the groups that would give them away) are blanked for viewers. "
-                    + "`synthetic` counts awards from the synthetic demonstration registry.")
+                    + "`synthetic` counts awards from the synthetic demonstration registry. A scholar who lost the "
+                    + "scholarship during study is not a graduate: counted apart in `lostDuringStudy`.")
     CohortReport cohorts(
             @Parameter(description = "Programme code, e.g. BOLASHAK; all when empty")
             @RequestParam(required = false) String programme,
@@ -40,8 +41,9 @@ class CohortApiController {
             @RequestParam(defaultValue = "GRADUATION_YEAR") Breakdown breakdown,
             @Parameter(description = "FIRST_JOB (the first job after return) or CURRENT_JOB (the latest job)")
             @RequestParam(defaultValue = "CURRENT_JOB") SectorBasis basis,
-            @Parameter(description = "The day to describe (YYYY-MM-DD); by default the day of the last evaluation, "
-                    + "or the synthetic registry's reference day when only synthetic records are held")
+            @Parameter(description = "The day to describe (YYYY-MM-DD). By default the demonstration day while "
+                    + "every award held is synthetic, else today; `asOfBasis` in the answer says which "
+                    + "(ASKED, DEMONSTRATION, TODAY) and `demonstrationDay` gives the demonstration day")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Authentication auth) {
         return cohorts.report(blankToNull(programme), breakdown, basis, asOf, mayseeSmallCells(auth));

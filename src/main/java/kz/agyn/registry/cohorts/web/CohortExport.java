@@ -57,6 +57,8 @@ final class CohortExport {
         lines.add(CSV_COLUMNS);
         lines.add(meta("programme", r.programme() == null ? "" : r.programme()));
         lines.add(meta("as_of", r.asOf().toString()));
+        lines.add(meta("as_of_basis", r.asOfBasis().name()));
+        lines.add(meta("lost_during_study", r.lostDuringStudy() == null ? "" : r.lostDuringStudy().toString()));
         lines.add(meta("sector_basis", r.basis().name()));
         lines.add(meta("breakdown", breakdown));
         lines.add(meta("min_cell", Integer.toString(v.minCell())));

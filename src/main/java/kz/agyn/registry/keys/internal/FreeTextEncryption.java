@@ -99,7 +99,12 @@ class FreeTextEncryption implements JavaMigration {
                 ALTER TABLE reg_task DROP COLUMN note;
                 COMMENT ON COLUMN reg_status_history.reason IS
                   'a code: an ObligationReason, a DecisionType, CORRECTION or NOTE; an officer''s words are in note_enc'""");
+        // Only the columns this migration made: columns added to EncryptedText later belong to tables that later
+        // migrations create (V90), which do not exist yet when this one runs on a fresh database.
         for (EncryptedText t : EncryptedText.values()) {
+            if (t.ordinal() > EncryptedText.TASK_NOTE.ordinal()) {
+                continue;
+            }
             execute(c, "COMMENT ON COLUMN " + t.table() + "." + t.column() + " IS 'AES-GCM, field " + t.field()
                     + "; cleared by anonymisation'");
         }

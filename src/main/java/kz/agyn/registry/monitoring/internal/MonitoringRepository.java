@@ -2,6 +2,7 @@ package kz.agyn.registry.monitoring.internal;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,10 @@ public class MonitoringRepository {
         this.jdbc = jdbc;
     }
 
+    /** A task computed outside this pass (the work-report schedule), kept open like the others. */
+    public record Candidate(long awardId, String kind, LocalDate dueOn) {
+    }
+
     /** Counts per task kind of one pass. */
     public record Pass(Map<String, Integer> opened, Map<String, Integer> closed, Map<String, Integer> open) {
     }
@@ -34,7 +39,7 @@ public class MonitoringRepository {
      * officer closed is not raised again for the same award, kind and due date: the officer has dealt with that
      * occurrence, and a new one (a new deadline, a later job abroad) has a new due date.
      */
-    public Pass pass(LocalDate today, int dueHorizonDays, int noEmployerDays) {
+    public Pass pass(LocalDate today, int dueHorizonDays, int noEmployerDays, List<Candidate> extra) {
         // Two passes at once (the daily job and the button) would race for the same rows; the second waits.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('agyn.registry.monitoring'))").query().singleRow();
         jdbc.sql("DROP TABLE IF EXISTS monitoring_candidate").update();
@@ -76,6 +81,18 @@ public class MonitoringRepository {
                    AND ob.state IN ('GRADUATED', 'RETURNED', 'WORKING_OFF', 'OVERDUE')""")
                 .param("today", today).param("horizon", today.plusDays(dueHorizonDays))
                 .param("days", noEmployerDays).update();
+        if (!extra.isEmpty()) {
+            // Three comma-joined lists rather than one insert per task: a registry in work-off has thousands.
+            jdbc.sql("""
+                    INSERT INTO monitoring_candidate (award_id, kind, due_on)
+                    SELECT * FROM unnest(CAST(string_to_array(:ids, ',') AS bigint[]),
+                                         CAST(string_to_array(:kinds, ',') AS varchar[]),
+                                         CAST(string_to_array(:dues, ',') AS date[]))""")
+                    .param("ids", join(extra.stream().map(c -> Long.toString(c.awardId())).toList()))
+                    .param("kinds", join(extra.stream().map(Candidate::kind).toList()))
+                    .param("dues", join(extra.stream().map(c -> c.dueOn().toString()).toList()))
+                    .update();
+        }
         Map<String, Integer> closed = counts(jdbc.sql("""
                 WITH c AS (
                   UPDATE reg_task t SET done_at = now(), done_by = :actor
@@ -101,6 +118,10 @@ public class MonitoringRepository {
         Map<String, Integer> open = counts(jdbc.sql(
                 "SELECT kind, count(*) FROM reg_task WHERE done_at IS NULL GROUP BY kind"));
         return new Pass(opened, closed, open);
+    }
+
+    private static String join(List<String> values) {
+        return String.join(",", values);
     }
 
     private static Map<String, Integer> counts(JdbcClient.StatementSpec spec) {

@@ -49,7 +49,7 @@ class MonitoringApiController {
     @GetMapping("/tasks")
     @PreAuthorize(Access.READERS)
     @Operation(summary = "The worklist", description = "Filters: kind (DUE_HOME, OVERDUE, NO_EMPLOYER, "
-            + "MOVED_ABROAD), region (first-level KATO code of the latest job), callYear, degree, country (host "
+            + "MOVED_ABROAD, REPORT_DUE, REPORT_OVERDUE), region (first-level KATO code of the latest job), callYear, degree, country (host "
             + "country or country of the latest job), status (open, done, all; default open), page, size (≤ 500).")
     WorklistPage tasks(@RequestParam(required = false) String kind, @RequestParam(required = false) String region,
                        @RequestParam(required = false) Integer callYear,

@@ -1,0 +1,91 @@
+package kz.agyn.registry.casework.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kz.agyn.registry.Access;
+import kz.agyn.registry.casework.InstalmentPlan;
+import kz.agyn.registry.casework.Instalments;
+import kz.agyn.registry.casework.NewAgreement;
+import kz.agyn.registry.casework.NewPayment;
+import kz.agyn.registry.casework.NewWorkReport;
+import kz.agyn.registry.casework.ReportPeriod;
+import kz.agyn.registry.casework.WorkReports;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/registry/awards/{awardId}")
+@Tag(name = "Registry casework", description = "Six-monthly work reports and instalment agreements of one award. "
+        + "Every answer is as of a day (`asOf`, today by default). Employers and positions only for registry "
+        + "officers; every read is audited.")
+class CaseworkApiController {
+
+    private final WorkReports reports;
+    private final Instalments instalments;
+
+    CaseworkApiController(WorkReports reports, Instalments instalments) {
+        this.reports = reports;
+        this.instalments = instalments;
+    }
+
+    @GetMapping("/reports")
+    @PreAuthorize(Access.READERS)
+    @Operation(summary = "The six-monthly report schedule: a period every 6 months from the start of work, each "
+            + "RECEIVED, UPCOMING, DUE or OVERDUE on the day asked")
+    List<ReportPeriod> reports(@PathVariable long awardId,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                               LocalDate asOf, Authentication auth) {
+        return reports.schedule(awardId, asOf, Access.of(auth));
+    }
+
+    @PostMapping("/reports")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record a report received: period, receivedOn (today when empty), employer, position")
+    ResponseEntity<Map<String, Long>> report(@PathVariable long awardId, @RequestBody NewWorkReport body,
+                                             Authentication auth) {
+        long id = reports.record(awardId, body, Access.of(auth), auth.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+    }
+
+    @GetMapping("/instalments")
+    @PreAuthorize(Access.READERS)
+    @Operation(summary = "The instalment agreement with its monthly schedule, payments, balance and arrears; "
+            + "404 when there is none")
+    ResponseEntity<InstalmentPlan> plan(@PathVariable long awardId,
+                                        @RequestParam(required = false)
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        Authentication auth) {
+        return ResponseEntity.of(instalments.plan(awardId, asOf, Access.of(auth)));
+    }
+
+    @PostMapping("/instalments")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Agree instalments for an award in breach: months (1–180, at most 15 years), startsOn, "
+            + "agreedOn, reason. The amount is what is owed on the day agreed; recorded as REPAYMENT_STARTED")
+    ResponseEntity<InstalmentPlan> agree(@PathVariable long awardId, @RequestBody NewAgreement body,
+                                         Authentication auth) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(instalments.agree(awardId, body, Access.of(auth), auth.getName()));
+    }
+
+    @PostMapping("/instalments/payments")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record a payment: paidOn, amount (at most the balance); the last one records REPAID")
+    InstalmentPlan pay(@PathVariable long awardId, @RequestBody NewPayment body, Authentication auth) {
+        return instalments.pay(awardId, body, Access.of(auth), auth.getName());
+    }
+}
