@@ -258,6 +258,7 @@ public class Jobs {
         private final JobLocks.Held lock;
         private final AtomicLong done = new AtomicLong();
         private final AtomicLong items = new AtomicLong();
+        private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
         private final AtomicBoolean cancel = new AtomicBoolean();
         private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
         private volatile LongSupplier doneFrom;
@@ -333,6 +334,20 @@ public class Jobs {
 
         public long items() {
             return items.get();
+        }
+
+        /**
+         * Further named counts of the work's own, for work that tells more than {@link #items} apart (the re-key's
+         * rows re-keyed, unreadable and duplicate). In memory only like items: a feature that must show them after
+         * the job ends puts them in its outcome.
+         */
+        public void advanceCount(String name, long by) {
+            counts.computeIfAbsent(name, n -> new AtomicLong()).addAndGet(by);
+        }
+
+        public long count(String name) {
+            AtomicLong c = counts.get(name);
+            return c == null ? 0 : c.get();
         }
 
         /** Takes the count from the work's own counter (read at each flush) instead of {@link #done(long)}. */

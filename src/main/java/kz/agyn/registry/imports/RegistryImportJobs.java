@@ -2,7 +2,6 @@ package kz.agyn.registry.imports;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +29,16 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk imports as running jobs: started off the caller's thread, followed by id, cancelled by id. About five
- * seconds for a full registry is long enough to want a bar and a way out. Jobs live in memory only (the report
- * names no personal data, but the files do, and they are deleted when the job ends); a finished job is kept
- * for an hour so that its page can still be read. A job keeps its problems untranslated and each reader sees them
- * in their own language: an officer's colleague may read the report the officer started.
+ * seconds for a full registry is long enough to want a bar and a way out. A running import is held in memory by
+ * the process that runs it (its files hold personal data and are deleted when it ends); once it ended its report
+ * is stored with its run ({@code reg_import_run.report}, the report naming no personal data) and read from there,
+ * after a restart too. A report keeps its problems untranslated and each reader sees them in their own language: an
+ * officer's colleague may read the report the officer started.
  */
 @Service
 public class RegistryImportJobs {
@@ -47,9 +49,6 @@ public class RegistryImportJobs {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RegistryImportJobs.class);
-    private static final Duration KEPT = Duration.ofHours(1);
-    private static final int MAX_KEPT = 100;
-
     private static final String LOCK = "registry-import";
 
     private final RegistryImport imports;
@@ -58,11 +57,15 @@ public class RegistryImportJobs {
     private final ProblemMessages messages;
     private final ImportRunRepository runs;
     private final JobLocks locks;
+    private final JsonMapper json;
+    /** The imports this process is running; an import leaves it once its report is stored. */
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
     private volatile Listener listener = (id, by, phase) -> { };
 
     public RegistryImportJobs(RegistryImport imports, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                              ProblemMessages messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords) {
+                              ProblemMessages messages, ImportRunRepository runs, JobLocks locks, Jobs jobRecords,
+                              JsonMapper json) {
+        this.json = json;
         this.jobRecords = jobRecords;
         this.imports = imports;
         this.executor = executor;
@@ -136,8 +139,8 @@ public class RegistryImportJobs {
     }
 
     /**
-     * A job's status: from memory while this process runs it or ran it lately, else from its stored record (after
-     * a restart, say), whose counts survive; a record still saying RUNNING that no process holds is INTERRUPTED.
+     * A job's status: from memory while this process runs it, else from its stored record, report and problems
+     * included; a record still saying RUNNING that no process holds is INTERRUPTED.
      * Its problems are in the language of the request (or of the thread, {@link LocaleContextHolder}).
      */
     public Optional<RegistryImportStatus> status(UUID id) {
@@ -158,7 +161,7 @@ public class RegistryImportJobs {
         }).map(run -> stored(run, locale));
     }
 
-    /** The latest imports, newest first, as stored (counts only). */
+    /** The latest imports, newest first, as stored. */
     public List<RegistryImportStatus> recent(int limit) {
         Locale locale = LocaleContextHolder.getLocale();
         return runs.recent(limit).stream().map(run -> {
@@ -186,8 +189,23 @@ public class RegistryImportJobs {
         }
     }
 
+    /**
+     * What is stored of an ended import: its result, problems untranslated, and the counts its progress ended on,
+     * so that its status reads as it did when it ended.
+     */
+    record StoredReport(RegistryImportResult result, long done, long total, long rows, boolean cancelRequested) {
+    }
+
     private RegistryImportStatus stored(ImportRunRepository.Run run, Locale locale) {
         boolean running = run.status() == RegistryImportState.RUNNING;
+        StoredReport kept = running ? null : read(run);
+        if (kept != null) {
+            RegistryImportResult r = kept.result();
+            long t = kept.total();
+            return new RegistryImportStatus(run.id(), run.write(), run.status(), RegistryImportProgress.Phase.DONE,
+                    kept.done(), t, t <= 0 ? 100 : (int) Math.min(100, kept.done() * 100 / t), kept.rows(), true,
+                    kept.cancelRequested(), run.startedAt().toInstant(), run.startedBy(), r.report(messages, locale));
+        }
         RegistryImportReport report = null;
         if (!running) {
             // Only the counts are stored; an interrupted import says what became of it.
@@ -203,18 +221,37 @@ public class RegistryImportJobs {
                 running ? -1 : 100, 0, !running, false, run.startedAt().toInstant(), run.startedBy(), report);
     }
 
+    /** The stored report, or null: none (an interrupted import, or one from before reports were stored). */
+    private StoredReport read(ImportRunRepository.Run run) {
+        if (run.report() == null) {
+            return null;
+        }
+        try {
+            return json.readValue(run.report(), StoredReport.class);
+        } catch (JacksonException e) {
+            log.warn("Registry import {}: its stored report cannot be read: {}", run.id(), e.getClass().getName());
+            return null;
+        }
+    }
+
     private static int zero(Integer n) {
         return n == null ? 0 : n;
     }
 
     /**
-     * Asks a job to stop. A job stopped before it commits writes nothing and ends CANCELLED; one already
+     * Asks a job to stop; empty when no import has this id. A job stopped before it commits writes nothing and ends CANCELLED; one already
      * committing, or finished, goes on as it was, and its status says so.
      */
     public Optional<RegistryImportStatus> cancel(UUID id) {
         Job job = jobs.get(id);
         if (job == null) {
-            return Optional.empty();
+            // Ended, or run by another process (the command line): its job's record carries the cancel there,
+            // where the import's own progress honours it or, once committing, refuses it.
+            Optional<RegistryImportStatus> stored = status(id);
+            if (stored.filter(s -> !s.finished()).isPresent() && jobRecords.cancel(id)) {
+                log.info("Registry import {} asked to stop through its job record", id);
+            }
+            return stored;
         }
         if (job.report == null && job.progress.cancel()) {
             log.info("Registry import {} asked to stop", id);
@@ -231,10 +268,12 @@ public class RegistryImportJobs {
     public Optional<RegistryImportStatus> await(UUID id, Duration max, Locale locale) throws InterruptedException {
         Job job = jobs.get(id);
         if (job == null) {
-            return Optional.empty();
+            // Ended (or never run here): what is stored.
+            return status(id, locale);
         }
         job.finished.await(max.toMillis(), TimeUnit.MILLISECONDS);
-        return Optional.of(job.status(locale));
+        // Ended while waited for: it may have left the map, its report being stored.
+        return jobs.containsKey(id) ? Optional.of(job.status(locale)) : status(id, locale);
     }
 
     /** For tests: who hears the jobs' phases; null for nobody. */
@@ -247,7 +286,6 @@ public class RegistryImportJobs {
             closeQuietly(files);
             throw new RegistryException(RegistryException.Kind.NOT_FOUND, "registry.access.denied");
         }
-        forgetOld();
         Job job = new Job(write, by);
         // Recorded and locked before it runs: if this process dies, the next start finds the record RUNNING, the
         // lock free, and marks it INTERRUPTED.
@@ -282,25 +320,34 @@ public class RegistryImportJobs {
                     Duration.between(job.started, Instant.now()).toMillis());
         } finally {
             closeQuietly(files);
-            record(job);
+            boolean stored = record(job);
             job.ended = Instant.now();
             job.finished.countDown();
+            if (stored) {
+                // Its report is read from its run from now on; kept in memory otherwise, as the one place left.
+                jobs.remove(job.id);
+            }
         }
     }
 
-    /** Stores how the job ended, then lets its lock go. */
-    private void record(Job job) {
+    /** Stores how the job ended, report included, then lets its lock go; true if stored. */
+    private boolean record(Job job) {
         RegistryImportResult r = job.report;
         try {
             if (r != null) {
+                String report = json.writeValueAsString(new StoredReport(r, job.progress.done(),
+                        job.progress.total(), job.progress.rows(), job.progress.cancelRequested()));
                 runs.finished(job.id, r.status(), r.scholars(), r.awards(), r.employments(), r.existing(),
-                        r.problemCount(), r.millis());
+                        r.problemCount(), r.millis(), report);
+                return true;
             }
+            return false;
         } catch (RuntimeException e) {
             // The database is gone (it restarted under the job): the record stays RUNNING until it is seen with
             // its lock free, and is then INTERRUPTED, which for a job that failed is true enough.
             log.warn("Registry import {} ended {} but could not be recorded: {}", job.id,
                     r == null ? "?" : r.status(), e.getClass().getName());
+            return false;
         } finally {
             endJob(job);
             if (job.held != null) {
@@ -327,15 +374,6 @@ public class RegistryImportJobs {
             }
         } catch (RuntimeException e) {
             log.warn("Registry import {}: its job record could not be ended: {}", job.id, e.getClass().getName());
-        }
-    }
-
-    private void forgetOld() {
-        Instant limit = Instant.now().minus(KEPT);
-        jobs.values().removeIf(j -> j.ended != null && j.ended.isBefore(limit));
-        if (jobs.size() >= MAX_KEPT) {
-            jobs.values().stream().filter(j -> j.ended != null).sorted(Comparator.comparing(j -> j.ended))
-                    .limit(jobs.size() - MAX_KEPT + 1L).map(j -> j.id).toList().forEach(jobs::remove);
         }
     }
 

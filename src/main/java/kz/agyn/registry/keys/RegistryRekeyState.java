@@ -2,7 +2,7 @@ package kz.agyn.registry.keys;
 
 /**
  * Where a re-key job stands (not to be confused with {@link RegistryKeyState}, the keys themselves). Given by the
- * API and the page as its name. Kept in memory only, like the job.
+ * API and the page as its name; read from the job's record (its {@code JobState}), where the re-key keeps its state.
  */
 public enum RegistryRekeyState {
     /** Not over yet. */

@@ -9,14 +9,17 @@ import kz.agyn.registry.imports.RegistryImportState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of {@code reg_import_run}: one row per bulk import, counts only. */
+/**
+ * SQL of {@code reg_import_run}: one row per bulk import, its counts and, once it ended, its report as JSON
+ * (problems untranslated).
+ */
 @Repository
 public class ImportRunRepository {
 
     /** One import as stored; the counts are null until it ends. */
     public record Run(UUID id, boolean write, String startedBy, OffsetDateTime startedAt, OffsetDateTime finishedAt,
                       RegistryImportState status, Integer scholars, Integer awards, Integer employments, Integer existing,
-                      Integer problems, Long millis) {
+                      Integer problems, Long millis, String report) {
     }
 
     private final JdbcClient jdbc;
@@ -35,13 +38,14 @@ public class ImportRunRepository {
         jdbc.sql("UPDATE reg_import_run SET status = 'IMPORTED' WHERE id = ?").param(id).update();
     }
 
+    /** {@code report} is the finished report as JSON, or null. */
     public void finished(UUID id, RegistryImportState status, int scholars, int awards, int employments, int existing,
-                         long problems, long millis) {
+                         long problems, long millis, String report) {
         jdbc.sql("""
                 UPDATE reg_import_run SET status = ?, finished_at = now(), scholars = ?, awards = ?, employments = ?,
-                       existing = ?, problems = ?, millis = ? WHERE id = ?""")
+                       existing = ?, problems = ?, millis = ?, report = ?::jsonb WHERE id = ?""")
                 .params(status.name(), scholars, awards, employments, existing, (int) Math.min(problems, Integer.MAX_VALUE),
-                        millis, id).update();
+                        millis, report, id).update();
     }
 
     /** Marks a run INTERRUPTED if it still says RUNNING; true if it did. */
