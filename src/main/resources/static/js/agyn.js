@@ -93,6 +93,15 @@
   document.addEventListener('DOMContentLoaded', function () {
     document.body.addEventListener('htmx:configRequest', csrf);
     document.body.addEventListener('htmx:afterSwap', function (e) { init(e.target); });
+    // A form marked data-swap-errors answers a mistake with 400 or 409 and the section re-drawn with the message
+    // in it; htmx leaves error answers out by default, which would leave the officer with no word at all.
+    document.body.addEventListener('htmx:beforeSwap', function (e) {
+      var status = e.detail.xhr.status;
+      if ((status === 400 || status === 409) && e.detail.elt && e.detail.elt.closest('[data-swap-errors]')) {
+        e.detail.shouldSwap = true;
+        e.detail.isError = false;
+      }
+    });
     if (window.echarts) { init(document); }
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   });

@@ -142,12 +142,16 @@ public class WorkReports {
     }
 
     private static String text(String field, String value) {
+        return text(field, value, TEXT_MAX);
+    }
+
+    static String text(String field, String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             throw RegistryException.invalid("registry.casework.required", field);
         }
-        if (v.length() > TEXT_MAX) {
-            throw RegistryException.invalid("registry.field.tooLong", field, TEXT_MAX);
+        if (v.length() > max) {
+            throw RegistryException.invalid("registry.field.tooLong", field, max);
         }
         return v;
     }

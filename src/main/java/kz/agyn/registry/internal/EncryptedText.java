@@ -30,6 +30,8 @@ public enum EncryptedText {
     REPORT_POSITION("reg_work_report", "position_enc", "work_report.position"),
     /** A pledged property's description and address. */
     PLEDGE_PROPERTY("reg_security", "property_enc", "security.property"),
+    /** The number of the pledge agreement or guarantee contract (V91): it leads to the property and its owner. */
+    SECURITY_DOCUMENT("reg_security", "document_enc", "security.document"),
     /** A guarantor's name, IIN and contacts: personal data of someone who is not the scholar. */
     GUARANTOR_NAME("reg_guarantor", "name_enc", "guarantor.name"),
     GUARANTOR_IIN("reg_guarantor", "iin_enc", "guarantor.iin"),

@@ -103,8 +103,9 @@ class AnonymisationTest extends AgynTest {
         jdbc.sql("INSERT INTO reg_work_report (award_id, period, due_on, received_on, employer_enc, position_enc, "
                 + "recorded_by) VALUES (?, 1, ?, ?, ?, ?, 'officer')").params(overdue, today, today, sealed, sealed)
                 .update();
-        long security = jdbc.sql("INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, recorded_by) "
-                + "VALUES (?, 'PLEDGE', ?, 20000000, 'officer') RETURNING id").params(overdue, sealed)
+        long security = jdbc.sql("INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, document_enc, "
+                + "recorded_by) VALUES (?, 'PLEDGE', ?, 20000000, ?, 'officer') RETURNING id")
+                .params(overdue, sealed, sealed)
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO reg_guarantor (award_id, security_id, name_enc, iin_enc, contact_enc, recorded_by) "
                 + "VALUES (?, ?, ?, ?, ?, 'officer')").params(overdue, security, sealed, sealed, sealed).update();

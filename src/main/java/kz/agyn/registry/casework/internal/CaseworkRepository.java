@@ -162,7 +162,7 @@ public class CaseworkRepository {
 
     /** A security record as stored. */
     public record SecurityRow(long id, long awardId, String kind, byte[] property, BigDecimal value,
-                              LocalDate valuedOn, String recordedBy) {
+                              LocalDate valuedOn, byte[] document, String recordedBy) {
     }
 
     /** A guarantor as stored. */
@@ -171,13 +171,15 @@ public class CaseworkRepository {
 
     public Optional<SecurityRow> security(long awardId) {
         return jdbc.sql("""
-                SELECT id, award_id, kind, property_enc, value_kzt, valued_on, recorded_by FROM reg_security
+                SELECT id, award_id, kind, property_enc, value_kzt, valued_on, document_enc, recorded_by
+                FROM reg_security
                 WHERE award_id = ?""").param(awardId)
                 .query((rs, n) -> {
                     Date valued = rs.getDate("valued_on");
                     return new SecurityRow(rs.getLong("id"), rs.getLong("award_id"), rs.getString("kind"),
                             rs.getBytes("property_enc"), rs.getBigDecimal("value_kzt"),
-                            valued == null ? null : valued.toLocalDate(), rs.getString("recorded_by"));
+                            valued == null ? null : valued.toLocalDate(), rs.getBytes("document_enc"),
+                            rs.getString("recorded_by"));
                 }).optional();
     }
 
@@ -188,12 +190,16 @@ public class CaseworkRepository {
     }
 
     public long insertSecurity(long awardId, String kind, byte[] property, BigDecimal value, LocalDate valuedOn,
-                               String by) {
-        return jdbc.sql("""
-                INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, valued_on, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(awardId, kind, property, value, valuedOn == null ? null : Date.valueOf(valuedOn), by)
+                               byte[] document, String by) {
+        long id = jdbc.sql("""
+                INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, valued_on, document_enc,
+                  recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(awardId, kind, property, value, valuedOn == null ? null : Date.valueOf(valuedOn), document,
+                        by)
                 .query(Long.class).single();
+        // The award's own column says which kind of security it has; the detailed record is the better witness.
+        jdbc.sql("UPDATE reg_award SET guarantee_kind = ? WHERE id = ?").params(kind, awardId).update();
+        return id;
     }
 
     public void insertGuarantor(long awardId, long securityId, byte[] name, byte[] iin, byte[] contact, String by) {

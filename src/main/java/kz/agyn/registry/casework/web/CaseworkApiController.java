@@ -12,7 +12,11 @@ import kz.agyn.registry.casework.Instalments;
 import kz.agyn.registry.casework.NewAgreement;
 import kz.agyn.registry.casework.NewPayment;
 import kz.agyn.registry.casework.NewWorkReport;
+import kz.agyn.registry.casework.NewGuarantor;
+import kz.agyn.registry.casework.NewPledge;
 import kz.agyn.registry.casework.ReportPeriod;
+import kz.agyn.registry.casework.Securities;
+import kz.agyn.registry.casework.Security;
 import kz.agyn.registry.casework.WorkReports;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -29,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/registry/awards/{awardId}")
-@Tag(name = "Registry casework", description = "Six-monthly work reports and instalment agreements of one award. "
+@Tag(name = "Registry casework", description = "Six-monthly work reports, instalment agreements and the security "
+        + "(pledge or guarantors) of one award. "
         + "Every answer is as of a day (`asOf`, today by default). Employers and positions only for registry "
         + "officers; every read is audited.")
 class CaseworkApiController {
@@ -37,9 +42,43 @@ class CaseworkApiController {
     private final WorkReports reports;
     private final Instalments instalments;
 
-    CaseworkApiController(WorkReports reports, Instalments instalments) {
+    private final Securities securities;
+
+    CaseworkApiController(WorkReports reports, Instalments instalments, Securities securities) {
         this.reports = reports;
         this.instalments = instalments;
+        this.securities = securities;
+    }
+
+    @GetMapping("/security")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "The award's security: a pledge (property, valueKzt, valuedOn, documentNo) or guarantors "
+            + "(name, iin, contact); belowFullCost and a warning when the pledge is worth less than the full cost "
+            + "of study. Officers only, every read audited; 404 when none is recorded")
+    ResponseEntity<Security> security(@PathVariable long awardId, Authentication auth) {
+        return ResponseEntity.of(securities.security(awardId, Access.of(auth)));
+    }
+
+    /** What the POST accepts: {@code kind} PLEDGE with the pledge's fields, or GUARANTOR with one guarantor's. */
+    record NewSecurity(String kind, String property, java.math.BigDecimal valueKzt, LocalDate valuedOn,
+                       String documentNo, String name, String iin, String contact) {
+    }
+
+    @PostMapping("/security")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Record the security: kind PLEDGE (property, valueKzt, valuedOn, documentNo) or GUARANTOR "
+            + "(name, iin, contact, documentNo; one guarantor per call, joint liability). A pledge below the full "
+            + "cost of study is recorded with a warning, not refused")
+    ResponseEntity<Security> secure(@PathVariable long awardId, @RequestBody NewSecurity body, Authentication auth) {
+        String kind = body == null || body.kind() == null ? "" : body.kind().strip().toUpperCase(java.util.Locale.ROOT);
+        Security out = switch (kind) {
+            case "PLEDGE" -> securities.pledge(awardId, new NewPledge(body.property(), body.valueKzt(),
+                    body.valuedOn(), body.documentNo()), Access.of(auth), auth.getName());
+            case "GUARANTOR", "GUARANTORS" -> securities.guarantor(awardId, new NewGuarantor(body.name(), body.iin(),
+                    body.contact(), body.documentNo()), Access.of(auth), auth.getName());
+            default -> throw kz.agyn.registry.RegistryException.invalid("registry.casework.security.kind");
+        };
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
     }
 
     @GetMapping("/reports")

@@ -9,25 +9,38 @@ import kz.agyn.audit.AuditLog;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
+import kz.agyn.kernel.UserException;
 import kz.agyn.registry.casework.Instalments;
+import kz.agyn.registry.casework.NewGuarantor;
+import kz.agyn.registry.casework.NewPayment;
+import kz.agyn.registry.casework.NewPledge;
+import kz.agyn.registry.casework.NewWorkReport;
 import kz.agyn.registry.casework.NoticeKind;
 import kz.agyn.registry.casework.ReportPeriod;
 import kz.agyn.registry.casework.ReportStatus;
+import kz.agyn.registry.casework.Securities;
 import kz.agyn.registry.casework.WorkReports;
 import kz.agyn.registry.obligation.ObligationStatus;
 import kz.agyn.registry.scholars.ScholarService;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The casework section of the scholar card (loaded into each award by htmx, so that the card's sub-feature needs
  * to know nothing of this one) and the printable notices. A notice carries the scholar's name, so only officers
  * may generate one, and each generated notice is written to the audit log with its kind and language.
+ * The section's small forms (a report received, a payment, a pledge, a guarantor) post by htmx and get the
+ * section back; a mistake answers 400 (409 for a clash) with the section and the message in the officer's
+ * language, which the page swaps in ({@code data-swap-errors}) so the officer sees it next to the form.
  */
 @Controller
 class CaseworkPageController {
@@ -36,12 +49,17 @@ class CaseworkPageController {
     private final Instalments instalments;
     private final ScholarService scholars;
     private final AuditLog audit;
+    private final Securities securities;
+    private final MessageSource messages;
 
-    CaseworkPageController(WorkReports reports, Instalments instalments, ScholarService scholars, AuditLog audit) {
+    CaseworkPageController(WorkReports reports, Instalments instalments, ScholarService scholars, AuditLog audit,
+                           Securities securities, MessageSource messages) {
         this.reports = reports;
         this.instalments = instalments;
         this.scholars = scholars;
         this.audit = audit;
+        this.securities = securities;
+        this.messages = messages;
     }
 
     @GetMapping("/registry/awards/{awardId}/casework")
@@ -53,7 +71,82 @@ class CaseworkPageController {
         model.addAttribute("plan", instalments.plan(awardId, null, access).orElse(null));
         model.addAttribute("mayEdit", access.mayEdit());
         model.addAttribute("kinds", NoticeKind.values());
+        // The security names guarantors and an address: analysts do not get it, and it is not even read for them.
+        model.addAttribute("security", access.mayEdit() ? securities.security(awardId, access).orElse(null) : null);
+        model.addAttribute("today", LocalDate.now());
         return "registry-casework :: section";
+    }
+
+    @PostMapping("/registry/awards/{awardId}/casework/reports")
+    @PreAuthorize(Access.EDITORS)
+    String report(@PathVariable long awardId, @RequestParam(required = false) Integer period,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+                  @RequestParam(required = false) String employer, @RequestParam(required = false) String position,
+                  Authentication auth, Model model, Locale locale, HttpServletResponse response) {
+        return act(awardId, "report", () -> reports.record(awardId, new NewWorkReport(period, receivedOn, employer,
+                position), Access.of(auth), auth.getName()), auth, model, locale, response);
+    }
+
+    @PostMapping("/registry/awards/{awardId}/casework/payments")
+    @PreAuthorize(Access.EDITORS)
+    String payment(@PathVariable long awardId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+                   @RequestParam(required = false) String amount, Authentication auth, Model model, Locale locale,
+                   HttpServletResponse response) {
+        return act(awardId, "payment", () -> instalments.pay(awardId, new NewPayment(paidOn,
+                money(amount, "registry.casework.payment.amount")), Access.of(auth), auth.getName()),
+                auth, model, locale, response);
+    }
+
+    @PostMapping("/registry/awards/{awardId}/casework/pledge")
+    @PreAuthorize(Access.EDITORS)
+    String pledge(@PathVariable long awardId, @RequestParam(required = false) String property,
+                  @RequestParam(required = false) String valueKzt,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate valuedOn,
+                  @RequestParam(required = false) String documentNo, Authentication auth, Model model, Locale locale,
+                  HttpServletResponse response) {
+        return act(awardId, "pledge", () -> securities.pledge(awardId, new NewPledge(property,
+                money(valueKzt, "registry.casework.security.value"), valuedOn, documentNo), Access.of(auth),
+                auth.getName()), auth, model, locale, response);
+    }
+
+    @PostMapping("/registry/awards/{awardId}/casework/guarantors")
+    @PreAuthorize(Access.EDITORS)
+    String guarantor(@PathVariable long awardId, @RequestParam(required = false) String name,
+                     @RequestParam(required = false) String iin, @RequestParam(required = false) String contact,
+                     @RequestParam(required = false) String documentNo, Authentication auth, Model model,
+                     Locale locale, HttpServletResponse response) {
+        return act(awardId, "guarantor", () -> securities.guarantor(awardId, new NewGuarantor(name, iin, contact,
+                documentNo), Access.of(auth), auth.getName()), auth, model, locale, response);
+    }
+
+    /** Runs one form's action and re-draws the section, with the refusal next to the form it came from. */
+    private String act(long awardId, String form, Runnable action, Authentication auth, Model model, Locale locale,
+                       HttpServletResponse response) {
+        try {
+            action.run();
+            model.addAttribute("saved", form);
+        } catch (UserException e) {
+            if (e.kind() == UserException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            response.setStatus(e.kind() == UserException.Kind.CONFLICT ? 409 : 400);
+            model.addAttribute("errorForm", form);
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        return section(awardId, auth, model);
+    }
+
+    /** Amounts typed with spaces or a decimal comma, as officers write them; anything else is the given 400. */
+    private static java.math.BigDecimal money(String text, String code) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text.replaceAll("[\\s\u00a0]", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw RegistryException.invalid(code);
+        }
     }
 
     @GetMapping("/registry/awards/{awardId}/notices/{kind}")

@@ -1,0 +1,19 @@
+package kz.agyn.registry.casework;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The security of an award: a pledge (property, value, appraisal day) or guarantors. {@code belowFullCost} is
+ * true when a pledge is worth less than the award's full cost of study ({@code fullCostKzt}); {@code warning}
+ * then says so in the reader's language. A warning, not a refusal: the operator may accept a smaller pledge.
+ */
+public record Security(long awardId, String kind, String property, BigDecimal valueKzt, LocalDate valuedOn,
+                       String documentNo, BigDecimal fullCostKzt, boolean belowFullCost, String warning,
+                       List<Guarantor> guarantors) {
+
+    /** A guarantor; {@code iinMasked} for screens, where the full number need not be on show. */
+    public record Guarantor(String name, String iin, String iinMasked, String contact) {
+    }
+}
