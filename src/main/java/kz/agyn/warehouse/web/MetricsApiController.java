@@ -57,6 +57,9 @@ class MetricsApiController {
                          @RequestParam(required = false) String region,
                          @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to,
+                         @Parameter(description = "a dataset code, or several separated by commas: the order of "
+                                 + "preference, only those read; absent, published before synthetic, then the fullest "
+                                 + "series. Each point names the dataset of every input in `sources`.")
                          @RequestParam(required = false) String dataset,
                          @Parameter(description = "for growth rates: the indicator (EMIGRANTS by default)")
                          @RequestParam(required = false) String indicator,
@@ -66,17 +69,18 @@ class MetricsApiController {
                          @RequestParam(required = false) String occupation,
                          @Parameter(description = "for R&D gaps: comparison countries, e.g. KR,JP,DE")
                          @RequestParam(required = false) List<String> peers,
-                         @Parameter(description = "Docquier–Marfouk: years of outflows summed as the stock")
+                         @Parameter(description = "for R&D: `listed` (the peers given, KR,JP,DE,US by default) or "
+                                 + "`income` (as many countries as peers listed, 4 by default, nearest in GDP per person)")
+                         @RequestParam(required = false) String peerGroup,
+                         @Parameter(description = "skilled_outflow_rate: years of outflows summed, 1 to 50")
                          @RequestParam(defaultValue = "1") int window,
                          Authentication auth, Locale locale) {
         Metric metric = metrics.metric(name)
                 .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "metric.unknown", name));
         MetricResult r = metrics.compute(metric, new MetricsService.Selection(WholeCountry.stored(Params.blank(region)),
-                from, to, dataset, indicator, country, occupation, peers, window), locale,
+                from, to, dataset, indicator, country, occupation, peers, window, Params.blank(peerGroup)), locale,
                 Disclosure.seesSmallCells(Role.namesOf(auth)));
         // The whole country is KZ here too, as in observations and every export.
-        return new MetricResult(r.metric(), r.name(), r.formula(), r.explanation(), r.unit(), r.reference(),
-                WholeCountry.shown(r.region()), r.points(), r.sources(), r.missing(), r.personCounts(),
-                r.suppressedPoints(), r.syntheticSources());
+        return r.inRegion(WholeCountry.shown(r.region()));
     }
 }
