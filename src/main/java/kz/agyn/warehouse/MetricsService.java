@@ -1184,8 +1184,14 @@ public class MetricsService {
             List<Observation> all = new ArrayList<>();
             List<String> from = chosen == null ? java.util.Collections.singletonList(null) : chosen;
             for (String d : from) {
-                all.addAll(warehouse.observations(new ObservationQuery(indicator, filters, null, null, d, null, 0,
-                        ObservationQuery.MAX_PAGE_SIZE)));
+                for (int page = 0; ; page++) {
+                    List<Observation> rows = warehouse.observations(new ObservationQuery(indicator, filters, null,
+                            null, d, null, page, ObservationQuery.MAX_PAGE_SIZE));
+                    all.addAll(rows);
+                    if (rows.size() < ObservationQuery.MAX_PAGE_SIZE) {
+                        break;
+                    }
+                }
             }
             String unit = warehouse.indicator(indicator).map(Indicator::unit).orElse("");
             List<Observation> kept = new ArrayList<>();
