@@ -48,7 +48,10 @@ class MetricsApiController {
     @GetMapping("/{name}")
     @Operation(summary = "Compute a metric", description = "e.g. docquier_marfouk_rate, highly_skilled_share, "
             + "intellectual_professions_share, growth_rate, net_migration_rate, pay_gap_nominal, pay_gap_ppp, rd_gap. "
-            + "Each point lists its inputs; `sources` names the dataset versions read. Counts of 1–4 persons are "
+            + "emigration_stock_rate, skilled_outflow_rate. Each point lists its inputs and, in `sources`, the dataset "
+            + "version and indicator of each; `sources` names the dataset versions read, `preference` the order of "
+            + "datasets asked for, `missing` every absent input and every period left out with the reason (in the "
+            + "reader's language). A value outside its unit (a PPP factor of 0) is a 400. Counts of 1–4 persons are "
             + "suppressed for the VIEWER role as in observations: such an input (one named in `personCounts`) is "
             + "null, so is the value computed from it, and the point has `suppressed` true; `suppressedPoints` "
             + "counts them.")
