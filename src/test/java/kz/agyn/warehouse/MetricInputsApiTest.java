@@ -182,6 +182,7 @@ class MetricInputsApiTest extends AgynTest {
                         .param("lang", language).with(user("mi-viewer").roles("VIEWER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(page.select("#metric-preference").text()).contains(preference).contains(WIDE + " → " + LONG);
+        assertThat(page.select("#metric-dataset").attr("value")).isEqualTo(WIDE + "," + LONG);
         assertThat(page.select("#metric-table th").eachText()).contains(column);
         assertThat(page.select("#metric-table td.metric-sources").text()).contains(LONG + " v");
         // Stacked on a phone: every cell carries its column's name.
