@@ -297,7 +297,13 @@ public class MetricsService {
             if (ds.isEmpty()) {
                 continue;
             }
-            Map<String, Long> counts = wholeCounts(majorGroups(b.at(ds.get(), p), by, p, ds.get()));
+            Map<String, Long> counts = wholeCounts(majorGroups(b.at(ds.get(), p)));
+            for (String code : counts.keySet()) {
+                if (!code.matches("[0-9]|_U|_T")) {
+                    throw new UserException(UserException.Kind.INVALID, "metric.badCode", code,
+                            by == Dimension.EDUCATION ? "ISCED 2011" : "ISCO-08", p.toString(), ds.get());
+                }
+            }
             KnownShare k = by == Dimension.EDUCATION ? Shares.highlySkilled(counts)
                     : Shares.intellectualProfessions(counts);
             Optional<BigDecimal> v = share ? k.share() : k.unknownShare();
@@ -315,26 +321,20 @@ public class MetricsService {
 
     /**
      * Codes of a classification rolled up to the groups the shares count: an ISCO-08 sub-major group ("23") or an
-     * ISCED detailed level ("64") belongs to the group of its first digit. A period that has both a group and codes
-     * below it would count people twice; that is refused by name.
+     * ISCED detailed level ("64") belongs to the group of its first digit. Where a period stores both a group and
+     * codes below it (the import takes both levels), the group's own published figure is read and its sub-groups
+     * left aside, as everywhere in the metrics a published total wins over a sum of its parts.
      */
-    private Map<String, BigDecimal> majorGroups(Map<String, BigDecimal> byCode, Dimension by, Period p, String ds) {
-        Map<String, BigDecimal> out = new TreeMap<>();
-        Set<String> whole = new TreeSet<>();
-        Set<String> parts = new TreeSet<>();
+    private static Map<String, BigDecimal> majorGroups(Map<String, BigDecimal> byCode) {
+        Map<String, BigDecimal> whole = new TreeMap<>();
+        Map<String, BigDecimal> parts = new TreeMap<>();
         for (Map.Entry<String, BigDecimal> e : byCode.entrySet()) {
             String code = e.getKey();
-            String group = code.length() > 1 && code.chars().allMatch(Character::isDigit) ? code.substring(0, 1)
-                    : code;
-            (group.equals(code) ? whole : parts).add(group);
-            out.merge(group, e.getValue(), BigDecimal::add);
+            boolean sub = code.length() > 1 && code.chars().allMatch(Character::isDigit);
+            (sub ? parts : whole).merge(sub ? code.substring(0, 1) : code, e.getValue(), BigDecimal::add);
         }
-        parts.retainAll(whole);
-        if (!parts.isEmpty()) {
-            throw new UserException(UserException.Kind.INVALID, "metric.nestedCodes", by.name(),
-                    String.join(", ", parts), p.toString(), ds);
-        }
-        return out;
+        parts.forEach(whole::putIfAbsent);
+        return whole;
     }
 
     /** Counts as whole numbers for the share formulas; a count beyond any population is the data's mistake. */
@@ -368,7 +368,7 @@ public class MetricsService {
             if (ds.isEmpty()) {
                 continue;
             }
-            Map<String, BigDecimal> levels = majorGroups(stock.at(ds.get(), p), Dimension.EDUCATION, p, ds.get());
+            Map<String, BigDecimal> levels = majorGroups(stock.at(ds.get(), p));
             BigDecimal eh = BigDecimal.ZERO;
             for (String level : new String[] {"5", "6", "7", "8"}) {
                 eh = eh.add(levels.getOrDefault(level, BigDecimal.ZERO));
@@ -451,7 +451,7 @@ public class MetricsService {
                         gap = q;
                         break;
                     }
-                    Map<String, BigDecimal> levels = majorGroups(at, Dimension.EDUCATION, q, ds);
+                    Map<String, BigDecimal> levels = majorGroups(at);
                     for (String level : new String[] {"5", "6", "7", "8"}) {
                         total = total.add(levels.getOrDefault(level, BigDecimal.ZERO));
                     }

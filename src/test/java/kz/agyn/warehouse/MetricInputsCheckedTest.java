@@ -215,16 +215,26 @@ class MetricInputsCheckedTest {
         assertThat(p.value()).isEqualByComparingTo("-1200");
     }
 
+    /** ISCO sub-major group "23" was a 500 ("not an ISCO-08 major group code"); it belongs to major group 2. */
     @Test
-    void iscoSubMajorGroupsCountInTheirMajorGroupAndBothLevelsAtOnceAre400() {
+    void iscoSubMajorGroupsCountInTheirMajorGroupAndAStoredGroupWins() {
         add("isco", "EMIGRANTS", "2022", "30", "23", "", "", "EMI");
         add("isco", "EMIGRANTS", "2022", "20", "21", "", "", "EMI");
         add("isco", "EMIGRANTS", "2022", "50", "9", "", "", "EMI");
         MetricResult.Point p = at(compute(Metric.INTELLECTUAL_PROFESSIONS_SHARE, null, null, null, null, 1), "2022");
         assertThat(p.value()).isEqualByComparingTo("0.5");
-        add("isco", "EMIGRANTS", "2022", "50", "2", "", "", "EMI");
+        // Both levels stored (the import takes either): the group's own figure is read, not added to its parts.
+        add("isco", "EMIGRANTS", "2022", "75", "2", "", "", "EMI");
+        p = at(compute(Metric.INTELLECTUAL_PROFESSIONS_SHARE, null, null, null, null, 1), "2022");
+        assertThat(p.value()).isEqualByComparingTo("0.6");
+        assertThat(p.inputs().get("known")).isEqualByComparingTo("125");
+    }
+
+    @Test
+    void aCodeThatIsNoIscoGroupIsA400NotA500() {
+        add("badcode", "EMIGRANTS", "2022", "30", "X", "", "", "EMI");
         assertThatThrownBy(() -> compute(Metric.INTELLECTUAL_PROFESSIONS_SHARE, null, null, null, null, 1))
-                .isInstanceOf(UserException.class).hasMessage("metric.nestedCodes");
+                .isInstanceOf(UserException.class).hasMessage("metric.badCode");
     }
 
     @Test
