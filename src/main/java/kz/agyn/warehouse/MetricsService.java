@@ -935,7 +935,6 @@ public class MetricsService {
         final Map<Period, List<String>> missing = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         final Map<String, Boolean> synthetic = synthetic();
         final Map<String, Boolean> persons = new HashMap<>();
-        final LinkedHashSet<String> used = new LinkedHashSet<>();
 
         Run(Selection s, Locale locale) {
             this.s = s;
