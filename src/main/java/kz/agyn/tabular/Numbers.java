@@ -90,4 +90,34 @@ public final class Numbers {
         }
         return out.toString();
     }
+
+    /** Exponents beyond this are no statistic (a person count of 10^40); refused rather than written out in full. */
+    private static final int MAX_EXPONENT = 40;
+
+    /**
+     * {@link #normalizeNumber} that also takes scientific notation ("1e12", "8.14013304708237E-09"), as exports of
+     * statistical software write large and small values, written out in full ("1000000000000"). Kept apart from
+     * {@link #normalizeNumber}, which layout detection uses, where "1e3" in a header is a label rather than a number.
+     */
+    public static String normalizeNumberOrExponent(String cell, boolean decimalComma) {
+        String plain = normalizeNumber(cell, decimalComma);
+        if (plain != null || cell == null) {
+            return plain;
+        }
+        String s = Text.trim(cell);
+        int e = Math.max(s.lastIndexOf('e'), s.lastIndexOf('E'));
+        if (e <= 0 || e == s.length() - 1 || s.length() - e > 5) {
+            return null;
+        }
+        String mantissa = normalizeNumber(s.substring(0, e), decimalComma);
+        String exponent = s.substring(e + 1);
+        if (mantissa == null || !exponent.matches("[+-]?[0-9]{1,3}")) {
+            return null;
+        }
+        int power = Integer.parseInt(exponent.startsWith("+") ? exponent.substring(1) : exponent);
+        if (Math.abs(power) > MAX_EXPONENT) {
+            return null;
+        }
+        return new java.math.BigDecimal(mantissa).scaleByPowerOfTen(power).toPlainString();
+    }
 }

@@ -13,7 +13,7 @@ public record Indicator(String code, Names names, String unit, String per, Names
 
     /** The units the warehouse knows (the database checks the same list). */
     public static final List<String> UNITS = List.of("PERSONS", "PERCENT", "PERCENT_GDP", "KZT", "USD", "EUR",
-            "LCU_PER_USD", "LCU_PER_INTL_DOLLAR", "RATIO", "COUNT");
+            "LCU", "LCU_PER_USD", "LCU_PER_INTL_DOLLAR", "RATIO", "COUNT");
 
     /** The periods a flow or an amount is counted over. */
     public static final List<String> PERIODS = List.of("MONTH", "YEAR");

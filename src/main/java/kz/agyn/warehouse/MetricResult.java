@@ -15,12 +15,25 @@ import java.util.Map;
 public record MetricResult(String metric, String name, String formula, String explanation, String unit,
                            String reference, String region, List<Point> points, List<String> sources,
                            List<String> missing, List<String> personCounts, int suppressedPoints,
-                           List<String> syntheticSources) {
+                           List<String> syntheticSources, List<String> preference) {
+
+    /** The same result for an area shown under another code (the whole country is "KZ" outside). */
+    public MetricResult inRegion(String shown) {
+        return new MetricResult(metric, name, formula, explanation, unit, reference, shown, points, sources, missing,
+                personCounts, suppressedPoints, syntheticSources, preference);
+    }
 
     /**
      * One period's value and its inputs. For a reader who may not see small cells, an input counting 1–4 persons
-     * is null, and so is the value computed from it, with {@code suppressed} true.
+     * is null, and so is the value computed from it, with {@code suppressed} true. {@code sources} names, for each
+     * input read from the warehouse, the dataset version and indicator it came from ("wb-wdi-ppp v1 · PPP_FACTOR");
+     * the request's own parameters (a window, a step) have none.
      */
-    public record Point(String period, BigDecimal value, Map<String, BigDecimal> inputs, boolean suppressed) {
+    public record Point(String period, BigDecimal value, Map<String, BigDecimal> inputs, boolean suppressed,
+                        Map<String, String> sources) {
+
+        public Point(String period, BigDecimal value, Map<String, BigDecimal> inputs, boolean suppressed) {
+            this(period, value, inputs, suppressed, Map.of());
+        }
     }
 }

@@ -54,6 +54,25 @@ class FormatAndNumbersTest {
         assertThat(Numbers.normalizeNumber(cell, decimalComma)).isEqualTo(expected);
     }
 
+    /** Scientific notation, as statistical software exports it, written out in full (issue 15). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1e12|false|1000000000000",
+        "1E+3|false|1000",
+        "8.14013304708237E-09|false|0.00000000814013304708237",
+        "-2,5e2|true|-250",
+        "1 234|true|1234",
+        "1e41|false|NULL",
+        "1e|false|NULL",
+        "e5|false|NULL",
+        "1e2.5|false|NULL",
+        "abc|false|NULL",
+    })
+    void normalizeNumberOrExponent(String cell, boolean decimalComma, String expected) {
+        assertThat(Numbers.normalizeNumberOrExponent(cell, decimalComma))
+                .isEqualTo("NULL".equals(expected) ? null : expected);
+    }
+
     @Test
     void nullIsNotANumber() {
         assertThat(Numbers.normalizeNumber(null, true)).isNull();

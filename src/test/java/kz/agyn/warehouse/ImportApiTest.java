@@ -202,6 +202,44 @@ class ImportApiTest extends AgynTest {
     }
 
     /**
+     * Issue 15: a value is judged by its indicator's unit. A PPP factor or an exchange rate must be above zero and is
+     * refused as such, not as "a number of persons"; persons may not be negative, nor more than live on Earth; and a
+     * number in scientific notation is a number ("1e12" was "not a number" while 1e32 persons passed).
+     */
+    @Test
+    void valuesAreJudgedByTheirUnitAndExponentsAreNumbers() throws Exception {
+        byte[] file = """
+                INDICATOR,PERIOD,REGION,COUNTRY,VALUE
+                PPP_FACTOR,2022,000000000,DE,-0.75
+                EXCHANGE_RATE,2022,000000000,KZ,0
+                EMIGRANTS,2022,000000000,,1e32
+                EMIGRANTS,2021,000000000,,-5
+                WAGE_ABROAD,2022,000000000,US,-60000
+                GDP_USD,2022,000000000,KZ,1e12
+                PPP_FACTOR,1992,000000000,BY,8.14013304708237E-09
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String body = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "units.csv",
+                                "text/csv", file)).param("dataset", "test-csv").param("format", "csv")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("INVALID"))
+                .andReturn().getResponse().getContentAsString();
+        tools.jackson.databind.JsonNode problems = json.readTree(body).get("problems");
+        java.util.Map<Integer, String> byRow = new java.util.TreeMap<>();
+        java.util.Map<Integer, String> messages = new java.util.TreeMap<>();
+        problems.forEach(p -> {
+            byRow.put(p.get("row").asInt(), p.get("code").asText());
+            messages.put(p.get("row").asInt(), p.get("message").asText());
+        });
+        assertThat(byRow).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                2, "warehouse.import.notPositiveFactor", 3, "warehouse.import.notPositiveFactor",
+                4, "warehouse.import.tooManyPersons", 5, "warehouse.import.negativePersons",
+                6, "warehouse.import.negativeAmount"));
+        assertThat(messages.get(2)).contains("PPP_FACTOR", "greater than zero").doesNotContain("persons");
+        assertThat(messages.get(5)).contains("number of persons cannot be negative");
+    }
+
+    /**
      * Reports stored by earlier versions (problems with file, sheet, row, column, columnName, code and args; the
      * oldest with every argument as text) read as they did: same fields, same words, a code never grouped.
      */

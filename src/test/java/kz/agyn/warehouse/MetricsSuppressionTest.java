@@ -92,6 +92,10 @@ class MetricsSuppressionTest extends AgynTest {
             sb.append(row("EXCHANGE_RATE", year, "", "", "KZ", "", "147.35"));
             sb.append(row("PPP_FACTOR", year, "", "", "KZ", "", "95.5"));
             sb.append(row("PPP_FACTOR", year, "", "", "DE", "", "0.78"));
+            sb.append(row("EXCHANGE_RATE", year, "", "", "DE", "", "0.85"));
+            // Stocks of emigrants living abroad, small in the same years as the flows.
+            sb.append(row("MIGRANT_STOCK", year, "", "", "DE", "EMI", emigrants[i]));
+            sb.append(row("MIGRANT_STOCK", year, "", "6", "DE", "EMI", emigrants[i]));
             sb.append(row("GERD_GDP", year, "", "", "KZ", "", "0.15"));
             sb.append(row("GERD_GDP", year, "", "", "KR", "", "4.15"));
             sb.append(row("GERD_GDP", year, "", "", "JP", "", "3.25"));

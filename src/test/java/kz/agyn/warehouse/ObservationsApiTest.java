@@ -192,11 +192,21 @@ class ObservationsApiTest extends AgynTest {
 
     @Test
     void rdGapToKoreaAndJapan() throws Exception {
-        // (4.3 + 3.3) / 2 − 0.2 = 3.6 percentage points of GDP
+        // The note's figures, chosen by name: (4.3 + 3.3) / 2 − 0.2 = 3.6 percentage points of GDP
+        mvc.perform(get("/api/v1/metrics/rd_gap").param("peers", "KR", "JP").param("from", "2022")
+                        .param("to", "2022").param("dataset", "note-2024-11-06").with(VIEWER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points[0].value").value(closeTo(3.6, 1e-9)))
+                .andExpect(jsonPath("$.points[0].sources.I_KR").value(org.hamcrest.Matchers.startsWith(
+                        "note-2024-11-06 v")));
+        // Unnamed, the World Bank's series (more years) is read, for 2022 alone as for the whole range: before
+        // issue 15 a one-year window read the note's and a longer one the World Bank's.
         mvc.perform(get("/api/v1/metrics/rd_gap").param("peers", "KR", "JP").param("from", "2022")
                         .param("to", "2022").with(VIEWER))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.points[0].value").value(closeTo(3.6, 1e-9)));
+                .andExpect(jsonPath("$.points[0].inputs.I_own").value(closeTo(0.11715, 1e-12)))
+                .andExpect(jsonPath("$.points[0].sources.I_own").value(org.hamcrest.Matchers.startsWith(
+                        "wb-wdi-gerd v")));
     }
 
     @Test

@@ -95,7 +95,27 @@ class RealInputsMetricsTest extends AgynTest {
         // emigrant counts other test classes import into the shared database, which are not synthetic.)
         MetricResult r = metrics.compute(Metric.GROWTH_RATE, new MetricsService.Selection(null, "2012", "2019", null,
                 null, null, null, List.of(), 1), Locale.ENGLISH, true);
-        assertThat(r.points()).hasSize(7);
+        // 2012 included: a year's growth is read over the whole series, so 2012 grows from 2011 even when the
+        // window starts in 2012 (issue 15: a value never depends on the window).
+        assertThat(r.points()).hasSize(8);
+        assertThat(r.points().get(0).period()).isEqualTo("2012");
+        assertThat(r.points().get(0).sources().get("x_t-s")).startsWith("synthetic-emigration v");
         assertThat(r.syntheticSources()).containsExactly("synthetic-emigration");
+    }
+
+    @Test
+    void emigrationStockRateRunsOnUnDesaAndTheWorldBanksMidYearPopulation() {
+        // UN DESA 2020 edition: 4,203,899 people born in Kazakhstan living abroad in 2020 (the sum over destinations,
+        // equal to UN DESA's origin table); WDI SP.POP.TOTL 2020: 19,482,117. 4,203,899 / 23,686,016 = 17.7 %.
+        MetricResult r = metrics.compute(Metric.EMIGRATION_STOCK_RATE, new MetricsService.Selection(null, "2020",
+                "2020", "undesa-ims-2020,wb-wdi-population", null, null, null, List.of(), 1), Locale.ENGLISH, true);
+        MetricResult.Point p = at(r, "2020");
+        assertThat(p.inputs().get("E")).isEqualByComparingTo("4203899");
+        assertThat(p.inputs().get("N")).isEqualByComparingTo("19482117");
+        assertThat(p.value().doubleValue()).isCloseTo(4_203_899.0 / (19_482_117 + 4_203_899), within(1e-12));
+        assertThat(p.sources().get("E")).startsWith("undesa-ims-2020 v");
+        assertThat(p.sources().get("N")).startsWith("wb-wdi-population v").endsWith("POPULATION_MIDYEAR");
+        assertThat(r.preference()).containsExactly("undesa-ims-2020", "wb-wdi-population");
+        assertThat(r.syntheticSources()).isEmpty();
     }
 }

@@ -28,6 +28,10 @@ import kz.agyn.warehouse.IndicatorKind;
  */
 public final class RowMapper {
 
+    /** Ten times the world's population: a count of persons above it is a mistake in the file, not a figure. */
+    private static final BigDecimal MAX_PERSONS = new BigDecimal("1e11");
+
+
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(1[89]\\d\\d|2[01]\\d\\d)(?:-(Q[1-4]|\\d{2}))?(?!\\d)");
 
     private final List<String> header;
@@ -629,7 +633,7 @@ public final class RowMapper {
         } else if (valueText.isBlank()) {
             problems.report(valueAt, header, "warehouse.import.missingValue");
         } else {
-            String normalized = Numbers.normalizeNumber(valueText, decimalComma);
+            String normalized = Numbers.normalizeNumberOrExponent(valueText, decimalComma);
             if (normalized == null) {
                 problems.report(valueAt, header, "warehouse.import.notANumber", shorten(valueText));
             } else {
@@ -638,9 +642,20 @@ public final class RowMapper {
                 // Whether a value may be below zero is a matter of what the indicator measures (its kind), or of
                 // a row that is itself a net flow; never of how the indicator happens to be named.
                 boolean netAllowed = "NET".equals(flow) || (indicator != null && indicator.kind().allowsNegative());
-                if (scaled.signum() < 0 && !netAllowed) {
-                    problems.report(valueAt, header, "warehouse.import.negative", shorten(valueText),
-                            indicator == null ? "?" : indicator.code());
+                String unit = indicator == null ? "" : indicator.unit();
+                // The message names what the unit allows: a conversion factor must be above zero (a factor of 0
+                // would divide by zero in every pay gap), a count of persons or an amount of money not below it.
+                if (unit.startsWith("LCU_PER") && scaled.signum() <= 0) {
+                    problems.report(valueAt, header, "warehouse.import.notPositiveFactor", shorten(valueText),
+                            indicator.code());
+                } else if (scaled.signum() < 0 && !netAllowed) {
+                    problems.report(valueAt, header, "PERSONS".equals(unit) || "COUNT".equals(unit)
+                                    ? "warehouse.import.negativePersons"
+                                    : List.of("KZT", "USD", "EUR", "LCU").contains(unit)
+                                    ? "warehouse.import.negativeAmount" : "warehouse.import.negative",
+                            shorten(valueText), indicator == null ? "?" : indicator.code());
+                } else if ("PERSONS".equals(unit) && scaled.abs().compareTo(MAX_PERSONS) > 0) {
+                    problems.report(valueAt, header, "warehouse.import.tooManyPersons", shorten(valueText));
                 } else if (indicator != null && indicator.kind() != IndicatorKind.CHANGE
                         && ("PERCENT".equals(indicator.unit()) || "PERCENT_GDP".equals(indicator.unit()))
                         && scaled.compareTo(BigDecimal.valueOf(100)) > 0) {

@@ -18,7 +18,14 @@ public enum Input {
     TOTAL,
     EMIGRANTS_BY_EDUCATION,
     EMIGRANTS_BY_OCCUPATION,
+    /** A stock: tertiary-educated people born here living abroad. */
     EMIGRANTS_TERTIARY,
+    /** Annual departures of the tertiary-educated, summed over a window: a flow, not a stock. */
+    TERTIARY_OUTFLOWS,
+    /** People born here living abroad, all education levels (UN DESA's emigrant stock). */
+    EMIGRANT_STOCK,
+    /** The resident population (mid-year where published). */
+    RESIDENT_POPULATION,
     RESIDENTS_TERTIARY_25PLUS,
     IMMIGRANTS,
     EMIGRANTS,
@@ -28,6 +35,8 @@ public enum Input {
     PAY_FOREIGN,
     PAY_DOMESTIC,
     EXCHANGE_RATE,
+    /** The destination's currency per US dollar, to convert pay abroad that is not in tenge's reference currency. */
+    EXCHANGE_RATE_FOREIGN,
     PPP_FOREIGN,
     PPP_DOMESTIC,
     GERD,

@@ -5,7 +5,9 @@ import static kz.agyn.warehouse.metrics.Input.EMIGRANTS;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS_BY_EDUCATION;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS_BY_OCCUPATION;
 import static kz.agyn.warehouse.metrics.Input.EMIGRANTS_TERTIARY;
+import static kz.agyn.warehouse.metrics.Input.EMIGRANT_STOCK;
 import static kz.agyn.warehouse.metrics.Input.EXCHANGE_RATE;
+import static kz.agyn.warehouse.metrics.Input.EXCHANGE_RATE_FOREIGN;
 import static kz.agyn.warehouse.metrics.Input.GDP;
 import static kz.agyn.warehouse.metrics.Input.GDP_PEERS;
 import static kz.agyn.warehouse.metrics.Input.GERD;
@@ -21,6 +23,8 @@ import static kz.agyn.warehouse.metrics.Input.PPP_FOREIGN;
 import static kz.agyn.warehouse.metrics.Input.RD_INTENSITY_OWN;
 import static kz.agyn.warehouse.metrics.Input.RD_INTENSITY_PEERS;
 import static kz.agyn.warehouse.metrics.Input.RESIDENTS_TERTIARY_25PLUS;
+import static kz.agyn.warehouse.metrics.Input.RESIDENT_POPULATION;
+import static kz.agyn.warehouse.metrics.Input.TERTIARY_OUTFLOWS;
 import static kz.agyn.warehouse.metrics.Input.TOTAL;
 import static kz.agyn.warehouse.metrics.Input.VALUE_CURRENT;
 import static kz.agyn.warehouse.metrics.Input.VALUE_END;
@@ -76,9 +80,28 @@ public enum Metric {
             List.of(EMIGRANTS_BY_OCCUPATION), Unit.FRACTION,
             Refs.ISCO)),
 
-    /** {@link DocquierMarfouk#rate(java.math.BigDecimal, java.math.BigDecimal)}. */
+    /**
+     * {@link DocquierMarfouk#rate(java.math.BigDecimal, java.math.BigDecimal)} over a <em>stock</em> of
+     * tertiary-educated emigrants (people living abroad, e.g. DIOC), as Docquier and Marfouk define it.
+     */
     DOCQUIER_MARFOUK_RATE(new Formula("m = E_h / (N_h + E_h)",
             List.of(EMIGRANTS_TERTIARY, RESIDENTS_TERTIARY_25PLUS), Unit.FRACTION,
+            Refs.DOCQUIER_MARFOUK)),
+
+    /**
+     * {@link DocquierMarfouk#rate(java.math.BigDecimal, java.math.BigDecimal)} for all emigrants: the stock of
+     * people born here living abroad (UN DESA) over the population that would live here had nobody left.
+     */
+    EMIGRATION_STOCK_RATE(new Formula("m = E / (N + E)",
+            List.of(EMIGRANT_STOCK, RESIDENT_POPULATION), Unit.FRACTION,
+            Refs.DOCQUIER_MARFOUK + "; " + Refs.UN_DESA_STOCK)),
+
+    /**
+     * {@link DocquierMarfouk#rateFromFlows}: an annual <em>outflow</em> rate of the highly skilled, not the
+     * Docquier–Marfouk stock rate (a year's departures, or a window's, are not the people living abroad).
+     */
+    SKILLED_OUTFLOW_RATE(new Formula("o = ΣF_h / (N_h + ΣF_h)",
+            List.of(TERTIARY_OUTFLOWS, RESIDENTS_TERTIARY_25PLUS), Unit.FRACTION,
             Refs.DOCQUIER_MARFOUK)),
 
     /** {@link NetMigration#net}. */
@@ -97,14 +120,14 @@ public enum Metric {
             Refs.UN_WPP + "; " + Refs.PRESTON)),
 
     /** {@link PayGap#nominalRatio}. */
-    PAY_GAP_NOMINAL(new Formula("ratio = (W_f × S) / W_d",
-            List.of(PAY_FOREIGN, EXCHANGE_RATE, PAY_DOMESTIC), Unit.RATIO,
+    PAY_GAP_NOMINAL(new Formula("ratio = (W_f × S / S_f) / W_d",
+            List.of(PAY_FOREIGN, EXCHANGE_RATE, EXCHANGE_RATE_FOREIGN, PAY_DOMESTIC), Unit.RATIO,
             Refs.WDI_EXCHANGE_RATE)),
 
     /** {@link PayGap#pppRatio}. */
     PAY_GAP_PPP(new Formula("ratio = (W_f / PPP_f) / (W_d / PPP_d)",
-            List.of(PAY_FOREIGN, PPP_FOREIGN, PAY_DOMESTIC, PPP_DOMESTIC), Unit.RATIO,
-            Refs.WDI_PPP + "; " + Refs.ICP_2017)),
+            List.of(PAY_FOREIGN, EXCHANGE_RATE_FOREIGN, PPP_FOREIGN, PAY_DOMESTIC, PPP_DOMESTIC), Unit.RATIO,
+            Refs.WDI_PPP_CONSUMPTION + "; " + Refs.WDI_PPP + "; " + Refs.ICP_2017)),
 
     /** {@link RdIntensity#intensity}. */
     RD_INTENSITY(new Formula("intensity = GERD / GDP × 100",
@@ -188,6 +211,10 @@ public enum Metric {
                 + " exchange rate (LCU per US$, period average)";
         static final String WDI_PPP = "World Bank, World Development Indicators, PA.NUS.PPP: PPP conversion"
                 + " factor, GDP (LCU per international $)";
+        static final String WDI_PPP_CONSUMPTION = "World Bank, World Development Indicators, PA.NUS.PRVT.PP: PPP"
+                + " conversion factor, private consumption (LCU per international $)";
+        static final String UN_DESA_STOCK = "United Nations, Department of Economic and Social Affairs, Population"
+                + " Division, International Migrant Stock (origin by destination)";
         static final String ICP_2017 = "World Bank (2020), Purchasing Power Parities and the Size of World"
                 + " Economies: Results from the 2017 International Comparison Program, Washington DC";
         static final String FRASCATI = "OECD (2015), Frascati Manual 2015: Guidelines for Collecting and"

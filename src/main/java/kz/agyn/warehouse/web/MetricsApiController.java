@@ -48,7 +48,10 @@ class MetricsApiController {
     @GetMapping("/{name}")
     @Operation(summary = "Compute a metric", description = "e.g. docquier_marfouk_rate, highly_skilled_share, "
             + "intellectual_professions_share, growth_rate, net_migration_rate, pay_gap_nominal, pay_gap_ppp, rd_gap. "
-            + "Each point lists its inputs; `sources` names the dataset versions read. Counts of 1–4 persons are "
+            + "emigration_stock_rate, skilled_outflow_rate. Each point lists its inputs and, in `sources`, the dataset "
+            + "version and indicator of each; `sources` names the dataset versions read, `preference` the order of "
+            + "datasets asked for, `missing` every absent input and every period left out with the reason (in the "
+            + "reader's language). A value outside its unit (a PPP factor of 0) is a 400. Counts of 1–4 persons are "
             + "suppressed for the VIEWER role as in observations: such an input (one named in `personCounts`) is "
             + "null, so is the value computed from it, and the point has `suppressed` true; `suppressedPoints` "
             + "counts them.")
@@ -57,6 +60,9 @@ class MetricsApiController {
                          @RequestParam(required = false) String region,
                          @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to,
+                         @Parameter(description = "a dataset code, or several separated by commas: the order of "
+                                 + "preference, only those read; absent, published before synthetic, then the fullest "
+                                 + "series. Each point names the dataset of every input in `sources`.")
                          @RequestParam(required = false) String dataset,
                          @Parameter(description = "for growth rates: the indicator (EMIGRANTS by default)")
                          @RequestParam(required = false) String indicator,
@@ -66,17 +72,18 @@ class MetricsApiController {
                          @RequestParam(required = false) String occupation,
                          @Parameter(description = "for R&D gaps: comparison countries, e.g. KR,JP,DE")
                          @RequestParam(required = false) List<String> peers,
-                         @Parameter(description = "Docquier–Marfouk: years of outflows summed as the stock")
+                         @Parameter(description = "for R&D: `listed` (the peers given, KR,JP,DE,US by default) or "
+                                 + "`income` (as many countries as peers listed, 4 by default, nearest in GDP per person)")
+                         @RequestParam(required = false) String peerGroup,
+                         @Parameter(description = "skilled_outflow_rate: years of outflows summed, 1 to 50")
                          @RequestParam(defaultValue = "1") int window,
                          Authentication auth, Locale locale) {
         Metric metric = metrics.metric(name)
                 .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "metric.unknown", name));
         MetricResult r = metrics.compute(metric, new MetricsService.Selection(WholeCountry.stored(Params.blank(region)),
-                from, to, dataset, indicator, country, occupation, peers, window), locale,
+                from, to, dataset, indicator, country, occupation, peers, window, Params.blank(peerGroup)), locale,
                 Disclosure.seesSmallCells(Role.namesOf(auth)));
         // The whole country is KZ here too, as in observations and every export.
-        return new MetricResult(r.metric(), r.name(), r.formula(), r.explanation(), r.unit(), r.reference(),
-                WholeCountry.shown(r.region()), r.points(), r.sources(), r.missing(), r.personCounts(),
-                r.suppressedPoints(), r.syntheticSources());
+        return r.inRegion(WholeCountry.shown(r.region()));
     }
 }

@@ -53,6 +53,7 @@ class MetricsPageController {
                 @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int window,
                 @RequestParam(required = false) String country, @RequestParam(required = false) String occupation,
                 @RequestParam(required = false) String peers, @RequestParam(required = false) String dataset,
+                @RequestParam(required = false) String peerGroup,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth, Model model,
                 Locale locale) {
         Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
@@ -62,7 +63,7 @@ class MetricsPageController {
                 : Arrays.stream(peers.split("[,\\s]+")).filter(p -> !p.isBlank()).map(String::trim).toList();
         MetricResult result = metrics.compute(m, new MetricsService.Selection(area, Params.blank(from),
                 Params.blank(to), Params.blank(dataset), null, Params.blank(country), Params.blank(occupation),
-                peerList, window), locale, Disclosure.seesSmallCells(Role.namesOf(auth)));
+                peerList, window, Params.blank(peerGroup)), locale, Disclosure.seesSmallCells(Role.namesOf(auth)));
         boolean fraction = "FRACTION".equals(result.unit());
         List<Object> values = new ArrayList<>();
         List<String> periods = new ArrayList<>();
@@ -87,6 +88,9 @@ class MetricsPageController {
         model.addAttribute("occupation", Params.blank(occupation));
         model.addAttribute("peers", Params.blank(peers));
         model.addAttribute("window", window);
+        model.addAttribute("peerGroup", Params.blank(peerGroup));
+        model.addAttribute("from", Params.blank(from));
+        model.addAttribute("to", Params.blank(to));
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dataset", Params.blank(dataset));
         model.addAttribute("locale", locale);

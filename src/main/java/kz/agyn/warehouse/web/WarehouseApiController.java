@@ -103,7 +103,7 @@ class WarehouseApiController {
     @PostMapping("/indicators")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     @Operation(summary = "Define an indicator", description = "unit: PERSONS, PERCENT, PERCENT_GDP, KZT, USD, EUR, "
-            + "LCU_PER_USD, LCU_PER_INTL_DOLLAR, RATIO, COUNT; kind: STOCK (a count at a date), FLOW (events over "
+            + "LCU (the currency of the country column), LCU_PER_USD, LCU_PER_INTL_DOLLAR, RATIO, COUNT; kind: STOCK (a count at a date), FLOW (events over "
             + "a period), BALANCE (net of two flows; may be negative), LEVEL (wage, price, share), CHANGE (growth; "
             + "may be negative), inferred when left out; per: MONTH, YEAR or empty (never for STOCK or CHANGE); "
             + "definitionKk/Ru/En and source optional.")
