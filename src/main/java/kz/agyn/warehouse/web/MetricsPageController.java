@@ -56,7 +56,7 @@ class MetricsPageController {
                 @RequestParam(required = false) String peerGroup,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth, Model model,
                 Locale locale) {
-        Metric m = metrics.metric(metric).orElse(Metric.DOCQUIER_MARFOUK_RATE);
+        Metric m = metrics.metric(metric).orElse(Metric.SKILLED_OUTFLOW_RATE);
         String area = WholeCountry.stored(Params.blank(region));
         area = WholeCountry.STORED.equals(area) ? null : area;
         List<String> peerList = Params.blank(peers) == null ? List.of()
