@@ -404,6 +404,23 @@ public final class ObligationEngine {
     }
 
     /**
+     * What is still owed on {@code asOf}: the repayment's total less the payments received on or before that day,
+     * never below zero (an overpayment is the officers' business, not a negative debt). The repayment is fixed on
+     * the breach date, so payments are the only thing that moves this figure.
+     */
+    public static Money outstanding(Repayment repayment, List<Payment> payments, LocalDate asOf) {
+        Objects.requireNonNull(repayment, "repayment");
+        BigDecimal paid = BigDecimal.ZERO;
+        for (Payment p : payments) {
+            if (!p.date().isAfter(asOf)) {
+                paid = paid.add(p.amount().amount());
+            }
+        }
+        BigDecimal left = repayment.total().amount().subtract(paid);
+        return Money.kzt(left.signum() < 0 ? BigDecimal.ZERO : left);
+    }
+
+    /**
      * What is owed with {@code workedDays} of {@code requiredDays} done, in one kind of place; also for showing
      * what a breach declared today would cost.
      */

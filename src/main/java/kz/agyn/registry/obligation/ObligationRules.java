@@ -89,6 +89,8 @@ import java.util.stream.Collectors;
  * @param specialtyAny            ISCO-08 prefixes that match every field
  * @param specialtyTable          ISCED-F field (2 or 3 digits) to the ISCO-08 prefixes that match it
  * @param lateReturnBreach        whether a return after the deadline makes the scholar breach-eligible; default false
+ * @param maxInstalmentYears      the longest repayment schedule officers may agree, 1–30 years; default 15 (the
+ *                                longest reported); the engine does not use it, the instalment workflow checks it
  */
 public record ObligationRules(String programme, int version, LocalDate validFrom, int requiredYears,
                               int returnDeadlineMonths, Set<String> countedRegionPrefixes, boolean abroadCounts,
@@ -98,7 +100,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
                               int internshipRegionYears, int foreignGrantYearsLess, int honoursYearsLess,
                               int minimumYears, MixedPlaces mixedPlaces, SpecialtyCheck specialtyCheck,
                               Set<String> specialtyAny, Map<String, Set<String>> specialtyTable,
-                              boolean lateReturnBreach) {
+                              boolean lateReturnBreach, int maxInstalmentYears) {
 
     /**
      * Map keys, in the order {@link #toMap()} writes them; besides these, {@code specialty.NN} rows (see
@@ -108,7 +110,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
             "returnDeadlineMonths", "countedRegions", "abroadCounts", "countedSectors", "gapRule", "graceDays",
             "maxBreakDays", "repayment", "penaltyRate", "deferralsExtendDeadline", "cityRegions", "regionYears",
             "internshipYears", "internshipRegionYears", "foreignGrantYearsLess", "honoursYearsLess", "minimumYears",
-            "mixedPlaces", "specialtyCheck", "specialtyAny", "lateReturnBreach");
+            "mixedPlaces", "specialtyCheck", "specialtyAny", "lateReturnBreach", "maxInstalmentYears");
 
     /** The key prefix of a specialty-table row: {@code specialty.06 = 25,35} (ICT: ICT professionals, technicians). */
     public static final String SPECIALTY_PREFIX = "specialty.";
@@ -190,6 +192,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
             table.put(field, Set.copyOf(new TreeSet<>(prefixes)));
         });
         specialtyTable = java.util.Collections.unmodifiableMap(table);
+        range("maxInstalmentYears", maxInstalmentYears, 1, 30);
     }
 
     /**
@@ -203,7 +206,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
         this(programme, version, validFrom, requiredYears, returnDeadlineMonths, countedRegionPrefixes, abroadCounts,
                 countedSectors, gapMode, graceDays, maxBreakDays, repaymentBasis, penaltyRate, deferralsExtendDeadline,
                 Set.of(), requiredYears, requiredYears, requiredYears, 0, 0, 1, MixedPlaces.PROPORTIONAL,
-                SpecialtyCheck.OFF, Set.of(), Map.of(), false);
+                SpecialtyCheck.OFF, Set.of(), Map.of(), false, 15);
     }
 
     /** The defaults: 5 years anywhere in Kazakhstan, back within 3 months, breaks pause, pro rata, no penalty. */
@@ -256,7 +259,8 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
                 option(map, "specialtyCheck", SpecialtyCheck.class, SpecialtyCheck.OFF),
                 list(map, "specialtyAny").stream().collect(Collectors.toSet()),
                 table,
-                bool(map, "lateReturnBreach", false));
+                bool(map, "lateReturnBreach", false),
+                integer(map, "maxInstalmentYears", 15));
     }
 
     /**
@@ -291,6 +295,7 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
         map.put("specialtyCheck", specialtyCheck.name());
         map.put("specialtyAny", String.join(",", new TreeSet<>(specialtyAny)));
         map.put("lateReturnBreach", Boolean.toString(lateReturnBreach));
+        map.put("maxInstalmentYears", Integer.toString(maxInstalmentYears));
         specialtyTable.forEach((field, prefixes) -> map.put(SPECIALTY_PREFIX + field,
                 String.join(",", new TreeSet<>(prefixes))));
         return map;
