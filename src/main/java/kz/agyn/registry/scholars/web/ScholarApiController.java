@@ -77,7 +77,9 @@ class ScholarApiController {
     @PreAuthorize(Access.EDITORS)
     @Operation(summary = "Add an award", description = "programme (BOLASHAK), ruleVersion (optional: the version "
             + "in force on awardedOn), callYear, degree (BACHELOR, MASTER, PHD, INTERNSHIP), field (ISCED-F), "
-            + "university, country, fundingKzt, guaranteeRef, awardedOn, studyStart, plannedEnd, actualEnd.")
+            + "university, country, fundingKzt, guaranteeRef, awardedOn, studyStart, plannedEnd, actualEnd; "
+            + "optional foreignGrant and honours (true/false, default false: the 2025 reductions) and spentKzt (what "
+            + "was spent so far; not recorded: the budget is used for repayment).")
     ResponseEntity<Created> award(@PathVariable long id, @RequestBody NewAward body, Authentication auth) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Created(scholars.addAward(id, body, Access.of(auth), auth.getName())));
