@@ -15,6 +15,10 @@ COMMENT ON COLUMN reg_award.spent_kzt IS 'what the operator has spent on the awa
 ALTER TABLE reg_status_history ADD COLUMN effective_on date;
 COMMENT ON COLUMN reg_status_history.effective_on IS 'the day the state took effect; null for rows recorded before V80';
 
+-- What a breach declared on the evaluation day would cost, for worklists of overdue and breach-eligible scholars;
+-- null where no breach can be declared (fulfilled, or already in a debt state, where repay_kzt holds the debt).
+ALTER TABLE reg_obligation ADD COLUMN owed_if_declared_kzt numeric(16, 2);
+
 -- Version 1 is the placeholder Agyn used to start with (5 years anywhere); databases that already have it keep
 -- it, and awards bound to it keep it (rules never change an earlier award). Written here too so that version
 -- numbers mean the same in every database.

@@ -243,16 +243,19 @@ public class RegistryRepository {
     public void saveObligation(RegistryRows.Obligation o) {
         jdbc.sql("""
                         INSERT INTO reg_obligation (award_id, state, days_required, days_worked, days_left,
-                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on, evaluated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on, evaluated_at,
+                          owed_if_declared_kzt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
                         ON CONFLICT (award_id) DO UPDATE SET state = excluded.state,
                           days_required = excluded.days_required, days_worked = excluded.days_worked,
                           days_left = excluded.days_left, return_deadline = excluded.return_deadline,
                           returned_on = excluded.returned_on, fulfilment_date = excluded.fulfilment_date,
                           repay_kzt = excluded.repay_kzt, reasons = excluded.reasons,
-                          evaluated_on = excluded.evaluated_on, evaluated_at = now()""")
+                          evaluated_on = excluded.evaluated_on, evaluated_at = now(),
+                          owed_if_declared_kzt = excluded.owed_if_declared_kzt""")
                 .params(o.awardId(), o.state(), o.daysRequired(), o.daysWorked(), o.daysLeft(), o.returnDeadline(),
-                        o.returnedOn(), o.fulfilmentDate(), o.repayKzt(), o.reasons(), o.evaluatedOn())
+                        o.returnedOn(), o.fulfilmentDate(), o.repayKzt(), o.reasons(), o.evaluatedOn(),
+                        o.owedIfDeclaredKzt())
                 .update();
     }
 
@@ -321,7 +324,7 @@ public class RegistryRepository {
         return new RegistryRows.Obligation(rs.getLong("award_id"), rs.getString("state"),
                 rs.getInt("days_required"), rs.getInt("days_worked"), rs.getInt("days_left"),
                 date(rs, "return_deadline"), date(rs, "returned_on"), date(rs, "fulfilment_date"), repay,
-                rs.getString("reasons"), date(rs, "evaluated_on"));
+                rs.getString("reasons"), date(rs, "evaluated_on"), rs.getBigDecimal("owed_if_declared_kzt"));
     }
 
     private static String trim(String s) {

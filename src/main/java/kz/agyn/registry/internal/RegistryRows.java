@@ -55,6 +55,7 @@ public final class RegistryRows {
     /** The stored evaluation of an award, as worklists and cohort statistics read it. */
     public record Obligation(long awardId, String state, int daysRequired, int daysWorked, int daysLeft,
                              LocalDate returnDeadline, LocalDate returnedOn, LocalDate fulfilmentDate,
-                             BigDecimal repayKzt, String reasons, LocalDate evaluatedOn) {
+                             BigDecimal repayKzt, String reasons, LocalDate evaluatedOn,
+                             BigDecimal owedIfDeclaredKzt) {
     }
 }

@@ -249,6 +249,7 @@ public class ObligationService {
             String[] repay = new String[n];
             String[] reasons = new String[n];
             String[] evaluatedOn = new String[n];
+            String[] owedIfDeclared = new String[n];
             List<Long> historyIds = new ArrayList<>();
             List<String> historyFrom = new ArrayList<>();
             List<String> historyTo = new ArrayList<>();
@@ -278,21 +279,24 @@ public class ObligationService {
                 repay[i] = o.repayKzt() == null ? null : o.repayKzt().toPlainString();
                 reasons[i] = o.reasons();
                 evaluatedOn[i] = text(o.evaluatedOn());
+                owedIfDeclared[i] = o.owedIfDeclaredKzt() == null ? null : o.owedIfDeclaredKzt().toPlainString();
             }
             // One statement over arrays rather than a JDBC batch: a batch still executes 14,000 upserts one by one
             // on the server, and this pass runs every night and after every bulk import.
             jdbc.execute((ConnectionCallback<Void>) c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO reg_obligation (award_id, state, days_required, days_worked, days_left,
-                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on)
+                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on,
+                          owed_if_declared_kzt)
                         SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::integer[],
-                          ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::date[])
+                          ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::date[], ?::numeric[])
                         ON CONFLICT (award_id) DO UPDATE SET state = excluded.state,
                           days_required = excluded.days_required, days_worked = excluded.days_worked,
                           days_left = excluded.days_left, return_deadline = excluded.return_deadline,
                           returned_on = excluded.returned_on, fulfilment_date = excluded.fulfilment_date,
                           repay_kzt = excluded.repay_kzt, reasons = excluded.reasons,
-                          evaluated_on = excluded.evaluated_on, evaluated_at = now()""")) {
+                          evaluated_on = excluded.evaluated_on, evaluated_at = now(),
+                          owed_if_declared_kzt = excluded.owed_if_declared_kzt""")) {
                     ps.setArray(1, c.createArrayOf("bigint", ids));
                     ps.setArray(2, c.createArrayOf("varchar", states));
                     ps.setArray(3, c.createArrayOf("integer", required));
@@ -304,6 +308,7 @@ public class ObligationService {
                     ps.setArray(9, c.createArrayOf("text", repay));
                     ps.setArray(10, c.createArrayOf("text", reasons));
                     ps.setArray(11, c.createArrayOf("text", evaluatedOn));
+                    ps.setArray(12, c.createArrayOf("text", owedIfDeclared));
                     ps.executeUpdate();
                 }
                 if (!historyIds.isEmpty()) {
@@ -380,7 +385,8 @@ public class ObligationService {
         BigDecimal repay = s.repayment() == null ? null : s.repayment().total().amount();
         return new RegistryRows.Obligation(awardId, s.state().name(), (int) s.daysRequired(), (int) s.daysWorked(),
                 (int) s.daysLeft(), s.returnDeadline(), s.returnedOn(), s.fulfilledOn(), repay,
-                s.reasons().stream().map(Enum::name).collect(Collectors.joining(",")), s.asOf());
+                s.reasons().stream().map(Enum::name).collect(Collectors.joining(",")), s.asOf(),
+                s.owedIfDeclaredToday() == null ? null : s.owedIfDeclaredToday().total().amount());
     }
 
     private static String text(LocalDate date) {

@@ -51,6 +51,10 @@ class ObligationApiTest extends AgynTest {
                 .andExpect(jsonPath("$[0].owedIfDeclaredToday.total.amount").value(8_800_000))
                 .andExpect(jsonPath("$[0].termYears").value(5));
 
+        // Today the scholar is overdue (never back): the stored evaluation keeps what a breach would cost, for
+        // worklists.
+        assertThat(owedIfDeclared(award)).isEqualByComparingTo("8800000");
+
         mvc.perform(post("/api/v1/awards/" + award + "/decisions").with(csrf()).with(RegistryApiTest.OFFICER)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"BREACH_DECLARED\",\"date\":\"2019-06-01\",\"reason\":\"Order 17\"}"))
@@ -63,6 +67,7 @@ class ObligationApiTest extends AgynTest {
         LocalDate effective = jdbc.sql("SELECT effective_on FROM reg_status_history WHERE award_id = ? "
                         + "AND to_state = 'IN_BREACH'").param(award).query(LocalDate.class).single();
         assertThat(effective).isEqualTo(LocalDate.of(2019, 6, 1));
+        assertThat(owedIfDeclared(award)).isNull();
 
         // As of a day before the breach, the breach is not there yet.
         mvc.perform(get("/api/v1/scholars/" + scholar + "/obligation").param("asOf", "2019-05-31")
@@ -94,6 +99,11 @@ class ObligationApiTest extends AgynTest {
         assertThat(latest.cityRegionPrefixes()).containsExactlyInAnyOrder("71", "75", "79");
         assertThat(latest.regionYears()).isEqualTo(3);
         assertThat(book.inForceOn(ObligationService.BOLASHAK, LocalDate.of(2018, 1, 1)).version()).isEqualTo(2);
+    }
+
+    private java.math.BigDecimal owedIfDeclared(long award) {
+        return jdbc.sql("SELECT owed_if_declared_kzt FROM reg_obligation WHERE award_id = ?").param(award)
+                .query(java.math.BigDecimal.class).optional().orElse(null);
     }
 
     private long scholar(int serial) throws Exception {
