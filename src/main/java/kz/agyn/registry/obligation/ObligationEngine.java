@@ -25,6 +25,13 @@ import kz.agyn.kernel.Money;
  * return deadline; otherwise GRADUATED. With the inputs fixed, moving {@code asOf} forward only ever follows
  * an edge of {@link ObligationState#canMoveTo}.
  *
+ * <h2>Terms by place</h2>
+ * Every credited day carries a weight: with one term everywhere (or under {@link MixedPlaces#LONGEST}) all weigh
+ * one and the obligation is the term's days; under {@link MixedPlaces#PROPORTIONAL} a city day weighs the days of
+ * the regional term and a regional day the days of the city term, and the obligation is their product, so each
+ * day pays exactly its share of its own place's term in whole numbers. Figures are reported in days of the term
+ * of the place worked last.
+ *
  * <h2>Cost</h2>
  * One sort of a {@code long[]} of the counted jobs (start and length packed into one long) and a single merge
  * pass: no per-day loops, a handful of small allocations per award, so a whole registry recomputes in well
