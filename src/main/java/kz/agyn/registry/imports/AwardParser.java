@@ -24,7 +24,7 @@ record AwardParser(Set<String> fileScholars, Set<String> registryScholars, Refer
                    DegreeLevel degree, String field, String country, String university, BigDecimal funding,
                    SecurityKind securityKind, String securityRef, LocalDate start, LocalDate planned,
                    LocalDate actual, LocalDate deferredUntil, String deferralReason, LocalDate returnedOn,
-                   boolean synthetic) {
+                   boolean synthetic, boolean foreignGrant, boolean honours, BigDecimal spent) {
     }
 
     private static final List<String> REQUIRED = List.of("award_ref", "scholar_ref", "call_year", "degree_level",
@@ -67,11 +67,17 @@ record AwardParser(Set<String> fileScholars, Set<String> registryScholars, Refer
         c.order("returned_on", start, returned, true);
         c.order("deferred_until", actual != null ? actual : planned, deferred, true);
         boolean synthetic = c.bool("synthetic");
+        // Added for the published rules (issue 15); files without these columns mean: no foreign grant, no honours,
+        // spending not recorded, which is how every award was judged before.
+        boolean foreignGrant = c.bool("foreign_grant");
+        boolean honours = c.bool("honours");
+        BigDecimal spent = c.optionalAmount("spent_kzt");
         if (c.bad()) {
             return null;
         }
         return new AwardIn(c.at(), ref, scholarRef, programme, callYear, awardedOn, degree, field, country,
                 university, BigDecimal.valueOf(funding), securityKind, securityRef, start, planned, actual, deferred,
-                deferralReason == null ? "FURTHER_STUDY" : deferralReason, returned, synthetic);
+                deferralReason == null ? "FURTHER_STUDY" : deferralReason, returned, synthetic, foreignGrant, honours,
+                spent);
     }
 }

@@ -1,5 +1,6 @@
 package kz.agyn.registry.imports;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -166,6 +167,25 @@ final class Cells {
                 return null;
             }
             return n;
+        } catch (NumberFormatException e) {
+            problem(column, "registry.import.notANumber", shortened(v, 20));
+            return null;
+        }
+    }
+
+    /** An optional whole amount of tenge, zero or more; null when the column is absent or empty. */
+    BigDecimal optionalAmount(String column) {
+        String v = optional(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                problem(column, "registry.import.outOfRange", v);
+                return null;
+            }
+            return BigDecimal.valueOf(n);
         } catch (NumberFormatException e) {
             problem(column, "registry.import.notANumber", shortened(v, 20));
             return null;

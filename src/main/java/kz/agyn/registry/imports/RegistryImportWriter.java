@@ -90,7 +90,8 @@ class RegistryImportWriter {
             Map<String, Long> awardIdsByRef = new HashMap<>();
             w = open(connection, writers, "COPY reg_award (id, external_ref, scholar_id, programme, "
                     + "rule_version, call_year, degree, field, university, country, funding_kzt, guarantee_kind, "
-                    + "guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic) FROM STDIN");
+                    + "guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic, foreign_grant, "
+                    + "honours, spent_kzt) FROM STDIN");
             for (int i = 0; i < awards.size(); i++) {
                 AwardIn a = awards.get(i);
                 long id = awardIds.get(i);
@@ -102,7 +103,8 @@ class RegistryImportWriter {
                         .number(version).number(a.callYear()).text(name(a.degree())).text(a.field())
                         .text(a.university()).text(a.country()).decimal(a.funding()).text(name(a.securityKind()))
                         .bytea(seal(EncryptedText.GUARANTEE_REF, a.securityRef())).date(a.awardedOn())
-                        .date(a.start()).date(a.planned()).date(a.actual()).bool(a.synthetic()).end();
+                        .date(a.start()).date(a.planned()).date(a.actual()).bool(a.synthetic()).bool(a.foreignGrant())
+                        .bool(a.honours()).decimal(a.spent()).end();
             }
             w.finish();
             w = open(connection, writers, "COPY reg_employment (scholar_id, seq, employer_enc, "

@@ -25,7 +25,8 @@ public class RegistryRepository {
             phone_enc, pseudonym, birth_year, sex, synthetic, anonymised_at""";
     private static final String AWARD = """
             id, scholar_id, programme, rule_version, call_year, degree, field, university, country, funding_kzt,
-            guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic""";
+            guarantee_ref_enc, awarded_on, study_start, planned_end, actual_end, synthetic, foreign_grant, honours,
+            spent_kzt""";
     private static final String EMPLOYMENT = """
             id, scholar_id, employer_enc, employer_bin_enc, sector, region, country, isco, start_date, end_date,
             salary_band, evidence_enc, synthetic""";
@@ -116,11 +117,11 @@ public class RegistryRepository {
         return jdbc.sql("""
                         INSERT INTO reg_award (scholar_id, programme, rule_version, call_year, degree, field,
                           university, country, funding_kzt, guarantee_ref_enc, awarded_on, study_start, planned_end,
-                          actual_end, synthetic)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                          actual_end, synthetic, foreign_grant, honours, spent_kzt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(a.scholarId(), a.programme(), a.ruleVersion(), a.callYear(), a.degree(), a.field(),
                         a.university(), a.country(), a.fundingKzt(), a.guaranteeRef(), a.awardedOn(), a.studyStart(),
-                        a.plannedEnd(), a.actualEnd(), a.synthetic())
+                        a.plannedEnd(), a.actualEnd(), a.synthetic(), a.foreignGrant(), a.honours(), a.spentKzt())
                 .query(Long.class).single();
     }
 
@@ -164,10 +165,10 @@ public class RegistryRepository {
      * the employer names alone are most of the bytes of a whole row.
      */
     public List<RegistryRows.Episode> allEpisodes() {
-        return jdbc.sql("SELECT scholar_id, sector, region, country, start_date, end_date FROM reg_employment "
+        return jdbc.sql("SELECT scholar_id, sector, region, country, start_date, end_date, isco FROM reg_employment "
                         + "ORDER BY scholar_id, start_date, id")
                 .query((rs, n) -> new RegistryRows.Episode(rs.getLong(1), rs.getString(2), trim(rs.getString(3)),
-                        trim(rs.getString(4)), date(rs, 5), date(rs, 6))).list();
+                        trim(rs.getString(4)), date(rs, 5), date(rs, 6), rs.getString(7))).list();
     }
 
     public long insertDeferral(long awardId, LocalDate from, LocalDate to, byte[] reason, String by) {
@@ -213,10 +214,17 @@ public class RegistryRepository {
 
     /** A change of state: {@code reason} a code, {@code note} the officer's words encrypted, or null. */
     public void insertStatus(long awardId, String from, String to, String by, String reason, byte[] note) {
+        insertStatus(awardId, from, to, by, reason, note, null);
+    }
+
+    /** As above, with the day the change took effect (a decision's date, not the day it was typed in). */
+    public void insertStatus(long awardId, String from, String to, String by, String reason, byte[] note,
+                             LocalDate effectiveOn) {
         jdbc.sql("""
-                        INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason, note_enc)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(awardId, from, to, by, reason, note).update();
+                        INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason, note_enc,
+                          effective_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(awardId, from, to, by, reason, note, effectiveOn).update();
     }
 
     public List<RegistryRows.Status> history(Collection<Long> awardIds) {
@@ -224,25 +232,30 @@ public class RegistryRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT award_id, from_state, to_state, at, by_user, reason, note_enc FROM reg_status_history
-                        WHERE award_id IN (:ids) ORDER BY award_id, at, id""").param("ids", awardIds)
+                        SELECT award_id, from_state, to_state, at, by_user, reason, note_enc, effective_on
+                        FROM reg_status_history WHERE award_id IN (:ids) ORDER BY award_id, at, id""")
+                .param("ids", awardIds)
                 .query((rs, n) -> new RegistryRows.Status(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getBytes(7))).list();
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getBytes(7),
+                        date(rs, 8))).list();
     }
 
     public void saveObligation(RegistryRows.Obligation o) {
         jdbc.sql("""
                         INSERT INTO reg_obligation (award_id, state, days_required, days_worked, days_left,
-                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on, evaluated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on, evaluated_at,
+                          owed_if_declared_kzt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
                         ON CONFLICT (award_id) DO UPDATE SET state = excluded.state,
                           days_required = excluded.days_required, days_worked = excluded.days_worked,
                           days_left = excluded.days_left, return_deadline = excluded.return_deadline,
                           returned_on = excluded.returned_on, fulfilment_date = excluded.fulfilment_date,
                           repay_kzt = excluded.repay_kzt, reasons = excluded.reasons,
-                          evaluated_on = excluded.evaluated_on, evaluated_at = now()""")
+                          evaluated_on = excluded.evaluated_on, evaluated_at = now(),
+                          owed_if_declared_kzt = excluded.owed_if_declared_kzt""")
                 .params(o.awardId(), o.state(), o.daysRequired(), o.daysWorked(), o.daysLeft(), o.returnDeadline(),
-                        o.returnedOn(), o.fulfilmentDate(), o.repayKzt(), o.reasons(), o.evaluatedOn())
+                        o.returnedOn(), o.fulfilmentDate(), o.repayKzt(), o.reasons(), o.evaluatedOn(),
+                        o.owedIfDeclaredKzt())
                 .update();
     }
 
@@ -295,7 +308,8 @@ public class RegistryRepository {
                 rs.getInt("rule_version"), rs.getInt("call_year"), rs.getString("degree"), rs.getString("field"),
                 rs.getString("university"), rs.getString("country"), rs.getBigDecimal("funding_kzt"),
                 rs.getBytes("guarantee_ref_enc"), date(rs, "awarded_on"), date(rs, "study_start"),
-                date(rs, "planned_end"), date(rs, "actual_end"), rs.getBoolean("synthetic"));
+                date(rs, "planned_end"), date(rs, "actual_end"), rs.getBoolean("synthetic"),
+                rs.getBoolean("foreign_grant"), rs.getBoolean("honours"), rs.getBigDecimal("spent_kzt"));
     }
 
     private static RegistryRows.Employment employmentRow(ResultSet rs, int n) throws SQLException {
@@ -310,7 +324,7 @@ public class RegistryRepository {
         return new RegistryRows.Obligation(rs.getLong("award_id"), rs.getString("state"),
                 rs.getInt("days_required"), rs.getInt("days_worked"), rs.getInt("days_left"),
                 date(rs, "return_deadline"), date(rs, "returned_on"), date(rs, "fulfilment_date"), repay,
-                rs.getString("reasons"), date(rs, "evaluated_on"));
+                rs.getString("reasons"), date(rs, "evaluated_on"), rs.getBigDecimal("owed_if_declared_kzt"));
     }
 
     private static String trim(String s) {

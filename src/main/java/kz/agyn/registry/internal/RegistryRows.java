@@ -21,7 +21,7 @@ public final class RegistryRows {
     public record Award(long id, long scholarId, String programme, int ruleVersion, int callYear, String degree,
                         String field, String university, String country, BigDecimal fundingKzt, byte[] guaranteeRef,
                         LocalDate awardedOn, LocalDate studyStart, LocalDate plannedEnd, LocalDate actualEnd,
-                        boolean synthetic) {
+                        boolean synthetic, boolean foreignGrant, boolean honours, BigDecimal spentKzt) {
     }
 
     public record Employment(long id, long scholarId, byte[] employer, byte[] employerBin, String sector,
@@ -29,9 +29,9 @@ public final class RegistryRows {
                              String salaryBand, byte[] evidence, boolean synthetic) {
     }
 
-    /** A job as the obligation engine reads it: dates, place and sector, without employer or salary. */
+    /** A job as the obligation engine reads it: dates, place, sector and occupation, without employer or salary. */
     public record Episode(long scholarId, String sector, String region, String country, LocalDate start,
-                          LocalDate end) {
+                          LocalDate end, String isco) {
     }
 
     public record Deferral(long id, long awardId, LocalDate from, LocalDate to, byte[] reason, String approvedBy) {
@@ -40,8 +40,12 @@ public final class RegistryRows {
     public record Decision(long id, long awardId, String kind, LocalDate date, byte[] reason, String decidedBy) {
     }
 
-    /** A change of state: {@code reason} a code in clear, {@code note} the officer's words, encrypted, or null. */
-    public record Status(long awardId, String from, String to, Instant at, String by, String reason, byte[] note) {
+    /**
+     * A change of state: {@code reason} a code in clear, {@code note} the officer's words, encrypted, or null;
+     * {@code at} when it was recorded, {@code effectiveOn} the day it took effect (null in rows recorded before V80).
+     */
+    public record Status(long awardId, String from, String to, Instant at, String by, String reason, byte[] note,
+                         LocalDate effectiveOn) {
     }
 
     public record RuleSet(int id, String programme, int version, LocalDate validFrom, String rules, String note,
@@ -51,6 +55,7 @@ public final class RegistryRows {
     /** The stored evaluation of an award, as worklists and cohort statistics read it. */
     public record Obligation(long awardId, String state, int daysRequired, int daysWorked, int daysLeft,
                              LocalDate returnDeadline, LocalDate returnedOn, LocalDate fulfilmentDate,
-                             BigDecimal repayKzt, String reasons, LocalDate evaluatedOn) {
+                             BigDecimal repayKzt, String reasons, LocalDate evaluatedOn,
+                             BigDecimal owedIfDeclaredKzt) {
     }
 }

@@ -13,8 +13,10 @@ import kz.agyn.kernel.RegionCode;
  * @param region  where in Kazakhstan the work is done, or null if unknown or abroad
  * @param country ISO 3166-1 alpha-2 of the place of work, "KZ" for Kazakhstan; upper-cased on construction
  * @param sector  the employer's sector
+ * @param isco    the ISCO-08 code of the occupation (any level, e.g. "25"), or null if not reported
  */
-public record EmploymentEpisode(LocalDate start, LocalDate end, RegionCode region, String country, Sector sector) {
+public record EmploymentEpisode(LocalDate start, LocalDate end, RegionCode region, String country, Sector sector,
+                                String isco) {
 
     /** Kazakhstan's alpha-2 code. */
     public static final String KAZAKHSTAN = "KZ";
@@ -34,6 +36,12 @@ public record EmploymentEpisode(LocalDate start, LocalDate end, RegionCode regio
             throw new ObligationException(ObligationProblem.BAD_COUNTRY, "country", country);
         }
         country = country.toUpperCase(Locale.ROOT);
+        isco = isco == null || isco.isBlank() ? null : isco.strip();
+    }
+
+    /** A job whose occupation is not known. */
+    public EmploymentEpisode(LocalDate start, LocalDate end, RegionCode region, String country, Sector sector) {
+        this(start, end, region, country, sector, null);
     }
 
     /** A job in Kazakhstan. */

@@ -24,6 +24,26 @@ public class ObligationException extends UserException {
         this.field = field;
     }
 
+    /**
+     * @param values the offending values, shown to the user in this order after the field: for a problem whose
+     *               message names more than one value (a breach date and the fulfilment date)
+     */
+    public ObligationException(ObligationProblem problem, String field, Object value, Object... values) {
+        super(problem.kind(), problem.key(), args(field, value, values));
+        this.problem = problem;
+        this.field = field;
+    }
+
+    private static Object[] args(String field, Object value, Object[] values) {
+        Object[] args = new Object[2 + values.length];
+        args[0] = field;
+        args[1] = String.valueOf(value);
+        for (int i = 0; i < values.length; i++) {
+            args[2 + i] = String.valueOf(values[i]);
+        }
+        return args;
+    }
+
     /** What is wrong. */
     public ObligationProblem problem() {
         return problem;

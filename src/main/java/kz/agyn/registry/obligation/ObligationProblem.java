@@ -26,6 +26,10 @@ public enum ObligationProblem {
     NOT_TENGE("notTenge", Kind.INVALID),
     /** A KATO prefix that is not 1–9 digits. */
     BAD_REGION_PREFIX("badRegionPrefix", Kind.INVALID),
+    /** An ISCO-08 prefix that is not 1–4 digits. */
+    BAD_ISCO_PREFIX("badIscoPrefix", Kind.INVALID),
+    /** An ISCED-F field that is not 2 or 3 digits. */
+    BAD_FIELD("badField", Kind.INVALID),
     /** A country that is not an ISO alpha-2 code. */
     BAD_COUNTRY("badCountry", Kind.INVALID),
     /** A period whose end precedes its start. */

@@ -59,5 +59,23 @@ public enum ObligationReason {
     /** Some work in Kazakhstan has no region recorded, and the rules count only certain regions. */
     REGION_MISSING,
     /** Some work was in a sector the rules do not count. */
-    SECTOR_NOT_COUNTED
+    SECTOR_NOT_COUNTED,
+    /** Some work was not in the award's specialty and does not count (specialty check REQUIRED). */
+    SPECIALTY_NOT_MATCHED,
+    /** Some work was not in the award's specialty; it still counts, for the officer to check (FLAG). */
+    SPECIALTY_NOT_MATCHED_FLAGGED,
+    /** Some work could not be checked against the specialty (no ISCO code, or no table row for the field). */
+    SPECIALTY_UNKNOWN,
+    /** Work in places with different terms (city and region); the rule for mixed periods applies. */
+    MIXED_PLACES,
+    /** The term is the regional one: the counted work is outside the cities with the longer term. */
+    REGIONAL_TERM,
+    /** The internship terms apply. */
+    INTERNSHIP_TERM,
+    /** The term is shorter because the scholar already held a foreign grant. */
+    FOREIGN_GRANT_REDUCTION,
+    /** The term is shorter for excellent study. */
+    HONOURS_REDUCTION,
+    /** What was spent on the award is not recorded; the award's total budget is used instead. */
+    SPENT_NOT_RECORDED
 }

@@ -41,6 +41,22 @@ import java.util.stream.Collectors;
  *       without counted work after return (before the first job, between jobs or since the last one), not
  *       covered by an approved deferral and longer than that, makes the scholar breach-eligible: a reason code,
  *       not a state, since only an officer declares a breach.</li>
+ *   <li><b>Terms by place and award.</b> A job in a place whose KATO code starts with one of
+ *       {@code cityRegionPrefixes} (Astana 71, Almaty 75, Shymkent 79) has the term {@code requiredYears}; a job
+ *       elsewhere in Kazakhstan has {@code regionYears}; with no city list, {@code requiredYears} applies
+ *       everywhere. Internships ({@code degree} INTERNSHIP) have {@code internshipYears} and
+ *       {@code internshipRegionYears} instead. A foreign grant held before the award takes
+ *       {@code foreignGrantYearsLess} years off, excellent study {@code honoursYearsLess}; never below
+ *       {@code minimumYears}. Which reductions an award gets depends on the version in force on its award date,
+ *       so the 2025 changes are versions valid from 2025, not dates in code. Work abroad that counts, and work
+ *       without a recorded region, take the city term: the longer one, so that a gap in the record never
+ *       shortens an obligation. Mixed periods: see {@link MixedPlaces}.</li>
+ *   <li><b>Specialty.</b> See {@link SpecialtyCheck}. The award's field (ISCED-F, 2 or 3 digits) is looked up
+ *       as {@code specialty.NNN}, then {@code specialty.NN}; a job matches if its ISCO-08 code starts with one of
+ *       the listed prefixes or one of {@code specialtyAny} (managers, university teachers: any field). A job
+ *       without an ISCO code, or a field without a row, cannot be judged: it counts, with a reason saying so.</li>
+ *   <li><b>Late return.</b> If {@code lateReturnBreach}, coming back after the return deadline makes the scholar
+ *       breach-eligible, as a break longer than {@code maxBreakDays} does.</li>
  *   <li><b>Repayment.</b> See {@link RepaymentBasis}; the principal is rounded half-up to whole tenge, the
  *       penalty is {@code penaltyRate} times the rounded principal, again rounded half-up, so the printed
  *       figures add up.</li>
@@ -60,16 +76,50 @@ import java.util.stream.Collectors;
  * @param repaymentBasis          default PRO_RATA
  * @param penaltyRate             added share on top of the principal, 0–1 (0.10 is 10%); default 0
  * @param deferralsExtendDeadline whether approved deferrals push the return deadline; default true
+ * @param cityRegionPrefixes      KATO prefixes of the places with the term {@code requiredYears}; empty (default):
+ *                                that term everywhere
+ * @param regionYears             the term elsewhere in Kazakhstan, 1–15; default {@code requiredYears}
+ * @param internshipYears         the city term of an internship, 1–15; default {@code requiredYears}
+ * @param internshipRegionYears   the regional term of an internship, 1–15; default {@code regionYears}
+ * @param foreignGrantYearsLess   years off for an award holder who already had a foreign grant, 0–10; default 0
+ * @param honoursYearsLess        years off for excellent study, 0–10; default 0
+ * @param minimumYears            the shortest term reductions may leave, 1–15; default 1
+ * @param mixedPlaces             how days in places with different terms add up; default PROPORTIONAL
+ * @param specialtyCheck          whether work must be in the specialty; default OFF
+ * @param specialtyAny            ISCO-08 prefixes that match every field
+ * @param specialtyTable          ISCED-F field (2 or 3 digits) to the ISCO-08 prefixes that match it
+ * @param lateReturnBreach        whether a return after the deadline makes the scholar breach-eligible; default false
+ * @param maxInstalmentYears      the longest repayment schedule officers may agree, 1–30 years; default 15 (the
+ *                                longest reported); the engine does not use it, the instalment workflow checks it
  */
 public record ObligationRules(String programme, int version, LocalDate validFrom, int requiredYears,
                               int returnDeadlineMonths, Set<String> countedRegionPrefixes, boolean abroadCounts,
                               Set<Sector> countedSectors, GapMode gapMode, int graceDays, int maxBreakDays,
-                              RepaymentBasis repaymentBasis, BigDecimal penaltyRate, boolean deferralsExtendDeadline) {
+                              RepaymentBasis repaymentBasis, BigDecimal penaltyRate, boolean deferralsExtendDeadline,
+                              Set<String> cityRegionPrefixes, int regionYears, int internshipYears,
+                              int internshipRegionYears, int foreignGrantYearsLess, int honoursYearsLess,
+                              int minimumYears, MixedPlaces mixedPlaces, SpecialtyCheck specialtyCheck,
+                              Set<String> specialtyAny, Map<String, Set<String>> specialtyTable,
+                              boolean lateReturnBreach, int maxInstalmentYears) {
 
-    /** Map keys, in the order {@link #toMap()} writes them. */
+    /**
+     * Map keys, in the order {@link #toMap()} writes them; besides these, {@code specialty.NN} rows (see
+     * {@link #SPECIALTY_PREFIX}).
+     */
     public static final List<String> KEYS = List.of("programme", "version", "validFrom", "requiredYears",
             "returnDeadlineMonths", "countedRegions", "abroadCounts", "countedSectors", "gapRule", "graceDays",
-            "maxBreakDays", "repayment", "penaltyRate", "deferralsExtendDeadline");
+            "maxBreakDays", "repayment", "penaltyRate", "deferralsExtendDeadline", "cityRegions", "regionYears",
+            "internshipYears", "internshipRegionYears", "foreignGrantYearsLess", "honoursYearsLess", "minimumYears",
+            "mixedPlaces", "specialtyCheck", "specialtyAny", "lateReturnBreach", "maxInstalmentYears");
+
+    /** The key prefix of a specialty-table row: {@code specialty.06 = 25,35} (ICT: ICT professionals, technicians). */
+    public static final String SPECIALTY_PREFIX = "specialty.";
+
+    /** The degree code that selects the internship terms. */
+    public static final String INTERNSHIP = "INTERNSHIP";
+
+    private static final Pattern FIELD = Pattern.compile("[0-9]{2,3}");
+    private static final Pattern ISCO_PREFIX = Pattern.compile("[0-9]{1,4}");
 
     private static final Pattern PROGRAMME = Pattern.compile("[A-Z0-9_-]{1,40}");
     private static final Pattern KATO_PREFIX = Pattern.compile("[0-9]{1,9}");
@@ -106,6 +156,57 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
             throw new ObligationException(ObligationProblem.OUT_OF_RANGE, "penaltyRate", penaltyRate.toPlainString());
         }
         penaltyRate = penaltyRate.signum() == 0 ? BigDecimal.ZERO : penaltyRate.stripTrailingZeros();
+        Objects.requireNonNull(cityRegionPrefixes, "cityRegionPrefixes");
+        for (String prefix : cityRegionPrefixes) {
+            if (prefix == null || !KATO_PREFIX.matcher(prefix).matches()) {
+                throw new ObligationException(ObligationProblem.BAD_REGION_PREFIX, "cityRegions", prefix);
+            }
+        }
+        cityRegionPrefixes = Set.copyOf(new TreeSet<>(cityRegionPrefixes));
+        range("regionYears", regionYears, 1, 15);
+        range("internshipYears", internshipYears, 1, 15);
+        range("internshipRegionYears", internshipRegionYears, 1, 15);
+        range("foreignGrantYearsLess", foreignGrantYearsLess, 0, 10);
+        range("honoursYearsLess", honoursYearsLess, 0, 10);
+        range("minimumYears", minimumYears, 1, 15);
+        Objects.requireNonNull(mixedPlaces, "mixedPlaces");
+        Objects.requireNonNull(specialtyCheck, "specialtyCheck");
+        Objects.requireNonNull(specialtyAny, "specialtyAny");
+        for (String prefix : specialtyAny) {
+            if (prefix == null || !ISCO_PREFIX.matcher(prefix).matches()) {
+                throw new ObligationException(ObligationProblem.BAD_ISCO_PREFIX, "specialtyAny", prefix);
+            }
+        }
+        specialtyAny = Set.copyOf(new TreeSet<>(specialtyAny));
+        Objects.requireNonNull(specialtyTable, "specialtyTable");
+        Map<String, Set<String>> table = new java.util.TreeMap<>();
+        specialtyTable.forEach((field, prefixes) -> {
+            if (field == null || !FIELD.matcher(field).matches()) {
+                throw new ObligationException(ObligationProblem.BAD_FIELD, SPECIALTY_PREFIX + field, field);
+            }
+            for (String prefix : prefixes) {
+                if (prefix == null || !ISCO_PREFIX.matcher(prefix).matches()) {
+                    throw new ObligationException(ObligationProblem.BAD_ISCO_PREFIX, SPECIALTY_PREFIX + field, prefix);
+                }
+            }
+            table.put(field, Set.copyOf(new TreeSet<>(prefixes)));
+        });
+        specialtyTable = java.util.Collections.unmodifiableMap(table);
+        range("maxInstalmentYears", maxInstalmentYears, 1, 30);
+    }
+
+    /**
+     * The rules as they were before terms by place, award attributes, specialty and late return existed: the new
+     * parameters at their defaults, which change nothing.
+     */
+    public ObligationRules(String programme, int version, LocalDate validFrom, int requiredYears,
+                           int returnDeadlineMonths, Set<String> countedRegionPrefixes, boolean abroadCounts,
+                           Set<Sector> countedSectors, GapMode gapMode, int graceDays, int maxBreakDays,
+                           RepaymentBasis repaymentBasis, BigDecimal penaltyRate, boolean deferralsExtendDeadline) {
+        this(programme, version, validFrom, requiredYears, returnDeadlineMonths, countedRegionPrefixes, abroadCounts,
+                countedSectors, gapMode, graceDays, maxBreakDays, repaymentBasis, penaltyRate, deferralsExtendDeadline,
+                Set.of(), requiredYears, requiredYears, requiredYears, 0, 0, 1, MixedPlaces.PROPORTIONAL,
+                SpecialtyCheck.OFF, Set.of(), Map.of(), false, 15);
     }
 
     /** The defaults: 5 years anywhere in Kazakhstan, back within 3 months, breaks pause, pro rata, no penalty. */
@@ -121,16 +222,22 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
      * @throws ObligationException naming the first bad key
      */
     public static ObligationRules fromMap(Map<String, String> map) {
+        Map<String, Set<String>> table = new LinkedHashMap<>();
         for (String key : map.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (key.startsWith(SPECIALTY_PREFIX)) {
+                table.put(key.substring(SPECIALTY_PREFIX.length()), new TreeSet<>(list(map, key)));
+            } else if (!KEYS.contains(key)) {
                 throw new ObligationException(ObligationProblem.UNKNOWN_KEY, key, key);
             }
         }
         String programme = required(map, "programme");
         int version = integer(map, "version", null);
         LocalDate validFrom = date(map, "validFrom");
+        // Defaults chain so that a rule set written before these keys existed means exactly what it meant then.
+        int requiredYears = integer(map, "requiredYears", 5);
+        int regionYears = integer(map, "regionYears", requiredYears);
         return new ObligationRules(programme, version, validFrom,
-                integer(map, "requiredYears", 5),
+                requiredYears,
                 integer(map, "returnDeadlineMonths", 3),
                 list(map, "countedRegions").stream().collect(Collectors.toSet()),
                 bool(map, "abroadCounts", false),
@@ -140,7 +247,20 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
                 integer(map, "maxBreakDays", 0),
                 option(map, "repayment", RepaymentBasis.class, RepaymentBasis.PRO_RATA),
                 decimal(map, "penaltyRate"),
-                bool(map, "deferralsExtendDeadline", true));
+                bool(map, "deferralsExtendDeadline", true),
+                list(map, "cityRegions").stream().collect(Collectors.toSet()),
+                regionYears,
+                integer(map, "internshipYears", requiredYears),
+                integer(map, "internshipRegionYears", regionYears),
+                integer(map, "foreignGrantYearsLess", 0),
+                integer(map, "honoursYearsLess", 0),
+                integer(map, "minimumYears", 1),
+                option(map, "mixedPlaces", MixedPlaces.class, MixedPlaces.PROPORTIONAL),
+                option(map, "specialtyCheck", SpecialtyCheck.class, SpecialtyCheck.OFF),
+                list(map, "specialtyAny").stream().collect(Collectors.toSet()),
+                table,
+                bool(map, "lateReturnBreach", false),
+                integer(map, "maxInstalmentYears", 15));
     }
 
     /**
@@ -164,6 +284,20 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
         map.put("repayment", repaymentBasis.name());
         map.put("penaltyRate", penaltyRate.toPlainString());
         map.put("deferralsExtendDeadline", Boolean.toString(deferralsExtendDeadline));
+        map.put("cityRegions", String.join(",", new TreeSet<>(cityRegionPrefixes)));
+        map.put("regionYears", Integer.toString(regionYears));
+        map.put("internshipYears", Integer.toString(internshipYears));
+        map.put("internshipRegionYears", Integer.toString(internshipRegionYears));
+        map.put("foreignGrantYearsLess", Integer.toString(foreignGrantYearsLess));
+        map.put("honoursYearsLess", Integer.toString(honoursYearsLess));
+        map.put("minimumYears", Integer.toString(minimumYears));
+        map.put("mixedPlaces", mixedPlaces.name());
+        map.put("specialtyCheck", specialtyCheck.name());
+        map.put("specialtyAny", String.join(",", new TreeSet<>(specialtyAny)));
+        map.put("lateReturnBreach", Boolean.toString(lateReturnBreach));
+        map.put("maxInstalmentYears", Integer.toString(maxInstalmentYears));
+        specialtyTable.forEach((field, prefixes) -> map.put(SPECIALTY_PREFIX + field,
+                String.join(",", new TreeSet<>(prefixes))));
         return map;
     }
 
@@ -188,6 +322,66 @@ public record ObligationRules(String programme, int version, LocalDate validFrom
             return ObligationReason.SECTOR_NOT_COUNTED;
         }
         return null;
+    }
+
+    /** Whether the job has the city term ({@code requiredYears}): see the class comment. */
+    public boolean cityTerm(EmploymentEpisode episode) {
+        if (cityRegionPrefixes.isEmpty() || !episode.inKazakhstan() || episode.region() == null) {
+            return true;
+        }
+        String kato = episode.region().kato();
+        for (String prefix : cityRegionPrefixes) {
+            if (kato.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rules distinguish places at all: a city list with a different regional term. */
+    public boolean termsByPlace(AwardFacts award) {
+        return !cityRegionPrefixes.isEmpty() && termYears(award, true) != termYears(award, false);
+    }
+
+    /** The years of the award's term in a city ({@code city}) or a region, reductions applied. */
+    public int termYears(AwardFacts award, boolean city) {
+        boolean internship = INTERNSHIP.equals(award.degree());
+        int base = internship ? (city ? internshipYears : internshipRegionYears) : (city ? requiredYears : regionYears);
+        int less = (award.foreignGrant() ? foreignGrantYearsLess : 0) + (award.honours() ? honoursYearsLess : 0);
+        // A reduction never lengthens a term that is already shorter than the minimum.
+        return Math.max(Math.min(base, minimumYears), base - less);
+    }
+
+    /**
+     * Whether a job is in the award's specialty: null if it matches or is not checked, else
+     * {@link ObligationReason#SPECIALTY_UNKNOWN} (no ISCO code, no field, or no table row for the field) or
+     * {@link ObligationReason#SPECIALTY_NOT_MATCHED}.
+     */
+    public ObligationReason specialty(String field, String isco) {
+        if (specialtyCheck == SpecialtyCheck.OFF) {
+            return null;
+        }
+        if (isco == null || isco.isBlank() || field == null) {
+            return ObligationReason.SPECIALTY_UNKNOWN;
+        }
+        for (String prefix : specialtyAny) {
+            if (isco.startsWith(prefix)) {
+                return null;
+            }
+        }
+        Set<String> row = specialtyTable.get(field);
+        if (row == null && field.length() > 2) {
+            row = specialtyTable.get(field.substring(0, 2));
+        }
+        if (row == null) {
+            return ObligationReason.SPECIALTY_UNKNOWN;
+        }
+        for (String prefix : row) {
+            if (isco.startsWith(prefix)) {
+                return null;
+            }
+        }
+        return ObligationReason.SPECIALTY_NOT_MATCHED;
     }
 
     private boolean inCountedRegion(String kato) {

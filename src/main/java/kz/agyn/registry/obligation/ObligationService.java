@@ -117,9 +117,43 @@ public class ObligationService {
     /** Today's evaluation without storing anything: what the scholar card shows. */
     public ObligationStatus preview(RegistryRows.Award award, List<RegistryRows.Employment> jobs,
                                     List<RegistryRows.Deferral> deferrals, List<RegistryRows.Decision> decisions) {
+        return preview(award, jobs, deferrals, decisions, today());
+    }
+
+    /**
+     * The evaluation as of {@code asOf}, without storing anything. Decisions dated after {@code asOf} are ignored,
+     * so an earlier day shows the obligation as it stood then.
+     */
+    public ObligationStatus preview(RegistryRows.Award award, List<RegistryRows.Employment> jobs,
+                                    List<RegistryRows.Deferral> deferrals, List<RegistryRows.Decision> decisions,
+                                    LocalDate asOf) {
         ObligationCase c = caseOf(award, jobs, deferrals, decisions);
         return ObligationEngine.evaluate(c.facts(), ruleBook().forAward(c.facts()), c.episodes(), c.deferrals(),
-                c.decisions(), today());
+                c.decisions(), asOf);
+    }
+
+    /**
+     * One award's obligation as of {@code asOf}, from the stored records, without storing anything: the entry point
+     * for the officers' workflow (instalments, notices). {@link ObligationStatus#repayment()} is what a declared
+     * breach costs, {@link ObligationStatus#owedIfDeclaredToday()} what one declared on {@code asOf} would cost;
+     * pass the payments recorded to {@link #outstanding} for what is still to pay.
+     *
+     * @throws RegistryException not found if there is no such award
+     */
+    public ObligationStatus status(long awardId, LocalDate asOf) {
+        RegistryRows.Award award = repository.award(awardId)
+                .orElseThrow(() -> RegistryException.notFound("registry.award.notFound", awardId));
+        return preview(award, repository.employmentsOf(award.scholarId()), repository.deferrals(List.of(awardId)),
+                repository.decisions(List.of(awardId)), asOf);
+    }
+
+    /**
+     * What is still owed on {@code asOf} for an award in a debt state: the repayment fixed on the breach date less
+     * the payments received up to {@code asOf}; null if no breach was declared by then.
+     */
+    public Money outstanding(long awardId, List<Payment> payments, LocalDate asOf) {
+        ObligationStatus s = status(awardId, asOf);
+        return s.repayment() == null ? null : ObligationEngine.outstanding(s.repayment(), payments, asOf);
     }
 
     /**
@@ -130,6 +164,11 @@ public class ObligationService {
                                    String by) {
         if (reason == null || reason.isBlank()) {
             throw RegistryException.invalid("registry.decision.reasonRequired");
+        }
+        // Evaluation as of today ignores a decision dated later, so the state machine would see no move and answer
+        // with a puzzling "OVERDUE->OVERDUE": say what is wrong instead.
+        if (date != null && date.isAfter(today())) {
+            throw RegistryException.invalid("registry.decision.future", date, today());
         }
         List<RegistryRows.Decision> decisions = new ArrayList<>(repository.decisions(List.of(award.id())));
         byte[] sealed = cipher.encrypt(EncryptedText.DECISION_REASON.field(), reason);
@@ -145,7 +184,7 @@ public class ObligationService {
         repository.insertDecision(award.id(), type.name(), date, sealed, by);
         // The code stays in clear for everyone who may see the history; the officer's words are encrypted.
         t.ifPresent(x -> repository.insertStatus(award.id(), name(x.from()), x.to().name(), by, x.reason(),
-                x.note().isEmpty() ? null : cipher.encrypt(EncryptedText.STATUS_NOTE.field(), x.note())));
+                x.note().isEmpty() ? null : cipher.encrypt(EncryptedText.STATUS_NOTE.field(), x.note()), x.at()));
         repository.saveObligation(row(status, award.id()));
         return status;
     }
@@ -172,7 +211,7 @@ public class ObligationService {
         Map<Long, List<EmploymentEpisode>> jobs = new HashMap<>();
         for (RegistryRows.Episode e : repository.allEpisodes()) {
             jobs.computeIfAbsent(e.scholarId(), k -> new ArrayList<>())
-                    .add(episode(e.start(), e.end(), e.region(), e.country(), e.sector()));
+                    .add(episode(e.start(), e.end(), e.region(), e.country(), e.sector(), e.isco()));
         }
         Map<Long, List<RegistryRows.Deferral>> deferrals = repository.deferrals(null).stream()
                 .collect(Collectors.groupingBy(RegistryRows.Deferral::awardId));
@@ -210,10 +249,12 @@ public class ObligationService {
             String[] repay = new String[n];
             String[] reasons = new String[n];
             String[] evaluatedOn = new String[n];
+            String[] owedIfDeclared = new String[n];
             List<Long> historyIds = new ArrayList<>();
             List<String> historyFrom = new ArrayList<>();
             List<String> historyTo = new ArrayList<>();
             List<String> historyReason = new ArrayList<>();
+            List<String> historyEffective = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ObligationStatus s = results.get(i);
                 long awardId = awards.get(i).id();
@@ -224,6 +265,7 @@ public class ObligationService {
                     historyFrom.add(before);
                     historyTo.add(s.state().name());
                     historyReason.add(s.reasons().isEmpty() ? "EVALUATION" : s.reasons().get(0).name());
+                    historyEffective.add(text(s.stateSince()));
                 }
                 RegistryRows.Obligation o = row(s, awardId);
                 ids[i] = o.awardId();
@@ -237,21 +279,24 @@ public class ObligationService {
                 repay[i] = o.repayKzt() == null ? null : o.repayKzt().toPlainString();
                 reasons[i] = o.reasons();
                 evaluatedOn[i] = text(o.evaluatedOn());
+                owedIfDeclared[i] = o.owedIfDeclaredKzt() == null ? null : o.owedIfDeclaredKzt().toPlainString();
             }
             // One statement over arrays rather than a JDBC batch: a batch still executes 14,000 upserts one by one
             // on the server, and this pass runs every night and after every bulk import.
             jdbc.execute((ConnectionCallback<Void>) c -> {
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO reg_obligation (award_id, state, days_required, days_worked, days_left,
-                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on)
+                          return_deadline, returned_on, fulfilment_date, repay_kzt, reasons, evaluated_on,
+                          owed_if_declared_kzt)
                         SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::integer[], ?::integer[], ?::integer[],
-                          ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::date[])
+                          ?::date[], ?::date[], ?::date[], ?::numeric[], ?::text[], ?::date[], ?::numeric[])
                         ON CONFLICT (award_id) DO UPDATE SET state = excluded.state,
                           days_required = excluded.days_required, days_worked = excluded.days_worked,
                           days_left = excluded.days_left, return_deadline = excluded.return_deadline,
                           returned_on = excluded.returned_on, fulfilment_date = excluded.fulfilment_date,
                           repay_kzt = excluded.repay_kzt, reasons = excluded.reasons,
-                          evaluated_on = excluded.evaluated_on, evaluated_at = now()""")) {
+                          evaluated_on = excluded.evaluated_on, evaluated_at = now(),
+                          owed_if_declared_kzt = excluded.owed_if_declared_kzt""")) {
                     ps.setArray(1, c.createArrayOf("bigint", ids));
                     ps.setArray(2, c.createArrayOf("varchar", states));
                     ps.setArray(3, c.createArrayOf("integer", required));
@@ -263,18 +308,21 @@ public class ObligationService {
                     ps.setArray(9, c.createArrayOf("text", repay));
                     ps.setArray(10, c.createArrayOf("text", reasons));
                     ps.setArray(11, c.createArrayOf("text", evaluatedOn));
+                    ps.setArray(12, c.createArrayOf("text", owedIfDeclared));
                     ps.executeUpdate();
                 }
                 if (!historyIds.isEmpty()) {
                     try (PreparedStatement ps = c.prepareStatement("""
-                            INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason)
-                            SELECT a, f, t, ?, r FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::text[])
-                              AS h (a, f, t, r)""")) {
+                            INSERT INTO reg_status_history (award_id, from_state, to_state, by_user, reason,
+                              effective_on)
+                            SELECT a, f, t, ?, r, e FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::text[],
+                              ?::date[]) AS h (a, f, t, r, e)""")) {
                         ps.setString(1, Transition.SYSTEM);
                         ps.setArray(2, c.createArrayOf("bigint", historyIds.toArray(Long[]::new)));
                         ps.setArray(3, c.createArrayOf("varchar", historyFrom.toArray(String[]::new)));
                         ps.setArray(4, c.createArrayOf("varchar", historyTo.toArray(String[]::new)));
                         ps.setArray(5, c.createArrayOf("text", historyReason.toArray(String[]::new)));
+                        ps.setArray(6, c.createArrayOf("text", historyEffective.toArray(String[]::new)));
                         ps.executeUpdate();
                     }
                 }
@@ -294,15 +342,15 @@ public class ObligationService {
                           List<RegistryRows.Deferral> deferrals, List<RegistryRows.Decision> decisions) {
         List<EmploymentEpisode> episodes = new ArrayList<>(jobs.size());
         for (RegistryRows.Employment e : jobs) {
-            episodes.add(episode(e.start(), e.end(), e.region(), e.country(), e.sector()));
+            episodes.add(episode(e.start(), e.end(), e.region(), e.country(), e.sector(), e.isco()));
         }
         return caseOfEpisodes(a, episodes, deferrals, decisions);
     }
 
     private static EmploymentEpisode episode(LocalDate start, LocalDate end, String region, String country,
-                                             String sector) {
+                                             String sector, String isco) {
         return new EmploymentEpisode(start, end, region == null ? null : new RegionCode(region),
-                country == null ? EmploymentEpisode.KAZAKHSTAN : country, Sector.valueOf(sector));
+                country == null ? EmploymentEpisode.KAZAKHSTAN : country, Sector.valueOf(sector), isco);
     }
 
     private static ObligationCase caseOfEpisodes(RegistryRows.Award a, List<EmploymentEpisode> episodes,
@@ -310,7 +358,8 @@ public class ObligationService {
                                                  List<RegistryRows.Decision> decisions) {
         AwardFacts facts = new AwardFacts(Long.toString(a.id()), a.programme(), a.ruleVersion(),
                 a.awardedOn() == null ? a.studyStart() : a.awardedOn(), a.studyStart(), a.plannedEnd(),
-                a.actualEnd(), Money.kzt(a.fundingKzt()));
+                a.actualEnd(), Money.kzt(a.fundingKzt()), a.degree(), a.field(), a.foreignGrant(), a.honours(),
+                a.spentKzt() == null ? null : Money.kzt(a.spentKzt()));
         // Evaluation reads dates and kinds only: the officers' words stay encrypted.
         List<Deferral> ds = deferrals.stream().map(d -> new Deferral(d.from(), d.to(), "")).toList();
         List<Decision> dec = decisions.stream()
@@ -326,15 +375,18 @@ public class ObligationService {
             // Facts were corrected (a job entered by mistake, a date fixed) and evaluation went backwards.
             t = Optional.of(Transition.correction(previous, status.state(), status.asOf(), by, "record corrected"));
         }
+        // The day the state took effect by the facts (the fulfilment day, the day after the deadline), not today.
         t.ifPresent(x -> repository.insertStatus(awardId, name(x.from()), x.to().name(),
-                x.cause() == Transition.Cause.EVALUATION ? Transition.SYSTEM : by, x.reason(), null));
+                x.cause() == Transition.Cause.EVALUATION ? Transition.SYSTEM : by, x.reason(), null,
+                status.stateSince()));
     }
 
     private static RegistryRows.Obligation row(ObligationStatus s, long awardId) {
         BigDecimal repay = s.repayment() == null ? null : s.repayment().total().amount();
         return new RegistryRows.Obligation(awardId, s.state().name(), (int) s.daysRequired(), (int) s.daysWorked(),
                 (int) s.daysLeft(), s.returnDeadline(), s.returnedOn(), s.fulfilledOn(), repay,
-                s.reasons().stream().map(Enum::name).collect(Collectors.joining(",")), s.asOf());
+                s.reasons().stream().map(Enum::name).collect(Collectors.joining(",")), s.asOf(),
+                s.owedIfDeclaredToday() == null ? null : s.owedIfDeclaredToday().total().amount());
     }
 
     private static String text(LocalDate date) {

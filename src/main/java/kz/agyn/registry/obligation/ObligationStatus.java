@@ -26,12 +26,21 @@ import java.util.List;
  * @param repayment           what is owed, in a debt state only (kept after repayment or write-off to show what
  *                            was settled), else null
  * @param reasons             codes explaining the state, in {@link ObligationReason} order
+ * @param termYears           the term applied, in years, at the place worked last (reductions included)
+ * @param calendarDaysWorked  calendar days credited, each once, whatever the place; with terms by place
+ *                            {@code daysWorked} is in days of the current term instead
+ * @param stateSince          the day the state took effect, as far as the facts tell (the decision's date for a
+ *                            debt state, the fulfilment day for FULFILLED, the day after the deadline for
+ *                            OVERDUE…): what the status history records as effective
+ * @param owedIfDeclaredToday what a breach declared on {@code asOf} would cost, where one can still be declared
+ *                            (not in a debt state, not fulfilled), else null
  */
 public record ObligationStatus(String awardId, int ruleVersion, LocalDate asOf, ObligationState state,
                                long daysRequired, long daysWorked, long daysLeft, LocalDate studyEnd,
                                LocalDate returnDeadline, LocalDate returnedOn, LocalDate firstCountedDay,
                                LocalDate fulfilledOn, LocalDate projectedFulfilment, boolean breachEligible,
-                               Repayment repayment, List<ObligationReason> reasons) {
+                               Repayment repayment, List<ObligationReason> reasons, int termYears,
+                               long calendarDaysWorked, LocalDate stateSince, Repayment owedIfDeclaredToday) {
 
     public ObligationStatus {
         reasons = List.copyOf(reasons);

@@ -284,9 +284,14 @@ public class ScholarService {
         if (guarantee != null && guarantee.length() > 200) {
             throw RegistryException.invalid("registry.field.tooLong", "guaranteeRef", 200);
         }
+        BigDecimal spent = a.spentKzt();
+        if (spent != null && spent.signum() < 0) {
+            throw RegistryException.invalid("registry.award.badSpent");
+        }
         long id = repository.insertAward(new RegistryRows.Award(0, scholarId, programme, rules.version(), callYear,
                 degree, field, university, country, funding, seal(EncryptedText.GUARANTEE_REF, guarantee), awardedOn,
-                start, planned, a.actualEnd(), false));
+                start, planned, a.actualEnd(), false, Boolean.TRUE.equals(a.foreignGrant()),
+                Boolean.TRUE.equals(a.honours()), spent));
         obligations.evaluate(repository.award(id).orElseThrow(), by);
         audit.record(AuditAction.UPDATE, SUBJECT, scholarId, 1, "award added");
         return id;
@@ -397,7 +402,16 @@ public class ScholarService {
 
     /** The obligations of a scholar's awards as of today, without personal data. */
     public List<ObligationStatus> obligations(long scholarId, Access access) {
+        return obligations(scholarId, access, null);
+    }
+
+    /**
+     * The obligations of a scholar's awards as of {@code asOf} (today if null), without personal data: decisions
+     * dated later are left out, so an earlier day shows the obligation as it stood then.
+     */
+    public List<ObligationStatus> obligations(long scholarId, Access access, LocalDate asOf) {
         requireRead(access);
+        LocalDate day = asOf == null ? obligations.today() : asOf;
         scholarExists(scholarId);
         List<RegistryRows.Award> awards = repository.awardsOf(scholarId);
         List<RegistryRows.Employment> jobs = repository.employmentsOf(scholarId);
@@ -407,7 +421,7 @@ public class ScholarService {
         Map<Long, List<RegistryRows.Decision>> decisions = repository.decisions(ids).stream()
                 .collect(Collectors.groupingBy(RegistryRows.Decision::awardId));
         return awards.stream().map(a -> obligations.preview(a, jobs, deferrals.getOrDefault(a.id(), List.of()),
-                decisions.getOrDefault(a.id(), List.of()))).toList();
+                decisions.getOrDefault(a.id(), List.of()), day)).toList();
     }
 
     /**
@@ -452,7 +466,8 @@ public class ScholarService {
                     history.getOrDefault(a.id(), List.of()).stream().map(h -> new ScholarView.StatusEntry(h.from(),
                             h.to(), h.at(), h.by(), h.reason(),
                             personal ? open(EncryptedText.STATUS_NOTE, h.note()) : null,
-                            !personal && h.note() != null)).toList()));
+                            !personal && h.note() != null, h.effectiveOn())).toList(),
+                    a.foreignGrant(), a.honours(), a.spentKzt()));
         }
         List<ScholarView.EmploymentView> jobViews = jobs.stream().map(e -> new ScholarView.EmploymentView(e.id(),
                 personal ? open(EncryptedText.EMPLOYER, e.employer()) : null,

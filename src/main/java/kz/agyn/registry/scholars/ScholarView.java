@@ -23,7 +23,7 @@ public record ScholarView(long id, String pseudonym, boolean personal, String ii
                             String university, String country, BigDecimal fundingKzt, String guaranteeRef,
                             LocalDate studyStart, LocalDate plannedEnd, LocalDate actualEnd,
                             ObligationStatus obligation, List<DeferralView> deferrals, List<DecisionView> decisions,
-                            List<StatusEntry> history) {
+                            List<StatusEntry> history, boolean foreignGrant, boolean honours, BigDecimal spentKzt) {
     }
 
     public record EmploymentView(long id, String employer, String employerBin, String sector, String region,
@@ -42,9 +42,11 @@ public record ScholarView(long id, String pseudonym, boolean personal, String ii
     /**
      * A change of state. {@code reason} is a code: an {@link kz.agyn.registry.obligation.ObligationReason} for
      * evaluation, a {@link kz.agyn.registry.obligation.DecisionType} for a decision, CORRECTION, or NOTE;
-     * {@code note} is the officer's words.
+     * {@code note} is the officer's words. {@code at} is when it was recorded, {@code effectiveOn} the day it took
+     * effect (a breach of 1 June 2024 recorded in December is effective on 1 June), null for rows recorded before
+     * effective days were kept.
      */
     public record StatusEntry(String from, String to, Instant at, String by, String reason, String note,
-                              boolean noteHidden) {
+                              boolean noteHidden, LocalDate effectiveOn) {
     }
 }

@@ -210,6 +210,12 @@ class IncentiveTest extends AgynTest {
         assertThat(rows).hasSize(cost.eligible());
         assertThat(rows.eachAttr("href")).contains("/registry/scholars/" + scholar);
         assertThat(rows.eachAttr("href")).allMatch(h -> h.matches("/registry/scholars/\\d+"));
+        // The supplement uses the assumed average salary; this scholar reported B4, and the list says so rather
+        // than "not reported" (issue 15).
+        var en = org.jsoup.Jsoup.parse(mvc.perform(get("/registry/incentives/" + cost.code() + "/eligible")
+                .param("lang", "en").with(ANALYST)).andReturn().getResponse().getContentAsString());
+        var row = en.select("#eligible-table tbody tr:has(a[href=/registry/scholars/" + scholar + "])").text();
+        assertThat(row).contains("B4").doesNotContain("not reported");
         mvc.perform(get("/registry/incentives/NO_SUCH/eligible").with(ANALYST)).andExpect(status().isNotFound());
         mvc.perform(get("/registry/incentives/" + cost.code() + "/eligible").with(VIEWER))
                 .andExpect(status().isForbidden());

@@ -74,6 +74,59 @@ class ObligationRulesTest {
         assertProblem(put("version", " "), ObligationProblem.MISSING, "version");
     }
 
+    @Test
+    void theKeysOfThePublishedRulesRoundTripAndOldTextMeansWhatItMeant() {
+        Map<String, String> map = minimal();
+        map.put("requiredYears", "5");
+        map.put("cityRegions", "79, 71,75");
+        map.put("regionYears", "3");
+        map.put("internshipYears", "3");
+        map.put("foreignGrantYearsLess", "1");
+        map.put("honoursYearsLess", "1");
+        map.put("mixedPlaces", "longest");
+        map.put("specialtyCheck", "REQUIRED");
+        map.put("specialtyAny", "11,23");
+        map.put("specialty.06", "25, 35");
+        map.put("specialty.061", "251");
+        map.put("lateReturnBreach", "true");
+        map.put("maxInstalmentYears", "10");
+
+        ObligationRules rules = ObligationRules.fromMap(map);
+
+        // internshipRegionYears was left out: it defaults to regionYears, not to requiredYears.
+        assertThat(rules.internshipRegionYears()).isEqualTo(3);
+        assertThat(rules.mixedPlaces()).isEqualTo(MixedPlaces.LONGEST);
+        assertThat(rules.specialtyTable()).containsEntry("06", java.util.Set.of("25", "35"));
+        assertThat(rules.toMap()).containsEntry("cityRegions", "71,75,79").containsEntry("specialty.06", "25,35");
+        assertThat(ObligationRules.fromMap(rules.toMap())).isEqualTo(rules);
+        // The narrow field's row wins over the broad one; a manager matches any field.
+        assertThat(rules.specialty("061", "251")).isNull();
+        assertThat(rules.specialty("061", "25")).isEqualTo(ObligationReason.SPECIALTY_NOT_MATCHED);
+        assertThat(rules.specialty("062", "25")).isNull();
+        assertThat(rules.specialty("09", "22")).isEqualTo(ObligationReason.SPECIALTY_UNKNOWN);
+        assertThat(rules.specialty("09", "1120")).isNull();
+
+        // A rule set written before these keys: one term everywhere, nothing checked, nothing reduced.
+        ObligationRules old = ObligationRules.fromMap(minimal());
+        assertThat(old.regionYears()).isEqualTo(old.requiredYears());
+        assertThat(old.cityRegionPrefixes()).isEmpty();
+        assertThat(old.specialtyCheck()).isEqualTo(SpecialtyCheck.OFF);
+        assertThat(old.lateReturnBreach()).isFalse();
+    }
+
+    @Test
+    void problemsWithTheNewKeysNameTheKey() {
+        assertProblem(put("regionYears", "0"), ObligationProblem.OUT_OF_RANGE, "regionYears");
+        assertProblem(put("cityRegions", "71,Almaty"), ObligationProblem.BAD_REGION_PREFIX, "cityRegions");
+        assertProblem(put("mixedPlaces", "AVERAGE"), ObligationProblem.NOT_AN_OPTION, "mixedPlaces");
+        assertProblem(put("specialtyCheck", "MAYBE"), ObligationProblem.NOT_AN_OPTION, "specialtyCheck");
+        assertProblem(put("specialty.06", "25,ICT"), ObligationProblem.BAD_ISCO_PREFIX, "specialty.06");
+        assertProblem(put("specialty.6", "25"), ObligationProblem.BAD_FIELD, "specialty.6");
+        assertProblem(put("specialtyAny", "manager"), ObligationProblem.BAD_ISCO_PREFIX, "specialtyAny");
+        assertProblem(put("maxInstalmentYears", "40"), ObligationProblem.OUT_OF_RANGE, "maxInstalmentYears");
+        assertProblem(put("repayment", "HALF"), ObligationProblem.NOT_AN_OPTION, "repayment");
+    }
+
     private static Map<String, String> put(String key, String value) {
         Map<String, String> map = minimal();
         map.put(key, value);

@@ -1,5 +1,7 @@
 package kz.agyn.registry.obligation.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import kz.agyn.kernel.UserException;
@@ -42,7 +44,9 @@ class RulesPageController {
             model.addAttribute("text", RuleText.write(RuleText.read(sets.get(sets.size() - 1).rules())));
         }
         model.addAttribute("mayEdit", Access.of(auth).mayEdit());
-        model.addAttribute("keys", ObligationRules.KEYS);
+        List<String> keys = new ArrayList<>(ObligationRules.KEYS);
+        keys.add(ObligationRules.SPECIALTY_PREFIX + "NN");
+        model.addAttribute("keys", keys);
         return "registry-rules";
     }
 

@@ -99,6 +99,11 @@ class RegistryPageController {
         model.addAttribute("regions", reference.regionsOn(obligations.today()));
         model.addAttribute("today", obligations.today());
         model.addAttribute("decisionTypes", DECISION_TYPES);
+        // The parameters behind each award's figures (return deadline, break tolerance), shown beside them so an
+        // officer sees the assumptions, not only the result.
+        var book = obligations.ruleBook();
+        model.addAttribute("rulesOf", view.awards().stream().collect(java.util.stream.Collectors.toMap(
+                ScholarView.AwardView::id, a -> book.version(a.programme(), a.ruleVersion()), (x, y) -> x)));
         return "scholar";
     }
 

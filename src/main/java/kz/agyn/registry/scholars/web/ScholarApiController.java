@@ -1,5 +1,6 @@
 package kz.agyn.registry.scholars.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import kz.agyn.registry.scholars.NewScholar;
 import kz.agyn.registry.scholars.ScholarService;
 import kz.agyn.registry.scholars.ScholarSummary;
 import kz.agyn.registry.scholars.ScholarView;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -74,7 +77,9 @@ class ScholarApiController {
     @PreAuthorize(Access.EDITORS)
     @Operation(summary = "Add an award", description = "programme (BOLASHAK), ruleVersion (optional: the version "
             + "in force on awardedOn), callYear, degree (BACHELOR, MASTER, PHD, INTERNSHIP), field (ISCED-F), "
-            + "university, country, fundingKzt, guaranteeRef, awardedOn, studyStart, plannedEnd, actualEnd.")
+            + "university, country, fundingKzt, guaranteeRef, awardedOn, studyStart, plannedEnd, actualEnd; "
+            + "optional foreignGrant and honours (true/false, default false: the 2025 reductions) and spentKzt (what "
+            + "was spent so far; not recorded: the budget is used for repayment).")
     ResponseEntity<Created> award(@PathVariable long id, @RequestBody NewAward body, Authentication auth) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Created(scholars.addAward(id, body, Access.of(auth), auth.getName())));
@@ -94,9 +99,15 @@ class ScholarApiController {
 
     @GetMapping("/scholars/{id}/obligation")
     @PreAuthorize(Access.READERS)
-    @Operation(summary = "Where each award stands in the work-off obligation, today")
-    List<ObligationStatus> obligation(@PathVariable long id, Authentication auth) {
-        return scholars.obligations(id, Access.of(auth));
+    @Operation(summary = "Where each award stands in the work-off obligation, today or as of a day",
+            description = "asOf (optional, yyyy-mm-dd): evaluate as of that day; decisions dated later are left out. "
+                    + "Each status has termYears, stateSince (the day the state took effect), calendarDaysWorked, "
+                    + "repayment (in a debt state) and owedIfDeclaredToday (what a breach declared on asOf would "
+                    + "cost, where one can still be declared).")
+    List<ObligationStatus> obligation(@PathVariable long id,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                      LocalDate asOf, Authentication auth) {
+        return scholars.obligations(id, Access.of(auth), asOf);
     }
 
     @PostMapping("/awards/{id}/decisions")

@@ -82,7 +82,8 @@ final class ScholarTimeline {
             String from = h.from() == null ? "—" : text("obligation.state." + h.from());
             String why = reason(h.reason());
             String note = words(h.note(), h.noteHidden());
-            add(LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
+            // The day the change took effect, not the day it was typed in; older rows only have the latter.
+            add(h.effectiveOn() != null ? h.effectiveOn() : LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
                     text("obligation.state." + h.to()), why.isEmpty() || note.isEmpty() ? why + note
                             : why + ": " + note), nz(h.by()));
         }

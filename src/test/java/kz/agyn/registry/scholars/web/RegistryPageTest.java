@@ -150,6 +150,9 @@ class RegistryPageTest extends AgynTest {
         Document page = Jsoup.parse(html(mvc.perform(get("/registry/rules").with(OFFICER).param("lang", "en"))
                 .andExpect(status().isOk())));
         assertThat(page.select("#rule-sets tbody tr")).isNotEmpty();
+        // The parameters of the published rules are explained beside the editor, specialty rows included.
+        assertThat(page.select("#rule-keys").text()).contains("cityRegions", "Astana 71", "specialty.NN",
+                "lateReturnBreach", "mixedPlaces");
         String latest = page.select("#rules-text").text();
         assertThat(latest).contains("programme = BOLASHAK");
 
