@@ -52,7 +52,7 @@ class RegistryImportAwardAttributesTest extends AgynTest {
                 input(RegistryInput.Kind.EMPLOYMENTS, "employments.csv", lines(f.jobs()))),
                 true, Access.PERSONAL, "attr-officer");
 
-        assertThat(result.status()).isEqualTo("IMPORTED");
+        assertThat(result.status()).isEqualTo(RegistryImportState.IMPORTED);
         Map<String, Object> first = row(f.prefix() + "-1-A");
         assertThat(first).containsEntry("foreign_grant", true).containsEntry("honours", true);
         assertThat((BigDecimal) first.get("spent_kzt")).isEqualByComparingTo("8000000");
@@ -74,7 +74,7 @@ class RegistryImportAwardAttributesTest extends AgynTest {
                 input(RegistryInput.Kind.EMPLOYMENTS, "employments.csv", lines(f.jobs()))),
                 false, Access.PERSONAL, "attr-officer");
 
-        assertThat(result.status()).isEqualTo("INVALID");
+        assertThat(result.status()).isEqualTo(RegistryImportState.INVALID);
         assertThat(result.problems()).extracting(Problem::columnName, Problem::code).contains(
                 org.assertj.core.groups.Tuple.tuple("spent_kzt", "registry.import.notANumber"),
                 org.assertj.core.groups.Tuple.tuple("honours", "registry.import.badBoolean"));
