@@ -115,31 +115,11 @@ final class SdmxMlReader implements TableReader {
 
     static SdmxMlReader read(InputStream in, String fileName) throws TabularException {
         SdmxMlReader r = new SdmxMlReader(fileName);
-        CountingInputStream counted = new CountingInputStream(in, MAX_BYTES);
-        XMLStreamReader x = null;
-        try {
-            x = Xml.reader(counted);
-            r.parse(x);
-        } catch (XMLStreamException | RuntimeException e) {
-            throw r.failure(e, x, counted);
-        } finally {
-            r.bytes = counted.count();
-            if (x != null) {
-                try {
-                    x.close();
-                } catch (XMLStreamException | RuntimeException ignored) {
-                    // Already failing or finished; the caller closes the stream.
-                }
-            }
-        }
+        r.bytes = Xml.stream(in, MAX_BYTES, fileName, r::parse, () -> new TabularException("tabular.tooLarge",
+                new Location(fileName, null, 0, 0), MAX_BYTES >> 20, MAX_OBSERVATIONS));
         r.applyGroups();
         r.layout();
         return r;
-    }
-
-    private TabularException failure(Exception e, XMLStreamReader x, CountingInputStream counted) {
-        return Xml.failure(e, x, file, counted.exceeded(), () -> new TabularException("tabular.tooLarge", new Location(file, null, 0, 0), MAX_BYTES >> 20,
-                    MAX_OBSERVATIONS));
     }
 
     private String intern(String s) {

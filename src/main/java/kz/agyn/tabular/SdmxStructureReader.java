@@ -83,22 +83,8 @@ final class SdmxStructureReader {
 
     static SdmxStructure read(InputStream in, String fileName) throws TabularException {
         SdmxStructureReader r = new SdmxStructureReader(fileName);
-        CountingInputStream counted = new CountingInputStream(in, MAX_BYTES);
-        XMLStreamReader x = null;
-        try {
-            x = Xml.reader(counted);
-            r.parse(x);
-        } catch (XMLStreamException | RuntimeException e) {
-            throw r.failure(e, x, counted);
-        } finally {
-            if (x != null) {
-                try {
-                    x.close();
-                } catch (XMLStreamException | RuntimeException ignored) {
-                    // Already failing or finished; the caller closes the stream.
-                }
-            }
-        }
+        Xml.stream(in, MAX_BYTES, fileName, r::parse, () -> new TabularException("tabular.sdmxstructure.tooLarge",
+                new Location(fileName, null, 0, 0), MAX_BYTES >> 20));
         return r.result();
     }
 
@@ -125,11 +111,6 @@ final class SdmxStructureReader {
         }
         ConceptB exact = c.conceptScheme == null ? null : concepts.get(c.conceptScheme + "." + c.concept.id());
         return exact != null ? exact : conceptsById.get(c.concept.id());
-    }
-
-    private TabularException failure(Exception e, XMLStreamReader x, CountingInputStream counted) {
-        return Xml.failure(e, x, file, counted.exceeded(), () -> new TabularException("tabular.sdmxstructure.tooLarge", new Location(file, null, 0, 0),
-                    MAX_BYTES >> 20));
     }
 
     private Location here(XMLStreamReader x) {

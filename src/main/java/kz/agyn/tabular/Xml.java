@@ -139,4 +139,34 @@ final class Xml {
         t.initCause(e);
         return t;
     }
+
+    /** Reads a whole document from an open stream reader. */
+    interface Body {
+        void parse(javax.xml.stream.XMLStreamReader x) throws javax.xml.stream.XMLStreamException, TabularException;
+    }
+
+    /**
+     * Streams a document of at most {@code maxBytes} through {@code body} with the hardened reader, and turns any
+     * failure into the user's problem ({@link #failure}); returns the bytes read. The caller closes {@code in}.
+     */
+    static long stream(java.io.InputStream in, long maxBytes, String file, Body body,
+                       java.util.function.Supplier<TabularException> tooLarge) throws TabularException {
+        CountingInputStream counted = new CountingInputStream(in, maxBytes);
+        javax.xml.stream.XMLStreamReader x = null;
+        try {
+            x = reader(counted);
+            body.parse(x);
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
+            throw failure(e, x, file, counted.exceeded(), tooLarge);
+        } finally {
+            if (x != null) {
+                try {
+                    x.close();
+                } catch (javax.xml.stream.XMLStreamException | RuntimeException ignored) {
+                    // Already failing or finished; the caller closes the stream.
+                }
+            }
+        }
+        return counted.count();
+    }
 }
