@@ -159,7 +159,7 @@ class PersonalDataExposureTest extends AgynTest {
                 null, "US", null, today.minusYears(1), null, null, secrets.get("evidence")), Access.PERSONAL,
                 "test-officer");
 
-        monitoring.run(true);
+        monitoring.run(true, "test");
         long task = jdbc.sql("SELECT id FROM reg_task WHERE award_id = ? AND kind = 'OVERDUE' AND done_at IS NULL")
                 .param(overdue).query(Long.class).single();
         secrets.put("task note", marker("tasknote"));
@@ -175,7 +175,7 @@ class PersonalDataExposureTest extends AgynTest {
         secrets.put("repayment note", marker("repayment"));
         scholars.decide(overdue, new NewDecision("REPAYMENT_STARTED", today, null, null,
                 secrets.get("repayment note")), Access.PERSONAL, "test-officer");
-        monitoring.run(true);
+        monitoring.run(true, "test");
 
         // The operator's record numbers come with a bulk import; written here directly.
         secrets.put("scholar record number", marker("scholarref"));

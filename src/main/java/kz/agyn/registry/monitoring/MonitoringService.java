@@ -3,6 +3,10 @@ package kz.agyn.registry.monitoring;
 import java.util.EnumMap;
 import java.util.Map;
 
+import kz.agyn.jobs.JobKind;
+import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.Jobs;
+
 import kz.agyn.registry.casework.WorkReports;
 import kz.agyn.registry.monitoring.internal.MonitoringRepository;
 import kz.agyn.registry.obligation.ObligationService;
@@ -38,9 +42,10 @@ public class MonitoringService {
     private final int noEmployerDays;
     private final int dueHorizonDays;
     private final WorkReports reports;
+    private final Jobs jobs;
 
     public MonitoringService(MonitoringRepository repository, ObligationService obligations,
-                             TransactionTemplate transactions, WorkReports reports,
+                             TransactionTemplate transactions, WorkReports reports, Jobs jobs,
                              @Value("${agyn.registry.monitoring.no-employer-days:90}") int noEmployerDays,
                              @Value("${agyn.registry.monitoring.due-days:90}") int dueHorizonDays) {
         this.repository = repository;
@@ -49,23 +54,40 @@ public class MonitoringService {
         this.noEmployerDays = noEmployerDays;
         this.dueHorizonDays = dueHorizonDays;
         this.reports = reports;
+        this.jobs = jobs;
     }
 
     /** The daily pass; the cron is {@code agyn.registry.monitoring.cron}, "-" switches it off. */
     @Scheduled(cron = "${agyn.registry.monitoring.cron:0 30 2 * * *}")
     public void daily() {
-        run(true);
+        run(true, ACTOR);
     }
 
-    /** One pass; with {@code recompute} every obligation is first re-evaluated as of today. */
-    public MonitoringRun run(boolean recompute) {
+    /**
+     * One pass, started by {@code by}; with {@code recompute} every obligation is first re-evaluated as of today.
+     * Recorded as a job like every long piece of work: a pass over a whole registry takes seconds, runs nightly and
+     * at start, and an administrator must be able to see that it ran, how it ended, or that a crash cut it short.
+     */
+    public MonitoringRun run(boolean recompute, String by) {
+        try (Jobs.Handle job = jobs.start(JobKind.REGISTRY_MONITORING, by,
+                Map.of("recompute", Boolean.toString(recompute)))) {
+            MonitoringRun run = pass(recompute, job);
+            job.succeeded(JobOutcome.of("jobs.outcome.monitoring", run.openedTotal(), run.closedTotal(),
+                    run.openTotal()).linkedTo("/registry/worklist"));
+            return run;
+        }
+    }
+
+    private MonitoringRun pass(boolean recompute, Jobs.Handle job) {
         int awards = 0;
         long recomputeMillis = 0;
         if (recompute) {
+            job.phaseOnly("MONITORING_RECOMPUTE");
             long t0 = System.nanoTime();
             awards = obligations.recomputeAll().awards();
             recomputeMillis = (System.nanoTime() - t0) / 1_000_000;
         }
+        job.phaseOnly("MONITORING_TASKS");
         long t1 = System.nanoTime();
         // The report schedule is the casework's to compute; the pass only keeps its tasks like the others.
         var reportTasks = reports.tasks(obligations.today()).stream()

@@ -64,7 +64,7 @@ class CaseworkTest extends AgynTest {
         assertThat(reports.schedule(award, start.plusMonths(5), Access.PERSONAL)).extracting(ReportPeriod::status)
                 .containsExactly(ReportStatus.DUE);
 
-        monitoring.run(false);
+        monitoring.run(false, "test");
         assertThat(open(award)).containsExactly("REPORT_DUE", "REPORT_OVERDUE");
         assertThat(jdbc.sql("SELECT due_on FROM reg_task WHERE award_id = ? AND kind = 'REPORT_OVERDUE' "
                 + "AND done_at IS NULL").param(award).query(LocalDate.class).single()).isEqualTo(start.plusMonths(6));
@@ -79,7 +79,7 @@ class CaseworkTest extends AgynTest {
                         .with(user("off").roles("REGISTRY_OFFICER")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"period\":9,\"employer\":\"X\",\"position\":\"Y\"}"))
                 .andExpect(status().isBadRequest());
-        monitoring.run(false);
+        monitoring.run(false, "test");
         assertThat(open(award)).containsExactly("REPORT_DUE");
 
         mvc.perform(get("/api/v1/registry/awards/" + award + "/reports").with(user("an").roles("ANALYST")))

@@ -71,7 +71,7 @@ class MonitoringTest extends AgynTest {
 
     @Test
     void findsTheRightScholarsOnceAndClosesResolvedTasks() {
-        MonitoringRun first = monitoring.run(false);
+        MonitoringRun first = monitoring.run(false, "test");
         assertThat(open(dueSoon)).containsExactly("DUE_HOME");
         assertThat(open(dueLater)).isEmpty();
         assertThat(open(overdue)).containsExactly("OVERDUE");
@@ -85,7 +85,7 @@ class MonitoringTest extends AgynTest {
         assertThat(first.open().get(TaskKind.OVERDUE)).isGreaterThanOrEqualTo(2);
 
         long tasks = jdbc.sql("SELECT count(*) FROM reg_task").query(Long.class).single();
-        MonitoringRun second = monitoring.run(false);
+        MonitoringRun second = monitoring.run(false, "test");
         assertThat(second.openedTotal()).isZero();
         assertThat(second.closedTotal()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM reg_task").query(Long.class).single()).isEqualTo(tasks);
@@ -95,7 +95,7 @@ class MonitoringTest extends AgynTest {
         long lateScholar = scholarOf(returnedLate);
         make.job(lateScholar, "RESEARCH_HE", "710000000", "KZ", today.minusDays(10), null, "B3");
         make.job(scholarOf(noEmployer), "PUBLIC", "710000000", "KZ", today.minusDays(5), null, "B3");
-        MonitoringRun third = monitoring.run(false);
+        MonitoringRun third = monitoring.run(false, "test");
         assertThat(open(returnedLate)).isEmpty();
         assertThat(open(noEmployer)).isEmpty();
         assertThat(third.closed().get(TaskKind.OVERDUE)).isGreaterThanOrEqualTo(1);
@@ -111,9 +111,20 @@ class MonitoringTest extends AgynTest {
         assertThat(open(abroad)).containsExactly("MOVED_ABROAD");
     }
 
+    /** The pass is long work like an import: recorded as a job, with who started it and how it ended. */
+    @Test
+    void aPassIsRecordedAsAJob() {
+        MonitoringRun run = monitoring.run(false, "monitoring-job-test");
+        Map<String, Object> job = jdbc.sql("SELECT state, started_by, outcome_args::text AS args FROM job "
+                + "WHERE kind = 'REGISTRY_MONITORING' AND started_by = 'monitoring-job-test' ORDER BY started_at DESC "
+                + "LIMIT 1").query().singleRow();
+        assertThat(job.get("state")).isEqualTo("SUCCEEDED");
+        assertThat((String) job.get("args")).contains(Integer.toString(run.openTotal()));
+    }
+
     @Test
     void handlesTheWholeRegistryInAboutASecond() {
-        MonitoringRun run = monitoring.run(true);
+        MonitoringRun run = monitoring.run(true, "test");
         assertThat(run.awardsRecomputed()).isGreaterThanOrEqualTo(14_033);
         // A second or two on a quiet machine; the bound leaves room for a CI runner shared with other builds.
         assertThat(run.monitorMillis()).isLessThan(5_000);

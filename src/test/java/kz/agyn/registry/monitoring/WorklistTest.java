@@ -72,7 +72,7 @@ class WorklistTest extends AgynTest {
         award = make.award(scholar, LocalDate.now().minusDays(200), true, HOST);
         pseudonym = jdbc.sql("SELECT pseudonym FROM reg_scholar WHERE id = ?").param(scholar).query(String.class)
                 .single();
-        monitoring.run(false);
+        monitoring.run(false, "test");
         filter = "kind=OVERDUE&country=" + HOST + "&degree=MASTER";
     }
 
@@ -146,7 +146,7 @@ class WorklistTest extends AgynTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT done_by FROM reg_task WHERE id = ?").param(task).query(String.class).single())
                 .isEqualTo("wl-officer");
-        monitoring.run(false);
+        monitoring.run(false, "test");
         assertThat(jdbc.sql("SELECT count(*) FROM reg_task WHERE award_id = ? AND done_at IS NULL").param(award)
                 .query(Long.class).single()).isZero();
         mvc.perform(post("/api/v1/registry/tasks/" + task + "/done").with(csrf()).with(OFFICER)

@@ -85,7 +85,7 @@ class AnonymisationTest extends AgynTest {
                 today.minusYears(2), today.plusDays(40), null), Access.PERSONAL, "officer");
         scholars.addEmployment(id, new NewEmployment("Erasable Employer LLP", "990340005977", "PRIVATE", null, "DE",
                 "25", today.minusYears(1), null, "B4", "contract shown by his wife"), Access.PERSONAL, "officer");
-        monitoring.run(true);
+        monitoring.run(true, "test");
         long task = jdbc.sql("SELECT id FROM reg_task WHERE award_id = ? AND kind = 'OVERDUE' AND done_at IS NULL")
                 .param(overdue).query(Long.class).single();
         worklist.done(task, "Spoke to his mother, who says he is ill", Access.PERSONAL, "officer");

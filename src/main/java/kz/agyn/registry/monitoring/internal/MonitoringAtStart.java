@@ -30,7 +30,7 @@ class MonitoringAtStart implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (enabled) {
-            monitoring.run(true);
+            monitoring.run(true, MonitoringService.ACTOR);
         }
     }
 }

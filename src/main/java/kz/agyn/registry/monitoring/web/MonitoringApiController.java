@@ -42,8 +42,8 @@ class MonitoringApiController {
     @Operation(summary = "Run the monitoring pass now", description = "With recompute (default true) every "
             + "obligation is first re-evaluated as of today. Idempotent: tasks already open are not duplicated, "
             + "tasks whose condition no longer holds are closed with a note.")
-    MonitoringRun run(@RequestParam(defaultValue = "true") boolean recompute) {
-        return monitoring.run(recompute);
+    MonitoringRun run(@RequestParam(defaultValue = "true") boolean recompute, Authentication auth) {
+        return monitoring.run(recompute, auth.getName());
     }
 
     @GetMapping("/tasks")

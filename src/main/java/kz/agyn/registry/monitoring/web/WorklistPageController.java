@@ -84,9 +84,9 @@ class WorklistPageController {
 
     @PostMapping("/registry/monitoring/run")
     @PreAuthorize(Access.EDITORS)
-    String run(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-               RedirectAttributes flash) {
-        MonitoringRun run = monitoring.run(true);
+    String run(@RequestHeader(name = "HX-Request", required = false) String htmx, Authentication auth,
+               Model model, RedirectAttributes flash) {
+        MonitoringRun run = monitoring.run(true, auth.getName());
         if (htmx != null) {
             model.addAttribute("run", run);
             return "registry-worklist :: run-result";
