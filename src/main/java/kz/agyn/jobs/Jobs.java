@@ -168,10 +168,8 @@ public class Jobs {
             return recorded;
         }
         JobView job = recorded.get();
-        Handle h = live.get(job.id());
-        if (h != null) {
-            return Optional.of(job.withProgress(h.phase, h.doneSoFar(), h.totalSoFar(),
-                    job.cancelRequested() || h.cancelRequested()));
+        if (live.containsKey(job.id())) {
+            return Optional.of(withLiveCounts(job));
         }
         return failIfAbandoned(job.id()) ? repository.find(job.id()) : recorded;
     }
@@ -184,7 +182,15 @@ public class Jobs {
                 changed = true;
             }
         }
-        return changed ? repository.list(filter) : jobs;
+        // Read as find() reads one: a job running in this process shows its counts as they are now, so a list and
+        // a single job never disagree by a flush.
+        return (changed ? repository.list(filter) : jobs).stream().map(this::withLiveCounts).toList();
+    }
+
+    private JobView withLiveCounts(JobView job) {
+        Handle h = job.state() == JobState.RUNNING ? live.get(job.id()) : null;
+        return h == null ? job : job.withProgress(h.phase, h.doneSoFar(), h.totalSoFar(),
+                job.cancelRequested() || h.cancelRequested());
     }
 
     /** The users who have started jobs. */
