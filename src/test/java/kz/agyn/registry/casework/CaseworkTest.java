@@ -96,6 +96,22 @@ class CaseworkTest extends AgynTest {
         assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Министрлік");
     }
 
+    /** Before a breach is declared, the breach notice tells the officer what it would state: owed if declared today. */
+    @Test
+    void aBreachNoticeBeforeTheDeclarationStatesWhatItWouldCost() throws Exception {
+        TestScholars make = new TestScholars(scholars);
+        LocalDate today = LocalDate.now();
+        long s = make.scholar(make.freshIin(LocalDate.of(1994, 3, 3), Sex.MALE), "Қасымов", "Ерлан");
+        long award = make.award(s, today.minusDays(300), true, "US");
+        for (String lang : List.of("kk", "ru", "en")) {
+            String html = mvc.perform(get("/registry/awards/" + award + "/notices/BREACH").param("lang", lang)
+                            .with(user("off").roles("REGISTRY_OFFICER")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("id=\"notice-if-declared\"").doesNotContain("id=\"notice-owed\"")
+                    .contains(today.toString());
+        }
+    }
+
     @Test
     void instalmentsUpToFifteenYearsWithScheduleAndBalance() throws Exception {
         TestScholars make = new TestScholars(scholars);
