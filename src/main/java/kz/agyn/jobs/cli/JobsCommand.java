@@ -190,62 +190,11 @@ public class JobsCommand implements Callable<Integer> {
         return job;
     }
 
-    /** {@code agyn jobs show ID}: every field of one job. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one job: what it does, who "
-            + "started it with which parameters, its phase and counts, and how it ended.")
-    static class Show implements Callable<Integer> {
-
-        @ParentCommand
-        JobsCommand parent;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "the job's id (from `agyn jobs`)")
-        String id;
-
-        @Option(names = "--lang", description = "language: kk, ru, en (default: the one given to `jobs`, or kk)")
-        String lang;
-
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            Locale locale = lang == null ? parent.locale() : Locale.forLanguageTag(lang);
-            try (Services s = parent.services.get()) {
-                Optional<JobView> found = parent.job(s, id, locale, spec.commandLine().getErr());
-                if (found.isEmpty()) {
-                    return USAGE;
-                }
-                JobView j = found.get();
-                out.println("ID: " + j.id());
-                out.println(text(s, "jobs.kind", locale) + ": " + s.texts().kind(j, locale) + " (" + j.kind() + ")");
-                out.println(text(s, "jobs.user", locale) + ": " + j.startedBy());
-                if (!j.parameters().isEmpty()) {
-                    out.println(text(s, "jobs.parameters", locale) + ": " + new java.util.TreeMap<>(j.parameters()));
-                }
-                out.println(text(s, "jobs.state", locale) + ": " + state(s, j, locale) + " (" + j.state() + ")");
-                out.println(text(s, "jobs.progress", locale) + ": " + progress(s, j, locale));
-                out.println(text(s, "jobs.started", locale) + ": " + time(j.startedAt()));
-                out.println(text(s, "jobs.updated", locale) + ": " + time(j.updatedAt()));
-                out.println(text(s, "jobs.ended", locale) + ": " + time(j.endedAt()));
-                if (j.outcome() != null) {
-                    out.println(text(s, "jobs.outcome", locale) + ": " + s.texts().outcome(j, locale)
-                            + " (" + j.outcome() + ")");
-                }
-                if (j.resultLink() != null) {
-                    out.println(text(s, "jobs.cli.result", locale) + ": " + j.resultLink());
-                }
-                out.flush();
-                return 0;
-            }
-        }
-    }
-
-    /** {@code agyn jobs cancel ID}: asks a running job to stop, as the page's button and the API do. */
-    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Ask a running job to stop; it stops at "
-            + "its next safe point, in whichever process runs it (what it had written is kept or rolled back as its "
-            + "feature says). Exit 1 if the job is not running.")
-    static class Cancel implements Callable<Integer> {
+    /**
+     * A subcommand about one job: its id, its language, and the job looked up (an unknown or malformed id is said on
+     * the error stream and exits {@value #USAGE}); what it does with the job is the subclass's.
+     */
+    abstract static class OneJob implements Callable<Integer> {
 
         @ParentCommand
         JobsCommand parent;
@@ -269,21 +218,62 @@ public class JobsCommand implements Callable<Integer> {
                 if (found.isEmpty()) {
                     return USAGE;
                 }
-                if (!s.jobs().cancel(found.get().id())) {
-                    JobView now = s.jobs().find(found.get().id()).orElseThrow();
-                    err.println(text(s, "jobs.notRunning", locale) + " " + state(s, now, locale)
-                            + optional(s.texts().outcome(now, locale)));
-                    err.flush();
-                    return NOT_RUNNING;
-                }
-                out.println(text(s, "jobs.cancelAsked", locale));
+                int code = on(s, found.get(), locale, out, err);
                 out.flush();
-                return 0;
+                err.flush();
+                return code;
             }
         }
 
-        private static String optional(String outcome) {
-            return outcome == null ? "" : ": " + outcome;
+        abstract int on(Services s, JobView job, Locale locale, PrintWriter out, PrintWriter err);
+    }
+
+    /** {@code agyn jobs show ID}: every field of one job. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one job: what it does, who "
+            + "started it with which parameters, its phase and counts, and how it ended.")
+    static class Show extends OneJob {
+
+        @Override
+        int on(Services s, JobView j, Locale locale, PrintWriter out, PrintWriter err) {
+            out.println("ID: " + j.id());
+            out.println(text(s, "jobs.kind", locale) + ": " + s.texts().kind(j, locale) + " (" + j.kind() + ")");
+            out.println(text(s, "jobs.user", locale) + ": " + j.startedBy());
+            if (!j.parameters().isEmpty()) {
+                out.println(text(s, "jobs.parameters", locale) + ": " + new java.util.TreeMap<>(j.parameters()));
+            }
+            out.println(text(s, "jobs.state", locale) + ": " + state(s, j, locale) + " (" + j.state() + ")");
+            out.println(text(s, "jobs.progress", locale) + ": " + progress(s, j, locale));
+            out.println(text(s, "jobs.started", locale) + ": " + time(j.startedAt()));
+            out.println(text(s, "jobs.updated", locale) + ": " + time(j.updatedAt()));
+            out.println(text(s, "jobs.ended", locale) + ": " + time(j.endedAt()));
+            if (j.outcome() != null) {
+                out.println(text(s, "jobs.outcome", locale) + ": " + s.texts().outcome(j, locale)
+                        + " (" + j.outcome() + ")");
+            }
+            if (j.resultLink() != null) {
+                out.println(text(s, "jobs.cli.result", locale) + ": " + j.resultLink());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code agyn jobs cancel ID}: asks a running job to stop, as the page's button and the API do. */
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Ask a running job to stop; it stops at "
+            + "its next safe point, in whichever process runs it (what it had written is kept or rolled back as its "
+            + "feature says). Exit 1 if the job is not running.")
+    static class Cancel extends OneJob {
+
+        @Override
+        int on(Services s, JobView job, Locale locale, PrintWriter out, PrintWriter err) {
+            if (!s.jobs().cancel(job.id())) {
+                JobView now = s.jobs().find(job.id()).orElseThrow();
+                String outcome = s.texts().outcome(now, locale);
+                err.println(text(s, "jobs.notRunning", locale) + " " + state(s, now, locale)
+                        + (outcome == null ? "" : ": " + outcome));
+                return NOT_RUNNING;
+            }
+            out.println(text(s, "jobs.cancelAsked", locale));
+            return 0;
         }
     }
 }
