@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.platform.charts.ChartOption;
@@ -49,26 +50,40 @@ class ExplorerController {
         this.json = json;
     }
 
+    /**
+     * The page, or through htmx the form and the result together (the form's filters depend on the breakdown and
+     * the data). The address is the view's own query string (HX-Push-Url; on a full page the explorer carries it
+     * in data-address), so that a link copied from the bar reopens the same view.
+     */
     @GetMapping("/warehouse/explore")
     String explore(@RequestParam(required = false) String indicator, @RequestParam(required = false) String by,
                    @RequestParam Map<String, String> params, @RequestParam(required = false) String from,
                    @RequestParam(required = false) String to, @RequestParam(required = false) String dataset,
                    @RequestParam(required = false) Integer version, @RequestParam(required = false) String asOf,
+                   @RequestParam(required = false) String shown,
                    @RequestHeader(name = "HX-Request", required = false) String htmx,
-                   Authentication auth, Model model, Locale locale) {
-        Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, version, asOf);
+                   @RequestHeader(name = "HX-History-Restore-Request", required = false) String restore,
+                   Authentication auth, Model model, Locale locale, HttpServletRequest request,
+                   HttpServletResponse response) {
+        Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, version, asOf,
+                shown);
         Explorer.View view = explorer.view(selection, Role.namesOf(auth), locale);
         model.addAttribute("view", view);
         model.addAttribute("indicators", warehouse.indicators());
-        model.addAttribute("breakdowns", Explorer.BREAKDOWNS);
-        model.addAttribute("filters", Explorer.FILTERS);
         model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("locale", locale);
         model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
         ChartOption map = explorer.mapOption(view, regionNames(locale));
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
-        model.addAttribute("exportQuery", exportQuery(selection));
-        return htmx != null ? "explore :: explorer" : "explore";
+        model.addAttribute("exportQuery", view.query());
+        // The same address answers with a page or with a fragment: caches must keep them apart.
+        response.addHeader("Vary", "HX-Request");
+        // Going back to a view htmx no longer holds asks for the whole page, not the fragment.
+        if (htmx != null && restore == null) {
+            response.setHeader("HX-Push-Url", request.getContextPath() + "/warehouse/explore?" + view.query());
+            return "explore :: explorer";
+        }
+        return "explore";
     }
 
     @GetMapping("/warehouse/export/{format}")
@@ -79,7 +94,7 @@ class ExplorerController {
                 @RequestParam(required = false) String asOf,
                 Authentication auth, Locale locale, HttpServletResponse response) throws IOException {
         Explorer.View view = explorer.view(explorer.selection(indicator, by, params, from, to, dataset, version,
-                asOf), Role.namesOf(auth), locale);
+                asOf, null), Role.namesOf(auth), locale);
         String base = "agyn-" + (view.indicator() == null ? "export" : view.indicator().code().toLowerCase(Locale.ROOT))
                 + "-by-" + view.selection().by().name().toLowerCase(Locale.ROOT);
         switch (format) {
@@ -149,7 +164,7 @@ class ExplorerController {
             }
             for (Explorer.PivotRow pr : view.rows()) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(pr.label());
+                row.createCell(0).setCellValue(pr.label() + (pr.showsCode() ? " (" + pr.code() + ")" : ""));
                 for (int i = 0; i < pr.cells().size(); i++) {
                     Explorer.Cell c = pr.cells().get(i);
                     if (c.value() != null) {
@@ -200,7 +215,8 @@ class ExplorerController {
                 sb.append("; ");
             }
             sb.append(messages.getMessage("dimension." + d.name(), null, d.name(), locale)).append(' ')
-                    .append(Explorer.ANY.equals(v) ? messages.getMessage("explore.any", null, locale) : v);
+                    .append(Explorer.ANY.equals(v) ? messages.getMessage("explore.any", null, locale)
+                    : d == kz.agyn.warehouse.Dimension.REGION ? WholeCountry.shown(v) : v);
         });
         return sb.toString();
     }
@@ -211,33 +227,6 @@ class ExplorerController {
             names.put(r.kato(), r.names().in(locale));
         }
         return names;
-    }
-
-    private static String exportQuery(Explorer.Selection s) {
-        StringBuilder q = new StringBuilder("indicator=").append(enc(s.indicator())).append("&by=")
-                .append(s.by().name());
-        s.filters().forEach((d, v) -> q.append('&').append(d.name().toLowerCase(Locale.ROOT)).append('=')
-                .append(enc(v)));
-        if (s.from() != null) {
-            q.append("&from=").append(enc(s.from()));
-        }
-        if (s.to() != null) {
-            q.append("&to=").append(enc(s.to()));
-        }
-        if (s.dataset() != null) {
-            q.append("&dataset=").append(enc(s.dataset()));
-        }
-        if (s.version() != null) {
-            q.append("&version=").append(s.version());
-        }
-        if (s.asOf() != null) {
-            q.append("&asOf=").append(enc(s.asOf()));
-        }
-        return q.toString();
-    }
-
-    private static String enc(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static void attachment(HttpServletResponse response, String type, String name) {
