@@ -183,6 +183,29 @@ class ExplorerTest extends AgynTest {
                 .doesNotContain("data-filter=\"SEX\"");
     }
 
+    /**
+     * Issue 16: the answer to a form change names the filters set back for the new breakdown; a link with only the
+     * total of a breakdown lists where its figures are; the address pushed is the view's own.
+     */
+    @Test
+    void theFormSaysWhatItSetBackAndWhereFiguresAre() throws Exception {
+        var answer = mvc.perform(get("/warehouse/explore?indicator=EMIGRANTS&dataset=synthetic-emigration&by=COUNTRY"
+                        + "&age=Y15T24&shown=EMIGRANTS:AGE:synthetic-emigration&from=&to=&asOf=&lang=en")
+                        .with(ANALYST).header("HX-Request", "true"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"filters-reset\"",
+                "Age: 15–24 years").doesNotContain("id=\"no-data\"", "id=\"no-breakdown\"");
+        assertThat(answer.getHeader("HX-Push-Url")).isEqualTo("/warehouse/explore?indicator=EMIGRANTS"
+                + "&dataset=synthetic-emigration&by=COUNTRY&region=KZ&occupation=_T&education=_T&sex=_T&age=_T");
+        assertThat(answer.getHeaders("Vary")).contains("HX-Request");
+        String link = page("/warehouse/explore?indicator=EMIGRANTS&dataset=synthetic-emigration&by=COUNTRY"
+                + "&age=Y15T24", ANALYST, "en");
+        assertThat(link).contains("id=\"no-breakdown\"", "This selection has no figures by &quot;Country&quot;",
+                "Age: Total");
+        String ru = page("/warehouse/explore?indicator=EMIGRANTS&dataset=synthetic-emigration&by=AGE", ANALYST, "ru");
+        assertThat(ru).contains("15–24 лет", "65 лет и старше", ">Y15T24<").doesNotContain(">Y15T24 <");
+    }
+
     private String page(String url, RequestPostProcessor who, String lang) throws Exception {
         return mvc.perform(get(url).with(who).header("Accept-Language", lang).param("lang", lang)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
