@@ -93,6 +93,15 @@ class ExplorerBrowserTest extends AgynBrowserTest {
                     .doesNotContain("shown=");
             table = page.locator("#pivot").innerText();
             assertThat(page.locator("#pivot thead th.num")).hasCount(7);
+            // Back goes to the view before, drawn again.
+            page.goBack();
+            page.waitForURL(u -> !u.contains("from=2018"));
+            assertThat(page.locator("#from")).hasValue("");
+            assertThat(page.locator("#pivot thead th.num")).hasCount(15);
+            assertThat(page.locator("#explore-map")).hasAttribute("data-rendered", "true");
+            page.goForward();
+            page.waitForURL(u -> u.contains("from=2018"));
+            assertThat(page.locator("#pivot thead th.num")).hasCount(7);
         }
         try (BrowserContext other = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
             Page page = signIn(other, USER, PASSWORD, "en");
