@@ -106,3 +106,176 @@
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   });
 })();
+
+// The main menu on a narrow screen: a button opens and closes it. Without this script the button stays hidden
+// and the links show as they are (see .nav-toggle in agyn.css).
+(function () {
+  'use strict';
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var button = document.querySelector('.nav-toggle');
+    var nav = document.getElementById('main-nav');
+    if (!button || !nav) { return; }
+    document.documentElement.classList.add('js-nav');
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      nav.classList.toggle('open', open);
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+        button.setAttribute('aria-expanded', 'false');
+        nav.classList.remove('open');
+        button.focus();
+      }
+    });
+  });
+})();
+
+// The public survey form (survey-form.html): one section at a time with its progress, the questionnaire's skip
+// rules (data-show-if*, as FormService applies them on the server), and required answers checked before a
+// section is left or the form sent, each message next to its question. Without this script the page shows every
+// section and the server checks it all.
+(function () {
+  'use strict';
+
+  function chosenCodes(fieldset) {
+    var codes = [];
+    fieldset.querySelectorAll('input:checked, option:checked').forEach(function (el) {
+      if (el.dataset.code) { codes.push(el.dataset.code); }
+    });
+    return codes;
+  }
+
+  function answered(fieldset) {
+    var filled = false;
+    fieldset.querySelectorAll('input, select, textarea').forEach(function (el) {
+      if (el.type === 'radio' || el.type === 'checkbox') { filled = filled || el.checked; }
+      else { filled = filled || el.value.trim() !== ''; }
+    });
+    return filled;
+  }
+
+  function setError(fieldset, message) {
+    var error = fieldset.querySelector('.field-error');
+    if (error) { error.textContent = message || ''; }
+    fieldset.classList.toggle('has-error', !!message);
+  }
+
+  function init(form) {
+    var sections = Array.prototype.slice.call(form.querySelectorAll('.form-section'));
+    var fieldsets = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-question]'));
+    var byCode = {};
+    fieldsets.forEach(function (f) { byCode[f.dataset.question] = f; });
+    var submit = form.querySelector('button[type=submit]');
+    var message = form.dataset.requiredMessage;
+    var current = 0;
+    form.noValidate = true;
+
+    // In question order, so that a question hidden by its rule hides, in turn, those that depend on it.
+    function applyRules() {
+      fieldsets.forEach(function (f) {
+        var rule = f.dataset.showIf;
+        if (!rule) { return; }
+        var source = byCode[rule];
+        var chosen = source && !source.hidden ? chosenCodes(source) : [];
+        var options = (f.dataset.showIfOptions || '').split(' ');
+        var any = chosen.some(function (c) { return options.indexOf(c) >= 0; });
+        var shown = f.dataset.showIfMode === 'ANY_OF' ? any : !any;
+        f.hidden = !shown;
+        // A skipped question sends nothing (disabled fields are not submitted); the server drops it anyway.
+        f.querySelectorAll('input, select, textarea').forEach(function (el) { el.disabled = !shown; });
+        if (!shown) { setError(f, ''); }
+      });
+      sections.forEach(function (s) {
+        s.dataset.empty = s.querySelector('fieldset[data-question]:not([hidden])') ? 'false' : 'true';
+      });
+    }
+
+    function check(section) {
+      var first = null;
+      section.querySelectorAll('fieldset[data-question]').forEach(function (f) {
+        if (f.hidden) { return; }
+        var missing = f.dataset.required === 'true' && !answered(f);
+        var error = f.querySelector('.field-error');
+        if (missing) { setError(f, message); }
+        else if (error && error.textContent === message) { setError(f, ''); }
+        if (missing && !first) { first = f; }
+      });
+      if (first) {
+        var control = first.querySelector('input, select, textarea');
+        if (control) { control.focus(); }
+        first.scrollIntoView({block: 'center'});
+      }
+      return !first;
+    }
+
+    function show(index) {
+      current = index;
+      sections.forEach(function (s, i) { s.hidden = i !== index; });
+      var last = sections.length - 1;
+      while (last > 0 && sections[last].dataset.empty === 'true') { last--; }
+      if (submit) { submit.hidden = index < last; }
+      var next = sections[index].querySelector('[data-next]');
+      if (next) { next.hidden = index >= last; }
+    }
+
+    function step(from, direction) {
+      var i = from + direction;
+      while (i > 0 && i < sections.length - 1 && sections[i].dataset.empty === 'true') { i += direction; }
+      return Math.max(0, Math.min(sections.length - 1, i));
+    }
+
+    applyRules();
+    form.addEventListener('change', function (e) {
+      applyRules();
+      var f = e.target.closest('fieldset[data-question]');
+      if (f && answered(f)) { setError(f, ''); }
+      if (sections.length > 1) { show(current); }
+    });
+    form.addEventListener('submit', function (e) {
+      var ok = true;
+      var firstBad = -1;
+      sections.forEach(function (s, i) {
+        if (!check(s) && firstBad < 0) { firstBad = i; ok = false; }
+      });
+      if (!ok) {
+        e.preventDefault();
+        if (sections.length > 1) { show(firstBad); check(sections[firstBad]); }
+      }
+    });
+    if (sections.length < 2) { return; }
+    form.classList.add('paged');
+    sections.forEach(function (s, i) {
+      var pager = s.querySelector('.pager');
+      if (pager) { pager.hidden = false; }
+      var next = s.querySelector('[data-next]');
+      var back = s.querySelector('[data-back]');
+      if (next) {
+        next.addEventListener('click', function () {
+          if (check(s)) { show(step(i, 1)); s.parentNode.scrollIntoView(); focusHead(); }
+        });
+      }
+      if (back) {
+        back.addEventListener('click', function () { show(step(i, -1)); focusHead(); });
+      }
+    });
+    function focusHead() {
+      var head = sections[current].querySelector('h2');
+      if (head) { head.tabIndex = -1; head.focus(); }
+    }
+    // After the server found a mistake, open the first section that has one.
+    var start = 0;
+    sections.some(function (s, i) {
+      if (s.querySelector('.field-error:not(:empty)')) { start = i; return true; }
+      return false;
+    });
+    show(start);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.getElementById('public-form');
+    if (form) { init(form); }
+  });
+})();
