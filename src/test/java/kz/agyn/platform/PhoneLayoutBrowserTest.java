@@ -12,7 +12,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
@@ -103,7 +102,10 @@ class PhoneLayoutBrowserTest extends AgynBrowserTest {
 
             for (String href : links) {
                 page.navigate(base() + href + (href.contains("?") ? "&" : "?") + "lang=kk");
-                page.waitForLoadState(LoadState.NETWORKIDLE);
+                // Charts are drawn after the page has loaded; a page that polls (jobs) never goes quiet, so wait
+                // for what is drawn rather than for the network.
+                page.waitForFunction("() => Array.from(document.querySelectorAll('[data-option]:not([data-geo])'))"
+                        + ".every(e => e.dataset.rendered)", null, new Page.WaitForFunctionOptions().setTimeout(15000));
                 int over = overflow(page);
                 String name = href.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
                 page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve(

@@ -110,6 +110,13 @@ class SurveySkipRulesTest extends AgynTest {
         assertThat(v2.get("questions").get(9).get("showIf").get("noneOf").toString()).isEqualTo("[\"no\"]");
         assertThat(v2.get("questions").get(10).get("showIf").isNull()).isTrue();
 
+        // The version's page says which section each question is in and when it is asked.
+        String page = mvc.perform(get("/surveys/questionnaires/migration-intentions/versions/2").param("lang", "en")
+                .with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("section &quot;intentions&quot;",
+                "asked only if the answer to &quot;intend_leave&quot; is not no");
+
         // Downloaded and uploaded under another code, it is the same definition.
         String code = "test-sections-" + Long.toString(System.nanoTime(), 36);
         ObjectNode copy = ((ObjectNode) v2).deepCopy();
@@ -135,7 +142,7 @@ class SurveySkipRulesTest extends AgynTest {
         ObjectNode both = ((ObjectNode) questions.get(9).get("showIf"));
         both.putArray("anyOf").add("within_1y");
         ((ObjectNode) questions.get(10)).putObject("showIf").put("question", "pay_expected").putArray("anyOf").add("1");
-        ((ObjectNode) questions.get(4)).put("section", "about_you");
+        ((ObjectNode) questions.get(7)).put("section", "about_you");
         ((ObjectNode) questions.get(13)).put("section", "elsewhere");
         MockHttpServletResponse r = upload(d);
         assertThat(r.getStatus()).isEqualTo(400);
@@ -147,7 +154,7 @@ class SurveySkipRulesTest extends AgynTest {
                 .anySatisfy(p -> assertThat(p).startsWith("questions[8].showIf.noneOf[0] ").contains("\"never\""))
                 .anySatisfy(p -> assertThat(p).startsWith("questions[9].showIf ").contains("exactly one"))
                 .anySatisfy(p -> assertThat(p).startsWith("questions[10].showIf.question ").contains("does not come"))
-                .anySatisfy(p -> assertThat(p).startsWith("questions[4].section ").contains("later section"))
+                .anySatisfy(p -> assertThat(p).startsWith("questions[7].section ").contains("later section"))
                 .anySatisfy(p -> assertThat(p).startsWith("questions[13].section ").contains("\"elsewhere\""));
     }
 
