@@ -272,6 +272,14 @@
       return false;
     });
     show(start);
+    // The summary at the top links to each question; one in another section opens that section first.
+    document.querySelectorAll('#form-errors a[href^="#q-"]').forEach(function (a) {
+      a.addEventListener('click', function () {
+        var target = document.getElementById(a.getAttribute('href').slice(1));
+        var i = target ? sections.indexOf(target.closest('.form-section')) : -1;
+        if (i >= 0) { show(i); }
+      });
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

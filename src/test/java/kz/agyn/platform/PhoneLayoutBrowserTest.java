@@ -109,7 +109,7 @@ class PhoneLayoutBrowserTest extends AgynBrowserTest {
                 int over = overflow(page);
                 String name = href.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
                 page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve(
-                        "phone-page-" + (name.isEmpty() ? "home" : name) + ".png")).setFullPage(true));
+                        "phone-page-" + (name.isEmpty() ? "home" : name) + ".png")));
                 if (over > 0) {
                     wide.add(href + ": " + over + " px " + culprits(page));
                 }
