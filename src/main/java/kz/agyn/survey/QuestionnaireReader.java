@@ -120,18 +120,11 @@ final class QuestionnaireReader {
         for (int k = 0; k < items.size(); k++) {
             String at = "sections[" + k + "]";
             JsonNode s = items.get(k);
-            if (s == null || !s.isObject()) {
-                problem(at, "survey.definition.notObject");
+            if (!object(s, at, SECTION_FIELDS)) {
                 continue;
             }
-            unknownFields(s, SECTION_FIELDS, at);
-            String code = code(s, at, QUESTION_CODE, CODE_LENGTH, "survey.definition.sectionCodeBad");
-            if (code != null) {
-                String first = codes.putIfAbsent(code, at);
-                if (first != null) {
-                    problem(at + ".code", "survey.definition.sectionCodeTwice", code, first);
-                }
-            }
+            String code = uniqueCode(s, at, QUESTION_CODE, CODE_LENGTH, "survey.definition.sectionCodeBad",
+                    "survey.definition.sectionCodeTwice", codes);
             String[] titles = texts(s, at, "title", TITLE_LENGTH);
             out.add(new QuestionnaireDefinition.SectionItem(code, titles[0], titles[1], titles[2]));
         }
@@ -368,18 +361,11 @@ final class QuestionnaireReader {
         for (int i = 0; i < items.size(); i++) {
             String at = path + ".options[" + i + "]";
             JsonNode o = items.get(i);
-            if (o == null || !o.isObject()) {
-                problem(at, "survey.definition.notObject");
+            if (!object(o, at, OPTION_FIELDS)) {
                 continue;
             }
-            unknownFields(o, OPTION_FIELDS, at);
-            String code = code(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad");
-            if (code != null) {
-                String first = codes.putIfAbsent(code, at);
-                if (first != null) {
-                    problem(at + ".code", "survey.definition.optionCodeTwice", code, first);
-                }
-            }
+            String code = uniqueCode(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad",
+                    "survey.definition.optionCodeTwice", codes);
             String[] texts = texts(o, at, "text", OPTION_TEXT_LENGTH);
             options.add(new QuestionnaireDefinition.Option(code, texts[0], texts[1], texts[2]));
         }
@@ -412,6 +398,29 @@ final class QuestionnaireReader {
         String code = c.stringValue().strip();
         if (code.length() > length || !pattern.matcher(code).matches()) {
             problem(at, badKey, code, length);
+        }
+        return code;
+    }
+
+    /** Whether the entry at {@code at} is a JSON object; its unknown fields are reported. */
+    private boolean object(JsonNode node, String at, Set<String> fields) {
+        if (node == null || !node.isObject()) {
+            problem(at, "survey.definition.notObject");
+            return false;
+        }
+        unknownFields(node, fields, at);
+        return true;
+    }
+
+    /** An entry's code, checked against its pattern and against the codes already seen in its list. */
+    private String uniqueCode(JsonNode node, String at, Pattern pattern, int length, String badKey, String twiceKey,
+                              Map<String, String> seen) {
+        String code = code(node, at, pattern, length, badKey);
+        if (code != null) {
+            String first = seen.putIfAbsent(code, at);
+            if (first != null) {
+                problem(at + ".code", twiceKey, code, first);
+            }
         }
         return code;
     }

@@ -167,4 +167,18 @@ class SurveySectionsBrowserTest extends AgynBrowserTest {
                     .setFullPage(true));
         }
     }
+
+    @Test
+    void onADesktopTheFormShowsOneSectionInANarrowColumn() {
+        String token = forms.issue(wave().id(), "test");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+            Page page = context.newPage();
+            page.navigate(base() + "/s/" + token + "?lang=kk");
+            assertThat(page.locator("section[data-section='1'] .progress-text")).hasText("1-бөлім, барлығы 4");
+            assertThat(page.locator("section[data-section='2']")).isHidden();
+            Number width = (Number) page.evaluate("document.querySelector('main').getBoundingClientRect().width");
+            assertThat(width.intValue()).as("a readable column").isLessThanOrEqualTo(720);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("survey-sections-desktop.png")));
+        }
+    }
 }
