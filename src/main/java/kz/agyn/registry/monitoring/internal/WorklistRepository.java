@@ -81,7 +81,7 @@ public class WorklistRepository {
                           s.synthetic,
                           CASE WHEN o.state = 'OVERDUE' OR ',' || o.reasons || ',' LIKE '%,BREACH_ELIGIBLE,%'
                                THEN o.owed_if_declared_kzt END AS owed_if_declared""" + FROM + where
-                        + URGENCY + page)
+                        + " " + URGENCY + page)
                 .params(params).query(WorklistRepository::row).list();
     }
 

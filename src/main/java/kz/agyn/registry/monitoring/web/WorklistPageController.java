@@ -15,7 +15,7 @@ import kz.agyn.registry.monitoring.TaskKind;
 import kz.agyn.registry.monitoring.WorklistLine;
 import kz.agyn.registry.monitoring.WorklistQuery;
 import kz.agyn.registry.monitoring.WorklistService;
-import kz.agyn.registry.scholars.web.CodeLabels;
+import kz.agyn.registry.scholars.web.RegistryCodeLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -39,10 +39,10 @@ class WorklistPageController {
     private final MonitoringService monitoring;
     private final ReferenceData reference;
     private final MessageSource messages;
-    private final CodeLabels labels;
+    private final RegistryCodeLabels labels;
 
     WorklistPageController(WorklistService worklist, MonitoringService monitoring, ReferenceData reference,
-                           MessageSource messages, CodeLabels labels) {
+                           MessageSource messages, RegistryCodeLabels labels) {
         this.labels = labels;
         this.worklist = worklist;
         this.monitoring = monitoring;

@@ -51,10 +51,10 @@ class RegistryPageController {
     private final ObligationService obligations;
     private final ReferenceData reference;
     private final MessageSource messages;
-    private final CodeLabels codeLabels;
+    private final RegistryCodeLabels codeLabels;
 
     RegistryPageController(ScholarService scholars, ObligationService obligations, ReferenceData reference,
-                           MessageSource messages, CodeLabels codeLabels) {
+                           MessageSource messages, RegistryCodeLabels codeLabels) {
         this.codeLabels = codeLabels;
         this.scholars = scholars;
         this.obligations = obligations;
@@ -119,7 +119,7 @@ class RegistryPageController {
         ScholarView view = scholars.view(id, Access.of(auth));
         // Old jobs may name regions since merged or split, so names come from the whole history; a new job
         // is recorded in today's regions.
-        CodeLabels.In labels = codeLabels.in(locale);
+        RegistryCodeLabels.In labels = codeLabels.in(locale);
         model.addAttribute("s", view);
         model.addAttribute("timeline", ScholarTimeline.of(view, messages, locale, labels));
         model.addAttribute("regionNames", labels.regions());

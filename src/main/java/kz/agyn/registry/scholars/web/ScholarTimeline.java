@@ -37,16 +37,16 @@ final class ScholarTimeline {
 
     private final MessageSource messages;
     private final Locale locale;
-    private final CodeLabels.In labels;
+    private final RegistryCodeLabels.In labels;
     private final List<Event> events = new ArrayList<>();
 
-    private ScholarTimeline(MessageSource messages, Locale locale, CodeLabels.In labels) {
+    private ScholarTimeline(MessageSource messages, Locale locale, RegistryCodeLabels.In labels) {
         this.messages = messages;
         this.locale = locale;
         this.labels = labels;
     }
 
-    static List<Event> of(ScholarView s, MessageSource messages, Locale locale, CodeLabels.In labels) {
+    static List<Event> of(ScholarView s, MessageSource messages, Locale locale, RegistryCodeLabels.In labels) {
         ScholarTimeline t = new ScholarTimeline(messages, locale, labels);
         s.awards().forEach(t::award);
         s.employments().forEach(j -> t.job(j, s.personal()));

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * officer can still match it to a file; an unknown code is shown as it is.
  */
 @Component
-public class CodeLabels {
+public class RegistryCodeLabels {
 
     private final ReferenceData reference;
     private final MessageSource messages;
 
-    public CodeLabels(ReferenceData reference, MessageSource messages) {
+    public RegistryCodeLabels(ReferenceData reference, MessageSource messages) {
         this.reference = reference;
         this.messages = messages;
     }
