@@ -15,7 +15,7 @@ import kz.agyn.registry.monitoring.TaskKind;
 import kz.agyn.registry.monitoring.WorklistLine;
 import kz.agyn.registry.monitoring.WorklistQuery;
 import kz.agyn.registry.monitoring.WorklistService;
-import kz.agyn.registry.scholars.web.RegistryCodeLabels;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;

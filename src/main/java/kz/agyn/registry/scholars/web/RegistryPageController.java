@@ -1,10 +1,8 @@
 package kz.agyn.registry.scholars.web;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
@@ -16,6 +14,7 @@ import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.NewDecision;
 import kz.agyn.registry.obligation.ObligationService;
 import kz.agyn.registry.obligation.Sector;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import kz.agyn.registry.scholars.NewEmployment;
 import kz.agyn.registry.scholars.ScholarService;
 import kz.agyn.registry.scholars.ScholarView;

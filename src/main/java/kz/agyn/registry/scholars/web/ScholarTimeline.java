@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.ObligationReason;
 import kz.agyn.registry.obligation.ObligationStatus;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import kz.agyn.registry.scholars.ScholarView;
 import org.springframework.context.MessageSource;
 

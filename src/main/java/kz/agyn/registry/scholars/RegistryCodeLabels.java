@@ -1,4 +1,4 @@
-package kz.agyn.registry.scholars.web;
+package kz.agyn.registry.scholars;
 
 import java.util.HashMap;
 import java.util.Locale;
