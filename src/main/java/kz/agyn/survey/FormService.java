@@ -81,7 +81,10 @@ public class FormService {
      * @throws SurveyException when count is not 1 to {@value #MAX_BATCH} or days not 1 to {@value #MAX_DAYS}
      */
     public List<IssuedLink> issue(int surveyId, int count, Integer days, String user) {
-        surveys.survey(surveyId);
+        Survey survey = surveys.survey(surveyId);
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.CONFLICT, "survey.closed", survey.code());
+        }
         if (count < 1 || count > MAX_BATCH) {
             throw SurveyException.invalid("survey.links.badCount", MAX_BATCH);
         }
@@ -146,7 +149,11 @@ public class FormService {
     public Form open(String token) {
         SurveyRepository.LinkRow link = link(token);
         refuseClosed(link);
-        return new Form(surveys.survey(link.surveyId()), surveys.questions(link.surveyId()));
+        Survey survey = surveys.survey(link.surveyId());
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.GONE, "survey.form.surveyClosed");
+        }
+        return new Form(survey, surveys.questions(link.surveyId()));
     }
 
     /**
