@@ -90,8 +90,8 @@ class SurveyClosingTest extends AgynTest {
         mvc.perform(delete("/api/v1/surveys/" + demo.id()).param("reason", "cleaning up").with(ADMIN_USER)
                         .with(csrf()).header("Accept-Language", "en"))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value("Survey "
-                        + "demo-young-specialists-2024 cannot be deleted: it has " + demo.respondents()
-                        + " responses, and answers people gave are not deleted. Close it to stop taking answers."));
+                        + "demo-young-specialists-2024 cannot be deleted: it has "
+                        + String.format(java.util.Locale.ENGLISH, "%,d", demo.respondents()) + " responses, and answers people gave are not deleted. Close it to stop taking answers."));
         // The page offers no delete, and the address of its confirmation says why instead of asking.
         String page = mvc.perform(get("/surveys/" + demo.id()).param("lang", "en").with(ADMIN_USER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
