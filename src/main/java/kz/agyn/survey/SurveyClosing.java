@@ -15,9 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SurveyClosing {
 
-    /** The longest reason kept. */
-    public static final int MAX_REASON = 500;
-
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final AuditLog audit;
@@ -31,7 +28,7 @@ public class SurveyClosing {
     /** Closes a survey: no new links, the public form and response files refused; results stay readable. */
     @Transactional
     public Survey close(int surveyId, String reason, String by) {
-        String why = reason(reason);
+        String why = kz.agyn.kernel.StatedReason.required(reason);
         Survey s = surveys.survey(surveyId);
         if (!repository.close(surveyId, by, why)) {
             throw new SurveyException(UserException.Kind.CONFLICT, "survey.close.already", s.code());
@@ -54,7 +51,7 @@ public class SurveyClosing {
     /** Deletes a survey without responses, with its links, response files and margins; refused with responses. */
     @Transactional
     public void delete(int surveyId, String reason) {
-        String why = reason(reason);
+        String why = kz.agyn.kernel.StatedReason.required(reason);
         Survey s = surveys.survey(surveyId);
         if (!repository.deleteWithoutResponses(surveyId)) {
             throw new SurveyException(UserException.Kind.CONFLICT, "survey.delete.hasResponses", s.code(),
@@ -62,16 +59,5 @@ public class SurveyClosing {
         }
         audit.record(AuditAction.SURVEY_DELETED, "survey", (long) surveyId, 1, s.code() + " (" + s.wave()
                 + ") deleted, without responses. Reason: " + why);
-    }
-
-    private static String reason(String reason) {
-        String r = reason == null ? "" : reason.strip();
-        if (r.isEmpty()) {
-            throw SurveyException.invalid("survey.undo.reasonRequired");
-        }
-        if (r.length() > MAX_REASON) {
-            throw SurveyException.invalid("survey.undo.reasonTooLong", MAX_REASON);
-        }
-        return r;
     }
 }

@@ -19,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Withdrawals {
 
-    /** The longest reason kept; a reason is required, so that whoever reads the history knows why. */
-    public static final int MAX_REASON = 500;
-
     private final WarehouseRepository warehouse;
     private final ImportRepository imports;
     private final AuditLog audit;
@@ -103,7 +100,7 @@ public class Withdrawals {
     }
 
     private Outcome withdraw(String dataset, int version, String reason, String by, String what) {
-        String why = reason(reason);
+        String why = kz.agyn.kernel.StatedReason.required(reason);
         int datasetId = datasetId(dataset);
         warehouse.lockDataset(datasetId);
         int versionId = warehouse.versionIdOf(datasetId, version)
@@ -137,7 +134,7 @@ public class Withdrawals {
     /** Retires a dataset: left out of the explorer's, the metrics' and the exports' defaults. Reversible. */
     @Transactional
     public void retire(String dataset, String reason, String by) {
-        String why = reason(reason);
+        String why = kz.agyn.kernel.StatedReason.required(reason);
         int id = datasetId(dataset);
         if (!warehouse.retire(id, by, why)) {
             throw new UserException(UserException.Kind.CONFLICT, "warehouse.retire.already", dataset);
@@ -158,16 +155,5 @@ public class Withdrawals {
     private int datasetId(String dataset) {
         return warehouse.datasetId(dataset == null ? "" : dataset)
                 .orElseThrow(() -> new ImportException("warehouse.dataset.notFound", dataset));
-    }
-
-    private static String reason(String reason) {
-        String r = reason == null ? "" : reason.strip();
-        if (r.isEmpty()) {
-            throw new UserException(UserException.Kind.INVALID, "warehouse.withdraw.reasonRequired");
-        }
-        if (r.length() > MAX_REASON) {
-            throw new UserException(UserException.Kind.INVALID, "warehouse.withdraw.reasonTooLong", MAX_REASON);
-        }
-        return r;
     }
 }

@@ -113,7 +113,7 @@ class SurveyClosingTest extends AgynTest {
         mvc.perform(delete("/api/v1/surveys/" + api.id()).with(ADMIN_USER).with(csrf())
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("Give the reason: it is kept in the audit log."));
+                .andExpect(jsonPath("$.detail").value("Give the reason: it is kept in the history and in the audit log."));
         mvc.perform(delete("/api/v1/surveys/" + api.id()).param("reason", "created by mistake").with(ADMIN_USER)
                         .with(csrf()))
                 .andExpect(status().isNoContent());

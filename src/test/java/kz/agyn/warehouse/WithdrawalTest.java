@@ -59,6 +59,9 @@ class WithdrawalTest extends AgynTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MetricsService metrics;
+
     @Test
     void withdrawingTheCurrentImportMakesAVersionWithoutItCurrentAndKeepsTheHistory() throws Exception {
         String ds = "test-undo-current";
@@ -196,6 +199,31 @@ class WithdrawalTest extends AgynTest {
                 .andExpect(jsonPath("$.detail").value("Набор " + ds + " не выведен из использования."));
         assertThat(audited("DATASET_RETIRED", ds + " retired. Reason: superseded by the census")).isEqualTo(1);
         assertThat(audited("DATASET_REINSTATED", ds + " reinstated")).isEqualTo(1);
+    }
+
+    @Test
+    void aRetiredDatasetLeavesTheMetricsUnlessNamed() throws Exception {
+        String ds = "test-undo-retire-metric";
+        imported(ds, "UZ", """
+                indicator,period,region,occupation,education,country,sex,age,flow,value,unit,status
+                EMIGRANTS,1901,KZ,,,,,,EMI,100,PERSONS,A
+                EMIGRANTS,1902,KZ,,,,,,EMI,110,PERSONS,A
+                """);
+        assertThat(growth(null)).containsExactly("1902");
+        mvc.perform(post("/api/v1/datasets/" + ds + "/retire").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"test\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.retired.by").value(ADMIN));
+        assertThat(growth(null)).isEmpty();
+        assertThat(growth(ds)).containsExactly("1902");
+        mvc.perform(post("/api/v1/datasets/" + ds + "/reinstate").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+    }
+
+    /** The periods of the growth rate of emigrants in 1901–1902 (no other dataset reaches back so far). */
+    private List<String> growth(String dataset) {
+        return metrics.compute(kz.agyn.warehouse.metrics.Metric.GROWTH_RATE, new MetricsService.Selection(null,
+                        "1901", "1902", dataset, null, null, null, List.of(), 1), java.util.Locale.ENGLISH, true)
+                .points().stream().map(MetricResult.Point::period).toList();
     }
 
     private int audited(String action, String detail) {
