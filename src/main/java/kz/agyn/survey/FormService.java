@@ -93,7 +93,10 @@ public class FormService {
      * @throws SurveyException when count is not 1 to {@value #MAX_BATCH} or days not 1 to {@value #MAX_DAYS}
      */
     public List<IssuedLink> issue(int surveyId, int count, Integer days, String user) {
-        surveys.survey(surveyId);
+        Survey survey = surveys.survey(surveyId);
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.CONFLICT, "survey.closed", survey.code());
+        }
         if (count < 1 || count > MAX_BATCH) {
             throw SurveyException.invalid("survey.links.badCount", MAX_BATCH);
         }
@@ -159,6 +162,9 @@ public class FormService {
         SurveyRepository.LinkRow link = link(token);
         refuseClosed(link);
         Survey survey = surveys.survey(link.surveyId());
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.GONE, "survey.form.surveyClosed");
+        }
         List<Question> questions = repository.questions(survey.questionnaireId());
         return new Form(survey, questions, sections(repository.sections(survey.questionnaireId()), questions));
     }

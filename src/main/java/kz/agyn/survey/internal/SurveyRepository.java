@@ -484,7 +484,38 @@ public class SurveyRepository {
         return new Survey(rs.getInt("id"), rs.getString("code"), names(rs, "title"), rs.getString("wave"),
                 rs.getBoolean("synthetic"), rs.getString("q_code"), rs.getInt("q_version"),
                 rs.getInt("questionnaire_id"), rs.getString("margin_source"), rs.getInt("respondents"),
-                rs.getString("margin_dataset"), rs.getString("margin_period"));
+                rs.getString("margin_dataset"), rs.getString("margin_period"),
+                rs.getObject("closed_at") == null ? null : new Survey.Closure(rs.getObject("closed_at",
+                        OffsetDateTime.class), rs.getString("closed_by"), rs.getString("closed_reason")));
+    }
+
+    /** Closes a survey ({@code by} null: opens it again); false when it already was so. */
+    public boolean close(int surveyId, String by, String reason) {
+        return by == null
+                ? jdbc.sql("""
+                        UPDATE survey SET closed_at = NULL, closed_by = NULL, closed_reason = NULL
+                        WHERE id = ? AND closed_at IS NOT NULL""").param(surveyId).update() == 1
+                : jdbc.sql("""
+                        UPDATE survey SET closed_at = now(), closed_by = ?, closed_reason = ?
+                        WHERE id = ? AND closed_at IS NULL""").params(by, reason, surveyId).update() == 1;
+    }
+
+    /**
+     * Deletes a survey that has no respondents, with its links, response files and margins, in the caller's
+     * transaction; false (and nothing deleted) when it has respondents. The survey row is locked first, so that an
+     * answer arriving meanwhile either comes first (and the delete is refused) or waits and fails.
+     */
+    public boolean deleteWithoutResponses(int surveyId) {
+        jdbc.sql("SELECT id FROM survey WHERE id = ? FOR UPDATE").param(surveyId).query(Integer.class).single();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM survey_respondent WHERE survey_id = ?)").param(surveyId)
+                .query(Boolean.class).single()) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM survey_link WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey_import WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey_margin WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey WHERE id = ?").param(surveyId).update();
+        return true;
     }
 
     private static Names names(ResultSet rs, String prefix) throws SQLException {
