@@ -22,6 +22,14 @@ public record Legend(String type, Integer top, Integer bottom, List<String> data
         return new Legend("scroll", null, 0, null, null);
     }
 
+    /**
+     * A plain legend above the chart, every name on it: agyn.js wraps it onto as many lines as the names need and
+     * makes the chart that much taller, where a scrolling legend would hide the names behind page numbers.
+     */
+    public static Legend wrappedAtTop() {
+        return new Legend(null, 0, null, null, null);
+    }
+
     /** A plain legend above the chart listing these names. */
     public static Legend atTop(List<String> names) {
         return new Legend(null, 0, null, names, null);

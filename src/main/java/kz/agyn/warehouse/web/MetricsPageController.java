@@ -94,6 +94,6 @@ class MetricsPageController {
         model.addAttribute("datasets", warehouse.datasets());
         model.addAttribute("dataset", Params.blank(dataset));
         model.addAttribute("locale", locale);
-        return htmx != null ? "metrics :: result" : "metrics";
+        return htmx != null ? "metrics :: view" : "metrics";
     }
 }
