@@ -141,24 +141,25 @@
   }
 
   // A plain legend wraps onto as many lines as its names need: the chart grows by those lines and the plot keeps
-  // its height, so no name is hidden behind a page number. The width of each name is measured as ECharts draws it.
+  // its height, so no name is hidden behind a page number. A legend at the top leaves the toolbox its corner
+  // (ECharts wraps a legend at its width, not between left and right). Each item is measured as ECharts draws
+  // it: a 25 px symbol, 5 px, the name in 12 px type, 10 px to the next.
   function fitLegend(el, option) {
     var legend = option.legend;
     if (!legend || legend.type === 'scroll') { return; }
     var names = legend.data || (option.series || []).map(function (s) { return s.name; }).filter(Boolean);
     var top = legend.bottom === undefined;
     legend.left = 10;
-    legend.right = top ? 80 : 10;
+    legend.width = Math.max(120, (el.clientWidth || 600) - 10 - (top ? 100 : 10) - 10);
     var ctx = document.createElement('canvas').getContext('2d');
     ctx.font = '12px sans-serif';
-    var width = (el.clientWidth || 600) - legend.left - legend.right - 10;
     var rows = 1, x = 0;
     names.forEach(function (n) {
-      var w = ctx.measureText(String(n)).width + 25 + 10;
-      if (x > 0 && x + w > width) { rows++; x = 0; }
-      x += w;
+      var w = ctx.measureText(String(n)).width + 25 + 5;
+      if (x > 0 && x + w > legend.width) { rows++; x = 0; }
+      x += w + 10;
     });
-    var extra = (rows - 1) * 24;
+    var extra = rows > 1 ? (rows - 1) * 24 + 8 : 0;
     if (extra > 0) {
       if (option.grid) {
         if (top) { option.grid.top = (option.grid.top || 60) + extra; } else { option.grid.bottom = (option.grid.bottom || 60) + extra; }

@@ -242,13 +242,12 @@ class DashboardController {
             max = max.max(o.scaledValue());
         }
         DatasetInfo info = datasets.get(dataset);
-        boolean synthetic = info != null && info.synthetic();
         ChartOption option = new ChartOption().tooltip(Tooltip.item())
                 .visualMap(VisualMap.shading(max, unit.isEmpty() ? indicatorName : indicatorName + ", " + unit))
                 .series(Series.regions(data).unit(unit).fixed().namesOnHover()).regionNames(names);
         List<String> sources = new ArrayList<>();
-        sources.add(info == null ? dataset : info.title().in(locale) + " (" + info.publisher() + ")"
-                + (synthetic ? " — " + msg("dashboard.map.synthetic", locale) : ""));
+        // The dataset's title and publisher say when it is synthetic, as everywhere else its source is cited.
+        sources.add(info == null ? dataset : info.title().in(locale) + " (" + info.publisher() + ")");
         sources.add(msg("dashboard.map.attribution", locale));
         return Optional.of(new Chart("map", msg("dashboard.map.title.series", locale, indicatorName, period),
                 toJson(option), sources, msg("dashboard.map.remark.series", locale)));

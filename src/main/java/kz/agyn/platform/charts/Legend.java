@@ -6,16 +6,11 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The legend: scrolling when the series are many, at the top or the bottom, optionally with the names it lists
- * and which of them start switched on.
+ * The legend: wrapped onto as many lines as it needs at the top, or scrolling at the bottom, optionally with the
+ * names it lists and which of them start switched on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Legend(String type, Integer top, Integer bottom, List<String> data, Map<String, Boolean> selected) {
-
-    /** A scrolling legend above the chart. */
-    public static Legend scrollingAtTop() {
-        return new Legend("scroll", 0, null, null, null);
-    }
 
     /** A scrolling legend below the chart. */
     public static Legend scrollingAtBottom() {
