@@ -191,13 +191,7 @@ class SharedViewsBrowserTest extends AgynBrowserTest {
             page.locator("#cohort-filter button[type=submit]").click();
             assertThat(page).hasURL(java.util.regex.Pattern.compile("breakdown=HOST_COUNTRY"));
             cohortLink = page.url();
-            Locator km = page.locator("#chart-survival .chart");
-            assertThat(km).hasAttribute("data-rendered", "true");
-            km.scrollIntoViewIfNeeded();
-            page.locator("#chart-survival").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(Browsers.SHOTS.resolve("cohorts-survival-en-1440.png")));
-            page.locator("#chart-states").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(Browsers.SHOTS.resolve("cohorts-states-en-1440.png")));
+            cohortCharts(page, "en-1440");
 
             page.navigate(base() + "/surveys/" + survey + "?lang=en");
             page.locator("#question").selectOption("intend_leave");
@@ -223,13 +217,26 @@ class SharedViewsBrowserTest extends AgynBrowserTest {
         try (BrowserContext context = phone()) {
             Page page = signIn(context, USER, PASSWORD, "kk");
             page.navigate(cohortLink.replace("lang=en", "lang=kk"));
-            Locator km = page.locator("#chart-survival .chart");
-            assertThat(km).hasAttribute("data-rendered", "true");
-            km.scrollIntoViewIfNeeded();
-            page.locator("#chart-survival").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(Browsers.SHOTS.resolve("cohorts-survival-kk-390.png")));
-            page.locator("#chart-states").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(Browsers.SHOTS.resolve("cohorts-states-kk-390.png")));
+            cohortCharts(page, "kk-390");
         }
+    }
+
+    /**
+     * The cohort charts drawn, their legends whole (no page numbers) and the survival chart opening on its first
+     * years with the rest a slide away; both photographed as {@code cohorts-*-<shot>.png}.
+     */
+    private static void cohortCharts(Page page, String shot) {
+        Locator km = page.locator("#chart-survival .chart");
+        assertThat(km).hasAttribute("data-rendered", "true");
+        for (String id : List.of("graduates", "states", "sectors", "survival")) {
+            assertThat(page.locator("#chart-" + id + " .chart").getAttribute("data-option"))
+                    .as(id).doesNotContain("\"scroll\"");
+        }
+        assertThat(km.getAttribute("data-option")).contains("\"dataZoom\"").contains("\"endValue\":60");
+        km.scrollIntoViewIfNeeded();
+        page.locator("#chart-survival").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.SHOTS.resolve("cohorts-survival-" + shot + ".png")));
+        page.locator("#chart-states").screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.SHOTS.resolve("cohorts-states-" + shot + ".png")));
     }
 }
