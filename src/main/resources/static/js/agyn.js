@@ -202,8 +202,23 @@
     ]};
   }
 
+  // A band's name written inside it at the left (MarkArea.namedAt) wraps within the first category's column, so that
+  // on a narrow screen it does not run under the next bar.
+  function fitBandNames(el, option) {
+    var axis = option.xAxis;
+    if (!axis || axis.type !== 'category' || !axis.data || !option.grid) { return; }
+    var column = ((el.clientWidth || 600) - option.grid.left - option.grid.right) / axis.data.length;
+    (option.series || []).forEach(function (s) {
+      if (s.markArea && s.markArea.label) {
+        s.markArea.label.width = Math.max(40, column - 10);
+        s.markArea.label.overflow = 'break';
+      }
+    });
+  }
+
   function draw(el, option) {
     localize(option);
+    fitBandNames(el, option);
     (option.series || []).forEach(function (s) {
       if (s.type === 'custom' && s.agynErrorBars) {
         s.renderItem = errorBars;

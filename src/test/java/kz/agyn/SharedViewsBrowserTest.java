@@ -116,6 +116,11 @@ class SharedViewsBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#chart-map")).hasAttribute("data-rendered", "true");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("home-charts-kk-390.png"))
                     .setFullPage(true));
+            for (String id : List.of("rnd", "map")) {
+                page.locator("#chart-" + id).scrollIntoViewIfNeeded();
+                page.locator("#chart-" + id).screenshot(new Locator.ScreenshotOptions()
+                        .setPath(Browsers.SHOTS.resolve("home-" + id + "-kk-390.png")));
+            }
         }
     }
 
