@@ -65,7 +65,8 @@ class ExplorerController {
         model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("locale", locale);
         model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
-        ChartOption map = explorer.mapOption(view, regionNames(locale));
+        ChartOption map = explorer.mapOption(view, regionNames(locale), view.indicator() == null ? ""
+                : messages.getMessage("unit." + view.indicator().unit(), null, "", locale));
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
         model.addAttribute("exportQuery", exportQuery(selection));
         return htmx != null ? "explore :: explorer" : "explore";

@@ -95,6 +95,6 @@ class MetricsPageController {
         model.addAttribute("datasets", warehouse.datasets().stream().filter(d -> d.retired() == null).toList());
         model.addAttribute("dataset", Params.blank(dataset));
         model.addAttribute("locale", locale);
-        return htmx != null ? "metrics :: result" : "metrics";
+        return htmx != null ? "metrics :: view" : "metrics";
     }
 }
