@@ -39,7 +39,22 @@ public enum AuditAction {
      */
     SOURCE_SET(AuditKind.SECURITY),
     /** A dataset's refresh source was removed. */
-    SOURCE_REMOVED(AuditKind.SECURITY);
+    SOURCE_REMOVED(AuditKind.SECURITY),
+    /**
+     * An accepted warehouse import withdrawn by an administrator: its version is marked withdrawn and, if it was
+     * current, a version without its observations became current (decision 0033).
+     */
+    IMPORT_WITHDRAWN(AuditKind.SECURITY),
+    /** A warehouse dataset retired: left out of what the explorer, metrics and exports read by default. */
+    DATASET_RETIRED(AuditKind.SECURITY),
+    /** A retired dataset taken back into the defaults. */
+    DATASET_REINSTATED(AuditKind.SECURITY),
+    /** A survey closed to further answers. */
+    SURVEY_CLOSED(AuditKind.SECURITY),
+    /** A closed survey opened to answers again. */
+    SURVEY_REOPENED(AuditKind.SECURITY),
+    /** A survey without responses deleted. */
+    SURVEY_DELETED(AuditKind.SECURITY);
 
     private final AuditKind kind;
 

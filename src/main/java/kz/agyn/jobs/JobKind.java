@@ -15,6 +15,8 @@ public enum JobKind {
     REGISTRY_IMPORT,
     /** The registry's personal data encrypted again under the current key. */
     REGISTRY_REKEY,
+    /** The registry's name search keys made for rows recorded before them (transliteration-aware search). */
+    REGISTRY_NAME_INDEX,
     /** The registry's monitoring pass: obligations re-evaluated, officers' tasks opened and closed. */
     REGISTRY_MONITORING,
     /** Survey responses being imported. */

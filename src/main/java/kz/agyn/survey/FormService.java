@@ -34,6 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A link expires (after {@code agyn.surveys.links.default-days}, 30 by default, or as many days as the analyst
  * chose when issuing it) and can be revoked, one by one or all the unused links of a survey at once: a link that
  * leaked, or a wave that closed, stops taking answers. An expired or revoked link is gone for good (410).
+ *
+ * <p>Skip rules ({@link ShowIf}) are applied here as in the browser, in question order over the answers already
+ * accepted: a question its rule skips is not required and what was sent for it is dropped, so a respondent
+ * without JavaScript, who sees every question, is held to the same questionnaire.
  */
 @Service
 public class FormService {
@@ -65,8 +69,16 @@ public class FormService {
         this.defaultDays = defaultDays;
     }
 
-    /** An open form: its survey and questions. */
-    public record Form(Survey survey, List<Question> questions) {
+    /**
+     * An open form: its survey, questions and the sections they are shown in (one untitled section holding every
+     * question when the questionnaire version has none).
+     */
+    public record Form(Survey survey, List<Question> questions, List<Section> sections) {
+
+        public Form {
+            questions = List.copyOf(questions);
+            sections = List.copyOf(sections);
+        }
     }
 
     /** Issues one link for a survey, usable for the default number of days; returns its token. */
@@ -81,7 +93,10 @@ public class FormService {
      * @throws SurveyException when count is not 1 to {@value #MAX_BATCH} or days not 1 to {@value #MAX_DAYS}
      */
     public List<IssuedLink> issue(int surveyId, int count, Integer days, String user) {
-        surveys.survey(surveyId);
+        Survey survey = surveys.survey(surveyId);
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.CONFLICT, "survey.closed", survey.code());
+        }
         if (count < 1 || count > MAX_BATCH) {
             throw SurveyException.invalid("survey.links.badCount", MAX_BATCH);
         }
@@ -146,7 +161,25 @@ public class FormService {
     public Form open(String token) {
         SurveyRepository.LinkRow link = link(token);
         refuseClosed(link);
-        return new Form(surveys.survey(link.surveyId()), surveys.questions(link.surveyId()));
+        Survey survey = surveys.survey(link.surveyId());
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(UserException.Kind.GONE, "survey.form.surveyClosed");
+        }
+        List<Question> questions = repository.questions(survey.questionnaireId());
+        return new Form(survey, questions, sections(repository.sections(survey.questionnaireId()), questions));
+    }
+
+    /** The questions grouped by their sections, in the sections' order. */
+    static List<Section> sections(List<SurveyRepository.SectionRow> rows, List<Question> questions) {
+        if (rows.isEmpty()) {
+            return List.of(new Section(null, null, questions));
+        }
+        List<Section> out = new ArrayList<>();
+        for (SurveyRepository.SectionRow row : rows) {
+            out.add(new Section(row.code(), row.title(),
+                    questions.stream().filter(q -> row.code().equals(q.section())).toList()));
+        }
+        return out;
     }
 
     /**
@@ -186,6 +219,10 @@ public class FormService {
         Map<String, Double> numbers = new LinkedHashMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (Question q : form.questions()) {
+            // A question its rule skips was not asked: nothing of it is required or stored, whatever was sent.
+            if (q.showIf() != null && !q.showIf().shows(choices.getOrDefault(q.showIf().question(), List.of()))) {
+                continue;
+            }
             String field = "q_" + q.code();
             List<String> raw = new ArrayList<>();
             if (q.type() == QuestionType.RANKING) {

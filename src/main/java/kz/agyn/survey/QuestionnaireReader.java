@@ -3,6 +3,7 @@ package kz.agyn.survey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +39,12 @@ final class QuestionnaireReader {
     static final int MAX_TEXT_LENGTH = 10_000;
 
     private static final Set<String> ROOT_FIELDS = Set.of("code", "version", "titleKk", "titleRu", "titleEn",
-            "questions");
+            "sections", "questions");
     private static final Set<String> QUESTION_FIELDS = Set.of("code", "type", "required", "maxLength",
-            "profileField", "textKk", "textRu", "textEn", "options");
+            "profileField", "textKk", "textRu", "textEn", "options", "section", "showIf");
+    private static final Set<String> SECTION_FIELDS = Set.of("code", "titleKk", "titleRu", "titleEn");
+    private static final Set<String> SHOW_IF_FIELDS = Set.of("question", "anyOf", "noneOf");
+    static final int MAX_SECTIONS = 50;
     private static final Set<String> OPTION_FIELDS = Set.of("code", "textKk", "textRu", "textEn");
     private static final List<String> LANGUAGES = List.of("Kk", "Ru", "En");
 
@@ -67,6 +71,7 @@ final class QuestionnaireReader {
         unknownFields(root, ROOT_FIELDS, "");
         String code = code(root, "", QUESTIONNAIRE_CODE, CODE_LENGTH, "survey.definition.questionnaireCodeBad");
         String[] titles = texts(root, "", "title", TITLE_LENGTH);
+        List<QuestionnaireDefinition.SectionItem> sections = sections(root.get("sections"));
         List<QuestionnaireDefinition.Item> questions = new ArrayList<>();
         JsonNode items = root.get("questions");
         if (items == null || items.isNull() || (items.isArray() && items.isEmpty())) {
@@ -81,11 +86,131 @@ final class QuestionnaireReader {
             for (int i = 0; i < items.size(); i++) {
                 QuestionnaireDefinition.Item q = question(items.get(i), "questions[" + i + "]", codes, profiles);
                 if (q != null) {
-                    questions.add(q);
+                    String path = "questions[" + i + "]";
+                    section(q, path, sections, questions);
+                    questions.add(withShowIf(q, showIf(items.get(i).get("showIf"), path + ".showIf", questions)));
+                }
+            }
+            Set<String> used = new HashSet<>();
+            questions.forEach(q -> used.add(q.section()));
+            for (int k = 0; k < sections.size(); k++) {
+                if (sections.get(k).code() != null && !used.contains(sections.get(k).code())) {
+                    problem("sections[" + k + "]", "survey.definition.sectionEmpty", sections.get(k).code());
                 }
             }
         }
-        return new QuestionnaireDefinition(code, null, titles[0], titles[1], titles[2], questions);
+        return new QuestionnaireDefinition(code, null, titles[0], titles[1], titles[2], sections, questions);
+    }
+
+    /** The sections, each a code and three titles; none when the field is absent or empty. */
+    private List<QuestionnaireDefinition.SectionItem> sections(JsonNode items) {
+        List<QuestionnaireDefinition.SectionItem> out = new ArrayList<>();
+        if (items == null || items.isNull()) {
+            return out;
+        }
+        if (!items.isArray()) {
+            problem("sections", "survey.definition.notArray");
+            return out;
+        }
+        if (items.size() > MAX_SECTIONS) {
+            problem("sections", "survey.definition.tooManySections", items.size(), MAX_SECTIONS);
+            return out;
+        }
+        Map<String, String> codes = new HashMap<>();
+        for (int k = 0; k < items.size(); k++) {
+            String at = "sections[" + k + "]";
+            JsonNode s = items.get(k);
+            if (!object(s, at, SECTION_FIELDS)) {
+                continue;
+            }
+            String code = uniqueCode(s, at, QUESTION_CODE, CODE_LENGTH, "survey.definition.sectionCodeBad",
+                    "survey.definition.sectionCodeTwice", codes);
+            String[] titles = texts(s, at, "title", TITLE_LENGTH);
+            out.add(new QuestionnaireDefinition.SectionItem(code, titles[0], titles[1], titles[2]));
+        }
+        return out;
+    }
+
+    /**
+     * A question's section must be one of the definition's, and sections follow one another: a section's
+     * questions are consecutive, in the order of the sections, since each is one page of the form.
+     */
+    private void section(QuestionnaireDefinition.Item q, String path, List<QuestionnaireDefinition.SectionItem> sections,
+                         List<QuestionnaireDefinition.Item> before) {
+        List<String> known = sections.stream().map(QuestionnaireDefinition.SectionItem::code).toList();
+        if (q.section() == null) {
+            if (!sections.isEmpty()) {
+                problem(path + ".section", "survey.definition.sectionMissing", String.join(", ", known));
+            }
+            return;
+        }
+        int index = known.indexOf(q.section());
+        if (index < 0) {
+            problem(path + ".section", sections.isEmpty() ? "survey.definition.noSections"
+                    : "survey.definition.sectionUnknown", q.section(), String.join(", ", known));
+            return;
+        }
+        int last = before.isEmpty() ? -1 : known.indexOf(before.get(before.size() - 1).section());
+        if (index < last) {
+            problem(path + ".section", "survey.definition.sectionOrder", q.section(), known.get(last));
+        }
+    }
+
+    /**
+     * A skip rule names an earlier question with options and some of its option codes, in anyOf or noneOf
+     * (exactly one): a rule can only depend on what the respondent has already been asked.
+     */
+    private QuestionnaireDefinition.ShowIfItem showIf(JsonNode rule, String path,
+                                                      List<QuestionnaireDefinition.Item> before) {
+        if (rule == null || rule.isNull()) {
+            return null;
+        }
+        if (!rule.isObject()) {
+            problem(path, "survey.definition.notObject");
+            return null;
+        }
+        unknownFields(rule, SHOW_IF_FIELDS, path);
+        JsonNode q = rule.get("question");
+        String question = q != null && q.isString() ? q.stringValue().strip() : null;
+        QuestionnaireDefinition.Item earlier = before.stream().filter(i -> i.code() != null
+                && i.code().equals(question)).findFirst().orElse(null);
+        if (question == null || question.isEmpty()) {
+            problem(path + ".question", "survey.definition.showIfQuestionMissing");
+        } else if (earlier == null) {
+            problem(path + ".question", "survey.definition.showIfNotEarlier", question);
+        } else if (earlier.options().isEmpty()) {
+            problem(path + ".question", "survey.definition.showIfNoOptions", question);
+        }
+        JsonNode any = rule.get("anyOf");
+        JsonNode none = rule.get("noneOf");
+        boolean hasAny = any != null && !any.isNull();
+        boolean hasNone = none != null && !none.isNull();
+        if (hasAny == hasNone) {
+            problem(path, "survey.definition.showIfOneList");
+            return null;
+        }
+        String field = hasAny ? "anyOf" : "noneOf";
+        JsonNode list = hasAny ? any : none;
+        if (!list.isArray() || list.isEmpty()) {
+            problem(path + "." + field, "survey.definition.showIfOneList");
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            JsonNode c = list.get(k);
+            String code = c.isString() ? c.stringValue().strip() : c.toString();
+            if (earlier != null && earlier.options().stream().noneMatch(o -> code.equals(o.code()))) {
+                problem(path + "." + field + "[" + k + "]", "survey.definition.showIfOptionUnknown", code, question);
+            }
+            codes.add(code);
+        }
+        return new QuestionnaireDefinition.ShowIfItem(question, hasAny ? codes : null, hasAny ? null : codes);
+    }
+
+    private static QuestionnaireDefinition.Item withShowIf(QuestionnaireDefinition.Item q,
+                                                           QuestionnaireDefinition.ShowIfItem rule) {
+        return new QuestionnaireDefinition.Item(q.code(), q.type(), q.required(), q.maxLength(), q.profileField(),
+                q.textKk(), q.textRu(), q.textEn(), q.options(), q.section(), rule);
     }
 
     private QuestionnaireDefinition.Item question(JsonNode q, String path, Map<String, String> codes,
@@ -117,8 +242,17 @@ final class QuestionnaireReader {
         String profile = profile(q, path, code, type, profiles);
         List<QuestionnaireDefinition.Option> options = options(q, path, type,
                 profile == null ? CODE_LENGTH : PROFILE_OPTION_LENGTH);
+        JsonNode section = q.get("section");
+        String sectionCode = null;
+        if (section != null && !section.isNull()) {
+            if (section.isString()) {
+                sectionCode = section.stringValue().strip();
+            } else {
+                problem(path + ".section", "survey.definition.notText");
+            }
+        }
         return new QuestionnaireDefinition.Item(code, type == null ? null : type.name(), required, maxLength, profile,
-                texts[0], texts[1], texts[2], options);
+                texts[0], texts[1], texts[2], options, sectionCode, null);
     }
 
     private QuestionType type(JsonNode q, String path) {
@@ -227,18 +361,11 @@ final class QuestionnaireReader {
         for (int i = 0; i < items.size(); i++) {
             String at = path + ".options[" + i + "]";
             JsonNode o = items.get(i);
-            if (o == null || !o.isObject()) {
-                problem(at, "survey.definition.notObject");
+            if (!object(o, at, OPTION_FIELDS)) {
                 continue;
             }
-            unknownFields(o, OPTION_FIELDS, at);
-            String code = code(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad");
-            if (code != null) {
-                String first = codes.putIfAbsent(code, at);
-                if (first != null) {
-                    problem(at + ".code", "survey.definition.optionCodeTwice", code, first);
-                }
-            }
+            String code = uniqueCode(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad",
+                    "survey.definition.optionCodeTwice", codes);
             String[] texts = texts(o, at, "text", OPTION_TEXT_LENGTH);
             options.add(new QuestionnaireDefinition.Option(code, texts[0], texts[1], texts[2]));
         }
@@ -271,6 +398,29 @@ final class QuestionnaireReader {
         String code = c.stringValue().strip();
         if (code.length() > length || !pattern.matcher(code).matches()) {
             problem(at, badKey, code, length);
+        }
+        return code;
+    }
+
+    /** Whether the entry at {@code at} is a JSON object; its unknown fields are reported. */
+    private boolean object(JsonNode node, String at, Set<String> fields) {
+        if (node == null || !node.isObject()) {
+            problem(at, "survey.definition.notObject");
+            return false;
+        }
+        unknownFields(node, fields, at);
+        return true;
+    }
+
+    /** An entry's code, checked against its pattern and against the codes already seen in its list. */
+    private String uniqueCode(JsonNode node, String at, Pattern pattern, int length, String badKey, String twiceKey,
+                              Map<String, String> seen) {
+        String code = code(node, at, pattern, length, badKey);
+        if (code != null) {
+            String first = seen.putIfAbsent(code, at);
+            if (first != null) {
+                problem(at + ".code", twiceKey, code, first);
+            }
         }
         return code;
     }

@@ -88,7 +88,8 @@ public class QuestionnaireService {
     /** The version as its JSON definition, which uploads take back. */
     public QuestionnaireDefinition definition(String code, int version) {
         QuestionnaireVersion v = version(code, version);
-        return definition(v, repository.questions(id(code, version)));
+        int id = id(code, version);
+        return definition(v, repository.sections(id), repository.questions(id));
     }
 
     private int id(String code, int version) {
@@ -96,16 +97,22 @@ public class QuestionnaireService {
                 .orElseThrow(() -> SurveyException.notFound("survey.questionnaire.notFound", code, version));
     }
 
-    private static QuestionnaireDefinition definition(QuestionnaireVersion v, List<Question> questions) {
+    private static QuestionnaireDefinition definition(QuestionnaireVersion v, List<SurveyRepository.SectionRow> sections,
+                                                      List<Question> questions) {
         List<QuestionnaireDefinition.Item> items = new ArrayList<>();
         for (Question q : questions) {
+            ShowIf rule = q.showIf();
             items.add(new QuestionnaireDefinition.Item(q.code(), q.type().name(), q.required(), q.maxLength(),
                     q.profileField(), q.text().kk(), q.text().ru(), q.text().en(), q.options().stream()
                     .map(o -> new QuestionnaireDefinition.Option(o.code(), o.text().kk(), o.text().ru(),
-                            o.text().en())).toList()));
+                            o.text().en())).toList(), q.section(), rule == null ? null
+                    : new QuestionnaireDefinition.ShowIfItem(rule.question(),
+                            rule.mode() == ShowIf.Mode.ANY_OF ? rule.options() : null,
+                            rule.mode() == ShowIf.Mode.NONE_OF ? rule.options() : null)));
         }
         return new QuestionnaireDefinition(v.code(), v.version(), v.title().kk(), v.title().ru(), v.title().en(),
-                items);
+                sections.stream().map(s -> new QuestionnaireDefinition.SectionItem(s.code(), s.title().kk(),
+                        s.title().ru(), s.title().en())).toList(), items);
     }
 
     /**
@@ -160,7 +167,7 @@ public class QuestionnaireService {
         }
         int version = latest == null ? 1 : latest + 1;
         int id = repository.insertQuestionnaire(d.code(), version, new Names(d.titleKk(), d.titleRu(), d.titleEn()),
-                d.questions());
+                d.sections(), d.questions());
         audit.record(AuditAction.CREATE, AUDIT_SUBJECT, (long) id, 0, "questionnaire " + d.code() + " version "
                 + version + " uploaded by " + user + " (" + d.questions().size() + " questions)");
         return new QuestionnaireUpload(d.code(), version, true, d.questions().size());

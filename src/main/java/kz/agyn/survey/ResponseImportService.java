@@ -127,6 +127,9 @@ public class ResponseImportService {
             throw SurveyException.invalid("survey.import.notAcceptable", row.status());
         }
         Survey survey = surveys.survey(surveyId);
+        if (!survey.takesAnswers()) {
+            throw new SurveyException(kz.agyn.kernel.UserException.Kind.CONFLICT, "survey.closed", survey.code());
+        }
         try (Jobs.Handle job = jobs.start(JobKind.SURVEY_IMPORT, user, Map.of("survey", survey.code(),
                 "file", row.fileName(), "import", importId.toString()))) {
             job.phase("WRITING", (long) row.rows());

@@ -263,6 +263,12 @@ public class ImportService {
         int datasetId = warehouse.datasetId(record.dataset())
                 .orElseThrow(() -> new ImportException("warehouse.import.unknownDataset", record.dataset()));
         Optional<Integer> existing = warehouse.versionWithFile(datasetId, record.sha256());
+        if (existing.isPresent() && warehouse.withdrawn(warehouse.versionId(datasetId, existing.get()))) {
+            // Its version was withdrawn by an administrator (decision 0033): accepting it again would answer
+            // "already stored" about data nobody reads.
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.import.fileWithdrawn", record.dataset(), existing.get());
+        }
         if (existing.isPresent()) {
             imports.accepted(record.id(), warehouse.versionId(datasetId, existing.get()));
             deleteSpool(spool(record.id()));

@@ -11,16 +11,19 @@ import java.util.Map;
  * {@link Disclosure}); {@code suppressedPoints} is how many points had their value withheld from this reader.
  * {@code syntheticSources} names the datasets among the sources that are synthetic demonstration data: where no
  * published figure exists yet for an input, the page must say that the value rests on invented data.
+ * {@code notes} says, in the reader's language, what the metric chose where the request left it open (the
+ * occupation of a pay gap when pay for all occupations is not held), so a value never rests on an unstated choice.
  */
 public record MetricResult(String metric, String name, String formula, String explanation, String unit,
                            String reference, String region, List<Point> points, List<String> sources,
                            List<String> missing, List<String> personCounts, int suppressedPoints,
-                           List<String> syntheticSources, List<String> preference) {
+                           List<String> syntheticSources, List<String> preference,
+                           List<String> notes) {
 
     /** The same result for an area shown under another code (the whole country is "KZ" outside). */
     public MetricResult inRegion(String shown) {
         return new MetricResult(metric, name, formula, explanation, unit, reference, shown, points, sources, missing,
-                personCounts, suppressedPoints, syntheticSources, preference);
+                personCounts, suppressedPoints, syntheticSources, preference, notes);
     }
 
     /**

@@ -138,7 +138,8 @@ public class MetricsService {
         return new MetricResult(metric.key(), messages.getMessage(metric.nameKey(), null, metric.key(), locale),
                 metric.formula().expression(), messages.getMessage(metric.formulaKey(), null, "", locale),
                 metric.unit().name(), metric.reference(), run.region, shown, List.copyOf(sources),
-                missing, List.copyOf(counts), suppressed, syntheticSources, run.preference());
+                missing, List.copyOf(counts), suppressed, syntheticSources, run.preference(),
+                List.copyOf(run.notes));
     }
 
     private List<MetricResult.Point> points(Metric metric, Run run) {
@@ -556,14 +557,53 @@ public class MetricsService {
         boolean ppp = metric == Metric.PAY_GAP_PPP;
         String country = run.s.country() == null || run.s.country().isBlank() ? "US"
                 : run.s.country().trim().toUpperCase(Locale.ROOT);
-        String occupation = run.s.occupation() == null || run.s.occupation().isBlank() ? "_T"
-                : run.s.occupation().trim();
-        String isco = "_T".equals(occupation) ? "" : ", ISCO " + occupation;
+        boolean given = run.s.occupation() != null && !run.s.occupation().isBlank();
+        String occupation = given ? run.s.occupation().trim() : "_T";
         Input domestic = run.read("WAGE_AVG", WHOLE_COUNTRY, Map.of(Dimension.OCCUPATION, occupation));
         Input usd = run.read("WAGE_ABROAD", WHOLE_COUNTRY,
                 Map.of(Dimension.COUNTRY, country, Dimension.OCCUPATION, occupation));
         Input lcu = run.read("WAGE_ABROAD_LCU", WHOLE_COUNTRY,
                 Map.of(Dimension.COUNTRY, country, Dimension.OCCUPATION, occupation));
+        if (!given && (domestic.isEmpty() || (usd.isEmpty() && lcu.isEmpty()))) {
+            // Pay is often published for one occupation only (the note's university teachers, ISCO 23, which the
+            // home page shows): rather than "WAGE_AVG missing" beside those figures, take the occupation for which
+            // both pays are held, the one with most years, and say so (issue 16).
+            List<String> held = new ArrayList<>();
+            String best = null;
+            int bestYears = 0;
+            for (String code : warehouse.codes("WAGE_AVG", Dimension.OCCUPATION)) {
+                if ("_T".equals(code)) {
+                    continue;
+                }
+                Input d = run.read("WAGE_AVG", WHOLE_COUNTRY, Map.of(Dimension.OCCUPATION, code));
+                if (d.isEmpty()) {
+                    continue;
+                }
+                held.add(code);
+                Map<Dimension, String> abroad = Map.of(Dimension.COUNTRY, country, Dimension.OCCUPATION, code);
+                if (run.read("WAGE_ABROAD", WHOLE_COUNTRY, abroad).isEmpty()
+                        && run.read("WAGE_ABROAD_LCU", WHOLE_COUNTRY, abroad).isEmpty()) {
+                    continue;
+                }
+                if (d.periods().size() > bestYears) {
+                    best = code;
+                    bestYears = d.periods().size();
+                }
+            }
+            if (best != null) {
+                run.notes.add(messages.getMessage("metric.note.payOccupation", new Object[] {best, country},
+                        "ISCO " + best, run.locale));
+                occupation = best;
+                Map<Dimension, String> abroad = Map.of(Dimension.COUNTRY, country, Dimension.OCCUPATION, best);
+                domestic = run.read("WAGE_AVG", WHOLE_COUNTRY, Map.of(Dimension.OCCUPATION, best));
+                usd = run.read("WAGE_ABROAD", WHOLE_COUNTRY, abroad);
+                lcu = run.read("WAGE_ABROAD_LCU", WHOLE_COUNTRY, abroad);
+            } else if (!held.isEmpty()) {
+                run.missingAll("metric.missing.payNoOccupation", String.join(", ", held), country);
+                return List.of();
+            }
+        }
+        String isco = "_T".equals(occupation) ? "" : ", ISCO " + occupation;
         Input rateKz = run.read("EXCHANGE_RATE", WHOLE_COUNTRY, Map.of(Dimension.COUNTRY, "KZ"));
         Input rateF = "US".equals(country) ? Input.NONE
                 : run.read("EXCHANGE_RATE", WHOLE_COUNTRY, Map.of(Dimension.COUNTRY, country));
@@ -933,6 +973,8 @@ public class MetricsService {
         final Map<String, Set<String>> counts = new HashMap<>();
         /** Reasons by period (null: the whole metric). */
         final Map<Period, List<String>> missing = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        /** What the metric chose where the request left it open, in the reader's language. */
+        final List<String> notes = new ArrayList<>();
         final Map<String, Boolean> synthetic = synthetic();
         final Map<String, Boolean> persons = new HashMap<>();
 

@@ -179,6 +179,11 @@ public class Warehouse {
     public DatasetVersion makeCurrent(String dataset, int version, String by) {
         int id = datasetId(dataset);
         int versionId = versionId(dataset, id, version);
+        if (repository.withdrawn(versionId)) {
+            // Withdrawn by an administrator (decision 0033): its rows are kept for the history only.
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.version.withdrawn", dataset, version);
+        }
         DatasetVersion was = repository.versions(id).stream().filter(DatasetVersion::current).findFirst()
                 .orElse(null);
         if (was != null && was.version() == version) {

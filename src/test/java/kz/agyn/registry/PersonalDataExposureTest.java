@@ -309,6 +309,10 @@ class PersonalDataExposureTest extends AgynTest {
                         String body = text(mvc.perform(request.with(csrf()).with(who)).andReturn().getResponse());
                         leaks(body, p, path + " by " + field, leaks);
                     }
+                    // The name search's own address (a GET); what the POST above redirects to.
+                    String page = text(mvc.perform(get("/registry").param(field, query).with(who)).andReturn()
+                            .getResponse());
+                    leaks(page, p, "GET /registry by " + field, leaks);
                 }
             }
         }

@@ -64,6 +64,8 @@ class PersonalDataLogTest extends AgynTest {
                 .content("{\"iin\":\"%s\",\"lastName\":\"%s\",\"firstName\":\"%s\"}".formatted(iin, LAST, FIRST)));
         mvc.perform(post("/registry/search").with(csrf()).with(OFFICER).param("iin", iin));
         mvc.perform(post("/registry/search").with(csrf()).with(OFFICER).param("name", LAST + " " + FIRST));
+        // A name search is a GET, the name in its address: an address the log must not keep either.
+        mvc.perform(get("/registry").with(OFFICER).param("name", LAST + " " + FIRST));
         mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(OFFICER)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"iin\":\"%s\"}".formatted(iin)));
         mvc.perform(get("/registry/scholars/" + id).with(OFFICER));

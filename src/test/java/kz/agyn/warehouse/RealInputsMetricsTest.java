@@ -75,6 +75,32 @@ class RealInputsMetricsTest extends AgynTest {
         assertThat(r.syntheticSources()).isEmpty();
     }
 
+    /**
+     * Issue 16: the metrics said "the warehouse holds no WAGE_AVG, WAGE_ABROAD" while the home page showed the note's
+     * pay of university teachers. The note publishes pay for ISCO 23 only, and the metric asked for all occupations
+     * (_T). Without an occupation the pay gap now takes the one for which both pays are held, and says so. (The
+     * datasets are named: other test classes import pay for all occupations into the shared database.)
+     */
+    @Test
+    void payGapWithoutAnOccupationUsesTheOneBothPaysAreHeldForAndSaysSo() throws Exception {
+        MetricResult r = metrics.compute(Metric.PAY_GAP_PPP, new MetricsService.Selection(null, null, null,
+                "note-2024-11-06,wb-wdi-ppp", null, null, null, List.of(), 1), Locale.ENGLISH, true);
+        MetricResult.Point p = at(r, "2022");
+        assertThat(p.inputs().get("W_d")).isEqualByComparingTo("272188");
+        assertThat(p.inputs().get("W_f")).isEqualByComparingTo("60000");
+        assertThat(p.value().doubleValue()).isCloseTo(2.6505636896745264, within(1e-9));
+        assertThat(r.missing()).noneMatch(m -> m.contains("WAGE_AVG") || m.contains("WAGE_ABROAD"));
+        assertThat(r.notes()).singleElement().asString().contains("ISCO 23").contains("_T");
+        for (String[] lang : new String[][] {{"kk", "ISCO 23 алынды"}, {"ru", "поэтому взято ISCO 23"},
+                {"en", "so ISCO 23 is used"}}) {
+            String html = mvc.perform(get("/warehouse/metrics").param("metric", "pay_gap_ppp")
+                            .param("dataset", "note-2024-11-06,wb-wdi-ppp").param("lang", lang[0])
+                            .with(user("real-viewer").roles("VIEWER")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("id=\"metric-notes\"").contains(lang[1]).doesNotContain("id=\"metric-missing\"");
+        }
+    }
+
     @Test
     void rdGapRunsOnTheWorldBanksSeriesNotOnTheNotesRoundFigure() {
         MetricResult r = compute(Metric.RD_GAP, null, null);

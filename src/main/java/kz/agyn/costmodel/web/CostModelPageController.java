@@ -53,34 +53,53 @@ class CostModelPageController {
         this.json = json;
     }
 
-    /** The page at the defaults, or at a named scenario's values (a link, so that a scenario can be shared). */
+    /**
+     * The page, computed from the address alone: the scenario, every changed parameter and occupation's pay, the
+     * draws and the seed are query parameters, so that a link reopens the same scenario with the same figures. The
+     * form is sent here too (a GET); its answer through htmx names the view's short address (only the values
+     * changed from the scenario's) in {@code HX-Push-Url}, which htmx writes into the address bar. Blank fields
+     * mean the default. A refused value is listed by name with its allowed range and left at its default, so the
+     * user sees both what was wrong and a total that is still computed from the values that were right.
+     */
     @GetMapping("/cost-model")
-    String page(@RequestParam(name = SCENARIO, required = false) String scenario, Model model, Locale locale) {
-        List<String> errors = new ArrayList<>();
-        Scenario s = Scenario.MODEL;
-        try {
-            s = CostModelRunner.scenario(scenario);
-        } catch (UserException e) {
-            errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale));
-        }
-        fill(model, runner.apply(null, null, s), CostModelRunner.DEFAULT_DRAWS, CostModelRunner.DEFAULT_SEED,
-                errors, locale);
-        return "cost-model";
+    String page(@RequestParam MultiValueMap<String, String> query,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
+                HttpServletResponse response) {
+        return show(query, htmx, model, locale, response);
     }
 
-    /**
-     * Recomputes from the submitted form. Blank fields mean the default. A refused value is listed by name with
-     * its allowed range and left at its default, so the user sees both what was wrong and a total that is still
-     * computed from the values that were right.
-     */
+    /** As {@link #page}, for a form posted by an older page or a script: the same view, the same address. */
     @PostMapping("/cost-model")
     String run(@RequestParam MultiValueMap<String, String> form,
-               @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+               @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
+               HttpServletResponse response) {
+        return show(form, htmx, model, locale, response);
+    }
+
+    private String show(MultiValueMap<String, String> form, String htmx, Model model, Locale locale,
+                        HttpServletResponse response) {
         Form f = read(form);
         List<String> errors = new ArrayList<>();
         f.errors().forEach(e -> errors.add(messages.getMessage(e.code(), e.args(), e.code(), locale)));
-        fill(model, f.applied(), f.draws(), f.seed(), errors, locale);
-        return htmx != null ? "cost-model :: result" : "cost-model";
+        CostModelRunner.Run run = fill(model, f.applied(), f.draws(), f.seed(), errors, locale);
+        if (htmx == null) {
+            return "cost-model";
+        }
+        response.setHeader("HX-Push-Url", "/cost-model" + link(run));
+        return "cost-model :: result";
+    }
+
+    /**
+     * The view's own address after {@code /cost-model}: the export's query without the draws and the seed when
+     * they are the defaults, nothing at all for the defaults themselves.
+     */
+    static String link(CostModelRunner.Run run) {
+        UriComponentsBuilder b = UriComponentsBuilder.newInstance().query(exportQuery(run));
+        if (run.draws() == CostModelRunner.DEFAULT_DRAWS && run.seed() == CostModelRunner.DEFAULT_SEED) {
+            b.replaceQueryParam("draws").replaceQueryParam("seed");
+        }
+        String query = b.build().getQuery();
+        return query == null || query.isEmpty() ? "" : "?" + query;
     }
 
     /**
@@ -179,8 +198,8 @@ class CostModelPageController {
         return d == null || d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE ? null : d.intValue();
     }
 
-    private void fill(Model model, CostModelRunner.Applied applied, int draws, long seed, List<String> errors,
-                      Locale locale) {
+    private CostModelRunner.Run fill(Model model, CostModelRunner.Applied applied, int draws, long seed,
+                                     List<String> errors, Locale locale) {
         CostModelRunner.Run run = runner.run(applied, draws, seed);
         CostModelReport.Result result = presenter.result(run, locale);
         model.addAttribute("exportQuery", exportQuery(run));
@@ -191,6 +210,7 @@ class CostModelPageController {
         model.addAttribute("seed", seed);
         model.addAttribute("fmt", new CostModelFormat(locale, messages));
         model.addAttribute("tornado", json.writeValueAsString(tornado(result, locale)));
+        return run;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,12 @@ import kz.agyn.note.NoteFigures;
 import kz.agyn.note.SourceDocument;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.Dimension;
+import kz.agyn.warehouse.Indicator;
+import kz.agyn.warehouse.Observation;
+import kz.agyn.warehouse.ObservationQuery;
+import kz.agyn.warehouse.Warehouse;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,9 +54,11 @@ class DashboardController {
     private final FigureFormatter formatter;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Warehouse warehouse;
 
     DashboardController(NoteFigures figures, ReferenceData reference, FigureFormatter formatter,
-                        MessageSource messages, JsonMapper json) {
+                        MessageSource messages, JsonMapper json, Warehouse warehouse) {
+        this.warehouse = warehouse;
         this.figures = figures;
         this.reference = reference;
         this.formatter = formatter;
@@ -130,7 +139,7 @@ class DashboardController {
         ChartOption gerdOption = barOption(countries, gerd, "%", false);
         gerdOption.series().get(0).markArea(MarkArea.horizontalBand("rgba(255, 173, 177, 0.25)",
                 msg("dashboard.chart.rnd.world", locale, formatter.format(world, locale)), world.value(),
-                world.valueHigh() == null ? world.value() : world.valueHigh()));
+                world.valueHigh() == null ? world.value() : world.valueHigh()).namedAt("insideTopLeft"));
         charts.add(new Chart("rnd", msg("dashboard.chart.rnd", locale), toJson(gerdOption),
                 List.copyOf(gerdSources), null));
 
@@ -174,8 +183,83 @@ class DashboardController {
         return charts;
     }
 
-    /** The map: regions named in the reader's language, shaded by the note's one regional figure. */
+    /**
+     * The map: regions named in the reader's language, shaded by the warehouse's emigrants by region in the latest
+     * year most regions have. The note's own regional figures (one: the IT incubator in Almaty, a city a few pixels
+     * wide) shaded a single dot; they are the map only when the warehouse holds no regional series.
+     */
     private Chart map(Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Region r : reference.currentRegions()) {
+            names.put(r.kato(), r.names().in(locale));
+        }
+        Optional<Chart> regional = regionalSeries(names, locale);
+        return regional.isPresent() ? regional.get() : noteMap(names, locale);
+    }
+
+    /** The indicator the map shows when the warehouse has it by region. */
+    static final String MAP_INDICATOR = "EMIGRANTS";
+
+    private Optional<Chart> regionalSeries(Map<String, String> names, Locale locale) {
+        Indicator indicator = warehouse.indicator(MAP_INDICATOR).orElse(null);
+        if (indicator == null) {
+            return Optional.empty();
+        }
+        Map<Dimension, String> totals = new EnumMap<>(Dimension.class);
+        for (Dimension d : List.of(Dimension.OCCUPATION, Dimension.EDUCATION, Dimension.COUNTRY, Dimension.SEX,
+                Dimension.AGE)) {
+            totals.put(d, "_T");
+        }
+        List<Observation> all = warehouse.observations(new ObservationQuery(MAP_INDICATOR, totals, null, null, null,
+                null, null, 0, ObservationQuery.MAX_PAGE_SIZE)).stream()
+                .filter(o -> names.containsKey(o.region())).toList();
+        // The dataset and year with the most regions; an official source before a synthetic one.
+        Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
+        warehouse.datasets().forEach(d -> datasets.put(d.code(), d));
+        Map<String, Map<String, Observation>> byDatasetYear = new LinkedHashMap<>();
+        for (Observation o : all) {
+            byDatasetYear.computeIfAbsent(o.dataset() + "|" + o.period(), k -> new LinkedHashMap<>())
+                    .putIfAbsent(o.region(), o);
+        }
+        Optional<Map.Entry<String, Map<String, Observation>>> best = byDatasetYear.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .max(java.util.Comparator
+                        .comparing((Map.Entry<String, Map<String, Observation>> e) -> !synthetic(datasets, e))
+                        .thenComparing(e -> e.getValue().size())
+                        .thenComparing(e -> kz.agyn.kernel.Period.parse(e.getKey().substring(e.getKey().indexOf('|') + 1))));
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = best.get().getKey();
+        String dataset = key.substring(0, key.indexOf('|'));
+        String period = key.substring(key.indexOf('|') + 1);
+        String indicatorName = indicator.names().in(locale);
+        String unit = messages.getMessage("unit." + indicator.unit(), null, "", locale);
+        List<Point> data = new ArrayList<>();
+        BigDecimal max = BigDecimal.ONE;
+        for (Observation o : best.get().getValue().values()) {
+            data.add(Point.named(o.region(), o.scaledValue()).labelled(indicatorName + ", " + period));
+            max = max.max(o.scaledValue());
+        }
+        DatasetInfo info = datasets.get(dataset);
+        ChartOption option = new ChartOption().tooltip(Tooltip.item())
+                .visualMap(VisualMap.shading(max, unit.isEmpty() ? indicatorName : indicatorName + ", " + unit))
+                .series(Series.regions(data).unit(unit).fixed().namesOnHover()).regionNames(names);
+        List<String> sources = new ArrayList<>();
+        // The dataset's title and publisher say when it is synthetic, as everywhere else its source is cited.
+        sources.add(info == null ? dataset : info.title().in(locale) + " (" + info.publisher() + ")");
+        sources.add(msg("dashboard.map.attribution", locale));
+        return Optional.of(new Chart("map", msg("dashboard.map.title.series", locale, indicatorName, period),
+                toJson(option), sources, msg("dashboard.map.remark.series", locale)));
+    }
+
+    private static boolean synthetic(Map<String, DatasetInfo> datasets, Map.Entry<String, ?> e) {
+        DatasetInfo d = datasets.get(e.getKey().substring(0, e.getKey().indexOf('|')));
+        return d != null && d.synthetic();
+    }
+
+    /** The note's regional figures, when the warehouse has no regional series to shade the map with. */
+    private Chart noteMap(Map<String, String> names, Locale locale) {
         List<Point> data = new ArrayList<>();
         LinkedHashSet<String> sources = new LinkedHashSet<>();
         String unitLabel = "";
@@ -192,10 +276,6 @@ class DashboardController {
             sources.add(citation(f, locale));
             unitLabel = f.label().in(locale);
             max = max.max(f.value());
-        }
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Region r : reference.currentRegions()) {
-            names.put(r.kato(), r.names().in(locale));
         }
         ChartOption option = new ChartOption().tooltip(Tooltip.item()).visualMap(VisualMap.shading(max, unitLabel))
                 .series(Series.regions(data).fixed().namesOnHover()).regionNames(names);

@@ -34,6 +34,11 @@ public final class ChartOption extends JsonObject<ChartOption> {
         return set("visualMap", visualMap);
     }
 
+    /** Windows on the x axis: a slider and zooming over the plot, opening on the same part of it. */
+    public ChartOption dataZoom(DataZoom... zooms) {
+        return set("dataZoom", List.of(zooms));
+    }
+
     public ChartOption series(List<Series> series) {
         return set("series", List.copyOf(series));
     }

@@ -6,20 +6,23 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The legend: scrolling when the series are many, at the top or the bottom, optionally with the names it lists
- * and which of them start switched on.
+ * The legend: wrapped onto as many lines as it needs at the top, or scrolling at the bottom, optionally with the
+ * names it lists and which of them start switched on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Legend(String type, Integer top, Integer bottom, List<String> data, Map<String, Boolean> selected) {
 
-    /** A scrolling legend above the chart. */
-    public static Legend scrollingAtTop() {
-        return new Legend("scroll", 0, null, null, null);
-    }
-
     /** A scrolling legend below the chart. */
     public static Legend scrollingAtBottom() {
         return new Legend("scroll", null, 0, null, null);
+    }
+
+    /**
+     * A plain legend above the chart, every name on it: agyn.js wraps it onto as many lines as the names need and
+     * makes the chart that much taller, where a scrolling legend would hide the names behind page numbers.
+     */
+    public static Legend wrappedAtTop() {
+        return new Legend(null, 0, null, null, null);
     }
 
     /** A plain legend above the chart listing these names. */

@@ -95,6 +95,14 @@ public final class Series extends JsonObject<Series> {
         return set("roam", false);
     }
 
+    /**
+     * The unit of a map's values ("persons", "%"), which agyn.js writes after the value in each region's tooltip and
+     * in the header of the data's CSV (it removes the key before ECharts sees the option).
+     */
+    public Series unit(String unit) {
+        return set("agynUnit", unit);
+    }
+
     /** The region's name shown while the pointer is on it. */
     public Series namesOnHover() {
         return set("emphasis", Map.of("label", Map.of("show", true)));

@@ -61,7 +61,10 @@ class SecurityConfiguration {
                 && !"OPTIONS".equals(request.getMethod());
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(a -> {
-                    a.requestMatchers("/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**").permitAll()
+                    // springdoc 3 serves the page of /api/docs under /api/swagger-ui/: without it here a signed-out
+                    // visitor of the documentation met a JSON 401 (issue 16).
+                    a.requestMatchers("/api/docs", "/api/docs/**", "/api/openapi", "/api/openapi/**",
+                                    "/api/swagger-ui/**").permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                             .requestMatchers("/actuator/**").hasRole(ADMIN);
                     apply(rules, a);
@@ -71,8 +74,15 @@ class SecurityConfiguration {
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .httpStrictTransportSecurity(SecurityConfiguration::hsts))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
-                                "api.auth.unauthorized"))
+                        // A browser that opens an API address signed out is sent to the sign-in page; scripts
+                        // (JSON, or any request that carries its own Authorization) get the JSON 401.
+                        .authenticationEntryPoint((req, res, ex) -> {
+                            if (browser(req)) {
+                                res.sendRedirect(req.getContextPath() + "/login");
+                            } else {
+                                problems.write(req, res, 401, "Unauthorized", "api.auth.unauthorized");
+                            }
+                        })
                         // A missing CSRF token is not a matter of role: say what the request lacks.
                         .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
                                 ex instanceof CsrfException ? "api.auth.csrf" : "api.auth.forbidden")));
@@ -99,6 +109,23 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
         signIn.web(http);
         return http.build();
+    }
+
+    /**
+     * A browser's page request: it asks for HTML before JSON and signs in by the session, not by its own
+     * Authorization header. Swagger UI's and htmx's calls ask for JSON or say who they are, and keep the 401.
+     */
+    static boolean browser(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Authorization") != null || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        if (accept == null) {
+            return false;
+        }
+        int html = accept.indexOf("text/html");
+        int json = accept.indexOf("json");
+        return html >= 0 && (json < 0 || html < json);
     }
 
     /** The features' rules, lowest order first (a stable sort: rules of equal order keep the beans' order). */

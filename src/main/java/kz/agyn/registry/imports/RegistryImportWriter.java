@@ -82,9 +82,16 @@ class RegistryImportWriter {
         try {
             CopyWriter w = open(connection, writers, "COPY reg_scholar (id, external_ref, iin_hash, iin_enc, "
                     + "last_name_enc, first_name_enc, patronymic_enc, name_ru_enc, name_latin_enc, email_enc, "
-                    + "phone_enc, last_name_hash, first_name_hash, pseudonym, birth_year, sex, synthetic) FROM STDIN");
+                    + "phone_enc, last_name_hash, first_name_hash, pseudonym, birth_year, sex, synthetic, "
+                    + "name_keys_version) FROM STDIN");
             for (CopyText row : scholarRows) {
                 w.row().rows(row);
+            }
+            w.finish();
+            w = open(connection, writers,
+                    "COPY reg_scholar_name_key (scholar_id, slot, last_key, first_key) FROM STDIN");
+            for (CopyText keys : nameKeyRows(scholars, scholarIds)) {
+                w.row().rows(keys);
             }
             w.finish();
             Map<String, Long> awardIdsByRef = new HashMap<>();
@@ -171,7 +178,22 @@ class RegistryImportWriter {
                     .bytea(enc("name_ru", s.nameRu())).bytea(enc("name_latin", s.nameLatin()))
                     .bytea(enc("email", s.email())).bytea(enc("phone", s.phone())).bytea(index.name(s.lastKk()))
                     .bytea(index.name(s.firstKk())).text(pseudonym.of(hash)).number(s.birthYear()).text(s.sex())
-                    .bool(s.synthetic()).end();
+                    .bool(s.synthetic()).number(BlindIndex.NAME_KEYS_VERSION).end();
+        });
+        return rows;
+    }
+
+    /** The scholars' name search keys ({@link BlindIndex#nameKeys}), a block of three rows each, on every core. */
+    private CopyText[] nameKeyRows(List<ScholarIn> scholars, List<Long> ids) {
+        CopyText[] rows = new CopyText[scholars.size()];
+        IntStream.range(0, rows.length).parallel().forEach(i -> {
+            ScholarIn s = scholars.get(i);
+            List<byte[][]> keys = index.nameKeys(s.lastKk(), s.firstKk(), s.nameRu(), s.nameLatin());
+            CopyText block = new CopyText(3 * 160);
+            for (int slot = 0; slot < keys.size(); slot++) {
+                block.number(ids.get(i)).number(slot).bytea(keys.get(slot)[0]).bytea(keys.get(slot)[1]).end();
+            }
+            rows[i] = block;
         });
         return rows;
     }

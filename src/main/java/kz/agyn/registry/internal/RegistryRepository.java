@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -67,15 +68,72 @@ public class RegistryRepository {
                 .query(Long.class).list().stream()).distinct().toList();
     }
 
-    public List<Long> idsByName(byte[] lastNameHash, byte[] firstNameHash, int limit) {
-        if (firstNameHash == null) {
-            return jdbc.sql("SELECT id FROM reg_scholar WHERE last_name_hash = ? ORDER BY id LIMIT ?")
-                    .params(lastNameHash, limit).query(Long.class).list();
+    /**
+     * Replaces a scholar's name search keys ({@code BlindIndex#nameKeys}: one (last, first) pair per slot) and
+     * records the rule version they were made under.
+     */
+    public void writeNameKeys(long scholarId, List<byte[][]> pairs, int version) {
+        jdbc.sql("DELETE FROM reg_scholar_name_key WHERE scholar_id = ?").param(scholarId).update();
+        for (int slot = 0; slot < pairs.size(); slot++) {
+            jdbc.sql("INSERT INTO reg_scholar_name_key (scholar_id, slot, last_key, first_key) VALUES (?, ?, ?, ?)")
+                    .params(scholarId, slot, pairs.get(slot)[0], pairs.get(slot)[1]).update();
         }
+        jdbc.sql("UPDATE reg_scholar SET name_keys_version = ? WHERE id = ?").params(version, scholarId).update();
+    }
+
+    /** Scholars with names whose search keys were made under another rule version than {@code version}, or none. */
+    public long countNameKeysPending(int version) {
         return jdbc.sql("""
-                        SELECT id FROM reg_scholar WHERE last_name_hash = ? AND first_name_hash = ?
-                        ORDER BY id LIMIT ?""")
-                .params(lastNameHash, firstNameHash, limit).query(Long.class).list();
+                        SELECT count(*) FROM reg_scholar WHERE name_keys_version IS DISTINCT FROM ?
+                          AND anonymised_at IS NULL AND last_name_enc IS NOT NULL""")
+                .param(version).query(Long.class).single();
+    }
+
+    /**
+     * The next of those after {@code afterId}, by id, locked until the caller's transaction ends (an officer
+     * anonymising one meanwhile waits for the batch).
+     */
+    public List<RegistryRows.Scholar> nameKeysPendingAfter(int version, long afterId, int limit) {
+        return jdbc.sql("SELECT " + SCHOLAR + """
+                         FROM reg_scholar WHERE id > ? AND name_keys_version IS DISTINCT FROM ?
+                          AND anonymised_at IS NULL AND last_name_enc IS NOT NULL
+                        ORDER BY id LIMIT ? FOR UPDATE""")
+                .params(afterId, version, limit).query(RegistryRepository::scholarRow).list();
+    }
+
+    /**
+     * How many scholars match a name search: any slot whose last key is one of {@code last} and, when
+     * {@code first} is given, whose first key is the one at the same position (each position is one reading of
+     * the query, "last first" or "first last").
+     */
+    public long countByNameKeys(List<byte[]> last, List<byte[]> first) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("SELECT count(DISTINCT scholar_id) FROM reg_scholar_name_key WHERE "
+                + nameMatch(last, first, params)).params(params).query(Long.class).single();
+    }
+
+    /** One page of the scholars {@link #countByNameKeys} counts, by id. */
+    public List<Long> idsByNameKeys(List<byte[]> last, List<byte[]> first, long offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = nameMatch(last, first, params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT DISTINCT scholar_id FROM reg_scholar_name_key WHERE " + where
+                + " ORDER BY scholar_id LIMIT ? OFFSET ?").params(params).query(Long.class).list();
+    }
+
+    private static String nameMatch(List<byte[]> last, List<byte[]> first, List<Object> params) {
+        List<String> or = new ArrayList<>();
+        for (int i = 0; i < last.size(); i++) {
+            params.add(last.get(i));
+            if (first == null) {
+                or.add("last_key = ?");
+            } else {
+                params.add(first.get(i));
+                or.add("(last_key = ? AND first_key = ?)");
+            }
+        }
+        return "(" + String.join(" OR ", or) + ")";
     }
 
     public Optional<Long> idByPseudonym(String pseudonym) {
@@ -85,7 +143,7 @@ public class RegistryRepository {
 
     /**
      * Erases what identifies the scholar or was written about them: the IIN (its hash replaced by random bytes),
-     * names, contacts and their search hashes, the operator's record numbers of the scholar and the awards, the
+     * names, contacts and their search hashes and keys, the operator's record numbers of the scholar and the awards, the
      * universities, and every column of {@link EncryptedText} in the scholar's rows (employers, BINs, evidence,
      * guarantee references, deferral and decision reasons, the officers' grounds in the status history, task
      * notes). What statistics need stays: birth year, sex, the pseudonym, programmes, call years, degrees, fields,
@@ -99,6 +157,7 @@ public class RegistryRepository {
                           email_enc = NULL, phone_enc = NULL, last_name_hash = NULL, first_name_hash = NULL,
                           external_ref = NULL, anonymised_at = now()
                         WHERE id = ?""").params(randomIinHash, id).update();
+        jdbc.sql("DELETE FROM reg_scholar_name_key WHERE scholar_id = ?").param(id).update();
         jdbc.sql("UPDATE reg_award SET external_ref = NULL, university = NULL WHERE scholar_id = ?").param(id)
                 .update();
         for (EncryptedText column : EncryptedText.values()) {

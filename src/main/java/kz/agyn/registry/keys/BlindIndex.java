@@ -2,7 +2,9 @@ package kz.agyn.registry.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,12 +38,30 @@ import kz.agyn.kernel.Iin;
  * common it is (frequency analysis). That is why the index is kept in the database only, with the ciphertexts,
  * and never in exports or analyst views.
  *
+ * <h2>The name search keys</h2>
+ * Search uses {@link #nameKeys}: the hash of each name's {@link NameSkeleton}, one canonical Latin form of its
+ * Kazakh, Russian and Latin spellings, so "Mamyrova" finds "Мамырова". Each scholar has exactly
+ * {@value #NAME_SLOTS} pairs (last, first) — the Kazakh, the Russian and the Latin spelling — and a pair that
+ * repeats an earlier one, or whose spelling is not recorded, is filled with random bytes: the number of pairs
+ * tells nothing, and no two pairs of one scholar are equal. What the keys reveal is in
+ * docs/decisions/0031-transliteration-aware-name-index.md.
+ *
  * <p>Thread-safe: each thread uses its own {@link Mac} per key.
  */
 public final class BlindIndex {
 
     /** Length of every hash in bytes. */
     public static final int LENGTH = 32;
+    /** Name key pairs per scholar: the Kazakh, the Russian and the Latin spelling. */
+    public static final int NAME_SLOTS = 3;
+    /**
+     * Version of the name keys' rule ({@link NameSkeleton}); a scholar whose keys were made under another (or none)
+     * is indexed again by the re-index job ({@code RegistryNameIndexJobs}).
+     */
+    public static final int NAME_KEYS_VERSION = 1;
+    // Kept apart from the whole-name hashes of name(), which share the key: a skeleton never hashes like a name.
+    private static final byte[] SKELETON_DOMAIN = "skeleton\u0000".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -77,6 +97,47 @@ public final class BlindIndex {
             return null;
         }
         return keys.current().nameMac().doFinal(normalised.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The search key of one name (its skeleton's hash) under the current key, or null when it has no letter. */
+    public byte[] nameKey(String name) {
+        String skeleton = NameSkeleton.of(name);
+        if (skeleton == null) {
+            return null;
+        }
+        Mac mac = keys.current().nameMac();
+        mac.update(SKELETON_DOMAIN);
+        return mac.doFinal(skeleton.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The {@value #NAME_SLOTS} (last, first) key pairs of a scholar, in slot order: the Kazakh last and first name,
+     * then the first two words of the Russian and of the Latin full name ("last first patronymic"). A pair whose
+     * spelling is missing or whose keys repeat an earlier pair's is random bytes, which no search finds.
+     */
+    public List<byte[][]> nameKeys(String lastKk, String firstKk, String fullRu, String fullLatin) {
+        List<byte[][]> out = new ArrayList<>(NAME_SLOTS);
+        out.add(pair(nameKey(lastKk), nameKey(firstKk), out));
+        for (String full : new String[] {fullRu, fullLatin}) {
+            String[] words = full == null ? new String[0] : full.strip().split("\\s+");
+            out.add(pair(words.length > 0 ? nameKey(words[0]) : null, words.length > 1 ? nameKey(words[1]) : null,
+                    out));
+        }
+        return out;
+    }
+
+    private static byte[][] pair(byte[] last, byte[] first, List<byte[][]> before) {
+        boolean repeated = before.stream().anyMatch(p -> Arrays.equals(p[0], last) && Arrays.equals(p[1], first));
+        if (last == null || repeated) {
+            return new byte[][] {random(), random()};
+        }
+        return new byte[][] {last, first == null ? random() : first};
+    }
+
+    private static byte[] random() {
+        byte[] junk = new byte[LENGTH];
+        RANDOM.nextBytes(junk);
+        return junk;
     }
 
     /**

@@ -22,6 +22,7 @@ import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.internal.EncryptedText;
+import kz.agyn.registry.internal.RegistryRepository;
 import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.keys.internal.RekeyRepository;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The re-key job that must follow a rotation of the registry's key (see {@link RegistryKeys}): every scholar's
  * row holding a value under another key than the current one is decrypted, encrypted again under the current
- * key, and its IIN and name hashes are computed again, so that search by IIN and name goes on finding it once
+ * key, and its IIN and name hashes and name search keys are computed again, so that search by IIN and name goes on finding it once
  * the retired key is dropped; then every row of free text ({@link EncryptedText}: employers, reasons, notes)
  * under another key is encrypted again. Pseudonyms are kept as they are (docs/decisions/0010).
  *
@@ -79,14 +80,16 @@ public class RegistryRekeyJobs {
     private final TaskExecutor executor;
     private final Jobs jobRecords;
     private final RegistryKeys configured;
+    private final RegistryRepository registry;
     private volatile Keys keys;
     private volatile int batchSize = BATCH;
     private volatile Listener listener = (id, done) -> { };
 
     public RegistryRekeyJobs(RekeyRepository repository, TransactionTemplate transactions, AuditLog audit,
                              @Qualifier("applicationTaskExecutor") TaskExecutor executor, RegistryKeys keys,
-                             Jobs jobRecords) {
+                             Jobs jobRecords, RegistryRepository registry) {
         this.jobRecords = jobRecords;
+        this.registry = registry;
         this.repository = repository;
         this.transactions = transactions;
         this.audit = audit;
@@ -384,16 +387,20 @@ public class RegistryRekeyJobs {
         String iin;
         String last;
         String first;
+        String nameRu;
+        String nameLatin;
         RegistryRows.Scholar fresh;
         byte[] iinHash;
         try {
             iin = dec(cipher, "iin", s.iin());
             last = dec(cipher, "last_name", s.lastName());
             first = dec(cipher, "first_name", s.firstName());
+            nameRu = dec(cipher, "name_ru", s.nameRu());
+            nameLatin = dec(cipher, "name_latin", s.nameLatin());
             iinHash = iin == null ? null : index.iin(Iin.parse(iin));
             fresh = new RegistryRows.Scholar(s.id(), enc(cipher, "iin", iin), enc(cipher, "last_name", last),
                     enc(cipher, "first_name", first), reenc(cipher, "patronymic", s.patronymic()),
-                    reenc(cipher, "name_ru", s.nameRu()), reenc(cipher, "name_latin", s.nameLatin()),
+                    enc(cipher, "name_ru", nameRu), enc(cipher, "name_latin", nameLatin),
                     reenc(cipher, "email", s.email()), reenc(cipher, "phone", s.phone()), s.pseudonym(),
                     s.birthYear(), s.sex(), s.synthetic(), s.anonymisedAt());
         } catch (PersonalDataException | IllegalArgumentException e) {
@@ -407,6 +414,11 @@ public class RegistryRekeyJobs {
             return;
         }
         repository.rewrite(fresh, iinHash, index.name(last), index.name(first));
+        // The search keys are hashes under the key too; an anonymised row has none to make.
+        if (last != null) {
+            registry.writeNameKeys(s.id(), index.nameKeys(last, first, nameRu, nameLatin),
+                    BlindIndex.NAME_KEYS_VERSION);
+        }
         job.handle().advanceCount(REKEYED, 1);
     }
 

@@ -96,7 +96,8 @@ public class WorklistService {
             return new WorklistLine(r.taskId(), TaskKind.valueOf(r.kind()), r.dueOn(), r.createdAt(), r.doneAt(),
                     r.doneBy(), note, !personal && !auto && r.note() != null, r.awardId(), r.scholarId(), r.pseudonym(), id == null ? null : id.name(),
                     id == null || !withIin ? null : id.iin(), r.callYear(), r.degree(), r.hostCountry(), r.state(),
-                    r.daysLeft(), r.returnDeadline(), r.jobRegion(), r.jobCountry(), r.synthetic());
+                    r.daysLeft(), r.returnDeadline(), r.jobRegion(), r.jobCountry(), r.synthetic(),
+                    r.owedIfDeclared());
         }).toList();
     }
 

@@ -138,6 +138,7 @@ public class ScholarService {
                 enc("name_latin", nameLatin), enc("email", email), enc("phone", phone), pseudonym.of(hash),
                 check.birthDate().getYear(), sex, Boolean.TRUE.equals(n.synthetic()), null);
         long id = repository.insertScholar(hash, row, index.name(last), index.name(first));
+        repository.writeNameKeys(id, index.nameKeys(last, first, nameRu, nameLatin), BlindIndex.NAME_KEYS_VERSION);
         audit.record(AuditAction.CREATE, SUBJECT, id, 1, null);
         return id;
     }
@@ -161,12 +162,26 @@ public class ScholarService {
     }
 
     /**
-     * Finds scholars by IIN (exact), by name (exact last name, optionally first name; see {@link BlindIndex}),
-     * or, for analysts, by pseudonym. An analyst cannot search by IIN or name.
+     * Finds scholars by IIN (exact), by name or, for analysts, by pseudonym; the first {@value #SEARCH_LIMIT} at
+     * most. See {@link #search(String, String, int, int, Access)}.
      */
     public List<ScholarSummary> search(String iinText, String nameText, Access access) {
+        return search(iinText, nameText, 0, SEARCH_LIMIT, access).rows();
+    }
+
+    /**
+     * One page of the scholars found by IIN (exact), by name, or, for analysts, by pseudonym, with the true number
+     * found. A name is one or two words, "last" or "last first" (or "first last"), each matched whole in any
+     * script and common spelling through its {@link kz.agyn.registry.keys.NameSkeleton} (see
+     * {@link BlindIndex#nameKeys}); words after the second are ignored. An analyst cannot search by IIN or name.
+     */
+    public SearchResult search(String iinText, String nameText, int page, int size, Access access) {
         requireRead(access);
+        if (page < 0 || size < 1 || size > SEARCH_LIMIT) {
+            throw RegistryException.invalid("registry.search.badPage");
+        }
         List<Long> ids;
+        long total;
         String by;
         String iinValue = blank(iinText);
         String nameValue = blank(nameText);
@@ -177,21 +192,35 @@ public class ScholarService {
                 throw RegistryException.invalid("iin.reason." + check.reason().name());
             }
             ids = repository.idsByIinHash(index.iinCandidates(Iin.parse(iinValue)));
+            total = ids.size();
             by = "iin";
         } else if (nameValue != null && nameValue.startsWith(Pseudonym.PREFIX) && Pseudonym.isWellFormed(nameValue)) {
             ids = repository.idByPseudonym(nameValue).map(List::of).orElse(List.of());
+            total = ids.size();
             by = "pseudonym";
         } else if (nameValue != null) {
             requireEdit(access);
-            String[] parts = nameValue.strip().split("\\s+", 2);
-            ids = repository.idsByName(index.name(parts[0]), parts.length > 1 ? index.name(parts[1]) : null,
-                    SEARCH_LIMIT);
-            by = parts.length > 1 ? "last+first name" : "last name";
+            if (nameValue.length() > NAME_MAX * 2) {
+                throw RegistryException.invalid("registry.field.tooLong", "name", NAME_MAX * 2);
+            }
+            String[] words = nameValue.split("\\s+");
+            byte[] one = index.nameKey(words[0]);
+            byte[] two = words.length > 1 ? index.nameKey(words[1]) : null;
+            if (one == null) {
+                throw RegistryException.invalid("registry.search.noLetters");
+            }
+            // Two words are read both ways: officers type "last first" and "first last" alike.
+            List<byte[]> last = two == null ? List.of(one) : List.of(one, two);
+            List<byte[]> first = two == null ? null : List.of(two, one);
+            total = repository.countByNameKeys(last, first);
+            ids = repository.idsByNameKeys(last, first, (long) page * size, size);
+            by = two == null ? "one name" : "two names";
         } else {
             throw RegistryException.invalid("registry.search.empty");
         }
-        audit.record(AuditAction.SEARCH, SUBJECT, ids.size() == 1 ? ids.get(0) : null, ids.size(), "by " + by);
-        return summaries(ids, access == Access.PERSONAL);
+        audit.record(AuditAction.SEARCH, SUBJECT, ids.size() == 1 ? ids.get(0) : null, ids.size(),
+                "by " + by + (page > 0 ? ", page " + (page + 1) : ""));
+        return new SearchResult(summaries(ids, access == Access.PERSONAL), total, page, size);
     }
 
     /** Lines for a list of scholars, in the order given; no audit row (the caller audits the list it shows). */

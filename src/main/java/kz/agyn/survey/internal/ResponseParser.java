@@ -170,7 +170,7 @@ public final class ResponseParser {
                 }
             }
             if (column < 0 && ranks.isEmpty() && optionColumns.isEmpty()) {
-                if (q.required() || m.columns().containsKey(q.code())) {
+                if ((q.required() && q.showIf() == null) || m.columns().containsKey(q.code())) {
                     problem(fileLocation, name, "survey.import.missingColumn", name);
                 }
                 continue;
@@ -310,7 +310,9 @@ public final class ResponseParser {
             }
         }
         // A value that was there but wrong is reported as such, not also as missing.
-        if (blank && q.required() && problems.count() == before) {
+        // A required question its skip rule leaves out for this respondent was not asked, so not missed.
+        boolean asked = q.showIf() == null || q.showIf().shows(choices.getOrDefault(q.showIf().question(), List.of()));
+        if (blank && q.required() && asked && problems.count() == before) {
             problem(at, name, "survey.import.missingAnswer", q.code());
         }
     }

@@ -25,6 +25,7 @@ import kz.agyn.survey.QuestionType;
 import kz.agyn.survey.QuestionnaireDefinition;
 import kz.agyn.survey.QuestionnaireVersion;
 import kz.agyn.survey.Response;
+import kz.agyn.survey.ShowIf;
 import kz.agyn.survey.ResponseImportStatus;
 import kz.agyn.survey.Survey;
 import kz.agyn.survey.SurveyOption;
@@ -105,19 +106,34 @@ public class SurveyRepository {
      * Writes a new questionnaire version with its questions and options, positions following the list order;
      * the caller holds the transaction. Returns the version's id.
      */
-    public int insertQuestionnaire(String code, int version, Names title, List<QuestionnaireDefinition.Item> items) {
+    public int insertQuestionnaire(String code, int version, Names title,
+                                   List<QuestionnaireDefinition.SectionItem> sections,
+                                   List<QuestionnaireDefinition.Item> items) {
         int id = jdbc.sql("""
                 INSERT INTO survey_questionnaire (code, version, title_kk, title_ru, title_en)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")
                 .params(code, version, title.kk(), title.ru(), title.en()).query(Integer.class).single();
+        for (int k = 0; k < sections.size(); k++) {
+            QuestionnaireDefinition.SectionItem section = sections.get(k);
+            jdbc.sql("""
+                    INSERT INTO survey_section (questionnaire_id, code, position, title_kk, title_ru, title_en)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(id, section.code(), k + 1, section.titleKk(), section.titleRu(), section.titleEn())
+                    .update();
+        }
         List<Object[]> options = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             QuestionnaireDefinition.Item q = items.get(i);
+            QuestionnaireDefinition.ShowIfItem rule = q.showIf();
             int questionId = jdbc.sql("""
                     INSERT INTO survey_question (questionnaire_id, code, type, text_kk, text_ru, text_en, required,
-                        position, max_length, profile_field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        position, max_length, profile_field, section, show_if_question, show_if_mode,
+                        show_if_options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                     .params(id, q.code(), q.type(), q.textKk(), q.textRu(), q.textEn(), q.required(), i + 1,
-                            q.maxLength(), q.profileField())
+                            q.maxLength(), q.profileField(), q.section(), rule == null ? null : rule.question(),
+                            rule == null ? null : rule.anyOf() != null ? "ANY_OF" : "NONE_OF",
+                            rule == null ? null : (rule.anyOf() != null ? rule.anyOf() : rule.noneOf())
+                                    .toArray(String[]::new))
                     .query(Integer.class).single();
             for (int k = 0; k < q.options().size(); k++) {
                 QuestionnaireDefinition.Option o = q.options().get(k);
@@ -153,8 +169,28 @@ public class SurveyRepository {
                 .query((rs, i) -> new Question(rs.getInt("id"), rs.getString("code"),
                         QuestionType.valueOf(rs.getString("type")), names(rs, "text"), rs.getBoolean("required"),
                         rs.getInt("position"), (Integer) rs.getObject("max_length"), rs.getString("profile_field"),
-                        options.getOrDefault(rs.getInt("id"), List.of())))
+                        options.getOrDefault(rs.getInt("id"), List.of()), rs.getString("section"), showIf(rs)))
                 .list();
+    }
+
+    private static ShowIf showIf(ResultSet rs) throws SQLException {
+        String question = rs.getString("show_if_question");
+        if (question == null) {
+            return null;
+        }
+        return new ShowIf(question, ShowIf.Mode.valueOf(rs.getString("show_if_mode")),
+                List.of((String[]) rs.getArray("show_if_options").getArray()));
+    }
+
+    /** A version's sections in order, with their titles; empty when it has none. */
+    public List<SectionRow> sections(int questionnaireId) {
+        return jdbc.sql("SELECT code, title_kk, title_ru, title_en FROM survey_section WHERE questionnaire_id = ? "
+                        + "ORDER BY position").param(questionnaireId)
+                .query((rs, i) -> new SectionRow(rs.getString("code"), names(rs, "title"))).list();
+    }
+
+    /** A section as stored: its code and title. */
+    public record SectionRow(String code, Names title) {
     }
 
     /** Population margins by variable, then category, in a stable order. */
@@ -448,7 +484,38 @@ public class SurveyRepository {
         return new Survey(rs.getInt("id"), rs.getString("code"), names(rs, "title"), rs.getString("wave"),
                 rs.getBoolean("synthetic"), rs.getString("q_code"), rs.getInt("q_version"),
                 rs.getInt("questionnaire_id"), rs.getString("margin_source"), rs.getInt("respondents"),
-                rs.getString("margin_dataset"), rs.getString("margin_period"));
+                rs.getString("margin_dataset"), rs.getString("margin_period"),
+                rs.getObject("closed_at") == null ? null : new Survey.Closure(rs.getObject("closed_at",
+                        OffsetDateTime.class), rs.getString("closed_by"), rs.getString("closed_reason")));
+    }
+
+    /** Closes a survey ({@code by} null: opens it again); false when it already was so. */
+    public boolean close(int surveyId, String by, String reason) {
+        return by == null
+                ? jdbc.sql("""
+                        UPDATE survey SET closed_at = NULL, closed_by = NULL, closed_reason = NULL
+                        WHERE id = ? AND closed_at IS NOT NULL""").param(surveyId).update() == 1
+                : jdbc.sql("""
+                        UPDATE survey SET closed_at = now(), closed_by = ?, closed_reason = ?
+                        WHERE id = ? AND closed_at IS NULL""").params(by, reason, surveyId).update() == 1;
+    }
+
+    /**
+     * Deletes a survey that has no respondents, with its links, response files and margins, in the caller's
+     * transaction; false (and nothing deleted) when it has respondents. The survey row is locked first, so that an
+     * answer arriving meanwhile either comes first (and the delete is refused) or waits and fails.
+     */
+    public boolean deleteWithoutResponses(int surveyId) {
+        jdbc.sql("SELECT id FROM survey WHERE id = ? FOR UPDATE").param(surveyId).query(Integer.class).single();
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM survey_respondent WHERE survey_id = ?)").param(surveyId)
+                .query(Boolean.class).single()) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM survey_link WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey_import WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey_margin WHERE survey_id = ?").param(surveyId).update();
+        jdbc.sql("DELETE FROM survey WHERE id = ?").param(surveyId).update();
+        return true;
     }
 
     private static Names names(ResultSet rs, String prefix) throws SQLException {

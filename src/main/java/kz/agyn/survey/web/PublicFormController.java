@@ -1,5 +1,6 @@
 package kz.agyn.survey.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ class PublicFormController {
         model.addAttribute("locale", locale);
         model.addAttribute("token", token);
         model.addAttribute("answers", Map.of());
+        model.addAttribute("fieldErrors", Map.of());
         try {
             model.addAttribute("form", forms.open(token));
         } catch (UserException e) {
@@ -61,6 +63,10 @@ class PublicFormController {
             }
             response.setStatus(400);
             model.addAttribute("errors", errors.stream().map(e -> problems.message(e, locale)).toList());
+            // Each message also stands next to its question (field q_CODE); the first one per question is enough.
+            Map<String, String> byField = new LinkedHashMap<>();
+            errors.forEach(e -> byField.putIfAbsent(e.columnName(), problems.message(e, locale)));
+            model.addAttribute("fieldErrors", byField);
             model.addAttribute("form", forms.open(token));
             model.addAttribute("answers", params);
             return "survey-form";

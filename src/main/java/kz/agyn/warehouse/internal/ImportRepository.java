@@ -50,6 +50,23 @@ public class ImportRepository {
                 .params(versionId, id).update();
     }
 
+    /** Marks every accepted import of a version WITHDRAWN, with who, when and why (decision 0033). */
+    public void withdrawn(int versionId, String by, String reason) {
+        jdbc.sql("""
+                UPDATE wh_import SET status = 'WITHDRAWN', withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason = ?
+                WHERE version_id = ? AND status = 'ACCEPTED'""").params(by, reason, versionId).update();
+    }
+
+    /** Who withdrew an import, when and why, if it was withdrawn. */
+    public Optional<kz.agyn.warehouse.DatasetVersion.Withdrawal> withdrawal(UUID id) {
+        return jdbc.sql("""
+                SELECT withdrawn_at, withdrawn_by, withdrawn_reason FROM wh_import
+                WHERE id = ? AND withdrawn_at IS NOT NULL""").param(id)
+                .query((rs, i) -> new kz.agyn.warehouse.DatasetVersion.Withdrawal(
+                        rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
     public List<UUID> inStatus(Collection<ImportStatus> statuses) {
         return jdbc.sql("SELECT id FROM wh_import WHERE status IN (:statuses)")
                 .param("statuses", statuses.stream().map(ImportStatus::name).toList())

@@ -140,8 +140,10 @@ public class WarehouseRepository {
     public List<String> codes(String indicator, Dimension dimension) {
         String column = COLUMN.get(dimension);
         // Missing observations are left out as in select(): a code the explorer's filters offer must have figures.
+        // Retired datasets are left out, as in select() (decision 0033).
         return jdbc.sql("SELECT DISTINCT o." + column + " FROM wh_observation o JOIN wh_current_version v "
-                        + "ON v.id = o.version_id WHERE o.indicator = ? AND o.value IS NOT NULL ORDER BY 1")
+                        + "ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id "
+                        + "WHERE o.indicator = ? AND o.value IS NOT NULL AND d.retired_at IS NULL ORDER BY 1")
                 .param(indicator).query(String.class).list();
     }
 
@@ -151,7 +153,8 @@ public class WarehouseRepository {
         return jdbc.sql("""
                         SELECT d.code, o.period, count(*) FROM wh_observation o
                         JOIN wh_current_version v ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id
-                        WHERE o.indicator = ? AND o.value IS NOT NULL GROUP BY d.code, o.period, o.period_start
+                        WHERE o.indicator = ? AND o.value IS NOT NULL AND d.retired_at IS NULL
+                        GROUP BY d.code, o.period, o.period_start
                         ORDER BY d.code, o.period_start DESC, o.period""")
                 .param(indicator).query((rs, i) -> new DatasetPeriod(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
@@ -203,6 +206,9 @@ public class WarehouseRepository {
         if (q.dataset() != null) {
             sql.append(" AND d.code = ?");
             params.add(q.dataset());
+        } else {
+            // A retired dataset answers only when it is named (decision 0033).
+            sql.append(" AND d.retired_at IS NULL");
         }
         return sql.toString();
     }
@@ -218,7 +224,14 @@ public class WarehouseRepository {
         return new DatasetInfo(rs.getString("code"), names(rs, "title_"), rs.getString("publisher"),
                 rs.getString("citation"), rs.getString("url"), rs.getString("licence"), rs.getBoolean("synthetic"),
                 (Integer) rs.getObject("current_version"), rs.getObject("imported_at", OffsetDateTime.class),
-                rs.getLong("row_count"));
+                rs.getLong("row_count"), undone(rs, "retired_"));
+    }
+
+    /** Who withdrew or retired something, when and why, from the columns {@code prefix}at, by, reason. */
+    private static DatasetVersion.Withdrawal undone(ResultSet rs, String prefix) throws SQLException {
+        OffsetDateTime at = rs.getObject(prefix + "at", OffsetDateTime.class);
+        return at == null ? null : new DatasetVersion.Withdrawal(at, rs.getString(prefix + "by"),
+                rs.getString(prefix + "reason"));
     }
 
     static Names names(ResultSet rs, String prefix) throws SQLException {
@@ -240,14 +253,14 @@ public class WarehouseRepository {
     public List<DatasetVersion> versions(int datasetId) {
         return jdbc.sql("""
                         SELECT v.version, v.imported_at, v.imported_by, v.file_name, v.format, v.row_count,
-                               cv.id IS NOT NULL AS current
+                               cv.id IS NOT NULL AS current, v.withdrawn_at, v.withdrawn_by, v.withdrawn_reason
                         FROM wh_version v LEFT JOIN wh_current_version cv ON cv.id = v.id
                         WHERE v.dataset_id = ? ORDER BY v.version DESC""")
                 .param(datasetId)
                 .query((rs, i) -> new DatasetVersion(rs.getInt("version"),
                         rs.getObject("imported_at", OffsetDateTime.class), rs.getString("imported_by"),
                         rs.getString("file_name"), rs.getString("format"), rs.getLong("row_count"),
-                        rs.getBoolean("current")))
+                        rs.getBoolean("current"), undone(rs, "withdrawn_")))
                 .list();
     }
 
@@ -271,6 +284,78 @@ public class WarehouseRepository {
                         INSERT INTO wh_current_change (dataset_id, version_id, changed_at, changed_by, reason)
                         VALUES (?, ?, clock_timestamp(), ?, 'RESTORE')""")
                 .params(datasetId, versionId, by).update();
+    }
+
+    /** Locks the dataset's row, so that an import, a restore or a withdrawal of the same dataset queues. */
+    public void lockDataset(int datasetId) {
+        jdbc.sql("SELECT id FROM wh_dataset WHERE id = ? FOR UPDATE").param(datasetId).query(Integer.class).single();
+    }
+
+    /** The latest version below {@code version} that is not withdrawn: what the dataset was before that import. */
+    public Optional<Integer> versionBefore(int datasetId, int version) {
+        return jdbc.sql("""
+                        SELECT version FROM wh_version WHERE dataset_id = ? AND version < ? AND withdrawn_at IS NULL
+                        ORDER BY version DESC LIMIT 1""")
+                .params(datasetId, version).query(Integer.class).optional();
+    }
+
+    /**
+     * A new version holding a copy of another's observations ({@code fromVersionId} null: none), made current in
+     * place of a withdrawn one; its id and number. The caller holds the dataset's lock.
+     */
+    public int[] insertReplacement(int datasetId, Integer fromVersionId, int withdrawnVersion, String by) {
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM wh_version WHERE dataset_id = ?")
+                .param(datasetId).query(Integer.class).single();
+        // No file: the name says what the version is; the "hash" only has to be unique within the dataset.
+        int id = jdbc.sql("""
+                        INSERT INTO wh_version (dataset_id, version, imported_by, file_name, file_sha256, format, row_count)
+                        VALUES (?, ?, ?, ?, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'WITHDRAW', 0)
+                        RETURNING id""")
+                .params(datasetId, version, by, "(version " + withdrawnVersion + " withdrawn)",
+                        "withdrawal " + datasetId + " " + withdrawnVersion + " " + version)
+                .query(Integer.class).single();
+        if (fromVersionId != null) {
+            int rows = jdbc.sql("""
+                            INSERT INTO wh_observation (version_id, indicator, period, period_start, freq, region,
+                                   occupation, education, country, sex, age, flow, value, unit_mult, status)
+                            SELECT ?, indicator, period, period_start, freq, region, occupation, education, country,
+                                   sex, age, flow, value, unit_mult, status FROM wh_observation WHERE version_id = ?""")
+                    .params(id, fromVersionId).update();
+            jdbc.sql("UPDATE wh_version SET row_count = ? WHERE id = ?").params(rows, id).update();
+        }
+        jdbc.sql("""
+                        INSERT INTO wh_current_change (dataset_id, version_id, changed_at, changed_by, reason)
+                        VALUES (?, ?, clock_timestamp(), ?, 'WITHDRAW')""")
+                .params(datasetId, id, by).update();
+        return new int[] {id, version};
+    }
+
+    public void markWithdrawn(int versionId, String by, String reason) {
+        jdbc.sql("UPDATE wh_version SET withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason = ? WHERE id = ?")
+                .params(by, reason, versionId).update();
+    }
+
+    /** Whether the version is withdrawn. */
+    public boolean withdrawn(int versionId) {
+        return jdbc.sql("SELECT withdrawn_at IS NOT NULL FROM wh_version WHERE id = ?").param(versionId)
+                .query(Boolean.class).single();
+    }
+
+    /** Whether the version is its dataset's current one. */
+    public boolean isCurrent(int versionId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM wh_current_version WHERE id = ?)").param(versionId)
+                .query(Boolean.class).single();
+    }
+
+    /** Retires a dataset ({@code by} null: reinstates it); false when it already was so. */
+    public boolean retire(int datasetId, String by, String reason) {
+        return by == null
+                ? jdbc.sql("""
+                        UPDATE wh_dataset SET retired_at = NULL, retired_by = NULL, retired_reason = NULL
+                        WHERE id = ? AND retired_at IS NOT NULL""").param(datasetId).update() == 1
+                : jdbc.sql("""
+                        UPDATE wh_dataset SET retired_at = now(), retired_by = ?, retired_reason = ?
+                        WHERE id = ? AND retired_at IS NULL""").params(by, reason, datasetId).update() == 1;
     }
 
     /**

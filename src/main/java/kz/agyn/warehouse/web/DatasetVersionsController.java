@@ -52,6 +52,8 @@ class DatasetVersionsController {
         model.addAttribute("versions", versions);
         model.addAttribute("history", warehouse.currentChanges(code));
         model.addAttribute("mayRestore", mayRestore(auth));
+        // Withdrawing a version and retiring the dataset are ADMIN's (decision 0033).
+        model.addAttribute("mayUndo", Role.namesOf(auth).contains("ADMIN"));
         model.addAttribute("locale", locale);
         if (mayRestore(auth)) {
             source(code, model);

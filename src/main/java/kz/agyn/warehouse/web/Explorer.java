@@ -619,8 +619,11 @@ class Explorer {
                 .series(series).truncated(truncated);
     }
 
-    /** Map of the latest period when the breakdown is by region. */
-    ChartOption mapOption(View v, Map<String, String> regionNames) {
+    /**
+     * Map of the latest period when the breakdown is by region; {@code unit} (the indicator's, in the reader's
+     * language) is written in the scale's caption and after each region's value in its tooltip.
+     */
+    ChartOption mapOption(View v, Map<String, String> regionNames, String unit) {
         if (v.selection().by() != Dimension.REGION || v.periods().isEmpty()) {
             return null;
         }
@@ -640,8 +643,9 @@ class Explorer {
             // No region to shade (the country alone, or every cell hidden): no empty map with a 0–1 legend.
             return null;
         }
-        return new ChartOption().visualMap(VisualMap.shading(max, v.periods().get(last)))
-                .series(Series.regions(data)).regionNames(regionNames);
+        String period = v.periods().get(last);
+        return new ChartOption().visualMap(VisualMap.shading(max, unit.isEmpty() ? period : period + ", " + unit))
+                .series(Series.regions(data).unit(unit)).regionNames(regionNames);
     }
 
     private static BigDecimal last(PivotRow r) {

@@ -45,8 +45,11 @@ class ImportPageController {
 
     private final kz.agyn.warehouse.ImportTemplates templates;
 
+    private final kz.agyn.warehouse.Withdrawals withdrawals;
+
     ImportPageController(ImportService imports, Warehouse warehouse, MessageSource messages, Uploads uploads,
-                         kz.agyn.warehouse.ImportTemplates templates) {
+                         kz.agyn.warehouse.ImportTemplates templates, kz.agyn.warehouse.Withdrawals withdrawals) {
+        this.withdrawals = withdrawals;
         this.templates = templates;
         this.imports = imports;
         this.uploads = uploads;
@@ -212,6 +215,11 @@ class ImportPageController {
             model.addAttribute("outcomeMessage", AcceptOutcome.message(o, messages, locale));
         });
         model.addAttribute("datasets", warehouse.datasets());
+        // An accepted import may be withdrawn by an ADMIN; a withdrawn one says by whom, when and why (0033).
+        model.addAttribute("withdrawal", withdrawals.withdrawal(id).orElse(null));
+        model.addAttribute("mayUndo", report.status() == kz.agyn.warehouse.ImportStatus.ACCEPTED
+                && kz.agyn.account.Role.namesOf(org.springframework.security.core.context.SecurityContextHolder
+                        .getContext().getAuthentication()).contains("ADMIN"));
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("aggregateChoices", ImportMapping.Aggregates.values());
         model.addAttribute("valuesText", valuesText(((kz.agyn.warehouse.ImportReport) model.getAttribute("report"))

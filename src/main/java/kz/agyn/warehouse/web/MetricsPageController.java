@@ -91,9 +91,10 @@ class MetricsPageController {
         model.addAttribute("peerGroup", Params.blank(peerGroup));
         model.addAttribute("from", Params.blank(from));
         model.addAttribute("to", Params.blank(to));
-        model.addAttribute("datasets", warehouse.datasets());
+        // A retired dataset is not offered; named in the field it is still read (decision 0033).
+        model.addAttribute("datasets", warehouse.datasets().stream().filter(d -> d.retired() == null).toList());
         model.addAttribute("dataset", Params.blank(dataset));
         model.addAttribute("locale", locale);
-        return htmx != null ? "metrics :: result" : "metrics";
+        return htmx != null ? "metrics :: view" : "metrics";
     }
 }

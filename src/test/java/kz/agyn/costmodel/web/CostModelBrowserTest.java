@@ -52,7 +52,7 @@ class CostModelBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#cost-total").textContent()).isNotEqualTo(totalText);
             assertThat(page.locator("#tornado-chart").getAttribute("data-option")).isNotEqualTo(option);
             // htmx swapped the results in place: the page was not reloaded, so the edited value is still there.
-            assertThat(page).hasURL(base + "/cost-model");
+            assertThat(page).hasURL(base + "/cost-model?return_probability=0.5");
             assertThat(page.locator("#p-return_probability")).hasValue("0.5");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("cost-model-changed.png")));
             page.locator("#cost-tornado").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()

@@ -47,7 +47,7 @@ class ChartOptionTest {
         ChartOption option = new ChartOption().tooltip(Tooltip.item())
                 .visualMap(VisualMap.shading(new BigDecimal("12"), "2023"))
                 .series(Series.regions(List.of(Point.named("750000000", new BigDecimal("12")).labelled("Emigrants")))
-                        .fixed().namesOnHover())
+                        .unit("persons").fixed().namesOnHover())
                 .regionNames(names);
         assertJson(option, """
                 {'tooltip':{'trigger':'item'},
@@ -56,7 +56,7 @@ class ChartOptionTest {
                  'series':[{'type':'map','map':'kz','nameProperty':'KATO','roam':false,
                             'data':[{'name':'750000000','value':12,'label':'Emigrants'}],
                             'itemStyle':{'areaColor':'#f2f2f2','borderColor':'#888'},
-                            'emphasis':{'label':{'show':true}}}],
+                            'agynUnit':'persons','emphasis':{'label':{'show':true}}}],
                  'regionNames':{'750000000':'Алматы'}}""");
     }
 
@@ -114,23 +114,26 @@ class ChartOptionTest {
     }
 
     @Test
-    void survivalStepsWithALegendThatSwitchesCurvesOff() {
+    void survivalStepsWithAWrappedLegendAndAWindowOnTheFirstYears() {
         Map<String, Boolean> selected = new LinkedHashMap<>();
         selected.put("All", true);
         selected.put("Men", false);
         ChartOption option = new ChartOption().tooltip(Tooltip.axis())
-                .legend(Legend.scrollingAtTop().listing(List.of("All", "Men")).selecting(selected))
-                .grid(Grid.margins(10, 30, 40, 40).containingLabels())
-                .xAxis(Axis.value().min(0).named("months").nameInMiddle(26))
-                .yAxis(Axis.value().min(0).max(100).named("abroad, %"))
+                .legend(Legend.wrappedAtTop().listing(List.of("All", "Men")).selecting(selected))
+                .grid(Grid.margins(30, 30, 40, 62).containingLabels())
+                .xAxis(Axis.value().min(0).named("months").nameInMiddle(24))
+                .yAxis(Axis.value().min(0).max(100).named("abroad, %").nameInMiddle(40))
+                .dataZoom(DataZoom.slider(0, 60), DataZoom.inside(0, 60))
                 .series(Series.line("All", List.of(new double[] {0, 100}, new double[] {6.5, 80.25})).steps()
                         .lineWidth(3.0));
         assertJson(option, """
                 {'tooltip':{'trigger':'axis'},
-                 'legend':{'type':'scroll','top':0,'data':['All','Men'],'selected':{'All':true,'Men':false}},
-                 'grid':{'left':10,'right':30,'top':40,'bottom':40,'containLabel':true},
-                 'xAxis':{'type':'value','min':0,'name':'months','nameLocation':'middle','nameGap':26},
-                 'yAxis':{'type':'value','min':0,'max':100,'name':'abroad, %'},
+                 'legend':{'top':0,'data':['All','Men'],'selected':{'All':true,'Men':false}},
+                 'grid':{'left':30,'right':30,'top':40,'bottom':62,'containLabel':true},
+                 'xAxis':{'type':'value','min':0,'name':'months','nameLocation':'middle','nameGap':24},
+                 'yAxis':{'type':'value','min':0,'max':100,'name':'abroad, %','nameLocation':'middle','nameGap':40},
+                 'dataZoom':[{'type':'slider','startValue':0,'endValue':60,'filterMode':'none','bottom':4,'height':18},
+                             {'type':'inside','startValue':0,'endValue':60,'filterMode':'none'}],
                  'series':[{'name':'All','type':'line','step':'end','showSymbol':false,'lineStyle':{'width':3.0},
                             'data':[[0.0,100.0],[6.5,80.25]]}]}""");
     }
@@ -142,7 +145,7 @@ class ChartOptionTest {
                 .yAxis(Axis.value().named("%"))
                 .series(Series.bar(null, List.of(new BigDecimal("0.13"))).valueLabels("top").color(Series.TEAL));
         option.series().get(0).markArea(MarkArea.horizontalBand("rgba(255, 173, 177, 0.25)", "World",
-                new BigDecimal("1.7"), new BigDecimal("2.6")));
+                new BigDecimal("1.7"), new BigDecimal("2.6")).namedAt("insideTopLeft"));
         assertJson(option, """
                 {'tooltip':{'trigger':'axis'},'grid':{'left':70,'right':40,'bottom':60,'top':30},
                  'xAxis':{'type':'category','data':['KZ'],
@@ -151,6 +154,7 @@ class ChartOptionTest {
                  'series':[{'type':'bar','data':[0.13],'label':{'show':true,'position':'top'},
                             'itemStyle':{'color':'#1f6f8b'},
                             'markArea':{'itemStyle':{'color':'rgba(255, 173, 177, 0.25)'},
+                                        'label':{'position':'insideTopLeft','color':'#7a2e33','fontSize':11},
                                         'data':[[{'name':'World','yAxis':1.7},{'yAxis':2.6}]]}}]}""");
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import kz.agyn.platform.charts.Axis;
 import kz.agyn.platform.charts.AxisLabel;
 import kz.agyn.platform.charts.ChartOption;
+import kz.agyn.platform.charts.DataZoom;
 import kz.agyn.platform.charts.Grid;
 import kz.agyn.platform.charts.Legend;
 import kz.agyn.platform.charts.Series;
@@ -44,6 +45,8 @@ class CohortPresenter {
      * changing the drawn line by less than a pixel.
      */
     private static final double PLOT_RESOLUTION = 0.002;
+    /** The months the survival chart opens on: the first five years after study, where most returns fall. */
+    private static final int KM_OPENING_MONTHS = 60;
 
     private record ShareColumn(String code, String labelKey, String hintKey, Function<CohortRow, Share> share) {
     }
@@ -261,11 +264,16 @@ class CohortPresenter {
             legend.add(name);
             selected.put(name, groups.size() <= 6);
         }
+        // The axis runs to the last return (some 350 months), but most come back in the first two years: the chart
+        // opens on the first five years, the whole range a drag of the slider away. The y axis's name runs along
+        // it, since written at its top it was cut at the chart's left edge.
         ChartOption option = new ChartOption().tooltip(Tooltip.axis())
-                .legend(Legend.scrollingAtTop().listing(legend).selecting(selected))
-                .grid(Grid.margins(10, 30, 40, 40).containingLabels())
-                .xAxis(Axis.value().min(0).named(msg(locale, "cohort.km.months")).nameInMiddle(26))
-                .yAxis(Axis.value().min(0).max(100).named(msg(locale, "cohort.km.survival") + ", %"))
+                .legend(Legend.wrappedAtTop().listing(legend).selecting(selected))
+                .grid(Grid.margins(30, 30, 40, 62).containingLabels())
+                .xAxis(Axis.value().min(0).named(msg(locale, "cohort.km.months")).nameInMiddle(24))
+                .yAxis(Axis.value().min(0).max(100).named(msg(locale, "cohort.km.survival") + ", %")
+                        .nameInMiddle(40))
+                .dataZoom(DataZoom.slider(0, KM_OPENING_MONTHS), DataZoom.inside(0, KM_OPENING_MONTHS))
                 .series(series);
         return json.writeValueAsString(option);
     }
@@ -292,7 +300,7 @@ class CohortPresenter {
 
     private static ChartOption base(List<String> categories, String axisName, Integer max) {
         Axis y = Axis.value().named(axisName).min(0);
-        return new ChartOption().tooltip(Tooltip.axisShaded()).legend(Legend.scrollingAtTop())
+        return new ChartOption().tooltip(Tooltip.axisShaded()).legend(Legend.wrappedAtTop())
                 .grid(Grid.margins(10, 20, 40, 10).containingLabels())
                 .xAxis(Axis.category(categories).labels(AxisLabel.rotated(categories.size() > 12 ? 45 : 0)))
                 .yAxis(max == null ? y : y.max(max));

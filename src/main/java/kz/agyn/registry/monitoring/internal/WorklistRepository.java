@@ -1,5 +1,6 @@
 package kz.agyn.registry.monitoring.internal;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ public class WorklistRepository {
     public record Row(long taskId, String kind, LocalDate dueOn, Instant createdAt, Instant doneAt, String doneBy,
                       byte[] note, long awardId, long scholarId, String pseudonym, int callYear, String degree,
                       String hostCountry, String state, Integer daysLeft, LocalDate returnDeadline, String jobRegion,
-                      String jobCountry, boolean synthetic) {
+                      String jobCountry, boolean synthetic, BigDecimal owedIfDeclared) {
     }
 
     public record Task(long id, long awardId, long scholarId, Instant doneAt) {
@@ -53,7 +54,17 @@ public class WorklistRepository {
         return jdbc.sql("SELECT count(*)" + FROM + where).params(params).query(Long.class).single();
     }
 
-    /** Open tasks first, soonest due first; {@code limit} 0 for all. */
+    /**
+     * By urgency: open tasks first; among them the overdue before the rest, the most overdue first, then those due
+     * soonest (which is the due date ascending, since every overdue date is before every coming one); on one day
+     * the larger sum a breach would cost first. Done tasks after, the most recently done first.
+     */
+    private static final String URGENCY = """
+             ORDER BY (t.done_at IS NULL) DESC, CASE WHEN t.done_at IS NULL THEN t.due_on END NULLS LAST,
+              CASE WHEN t.done_at IS NULL THEN o.owed_if_declared_kzt END DESC NULLS LAST,
+              t.done_at DESC NULLS LAST, t.id""";
+
+    /** The tasks in order of {@link #URGENCY}; {@code limit} 0 for all. */
     public List<Row> rows(Filter f, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
@@ -67,8 +78,10 @@ public class WorklistRepository {
                         SELECT t.id, t.kind, t.due_on, t.created_at, t.done_at, t.done_by, t.note_enc, t.award_id,
                           a.scholar_id, s.pseudonym, a.call_year, a.degree, a.country AS host_country, o.state,
                           o.days_left, o.return_deadline, j.region AS job_region, j.country AS job_country,
-                          s.synthetic""" + FROM + where
-                        + " ORDER BY (t.done_at IS NULL) DESC, t.due_on NULLS LAST, t.id" + page)
+                          s.synthetic,
+                          CASE WHEN o.state = 'OVERDUE' OR ',' || o.reasons || ',' LIKE '%,BREACH_ELIGIBLE,%'
+                               THEN o.owed_if_declared_kzt END AS owed_if_declared""" + FROM + where
+                        + " " + URGENCY + page)
                 .params(params).query(WorklistRepository::row).list();
     }
 
@@ -128,7 +141,7 @@ public class WorklistRepository {
                 rs.getInt("call_year"), rs.getString("degree"), rs.getString("host_country").trim(),
                 rs.getString("state"), left, deadline == null ? null : deadline.toLocalDate(),
                 region == null ? null : region.trim(), jobCountry == null ? null : jobCountry.trim(),
-                rs.getBoolean("synthetic"));
+                rs.getBoolean("synthetic"), rs.getBigDecimal("owed_if_declared"));
     }
 
     private static Instant instant(Timestamp t) {

@@ -28,7 +28,7 @@ final class WorklistExport {
 
     private static final List<String> COLUMNS = List.of("task", "kind", "due_on", "status", "done_at", "done_by",
             "note", "pseudonym", "name", "iin", "call_year", "degree", "host_country", "state", "days_left",
-            "return_deadline", "job_region", "job_country", "synthetic");
+            "owed_if_declared", "return_deadline", "job_region", "job_country", "synthetic");
     private static final Set<String> PERSONAL_COLUMNS = Set.of("name", "iin", "note");
 
     private final MessageSource messages;
@@ -65,6 +65,7 @@ final class WorklistExport {
                 case "host_country" -> l.hostCountry();
                 case "state" -> localized && l.state() != null ? msg("obligation.state." + l.state()) : text(l.state());
                 case "days_left" -> text(l.daysLeft());
+                case "owed_if_declared" -> l.owedIfDeclaredKzt() == null ? "" : l.owedIfDeclaredKzt().toPlainString();
                 case "return_deadline" -> text(l.returnDeadline());
                 case "job_region" -> text(l.jobRegion());
                 case "job_country" -> text(l.jobCountry());

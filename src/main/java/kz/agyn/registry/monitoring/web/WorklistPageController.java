@@ -15,6 +15,7 @@ import kz.agyn.registry.monitoring.TaskKind;
 import kz.agyn.registry.monitoring.WorklistLine;
 import kz.agyn.registry.monitoring.WorklistQuery;
 import kz.agyn.registry.monitoring.WorklistService;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -38,9 +39,11 @@ class WorklistPageController {
     private final MonitoringService monitoring;
     private final ReferenceData reference;
     private final MessageSource messages;
+    private final RegistryCodeLabels labels;
 
     WorklistPageController(WorklistService worklist, MonitoringService monitoring, ReferenceData reference,
-                           MessageSource messages) {
+                           MessageSource messages, RegistryCodeLabels labels) {
+        this.labels = labels;
         this.worklist = worklist;
         this.monitoring = monitoring;
         this.reference = reference;
@@ -64,6 +67,8 @@ class WorklistPageController {
         model.addAttribute("editor", access.mayEdit());
         model.addAttribute("noEmployerDays", monitoring.noEmployerDays());
         model.addAttribute("dueDays", monitoring.dueHorizonDays());
+        model.addAttribute("today", monitoring.today());
+        model.addAttribute("labels", labels.in(locale));
         return "registry-worklist";
     }
 

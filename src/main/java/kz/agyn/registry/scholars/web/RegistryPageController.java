@@ -1,22 +1,22 @@
 package kz.agyn.registry.scholars.web;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.registry.Access;
 import kz.agyn.registry.RegistryException;
+import kz.agyn.registry.keys.Pseudonym;
 import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.NewDecision;
 import kz.agyn.registry.obligation.ObligationService;
 import kz.agyn.registry.obligation.Sector;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import kz.agyn.registry.scholars.NewEmployment;
 import kz.agyn.registry.scholars.ScholarService;
-import kz.agyn.registry.scholars.ScholarSummary;
 import kz.agyn.registry.scholars.ScholarView;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The registry officer's pages: search (by POST, so that an IIN never lands in a URL, a log or the browser
- * history), the scholar card with its timeline and a form to record a job. Analysts see
+ * The registry officer's pages: search (by IIN with POST, so that an IIN never lands in a URL, a log or the
+ * browser history; by name with a GET that can be bookmarked), the scholar card with its timeline and a form to record a job. Analysts see
  * the same pages pseudonymised; viewers are refused (they have the cohort dashboard).
  */
 @Controller
@@ -43,44 +43,73 @@ class RegistryPageController {
             java.util.Arrays.stream(DecisionType.values()).map(Enum::name), java.util.stream.Stream.of("DEFERRAL"))
             .toList();
 
+    /** Lines per page of search results. */
+    static final int PAGE_SIZE = 50;
+
     private final ScholarService scholars;
     private final ObligationService obligations;
     private final ReferenceData reference;
     private final MessageSource messages;
+    private final RegistryCodeLabels codeLabels;
 
     RegistryPageController(ScholarService scholars, ObligationService obligations, ReferenceData reference,
-                           MessageSource messages) {
+                           MessageSource messages, RegistryCodeLabels codeLabels) {
+        this.codeLabels = codeLabels;
         this.scholars = scholars;
         this.obligations = obligations;
         this.reference = reference;
         this.messages = messages;
     }
 
+    /**
+     * The search page, and a search by name or pseudonym: a GET, so it can be bookmarked and Back shows it again
+     * without asking to send a form. The name typed stays in the address (and the browser's history) of the
+     * officer who typed it; the address leaves Agyn nowhere (same-origin referrer) and the page is not cached.
+     */
     @GetMapping("/registry")
     @PreAuthorize(Access.READERS)
-    String search(Authentication auth, Model model) {
-        model.addAttribute("personal", Access.of(auth) == Access.PERSONAL);
-        return "registry";
-    }
-
-    @PostMapping("/registry/search")
-    @PreAuthorize(Access.READERS)
-    String search(@RequestParam(required = false) String iin, @RequestParam(required = false) String name,
-                  Authentication auth, Model model, Locale locale) {
+    String search(@RequestParam(required = false) String name, @RequestParam(required = false) Integer page,
+                  Authentication auth, Model model, Locale locale, HttpServletResponse response) {
         Access access = Access.of(auth);
         model.addAttribute("personal", access == Access.PERSONAL);
-        // The IIN is never put back into the form, so it stays out of the page source once the search is done;
-        // a name is, for an officer only (an analyst's page carries no name, not even one typed in).
-        if (access == Access.PERSONAL) {
-            model.addAttribute("name", name);
+        model.addAttribute("labels", codeLabels.in(locale));
+        if (name == null || name.isBlank()) {
+            return "registry";
+        }
+        response.setHeader("Cache-Control", "no-store");
+        // A name is put back into the form for an officer only (an analyst's page carries no name, not even one
+        // typed in; a pseudonym is no name).
+        if (access == Access.PERSONAL || Pseudonym.isWellFormed(name.strip())) {
+            model.addAttribute("name", name.strip());
         }
         try {
-            List<ScholarSummary> found = scholars.search(iin, name, access);
-            model.addAttribute("results", found);
+            model.addAttribute("results", scholars.search(null, name, page == null ? 0 : page, PAGE_SIZE, access));
         } catch (UserException e) {
             model.addAttribute("error", message(e, locale));
         }
         return "registry";
+    }
+
+    /**
+     * A search by IIN: a POST, so that an IIN never lands in a URL, a log or the browser history. The answer is
+     * handed to the next GET of the search page (post, redirect, get), so Back and reload never send the form
+     * again. A name sent here (an old bookmark or script) is redirected to the GET search.
+     */
+    @PostMapping("/registry/search")
+    @PreAuthorize(Access.READERS)
+    String search(@RequestParam(required = false) String iin, @RequestParam(required = false) String name,
+                  Authentication auth, RedirectAttributes redirect, Locale locale) {
+        if ((iin == null || iin.isBlank()) && name != null && !name.isBlank()) {
+            redirect.addAttribute("name", name.strip());
+            return "redirect:/registry";
+        }
+        try {
+            redirect.addFlashAttribute("results", scholars.search(iin, null, 0, PAGE_SIZE, Access.of(auth)));
+            redirect.addFlashAttribute("byIin", true);
+        } catch (UserException e) {
+            redirect.addFlashAttribute("error", message(e, locale));
+        }
+        return "redirect:/registry";
     }
 
     @GetMapping("/registry/scholars/{id}")
@@ -89,11 +118,11 @@ class RegistryPageController {
         ScholarView view = scholars.view(id, Access.of(auth));
         // Old jobs may name regions since merged or split, so names come from the whole history; a new job
         // is recorded in today's regions.
-        Map<String, String> regionNames = new HashMap<>();
-        reference.regionHistory().forEach(r -> regionNames.put(r.kato(), r.names().in(locale)));
+        RegistryCodeLabels.In labels = codeLabels.in(locale);
         model.addAttribute("s", view);
-        model.addAttribute("timeline", ScholarTimeline.of(view, messages, locale, regionNames));
-        model.addAttribute("regionNames", regionNames);
+        model.addAttribute("timeline", ScholarTimeline.of(view, messages, locale, labels));
+        model.addAttribute("regionNames", labels.regions());
+        model.addAttribute("labels", labels);
         model.addAttribute("mayEdit", Access.of(auth).mayEdit());
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("regions", reference.regionsOn(obligations.today()));

@@ -7,13 +7,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.agyn.registry.obligation.DecisionType;
 import kz.agyn.registry.obligation.ObligationReason;
 import kz.agyn.registry.obligation.ObligationStatus;
+import kz.agyn.registry.scholars.RegistryCodeLabels;
 import kz.agyn.registry.scholars.ScholarView;
 import org.springframework.context.MessageSource;
 
@@ -37,17 +37,17 @@ final class ScholarTimeline {
 
     private final MessageSource messages;
     private final Locale locale;
-    private final Map<String, String> regionNames;
+    private final RegistryCodeLabels.In labels;
     private final List<Event> events = new ArrayList<>();
 
-    private ScholarTimeline(MessageSource messages, Locale locale, Map<String, String> regionNames) {
+    private ScholarTimeline(MessageSource messages, Locale locale, RegistryCodeLabels.In labels) {
         this.messages = messages;
         this.locale = locale;
-        this.regionNames = regionNames;
+        this.labels = labels;
     }
 
-    static List<Event> of(ScholarView s, MessageSource messages, Locale locale, Map<String, String> regionNames) {
-        ScholarTimeline t = new ScholarTimeline(messages, locale, regionNames);
+    static List<Event> of(ScholarView s, MessageSource messages, Locale locale, RegistryCodeLabels.In labels) {
+        ScholarTimeline t = new ScholarTimeline(messages, locale, labels);
         s.awards().forEach(t::award);
         s.employments().forEach(j -> t.job(j, s.personal()));
         t.events.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
@@ -57,7 +57,7 @@ final class ScholarTimeline {
     private void award(ScholarView.AwardView a) {
         String degree = text("registry.degree." + a.degree());
         add(a.studyStart(), "STUDY_START", text("registry.timeline.studyStart", a.programme(), String.valueOf(a.callYear()), degree,
-                a.university() == null ? "" : a.university(), a.country()), "");
+                a.university() == null ? "" : a.university(), labels.country(a.country())), "");
         if (a.actualEnd() != null) {
             add(a.actualEnd(), "STUDY_END", text("registry.timeline.studyEnd", degree), "");
         } else {
@@ -90,7 +90,7 @@ final class ScholarTimeline {
     }
 
     private void job(ScholarView.EmploymentView j, boolean personal) {
-        String place = "KZ".equals(j.country()) ? regionNames.getOrDefault(j.region(), nz(j.region())) : j.country();
+        String place = nz(labels.place(j.country(), j.region()));
         String sector = text("registry.sector." + j.sector());
         String who = personal && j.employer() != null ? j.employer() + ", " : "";
         add(j.start(), "JOB_START", text("registry.timeline.jobStart", who, sector, place), "");
