@@ -25,7 +25,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 class MainMenuTest extends AgynTest {
 
-    private static final Pattern NAV = Pattern.compile("<nav class=\"main-nav\">(.*?)</nav>", Pattern.DOTALL);
+    private static final Pattern NAV = Pattern.compile("<nav class=\"main-nav\"[^>]*>(.*?)</nav>", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("<a\\b[^>]*href=\"([^\"]*)\"[^>]*>([^<]*)</a>");
 
     /** What everyone signed in sees before the registry's place. */
