@@ -102,7 +102,7 @@ public class QuestionnaireService {
             items.add(new QuestionnaireDefinition.Item(q.code(), q.type().name(), q.required(), q.maxLength(),
                     q.profileField(), q.text().kk(), q.text().ru(), q.text().en(), q.options().stream()
                     .map(o -> new QuestionnaireDefinition.Option(o.code(), o.text().kk(), o.text().ru(),
-                            o.text().en())).toList()));
+                            o.text().en(), o.none() ? Boolean.TRUE : null)).toList()));
         }
         return new QuestionnaireDefinition(v.code(), v.version(), v.title().kk(), v.title().ru(), v.title().en(),
                 items);
