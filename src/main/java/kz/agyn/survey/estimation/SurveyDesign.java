@@ -6,10 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.DecompositionSolver;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * A sample design: weights, and optionally strata, clusters in one or two stages, finite-population corrections
@@ -204,7 +200,7 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
     double[][] covariance(double[][] x) {
         int n = size();
         int k = x.length == 0 ? 0 : x[0].length;
-        double[][] z = calibration == null ? x : calibrationResiduals(x);
+        double[][] z = calibration == null ? x : calibration.residuals(x, weightsArray());
         int[] stratum = strataIndex();
         int[] psu = clusterIndex();
         double[] fpc1 = stratumPopulation.isEmpty() ? null : toArray(stratumPopulation);
@@ -289,52 +285,6 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
             }
         }
         return v;
-    }
-
-    /** {@code x_i − w_i m_iᵀ β}: see {@link Calibration}. */
-    private double[][] calibrationResiduals(double[][] x) {
-        int n = size();
-        int k = x.length == 0 ? 0 : x[0].length;
-        List<Map<String, Integer>> levels = new ArrayList<>();
-        int columns = 1;
-        for (List<String> variable : calibration.categories()) {
-            Map<String, Integer> level = new LinkedHashMap<>();
-            for (String c : variable) {
-                level.putIfAbsent(Objects.requireNonNull(c, "category"), level.size());
-            }
-            levels.add(level);
-            columns += level.size() - 1;
-        }
-        double[] w = weightsArray();
-        RealMatrix m = new Array2DRowRealMatrix(n, columns);
-        RealMatrix y = new Array2DRowRealMatrix(n, k);
-        for (int i = 0; i < n; i++) {
-            double root = Math.sqrt(calibration.baseWeights().get(i));
-            m.setEntry(i, 0, root);
-            int offset = 1;
-            for (int v = 0; v < levels.size(); v++) {
-                int level = levels.get(v).get(calibration.categories().get(v).get(i));
-                if (level > 0) {
-                    m.setEntry(i, offset + level - 1, root);
-                }
-                offset += levels.get(v).size() - 1;
-            }
-            for (int j = 0; j < k; j++) {
-                y.setEntry(i, j, w[i] > 0 ? root * x[i][j] / w[i] : 0);
-            }
-        }
-        DecompositionSolver solver = new QRDecomposition(m, 1e-12).getSolver();
-        RealMatrix beta = solver.solve(y);
-        RealMatrix fitted = m.multiply(beta);
-        double[][] r = new double[n][k];
-        for (int i = 0; i < n; i++) {
-            double root = Math.sqrt(calibration.baseWeights().get(i));
-            for (int j = 0; j < k; j++) {
-                // fitted is √d mᵀβ; the residual on the influence scale is x − w mᵀβ.
-                r[i][j] = root > 0 ? x[i][j] - w[i] * fitted.getEntry(i, j) / root : x[i][j];
-            }
-        }
-        return r;
     }
 
     private static int[] all(int n) {
