@@ -15,11 +15,35 @@ import java.util.List;
  * @param options     one row per option in order of rank; empty for number and text questions
  * @param mean        the weighted mean for a number question, else null
  * @param groups      the breakdown when {@code by} was given, else empty
+ * @param base        what every share is a share of, in numbers and in words
+ * @param intervals   how every interval was made, in numbers and in words
+ * @param design      the sample design the survey declares
  */
 public record Estimates(int surveyId, String survey, boolean synthetic, String question, QuestionType type,
                         String questionText, String basis, String by, int respondents, int answered,
                         Weighting weighting, List<OptionEstimate> options, MeanResult mean,
-                        List<GroupEstimate> groups) {
+                        List<GroupEstimate> groups, Base base, Intervals intervals, SurveyDesignDeclaration design) {
+
+    /**
+     * The base of the estimates: all respondents, those who answered (the base), and those who skipped the question
+     * (outside the base). For a multiple-choice question, {@code chosenNone} counts those who answered by choosing
+     * none of the options (the "none of these" option, or an explicit empty answer): they are in the base.
+     *
+     * @param statement "Base: 182 of 200 respondents who answered; 18 skipped" in the reader's language
+     */
+    public record Base(int respondents, int answered, int skipped, Integer chosenNone, String statement) {
+    }
+
+    /**
+     * How the intervals were made.
+     *
+     * @param method           WALD (clipped to [0, 1]), LOGIT or BETA (Korn–Graubard)
+     * @param level            the confidence level, e.g. 0.95
+     * @param degreesOfFreedom the design's degrees of freedom: PSUs less strata of those who answered
+     * @param statement        "95% logit interval, 187 degrees of freedom" in the reader's language
+     */
+    public record Intervals(String method, double level, int degreesOfFreedom, String statement) {
+    }
 
     public Estimates {
         options = List.copyOf(options);
@@ -60,15 +84,23 @@ public record Estimates(int surveyId, String survey, boolean synthetic, String q
     }
 
     /**
-     * One option overall. Intervals are 95%: logit near 0 or 1, Wald elsewhere.
+     * One option overall, with its interval by the survey's method ({@link Estimates#intervals()}), always
+     * within [0, 1].
      *
-     * @param n               respondents (unweighted) who chose it (first, for a ranking question)
-     * @param rank            1 for the largest share
-     * @param rankProbability the probability that this rank is right, from draws of the shares' joint
-     *                        sampling distribution
+     * @param n                   respondents (unweighted) who chose it (first, for a ranking question)
+     * @param rank                1 for the largest share
+     * @param rankProbability     the probability that this rank is right, from draws of the shares' joint
+     *                            sampling distribution
+     * @param standardError       the linearized standard error of the share under the declared design and raking
+     * @param designEffect        its variance over that of a simple random sample with replacement of the same
+     *                            size (R's {@code deff = "replace"}); null when the share has no variance
+     * @param effectiveSampleSize {@code p (1 − p) / SE²}; null when SE = 0
+     * @param degreesOfFreedom    the design's degrees of freedom the interval used
+     * @param weightedTotal       the sum of the weights of those who chose it: the estimated number of people
      */
     public record OptionEstimate(String option, String text, double share, double ciLow, double ciHigh, int n,
-                                 int rank, double rankProbability) {
+                                 int rank, double rankProbability, double standardError, Double designEffect,
+                                 Double effectiveSampleSize, int degreesOfFreedom, double weightedTotal) {
     }
 
     /** The weighted mean of a number question, with its 95% interval. */

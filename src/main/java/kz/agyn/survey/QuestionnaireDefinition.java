@@ -52,7 +52,22 @@ public record QuestionnaireDefinition(String code, Integer version, String title
         }
     }
 
-    /** An answer option. */
-    public record Option(String code, String textKk, String textRu, String textEn) {
+    /**
+     * An answer option.
+     *
+     * @param none true for the "none of these" option of a multiple-choice question (one at most, chosen alone);
+     *             left out of the JSON otherwise
+     */
+    public record Option(String code, String textKk, String textRu, String textEn,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean none) {
+
+        public Option(String code, String textKk, String textRu, String textEn) {
+            this(code, textKk, textRu, textEn, null);
+        }
+
+        public boolean isNone() {
+            return Boolean.TRUE.equals(none);
+        }
     }
 }

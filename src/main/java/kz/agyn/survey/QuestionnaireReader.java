@@ -45,7 +45,7 @@ final class QuestionnaireReader {
     private static final Set<String> SECTION_FIELDS = Set.of("code", "titleKk", "titleRu", "titleEn");
     private static final Set<String> SHOW_IF_FIELDS = Set.of("question", "anyOf", "noneOf");
     static final int MAX_SECTIONS = 50;
-    private static final Set<String> OPTION_FIELDS = Set.of("code", "textKk", "textRu", "textEn");
+    private static final Set<String> OPTION_FIELDS = Set.of("code", "textKk", "textRu", "textEn", "none");
     private static final List<String> LANGUAGES = List.of("Kk", "Ru", "En");
 
     private final List<Problem> problems = new ArrayList<>();
@@ -358,6 +358,7 @@ final class QuestionnaireReader {
             return options;
         }
         Map<String, String> codes = new HashMap<>();
+        String noneAt = null;
         for (int i = 0; i < items.size(); i++) {
             String at = path + ".options[" + i + "]";
             JsonNode o = items.get(i);
@@ -367,7 +368,23 @@ final class QuestionnaireReader {
             String code = uniqueCode(o, at, OPTION_CODE, codeLength, "survey.definition.optionCodeBad",
                     "survey.definition.optionCodeTwice", codes);
             String[] texts = texts(o, at, "text", OPTION_TEXT_LENGTH);
-            options.add(new QuestionnaireDefinition.Option(code, texts[0], texts[1], texts[2]));
+            Boolean noneFlag = null;
+            JsonNode flag = o.get("none");
+            if (flag != null && !flag.isNull()) {
+                if (!flag.isBoolean()) {
+                    problem(at + ".none", "survey.definition.noneNotBoolean");
+                } else if (flag.booleanValue()) {
+                    if (type != QuestionType.MULTIPLE) {
+                        problem(at + ".none", "survey.definition.noneNotMultiple", type == null ? "" : type.name());
+                    } else if (noneAt != null) {
+                        problem(at + ".none", "survey.definition.noneTwice", noneAt);
+                    } else {
+                        noneAt = at;
+                        noneFlag = Boolean.TRUE;
+                    }
+                }
+            }
+            options.add(new QuestionnaireDefinition.Option(code, texts[0], texts[1], texts[2], noneFlag));
         }
         return options;
     }

@@ -105,7 +105,7 @@ public class QuestionnaireService {
             items.add(new QuestionnaireDefinition.Item(q.code(), q.type().name(), q.required(), q.maxLength(),
                     q.profileField(), q.text().kk(), q.text().ru(), q.text().en(), q.options().stream()
                     .map(o -> new QuestionnaireDefinition.Option(o.code(), o.text().kk(), o.text().ru(),
-                            o.text().en())).toList(), q.section(), rule == null ? null
+                            o.text().en(), o.none() ? Boolean.TRUE : null)).toList(), q.section(), rule == null ? null
                     : new QuestionnaireDefinition.ShowIfItem(rule.question(),
                             rule.mode() == ShowIf.Mode.ANY_OF ? rule.options() : null,
                             rule.mode() == ShowIf.Mode.NONE_OF ? rule.options() : null)));

@@ -56,9 +56,19 @@ public class SurveyService {
     private final SurveyRepository repository;
     private final PopulationMargins population;
 
-    SurveyService(SurveyRepository repository, PopulationMargins population) {
+    private final org.springframework.context.MessageSource messages;
+
+    SurveyService(SurveyRepository repository, PopulationMargins population,
+                  org.springframework.context.MessageSource messages) {
         this.repository = repository;
         this.population = population;
+        this.messages = messages;
+    }
+
+    /** The sample design the survey declares and the interval its shares are shown with. */
+    public SurveyDesignDeclaration design(int surveyId) {
+        survey(surveyId);
+        return repository.design(surveyId);
     }
 
     public List<Survey> surveys() {
@@ -125,13 +135,15 @@ public class SurveyService {
                 : respondents.stream().map(r -> r.profile().get(dimension.code())).toList();
         Map<String, String> groupLabels = dimension == null ? Map.of()
                 : labels(sample.questions(), dimension.code(), locale);
-        EstimationSettings settings = EstimationSettings.DEFAULT;
+        EstimationSettings settings = sample.settings();
         MinimumCellSize rule = MinimumCellSize.DEFAULT;
         List<Estimates.OptionEstimate> options = new ArrayList<>();
         List<Estimates.GroupEstimate> groupEstimates = new ArrayList<>();
         Estimates.MeanResult mean = null;
         int answered;
         String basis;
+        int degreesOfFreedom = design.degreesOfFreedom();
+        Integer noneCount = null;
         if (question.type() == QuestionType.NUMBER) {
             List<Double> values = new ArrayList<>(java.util.Collections.nCopies(respondents.size(), (Double) null));
             repository.answers(sample.survey().id(), question.id())
@@ -141,6 +153,7 @@ public class SurveyService {
             if (answered >= rule.minimum()) {
                 MeanEstimate m = Estimation.mean(design, values, settings);
                 mean = new Estimates.MeanResult(m.mean(), m.wald().low(), m.wald().high(), m.n());
+                degreesOfFreedom = m.degreesOfFreedom();
             }
             if (groups != null) {
                 for (GroupMean g : Breakdown.mean(design, values, groups, settings, rule)) {
@@ -156,6 +169,14 @@ public class SurveyService {
             answered = shares.answered();
             basis = shares.basis();
             ShareTable table = shares.table();
+            degreesOfFreedom = table.degreesOfFreedom();
+            if (shares.chosen() != null) {
+                // "None of these" (an option so flagged, or an answer with nothing chosen) is in the base.
+                java.util.Set<String> noneCodes = question.options().stream().filter(SurveyOption::none)
+                        .map(SurveyOption::code).collect(java.util.stream.Collectors.toSet());
+                noneCount = (int) shares.chosen().stream().filter(c -> c != null
+                        && (c.isEmpty() || noneCodes.containsAll(c))).count();
+            }
             List<GroupShares> byGroup = null;
             if (groups != null) {
                 byGroup = question.type() == QuestionType.MULTIPLE
@@ -165,7 +186,10 @@ public class SurveyService {
             for (RankedOption r : Ranking.rank(table, RANKING_SEED)) {
                 ShareEstimate e = table.share(r.option());
                 options.add(new Estimates.OptionEstimate(r.option(), text(question, r.option(), locale), e.share(),
-                        e.interval().low(), e.interval().high(), e.n(), r.rank(), r.probabilityOfRank()));
+                        e.interval().low(), e.interval().high(), e.n(), r.rank(), r.probabilityOfRank(),
+                        e.standardError(), e.deff().isPresent() ? e.deff().getAsDouble() : null,
+                        e.effectiveSampleSize().isPresent() ? e.effectiveSampleSize().getAsDouble() : null,
+                        e.degreesOfFreedom(), e.weightedCount()));
             }
             if (byGroup != null) {
                 for (GroupShares g : orderGroups(byGroup, groupLabels)) {
@@ -182,9 +206,26 @@ public class SurveyService {
             }
         }
         Survey survey = sample.survey();
+        int skipped = respondents.size() - answered;
+        Integer chosenNone = noneCount;
+        String baseStatement = messages.getMessage(chosenNone == null ? "survey.base.statement"
+                : "survey.base.statementNone", new Object[] {answered, respondents.size(), skipped,
+                chosenNone == null ? 0 : chosenNone}, locale);
         return new Estimates(survey.id(), survey.title().in(locale), survey.synthetic(), question.code(),
                 question.type(), question.text().in(locale), basis, dimension == null ? null : dimension.code(),
-                respondents.size(), answered, sample.weights().info(), options, mean, groupEstimates);
+                respondents.size(), answered, sample.weights().info(), options, mean, groupEstimates,
+                new Estimates.Base(respondents.size(), answered, skipped, chosenNone, baseStatement),
+                intervals(settings, degreesOfFreedom, question.type() == QuestionType.NUMBER, locale),
+                sample.declared());
+    }
+
+    /** "95% logit interval, 187 degrees of freedom", as every page, export and API answer states it. */
+    Estimates.Intervals intervals(EstimationSettings settings, int degreesOfFreedom, boolean mean, Locale locale) {
+        String method = mean ? "MEAN" : settings.method().name();
+        return new Estimates.Intervals(method, settings.level(), degreesOfFreedom,
+                messages.getMessage("survey.interval.statement", new Object[] {settings.level() * 100,
+                        messages.getMessage("survey.interval.method." + method, null, locale), degreesOfFreedom},
+                        locale));
     }
 
     /**
@@ -220,7 +261,7 @@ public class SurveyService {
         int answeredBoth = (int) rowBoth.stream().filter(a -> a != null).count();
         requireAnswers(answeredBoth);
         MinimumCellSize rule = MinimumCellSize.DEFAULT;
-        EstimationSettings settings = EstimationSettings.DEFAULT;
+        EstimationSettings settings = sample.settings();
         CrossTab table = CrossTabulation.of(sample.design(), rowAnswers, row.optionCodes(), columnAnswers,
                 column.optionCodes(), settings, rule);
         List<CrossTable.Category> rows = margin(Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(),
@@ -324,7 +365,8 @@ public class SurveyService {
      * @param position a respondent's id → its index in {@code respondents} and in the design
      */
     record Sample(Survey survey, List<Question> questions, List<RespondentRow> respondents, Weights weights,
-                  SurveyDesign design, Map<Long, Integer> position) {
+                  SurveyDesign design, Map<Long, Integer> position, SurveyDesignDeclaration declared,
+                  EstimationSettings settings) {
 
         Question question(String code) {
             return find(questions, code);
@@ -346,8 +388,46 @@ public class SurveyService {
         for (int i = 0; i < respondents.size(); i++) {
             position.put(respondents.get(i).id(), i);
         }
-        return new Sample(survey, questions, respondents, weights, SurveyDesign.weighted(weights.weights()),
-                position);
+        SurveyDesignDeclaration declared = repository.design(survey.id());
+        SurveyDesign design = design(declared, respondents);
+        if (!weights.raking().isEmpty()) {
+            // The variance accounts for the raking: see Calibration.
+            design = design.calibrated(weights.weights(), weights.raking());
+        }
+        return new Sample(survey, questions, respondents, weights, design, position, declared,
+                new EstimationSettings(EstimationSettings.DEFAULT.level(), declared.intervals()));
+    }
+
+    /**
+     * The declared design with the respondents' base weights. A respondent without a declared variable (one who
+     * came through the web form, say) cannot be placed in the design: the analyst is told which and why.
+     */
+    static SurveyDesign design(SurveyDesignDeclaration d, List<RespondentRow> respondents) {
+        List<Double> weights = respondents.stream().map(RespondentRow::weight).toList();
+        List<String> strata = d.strata() ? required(respondents, DesignValues::stratum, "stratum") : List.of();
+        List<String> psu = d.stages() >= 1 ? required(respondents, DesignValues::psu, "psu") : List.of();
+        List<String> ssu = d.stages() == 2 ? required(respondents, DesignValues::ssu, "ssu") : List.of();
+        List<Double> fpc1 = d.fpc() ? required(respondents, DesignValues::fpc1, "fpc1") : List.of();
+        List<Double> fpc2 = d.fpc() && d.stages() == 2 ? required(respondents, DesignValues::fpc2, "fpc2") : List.of();
+        try {
+            return new SurveyDesign(weights, strata, psu, ssu, fpc1, fpc2, null);
+        } catch (IllegalArgumentException e) {
+            // A stratum with one PSU, or a population smaller than its sample: say so in the analyst's words.
+            throw SurveyException.invalid("survey.design.invalid", e.getMessage());
+        }
+    }
+
+    private static <T> List<T> required(List<RespondentRow> respondents,
+                                        java.util.function.Function<DesignValues, T> value, String column) {
+        List<T> values = new ArrayList<>(respondents.size());
+        for (RespondentRow r : respondents) {
+            T v = value.apply(r.design());
+            if (v == null) {
+                throw SurveyException.invalid("survey.design.missingValue", column, respondents.size());
+            }
+            values.add(v);
+        }
+        return values;
     }
 
     /**
@@ -368,17 +448,19 @@ public class SurveyService {
                 if (answers.get(i) == null) {
                     answers.set(i, new LinkedHashSet<>());
                 }
-                answers.get(i).add(a.option());
+                if (a.option() != null) {
+                    answers.get(i).add(a.option());
+                }
             }
             int answered = (int) answers.stream().filter(s -> s != null).count();
             requireAnswers(answered);
-            return new Shares(Estimation.multipleChoice(sample.design(), answers, codes, EstimationSettings.DEFAULT),
+            return new Shares(Estimation.multipleChoice(sample.design(), answers, codes, sample.settings()),
                     answered, "CHOSEN", null, answers);
         }
         List<String> answers = single(sample, question);
         int answered = (int) answers.stream().filter(s -> s != null).count();
         requireAnswers(answered);
-        return new Shares(Estimation.singleChoice(sample.design(), answers, codes, EstimationSettings.DEFAULT),
+        return new Shares(Estimation.singleChoice(sample.design(), answers, codes, sample.settings()),
                 answered, question.type() == QuestionType.RANKING ? "FIRST_RANK" : "ANSWER", answers, null);
     }
 
@@ -423,7 +505,12 @@ public class SurveyService {
         return q.option(option).map(o -> o.text().in(locale)).orElse(option);
     }
 
-    record Weights(List<Double> weights, Estimates.Weighting info) {
+    /** The weights, how they were made, and the raking variables (empty when not raked). */
+    record Weights(List<Double> weights, Estimates.Weighting info, List<RakingVariable> raking) {
+
+        Weights(List<Double> weights, Estimates.Weighting info) {
+            this(weights, info, List.of());
+        }
     }
 
     /** Design weights raked to the survey's margins; a failure to meet them is the analyst's to see. */
@@ -449,7 +536,8 @@ public class SurveyService {
                 respondents.stream().map(r -> r.profile().get(variable)).toList(), cats)));
         RakingResult result = Raking.rake(base, variables, RakingOptions.DEFAULT).orThrow();
         return new Weights(result.weights(), new Estimates.Weighting(true, List.copyOf(margins.keySet()),
-                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse));
+                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse),
+                variables);
     }
 
     /** The source in words, for scripts that print it; the page words it in the reader's language. */

@@ -148,9 +148,12 @@ class SurveyCrossTabTest extends AgynTest {
                 assertThat(c.get("share").asDouble()).isCloseTo(CELL_SHARE[k], within(TOLERANCE));
                 assertThat(c.get("rowShare").asDouble()).isCloseTo(ROW_PERCENT[k], within(TOLERANCE));
                 assertThat(c.get("columnShare").asDouble()).isCloseTo(COLUMN_PERCENT[k], within(TOLERANCE));
-                // 95% Wald (shares away from 0 and 1) with the normal quantile, as svymean's confint
-                assertThat(c.get("ciLow").asDouble()).isCloseTo(CELL_SHARE[k] - 1.959963984540054 * CELL_SE[k],
-                        within(TOLERANCE));
+                // 95% logit interval with the design's 79 degrees of freedom, as svyciprop(method = "logit")
+                double p = CELL_SHARE[k];
+                double q = new org.hipparchus.distribution.continuous.TDistribution(79)
+                        .inverseCumulativeProbability(0.975);
+                double low = 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) - q * CELL_SE[k] / (p * (1 - p)))));
+                assertThat(c.get("ciLow").asDouble()).isCloseTo(low, within(TOLERANCE));
             }
         }
         JsonNode rows = x.get("rows");

@@ -3,8 +3,6 @@ package kz.agyn.survey.estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
-import org.hipparchus.distribution.continuous.FDistribution;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
@@ -101,18 +99,19 @@ public final class CrossTabulation {
                 unweighted[a][b]++;
             }
         }
-        double[] w = design.weightsArray();
-        int[] stratum = design.strataIndex();
-        Linearization.Result est = Linearization.estimate(w, stratum, both, y);
+        Linearization.Result est = Linearization.estimate(design, both, y);
         double[] p = est.mean();
+        // Scaled to all respondents of the design, N, as R's svychisq does (svytable(..., Ntotal = N) with
+        // N = nrow(design), and Vsrs over N), not to the m who answered both: X² and δ̄ grow by N / m
+        // with item non-response, while F, its p-value and X² / δ̄ do not change.
+        int total = n;
         double[][] table = new double[rr][cc];
         for (int a = 0; a < rr; a++) {
             for (int b = 0; b < cc; b++) {
-                table[a][b] = m * p[a * cc + b];
+                table[a][b] = total * p[a * cc + b];
             }
         }
         int df = (rr - 1) * (cc - 1);
-        ChiSquaredDistribution chi = new ChiSquaredDistribution(df);
         double x2 = pearson(table);
         double x2u = pearson(unweighted);
 
@@ -137,7 +136,8 @@ public final class CrossTabulation {
             inverseD.setEntry(j, j, p[j] == 0 ? 0 : 1 / p[j]);
         }
         RealMatrix v = new Array2DRowRealMatrix(est.covariance());
-        RealMatrix denominator = contrasts.transpose().multiply(inverseD).multiply(contrasts).scalarMultiply(1.0 / m);
+        RealMatrix denominator = contrasts.transpose().multiply(inverseD).multiply(contrasts)
+                .scalarMultiply(1.0 / total);
         RealMatrix numerator = contrasts.transpose().multiply(inverseD).multiply(v).multiply(inverseD)
                 .multiply(contrasts);
         RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
@@ -146,19 +146,20 @@ public final class CrossTabulation {
         double meanDeff = trace / df;
         double firstOrder = x2 / meanDeff;
         double d0 = trace * trace / trace2;
-        int strata = 0;
-        for (int h : stratum) {
-            strata = Math.max(strata, h + 1);
-        }
-        double nu = n - strata;
+        double nu = design.degreesOfFreedom();
         double f = x2 / trace;
-        FDistribution fDist = new FDistribution(d0, d0 * nu);
-        return Optional.of(new IndependenceTests(
-                new ChiSquareTest(x2, df, 1 - chi.cumulativeProbability(x2)),
-                new ChiSquareTest(firstOrder, df, 1 - chi.cumulativeProbability(firstOrder)),
-                new FTest(f, d0, d0 * nu, 1 - fDist.cumulativeProbability(f)),
-                meanDeff,
-                new ChiSquareTest(x2u, df, 1 - chi.cumulativeProbability(x2u))));
+        return Optional.of(new IndependenceTests(chiSquare(x2, df), chiSquare(firstOrder, df),
+                fTest(f, d0, d0 * nu), meanDeff, chiSquare(x2u, df)));
+    }
+
+    private static ChiSquareTest chiSquare(double statistic, int df) {
+        double log = Tails.logUpperChiSquare(statistic, df);
+        return new ChiSquareTest(statistic, df, Math.exp(log), log);
+    }
+
+    private static FTest fTest(double f, double d1, double d2) {
+        double log = Tails.logUpperF(f, d1, d2);
+        return new FTest(f, d1, d2, Math.exp(log), log);
     }
 
     /** Σ (O − E)² / E with E = row total × column total / grand total. */

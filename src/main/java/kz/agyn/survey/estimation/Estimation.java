@@ -106,8 +106,7 @@ public final class Estimation {
             domain[i] = true;
             y[i][0] = v;
         }
-        double[] w = design.weightsArray();
-        Linearization.Result r = Linearization.estimate(w, design.strataIndex(), domain, y);
+        Linearization.Result r = Linearization.estimate(design, domain, y);
         double se = Math.sqrt(r.covariance()[0][0]);
         return new MeanEstimate(r.answered(), r.weightSum(), r.mean()[0], se,
                 wald(r.mean()[0], se, settings.level()), deff(r, 0), deffFinite(r, 0), r.degreesOfFreedom());
@@ -116,7 +115,7 @@ public final class Estimation {
     private static ShareTable table(SurveyDesign design, List<String> options, boolean[] domain, double[][] y,
                                     EstimationSettings settings) {
         double[] w = design.weightsArray();
-        Linearization.Result r = Linearization.estimate(w, design.strataIndex(), domain, y);
+        Linearization.Result r = Linearization.estimate(design, domain, y);
         List<ShareEstimate> shares = new ArrayList<>();
         List<List<Double>> covariance = new ArrayList<>();
         for (int j = 0; j < options.size(); j++) {
@@ -132,9 +131,15 @@ public final class Estimation {
             double se = Math.sqrt(r.covariance()[j][j]);
             Interval wald = wald(p, se, settings.level());
             Interval logit = logit(p, se, settings.level(), r.degreesOfFreedom());
-            Interval shown = Math.min(p, 1 - p) < settings.logitBelow() ? logit : wald;
+            Interval shown = switch (settings.method()) {
+                case LOGIT -> logit;
+                case WALD -> waldClipped(p, se, settings.level(), r.degreesOfFreedom());
+                case BETA -> kornGraubard(p, se, settings.level(), r.degreesOfFreedom(), r.answered());
+            };
+            double variance = r.covariance()[j][j];
             shares.add(new ShareEstimate(options.get(j), count, weighted, p, se, shown, wald, logit,
-                    deff(r, j), deffFinite(r, j)));
+                    deff(r, j), deffFinite(r, j), r.degreesOfFreedom(),
+                    variance > 0 ? OptionalDouble.of(p * (1 - p) / variance) : OptionalDouble.empty()));
             List<Double> row = new ArrayList<>();
             for (double v : r.covariance()[j]) {
                 row.add(v);
@@ -163,6 +168,34 @@ public final class Estimation {
         double centre = Math.log(p / (1 - p));
         double half = t * se / (p * (1 - p));
         return new Interval(expit(centre - half), expit(centre + half), Interval.Method.LOGIT);
+    }
+
+    /** See {@link Interval.Method#WALD_CLIPPED}. */
+    static Interval waldClipped(double p, double se, double level, int degreesOfFreedom) {
+        if (degreesOfFreedom < 1) {
+            return new Interval(0, 1, Interval.Method.WALD_CLIPPED);
+        }
+        double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability((1 + level) / 2);
+        return new Interval(Math.max(0, p - t * se), Math.min(1, p + t * se), Interval.Method.WALD_CLIPPED);
+    }
+
+    /** See {@link Interval.Method#KORN_GRAUBARD}. */
+    static Interval kornGraubard(double p, double se, double level, int degreesOfFreedom, int answered) {
+        if (degreesOfFreedom < 1 || answered < 2) {
+            return new Interval(0, 1, Interval.Method.KORN_GRAUBARD);
+        }
+        double alpha = 1 - level;
+        double variance = se * se;
+        double effective = variance > 0 ? p * (1 - p) / variance : answered;
+        double ratio = new TDistribution(answered - 1).inverseCumulativeProbability(alpha / 2)
+                / new TDistribution(degreesOfFreedom).inverseCumulativeProbability(alpha / 2);
+        effective *= ratio * ratio;
+        double low = p <= 0 ? 0 : new org.hipparchus.distribution.continuous.BetaDistribution(effective * p,
+                effective * (1 - p) + 1, 1e-14).inverseCumulativeProbability(alpha / 2);
+        double high = p >= 1 ? 1 : new org.hipparchus.distribution.continuous.BetaDistribution(effective * p + 1,
+                effective * (1 - p), 1e-14).inverseCumulativeProbability(1 - alpha / 2);
+        // Where V(p) is nearly 0, n* is huge and the quantiles' own error can exceed the interval's width.
+        return new Interval(Math.min(low, p), Math.max(high, p), Interval.Method.KORN_GRAUBARD);
     }
 
     static double expit(double x) {

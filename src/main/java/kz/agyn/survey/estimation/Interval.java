@@ -27,6 +27,20 @@ public record Interval(double low, double high, Method method) {
          * single-point interval [p, p]; with fewer than one degree of freedom the interval is [0, 1].
          */
         LOGIT,
+        /**
+         * {@code p ± t · SE}, with {@code t} the {@code (1 + level) / 2} quantile of Student's t with the design's
+         * degrees of freedom (R's {@code svyciprop(method = "mean")}), then cut to [0, 1] so that no bound is an
+         * impossible share.
+         */
+        WALD_CLIPPED,
+        /**
+         * Korn and Graubard's interval (R's {@code svyciprop(method = "beta")}): the Clopper–Pearson interval at the
+         * effective sample size {@code n* = p (1 − p) / V(p) · (t_{m−1} / t_df)²}, where {@code t_x} is the
+         * {@code (1 − level) / 2} quantile of Student's t with x degrees of freedom and m the respondents in the
+         * domain: {@code [B⁻¹(α/2; n* p, n* (1 − p) + 1), B⁻¹(1 − α/2; n* p + 1, n* (1 − p))]}, B⁻¹ the beta
+         * quantile. At p = 0 the lower bound is 0, at p = 1 the upper is 1; with V(p) = 0, n* = m.
+         */
+        KORN_GRAUBARD,
         /** {@code difference ± z · SE} of a difference of two independent estimates. */
         WALD_DIFFERENCE
     }

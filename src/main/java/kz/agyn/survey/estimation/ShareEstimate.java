@@ -21,9 +21,9 @@ import java.util.OptionalDouble;
  *                            when weights are calibrated to population totals
  * @param share               p
  * @param standardError       SE(p)
- * @param interval            the interval to show: {@link #logit() logit} near 0 or 1, {@link #wald() Wald}
- *                            elsewhere, as {@link EstimationSettings#logitBelow()} says
- * @param wald                the Wald interval
+ * @param interval            the interval to show, by the survey's {@link EstimationSettings#method() method};
+ *                            always within [0, 1]
+ * @param wald                the Wald interval with the normal quantile, unclipped: R's {@code confint}
  * @param logit               the logit interval
  * @param deff                the design effect against simple random sampling with replacement:
  *                            {@code V(p) / (s² / m)}, where {@code m} is the number of respondents in the
@@ -34,8 +34,12 @@ import java.util.OptionalDouble;
  *                            population of {@code N̂ = Σ w_i}: {@code V(p) / (s² (N̂ − m) / (N̂ m))}, R's
  *                            default {@code svymean(..., deff = TRUE)}. Empty when {@code N̂ ≤ m}, i.e.
  *                            when the weights are not scaled to a population, or when {@code s² = 0}.
+ * @param degreesOfFreedom    the design's degrees of freedom in the domain: PSUs less strata (R's {@code degf})
+ * @param effectiveSampleSize {@code p (1 − p) / V(p)}: the size of a simple random sample as precise as this
+ *                            estimate; empty when V(p) = 0
  */
 public record ShareEstimate(String option, int n, double weightedCount, double share, double standardError,
                             Interval interval, Interval wald, Interval logit, OptionalDouble deff,
-                            OptionalDouble deffFinitePopulation) {
+                            OptionalDouble deffFinitePopulation, int degreesOfFreedom,
+                            OptionalDouble effectiveSampleSize) {
 }

@@ -1,28 +1,51 @@
 package kz.agyn.survey.estimation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A single-stage sample drawn with replacement: one weight per respondent and, optionally, the stratum
- * each respondent was drawn in. It is R's {@code svydesign(ids = ~1, weights = ~w)}, or with strata
- * {@code svydesign(ids = ~1, strata = ~s, weights = ~w)}.
+ * A sample design: weights, and optionally strata, clusters in one or two stages, finite-population corrections
+ * and the calibration the weights came from. It is R's
+ * {@code svydesign(ids = ~psu + ssu, strata = ~s, fpc = ~N1 + N2, weights = ~w, nest = TRUE)}, followed by
+ * {@code calibrate(..., calfun = "raking")} when {@code calibration} is given.
  *
- * <p>Every stratum must hold at least two respondents: with one, its variance cannot be estimated
- * (R's default {@code options(survey.lonely.psu = "fail")} refuses the same design).
+ * <p>Variance is by Taylor linearization, as R's {@code svyrecvar}: the respondents' influence values are first
+ * made calibration residuals (see {@link Calibration}), then summed to first-stage clusters (PSUs) and their
+ * spread within each stratum taken, {@code V = Σ_h f_h n_h / (n_h − 1) Σ_c (t_hc − t̄_h)(t_hc − t̄_h)ᵀ} with
+ * {@code n_h} the stratum's sampled PSUs and {@code f_h = (N_h − n_h) / N_h} with a first-stage population
+ * {@code N_h}, else 1 (sampling with replacement, R's default). Only when both stages have a population size
+ * is the second stage added, as R does: for each PSU, {@code n_h / N_h} times the same sum over its sampled
+ * second-stage units with their own {@code f}. Without clusters each respondent is its own PSU. Clusters are
+ * taken as nested in strata (R's {@code nest = TRUE}).
  *
- * @param weights the respondents' weights, each finite and non-negative (zero drops a respondent
- *                from every estimate but keeps them in the stratum sizes)
- * @param strata  the respondents' strata, aligned with {@code weights}; an empty list means no strata
+ * <p>Every stratum must hold at least two PSUs: with one, its variance cannot be estimated (R's default
+ * {@code options(survey.lonely.psu = "fail")} refuses the same design).
+ *
+ * @param weights           the respondents' weights, each finite and non-negative (zero drops a respondent from
+ *                          every estimate but keeps them in the design)
+ * @param strata            the respondents' strata, aligned with {@code weights}; empty means no strata
+ * @param clusters          the respondents' first-stage clusters (PSUs); empty means each respondent is one
+ * @param subclusters       second-stage clusters within the PSUs; empty means one stage
+ * @param stratumPopulation for each respondent, the number of PSUs in the population of its stratum (the
+ *                          first-stage finite-population correction); empty means sampling with replacement
+ * @param clusterPopulation for each respondent, the number of second-stage units in the population of its PSU;
+ *                          used only with {@code subclusters} and {@code stratumPopulation}
+ * @param calibration       how the weights were raked, or null when they were not
  */
-public record SurveyDesign(List<Double> weights, List<String> strata) {
+public record SurveyDesign(List<Double> weights, List<String> strata, List<String> clusters, List<String> subclusters,
+                           List<Double> stratumPopulation, List<Double> clusterPopulation, Calibration calibration) {
 
     public SurveyDesign {
         weights = List.copyOf(weights);
         strata = List.copyOf(strata);
+        clusters = List.copyOf(clusters);
+        subclusters = List.copyOf(subclusters);
+        stratumPopulation = List.copyOf(stratumPopulation);
+        clusterPopulation = List.copyOf(clusterPopulation);
         if (weights.isEmpty()) {
             throw new IllegalArgumentException("a design needs at least one respondent");
         }
@@ -31,22 +54,38 @@ public record SurveyDesign(List<Double> weights, List<String> strata) {
                 throw new IllegalArgumentException("a weight must be finite and non-negative: " + w);
             }
         }
-        if (!strata.isEmpty() && strata.size() != weights.size()) {
-            throw new IllegalArgumentException(
-                    "strata (" + strata.size() + ") and weights (" + weights.size() + ") differ in length");
+        int n = weights.size();
+        aligned(strata, n, "strata");
+        aligned(clusters, n, "clusters");
+        aligned(subclusters, n, "subclusters");
+        aligned(stratumPopulation, n, "stratum populations");
+        aligned(clusterPopulation, n, "cluster populations");
+        if (!subclusters.isEmpty() && clusters.isEmpty()) {
+            throw new IllegalArgumentException("second-stage clusters need first-stage clusters");
         }
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (String s : strata) {
-            sizes.merge(s, 1, Integer::sum);
+        if (calibration != null && calibration.baseWeights().size() != n) {
+            throw new IllegalArgumentException("the calibration has " + calibration.baseWeights().size()
+                    + " base weights for " + n + " respondents");
         }
-        if (strata.isEmpty() && weights.size() < 2) {
+        if (strata.isEmpty() && clusters.isEmpty() && n < 2) {
             throw new IllegalArgumentException("a design needs at least two respondents");
         }
-        sizes.forEach((s, n) -> {
-            if (n < 2) {
-                throw new IllegalArgumentException("stratum " + s + " has a single respondent");
+        Map<String, java.util.Set<String>> psus = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String h = strata.isEmpty() ? "" : Objects.requireNonNull(strata.get(i), "stratum");
+            String c = clusters.isEmpty() ? Integer.toString(i) : Objects.requireNonNull(clusters.get(i), "cluster");
+            psus.computeIfAbsent(h, k -> new java.util.HashSet<>()).add(c);
+        }
+        psus.forEach((h, set) -> {
+            if (set.size() < 2) {
+                throw new IllegalArgumentException("stratum " + h + " has a single primary sampling unit");
             }
         });
+    }
+
+    /** Weights and strata, single stage with replacement. */
+    public SurveyDesign(List<Double> weights, List<String> strata) {
+        this(weights, strata, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** Weights only, no strata. */
@@ -68,6 +107,15 @@ public record SurveyDesign(List<Double> weights, List<String> strata) {
         return weighted(ones);
     }
 
+    /**
+     * This design with the weights raked from its own: the same strata, clusters and corrections, the raked
+     * weights, and the calibration that made them, so that variances account for it.
+     */
+    public SurveyDesign calibrated(List<Double> rakedWeights, List<RakingVariable> variables) {
+        return new SurveyDesign(rakedWeights, strata, clusters, subclusters, stratumPopulation, clusterPopulation,
+                Calibration.of(weights, variables));
+    }
+
     /** The number of respondents, n. */
     public int size() {
         return weights.size();
@@ -75,6 +123,15 @@ public record SurveyDesign(List<Double> weights, List<String> strata) {
 
     public boolean isStratified() {
         return !strata.isEmpty();
+    }
+
+    public boolean isClustered() {
+        return !clusters.isEmpty();
+    }
+
+    /** Primary sampling units less strata over the whole sample: R's {@code degf(design)}. */
+    public int degreesOfFreedom() {
+        return Linearization.degreesOfFreedom(this, null);
     }
 
     /**
@@ -102,15 +159,155 @@ public record SurveyDesign(List<Double> weights, List<String> strata) {
 
     /** Each respondent's stratum as an index 0..H-1, in order of first appearance; all 0 without strata. */
     int[] strataIndex() {
-        int[] h = new int[weights.size()];
-        if (strata.isEmpty()) {
-            return h;
+        return strata.isEmpty() ? new int[size()] : index(strata, null);
+    }
+
+    /** Each respondent's PSU as an index, PSUs nested in strata; each respondent its own without clusters. */
+    int[] clusterIndex() {
+        if (clusters.isEmpty()) {
+            int[] own = new int[size()];
+            for (int i = 0; i < own.length; i++) {
+                own[i] = i;
+            }
+            return own;
         }
-        Map<String, Integer> index = new LinkedHashMap<>();
-        for (int i = 0; i < h.length; i++) {
-            h[i] = index.computeIfAbsent(Objects.requireNonNull(strata.get(i), "stratum"), k -> index.size());
+        return index(clusters, strata.isEmpty() ? null : strata);
+    }
+
+    private int[] subclusterIndex() {
+        List<String> within = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            within.add((strata.isEmpty() ? "" : strata.get(i)) + '\u0000' + clusters.get(i));
+        }
+        return index(subclusters, within);
+    }
+
+    private static int[] index(List<String> keys, List<String> within) {
+        int n = keys.size();
+        int[] h = new int[n];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String key = (within == null ? "" : within.get(i) + '\u0000') + Objects.requireNonNull(keys.get(i));
+            h[i] = index.computeIfAbsent(key, k -> index.size());
         }
         return h;
+    }
+
+    /**
+     * The linearized covariance of estimates whose influence values are {@code x} (n × k, zero for respondents
+     * outside the domain); see the class comment.
+     */
+    double[][] covariance(double[][] x) {
+        int n = size();
+        int k = x.length == 0 ? 0 : x[0].length;
+        double[][] z = calibration == null ? x : calibration.residuals(x, weightsArray());
+        int[] stratum = strataIndex();
+        int[] psu = clusterIndex();
+        double[] fpc1 = stratumPopulation.isEmpty() ? null : toArray(stratumPopulation);
+        double[][] v = oneStage(z, all(n), stratum, psu, fpc1);
+        if (!subclusters.isEmpty() && fpc1 != null && !clusterPopulation.isEmpty()) {
+            int[] ssu = subclusterIndex();
+            double[] fpc2 = toArray(clusterPopulation);
+            Map<Integer, List<Integer>> byPsu = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                byPsu.computeIfAbsent(psu[i], p -> new ArrayList<>()).add(i);
+            }
+            int[] sampled = psuCounts(stratum, psu);
+            for (List<Integer> members : byPsu.values()) {
+                int first = members.get(0);
+                double fraction = sampled[stratum[first]] / fpc1[first];
+                int[] rows = members.stream().mapToInt(Integer::intValue).toArray();
+                int[] one = new int[n];
+                double[][] sub = oneStage(z, rows, one, ssu, fpc2);
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        v[a][b] += fraction * sub[a][b];
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /** PSUs sampled in each stratum. */
+    private static int[] psuCounts(int[] stratum, int[] psu) {
+        Map<Integer, java.util.Set<Integer>> seen = new HashMap<>();
+        int strata = 0;
+        for (int i = 0; i < stratum.length; i++) {
+            seen.computeIfAbsent(stratum[i], h -> new java.util.HashSet<>()).add(psu[i]);
+            strata = Math.max(strata, stratum[i] + 1);
+        }
+        int[] counts = new int[strata];
+        seen.forEach((h, s) -> counts[h] = s.size());
+        return counts;
+    }
+
+    /** R's {@code onestage}: Σ_h f_h n_h/(n_h − 1) Σ_c (t_hc − t̄_h)(t_hc − t̄_h)ᵀ over the given rows. */
+    private static double[][] oneStage(double[][] z, int[] rows, int[] stratum, int[] unit, double[] population) {
+        int k = z.length == 0 ? 0 : z[0].length;
+        Map<Integer, Map<Integer, double[]>> totals = new LinkedHashMap<>();
+        Map<Integer, Double> populationOf = new HashMap<>();
+        for (int i : rows) {
+            double[] t = totals.computeIfAbsent(stratum[i], h -> new LinkedHashMap<>())
+                    .computeIfAbsent(unit[i], c -> new double[k]);
+            for (int j = 0; j < k; j++) {
+                t[j] += z[i][j];
+            }
+            if (population != null) {
+                populationOf.putIfAbsent(stratum[i], population[i]);
+            }
+        }
+        double[][] v = new double[k][k];
+        for (Map.Entry<Integer, Map<Integer, double[]>> e : totals.entrySet()) {
+            int units = e.getValue().size();
+            if (units < 2) {
+                continue;
+            }
+            double f = 1;
+            if (population != null) {
+                double big = populationOf.get(e.getKey());
+                f = Double.isInfinite(big) ? 1 : (big - units) / big;
+            }
+            double scale = f * units / (units - 1.0);
+            double[] mean = new double[k];
+            for (double[] t : e.getValue().values()) {
+                for (int j = 0; j < k; j++) {
+                    mean[j] += t[j] / units;
+                }
+            }
+            for (double[] t : e.getValue().values()) {
+                for (int a = 0; a < k; a++) {
+                    double da = t[a] - mean[a];
+                    for (int b = 0; b < k; b++) {
+                        v[a][b] += scale * da * (t[b] - mean[b]);
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    private static int[] all(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        double[] a = new double[values.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Objects.requireNonNull(values.get(i), "population size");
+        }
+        return a;
+    }
+
+    private static void aligned(List<?> values, int n, String what) {
+        if (!values.isEmpty() && values.size() != n) {
+            throw new IllegalArgumentException(what + " (" + values.size() + ") and weights (" + n
+                    + ") differ in length");
+        }
     }
 
     void requireAligned(List<?> answers, String what) {

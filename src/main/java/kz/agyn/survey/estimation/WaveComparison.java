@@ -23,7 +23,9 @@ public final class WaveComparison {
 
     /**
      * Every option present in both waves, in the order of the first, as a family: the p-values are Holm-adjusted
-     * over these options and each change flagged by its adjusted value.
+     * over these options and each change flagged by its adjusted value. A single-choice question of two options
+     * (shares summing to 1 in both waves) is one test, not two: the change of one option is minus the change of
+     * the other, with the same standard error and p-value, so its p-value is left as it is rather than doubled.
      */
     public static List<ShareDifference> compare(ShareTable first, ShareTable second, double level) {
         List<ShareDifference> raw = new ArrayList<>();
@@ -33,12 +35,19 @@ public final class WaveComparison {
                 raw.add(compare(e, second.share(e.option()), level));
             }
         }
-        double[] adjusted = Holm.adjust(raw.stream().mapToDouble(ShareDifference::pValue).toArray());
+        double[] pValues = raw.stream().mapToDouble(ShareDifference::pValue).toArray();
+        double[] adjusted = raw.size() == 2 && complementary(first) && complementary(second) ? pValues
+                : Holm.adjust(pValues);
         List<ShareDifference> result = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             result.add(raw.get(i).adjusted(adjusted[i]));
         }
         return result;
+    }
+
+    private static boolean complementary(ShareTable t) {
+        return t.shares().size() == 2
+                && Math.abs(t.shares().get(0).share() + t.shares().get(1).share() - 1) < 1e-9;
     }
 
     /** The change from (p₁, SE₁) to (p₂, SE₂). */

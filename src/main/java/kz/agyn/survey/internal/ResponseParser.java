@@ -122,6 +122,34 @@ public final class ResponseParser {
         }
     }
 
+    /** The columns of the design variables: stratum, first- and second-stage cluster, their population sizes. */
+    static final List<String> DESIGN_COLUMNS = List.of("stratum", "psu", "ssu", "fpc1", "fpc2");
+
+    private kz.agyn.survey.DesignValues design(Row row, List<String> header, int[] columns) {
+        String[] ids = new String[3];
+        for (int d = 0; d < 3; d++) {
+            if (columns[d] >= 0 && !row.cell(columns[d]).isBlank()) {
+                ids[d] = row.cell(columns[d]).trim();
+                if (ids[d].length() > 100) {
+                    problem(row.location(columns[d]), header(header, columns[d]), "survey.import.tooLong", 100);
+                }
+            }
+        }
+        Double[] sizes = new Double[2];
+        for (int d = 0; d < 2; d++) {
+            int c = columns[3 + d];
+            if (c >= 0 && !row.cell(c).isBlank()) {
+                Optional<Double> v = number(row.cell(c));
+                if (v.isEmpty() || !(v.get() >= 1) || v.get().isInfinite()) {
+                    problem(row.location(c), header(header, c), "survey.import.badPopulationSize", row.cell(c));
+                } else {
+                    sizes[d] = v.get();
+                }
+            }
+        }
+        return new kz.agyn.survey.DesignValues(ids[0], ids[1], ids[2], sizes[0], sizes[1]);
+    }
+
     /** Where a question's answers are in the file. */
     private record Source(Question question, int column, Map<Integer, Integer> rankColumns,
                           Map<Integer, String> optionColumns) {
@@ -144,6 +172,11 @@ public final class ResponseParser {
         int weightColumn = index.getOrDefault(norm(m.weightColumn() != null ? m.weightColumn() : "weight"), -1);
         if (m.weightColumn() != null && weightColumn < 0) {
             problem(fileLocation, m.weightColumn(), "survey.import.missingColumn", m.weightColumn());
+        }
+        // The sample design's variables, when the file has them (see SurveyDesignDeclaration).
+        int[] designColumns = new int[DESIGN_COLUMNS.size()];
+        for (int d = 0; d < designColumns.length; d++) {
+            designColumns[d] = index.getOrDefault(DESIGN_COLUMNS.get(d), -1);
         }
         List<Source> sources = new ArrayList<>();
         for (Question q : questions) {
@@ -225,7 +258,8 @@ public final class ResponseParser {
             for (Source s : sources) {
                 answer(row, header, s, choices, numbers, texts);
             }
-            responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts));
+            responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts,
+                    design(row, header, designColumns)));
         }
         if (rows == 0) {
             problem(fileLocation, null, "survey.import.noRows");
@@ -273,6 +307,7 @@ public final class ResponseParser {
             }
             default -> {
                 List<String> chosen = new ArrayList<>();
+                boolean answeredNone = false;
                 if (!s.optionColumns().isEmpty()) {
                     s.optionColumns().forEach((col, option) -> {
                         String v = row.cell(col).trim().toLowerCase(Locale.ROOT);
@@ -283,6 +318,10 @@ public final class ResponseParser {
                                     q.code());
                         }
                     });
+                    // Every option column filled and none ticked: the respondent answered "none of these", which
+                    // is not the same as skipping the question (all blank).
+                    answeredNone = chosen.isEmpty() && q.type() == QuestionType.MULTIPLE && s.optionColumns().keySet()
+                            .stream().noneMatch(col -> row.cell(col).isBlank());
                 } else if (!s.rankColumns().isEmpty()) {
                     new java.util.TreeMap<>(s.rankColumns()).forEach((rank, col) -> {
                         String v = row.cell(col).trim();
@@ -297,13 +336,20 @@ public final class ResponseParser {
                                 () -> problem(at, name, "survey.import.unknownOption", v, q.code()));
                     }
                 }
-                blank = chosen.isEmpty();
+                if (answeredNone) {
+                    q.options().stream().filter(SurveyOption::none).findFirst().ifPresent(o -> chosen.add(o.code()));
+                }
+                blank = chosen.isEmpty() && !answeredNone;
                 Set<String> distinct = new LinkedHashSet<>(chosen);
+                boolean noneWithOthers = chosen.size() > 1 && q.options().stream()
+                        .anyMatch(o -> o.none() && chosen.contains(o.code()));
                 if (distinct.size() < chosen.size()) {
                     problem(at, name, "survey.import.repeatedOption", q.code());
                 } else if (q.type() != QuestionType.MULTIPLE && q.type() != QuestionType.RANKING
                         && chosen.size() > 1) {
                     problem(at, name, "survey.import.oneOption", q.code());
+                } else if (noneWithOthers) {
+                    problem(at, name, "survey.import.noneWithOthers", q.code());
                 } else if (!blank) {
                     choices.put(q.code(), List.copyOf(chosen));
                 }

@@ -51,7 +51,13 @@ public class SurveyRepository {
     }
 
     /** A respondent as the estimates need them: profile and design weight. */
-    public record RespondentRow(long id, Map<String, String> profile, double weight) {
+    public record RespondentRow(long id, Map<String, String> profile, double weight,
+                                kz.agyn.survey.DesignValues design) {
+
+        public RespondentRow(long id, Map<String, String> profile, double weight) {
+            this(id, profile, weight, kz.agyn.survey.DesignValues.NONE);
+        }
+
     }
 
     /** One stored answer row. */
@@ -137,12 +143,13 @@ public class SurveyRepository {
                     .query(Integer.class).single();
             for (int k = 0; k < q.options().size(); k++) {
                 QuestionnaireDefinition.Option o = q.options().get(k);
-                options.add(new Object[] {questionId, o.code(), o.textKk(), o.textRu(), o.textEn(), k + 1});
+                options.add(new Object[] {questionId, o.code(), o.textKk(), o.textRu(), o.textEn(), k + 1,
+                        o.isNone()});
             }
         }
         template.batchUpdate("""
-                INSERT INTO survey_option (question_id, code, text_kk, text_ru, text_en, position)
-                VALUES (?, ?, ?, ?, ?, ?)""", options);
+                INSERT INTO survey_option (question_id, code, text_kk, text_ru, text_en, position, none_of_these)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", options);
         return id;
     }
 
@@ -162,7 +169,8 @@ public class SurveyRepository {
                 WHERE q.questionnaire_id = ? ORDER BY o.question_id, o.position, o.id""").param(questionnaireId)
                 .query(rs -> {
                     options.computeIfAbsent(rs.getInt("question_id"), k -> new ArrayList<>())
-                            .add(new SurveyOption(rs.getInt("id"), rs.getString("code"), names(rs, "text")));
+                            .add(new SurveyOption(rs.getInt("id"), rs.getString("code"), names(rs, "text"),
+                                    rs.getBoolean("none_of_these")));
                 });
         return jdbc.sql("SELECT * FROM survey_question WHERE questionnaire_id = ? ORDER BY position")
                 .param(questionnaireId)
@@ -230,7 +238,9 @@ public class SurveyRepository {
                     for (String f : PROFILE_COLUMNS) {
                         profile.put(f, rs.getString(f));
                     }
-                    return new RespondentRow(rs.getLong("id"), profile, rs.getDouble("weight"));
+                    return new RespondentRow(rs.getLong("id"), profile, rs.getDouble("weight"),
+                            new kz.agyn.survey.DesignValues(rs.getString("stratum"), rs.getString("psu"),
+                                    rs.getString("ssu"), (Double) rs.getObject("fpc1"), (Double) rs.getObject("fpc2")));
                 }).list();
     }
 
@@ -277,7 +287,7 @@ public class SurveyRepository {
         for (int i = 0; i < responses.size(); i++) {
             Response r = responses.get(i);
             long id = ids.get(i);
-            Object[] row = new Object[5 + PROFILE_COLUMNS.size() + 1];
+            Object[] row = new Object[5 + PROFILE_COLUMNS.size() + 6];
             row[0] = id;
             row[1] = surveyId;
             row[2] = r.externalId();
@@ -287,10 +297,19 @@ public class SurveyRepository {
                 List<String> c = r.choices().get(PROFILE_COLUMNS.get(f));
                 row[5 + f] = c == null || c.isEmpty() ? null : c.get(0);
             }
-            row[row.length - 1] = r.weight();
+            row[row.length - 6] = r.weight();
+            row[row.length - 5] = r.design().stratum();
+            row[row.length - 4] = r.design().psu();
+            row[row.length - 3] = r.design().ssu();
+            row[row.length - 2] = r.design().fpc1();
+            row[row.length - 1] = r.design().fpc2();
             respondentRows.add(row);
             r.choices().forEach((code, chosen) -> {
                 Question q = byCode.get(code);
+                if (chosen.isEmpty() && q.type() == QuestionType.MULTIPLE) {
+                    // Answered, none chosen: one row without an option, so that it is not taken for a skip.
+                    answerRows.add(new Object[] {id, q.id(), null, null, null, null});
+                }
                 for (int k = 0; k < chosen.size(); k++) {
                     int optionId = q.option(chosen.get(k)).orElseThrow().id();
                     answerRows.add(new Object[] {id, q.id(), optionId,
@@ -304,12 +323,26 @@ public class SurveyRepository {
         }
         template.batchUpdate("""
                 INSERT INTO survey_respondent (id, survey_id, external_id, source, import_id, age_group, sex, region,
-                    education, occupation, sector, studied_abroad, weight)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", respondentRows);
+                    education, occupation, sector, studied_abroad, weight, stratum, psu, ssu, fpc1, fpc2)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", respondentRows);
         template.batchUpdate("""
                 INSERT INTO survey_answer (respondent_id, question_id, option_id, rank_position, value_number,
                     value_text) VALUES (?, ?, ?, ?, ?, ?)""", answerRows);
         return responses.size();
+    }
+
+    /** The sample design the survey declares. */
+    public kz.agyn.survey.SurveyDesignDeclaration design(int surveyId) {
+        return jdbc.sql("SELECT design_strata, design_stages, design_fpc, interval_method FROM survey WHERE id = ?")
+                .param(surveyId).query((rs, i) -> new kz.agyn.survey.SurveyDesignDeclaration(
+                        rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3),
+                        kz.agyn.survey.estimation.IntervalMethod.valueOf(rs.getString(4)))).single();
+    }
+
+    public void saveDesign(int surveyId, kz.agyn.survey.SurveyDesignDeclaration d) {
+        jdbc.sql("UPDATE survey SET design_strata = ?, design_stages = ?, design_fpc = ?, interval_method = ? "
+                        + "WHERE id = ?")
+                .params(d.strata(), d.stages(), d.fpc(), d.intervals().name(), surveyId).update();
     }
 
     // --- imports ---------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ import kz.agyn.survey.FormService;
 import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.NewSurvey;
 import kz.agyn.survey.SurveyCreationService;
+import kz.agyn.survey.SurveyDesignDeclaration;
+import kz.agyn.survey.SurveyDesignService;
 import kz.agyn.survey.Estimates;
 import kz.agyn.survey.MarginService;
 import kz.agyn.survey.MarginSources;
@@ -61,11 +63,13 @@ class SurveyApiController {
     private final Uploads uploads;
     private final FormService forms;
     private final FieldProblems fieldProblems;
+    private final SurveyDesignService designs;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
                         JsonMapper json, SurveyCreationService creation, Uploads uploads,
-                        FormService forms, FieldProblems fieldProblems) {
+                        FormService forms, FieldProblems fieldProblems, SurveyDesignService designs) {
         this.surveys = surveys;
+        this.designs = designs;
         this.fieldProblems = fieldProblems;
         this.forms = forms;
         this.uploads = uploads;
@@ -118,9 +122,15 @@ class SurveyApiController {
 
     @GetMapping("/{id}/estimates")
     @Operation(summary = "Weighted shares with 95% intervals and ranks",
-            description = "Design weights raked to the survey's population margins. For each option: `share`, "
-                    + "`ciLow`, `ciHigh`, `n` (unweighted), `rank` and `rankProbability` (the probability that the "
-                    + "rank is right). For a ranking question (e.g. `reasons_main`) the share is that of "
+            description = "Design weights raked to the survey's population margins; variances by linearization "
+                    + "under the declared design (see /design), accounting for the raking. For each option: `share`, "
+                    + "`ciLow`, `ciHigh` (always within [0, 1]), `n` (unweighted), `rank`, `rankProbability` (the "
+                    + "probability that the rank is right), `standardError`, `designEffect`, `effectiveSampleSize`, "
+                    + "`degreesOfFreedom` and `weightedTotal`. `intervals` states how the intervals were made "
+                    + "(`method`, `level`, `degreesOfFreedom`, and a `statement` such as \"95% logit interval, 187 "
+                    + "degrees of freedom\"); `base` states who the shares are of (`answered`, `skipped`, and for a "
+                    + "multiple-choice question `chosenNone`, who answered none of the options and are in the "
+                    + "base). For a ranking question (e.g. `reasons_main`) the share is that of "
                     + "respondents who put the option first. `by`: age_group, sex, region, education, occupation, "
                     + "sector or studied_abroad; groups and cells of fewer than 10 respondents are suppressed.")
     Estimates estimates(@PathVariable int id, @RequestParam String question,
@@ -159,6 +169,30 @@ class SurveyApiController {
                         @Parameter(description = "question code, e.g. reasons_main") @RequestParam String question,
                         Locale locale) {
         return surveys.compare(id, with, question, locale);
+    }
+
+    @GetMapping("/{id}/design")
+    @Operation(summary = "The survey's declared sample design and interval method",
+            description = "`strata`: respondents carry a `stratum`; `stages`: 0 (respondents drawn one by one), 1 "
+                    + "(clusters: `psu`) or 2 (clusters then units: `psu`, `ssu`); `fpc`: population sizes are given "
+                    + "(`fpc1`: PSUs in the stratum's population; `fpc2`: units in the PSU's population), otherwise "
+                    + "the first stage counts as drawn with replacement; `intervals`: LOGIT (default, R's "
+                    + "svyciprop), WALD (clipped to [0, 1]) or BETA (Korn–Graubard). The respondents' values come "
+                    + "with the response import as columns of those names.")
+    SurveyDesignDeclaration design(@PathVariable int id) {
+        return surveys.design(id);
+    }
+
+    @PutMapping(value = "/{id}/design", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Declare the survey's sample design and interval method",
+            description = "Body as GET answers, e.g. `{\"strata\": true, \"stages\": 2, \"fpc\": true, "
+                    + "\"intervals\": \"LOGIT\"}`. Refused with 400 problem+json when stored respondents lack a "
+                    + "declared variable (`survey.design.missingValue`) or the design cannot be estimated, e.g. a "
+                    + "stratum with a single PSU (`survey.design.invalid`); nothing is saved then. ADMIN and "
+                    + "ANALYST only; audited. Answers the new declaration.")
+    SurveyDesignDeclaration declareDesign(@PathVariable int id, @RequestBody SurveyDesignDeclaration declaration) {
+        return designs.declare(id, declaration);
     }
 
     @GetMapping("/{id}/margins")

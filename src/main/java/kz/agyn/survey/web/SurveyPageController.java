@@ -74,11 +74,14 @@ class SurveyPageController {
     private final SurveyCreationService creation;
     private final Uploads uploads;
     private final FieldProblems fieldProblems;
+    private final kz.agyn.survey.SurveyDesignService designs;
 
     SurveyPageController(SurveyService surveys, ResponseImportService imports, FormService forms,
                          MarginService margins, MessageSource messages, JsonMapper json,
-                         SurveyCreationService creation, Uploads uploads, FieldProblems fieldProblems) {
+                         SurveyCreationService creation, Uploads uploads, FieldProblems fieldProblems,
+                         kz.agyn.survey.SurveyDesignService designs) {
         this.surveys = surveys;
+        this.designs = designs;
         this.fieldProblems = fieldProblems;
         this.uploads = uploads;
         this.creation = creation;
@@ -245,6 +248,10 @@ class SurveyPageController {
         model.addAttribute("locale", locale);
         if (mayChooseMargins(auth)) {
             marginForm(margins.sources(id), model, locale);
+            if (!model.containsAttribute("design")) {
+                model.addAttribute("design", surveys.design(id));
+            }
+            model.addAttribute("intervalMethods", kz.agyn.survey.estimation.IntervalMethod.values());
         }
         if (survey.respondents() == 0) {
             // A new survey: how to collect answers, rather than an estimate's refusal.
@@ -260,6 +267,41 @@ class SurveyPageController {
             model.addAttribute("error", messages.getMessage(ex.code(), ex.args(), ex.code(), locale));
             model.addAttribute("respondents", survey.respondents());
         }
+    }
+
+    /**
+     * A new sample design and interval method, from the form under the results. Saved, it redirects to the results,
+     * now estimated with it; refused (a declared variable the respondents lack), the page is shown again with the
+     * reason next to the form, which keeps the refused choice.
+     */
+    @PostMapping("/surveys/{id}/design")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String declareDesign(@PathVariable int id, @RequestParam(defaultValue = "false") boolean strata,
+                         @RequestParam(defaultValue = "0") int stages, @RequestParam(defaultValue = "false") boolean fpc,
+                         @RequestParam(defaultValue = "LOGIT") String intervals,
+                         @RequestParam(defaultValue = "reasons_main") String question,
+                         @RequestParam(required = false) String by, Authentication auth, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
+        surveys.survey(id);
+        kz.agyn.survey.SurveyDesignDeclaration declared;
+        try {
+            declared = new kz.agyn.survey.SurveyDesignDeclaration(strata, stages, fpc,
+                    java.util.Arrays.stream(kz.agyn.survey.estimation.IntervalMethod.values())
+                            .filter(m -> m.name().equals(intervals)).findFirst()
+                            .orElse(kz.agyn.survey.estimation.IntervalMethod.LOGIT));
+            designs.declare(id, declared);
+        } catch (UserException e) {
+            model.addAttribute("design", new kz.agyn.survey.SurveyDesignDeclaration(strata,
+                    Math.max(0, Math.min(2, stages)), fpc, kz.agyn.survey.estimation.IntervalMethod.LOGIT));
+            results(id, question, by, auth, model, locale);
+            model.addAttribute("designError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "survey";
+        }
+        redirect.addFlashAttribute("designChanged", messages.getMessage("survey.design.changed", null, locale));
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/surveys/{id}")
+                .queryParam("question", question).queryParamIfPresent("by", java.util.Optional.ofNullable(by)
+                        .filter(b -> !b.isBlank())).encode().buildAndExpand(id).toUriString();
     }
 
     /** The value the margin form sends for the survey's own margins, or for none when it has none. */

@@ -90,6 +90,10 @@ class RankingAndWavesTest {
         ShareDifference first = d.get(0).pValue() == smallest ? d.get(0) : d.get(2);
         assertEquals(Math.min(1, 3 * smallest), first.adjustedPValue(), 1e-15);
         d.forEach(x -> assertTrue(x.adjustedPValue() >= x.pValue()));
+        // A two-option question is one test: its two changes are the same change, so nothing is doubled.
+        List<ShareDifference> yesNo = WaveComparison.compare(table(60, 40), table(45, 55), 0.95);
+        assertEquals(yesNo.get(0).pValue(), yesNo.get(1).pValue(), 1e-12);
+        yesNo.forEach(x -> assertEquals(x.pValue(), x.adjustedPValue()));
         ShareDifference alone = WaveComparison.compare("pay", 0.45, 0.02, 0.50, 0.025, 0.95);
         assertEquals(alone.pValue(), alone.adjustedPValue());
         assertThrows(IllegalArgumentException.class,

@@ -241,12 +241,16 @@ class ReferenceValuesTest {
     }
 
     @Test
-    void theShownIntervalIsLogitOnlyNearZeroOrOne() {
+    void theShownIntervalIsTheSurveysMethodAndNeverLeavesZeroToOne() {
         ShareTable t = Estimation.singleChoice(Design.WEIGHTED.design(), reason, REASONS, EstimationSettings.DEFAULT);
-        assertEquals(Interval.Method.WALD, t.share("pay").interval().method());
+        assertEquals(Interval.Method.LOGIT, t.share("pay").interval().method());
         assertEquals(Interval.Method.LOGIT, t.share("infra").interval().method());
         assertTrue(t.share("infra").wald().low() < 0, "the Wald interval of 4% crosses zero");
         assertTrue(t.share("infra").interval().low() > 0);
+        ShareTable wald = Estimation.singleChoice(Design.WEIGHTED.design(), reason, REASONS,
+                EstimationSettings.of(IntervalMethod.WALD));
+        assertEquals(Interval.Method.WALD_CLIPPED, wald.share("infra").interval().method());
+        assertEquals(0, wald.share("infra").interval().low(), "the clipped Wald interval stops at 0");
     }
 
     @ParameterizedTest
