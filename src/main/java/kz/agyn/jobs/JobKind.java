@@ -17,6 +17,8 @@ public enum JobKind {
     REGISTRY_REKEY,
     /** The registry's monitoring pass: obligations re-evaluated, officers' tasks opened and closed. */
     REGISTRY_MONITORING,
+    /** Awards of one obligation rule version moved to the version in force on their award date (decision 0027). */
+    REGISTRY_REBIND,
     /** Survey responses being imported. */
     SURVEY_IMPORT
 }

@@ -368,6 +368,41 @@ class SyntheticRegistryTest {
         assertThat(SyntheticRegistry.generate(1).scholars().get(0).iin()).isNotEqualTo(registry.scholars().get(0).iin());
     }
 
+    /**
+     * The award attributes of the published rules (issue 15), so that the demonstration shows them at work: what was
+     * spent for about half the awards (never more than the budget, in proportion to the study done), a foreign grant
+     * for some degree scholars, honours for some graduates, never for internships; and regional jobs beside the three
+     * cities (3 years against 5).
+     */
+    @Test
+    void awardsCarryWhatWasSpentForeignGrantsAndHonours() {
+        List<SyntheticAward> awards = registry.awards();
+        long spent = awards.stream().filter(a -> a.spentKzt() != null).count();
+        assertThat(spent / 14_033.0).isCloseTo(0.5, within(0.03));
+        for (SyntheticAward a : awards) {
+            if (a.spentKzt() != null) {
+                assertThat(a.spentKzt()).isPositive().isLessThanOrEqualTo(a.fundingKzt());
+            }
+            if (a.level() == DegreeLevel.INTERNSHIP) {
+                assertThat(a.foreignGrant()).isFalse();
+                assertThat(a.honours()).isFalse();
+            }
+            if (a.actualEnd() == null) {
+                assertThat(a.honours()).isFalse();
+            }
+        }
+        // Studying scholars have spent only part of the budget: "what was spent" differs from the budget for them.
+        assertThat(awards.stream().filter(a -> a.actualEnd() == null && a.spentKzt() != null)
+                .filter(a -> a.spentKzt() < a.fundingKzt() * 0.9)).isNotEmpty();
+        long grants = awards.stream().filter(SyntheticAward::foreignGrant).count();
+        long honours = awards.stream().filter(SyntheticAward::honours).count();
+        assertThat(grants).isBetween(500L, 2_000L);
+        assertThat(honours).isBetween(1_500L, 3_000L);
+        long regional = registry.employments().stream().filter(e -> "KZ".equals(e.country()) && e.kato() != null)
+                .filter(e -> !Set.of("71", "75", "79").contains(e.kato().substring(0, 2))).count();
+        assertThat(regional).isPositive();
+    }
+
     @Test
     void toStringShowsCountsOnly() {
         assertThat(registry.toString()).isEqualTo("SyntheticRegistry[seed=20241106, asOf=2024-11-06, scholars=14033, "
