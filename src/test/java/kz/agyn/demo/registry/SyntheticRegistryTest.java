@@ -341,7 +341,8 @@ class SyntheticRegistryTest {
                 + "phone,synthetic");
         assertThat(awards.get(0)).isEqualTo("award_ref,scholar_ref,programme,call_year,awarded_on,degree_level,"
                 + "isced_f,host_country,host_university,funding_kzt,security_kind,security_ref,study_start,"
-                + "planned_end,actual_end,deferred_until,deferral_reason,returned_on,synthetic");
+                + "planned_end,actual_end,deferred_until,deferral_reason,returned_on,synthetic,foreign_grant,honours,"
+                + "spent_kzt");
         assertThat(jobs.get(0)).isEqualTo("scholar_ref,seq,employer_name,employer_bin,sector,country,kato,isco_08,"
                 + "salary_band,start_date,end_date,evidence,synthetic");
         assertThat(scholars).hasSize(14_034);
@@ -349,7 +350,8 @@ class SyntheticRegistryTest {
         assertThat(jobs).hasSize(registry.employments().size() + 1);
         assertThat(scholars.get(1)).matches("BOL-000001,\\d{12},[^,]+,[^,]+,[^,]*,[^,]+,[^,]+,[^,]*,[^,]+,[^,]+,[^,]*,"
                 + "\\d{4}-\\d\\d-\\d\\d,(MALE|FEMALE),[^,]+,\\+7\\d{10},true");
-        assertThat(awards).allMatch(l -> l.endsWith(",true") || l.startsWith("award_ref"));
+        // synthetic, then foreign_grant, honours and spent_kzt (whole tenge, or empty when not recorded).
+        assertThat(awards).allMatch(l -> l.matches(".*,true,(true|false),(true|false),\\d*") || l.startsWith("award_ref"));
         // "University of California, Berkeley" holds a comma: quoted.
         assertThat(awards).anyMatch(l -> l.contains(",\"University of California, Berkeley\","));
         assertThat(Files.readString(dir.resolve("scholars.csv"))).doesNotContain("\r").doesNotStartWith("\uFEFF");

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
@@ -48,6 +49,8 @@ class InstalmentCardBrowserTest extends AgynBrowserTest {
         scholars.decide(award, new NewDecision("BREACH_DECLARED", today, null, null, "не вернулась"),
                 Access.PERSONAL, "off");
 
+        // Each answer re-evaluates the obligation; on a shared, loaded machine that can take more than 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
             Page page = signIn(context, OFFICER, PASSWORD, "ru");
             page.navigate(base() + "/registry/scholars/" + s + "?lang=ru");
@@ -97,6 +100,8 @@ class InstalmentCardBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#plan-" + award + " .schedule tbody tr")).hasCount(12);
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Browsers.SHOTS.resolve("instalment-card-agreed-mobile.png")));
+        } finally {
+            PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
         }
     }
 

@@ -57,15 +57,20 @@ class RebindingTest extends AgynTest {
 
     @BeforeEach
     void programmeWithBolashaksFirstTwoVersions() {
+        programme(PROGRAMME, jdbc, obligations);
+    }
+
+    /** A programme of a test's own whose versions 1 and 2 are copies of Bolashak's. */
+    public static void programme(String code, JdbcClient jdbc, ObligationService obligations) {
         jdbc.sql("INSERT INTO reg_programme VALUES (?, 'Тест', 'Тест', 'Test') ON CONFLICT DO NOTHING")
-                .param(PROGRAMME).update();
+                .param(code).update();
         for (int v : new int[] {1, 2}) {
             boolean present = jdbc.sql("SELECT count(*) > 0 FROM reg_rule_set WHERE programme = ? AND version = ?")
-                    .params(PROGRAMME, v).query(Boolean.class).single();
+                    .params(code, v).query(Boolean.class).single();
             if (!present) {
                 obligations.ruleSets();   // Bolashak's version 1 exists in every database
                 String text = jdbc.sql("SELECT rules FROM reg_rule_set WHERE programme = 'BOLASHAK' AND version = ?")
-                        .param(v).query(String.class).single().replace("BOLASHAK", PROGRAMME);
+                        .param(v).query(String.class).single().replace("BOLASHAK", code);
                 obligations.addRules(text, "test copy of Bolashak v" + v, "test");
             }
         }
@@ -96,15 +101,19 @@ class RebindingTest extends AgynTest {
         assertThat(p.bound()).isEqualTo(2);
         assertThat(p.moving()).isEqualTo(2);
         assertThat(p.byTarget()).containsExactly(java.util.Map.entry(2, 2));
-        assertThat(p.stateChanges()).isEqualTo(1);
+        assertThat(p.lines()).as(p.lines().toString()).hasSize(2);
         assertThat(p.transitions()).containsExactly(java.util.Map.entry("WORKING_OFF→FULFILLED", 1));
-        assertThat(p.owedChanges()).isEqualTo(1);
+        assertThat(p.stateChanges()).isEqualTo(1);
+        // Both owe another amount: A would owe a pro-rata share if declared today under version 1, nothing once
+        // fulfilled under version 2; B as worked out above.
+        assertThat(p.owedChanges()).isEqualTo(2);
         RebindingLine la = line(p, awardA);
         assertThat(la.toVersion()).isEqualTo(2);
         assertThat(la.oldState()).isEqualTo(ObligationState.WORKING_OFF);
         assertThat(la.newState()).isEqualTo(ObligationState.FULFILLED);
         assertThat(la.oldTermYears()).isEqualTo(5);
         assertThat(la.newTermYears()).isEqualTo(3);
+        assertThat(la.oldOwed()).isPositive().isLessThan(new BigDecimal("16500000"));
         assertThat(la.newOwed()).isNull();
         RebindingLine lb = line(p, awardB);
         assertThat(lb.oldState()).isEqualTo(ObligationState.IN_BREACH);
@@ -157,8 +166,14 @@ class RebindingTest extends AgynTest {
     }
 
     long award(long scholar, LocalDate end, BigDecimal spent) {
+        return award(scholars, PROGRAMME, scholar, end, spent);
+    }
+
+    /** A master's award of {@code programme} bound to version 1, two years of study ending on {@code end}. */
+    public static long award(ScholarService scholars, String programme, long scholar, LocalDate end,
+                             BigDecimal spent) {
         LocalDate start = end.minusYears(2);
-        return scholars.addAward(scholar, new NewAward(PROGRAMME, 1, start.getYear(), "MASTER", "06",
+        return scholars.addAward(scholar, new NewAward(programme, 1, start.getYear(), "MASTER", "06",
                 "Test University", "GB", new BigDecimal("15000000"), null, start, start, end, end, false, false,
                 spent), Access.PERSONAL, "test-officer");
     }
