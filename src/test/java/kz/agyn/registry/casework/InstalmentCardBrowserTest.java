@@ -63,12 +63,14 @@ class InstalmentCardBrowserTest extends AgynBrowserTest {
             form.locator("input[name=months]").evaluate("e => e.removeAttribute('max')");
             form.locator("input[name=months]").fill("192");
             form.locator("input[name=reason]").fill("Соглашение 12/2026");
-            form.locator("button[type=submit]").click();
+            com.microsoft.playwright.Response answer = page.waitForResponse(
+                    r -> r.url().contains("/casework/instalments"), () -> form.locator("button[type=submit]").click());
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Browsers.SHOTS.resolve("instalment-card-refused.png")));
             Locator error = page.locator("#agreement-" + award + " .field-error");
             assertThat(error).containsText("192");
             assertThat(error).containsText("15 лет");
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(Browsers.SHOTS.resolve("instalment-card-refused.png")));
 
             page.locator("#agreement-" + award + " input[name=months]").fill("12");
             page.locator("#agreement-" + award + " input[name=reason]").fill("Соглашение 12/2026");

@@ -120,7 +120,8 @@ class RulesPageController {
             model.addAttribute("rebindError", message(e, locale));
             return rules(auth, model);
         }
-        return "redirect:/registry/rules";
+        // Back to the section, where the message says the job started.
+        return "redirect:/registry/rules#rebinding";
     }
 
     private static boolean isAdmin(Authentication auth) {
