@@ -167,8 +167,8 @@ class CaseworkApiController {
 
     @PostMapping("/instalments")
     @PreAuthorize(Access.EDITORS)
-    @Operation(summary = "Agree instalments for an award in breach: months (1–180, at most 15 years), startsOn, "
-            + "agreedOn, reason. The amount is what is owed on the day agreed; recorded as REPAYMENT_STARTED")
+    @Operation(summary = "Agree instalments for an award in breach: months (1 to the rule's maxInstalmentYears × 12, "
+            + "15 years as seeded), startsOn, agreedOn, reason. The amount is what is owed on the day agreed; recorded as REPAYMENT_STARTED")
     ResponseEntity<InstalmentPlan> agree(@PathVariable long awardId, @RequestBody NewAgreement body,
                                          Authentication auth) {
         return ResponseEntity.status(HttpStatus.CREATED)
