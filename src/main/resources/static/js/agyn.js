@@ -304,9 +304,12 @@
     document.body.addEventListener('htmx:afterSwap', function (e) { init(e.target); });
     // A form marked data-swap-errors answers a mistake with 400 or 409 and the section re-drawn with the message
     // in it; htmx leaves error answers out by default, which would leave the officer with no word at all.
+    // The event is fired on the swap's target, so detail.elt is the target, not the form: the form that sent the
+    // request is requestConfig.elt.
     document.body.addEventListener('htmx:beforeSwap', function (e) {
       var status = e.detail.xhr.status;
-      if ((status === 400 || status === 409) && e.detail.elt && e.detail.elt.closest('[data-swap-errors]')) {
+      var source = (e.detail.requestConfig && e.detail.requestConfig.elt) || e.detail.elt;
+      if ((status === 400 || status === 409) && source && source.closest('[data-swap-errors]')) {
         e.detail.shouldSwap = true;
         e.detail.isError = false;
       }

@@ -19,6 +19,8 @@ public enum JobKind {
     REGISTRY_NAME_INDEX,
     /** The registry's monitoring pass: obligations re-evaluated, officers' tasks opened and closed. */
     REGISTRY_MONITORING,
+    /** Awards of one obligation rule version moved to the version in force on their award date (decision 0027). */
+    REGISTRY_REBIND,
     /** Survey responses being imported. */
     SURVEY_IMPORT
 }

@@ -19,7 +19,7 @@ final class RegistryCsv {
             + "phone,synthetic";
     static final String AWARDS_HEADER = "award_ref,scholar_ref,programme,call_year,awarded_on,degree_level,isced_f,"
             + "host_country,host_university,funding_kzt,security_kind,security_ref,study_start,planned_end,"
-            + "actual_end,deferred_until,deferral_reason,returned_on,synthetic";
+            + "actual_end,deferred_until,deferral_reason,returned_on,synthetic,foreign_grant,honours,spent_kzt";
     static final String EMPLOYMENTS_HEADER = "scholar_ref,seq,employer_name,employer_bin,sector,country,kato,isco_08,"
             + "salary_band,start_date,end_date,evidence,synthetic";
 
@@ -50,7 +50,8 @@ final class RegistryCsv {
                 row(line, a.ref(), a.scholarRef(), a.programme(), a.callYear(), a.awardedOn(), a.level(),
                         a.iscedField(), a.hostCountry(), a.hostUniversity(), a.fundingKzt(), a.securityKind(),
                         a.securityRef(), a.studyStart(), a.plannedEnd(), a.actualEnd(), a.deferredUntil(),
-                        a.deferralReason(), a.returnedOn(), a.synthetic());
+                        a.deferralReason(), a.returnedOn(), a.synthetic(), a.foreignGrant(), a.honours(),
+                        a.spentKzt());
                 out.append(line);
             }
         }

@@ -152,6 +152,9 @@ final class RegistryGenerator {
 
     private final long seed;
     private final Random random;
+    // The award attributes of the published rules (issue 15) draw from a stream of their own, so that adding them
+    // left every other draw, and so every count the demonstration is known by, as it was.
+    private final Random attributes;
     private final Set<String> iins = new HashSet<>();
     private final Set<String> bins = new HashSet<>();
     // Employers by sector, then by region index, sorted by registration date.
@@ -161,6 +164,7 @@ final class RegistryGenerator {
     RegistryGenerator(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.attributes = new Random(seed * 31 + 15);
     }
 
     SyntheticRegistry run() {
@@ -398,7 +402,44 @@ final class RegistryGenerator {
         return new SyntheticAward(ref + "-1", ref, SyntheticRegistry.PROGRAMME, d.callYear, d.awardedOn, d.level,
                 digits(d.field, 2), COUNTRIES[d.country], d.university, d.funding, d.securityKind,
                 d.securityRef, d.start, d.plannedEnd, d.actualEnd, d.deferredUntil,
-                d.deferredUntil == null ? null : "FURTHER_STUDY", d.returnedOn, true);
+                d.deferredUntil == null ? null : "FURTHER_STUDY", d.returnedOn, true, foreignGrant(d),
+                honours(d), spent(d));
+    }
+
+    /**
+     * A foreign university's grant beside the scholarship: rare early, about one master's or doctoral scholar in
+     * eight lately (an assumption: no figure is published). Internships never.
+     */
+    private boolean foreignGrant(Draft d) {
+        double u = attributes.nextDouble();
+        if (d.level == DegreeLevel.INTERNSHIP) {
+            return false;
+        }
+        return u < (d.callYear >= 2015 ? 0.12 : 0.04);
+    }
+
+    /** Excellent results: about one graduate of a degree programme in five; nobody still studying. */
+    private boolean honours(Draft d) {
+        double u = attributes.nextDouble();
+        return d.actualEnd != null && d.level != DegreeLevel.INTERNSHIP && u < 0.20;
+    }
+
+    /**
+     * What was spent, recorded for about half the awards: the budget in proportion to the share of the planned
+     * study done (to the actual end, or to the reference day while studying), times 88–100% (not every planned
+     * expense is incurred), in whole thousands. Not recorded for the rest, which then repay on the budget with
+     * SPENT_NOT_RECORDED, as real files without the column do.
+     */
+    private Long spent(Draft d) {
+        double u = attributes.nextDouble();
+        double economy = 0.88 + 0.12 * attributes.nextDouble();
+        LocalDate until = d.actualEnd != null ? d.actualEnd : AS_OF;
+        double planned = ChronoUnit.DAYS.between(d.start, d.plannedEnd) + 1;
+        double done = Math.max(0, Math.min(planned, ChronoUnit.DAYS.between(d.start, until) + 1));
+        if (u >= 0.5 || done == 0) {
+            return null;   // not recorded, or study not begun: nothing spent to record
+        }
+        return Math.round(d.funding * (done / planned) * economy / 1000.0) * 1000;
     }
 
     // ---------------------------------------------------------------- pass 4: employment episodes

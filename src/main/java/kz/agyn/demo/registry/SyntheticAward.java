@@ -15,10 +15,14 @@ import kz.agyn.registry.scholars.SecurityKind;
  * @param deferredUntil end of an approved deferral of the return (further study abroad), or null
  * @param deferralReason {@code FURTHER_STUDY} when deferred, else null
  * @param returnedOn the day the scholar came back to Kazakhstan; null if not (yet) back
+ * @param foreignGrant whether the scholar already held a foreign university's grant (the 2025 rules' reduction)
+ * @param honours whether the scholar graduated with excellent results (the July 2025 rules' reduction)
+ * @param spentKzt what the state has spent on the award so far, or null when not recorded (the budget is then
+ *                 used, as in a real file without the column)
  */
 public record SyntheticAward(String ref, String scholarRef, String programme, int callYear, LocalDate awardedOn,
         DegreeLevel level, String iscedField, String hostCountry, String hostUniversity, long fundingKzt,
         SecurityKind securityKind, String securityRef, LocalDate studyStart, LocalDate plannedEnd,
         LocalDate actualEnd, LocalDate deferredUntil, String deferralReason, LocalDate returnedOn,
-        boolean synthetic) {
+        boolean synthetic, boolean foreignGrant, boolean honours, Long spentKzt) {
 }

@@ -14,8 +14,10 @@ import kz.agyn.registry.RegistryAudit;
 import kz.agyn.registry.RegistryException;
 import kz.agyn.registry.casework.internal.CaseworkRepository;
 import kz.agyn.registry.internal.RegistryRepository;
+import kz.agyn.registry.internal.RegistryRows;
 import kz.agyn.registry.obligation.NewDecision;
 import kz.agyn.registry.obligation.ObligationService;
+import kz.agyn.registry.obligation.ObligationState;
 import kz.agyn.registry.obligation.ObligationStatus;
 import kz.agyn.registry.scholars.ScholarService;
 import org.springframework.stereotype.Service;
@@ -25,14 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Instalment agreements for a debt: the amount is what the obligation says is owed on the day agreed (the
  * obligation sub-feature's repayment: spent to date plus the penalty), never typed by hand; the agreement is
  * recorded as the REPAYMENT_STARTED decision, whose amount column it fills; payments reduce the balance and the
- * last one records the REPAID decision. Terms longer than 15 years are refused: the longest the operator has
- * granted.
+ * last one records the REPAID decision. The longest term is the rule's {@code maxInstalmentYears} for the version
+ * binding the award (15 years as seeded, the longest the operator has granted), so a change of policy is a new
+ * rule version, not a change of code.
  */
 @Service
 public class Instalments {
 
-    /** 15 years, the longest term granted. */
-    public static final int MAX_MONTHS = 180;
+    /** 30 years, the most any rule version may allow ({@code maxInstalmentYears} is 1–30); the table's check. */
+    public static final int MAX_MONTHS = 360;
 
     private final CaseworkRepository repository;
     private final RegistryRepository registry;
@@ -59,16 +62,36 @@ public class Instalments {
         return a.map(x -> build(x, repository.payments(x.id()), day));
     }
 
+    /**
+     * What the officer may agree today: the amount owed and the longest term; empty when there is nothing to agree
+     * (no breach standing, or an agreement already made). Officers only: it is the agreement form's content.
+     */
+    public Optional<InstalmentTerms> terms(long awardId, Access access) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        if (repository.agreement(awardId).isPresent()) {
+            return Optional.empty();
+        }
+        LocalDate today = obligations.today();
+        ObligationStatus status = obligations.status(awardId, today);
+        if (status.state() != ObligationState.IN_BREACH || status.repayment() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstalmentTerms(awardId, today, whole(status.repayment().total().amount()),
+                status.stateSince(), status.ruleVersion(), maxMonths(award, status.ruleVersion())));
+    }
+
     /** Agrees instalments for an award in breach; returns the plan as of the day agreed. */
     @Transactional
     public InstalmentPlan agree(long awardId, NewAgreement n, Access access, String by) {
         WorkReports.requireEdit(access);
-        scholarOf(awardId);
+        RegistryRows.Award award = award(awardId);
         if (n == null || n.months() == null) {
             throw RegistryException.invalid("registry.casework.instalment.monthsRequired");
         }
-        if (n.months() < 1 || n.months() > MAX_MONTHS) {
-            throw RegistryException.invalid("registry.casework.instalment.term", n.months(), MAX_MONTHS / 12);
+        int max = maxMonths(award, obligations.status(awardId, obligations.today()).ruleVersion());
+        if (n.months() < 1 || n.months() > max) {
+            throw RegistryException.invalid("registry.casework.instalment.term", n.months(), max / 12);
         }
         if (repository.agreement(awardId).isPresent()) {
             throw RegistryException.conflict("registry.casework.instalment.exists");
@@ -88,7 +111,7 @@ public class Instalments {
         if (status.repayment() == null) {
             throw RegistryException.invalid("registry.casework.instalment.nothingOwed");
         }
-        BigDecimal amount = status.repayment().total().amount().setScale(0, RoundingMode.HALF_UP);
+        BigDecimal amount = whole(status.repayment().total().amount());
         Long decision = repository.stampDecisionAmount(awardId, "REPAYMENT_STARTED", amount);
         long id = repository.insertAgreement(awardId, decision, amount, n.months(), starts, agreed, by);
         return build(new CaseworkRepository.AgreementRow(id, awardId, decision, amount, n.months(), starts, agreed,
@@ -167,7 +190,21 @@ public class Instalments {
     }
 
     private long scholarOf(long awardId) {
+        return award(awardId).scholarId();
+    }
+
+    private RegistryRows.Award award(long awardId) {
         return registry.award(awardId).orElseThrow(() -> RegistryException.notFound("registry.award.notFound",
-                awardId)).scholarId();
+                awardId));
+    }
+
+    /** The longest term the rule version binding the award allows, in months. */
+    private int maxMonths(RegistryRows.Award award, int ruleVersion) {
+        int years = obligations.ruleBook().version(award.programme(), ruleVersion).maxInstalmentYears();
+        return Math.min(MAX_MONTHS, years * 12);
+    }
+
+    private static BigDecimal whole(BigDecimal amount) {
+        return amount.setScale(0, RoundingMode.HALF_UP);
     }
 }

@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * with joint liability". Everything about it names a person or leads to one (the property's address, the
  * guarantors' names, IINs and contacts, the agreement's number), so it is stored encrypted and only officers read
  * or write it, every read audited. The full cost of study is the award's funding ({@code funding_kzt}).
+ * A record made by mistake is corrected or withdrawn, never deleted: the old row is marked withdrawn with who, when
+ * and why (the grounds encrypted), a correction names the row it replaces, and each change is an audit row.
  */
 @Service
 public class Securities {
@@ -54,12 +56,112 @@ public class Securities {
         this.messages = messages;
     }
 
-    /** The award's security, if recorded; officers only, and the read is audited even when there is none. */
+    /**
+     * The award's security in force, if recorded; officers only, and the read is audited even when there is none.
+     * Its {@code withdrawn} list carries what was withdrawn before.
+     */
     public Optional<Security> security(long awardId, Access access) {
         WorkReports.requireEdit(access);
         RegistryRows.Award award = award(awardId);
         audit.record(AuditAction.VIEW, RegistryAudit.SCHOLAR, award.scholarId(), 1, "security award " + awardId);
         return repository.security(awardId).map(s -> view(s, award));
+    }
+
+    /** What was withdrawn or corrected on the award, latest first (also when nothing is in force now). */
+    public List<Security.Withdrawn> withdrawn(long awardId, Access access) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        audit.record(AuditAction.VIEW, RegistryAudit.SCHOLAR, award.scholarId(), 1, "security history award "
+                + awardId);
+        return history(awardId);
+    }
+
+    /**
+     * Corrects the pledge in force: the old record is withdrawn with the grounds and a new one, checked as a new
+     * pledge is, takes its place and names it. 400 without grounds, 409 when the award has no pledge in force.
+     */
+    @Transactional
+    public Security correctPledge(long awardId, NewPledge p, String reason, Access access, String by) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        String grounds = grounds(reason);
+        CaseworkRepository.SecurityRow old = repository.security(awardId).filter(x -> x.kind().equals("PLEDGE"))
+                .orElseThrow(() -> RegistryException.conflict("registry.casework.security.noPledge"));
+        repository.withdrawSecurity(awardId, old.id(), seal(EncryptedText.SECURITY_WITHDRAWN_REASON, grounds), by);
+        pledge(awardId, p, access, by);
+        CaseworkRepository.SecurityRow corrected = repository.security(awardId).orElseThrow();
+        repository.replaces("reg_security", corrected.id(), old.id());
+        audit.record(AuditAction.UPDATE, RegistryAudit.SCHOLAR, award.scholarId(), 1,
+                "security pledge corrected award " + awardId);
+        return view(corrected, award);
+    }
+
+    /**
+     * Corrects one guarantor: the old record is withdrawn with the grounds and a corrected one takes its place. An
+     * empty IIN keeps the recorded one, so the card's form need not show the full number.
+     */
+    @Transactional
+    public Security correctGuarantor(long awardId, long guarantorId, NewGuarantor g, String reason, Access access,
+                                     String by) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        String grounds = grounds(reason);
+        CaseworkRepository.GuarantorRow old = repository.guarantor(awardId, guarantorId)
+                .orElseThrow(() -> RegistryException.notFound("registry.casework.guarantor.notFound", guarantorId));
+        CaseworkRepository.SecurityRow security = repository.security(awardId).orElseThrow();
+        String name = WorkReports.text("name", g == null ? null : g.name(), WorkReports.TEXT_MAX);
+        String iin = g == null || g.iin() == null || g.iin().isBlank() ? open(EncryptedText.GUARANTOR_IIN, old.iin())
+                : validIin(g.iin());
+        String contact = optional("contact", g == null ? null : g.contact(), WorkReports.TEXT_MAX);
+        boolean twice = repository.guarantors(security.id()).stream().filter(r -> r.id() != guarantorId)
+                .anyMatch(r -> iin.equals(open(EncryptedText.GUARANTOR_IIN, r.iin())));
+        if (twice) {
+            throw RegistryException.conflict("registry.casework.guarantor.exists");
+        }
+        repository.withdrawGuarantor(guarantorId, seal(EncryptedText.GUARANTOR_WITHDRAWN_REASON, grounds), by);
+        long id = repository.insertGuarantor(awardId, security.id(), seal(EncryptedText.GUARANTOR_NAME, name),
+                seal(EncryptedText.GUARANTOR_IIN, iin), seal(EncryptedText.GUARANTOR_CONTACT, contact), by);
+        repository.replaces("reg_guarantor", id, guarantorId);
+        audit.record(AuditAction.UPDATE, RegistryAudit.SCHOLAR, award.scholarId(), 1,
+                "security guarantor corrected award " + awardId);
+        return view(security, award);
+    }
+
+    /**
+     * Withdraws one guarantor with the grounds; the last one withdrawn withdraws the award's security with it, so
+     * that another (a pledge) can be recorded. Empty when nothing is left in force.
+     */
+    @Transactional
+    public Optional<Security> withdrawGuarantor(long awardId, long guarantorId, String reason, Access access,
+                                                String by) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        String grounds = grounds(reason);
+        repository.guarantor(awardId, guarantorId)
+                .orElseThrow(() -> RegistryException.notFound("registry.casework.guarantor.notFound", guarantorId));
+        CaseworkRepository.SecurityRow security = repository.security(awardId).orElseThrow();
+        repository.withdrawGuarantor(guarantorId, seal(EncryptedText.GUARANTOR_WITHDRAWN_REASON, grounds), by);
+        if (repository.guarantors(security.id()).isEmpty()) {
+            repository.withdrawSecurity(awardId, security.id(), seal(EncryptedText.SECURITY_WITHDRAWN_REASON,
+                    grounds), by);
+        }
+        audit.record(AuditAction.UPDATE, RegistryAudit.SCHOLAR, award.scholarId(), 1,
+                "security guarantor withdrawn award " + awardId);
+        return repository.security(awardId).map(x -> view(x, award));
+    }
+
+    /** Withdraws the award's security in force (a pledge, or the guarantors with it) with the grounds. */
+    @Transactional
+    public void withdraw(long awardId, String reason, Access access, String by) {
+        WorkReports.requireEdit(access);
+        RegistryRows.Award award = award(awardId);
+        String grounds = grounds(reason);
+        CaseworkRepository.SecurityRow security = repository.security(awardId)
+                .orElseThrow(() -> RegistryException.conflict("registry.casework.security.noneInForce"));
+        repository.withdrawSecurity(awardId, security.id(), seal(EncryptedText.SECURITY_WITHDRAWN_REASON, grounds),
+                by);
+        audit.record(AuditAction.UPDATE, RegistryAudit.SCHOLAR, award.scholarId(), 1, "security "
+                + security.kind().toLowerCase(java.util.Locale.ROOT) + " withdrawn award " + awardId);
     }
 
     /** Records a pledge; refused (409) when the award already has a security. */
@@ -101,11 +203,7 @@ public class Securities {
             throw RegistryException.invalid("registry.casework.required", "name");
         }
         String name = WorkReports.text("name", g.name(), WorkReports.TEXT_MAX);
-        IinCheck check = Iin.check(g.iin());
-        if (!check.valid()) {
-            throw RegistryException.invalid("iin.reason." + check.reason().name());
-        }
-        String iin = Iin.parse(g.iin()).value();
+        String iin = validIin(g.iin());
         String contact = optional("contact", g.contact(), WorkReports.TEXT_MAX);
         String document = optional("documentNo", g.documentNo(), DOCUMENT_MAX);
         Optional<CaseworkRepository.SecurityRow> existing = repository.security(awardId);
@@ -131,6 +229,33 @@ public class Securities {
         return view(repository.security(awardId).orElseThrow(), award);
     }
 
+    /** The grounds of a correction or withdrawal: required, kept encrypted with the withdrawn record. */
+    private static String grounds(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw RegistryException.invalid("registry.casework.security.reasonRequired");
+        }
+        return WorkReports.text("reason", reason, WorkReports.TEXT_MAX);
+    }
+
+    private static String validIin(String text) {
+        IinCheck check = Iin.check(text);
+        if (!check.valid()) {
+            throw RegistryException.invalid("iin.reason." + check.reason().name());
+        }
+        return Iin.parse(text).value();
+    }
+
+    private List<Security.Withdrawn> history(long awardId) {
+        return repository.withdrawn(awardId).stream().map(w -> {
+            String iin = open(EncryptedText.GUARANTOR_IIN, w.iin());
+            return new Security.Withdrawn(w.what(), open(EncryptedText.PLEDGE_PROPERTY, w.property()), w.value(),
+                    open(EncryptedText.GUARANTOR_NAME, w.name()), iin == null ? null : new Iin(iin).masked(),
+                    w.withdrawnAt(), w.withdrawnBy(), w.what().equals("GUARANTOR")
+                    ? open(EncryptedText.GUARANTOR_WITHDRAWN_REASON, w.reason())
+                    : open(EncryptedText.SECURITY_WITHDRAWN_REASON, w.reason()), w.replaced());
+        }).toList();
+    }
+
     private Security view(CaseworkRepository.SecurityRow s, RegistryRows.Award award) {
         BigDecimal cost = award.fundingKzt();
         boolean below = s.value() != null && cost != null && s.value().compareTo(cost) < 0;
@@ -141,13 +266,14 @@ public class Securities {
         List<Security.Guarantor> guarantors = s.kind().equals("GUARANTORS")
                 ? repository.guarantors(s.id()).stream().map(r -> {
                     String iin = open(EncryptedText.GUARANTOR_IIN, r.iin());
-                    return new Security.Guarantor(open(EncryptedText.GUARANTOR_NAME, r.name()), iin,
+                    return new Security.Guarantor(r.id(), open(EncryptedText.GUARANTOR_NAME, r.name()), iin,
                             iin == null ? null : new Iin(iin).masked(), open(EncryptedText.GUARANTOR_CONTACT,
                             r.contact()));
                 }).toList()
                 : List.of();
         return new Security(s.awardId(), s.kind(), open(EncryptedText.PLEDGE_PROPERTY, s.property()), s.value(),
-                s.valuedOn(), open(EncryptedText.SECURITY_DOCUMENT, s.document()), cost, below, warning, guarantors);
+                s.valuedOn(), open(EncryptedText.SECURITY_DOCUMENT, s.document()), cost, below, warning, guarantors,
+                history(s.awardId()));
     }
 
     private RegistryRows.Award award(long awardId) {

@@ -35,7 +35,10 @@ public enum EncryptedText {
     /** A guarantor's name, IIN and contacts: personal data of someone who is not the scholar. */
     GUARANTOR_NAME("reg_guarantor", "name_enc", "guarantor.name"),
     GUARANTOR_IIN("reg_guarantor", "iin_enc", "guarantor.iin"),
-    GUARANTOR_CONTACT("reg_guarantor", "contact_enc", "guarantor.contact");
+    GUARANTOR_CONTACT("reg_guarantor", "contact_enc", "guarantor.contact"),
+    /** Why a security or a guarantor was withdrawn or corrected (V101): an officer's words about a person. */
+    SECURITY_WITHDRAWN_REASON("reg_security", "withdrawn_reason_enc", "security.withdrawn_reason"),
+    GUARANTOR_WITHDRAWN_REASON("reg_guarantor", "withdrawn_reason_enc", "guarantor.withdrawn_reason");
 
     private final String table;
     private final String column;

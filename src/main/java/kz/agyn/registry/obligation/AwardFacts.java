@@ -58,6 +58,12 @@ public record AwardFacts(String awardId, String programme, Integer ruleVersion, 
                 false, false, null);
     }
 
+    /** The same award bound to another rule version: what re-binding it would judge it by. */
+    public AwardFacts withRuleVersion(Integer version) {
+        return new AwardFacts(awardId, programme, version, awardedOn, studyStart, plannedEnd, actualEnd, funding,
+                degree, field, foreignGrant, honours, spentToDate);
+    }
+
     /** The last day of study: the actual one if known, else the planned one. */
     public LocalDate studyEnd() {
         return actualEnd != null ? actualEnd : plannedEnd;

@@ -203,10 +203,11 @@ public class ObligationService {
         return byAward;
     }
 
-    private record Loaded(List<RegistryRows.Award> awards, List<ObligationCase> cases) {
+    /** Every award with its case, in the same order: what a pass over the registry reads. */
+    record Loaded(List<RegistryRows.Award> awards, List<ObligationCase> cases) {
     }
 
-    private Loaded load() {
+    Loaded load() {
         List<RegistryRows.Award> awards = repository.allAwards();
         Map<Long, List<EmploymentEpisode>> jobs = new HashMap<>();
         for (RegistryRows.Episode e : repository.allEpisodes()) {

@@ -341,7 +341,8 @@ class SyntheticRegistryTest {
                 + "phone,synthetic");
         assertThat(awards.get(0)).isEqualTo("award_ref,scholar_ref,programme,call_year,awarded_on,degree_level,"
                 + "isced_f,host_country,host_university,funding_kzt,security_kind,security_ref,study_start,"
-                + "planned_end,actual_end,deferred_until,deferral_reason,returned_on,synthetic");
+                + "planned_end,actual_end,deferred_until,deferral_reason,returned_on,synthetic,foreign_grant,honours,"
+                + "spent_kzt");
         assertThat(jobs.get(0)).isEqualTo("scholar_ref,seq,employer_name,employer_bin,sector,country,kato,isco_08,"
                 + "salary_band,start_date,end_date,evidence,synthetic");
         assertThat(scholars).hasSize(14_034);
@@ -349,7 +350,8 @@ class SyntheticRegistryTest {
         assertThat(jobs).hasSize(registry.employments().size() + 1);
         assertThat(scholars.get(1)).matches("BOL-000001,\\d{12},[^,]+,[^,]+,[^,]*,[^,]+,[^,]+,[^,]*,[^,]+,[^,]+,[^,]*,"
                 + "\\d{4}-\\d\\d-\\d\\d,(MALE|FEMALE),[^,]+,\\+7\\d{10},true");
-        assertThat(awards).allMatch(l -> l.endsWith(",true") || l.startsWith("award_ref"));
+        // synthetic, then foreign_grant, honours and spent_kzt (whole tenge, or empty when not recorded).
+        assertThat(awards).allMatch(l -> l.matches(".*,true,(true|false),(true|false),\\d*") || l.startsWith("award_ref"));
         // "University of California, Berkeley" holds a comma: quoted.
         assertThat(awards).anyMatch(l -> l.contains(",\"University of California, Berkeley\","));
         assertThat(Files.readString(dir.resolve("scholars.csv"))).doesNotContain("\r").doesNotStartWith("\uFEFF");
@@ -366,6 +368,41 @@ class SyntheticRegistryTest {
         }
         assertThat(again.employments()).isEqualTo(registry.employments());
         assertThat(SyntheticRegistry.generate(1).scholars().get(0).iin()).isNotEqualTo(registry.scholars().get(0).iin());
+    }
+
+    /**
+     * The award attributes of the published rules (issue 15), so that the demonstration shows them at work: what was
+     * spent for about half the awards (never more than the budget, in proportion to the study done), a foreign grant
+     * for some degree scholars, honours for some graduates, never for internships; and regional jobs beside the three
+     * cities (3 years against 5).
+     */
+    @Test
+    void awardsCarryWhatWasSpentForeignGrantsAndHonours() {
+        List<SyntheticAward> awards = registry.awards();
+        long spent = awards.stream().filter(a -> a.spentKzt() != null).count();
+        assertThat(spent / 14_033.0).isCloseTo(0.5, within(0.03));
+        for (SyntheticAward a : awards) {
+            if (a.spentKzt() != null) {
+                assertThat(a.spentKzt()).isPositive().isLessThanOrEqualTo(a.fundingKzt());
+            }
+            if (a.level() == DegreeLevel.INTERNSHIP) {
+                assertThat(a.foreignGrant()).isFalse();
+                assertThat(a.honours()).isFalse();
+            }
+            if (a.actualEnd() == null) {
+                assertThat(a.honours()).isFalse();
+            }
+        }
+        // Studying scholars have spent only part of the budget: "what was spent" differs from the budget for them.
+        assertThat(awards.stream().filter(a -> a.actualEnd() == null && a.spentKzt() != null)
+                .filter(a -> a.spentKzt() < a.fundingKzt() * 0.9)).isNotEmpty();
+        long grants = awards.stream().filter(SyntheticAward::foreignGrant).count();
+        long honours = awards.stream().filter(SyntheticAward::honours).count();
+        assertThat(grants).isBetween(500L, 2_000L);
+        assertThat(honours).isBetween(1_500L, 3_000L);
+        long regional = registry.employments().stream().filter(e -> "KZ".equals(e.country()) && e.kato() != null)
+                .filter(e -> !Set.of("71", "75", "79").contains(e.kato().substring(0, 2))).count();
+        assertThat(regional).isPositive();
     }
 
     @Test

@@ -184,6 +184,53 @@ class CaseworkTest extends AgynTest {
         assertThat(section).contains("casework-" + award).contains("notices/REPORT_REMINDER");
     }
 
+    /** The card's agreement form: the amount is shown, not typed; a mistake comes back beside its field. */
+    @Test
+    void theCardAgreesInstalmentsAndShowsAMistakeBesideItsField() throws Exception {
+        TestScholars make = new TestScholars(scholars);
+        LocalDate today = LocalDate.now();
+        long s = make.scholar(make.freshIin(LocalDate.of(1992, 8, 8), Sex.MALE), "Серіков", "Әлихан");
+        long award = make.award(s, today.minusDays(200), true, "CA");
+        String form = "/registry/awards/" + award + "/casework/instalments";
+        // Before a breach there is nothing to agree: no form.
+        assertThat(mvc.perform(get("/registry/awards/" + award + "/casework").param("lang", "en")
+                        .with(user("off").roles("REGISTRY_OFFICER")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("agreement-" + award);
+        scholars.decide(award, new NewDecision("BREACH_DECLARED", today, null, null, "not back"), Access.PERSONAL,
+                "off");
+        String section = mvc.perform(get("/registry/awards/" + award + "/casework").param("lang", "kk")
+                        .with(user("off").roles("REGISTRY_OFFICER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(section).contains("agreement-" + award).contains("Бөліп төлеуді келісу").contains("180 айдан");
+        assertThat(mvc.perform(get("/registry/awards/" + award + "/casework").with(user("an").roles("ANALYST")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("agreement-" + award);
+
+        String refused = mvc.perform(post(form).with(csrf()).param("lang", "en")
+                        .with(user("off").roles("REGISTRY_OFFICER")).param("months", "200").param("reason", "A-1"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("class=\"field-error\"").contains("A term of 200 months is not possible");
+        assertThat(mvc.perform(post(form).with(csrf()).param("lang", "ru")
+                        .with(user("off").roles("REGISTRY_OFFICER")).param("months", "12").param("reason", "A-1")
+                        .param("startsOn", "1 May")).andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString()).contains("field-error").contains("ГГГГ-ММ-ДД");
+        assertThat(mvc.perform(post(form).with(csrf()).param("lang", "en")
+                        .with(user("off").roles("REGISTRY_OFFICER")).param("months", "12"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("field-error").contains("grounds");
+        mvc.perform(post(form).with(csrf()).with(user("an").roles("ANALYST")).param("months", "12")
+                .param("reason", "x")).andExpect(status().isForbidden());
+
+        String agreed = mvc.perform(post(form).with(csrf()).param("lang", "en")
+                        .with(user("off").roles("REGISTRY_OFFICER")).param("months", "12")
+                        .param("startsOn", today.plusMonths(1).toString()).param("agreedOn", today.toString())
+                        .param("reason", "Agreement 12/2026"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(agreed).contains("plan-" + award).contains("The instalment agreement is recorded")
+                .contains("Schedule: 12 monthly instalments").doesNotContain("agreement-" + award);
+        assertThat(jdbc.sql("SELECT months FROM reg_instalment_agreement WHERE award_id = ?").param(award)
+                .query(Integer.class).single()).isEqualTo(12);
+    }
+
     List<String> open(long awardId) {
         return jdbc.sql("SELECT kind FROM reg_task WHERE award_id = ? AND done_at IS NULL ORDER BY kind")
                 .param(awardId).query(String.class).list();

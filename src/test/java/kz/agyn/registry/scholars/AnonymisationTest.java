@@ -109,6 +109,13 @@ class AnonymisationTest extends AgynTest {
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO reg_guarantor (award_id, security_id, name_enc, iin_enc, contact_enc, recorded_by) "
                 + "VALUES (?, ?, ?, ?, ?, 'officer')").params(overdue, security, sealed, sealed, sealed).update();
+        // A security and a guarantor withdrawn with the officer's grounds (V101).
+        jdbc.sql("INSERT INTO reg_security (award_id, kind, property_enc, value_kzt, recorded_by, withdrawn_at, "
+                + "withdrawn_by, withdrawn_reason_enc) VALUES (?, 'PLEDGE', ?, 1000, 'officer', now(), 'officer', ?)")
+                .params(overdue, sealed, sealed).update();
+        jdbc.sql("INSERT INTO reg_guarantor (award_id, security_id, name_enc, iin_enc, recorded_by, withdrawn_at, "
+                + "withdrawn_by, withdrawn_reason_enc) VALUES (?, ?, ?, ?, 'officer', now(), 'officer', ?)")
+                .params(overdue, security, sealed, sealed, sealed).update();
         for (EncryptedText column : EncryptedText.values()) {
             assertThat(filled(column, id)).as("the test fills %s", column).isPositive();
         }

@@ -169,11 +169,21 @@ public class CaseworkRepository {
     public record GuarantorRow(long id, byte[] name, byte[] iin, byte[] contact) {
     }
 
+    /**
+     * A withdrawn security or guarantor (V101), for the card's history: what it was, when, by whom and why;
+     * {@code replaced} when a correction took its place.
+     */
+    public record WithdrawnRow(String what, long id, byte[] property, BigDecimal value, byte[] name, byte[] iin,
+                               java.time.Instant withdrawnAt, String withdrawnBy, byte[] reason, boolean replaced) {
+    }
+
+    private static final String SECURITY_COLUMNS = """
+            SELECT id, award_id, kind, property_enc, value_kzt, valued_on, document_enc, recorded_by
+            FROM reg_security""";
+
+    /** The security in force (not withdrawn) of an award. */
     public Optional<SecurityRow> security(long awardId) {
-        return jdbc.sql("""
-                SELECT id, award_id, kind, property_enc, value_kzt, valued_on, document_enc, recorded_by
-                FROM reg_security
-                WHERE award_id = ?""").param(awardId)
+        return jdbc.sql(SECURITY_COLUMNS + " WHERE award_id = ? AND withdrawn_at IS NULL").param(awardId)
                 .query((rs, n) -> {
                     Date valued = rs.getDate("valued_on");
                     return new SecurityRow(rs.getLong("id"), rs.getLong("award_id"), rs.getString("kind"),
@@ -183,10 +193,71 @@ public class CaseworkRepository {
                 }).optional();
     }
 
+    /** The guarantors in force of a security. */
     public List<GuarantorRow> guarantors(long securityId) {
-        return jdbc.sql("SELECT id, name_enc, iin_enc, contact_enc FROM reg_guarantor WHERE security_id = ? ORDER BY id")
+        return jdbc.sql("""
+                SELECT id, name_enc, iin_enc, contact_enc FROM reg_guarantor
+                WHERE security_id = ? AND withdrawn_at IS NULL ORDER BY id""")
                 .param(securityId).query((rs, n) -> new GuarantorRow(rs.getLong("id"), rs.getBytes("name_enc"),
                         rs.getBytes("iin_enc"), rs.getBytes("contact_enc"))).list();
+    }
+
+    /** One guarantor in force of an award, by id. */
+    public Optional<GuarantorRow> guarantor(long awardId, long guarantorId) {
+        return jdbc.sql("""
+                SELECT id, name_enc, iin_enc, contact_enc FROM reg_guarantor
+                WHERE id = ? AND award_id = ? AND withdrawn_at IS NULL""").params(guarantorId, awardId)
+                .query((rs, n) -> new GuarantorRow(rs.getLong("id"), rs.getBytes("name_enc"),
+                        rs.getBytes("iin_enc"), rs.getBytes("contact_enc"))).optional();
+    }
+
+    /** Everything withdrawn on an award, latest first: pledges and guarantor sets, then single guarantors. */
+    public List<WithdrawnRow> withdrawn(long awardId) {
+        return jdbc.sql("""
+                SELECT 'SECURITY' AS what, s.id, s.kind, s.property_enc, s.value_kzt, NULL::bytea AS name_enc,
+                       NULL::bytea AS iin_enc, s.withdrawn_at, s.withdrawn_by, s.withdrawn_reason_enc,
+                       EXISTS (SELECT 1 FROM reg_security r WHERE r.replaces_id = s.id) AS replaced
+                FROM reg_security s WHERE s.award_id = :award AND s.withdrawn_at IS NOT NULL
+                UNION ALL
+                SELECT 'GUARANTOR', g.id, 'GUARANTORS', NULL, NULL, g.name_enc, g.iin_enc, g.withdrawn_at,
+                       g.withdrawn_by, g.withdrawn_reason_enc,
+                       EXISTS (SELECT 1 FROM reg_guarantor r WHERE r.replaces_id = g.id)
+                FROM reg_guarantor g WHERE g.award_id = :award AND g.withdrawn_at IS NOT NULL
+                ORDER BY withdrawn_at DESC, id DESC""").param("award", awardId)
+                .query((rs, n) -> new WithdrawnRow(rs.getString("what").equals("SECURITY") ? rs.getString("kind")
+                        : "GUARANTOR", rs.getLong("id"), rs.getBytes("property_enc"), rs.getBigDecimal("value_kzt"),
+                        rs.getBytes("name_enc"), rs.getBytes("iin_enc"),
+                        rs.getTimestamp("withdrawn_at").toInstant(), rs.getString("withdrawn_by"),
+                        rs.getBytes("withdrawn_reason_enc"), rs.getBoolean("replaced"))).list();
+    }
+
+    /**
+     * Marks a security withdrawn with its guarantors in force, and clears the award's kind when nothing replaces it.
+     * Nothing is deleted: the rows stay for the history and the audit.
+     */
+    public void withdrawSecurity(long awardId, long securityId, byte[] reason, String by) {
+        jdbc.sql("""
+                UPDATE reg_guarantor SET withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason_enc = ?
+                WHERE security_id = ? AND withdrawn_at IS NULL""").params(by, reason, securityId).update();
+        jdbc.sql("""
+                UPDATE reg_security SET withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason_enc = ?
+                WHERE id = ? AND withdrawn_at IS NULL""").params(by, reason, securityId).update();
+        jdbc.sql("UPDATE reg_award SET guarantee_kind = NULL WHERE id = ?").param(awardId).update();
+    }
+
+    /** Marks one guarantor withdrawn. */
+    public void withdrawGuarantor(long guarantorId, byte[] reason, String by) {
+        jdbc.sql("""
+                UPDATE reg_guarantor SET withdrawn_at = now(), withdrawn_by = ?, withdrawn_reason_enc = ?
+                WHERE id = ? AND withdrawn_at IS NULL""").params(by, reason, guarantorId).update();
+    }
+
+    /** Points a new record at the one it corrects. */
+    public void replaces(String table, long newId, long oldId) {
+        if (!table.equals("reg_security") && !table.equals("reg_guarantor")) {
+            throw new IllegalArgumentException(table);
+        }
+        jdbc.sql("UPDATE " + table + " SET replaces_id = ? WHERE id = ?").params(oldId, newId).update();
     }
 
     public long insertSecurity(long awardId, String kind, byte[] property, BigDecimal value, LocalDate valuedOn,
@@ -202,9 +273,10 @@ public class CaseworkRepository {
         return id;
     }
 
-    public void insertGuarantor(long awardId, long securityId, byte[] name, byte[] iin, byte[] contact, String by) {
-        jdbc.sql("""
+    public long insertGuarantor(long awardId, long securityId, byte[] name, byte[] iin, byte[] contact, String by) {
+        return jdbc.sql("""
                 INSERT INTO reg_guarantor (award_id, security_id, name_enc, iin_enc, contact_enc, recorded_by)
-                VALUES (?, ?, ?, ?, ?, ?)""").params(awardId, securityId, name, iin, contact, by).update();
+                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""").params(awardId, securityId, name, iin, contact, by)
+                .query(Long.class).single();
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -81,6 +82,59 @@ class CaseworkApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
     }
 
+    /** A correction or a withdrawal carries its grounds, kept encrypted with the withdrawn record. */
+    record Correction(String property, java.math.BigDecimal valueKzt, LocalDate valuedOn, String documentNo,
+                      String name, String iin, String contact, String reason) {
+    }
+
+    @PutMapping("/security")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Correct the pledge in force (property, valueKzt, valuedOn, documentNo, reason): the old "
+            + "record is withdrawn with the reason and kept; 409 when the award has no pledge in force")
+    Security correctPledge(@PathVariable long awardId, @RequestBody Correction body, Authentication auth) {
+        Correction c = body == null ? new Correction(null, null, null, null, null, null, null, null) : body;
+        return securities.correctPledge(awardId, new NewPledge(c.property(), c.valueKzt(), c.valuedOn(),
+                c.documentNo()), c.reason(), Access.of(auth), auth.getName());
+    }
+
+    @PostMapping("/security/withdrawal")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Withdraw the security in force (a pledge, or the guarantors with it) with a reason: marked "
+            + "withdrawn and kept, never deleted; 409 when none is in force")
+    ResponseEntity<Void> withdraw(@PathVariable long awardId, @RequestBody Correction body, Authentication auth) {
+        securities.withdraw(awardId, body == null ? null : body.reason(), Access.of(auth), auth.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/security/guarantors/{guarantorId}")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Correct a guarantor (name, iin — empty keeps the recorded one —, contact, reason): the old "
+            + "record is withdrawn with the reason and kept")
+    Security correctGuarantor(@PathVariable long awardId, @PathVariable long guarantorId,
+                              @RequestBody Correction body, Authentication auth) {
+        Correction c = body == null ? new Correction(null, null, null, null, null, null, null, null) : body;
+        return securities.correctGuarantor(awardId, guarantorId, new NewGuarantor(c.name(), c.iin(), c.contact(),
+                null), c.reason(), Access.of(auth), auth.getName());
+    }
+
+    @PostMapping("/security/guarantors/{guarantorId}/withdrawal")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "Withdraw one guarantor with a reason; the last one withdraws the security. Answers the "
+            + "security left in force, 204 when none is")
+    ResponseEntity<Security> withdrawGuarantor(@PathVariable long awardId, @PathVariable long guarantorId,
+                                               @RequestBody Correction body, Authentication auth) {
+        return securities.withdrawGuarantor(awardId, guarantorId, body == null ? null : body.reason(),
+                Access.of(auth), auth.getName()).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/security/withdrawn")
+    @PreAuthorize(Access.EDITORS)
+    @Operation(summary = "What was withdrawn or corrected on the award's security, latest first, with the reasons")
+    List<Security.Withdrawn> withdrawn(@PathVariable long awardId, Authentication auth) {
+        return securities.withdrawn(awardId, Access.of(auth));
+    }
+
     @GetMapping("/reports")
     @PreAuthorize(Access.READERS)
     @Operation(summary = "The six-monthly report schedule: a period every 6 months from the start of work, each "
@@ -113,8 +167,8 @@ class CaseworkApiController {
 
     @PostMapping("/instalments")
     @PreAuthorize(Access.EDITORS)
-    @Operation(summary = "Agree instalments for an award in breach: months (1–180, at most 15 years), startsOn, "
-            + "agreedOn, reason. The amount is what is owed on the day agreed; recorded as REPAYMENT_STARTED")
+    @Operation(summary = "Agree instalments for an award in breach: months (1 to the rule's maxInstalmentYears × 12, "
+            + "15 years as seeded), startsOn, agreedOn, reason. The amount is what is owed on the day agreed; recorded as REPAYMENT_STARTED")
     ResponseEntity<InstalmentPlan> agree(@PathVariable long awardId, @RequestBody NewAgreement body,
                                          Authentication auth) {
         return ResponseEntity.status(HttpStatus.CREATED)
