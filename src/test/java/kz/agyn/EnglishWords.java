@@ -1,0 +1,156 @@
+package kz.agyn;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The English words a reader of a Kazakh or Russian page would meet: in its text, its title, the texts of its
+ * controls (titles, placeholders, labels for screen readers, button values) and of its charts (titles, axis and
+ * series names, categories, legends, tooltip formats). Decision 0030 gives the rules; in short:
+ *
+ * <ul>
+ *   <li>Proper names, codes, units and abbreviations in {@link #ALLOWED} are not English words.</li>
+ *   <li>A text marked with its own language ({@code lang="en"}: a source's original title) is skipped, but it must
+ *       sit next to a label in the page's language: its parent's own text must have a Kazakh or Russian word.</li>
+ *   <li>{@code <code>} holds codes (pseudonyms, KATO codes, a questionnaire's code): skipped.</li>
+ *   <li>A word with a digit is a code (B1, S-000123, 2024Q1); a single letter is a symbol (n, x).</li>
+ * </ul>
+ */
+public final class EnglishWords {
+
+    /**
+     * Proper names (of the project, the programme, organisations, data sets, methods), codes of classifications,
+     * currencies, units and file formats: words that stay as they are in every language.
+     */
+    public static final Set<String> ALLOWED = Set.of(
+            // the observatory and the programme
+            "Agyn", "Bolashak",
+            // organisations and their data sets, named in their own spelling
+            "UN", "DESA", "World", "Bank", "WDI", "OECD", "UNESCO", "UIS", "ILO", "ILOSTAT", "Eurostat", "IMF",
+            "WIPO", "SDMX",
+            // classifications and identifiers
+            "ISCO", "ISCED", "KATO", "IIN", "ISO", "NUTS",
+            // measures and currencies
+            "GDP", "PPP", "KZT", "USD", "EUR", "RUB", "CI", "SE",
+            // formats and interfaces shown as such
+            "CSV", "XLSX", "PNG", "SVG", "JSON", "API", "OpenAPI", "HTTP", "HTTPS", "URL", "ID", "UTC",
+            // names of methods and libraries
+            "Kaplan", "Meier", "Wilson", "ECharts");
+
+    private static final Pattern URL = Pattern.compile(
+            "\\b(https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+|\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'’-]*");
+    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}{2,}");
+    private static final Set<String> ATTRIBUTES = Set.of("title", "placeholder", "aria-label", "alt");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EnglishWords() {
+    }
+
+    /** Each English word found on the page (at most a few), with a little of its context. */
+    public static List<String> in(Document doc, String lang) {
+        Map<String, String> words = new LinkedHashMap<>();
+        scan(doc.title(), words);
+        Element body = doc.body();
+        collect(body, lang, words);
+        for (Element e : body.select("[title], [placeholder], [aria-label], [alt], input[type=submit][value], "
+                + "input[type=button][value]")) {
+            if (foreign(e, lang) == null) {
+                for (String a : ATTRIBUTES) {
+                    scan(e.attr(a), words);
+                }
+                if (e.tagName().equals("input")) {
+                    scan(e.attr("value"), words);
+                }
+            }
+        }
+        for (Element chart : body.select("[data-option]")) {
+            try {
+                chartTexts(JSON.readTree(chart.attr("data-option")), null, words);
+            } catch (RuntimeException e) {
+                words.put("(chart option that is not JSON)", chart.id());
+            }
+        }
+        return words.entrySet().stream().limit(12).map(e -> "«" + e.getKey() + "» in «" + e.getValue() + "»")
+                .toList();
+    }
+
+    /** The texts of an element, leaving out code, scripts, and text marked as another language. */
+    private static void collect(Element e, String lang, Map<String, String> words) {
+        if (Set.of("script", "style", "code", "pre", "svg", "noscript").contains(e.tagName())) {
+            return;
+        }
+        String other = foreign(e, lang);
+        if (other != null) {
+            Element parent = e.parent();
+            String label = parent == null ? "" : parent.ownText();
+            if (!CYRILLIC.matcher(label).find()) {
+                words.put("(text in " + other + " without a label in " + lang + ")", e.text());
+            }
+            return;
+        }
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) {
+                scan(t.text(), words);
+            } else if (n instanceof Element child) {
+                collect(child, lang, words);
+            }
+        }
+    }
+
+    /** The language an element is marked with, when it is not the page's, else null. */
+    private static String foreign(Element e, String lang) {
+        String own = e.attr("lang");
+        return own.isEmpty() || own.equals(lang) || e.tagName().equals("html") ? null : own;
+    }
+
+    private static void chartTexts(JsonNode node, String key, Map<String, String> words) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                chartTexts(f.getValue(), f.getKey(), words);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode n : node) {
+                chartTexts(n, key, words);
+            }
+        } else if (node.isString() && key != null
+                && Set.of("text", "subtext", "name", "data", "formatter").contains(key)) {
+            scan(node.asString().replaceAll("\\{[^}]*}", " "), words);
+        }
+    }
+
+    private static void scan(String text, Map<String, String> words) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String clean = URL.matcher(text).replaceAll(" ");
+        Matcher m = WORD.matcher(clean);
+        while (m.find()) {
+            String w = m.group().replaceAll("['’-]+$", "");
+            if (w.length() == 1 || w.chars().anyMatch(Character::isDigit) || ALLOWED.contains(w)) {
+                continue;
+            }
+            if (!words.containsKey(w)) {
+                int from = Math.max(0, m.start() - 30);
+                int to = Math.min(clean.length(), m.end() + 30);
+                words.put(w, clean.substring(from, to).strip().replaceAll("\\s+", " "));
+            }
+        }
+    }
+
+    /** Whether the text has a Kazakh or Russian word (for tests that check a label is there). */
+    public static boolean hasCyrillic(String text) {
+        return CYRILLIC.matcher(text).find();
+    }
+}
