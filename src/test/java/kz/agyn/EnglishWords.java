@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>Proper names, codes, units and abbreviations in {@link #ALLOWED} are not English words.</li>
  *   <li>A text marked with its own language ({@code lang="en"}: a source's original title) is skipped, but it must
- *       sit next to a label in the page's language: its parent's own text must have a Kazakh or Russian word.</li>
+ *       sit next to a label in the page's language: the rest of its parent's text must have a Kazakh or Russian word.</li>
+ *   <li>A link to the page in another language ({@code hreflang}) is named in that language ("English").</li>
  *   <li>{@code <code>} holds codes (pseudonyms, KATO codes, a questionnaire's code): skipped.</li>
  *   <li>A word with a digit is a code (B1, S-000123, 2024Q1); a single letter is a symbol (n, x).</li>
  * </ul>
@@ -88,13 +89,18 @@ public final class EnglishWords {
 
     /** The texts of an element, leaving out code, scripts, and text marked as another language. */
     private static void collect(Element e, String lang, Map<String, String> words) {
-        if (Set.of("script", "style", "code", "pre", "svg", "noscript").contains(e.tagName())) {
+        if (Set.of("script", "style", "code", "pre", "svg", "noscript").contains(e.tagName())
+                || e.hasAttr("hreflang")) {
             return;
         }
         String other = foreign(e, lang);
         if (other != null) {
-            Element parent = e.parent();
-            String label = parent == null ? "" : parent.ownText();
+            String label = "";
+            if (e.parent() != null) {
+                Element parent = e.parent().clone();
+                parent.child(e.elementSiblingIndex()).remove();
+                label = parent.text();
+            }
             if (!CYRILLIC.matcher(label).find()) {
                 words.put("(text in " + other + " without a label in " + lang + ")", e.text());
             }

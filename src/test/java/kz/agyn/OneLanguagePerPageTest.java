@@ -2,6 +2,11 @@ package kz.agyn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +16,6 @@ import kz.agyn.account.AccountService;
 import kz.agyn.account.Role;
 import kz.agyn.survey.FormService;
 import kz.agyn.survey.SurveyService;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -81,17 +85,28 @@ class OneLanguagePerPageTest extends AgynTest {
     }
 
     private static void check(ReachablePages.Page p, String lang, List<String> found) {
+        String finding = null;
         if (p.status() >= 500) {
-            found.add(lang + " " + p.path() + ": server error " + p.status());
-            return;
+            finding = lang + " " + p.path() + ": server error " + p.status();
+        } else if (p.document() != null) {
+            List<String> words = EnglishWords.in(p.document(), lang);
+            if (!words.isEmpty()) {
+                finding = lang + " " + p.path() + ": " + String.join("; ", words);
+            }
         }
-        Document doc = p.document();
-        if (doc == null) {
-            return;
+        if (finding != null) {
+            found.add(finding);
+            report(finding);
         }
-        List<String> words = EnglishWords.in(doc, lang);
-        if (!words.isEmpty()) {
-            found.add(lang + " " + p.path() + ": " + String.join("; ", words));
+    }
+
+    /** Each finding as it comes, in target/one-language-per-page.txt: the crawl is long, the list is read early. */
+    private static void report(String finding) {
+        try {
+            Files.writeString(Path.of("target", "one-language-per-page.txt"), finding + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
