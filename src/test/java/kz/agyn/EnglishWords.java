@@ -25,7 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  *       sit next to a label in the page's language: the rest of its parent's text must have a Kazakh or Russian word.</li>
  *   <li>A link to the page in another language ({@code hreflang}) is named in that language ("English").</li>
  *   <li>{@code <code>} holds codes (pseudonyms, KATO codes, a questionnaire's code): skipped.</li>
- *   <li>A word with a digit is a code (B1, S-000123, 2024Q1); a single letter is a symbol (n, x).</li>
+ *   <li>A word with a digit is a code (B1, S-000123, 2024Q1); a single letter is a symbol (n, x). Capitals
+ *       (KZ-ABY, GERD), identifiers with an underscore (NET_MIGRATION) and lower-case slugs (synthetic-population,
+ *       a user name) are codes; addresses, paths, file names and JSON samples are taken out before reading.</li>
+ *   <li>{@code translate="no"} marks a name or title shown as written (a user name, a publisher, a citation, a
+ *       reference, an employer): the HTML standard's way to say it is not to be translated.</li>
  * </ul>
  */
 public final class EnglishWords {
@@ -45,12 +49,24 @@ public final class EnglishWords {
             // measures and currencies
             "GDP", "PPP", "KZT", "USD", "EUR", "RUB", "CI", "SE",
             // formats and interfaces shown as such
-            "CSV", "XLSX", "PNG", "SVG", "JSON", "API", "OpenAPI", "HTTP", "HTTPS", "URL", "ID", "UTC",
+            "CSV", "XLSX", "PNG", "SVG", "JSON", "API", "OpenAPI", "HTTP", "HTTPS", "URL", "ID", "UTC", "Authorization",
+            "Bearer",
+            // a degree named so in Kazakh and Russian too
+            "PhD",
             // names of methods and libraries
             "Kaplan", "Meier", "Wilson", "ECharts");
 
-    private static final Pattern URL = Pattern.compile(
-            "\\b(https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+|\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b");
+    /**
+     * What is code rather than words, taken out before the words are read: addresses, e-mail and domain names,
+     * paths and file names, {@code package::function}, and JSON samples.
+     */
+    private static final Pattern CODE = Pattern.compile(String.join("|",
+            "\\b(https?://|www\\.)\\S+", "\\S+@\\S+\\.\\w+",
+            "\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b",
+            "[\\w./-]*\\.(csv|xlsx|json|md|xml|properties|geojson|txt)\\b", "(?<![\\w])/[\\w/…?=&.-]+",
+            "\\w+::\\w+", "\\{[^{}]*(\\{[^{}]*\\})?[^{}]*\\}"));
+    /** Codes and abbreviations: capitals (KZ-ABY, GERD, NET_MIGRATION), identifiers with "_", lower-case slugs. */
+    private static final Pattern CODE_WORD = Pattern.compile("[A-Z][A-Z0-9_-]*[A-Z0-9]|\\w*_\\w*|[a-z0-9]+(-[a-z0-9]+)+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'’-]*");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}{2,}");
     private static final Set<String> ATTRIBUTES = Set.of("title", "placeholder", "aria-label", "alt");
@@ -67,7 +83,8 @@ public final class EnglishWords {
         collect(body, lang, words);
         for (Element e : body.select("[title], [placeholder], [aria-label], [alt], input[type=submit][value], "
                 + "input[type=button][value]")) {
-            if (foreign(e, lang) == null) {
+            if (e.parents().stream().noneMatch(a -> "no".equals(a.attr("translate")) || foreign(a, lang) != null)
+                    && !"no".equals(e.attr("translate")) && foreign(e, lang) == null) {
                 for (String a : ATTRIBUTES) {
                     scan(e.attr(a), words);
                 }
@@ -90,7 +107,7 @@ public final class EnglishWords {
     /** The texts of an element, leaving out code, scripts, and text marked as another language. */
     private static void collect(Element e, String lang, Map<String, String> words) {
         if (Set.of("script", "style", "code", "pre", "svg", "noscript").contains(e.tagName())
-                || e.hasAttr("hreflang")) {
+                || e.hasAttr("hreflang") || "no".equals(e.attr("translate"))) {
             return;
         }
         String other = foreign(e, lang);
@@ -140,11 +157,12 @@ public final class EnglishWords {
         if (text == null || text.isBlank()) {
             return;
         }
-        String clean = URL.matcher(text).replaceAll(" ");
+        String clean = CODE.matcher(text).replaceAll(" ");
         Matcher m = WORD.matcher(clean);
         while (m.find()) {
             String w = m.group().replaceAll("['’-]+$", "");
-            if (w.length() == 1 || w.chars().anyMatch(Character::isDigit) || ALLOWED.contains(w)) {
+            if (w.length() == 1 || w.chars().anyMatch(Character::isDigit) || ALLOWED.contains(w)
+                    || CODE_WORD.matcher(w).matches()) {
                 continue;
             }
             if (!words.containsKey(w)) {
