@@ -54,7 +54,11 @@ public final class EnglishWords {
             // a degree named so in Kazakh and Russian too
             "PhD",
             // names of methods and libraries
-            "Kaplan", "Meier", "Wilson", "ECharts");
+            "Kaplan", "Meier", "Wilson", "ECharts",
+            // the map's boundaries: the geokz project by A. Rodionov
+            "geokz", "Rodionov",
+            // the accounts the system itself creates and acts as
+            "admin", "system");
 
     /**
      * What is code rather than words, taken out before the words are read: addresses, e-mail and domain names,
@@ -65,8 +69,12 @@ public final class EnglishWords {
             "\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b",
             "[\\w./-]*\\.(csv|xlsx|json|md|xml|properties|geojson|txt)\\b", "(?<![\\w])/[\\w/…?=&.-]+",
             "\\w+::\\w+", "\\{[^{}]*(\\{[^{}]*\\})?[^{}]*\\}"));
-    /** Codes and abbreviations: capitals (KZ-ABY, GERD, NET_MIGRATION), identifiers with "_", lower-case slugs. */
-    private static final Pattern CODE_WORD = Pattern.compile("[A-Z][A-Z0-9_-]*[A-Z0-9]|\\w*_\\w*|[a-z0-9]+(-[a-z0-9]+)+");
+    /**
+     * Codes and abbreviations: capitals (KZ-ABY, GERD, NET_MIGRATION), identifiers with "_", lower-case slugs
+     * (synthetic-population) and camel case (honoursYearsLess, a key of a rule text).
+     */
+    private static final Pattern CODE_WORD = Pattern.compile(
+            "[A-Z][A-Z0-9_-]*[A-Z0-9]|\\w*_\\w*|[a-z0-9]+(-[a-z0-9]+)+|[a-z]+[A-Z]\\w*");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_'’-]*");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}{2,}");
     private static final Set<String> ATTRIBUTES = Set.of("title", "placeholder", "aria-label", "alt");

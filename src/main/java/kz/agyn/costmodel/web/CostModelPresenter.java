@@ -190,13 +190,10 @@ class CostModelPresenter {
 
     /**
      * A default parameter's source in the reader's language: the defaults file cites in English, and each citation
-     * has its Kazakh and Russian rendering in the bundle (the page shows the original under it); in English, or for
-     * a parameter the bundle does not know (a file of one's own), the citation as it is.
+     * has its label in the bundle (the page shows the original under a label that differs from it); for a parameter
+     * the bundle does not know (a file of one's own), the citation as it is.
      */
     private String defaultSource(Parameter p, Locale locale) {
-        if (locale.getLanguage().equals("en")) {
-            return p.source().citation();
-        }
         return messages.getMessage("costmodel.paramSource." + p.code(), null, p.source().citation(), locale);
     }
 

@@ -151,13 +151,13 @@ class IncentiveEditorTest extends AgynTest {
                 assertThat(doc.select("#why-none-" + code + " p").text()).as(lang).isNotBlank();
                 assertThat(doc.select("#why-none-" + code + " li")).as(lang).isNotEmpty();
             }
-            assertThat(page("kk").select("#why-none-" + code + " .why-sector").text())
-                    .isEqualTo("басқа секторда жұмыс істейді: " + x.otherSector());
+            assertThat(page("kk").select("#why-none-" + code + " .why-sector").text().replaceAll("[\\s\u00a0\u202f]", ""))
+                    .isEqualTo("басқасектордажұмысістейді:" + x.otherSector());
             String eligible = mvc.perform(get("/registry/incentives/" + code + "/eligible").with(OFFICER)
                             .cookie(new Cookie("agyn-lang", "ru")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-            assertThat(Jsoup.parse(eligible).select("#why-none .why-sector").text())
-                    .isEqualTo("работают в другом секторе: " + x.otherSector());
+            assertThat(Jsoup.parse(eligible).select("#why-none .why-sector").text().replaceAll("[\\s\u00a0\u202f]", ""))
+                    .isEqualTo("работаютвдругомсекторе:" + x.otherSector());
         } finally {
             jdbc.sql("UPDATE reg_incentive SET rules = ? WHERE code = ?").params(before, code).update();
         }

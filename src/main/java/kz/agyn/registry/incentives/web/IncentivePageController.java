@@ -136,7 +136,8 @@ class IncentivePageController {
                         new Problem(null, null, 0, 0, field, fieldCode, p.args()), locale);
                 byField.computeIfAbsent(field, k -> new ArrayList<>()).add(text);
             }
-            model.addAttribute("fieldErrors", byField);
+            // A whole text sent as such is answered line by line, as before; the fields get their own errors.
+            model.addAttribute("fieldErrors", rules == null ? byField : Map.of());
             model.addAttribute("failedValues", values);
             return render(auth, model, locale, today, code, rules, errors);
         }
