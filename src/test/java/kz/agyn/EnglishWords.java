@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>A text marked with its own language ({@code lang="en"}: a source's original title) is skipped, but it must
  *       sit next to a label in the page's language: the rest of its parent's text must have a Kazakh or Russian word.</li>
  *   <li>A link to the page in another language ({@code hreflang}) is named in that language ("English").</li>
+ *   <li>A {@code <textarea>} holds what is typed into it, as an input's value does: not read.</li>
  *   <li>{@code <code>} holds codes (pseudonyms, KATO codes, a questionnaire's code): skipped.</li>
  *   <li>A word with a digit is a code (B1, S-000123, 2024Q1); a single letter is a symbol (n, x). Capitals
  *       (KZ-ABY, GERD), identifiers with an underscore (NET_MIGRATION) and lower-case slugs (synthetic-population,
@@ -114,7 +115,7 @@ public final class EnglishWords {
 
     /** The texts of an element, leaving out code, scripts, and text marked as another language. */
     private static void collect(Element e, String lang, Map<String, String> words) {
-        if (Set.of("script", "style", "code", "pre", "svg", "noscript").contains(e.tagName())
+        if (Set.of("script", "style", "code", "pre", "svg", "noscript", "textarea").contains(e.tagName())
                 || e.hasAttr("hreflang") || "no".equals(e.attr("translate"))) {
             return;
         }
