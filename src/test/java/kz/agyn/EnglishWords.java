@@ -59,17 +59,19 @@ public final class EnglishWords {
             // the map's boundaries: the geokz project by A. Rodionov
             "geokz", "Rodionov",
             // the accounts the system itself creates and acts as
-            "admin", "system");
+            "admin", "system",
+            // the two values a yes-or-no key of a rule text takes, as the officer types them
+            "true", "false");
 
     /**
      * What is code rather than words, taken out before the words are read: addresses, e-mail and domain names,
-     * paths and file names, {@code package::function}, and JSON samples.
+     * paths and file names, {@code package::function}, JSON samples and {@code key = value} samples of a rule text.
      */
     private static final Pattern CODE = Pattern.compile(String.join("|",
             "\\b(https?://|www\\.)\\S+", "\\S+@\\S+\\.\\w+",
             "\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b",
             "[\\w./-]*\\.(csv|xlsx|json|md|xml|properties|geojson|txt)\\b", "(?<![\\w])/[\\w/…?=&.-]+",
-            "\\w+::\\w+", "\\{[^{}]*(\\{[^{}]*\\})?[^{}]*\\}"));
+            "\\w+::\\w+", "\\{[^{}]*(\\{[^{}]*\\})?[^{}]*\\}", "\\b[\\w.]+ = [\\w.,*]+"));
     /**
      * Codes and abbreviations: capitals (KZ-ABY, GERD, NET_MIGRATION), identifiers with "_", lower-case slugs
      * (synthetic-population) and camel case (honoursYearsLess, a key of a rule text).
