@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>Proper names, codes, units and abbreviations in {@link #ALLOWED} are not English words.</li>
  *   <li>A text marked with its own language ({@code lang="en"}: a source's original title) is skipped, but it must
- *       sit next to a label in the page's language: the rest of its parent's text must have a Kazakh or Russian word.</li>
+ *       sit next to a label in the page's language: the rest of its parent's text must have a Kazakh or Russian
+ *       word.</li>
  *   <li>A link to the page in another language ({@code hreflang}) is named in that language ("English").</li>
  *   <li>A {@code <textarea>} holds what is typed into it, as an input's value does: not read.</li>
  *   <li>{@code <code>} holds codes (pseudonyms, KATO codes, a questionnaire's code): skipped.</li>
