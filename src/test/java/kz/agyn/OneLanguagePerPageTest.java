@@ -37,8 +37,8 @@ class OneLanguagePerPageTest extends AgynTest {
      * yet, each with why: what is left is named here rather than hidden.
      */
     private static final Map<String, String> STILL_OPEN = Map.of("/registry/scholars/",
-            "a timeline line can still show a university or employer as written (demonstration data in Latin "
-                    + "script); the name is marked translate=no but the check still met it on a card in ru");
+            "a timeline line of a change of state ends with its note as written (\"import\" for the demonstration "
+                    + "registry), which the timeline does not yet mark as such");
 
     /** Enough for every kind of page of the richest role (about 60 kinds today), with room to grow. */
     private static final int CAP = 250;
