@@ -55,13 +55,13 @@ public final class TestScholars {
     public long award(long scholarId, LocalDate end, boolean ended, String country) {
         LocalDate start = end.minusYears(2);
         return scholars.addAward(scholarId, new NewAward("BOLASHAK", null, Math.max(1994, start.getYear()),
-                "MASTER", "06", "Test University", country, new BigDecimal("15000000"), null, start, start, end,
+                "MASTER", "06", "Сынақ университеті", country, new BigDecimal("15000000"), null, start, start, end,
                 ended ? end : null), Access.PERSONAL, "test-officer");
     }
 
     public long job(long scholarId, String sector, String region, String country, LocalDate start, LocalDate end,
                     String band) {
-        return scholars.addEmployment(scholarId, new NewEmployment("Test employer", null, sector, region, country,
+        return scholars.addEmployment(scholarId, new NewEmployment("Сынақ жұмыс беруші", null, sector, region, country,
                 null, start, end, band, null), Access.PERSONAL, "test-officer");
     }
 }

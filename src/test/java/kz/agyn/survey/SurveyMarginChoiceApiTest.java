@@ -135,7 +135,7 @@ class SurveyMarginChoiceApiTest extends AgynTest {
         assertThat(current.get("dataset").asText()).isEqualTo("synthetic-population");
         assertThat(current.get("period").asText()).isEqualTo("2024");
         assertThat(current.get("title").get("en").asText()).isEqualTo("Population 2010–2024 (synthetic)");
-        assertThat(current.get("publisher").asText()).isEqualTo("Agyn (synthetic demonstration data)");
+        assertThat(current.get("publisher").asText()).isEqualTo("Agyn");
         assertThat(current.get("version").asInt())
                 .isEqualTo(warehouse.dataset("synthetic-population").orElseThrow().currentVersion());
         assertThat(current.get("synthetic").asBoolean()).isTrue();

@@ -145,7 +145,7 @@ class SurveyWarehouseMarginsTest extends AgynTest {
         JsonNode source = w.get("warehouse");
         assertThat(source.get("dataset").asText()).isEqualTo("synthetic-population");
         assertThat(source.get("title").get("en").asText()).isEqualTo("Population 2010–2024 (synthetic)");
-        assertThat(source.get("publisher").asText()).isEqualTo("Agyn (synthetic demonstration data)");
+        assertThat(source.get("publisher").asText()).isEqualTo("Agyn");
         assertThat(source.get("version").asInt())
                 .isEqualTo(warehouse.dataset("synthetic-population").orElseThrow().currentVersion());
         assertThat(source.get("period").asText()).isEqualTo("2024");
@@ -160,7 +160,7 @@ class SurveyWarehouseMarginsTest extends AgynTest {
         String en = mvc.perform(get("/surveys/" + demo().id()).param("lang", "en").with(ANALYST))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(en).contains("id=\"weighting\"").contains("Young specialists (aged 18–35, ISCED 4–8) in 2024")
-                .contains("dataset “Population 2010–2024 (synthetic)” (Agyn (synthetic demonstration data)), "
+                .contains("dataset “Population 2010–2024 (synthetic)” (Agyn), "
                         + "version " + version)
                 .contains("SYNTHETIC MARGINS");
         String kk = mvc.perform(get("/surveys/" + demo().id()).param("lang", "kk").with(ANALYST))

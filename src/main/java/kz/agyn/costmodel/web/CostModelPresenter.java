@@ -177,14 +177,24 @@ class CostModelPresenter {
         for (Parameter p : set.parameters()) {
             String unit = p.unit().name();
             WarehouseFigure figure = inputs.figure(p.code());
-            String source = figure == null ? p.source().citation() : source(figure, locale);
+            String source = figure == null ? defaultSource(p, locale) : source(figure, locale);
+            String original = figure == null && !source.equals(p.source().citation()) ? p.source().citation() : null;
             list.add(new CostModelReport.ParameterInfo(p.code(), name(p.code(), locale), group(p.code()), unit,
                     text("costmodel.unit." + unit, locale), p.base(), defaults.value(p.code()),
                     set.overridden().contains(p.code()), p.low(), p.high(), CostModelRunner.allowedLow(p),
                     CostModelRunner.allowedHigh(p), p.distribution().name(), p.varies(), source,
-                    p.source().url(), p.assumption(), figure));
+                    p.source().url(), p.assumption(), figure, original));
         }
         return list;
+    }
+
+    /**
+     * A default parameter's source in the reader's language: the defaults file cites in English, and each citation
+     * has its label in the bundle (the page shows the original under a label that differs from it); for a parameter
+     * the bundle does not know (a file of one's own), the citation as it is.
+     */
+    private String defaultSource(Parameter p, Locale locale) {
+        return messages.getMessage("costmodel.paramSource." + p.code(), null, p.source().citation(), locale);
     }
 
     /**

@@ -60,7 +60,8 @@ public final class CostModelReport {
     public record ParameterInfo(String code, String name, String group, String unit, String unitName,
                                 double value, double defaultValue, boolean overridden, double low, double high,
                                 double allowedLow, Double allowedHigh, String distribution, boolean varies,
-                                String source, String url, boolean assumption, WarehouseFigure warehouse) {
+                                String source, String url, boolean assumption, WarehouseFigure warehouse,
+                                String sourceOriginal) {
     }
 
     /** Where the claimed annual cost is stated. */

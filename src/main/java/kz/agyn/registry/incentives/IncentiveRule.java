@@ -24,27 +24,51 @@ import kz.agyn.registry.obligation.Sector;
  *   <li>{@code salaryBasis}: BAND (the monthly amount of the job's reported salary band, {@code band.B1} …
  *       {@code band.B5}, else the average) or AVERAGE ({@code averageMonthlySalaryKzt} for everyone).</li>
  *   <li>{@code source}, {@code averageSalarySource}, {@code bandSource}: where the measure and the amounts come
- *       from, shown next to the cost so no figure appears without its origin.</li>
+ *       from, shown next to the cost so no figure appears without its origin. Written in Kazakh, the default
+ *       language; {@code source.ru}, {@code source.en} (and so on) give them in Russian and English, so that a page
+ *       in one language does not cite a rule in another.</li>
  * </ul>
  */
 public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigDecimal taxBaseShare,
                             int durationYears, Set<String> sectors, Set<String> regions, Basis salaryBasis,
                             BigDecimal averageMonthlySalaryKzt, String averageSalarySource,
-                            Map<String, BigDecimal> bands, String bandSource, String source) {
+                            Map<String, BigDecimal> bands, String bandSource, String source,
+                            Map<String, String> translations) {
 
     public enum Kind { SALARY_SUPPLEMENT, TAX_EXEMPTION }
 
     public enum Basis { BAND, AVERAGE }
 
-    static final List<String> BANDS = List.of("B1", "B2", "B3", "B4", "B5");
-    private static final Set<String> KEYS;
+    public static final List<String> BANDS = List.of("B1", "B2", "B3", "B4", "B5");
 
-    static {
-        Set<String> keys = new LinkedHashSet<>(List.of("kind", "rate", "taxRate", "taxBaseShare", "durationYears",
-                "sectors", "regions", "salaryBasis", "averageMonthlySalaryKzt", "averageSalarySource", "bandSource",
-                "source"));
-        BANDS.forEach(b -> keys.add("band." + b));
-        KEYS = Set.copyOf(keys);
+    /** Every key a rule text may have, in the order the rules editor shows them and writes new ones. */
+    public static final List<String> KEYS = List.of("source", "source.ru", "source.en", "kind", "rate", "taxRate",
+            "taxBaseShare", "durationYears", "sectors", "regions", "salaryBasis", "averageMonthlySalaryKzt",
+            "averageSalarySource", "averageSalarySource.ru", "averageSalarySource.en", "band.B1", "band.B2",
+            "band.B3", "band.B4", "band.B5", "bandSource", "bandSource.ru", "bandSource.en");
+
+    /** The keys whose text is said in a language, each with its Russian and English variants. */
+    public static final List<String> TEXTS = List.of("source", "averageSalarySource", "bandSource");
+
+    /** The keys that apply to one kind of incentive only: the editor leaves out those of the other kind. */
+    public static final Map<Kind, Set<String>> ONLY_FOR = Map.of(Kind.SALARY_SUPPLEMENT, Set.of("rate"),
+            Kind.TAX_EXEMPTION, Set.of("taxRate", "taxBaseShare"));
+
+    /**
+     * A text of the rule ({@code source}, {@code averageSalarySource} or {@code bandSource}) in the reader's
+     * language: its Russian or English variant when the rule has one, else the text as written (Kazakh).
+     */
+    public String text(String key, java.util.Locale locale) {
+        String translated = translations.get(key + "." + locale.getLanguage());
+        if (translated != null) {
+            return translated;
+        }
+        return switch (key) {
+            case "source" -> source;
+            case "averageSalarySource" -> averageSalarySource;
+            case "bandSource" -> bandSource;
+            default -> throw new IllegalArgumentException(key);
+        };
     }
 
     /** The share of the monthly salary the state pays or forgoes. */
@@ -54,9 +78,17 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
 
     /** Whether a job in {@code sector} in the region with KATO {@code region} qualifies. */
     public boolean covers(String sector, String region) {
-        return (sectors.isEmpty() || sectors.contains(sector))
-                && (regions.isEmpty() || (region != null && region.length() >= 2
-                    && regions.contains(region.substring(0, 2))));
+        return coversSector(sector) && coversRegion(region);
+    }
+
+    /** Whether a job in {@code sector} qualifies (every sector does when the rule names none). */
+    public boolean coversSector(String sector) {
+        return sectors.isEmpty() || sectors.contains(sector);
+    }
+
+    /** Whether a job in the region with KATO {@code region} qualifies (every region does when the rule names none). */
+    public boolean coversRegion(String region) {
+        return regions.isEmpty() || region != null && region.length() >= 2 && regions.contains(region.substring(0, 2));
     }
 
     /**
@@ -85,7 +117,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             if (!KEYS.contains(key)) {
                 problems.add(Problem.atLine(lineNo, "monitoring.rule.unknownKey", lineNo, key));
             } else if (values.containsKey(key)) {
-                problems.add(Problem.atLine(lineNo, "monitoring.rule.duplicateKey", lineNo, key));
+                problems.add(atKey(lineNo, key, "monitoring.rule.duplicateKey", lineNo, key));
             } else {
                 values.put(key, t.substring(eq + 1).strip());
                 lines.put(key, lineNo);
@@ -137,11 +169,82 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
         }
         String bandSource = r.text("bandSource", basis == Basis.BAND);
         String source = r.text("source", true);
+        Map<String, String> translations = new LinkedHashMap<>();
+        for (String key : TEXTS) {
+            for (String lang : List.of("ru", "en")) {
+                String v = r.text(key + "." + lang, false);
+                if (v != null) {
+                    translations.put(key + "." + lang, v);
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IncentiveRuleException(problems);
         }
         return new IncentiveRule(kind, rate, taxRate, taxBase, years.intValue(), Set.copyOf(sectors),
-                Set.copyOf(regions), basis, average, averageSource, Map.copyOf(bands), bandSource, source);
+                Set.copyOf(regions), basis, average, averageSource, Map.copyOf(bands), bandSource, source,
+                Map.copyOf(translations));
+    }
+
+    /**
+     * A problem at a line that also names its key (as the problem's column), so that the rules editor can show it
+     * next to the key's field; the line stays for those who send the text itself.
+     */
+    private static Problem atKey(long line, String key, String code, Object... args) {
+        Problem p = Problem.atLine(line, code, args);
+        return new Problem(null, null, p.row(), 0, key, p.code(), p.args());
+    }
+
+    /**
+     * The values of a rule text by key, as written (the first of a repeated key), without checking them: what the
+     * rules editor fills its fields with, even when the stored text no longer validates.
+     */
+    public static Map<String, String> values(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String raw : (text == null ? "" : text).split("\\R")) {
+            String t = raw.strip();
+            int eq = t.indexOf('=');
+            if (!t.startsWith("#") && eq > 0) {
+                values.putIfAbsent(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The rule text with the editor's values in place of the old ones: comments and the order of lines are kept, a
+     * key given no value is left out, a key new to the text is added at the end, and lines the editor cannot show
+     * (unknown keys, repeated keys, lines without "=") are dropped, since the fields are now the whole rule.
+     */
+    public static String withValues(String text, Map<String, String> values) {
+        StringBuilder out = new StringBuilder();
+        Set<String> written = new LinkedHashSet<>();
+        for (String raw : (text == null ? "" : text).split("\\R")) {
+            String t = raw.strip();
+            int eq = t.indexOf('=');
+            if (t.isEmpty() || t.startsWith("#")) {
+                out.append(raw.stripTrailing()).append('\n');
+                continue;
+            }
+            String key = eq > 0 ? t.substring(0, eq).strip() : null;
+            if (key == null || !KEYS.contains(key) || !written.add(key)) {
+                continue;
+            }
+            line(out, key, values.get(key));
+        }
+        for (String key : KEYS) {
+            if (!written.contains(key)) {
+                line(out, key, values.get(key));
+            }
+        }
+        return out.toString().strip() + "\n";
+    }
+
+    private static void line(StringBuilder out, String key, String value) {
+        String v = value == null ? "" : value.replaceAll("\\s+", " ").strip();
+        if (!v.isEmpty()) {
+            out.append(key).append(" = ").append(v).append('\n');
+        }
     }
 
     /** Reads values by key, collecting problems with the key's line instead of stopping at the first. */
@@ -155,13 +258,13 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             Object[] all = new Object[args.length + 1];
             all[0] = line(key);
             System.arraycopy(args, 0, all, 1, args.length);
-            problems.add(Problem.atLine(line(key), code, all));
+            problems.add(atKey(line(key), key, code, all));
         }
 
         String text(String key, boolean required) {
             String v = values.get(key);
             if ((v == null || v.isEmpty()) && required) {
-                problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
+                problems.add(atKey(0, key, "monitoring.rule.missingKey", key));
                 return null;
             }
             return v == null || v.isEmpty() ? null : v;
@@ -171,7 +274,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             String v = values.get(key);
             if (v == null || v.isEmpty()) {
                 if (fallback == null) {
-                    problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
+                    problems.add(atKey(0, key, "monitoring.rule.missingKey", key));
                 }
                 return fallback;
             }
@@ -193,7 +296,7 @@ public record IncentiveRule(Kind kind, BigDecimal rate, BigDecimal taxRate, BigD
             String v = values.get(key);
             if (v == null || v.isEmpty()) {
                 if (fallback == null) {
-                    problems.add(Problem.atLine(0, "monitoring.rule.missingKey", key));
+                    problems.add(atKey(0, key, "monitoring.rule.missingKey", key));
                 }
                 return fallback;
             }

@@ -49,13 +49,17 @@ public class IncentiveService {
             band.B3 = 450000
             band.B4 = 900000
             band.B5 = 1500000
-            bandSource = Registry salary bands (B1 <150k, B2 150-300k, B3 300-600k, B4 600k-1.2M, B5 >=1.2M KZT): midpoints; B1 and B5 assumed
+            bandSource = Тізілімдегі жалақы ауқымдары (B1 <150 мың, B2 150–300 мың, B3 300–600 мың, B4 600 мың – 1,2 млн, B5 ≥1,2 млн теңге): ортасы; B1 мен B5 болжамды
+            bandSource.ru = Диапазоны зарплат реестра (B1 <150 тыс., B2 150–300 тыс., B3 300–600 тыс., B4 600 тыс. – 1,2 млн, B5 ≥1,2 млн тенге): середины; B1 и B5 приняты условно
+            bandSource.en = Registry salary bands (B1 <150k, B2 150-300k, B3 300-600k, B4 600k-1.2M, B5 >=1.2M KZT): midpoints; B1 and B5 assumed
             """;
 
     static final String RESEARCH_RULES = """
             # Recommendation 2 of the note: returnees working in research or higher education in a chosen region
             # receive a salary supplement of 20% for two years after their return.
-            source = Analytical note on intellectual migration, recommendation 2 (+20% pay for returnees)
+            source = Интеллектуалдық көші-қон туралы талдамалық жазба, 2-ұсыныс (оралғандарға жалақыға +20%)
+            source.ru = Аналитическая записка об интеллектуальной миграции, рекомендация 2 (+20% к зарплате вернувшимся)
+            source.en = Analytical note on intellectual migration, recommendation 2 (+20% pay for returnees)
             kind = SALARY_SUPPLEMENT
             rate = 0.20
             durationYears = 2
@@ -64,14 +68,18 @@ public class IncentiveService {
             regions = 330000000
             salaryBasis = AVERAGE
             averageMonthlySalaryKzt = 272188
-            averageSalarySource = Analytical note: average monthly pay of university teachers, 272,188 KZT (assumed for every returnee in research)
+            averageSalarySource = Талдамалық жазба: ЖОО оқытушысының орташа айлық жалақысы, 272 188 теңге (ғылымдағы әр оралған үшін алынады)
+            averageSalarySource.ru = Аналитическая записка: средняя месячная зарплата преподавателя вуза, 272 188 тенге (принята для каждого вернувшегося в науку)
+            averageSalarySource.en = Analytical note: average monthly pay of university teachers, 272,188 KZT (assumed for every returnee in research)
             """ + BANDS;
 
     static final String TAX_RULES = """
             # Recommendation 2 of the note: returnees are exempt from individual income tax for their first two
             # years back. The state forgoes 10% of the taxable salary, which is the salary less the 10% mandatory
             # pension contribution (hence taxBaseShare 0.90); the standard deduction is ignored.
-            source = Analytical note on intellectual migration, recommendation 2 (two years free of income tax)
+            source = Интеллектуалдық көші-қон туралы талдамалық жазба, 2-ұсыныс (екі жыл табыс салығынсыз)
+            source.ru = Аналитическая записка об интеллектуальной миграции, рекомендация 2 (два года без подоходного налога)
+            source.en = Analytical note on intellectual migration, recommendation 2 (two years free of income tax)
             kind = TAX_EXEMPTION
             taxRate = 0.10
             taxBaseShare = 0.90
@@ -80,7 +88,9 @@ public class IncentiveService {
             regions = *
             salaryBasis = BAND
             averageMonthlySalaryKzt = 272188
-            averageSalarySource = Assumption where no salary band is reported: the note's university teacher pay, 272,188 KZT
+            averageSalarySource = Жалақы ауқымы хабарланбаған жағдайдағы болжам: жазбадағы ЖОО оқытушысының жалақысы, 272 188 теңге
+            averageSalarySource.ru = Допущение, когда диапазон зарплаты не сообщён: зарплата преподавателя вуза из записки, 272 188 тенге
+            averageSalarySource.en = Assumption where no salary band is reported: the note's university teacher pay, 272,188 KZT
             """ + BANDS;
 
     private final IncentiveRepository repository;
@@ -144,7 +154,8 @@ public class IncentiveService {
                 rule = IncentiveRule.parse(s.rules(), regions());
             } catch (IncentiveRuleException e) {
                 out.add(new IncentiveCost(s.code(), s.nameKk(), s.nameRu(), s.nameEn(), s.active(), s.rules(),
-                        s.updatedBy(), s.updatedAt(), null, 0, 0, 0, null, BigDecimal.ZERO, e.problems()));
+                        s.updatedBy(), s.updatedAt(), null, 0, 0, 0, null, BigDecimal.ZERO, e.problems(),
+                        Exclusions.NONE));
                 continue;
             }
             List<Eligibility> eligible = eligible(s.code(), rule, candidates, day);
@@ -155,7 +166,7 @@ public class IncentiveService {
                     : eligible.isEmpty() ? annual(rule, rule.averageMonthlySalaryKzt()) : null;
             out.add(new IncentiveCost(s.code(), s.nameKk(), s.nameRu(), s.nameEn(), s.active(), s.rules(),
                     s.updatedBy(), s.updatedAt(), rule, eligible.size(), band, eligible.size() - band, perPerson,
-                    total, List.of()));
+                    total, List.of(), exclusions(rule, candidates, day)));
         }
         return out;
     }
@@ -232,6 +243,41 @@ public class IncentiveService {
         repository.setActive(code, active, by);
         audit.record(AuditAction.INCENTIVE_RULE_CHANGED, "INCENTIVE", null, 1,
                 "incentive " + code + (active ? " switched on" : " switched off"));
+    }
+
+    /** How many of the candidates fail each condition of the rule on {@code day}. */
+    private static Exclusions exclusions(IncentiveRule rule, List<IncentiveRepository.Candidate> all, LocalDate day) {
+        int ended = 0;
+        int sector = 0;
+        int region = 0;
+        for (IncentiveRepository.Candidate c : all) {
+            if (day.isAfter(c.returnedOn().plusYears(rule.durationYears()).minusDays(1))) {
+                ended++;
+            }
+            if (!rule.coversSector(c.sector())) {
+                sector++;
+            }
+            if (!rule.coversRegion(c.region())) {
+                region++;
+            }
+        }
+        return new Exclusions(all.size(), ended, sector, region);
+    }
+
+    /**
+     * Replaces an incentive's rules with the values of the rules editor's fields, keeping the comments of the
+     * stored text; the values of the other kind of incentive are dropped (the editor hides them). Checked as
+     * {@link #update} checks a text, with each problem naming its key.
+     */
+    public IncentiveRule updateValues(String code, Map<String, String> values, Access access, String by) {
+        Map<String, String> kept = new HashMap<>(values);
+        for (IncentiveRule.Kind kind : IncentiveRule.Kind.values()) {
+            if (!kind.name().equals(values.get("kind"))) {
+                IncentiveRule.ONLY_FOR.get(kind).forEach(k -> kept.put(k, ""));
+            }
+        }
+        seed();
+        return update(code, IncentiveRule.withValues(stored(code).rules(), kept), access, by);
     }
 
     private List<Eligibility> eligible(String code, IncentiveRule rule, List<IncentiveRepository.Candidate> all,

@@ -16,7 +16,8 @@ class IncentiveCostJsonTest {
     @Test
     void problemsKeepTheirLineCodeAndArguments() {
         IncentiveCost cost = new IncentiveCost("x", "x", "x", "x", true, "colour = red", "admin", null, null, 0, 0,
-                0, null, BigDecimal.ZERO, List.of(Problem.atLine(3, "monitoring.rule.unknownKey", 3, "colour")));
+                0, null, BigDecimal.ZERO, List.of(Problem.atLine(3, "monitoring.rule.unknownKey", 3, "colour")),
+                Exclusions.NONE);
         JsonNode json = JsonMapper.builder().build().valueToTree(cost);
         assertThat(json.get("problems").toString())
                 .isEqualTo("[{\"line\":3,\"code\":\"monitoring.rule.unknownKey\",\"args\":[3,\"colour\"]}]");

@@ -30,10 +30,17 @@ public class IncentiveRepository {
                             String salaryBand) {
     }
 
+    /**
+     * Puts a seeded incentive in place; one no officer has touched since (still by 'system') follows the seed as
+     * it improves (its rule texts gained Russian and English sources), one an officer edited is theirs.
+     */
     public void seed(String code, String nameKk, String nameRu, String nameEn, String rules) {
         jdbc.sql("""
                         INSERT INTO reg_incentive (code, name_kk, name_ru, name_en, rules, updated_by)
-                        VALUES (?, ?, ?, ?, ?, 'system') ON CONFLICT (code) DO NOTHING""")
+                        VALUES (?, ?, ?, ?, ?, 'system')
+                        ON CONFLICT (code) DO UPDATE SET rules = EXCLUDED.rules, name_kk = EXCLUDED.name_kk,
+                            name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en
+                        WHERE reg_incentive.updated_by = 'system' AND reg_incentive.rules <> EXCLUDED.rules""")
                 .params(code, nameKk, nameRu, nameEn, rules).update();
     }
 

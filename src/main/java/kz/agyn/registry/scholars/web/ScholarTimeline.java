@@ -25,8 +25,18 @@ import org.springframework.context.MessageSource;
  */
 final class ScholarTimeline {
 
-    /** One line; {@code by} is who recorded a change of state or a decision, else empty. */
-    record Event(LocalDate date, String kind, String text, String by) {
+    /**
+     * One line; {@code by} is who recorded a change of state or a decision, else empty. {@code name} is a name in
+     * the text shown as written (a university, an employer), which the page marks as not to be translated.
+     */
+    record Event(LocalDate date, String kind, String text, String by, String name) {
+
+        /** The text before the name, the name, and the text after it (the whole text first when there is none). */
+        public java.util.List<String> parts() {
+            int at = name == null || name.isEmpty() ? -1 : text.indexOf(name);
+            return at < 0 ? java.util.List.of(text, "", "")
+                    : java.util.List.of(text.substring(0, at), name, text.substring(at + name.length()));
+        }
     }
 
     private static final Set<String> REASONS = Arrays.stream(ObligationReason.values()).map(Enum::name)
@@ -57,7 +67,7 @@ final class ScholarTimeline {
     private void award(ScholarView.AwardView a) {
         String degree = text("registry.degree." + a.degree());
         add(a.studyStart(), "STUDY_START", text("registry.timeline.studyStart", a.programme(), String.valueOf(a.callYear()), degree,
-                a.university() == null ? "" : a.university(), labels.country(a.country())), "");
+                a.university() == null ? "" : a.university(), labels.country(a.country())), "", a.university());
         if (a.actualEnd() != null) {
             add(a.actualEnd(), "STUDY_END", text("registry.timeline.studyEnd", degree), "");
         } else {
@@ -93,8 +103,9 @@ final class ScholarTimeline {
         String place = nz(labels.place(j.country(), j.region()));
         String sector = text("registry.sector." + j.sector());
         String who = personal && j.employer() != null ? j.employer() + ", " : "";
-        add(j.start(), "JOB_START", text("registry.timeline.jobStart", who, sector, place), "");
-        add(j.end(), "JOB_END", text("registry.timeline.jobEnd", who, sector, place), "");
+        String employer = personal ? j.employer() : null;
+        add(j.start(), "JOB_START", text("registry.timeline.jobStart", who, sector, place), "", employer);
+        add(j.end(), "JOB_END", text("registry.timeline.jobEnd", who, sector, place), "", employer);
     }
 
     /**
@@ -130,8 +141,12 @@ final class ScholarTimeline {
     }
 
     private void add(LocalDate date, String kind, String text, String by) {
+        add(date, kind, text, by, null);
+    }
+
+    private void add(LocalDate date, String kind, String text, String by, String name) {
         if (date != null) {
-            events.add(new Event(date, kind, text, by));
+            events.add(new Event(date, kind, text, by, name));
         }
     }
 
