@@ -33,7 +33,7 @@ final class ScholarTimeline {
 
         /** The text before the name, the name, and the text after it (the whole text first when there is none). */
         public java.util.List<String> parts() {
-            int at = name == null || name.isEmpty() ? -1 : text.indexOf(name);
+            int at = name == null || name.isEmpty() ? -1 : text.lastIndexOf(name);
             return at < 0 ? java.util.List.of(text, "", "")
                     : java.util.List.of(text.substring(0, at), name, text.substring(at + name.length()));
         }
@@ -91,11 +91,12 @@ final class ScholarTimeline {
         for (ScholarView.StatusEntry h : a.history()) {
             String from = h.from() == null ? "—" : text("obligation.state." + h.from());
             String why = reason(h.reason());
+            // The officer's note is shown as written (marked so), like a university's or an employer's name.
             String note = words(h.note(), h.noteHidden());
             // The day the change took effect, not the day it was typed in; older rows only have the latter.
             add(h.effectiveOn() != null ? h.effectiveOn() : LocalDate.ofInstant(h.at(), ALMATY), "STATE", text("registry.timeline.state", from,
                     text("obligation.state." + h.to()), why.isEmpty() || note.isEmpty() ? why + note
-                            : why + ": " + note), nz(h.by()));
+                            : why + ": " + note), nz(h.by()), h.note());
         }
     }
 
