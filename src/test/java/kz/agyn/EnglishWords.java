@@ -53,6 +53,8 @@ public final class EnglishWords {
             // formats and interfaces shown as such
             "CSV", "XLSX", "PNG", "SVG", "JSON", "API", "OpenAPI", "HTTP", "HTTPS", "URL", "ID", "UTC", "Authorization",
             "Bearer",
+            // the design columns of a survey's response file (docs/formats), named as the file must name them
+            "stratum", "psu", "ssu",
             // a degree named so in Kazakh and Russian too
             "PhD",
             // names of methods and libraries

@@ -114,8 +114,8 @@ class SurveySkipRulesTest extends AgynTest {
         String page = mvc.perform(get("/surveys/questionnaires/migration-intentions/versions/2").param("lang", "en")
                 .with(ANALYST)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("section &quot;intentions&quot;",
-                "asked only if the answer to &quot;intend_leave&quot; is not no");
+        assertThat(page).contains("section \"<code>intentions</code>\"",
+                "asked only if the answer to \"<code>intend_leave</code>\" is not <code>no</code>");
 
         // Downloaded and uploaded under another code, it is the same definition.
         String code = "test-sections-" + Long.toString(System.nanoTime(), 36);

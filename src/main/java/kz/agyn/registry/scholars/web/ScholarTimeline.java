@@ -86,7 +86,7 @@ final class ScholarTimeline {
         }
         for (ScholarView.DecisionView d : a.decisions()) {
             add(d.date(), "DECISION", text("registry.timeline.decision", text("obligation.decision." + d.type()),
-                    words(d.reason(), d.reasonHidden())), nz(d.decidedBy()));
+                    words(d.reason(), d.reasonHidden())), nz(d.decidedBy()), d.reason());
         }
         for (ScholarView.StatusEntry h : a.history()) {
             String from = h.from() == null ? "—" : text("obligation.state." + h.from());
