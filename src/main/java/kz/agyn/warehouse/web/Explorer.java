@@ -600,8 +600,11 @@ class Explorer {
         return d == Dimension.REGION ? WholeCountry.shown(o.region()) : code(o, d);
     }
 
-    /** Line chart: one series per breakdown code (the largest, when there are many). */
-    ChartOption lineOption(View v) {
+    /**
+     * Line chart: one series per breakdown code (the largest, when there are many), every name on a wrapped legend
+     * (a scrolling one hid most regions behind page numbers) and the value axis named by {@code unit}.
+     */
+    ChartOption lineOption(View v, String unit) {
         List<PivotRow> rows = new ArrayList<>(v.rows());
         rows.sort(Comparator.comparing((PivotRow r) -> last(r).negate()));
         boolean truncated = rows.size() > MAX_SERIES;
@@ -614,8 +617,9 @@ class Explorer {
             series.add((v.periods().size() == 1 ? Series.bar(r.label(), data) : Series.line(r.label(), data))
                     .gapsAtNulls());
         }
-        return new ChartOption().tooltip(Tooltip.axis()).legend(Legend.scrollingAtBottom())
-                .grid(Grid.margins(70, 30, 30, 60)).xAxis(Axis.category(v.periods())).yAxis(Axis.value())
+        return new ChartOption().tooltip(Tooltip.axis()).legend(Legend.wrappedAtTop())
+                .grid(Grid.margins(70, 30, 50, 40)).xAxis(Axis.category(v.periods()))
+                .yAxis(unit.isEmpty() ? Axis.value() : Axis.value().named(unit))
                 .series(series).truncated(truncated);
     }
 

@@ -72,9 +72,10 @@ class ExplorerController {
         model.addAttribute("indicators", warehouse.indicators());
         model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("locale", locale);
-        model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view)));
-        ChartOption map = explorer.mapOption(view, regionNames(locale), view.indicator() == null ? ""
-                : messages.getMessage("unit." + view.indicator().unit(), null, "", locale));
+        String unit = view.indicator() == null ? ""
+                : messages.getMessage("unit." + view.indicator().unit(), null, "", locale);
+        model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view, unit)));
+        ChartOption map = explorer.mapOption(view, regionNames(locale), unit);
         model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
         model.addAttribute("exportQuery", view.query());
         // The same address answers with a page or with a fragment: caches must keep them apart.
