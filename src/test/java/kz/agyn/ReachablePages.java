@@ -110,7 +110,7 @@ public final class ReachablePages {
     }
 
     /** The shape of a page: numbers in the path blanked, and the names (not values) of its query parameters. */
-    static String kind(String pathAndQuery) {
+    public static String kind(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         StringBuilder kind = new StringBuilder(NUMBER.matcher(path).replaceAll("/#"));

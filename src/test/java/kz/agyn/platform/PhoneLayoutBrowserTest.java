@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
+import kz.agyn.ReachablePages;
+import kz.agyn.SignedInClient;
 import kz.agyn.account.Role;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +115,39 @@ class PhoneLayoutBrowserTest extends AgynBrowserTest {
                         "phone-page-" + (name.isEmpty() ? "home" : name) + ".png")));
                 if (over > 0) {
                     wide.add(href + ": " + over + " px " + culprits(page));
+                }
+            }
+        }
+        assertThat(wide).as("pages wider than a phone at 390 px").isEmpty();
+    }
+
+    /**
+     * Beyond the menu: one page of every kind an administrator reaches by following links (a scholar's card, a
+     * survey's results, a dataset's versions, a job …), found by the same crawl as the page-language test.
+     */
+    @Test
+    void noPageAnAdministratorReachesScrollsSideways() {
+        account(ADMIN, PASSWORD, Role.ADMIN, "kk");
+        Set<String> kinds = new HashSet<>();
+        List<String> paths = ReachablePages.crawl(SignedInClient.signIn(port, ADMIN, PASSWORD), List.of("/"), 250)
+                .stream().filter(p -> p.document() != null).map(ReachablePages.Page::path)
+                .filter(p -> kinds.add(ReachablePages.kind(p))).toList();
+        assertThat(paths).as("the pages of an administrator's crawl").hasSizeGreaterThan(30);
+        List<String> wide = new ArrayList<>();
+        try (BrowserContext context = phone()) {
+            Page page = context.newPage();
+            page.navigate(base() + "/login?lang=kk");
+            submitSignIn(page, ADMIN, PASSWORD);
+            for (String path : paths) {
+                page.navigate(base() + path + (path.contains("?") ? "&" : "?") + "lang=kk");
+                page.waitForFunction("() => Array.from(document.querySelectorAll('[data-option]:not([data-geo])'))"
+                        + ".every(e => e.dataset.rendered)", null, new Page.WaitForFunctionOptions().setTimeout(15000));
+                int over = overflow(page);
+                if (over > 0) {
+                    String name = path.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve(
+                            "phone-wide-" + name + ".png")));
+                    wide.add(path + ": " + over + " px " + culprits(page));
                 }
             }
         }
