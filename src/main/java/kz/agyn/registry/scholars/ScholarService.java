@@ -58,7 +58,7 @@ public class ScholarService {
     private static final int NAME_MAX = 100;
     /** The longest reason or note an officer may type, as the forms allow. */
     static final int TEXT_MAX = 1000;
-    private static final int SEARCH_LIMIT = 200;
+    public static final int SEARCH_LIMIT = 200;
 
     private final RegistryRepository repository;
     private final PersonalDataCipher cipher;

@@ -14,6 +14,7 @@ import kz.agyn.registry.scholars.NewEmployment;
 import kz.agyn.registry.scholars.NewScholar;
 import kz.agyn.registry.scholars.ScholarService;
 import kz.agyn.registry.scholars.ScholarSummary;
+import kz.agyn.registry.scholars.SearchResult;
 import kz.agyn.registry.scholars.ScholarView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +46,7 @@ class ScholarApiController {
     record Created(long id) {
     }
 
-    record Search(String iin, String name) {
+    record Search(String iin, String name, Integer page, Integer size) {
     }
 
     @PostMapping("/scholars")
@@ -68,9 +69,15 @@ class ScholarApiController {
     @PostMapping("/scholars/search")
     @PreAuthorize(Access.READERS)
     @Operation(summary = "Find scholars", description = "JSON {\"iin\": \"…\"} or {\"name\": \"Last [First]\"} "
-            + "(officers), or {\"name\": \"S-…\"} by pseudonym (analysts too). Exact matches only.")
-    List<ScholarSummary> search(@RequestBody Search body, Authentication auth) {
-        return scholars.search(body == null ? null : body.iin(), body == null ? null : body.name(), Access.of(auth));
+            + "(officers), or {\"name\": \"S-…\"} by pseudonym (analysts too). A name matches in any script "
+            + "and common spelling (Mamyrova finds Мамырова). Paged: optional `page` (from 0) and `size` (1–200, "
+            + "default 200); the body is the page's scholars, the header `X-Total-Count` the true number found.")
+    ResponseEntity<List<ScholarSummary>> search(@RequestBody Search body, Authentication auth) {
+        // The list stays the body, as scripts already read it; the total travels beside it.
+        SearchResult found = scholars.search(body == null ? null : body.iin(), body == null ? null : body.name(),
+                body == null || body.page() == null ? 0 : body.page(),
+                body == null || body.size() == null ? ScholarService.SEARCH_LIMIT : body.size(), Access.of(auth));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total())).body(found.rows());
     }
 
     @PostMapping("/scholars/{id}/awards")

@@ -134,6 +134,24 @@ class RegistryNameSearchTest extends AgynTest {
         assertThat(seen).isEqualTo(many);
     }
 
+    /** The API pages the same way: the page's scholars as the body, the true number found in X-Total-Count. */
+    @Test
+    void theApiPagesTheSearchAndGivesTheTrueTotal() throws Exception {
+        var first = mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(OFFICER)
+                        .contentType("application/json").content("{\"name\": \"Kosherbaeva\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(first.getHeader("X-Total-Count")).isEqualTo(String.valueOf(MANY_COUNT));
+        assertThat(first.getContentAsString().split("\"id\"", -1)).hasSize(200 + 1);
+        var last = mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(OFFICER)
+                        .contentType("application/json").content("{\"name\": \"Kosherbaeva\", \"page\": 1}"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(last.getHeader("X-Total-Count")).isEqualTo(String.valueOf(MANY_COUNT));
+        assertThat(last.getContentAsString().split("\"id\"", -1)).hasSize(MANY_COUNT - 200 + 1);
+        mvc.perform(post("/api/v1/scholars/search").with(csrf()).with(OFFICER)
+                        .contentType("application/json").content("{\"name\": \"Kosherbaeva\", \"size\": 500}"))
+                .andExpect(status().isBadRequest());
+    }
+
     @Test
     void theIinGoesByPostAndComesBackByRedirect() throws Exception {
         MvcResult posted = mvc.perform(post("/registry/search").with(csrf()).with(OFFICER).cookie(ENGLISH)
