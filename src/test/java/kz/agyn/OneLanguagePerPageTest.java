@@ -19,6 +19,7 @@ import kz.agyn.survey.FormService;
 import kz.agyn.survey.SurveyService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * allowlist of {@link EnglishWords} is listed with its page. The signed-out pages (sign-in, the public survey form)
  * are read too. A page that fails with a server error is listed as well: it has no language at all.
  */
+@Order(1)
 class OneLanguagePerPageTest extends AgynTest {
 
     private static final String PASSWORD = "One-language-pw-1";

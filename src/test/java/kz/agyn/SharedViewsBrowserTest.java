@@ -98,9 +98,17 @@ class SharedViewsBrowserTest extends AgynBrowserTest {
             Download mapCsv = tool(page, map, 2);
             List<String> regions = Files.readString(mapCsv.path(), StandardCharsets.UTF_8).lines().toList();
             assertThat(regions.get(0)).contains("Region").contains("persons");
-            assertThat(regions.size()).as("every region with a value, not one dot").isGreaterThan(15);
-            BoundingBox box = map.boundingBox();
-            page.mouse().move(box.x + box.width * 0.45, box.y + box.height * 0.45);
+            // How many regions depends on which EMIGRANTS series the warehouse holds (a published one with a few
+            // regions wins over the synthetic one with all): the database is shared by every test class of a run.
+            assertThat(regions.size() - 1).as("regions shaded, not one dot").isGreaterThan(1);
+            assertThat(regions.subList(1, regions.size())).allMatch(l -> l.matches(".*,\\d+(\\.\\d+)?"));
+            // The tooltip of a region that has a value, pointed at through the chart rather than by a guess of
+            // where on the screen such a region lies.
+            page.evaluate("""
+                    () => { const c = echarts.getInstanceByDom(document.querySelector('#chart-map'));
+                      const data = c.getOption().series[0].data;
+                      const i = data.findIndex(d => typeof (d.value ?? d) === 'number');
+                      c.dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: i}); }""");
             Locator tooltip = page.locator("#chart-map div").filter(new Locator.FilterOptions()
                     .setHasText(java.util.regex.Pattern.compile("persons"))).last();
             assertThat(tooltip).isVisible();

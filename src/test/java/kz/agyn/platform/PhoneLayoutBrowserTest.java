@@ -18,12 +18,14 @@ import kz.agyn.Browsers;
 import kz.agyn.ReachablePages;
 import kz.agyn.SignedInClient;
 import kz.agyn.account.Role;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * On a phone (390 × 844) no page scrolls sideways and the main menu folds behind a button: the login page, and
  * every page an administrator reaches through the menu's own links, in Kazakh, whose words are the longest.
  */
+@Order(2)
 class PhoneLayoutBrowserTest extends AgynBrowserTest {
 
     static final String ADMIN = "phone-layout-admin";
