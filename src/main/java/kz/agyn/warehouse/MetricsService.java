@@ -20,6 +20,8 @@ import java.util.TreeSet;
 
 import kz.agyn.kernel.Period;
 import kz.agyn.kernel.UserException;
+import kz.agyn.platform.cache.Caches;
+import kz.agyn.platform.cache.PerGeneration;
 import kz.agyn.warehouse.metrics.DocquierMarfouk;
 import kz.agyn.warehouse.metrics.Growth;
 import kz.agyn.warehouse.metrics.KnownShare;
@@ -80,10 +82,24 @@ public class MetricsService {
 
     private final Warehouse warehouse;
     private final MessageSource messages;
+    /** Results kept per change of the warehouse and reference data (decision 0042); a refusal is never kept. */
+    private final PerGeneration<Computed, MetricResult> results;
 
+    private record Computed(Metric metric, Selection selection, Locale locale, boolean seesSmallCells) {
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public MetricsService(Warehouse warehouse, MessageSource messages, Caches caches) {
+        this.warehouse = warehouse;
+        this.messages = messages;
+        this.results = caches.perGeneration(2_000, Caches.WAREHOUSE, Caches.REFERENCE);
+    }
+
+    /** Computing every time, over a warehouse whose changes no data generation records (a test's rows in memory). */
     public MetricsService(Warehouse warehouse, MessageSource messages) {
         this.warehouse = warehouse;
         this.messages = messages;
+        this.results = null;
     }
 
     public Optional<Metric> metric(String name) {
@@ -105,6 +121,12 @@ public class MetricsService {
      * @throws UserException (a 400) for a selection that cannot be read, or an input outside its domain
      */
     public MetricResult compute(Metric metric, Selection s, Locale locale, boolean seesSmallCells) {
+        return results == null ? computeNow(metric, s, locale, seesSmallCells)
+                : results.get(new Computed(metric, s, locale, seesSmallCells),
+                        () -> computeNow(metric, s, locale, seesSmallCells));
+    }
+
+    private MetricResult computeNow(Metric metric, Selection s, Locale locale, boolean seesSmallCells) {
         Run run = new Run(s, locale);
         List<MetricResult.Point> all;
         try {
