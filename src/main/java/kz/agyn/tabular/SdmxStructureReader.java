@@ -23,7 +23,7 @@ import kz.agyn.tabular.SdmxStructure.Ref;
 import kz.agyn.tabular.SdmxStructure.Role;
 
 /**
- * Reads the parts of an SDMX-ML 2.1 or 3.0 structure message that an import uses: code lists (codes and their names by
+ * Reads the parts of an SDMX-ML 2.0, 2.1 or 3.0 structure message that an import uses: code lists (codes and their names by
  * language), concept schemes (concept names and core representations) and data structure definitions (components,
  * their concepts and code lists), plus dataflow names. Organisation schemes, constraints, category schemes and
  * annotations are passed over.
@@ -125,7 +125,11 @@ final class SdmxStructureReader {
             }
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 checkRoot(x);
-                walk(x);
+                if ("2.0".equals(version)) {
+                    walk20(x);
+                } else {
+                    walk(x);
+                }
                 return;
             }
         }
@@ -135,7 +139,7 @@ final class SdmxStructureReader {
     private void checkRoot(XMLStreamReader x) throws TabularException {
         String v = SdmxMlReader.version(x.getNamespaceURI());
         String name = x.getLocalName();
-        if ("Structure".equals(name) && ("2.1".equals(v) || "3.0".equals(v))) {
+        if ("Structure".equals(name) && ("2.0".equals(v) || "2.1".equals(v) || "3.0".equals(v))) {
             version = v;
             return;
         }
@@ -315,6 +319,188 @@ final class SdmxStructureReader {
                 throw new XMLStreamException("unexpected end of document", x.getLocation());
             }
         }
+    }
+
+    /**
+     * An SDMX-ML 2.0 structure message: {@code CodeLists/CodeList} (codes by {@code value}, named by their
+     * {@code Description}s), {@code Concepts} (concepts directly or in a {@code ConceptScheme}, a code list as
+     * {@code coreRepresentation}) and {@code KeyFamilies/KeyFamily}, whose components name their concept
+     * ({@code conceptRef}) and code list ({@code codelist}, {@code codelistAgency}, {@code codelistVersion}) by
+     * attribute; a reference without an agency is the key family's agency's, as the 2.0 standard has it.
+     */
+    private void walk20(XMLStreamReader x) throws XMLStreamException, TabularException {
+        Deque<String> path = new ArrayDeque<>();
+        path.push("Structure");
+        Map<String, String> codelistNames = null;
+        Map<String, Code> codes = null;
+        Ref codelistRef = null;
+        String codeId = null;
+        Map<String, String> codeNames = null;
+        String scheme = null;
+        String conceptId = null;
+        ConceptB concept = null;
+        DsdB dsd = null;
+        String flowId = null;
+        Map<String, String> flowNames = null;
+        while (!path.isEmpty()) {
+            int ev = x.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String parent = path.peek();
+                String name = x.getLocalName();
+                if (path.size() >= Xml.MAX_DEPTH) {
+                    throw new TabularException("tabular.xml.tooDeep", here(x), Xml.MAX_DEPTH);
+                }
+                if (name.equals("Name") || name.equals("Description")) {
+                    String lang = lang(x);
+                    String value = x.getElementText().strip();
+                    value = value.length() > MAX_NAME ? value.substring(0, MAX_NAME - 1) + "…" : value;
+                    Map<String, String> target = name.equals("Description")
+                            ? ("Code".equals(parent) ? codeNames : null)
+                            : switch (parent) {
+                                case "CodeList" -> codelistNames;
+                                case "Concept" -> concept == null ? null : concept.names;
+                                case "KeyFamily" -> dsd == null ? null : dsd.names;
+                                case "Dataflow" -> flowNames;
+                                default -> null;
+                            };
+                    if (target != null && !value.isEmpty()) {
+                        target.putIfAbsent(lang, value);
+                    }
+                    continue; // getElementText consumed the end tag
+                }
+                path.push(name);
+                switch (name) {
+                    case "CodeList" -> {
+                        if ("CodeLists".equals(parent)) {
+                            codelistRef = ref(x);
+                            codelistNames = new LinkedHashMap<>();
+                            codes = new LinkedHashMap<>();
+                        }
+                    }
+                    case "Code" -> {
+                        if ("CodeList".equals(parent) && codes != null) {
+                            codeId = attr(x, "value");
+                            codeNames = new LinkedHashMap<>();
+                            if (++codeCount > MAX_CODES) {
+                                throw new TabularException("tabular.sdmxstructure.tooManyCodes", here(x), MAX_CODES);
+                            }
+                        }
+                    }
+                    case "ConceptScheme" -> scheme = ref(x).toString();
+                    case "Concept" -> {
+                        if ("Concepts".equals(parent) || "ConceptScheme".equals(parent)) {
+                            conceptId = attr(x, "id");
+                            concept = new ConceptB();
+                            String core = attr(x, "coreRepresentation");
+                            if (core != null) {
+                                concept.codelist = new Ref(attr(x, "coreRepresentationAgency"), core, null);
+                            }
+                            if ("Concepts".equals(parent)) {
+                                scheme = null;
+                            }
+                        }
+                    }
+                    case "KeyFamily" -> {
+                        if ("KeyFamilies".equals(parent)) {
+                            dsd = new DsdB();
+                            dsd.ref = ref(x);
+                        }
+                    }
+                    case "Dimension", "TimeDimension", "Attribute", "PrimaryMeasure" -> {
+                        if (dsd != null && "Components".equals(parent)) {
+                            ComponentB c = component20(x, name, dsd.ref.agency());
+                            if (c.id != null) {
+                                dsd.components.add(c);
+                            }
+                        }
+                    }
+                    case "Dataflow" -> {
+                        if ("Dataflows".equals(parent)) {
+                            flowId = attr(x, "id");
+                            flowNames = new LinkedHashMap<>();
+                        }
+                    }
+                    default -> {
+                        // Not needed, or read by its children.
+                    }
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                String name = path.pop();
+                switch (name) {
+                    case "Code" -> {
+                        if (codeId != null && codes != null) {
+                            codes.putIfAbsent(codeId, new Code(codeId, Map.copyOf(codeNames)));
+                            codeId = null;
+                        }
+                    }
+                    case "CodeList" -> {
+                        if (codelistRef != null && codes != null) {
+                            codelists.putIfAbsent(codelistRef.toString(), new Codelist(codelistRef,
+                                    Map.copyOf(codelistNames), java.util.Collections.unmodifiableMap(codes)));
+                            codelistRef = null;
+                            codes = null;
+                        }
+                    }
+                    case "Concept" -> {
+                        if (concept != null && conceptId != null) {
+                            if (scheme != null) {
+                                concepts.putIfAbsent(scheme + "." + conceptId, concept);
+                            }
+                            conceptsById.putIfAbsent(conceptId, concept);
+                            concept = null;
+                            conceptId = null;
+                        }
+                    }
+                    case "ConceptScheme" -> scheme = null;
+                    case "KeyFamily" -> {
+                        if (dsd != null) {
+                            dsds.add(dsd);
+                            dsd = null;
+                        }
+                    }
+                    case "Dataflow" -> {
+                        if (flowId != null) {
+                            flows.putIfAbsent(flowId, Map.copyOf(flowNames));
+                            flowId = null;
+                        }
+                    }
+                    default -> {
+                        // nothing to finish
+                    }
+                }
+            } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("unexpected end of document", x.getLocation());
+            }
+        }
+    }
+
+    /** A 2.0 component: its concept and code list named by attributes, the key family's agency by default. */
+    private static ComponentB component20(XMLStreamReader x, String element, String agency) {
+        ComponentB c = new ComponentB();
+        String concept = attr(x, "conceptRef");
+        c.id = concept;
+        c.role = switch (element) {
+            case "Dimension" -> Role.DIMENSION;
+            case "TimeDimension" -> Role.TIME_DIMENSION;
+            case "Attribute" -> Role.ATTRIBUTE;
+            default -> Role.MEASURE;
+        };
+        if (concept != null) {
+            String conceptAgency = attr(x, "conceptAgency");
+            c.concept = new Ref(conceptAgency != null ? conceptAgency : agency, concept, null);
+            String schemeId = attr(x, "conceptSchemeRef");
+            if (schemeId != null) {
+                String schemeAgency = attr(x, "conceptSchemeAgency");
+                c.conceptScheme = new Ref(schemeAgency != null ? schemeAgency : agency, schemeId,
+                        attr(x, "conceptSchemeVersion")).toString();
+            }
+        }
+        String list = attr(x, "codelist");
+        if (list != null) {
+            String listAgency = attr(x, "codelistAgency");
+            c.codelist = new Ref(listAgency != null ? listAgency : agency, list, attr(x, "codelistVersion"));
+        }
+        return c;
     }
 
     /** A 2.1 {@code <Ref>}: inside ConceptIdentity the concept, inside Enumeration the code list. */

@@ -456,6 +456,22 @@ class SdmxImportTest extends AgynTest {
         assertThat(refused.get("problems").get(0).get("message").asText()).contains("Euro area (19 countries) (EA19)");
     }
 
+    /**
+     * An SDMX-ML 2.0 structure message (the NBB's, beside its 2.0 message group) was refused as "not a structure";
+     * it is read as a 2.1 one: its location code list puts the countries in the country column (ISO alpha-3 read
+     * through the codes' names) and the report names the codes.
+     */
+    @Test
+    void anSdmx20StructureIsReadBesideAn20Message() throws Exception {
+        JsonNode report = uploadWithStructure("test-sdmx-dsd20", "nbb-messagegroup-generic20.xml",
+                "nbb-test-dataset-structure20.xml", indicatorOnly("TEST_SDMX_DEBT"), "en");
+        assertThat(report.toString()).doesNotContain("tabular.sdmxstructure");
+        assertThat(report.get("structure").asText()).isEqualTo("NBB:TEST_DATASET");
+        assertThat(report.get("mapping").get("columns").get("COUNTRY").asText()).isEqualTo("LOCATION");
+        assertThat(report.get("codeNames").get("LOCATION").get("AUS").asText()).isEqualTo("Australia");
+        assertThat(report.get("codeNames").get("FREQUENCY").get("M").asText()).isEqualTo("Monthly");
+    }
+
     /** A structure that cannot be read is a problem of the import, located in it: never a stack trace. */
     @Test
     void aStructureThatIsNotOneIsAProblem() throws Exception {
