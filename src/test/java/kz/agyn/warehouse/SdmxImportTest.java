@@ -47,7 +47,8 @@ class SdmxImportTest extends AgynTest {
     @BeforeEach
     void datasetsAndIndicators() throws Exception {
         for (String code : List.of("test-sdmx-estat", "test-sdmx-bis", "test-sdmx-ecb", "test-sdmx-refused",
-                "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse")) {
+                "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse", "test-sdmx-dsd20",
+                "test-sdmx-scaled")) {
             if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
                     .single() == 0) {
                 mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
@@ -59,6 +60,7 @@ class SdmxImportTest extends AgynTest {
         }
         indicator("TEST_SDMX_SHARE", "PERCENT");
         indicator("TEST_SDMX_DEBT", "USD");
+        indicator("TEST_SDMX_EUR", "EUR");
         indicator("TEST_SDMX_RATE", "RATIO");
         // Named as a net figure but a level: its code must not let a negative value in.
         indicator("TEST_SDMX_NET_RATE", "RATIO");
@@ -470,6 +472,47 @@ class SdmxImportTest extends AgynTest {
         assertThat(report.get("mapping").get("columns").get("COUNTRY").asText()).isEqualTo("LOCATION");
         assertThat(report.get("codeNames").get("LOCATION").get("AUS").asText()).isEqualTo("Australia");
         assertThat(report.get("codeNames").get("FREQUENCY").get("M").asText()).isEqualTo("Monthly");
+    }
+
+    /**
+     * Eurostat's unit "Million euro" (MIO_EUR) was refused as a unit Agyn does not hold; with the structure it is
+     * euro with the multiplier 10^6, stored as the row's unit multiplier beside the value as written, and the report
+     * says so. "Million units of national currency" stays refused at its line. The figures are made up for the test
+     * (Eurostat's own data for this flow are not among the recorded messages); the structure is Eurostat's.
+     */
+    @Test
+    void aUnitNamedWithAMultiplierIsStoredWithItsMultiplier() throws Exception {
+        String csv = """
+                DATAFLOW,freq,unit,geo,TIME_PERIOD,OBS_VALUE
+                ESTAT:GOV_10Q_GGNFA(1.0),Q,MIO_EUR,DE,2023-Q1,1234.5
+                ESTAT:GOV_10Q_GGNFA(1.0),Q,MIO_EUR,DE,2023-Q2,1250
+                """;
+        JsonNode report = scaledUpload(csv, "en");
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("notes").toString()).contains("MIO_EUR (Million euro)").contains("EUR × 10^6");
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-scaled");
+        assertThat(rows).hasSize(2);
+        assertThat((BigDecimal) rows.get(0).get("value")).isEqualByComparingTo("1234.5");
+        assertThat(((Number) rows.get(0).get("unit_mult")).intValue()).isEqualTo(6);
+
+        JsonNode refused = scaledUpload(csv.replace("MIO_EUR,DE,2023-Q2", "MIO_NAC,DE,2023-Q2"), "en");
+        assertThat(refused.get("status").asText()).isEqualTo("INVALID");
+        assertThat(refused.get("problems").get(0).get("code").asText()).isEqualTo("warehouse.import.unitUnmapped");
+        assertThat(refused.get("problems").get(0).get("message").asText())
+                .contains("Million units of national currency");
+    }
+
+    private JsonNode scaledUpload(String csv, String language) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "gov.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("structure", "estat-gov10q-ggnfa-structure21.xml",
+                                "application/xml", structure("estat-gov10q-ggnfa-structure21.xml")))
+                        .param("dataset", "test-sdmx-scaled").param("format", "sdmx-csv")
+                        .param("mapping", json.writeValueAsString(indicatorOnly("TEST_SDMX_EUR")))
+                        .header("Accept-Language", language).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
     }
 
     /** A structure that cannot be read is a problem of the import, located in it: never a stack trace. */
