@@ -48,7 +48,7 @@ class SdmxImportTest extends AgynTest {
     void datasetsAndIndicators() throws Exception {
         for (String code : List.of("test-sdmx-estat", "test-sdmx-bis", "test-sdmx-ecb", "test-sdmx-refused",
                 "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse", "test-sdmx-dsd20",
-                "test-sdmx-scaled")) {
+                "test-sdmx-scaled", "test-sdmx-restructured")) {
             if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
                     .single() == 0) {
                 mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
@@ -513,6 +513,48 @@ class SdmxImportTest extends AgynTest {
                         .header("Accept-Language", language).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(body);
+    }
+
+    /**
+     * The same data file with another structure message is another import: the structure decides what is stored (here
+     * the ECB renames the code ROM, which no longer names Romania, so its rows are left out as a non-country). It was
+     * taken for the version already holding the file ("accepted as version 1", the old rows kept); it is a new
+     * version now. The same file with the same structure is still no new version.
+     */
+    @Test
+    void aReimportThatChangesOnlyTheStructureIsANewVersion() throws Exception {
+        String dataset = "test-sdmx-restructured";
+        byte[] structure = structure("ecb-ame1-structure21.xml");
+        JsonNode first = accept(restructured(dataset, structure));
+        int version = first.get("version").asInt();
+        assertThat(stored(dataset)).hasSize(10);
+
+        JsonNode again = accept(restructured(dataset, structure));
+        assertThat(again.get("version").asInt()).as("same file, same structure").isEqualTo(version);
+
+        byte[] renamed = new String(structure, StandardCharsets.UTF_8)
+                .replace("<com:Name xml:lang=\"en\">Romania</com:Name>",
+                        "<com:Name xml:lang=\"en\">Romania (code withdrawn)</com:Name>")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode changed = restructured(dataset, renamed);
+        assertThat(changed.get("rows").asLong()).isEqualTo(5);
+        JsonNode accepted = accept(changed);
+        assertThat(accepted.get("version").asInt()).as("same file, another structure").isEqualTo(version + 1);
+        assertThat(stored(dataset)).hasSize(5).extracting(r -> r.get("country")).containsOnly("BE");
+    }
+
+    private JsonNode restructured(String dataset, byte[] structure) throws Exception {
+        String name = "ecb-ame-generic21-areas.xml";
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", name, "application/xml", fixture(name)))
+                        .file(new MockMultipartFile("structure", "structure.xml", "application/xml", structure))
+                        .param("dataset", dataset).param("format", "sdmx-ml")
+                        .param("mapping", json.writeValueAsString(indicatorOnly("TEST_SDMX_DEBT")))
+                        .header("Accept-Language", "en").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode report = json.readTree(body);
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        return report;
     }
 
     /** A structure that cannot be read is a problem of the import, located in it: never a stack trace. */
