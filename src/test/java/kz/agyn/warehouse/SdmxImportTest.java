@@ -505,7 +505,8 @@ class SdmxImportTest extends AgynTest {
 
     private JsonNode scaledUpload(String csv, String language) throws Exception {
         String body = mvc.perform(multipart("/api/v1/imports")
-                        .file(new MockMultipartFile("file", "gov.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", "gov.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
                         .file(new MockMultipartFile("structure", "estat-gov10q-ggnfa-structure21.xml",
                                 "application/xml", structure("estat-gov10q-ggnfa-structure21.xml")))
                         .param("dataset", "test-sdmx-scaled").param("format", "sdmx-csv")
