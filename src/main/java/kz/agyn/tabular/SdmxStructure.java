@@ -61,8 +61,8 @@ public record SdmxStructure(String sdmxVersion, Ref dsd, Map<String, String> dsd
     }
 
     /**
-     * Reads an SDMX-ML 2.1 or 3.0 structure message. Anything else — a data message, an SDMX 2.0 structure message,
-     * a web page, damaged XML — is a {@link TabularException} located at its line.
+     * Reads an SDMX-ML 2.0, 2.1 or 3.0 structure message. Anything else — a data message, a web page, damaged XML —
+     * is a {@link TabularException} located at its line.
      */
     public static SdmxStructure read(InputStream in, String fileName) throws TabularException {
         return SdmxStructureReader.read(in, fileName);

@@ -23,20 +23,21 @@ import kz.agyn.tabular.SdmxStructure.Ref;
 import kz.agyn.tabular.SdmxStructure.Role;
 
 /**
- * Reads the parts of an SDMX-ML 2.1 or 3.0 structure message that an import uses: code lists (codes and their names by
- * language), concept schemes (concept names and core representations) and data structure definitions (components,
- * their concepts and code lists), plus dataflow names. Organisation schemes, constraints, category schemes and
- * annotations are passed over.
+ * Reads the parts of an SDMX-ML 2.0, 2.1 or 3.0 structure message that an import uses: code lists (codes and their
+ * names by language), concept schemes (concept names and core representations) and data structure definitions
+ * (components, their concepts and code lists), plus dataflow names. Organisation schemes, constraints, category
+ * schemes and annotations are passed over.
  *
  * <p>Hand-written StAX over {@link Xml} like {@link SdmxMlReader}, and not sdmx-dl's {@code struct21} parser,
  * for the reasons of docs/decisions/0021-sdmx-structures-read-by-agyns-own-reader.md: the same hardened XML factory
  * as every uploaded file, all the languages of a name at once (sdmx-dl keeps one, chosen before parsing), SDMX-ML
  * 3.0 (URN references), and problems located at their line.
  *
- * <p>References are resolved as the two versions write them: 2.1 {@code <Ref id="CL_FREQ" agencyID="ECB"
+ * <p>References are resolved as each version writes them: 2.1 {@code <Ref id="CL_FREQ" agencyID="ECB"
  * version="1.0"/>} (or a {@code <URN>} child), 3.0 the URN as the element's text
- * ({@code urn:sdmx:org.sdmx.infomodel.codelist.Codelist=ECB:CL_FREQ(1.0)}). A component without a code list of its
- * own takes its concept's core representation.
+ * ({@code urn:sdmx:org.sdmx.infomodel.codelist.Codelist=ECB:CL_FREQ(1.0)}), 2.0 attributes of the component
+ * ({@code conceptRef}, {@code codelist}, {@code codelistAgency}), its 2.0 element names read as their 2.1 ones
+ * ({@link #as21}). A component without a code list of its own takes its concept's core representation.
  */
 final class SdmxStructureReader {
 
@@ -135,7 +136,7 @@ final class SdmxStructureReader {
     private void checkRoot(XMLStreamReader x) throws TabularException {
         String v = SdmxMlReader.version(x.getNamespaceURI());
         String name = x.getLocalName();
-        if ("Structure".equals(name) && ("2.1".equals(v) || "3.0".equals(v))) {
+        if ("Structure".equals(name) && ("2.0".equals(v) || "2.1".equals(v) || "3.0".equals(v))) {
             version = v;
             return;
         }
@@ -150,6 +151,7 @@ final class SdmxStructureReader {
      * a reference).
      */
     private void walk(XMLStreamReader x) throws XMLStreamException, TabularException {
+        boolean v20 = "2.0".equals(version);
         Deque<String> path = new ArrayDeque<>();
         path.push("Structure");
         Map<String, String> codelistNames = null;
@@ -169,27 +171,21 @@ final class SdmxStructureReader {
             int ev = x.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
                 String parent = path.peek();
-                String name = x.getLocalName();
+                String name = as21(x.getLocalName());
                 if (path.size() >= Xml.MAX_DEPTH) {
                     throw new TabularException("tabular.xml.tooDeep", here(x), Xml.MAX_DEPTH);
                 }
                 text.setLength(0);
-                if (name.equals("Name")) {
-                    String lang = lang(x);
-                    String value = x.getElementText().strip();
-                    value = value.length() > MAX_NAME ? value.substring(0, MAX_NAME - 1) + "…" : value;
-                    Map<String, String> target = switch (parent) {
+                if (name.equals("Name") || (name.equals("Description") && "Code".equals(parent) && v20)) {
+                    name(x, switch (parent) {
                         case "Code" -> codeNames;
                         case "Codelist" -> codelistNames;
                         case "Concept" -> concept == null ? null : concept.names;
                         case "DataStructure" -> dsd == null ? null : dsd.names;
                         case "Dataflow" -> flowNames;
                         default -> null;
-                    };
-                    if (target != null && !value.isEmpty()) {
-                        target.putIfAbsent(lang, value);
-                    }
-                    continue; // getElementText consumed the end tag
+                    });
+                    continue; // the name's end tag is consumed
                 }
                 path.push(name);
                 switch (name) {
@@ -202,18 +198,23 @@ final class SdmxStructureReader {
                     }
                     case "Code" -> {
                         if ("Codelist".equals(parent) && codes != null) {
-                            codeId = attr(x, "id");
+                            codeId = attr(x, v20 ? "value" : "id");
                             codeNames = new LinkedHashMap<>();
-                            if (++codeCount > MAX_CODES) {
-                                throw new TabularException("tabular.sdmxstructure.tooManyCodes", here(x), MAX_CODES);
-                            }
+                            countCode(x);
                         }
                     }
                     case "ConceptScheme" -> scheme = ref(x).toString();
                     case "Concept" -> {
-                        if ("ConceptScheme".equals(parent)) {
+                        if ("ConceptScheme".equals(parent) || (v20 && "Concepts".equals(parent))) {
                             conceptId = attr(x, "id");
                             concept = new ConceptB();
+                            if (v20 && attr(x, "coreRepresentation") != null) {
+                                concept.codelist = new Ref(attr(x, "coreRepresentationAgency"),
+                                        attr(x, "coreRepresentation"), null);
+                            }
+                            if (!"ConceptScheme".equals(parent)) {
+                                scheme = "";
+                            }
                         }
                     }
                     case "DataStructure" -> {
@@ -224,14 +225,11 @@ final class SdmxStructureReader {
                     }
                     case "Dimension", "TimeDimension", "Attribute", "PrimaryMeasure", "Measure" -> {
                         if (dsd != null && parent.endsWith("List")) {
-                            component = new ComponentB();
-                            component.id = attr(x, "id");
-                            component.role = switch (name) {
-                                case "Dimension" -> Role.DIMENSION;
-                                case "TimeDimension" -> Role.TIME_DIMENSION;
-                                case "Attribute" -> Role.ATTRIBUTE;
-                                default -> Role.MEASURE;
-                            };
+                            component = v20 ? component20(x, name, dsd.ref.agency()) : new ComponentB();
+                            if (!v20) {
+                                component.id = attr(x, "id");
+                                component.role = role(name);
+                            }
                         }
                     }
                     case "Dataflow" -> {
@@ -269,9 +267,7 @@ final class SdmxStructureReader {
                         }
                     }
                     case "Codelist" -> {
-                        if (codelistRef != null && codes != null) {
-                            codelists.putIfAbsent(codelistRef.toString(), new Codelist(codelistRef,
-                                    Map.copyOf(codelistNames), java.util.Collections.unmodifiableMap(codes)));
+                        if (keepCodelist(codelistRef, codelistNames, codes)) {
                             codelistRef = null;
                             codes = null;
                         }
@@ -301,12 +297,7 @@ final class SdmxStructureReader {
                             dsd = null;
                         }
                     }
-                    case "Dataflow" -> {
-                        if (flowId != null) {
-                            flows.putIfAbsent(flowId, Map.copyOf(flowNames));
-                            flowId = null;
-                        }
-                    }
+                    case "Dataflow" -> flowId = keepFlow(flowId, flowNames);
                     default -> {
                         // nothing to finish
                     }
@@ -315,6 +306,91 @@ final class SdmxStructureReader {
                 throw new XMLStreamException("unexpected end of document", x.getLocation());
             }
         }
+    }
+
+    private static Role role(String element) {
+        return switch (element) {
+            case "Dimension" -> Role.DIMENSION;
+            case "TimeDimension" -> Role.TIME_DIMENSION;
+            case "Attribute" -> Role.ATTRIBUTE;
+            default -> Role.MEASURE;
+        };
+    }
+
+    /**
+     * An SDMX-ML 2.0 element under the name of its 2.1 counterpart, so that one walk reads both: {@code CodeLists/
+     * CodeList} are {@code Codelists/Codelist}, {@code KeyFamilies/KeyFamily} {@code DataStructures/DataStructure}, and
+     * a key family's {@code Components} a component list. The rest of 2.0 differs in attributes, read where it is met:
+     * codes by {@code value} named by {@code Description}s, concepts directly under {@code Concepts} with a
+     * {@code coreRepresentation}, components naming {@code conceptRef} and {@code codelist} ({@link #component20}).
+     */
+    private static String as21(String name) {
+        return switch (name) {
+            case "CodeLists" -> "Codelists";
+            case "CodeList" -> "Codelist";
+            case "KeyFamilies" -> "DataStructures";
+            case "KeyFamily" -> "DataStructure";
+            case "Components" -> "ComponentList";
+            default -> name;
+        };
+    }
+
+    /** A name (or 2.0 code description) into {@code target} under its language, cut to its length; consumes it. */
+    private static void name(XMLStreamReader x, Map<String, String> target) throws XMLStreamException {
+        String lang = lang(x);
+        String value = x.getElementText().strip();
+        value = value.length() > MAX_NAME ? value.substring(0, MAX_NAME - 1) + "…" : value;
+        if (target != null && !value.isEmpty()) {
+            target.putIfAbsent(lang, value);
+        }
+    }
+
+    private void countCode(XMLStreamReader x) throws TabularException {
+        if (++codeCount > MAX_CODES) {
+            throw new TabularException("tabular.sdmxstructure.tooManyCodes", here(x), MAX_CODES);
+        }
+    }
+
+    /** Keeps a code list read to its end; false when none was being read. */
+    private boolean keepCodelist(Ref ref, Map<String, String> names, Map<String, Code> codes) {
+        if (ref == null || codes == null) {
+            return false;
+        }
+        codelists.putIfAbsent(ref.toString(), new Codelist(ref, Map.copyOf(names),
+                java.util.Collections.unmodifiableMap(codes)));
+        return true;
+    }
+
+    /** Keeps a dataflow's names read to its end; the id to go on with (none). */
+    private String keepFlow(String id, Map<String, String> names) {
+        if (id != null) {
+            flows.putIfAbsent(id, Map.copyOf(names));
+        }
+        return null;
+    }
+
+    /** A 2.0 component: its concept and code list named by attributes, the key family's agency by default. */
+    private static ComponentB component20(XMLStreamReader x, String element, String agency) {
+        ComponentB c = new ComponentB();
+        String concept = attr(x, "conceptRef");
+        c.id = concept;
+        c.role = role(element);
+        if (concept != null) {
+            String conceptAgency = attr(x, "conceptAgency");
+            c.concept = new Ref(conceptAgency != null ? conceptAgency : agency, concept, null);
+            String schemeId = attr(x, "conceptSchemeRef");
+            if (schemeId != null) {
+                String schemeAgency = attr(x, "conceptSchemeAgency");
+                c.conceptScheme = new Ref(schemeAgency != null ? schemeAgency : agency, schemeId,
+                        attr(x, "conceptSchemeVersion")).toString();
+            }
+        }
+        String list = attr(x, "codelist");
+        if (list != null) {
+            String listAgency = attr(x, "codelistAgency");
+            c.codelist = new Ref(listAgency != null ? listAgency : agency, list, attr(x, "codelistVersion"));
+        }
+        return c;
     }
 
     /** A 2.1 {@code <Ref>}: inside ConceptIdentity the concept, inside Enumeration the code list. */

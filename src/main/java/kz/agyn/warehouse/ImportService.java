@@ -458,6 +458,24 @@ public class ImportService {
 
     // --- the work ---------------------------------------------------------------------------------------------
 
+    /**
+     * What identifies what an import loads, and so the version it becomes: its file's SHA-256, or, with a structure
+     * message beside it, the SHA-256 of the two digests. The structure decides which column holds the country, which
+     * rows are groups left out and how a unit is read, so the same file with another structure is another version
+     * (it was taken for the version already holding the file); the same file with the same structure is not.
+     */
+    public static String digest(String fileSha256, String structureSha256) {
+        if (structureSha256 == null) {
+            return fileSha256;
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((fileSha256 + "\n" + structureSha256).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Keeps a received file in the imports folder, where it waits for the user's decision, and records it. */
     private UUID store(String dataset, Upload upload, Upload structure, String format, ImportMapping mapping,
                        String user) {
@@ -477,7 +495,8 @@ public class ImportService {
             structure.keepAs(structureFile(id));
         }
         String fmt = given != null ? given.name() : sniff(file, name).name();
-        imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt, upload.sha256(), upload.size(),
+        imports.insert(id, dataset == null ? "" : dataset.trim(), name, fmt,
+                digest(upload.sha256(), structure == null ? null : structure.sha256()), upload.size(),
                 toJson(mapping == null ? ImportMapping.empty() : mapping), user);
         return id;
     }

@@ -57,6 +57,33 @@ class SdmxStructureTest {
                 .as("no Kazakh name: the English one").isEqualTo("Afghanistan");
     }
 
+    /**
+     * SDMX-ML 2.0 structure messages were refused as "not a structure message"; their code lists and key family are
+     * read as those of 2.1 are: codes by their {@code value} with their {@code Description}s, components by
+     * {@code conceptRef} with their {@code codelist} named by attribute.
+     */
+    @Test
+    void sdmx20StructureMessagesAreReadLike21() throws Exception {
+        SdmxStructure s = read("nbb-test-dataset-structure20.xml");
+        assertThat(s.sdmxVersion()).isEqualTo("2.0");
+        assertThat(s.dsd().toString()).isEqualTo("NBB:TEST_DATASET");
+        assertThat(s.dsdNames()).containsEntry("en", "My first dataset").containsEntry("fr", "Mon premier dataset");
+        assertThat(s.components().keySet()).containsExactly("SUBJECT", "LOCATION", "FREQUENCY", "TIME", "OBS_VALUE",
+                "OBS_STATUS", "TIME_FORMAT");
+        assertThat(s.component("TIME").orElseThrow().role()).isEqualTo(Role.TIME_DIMENSION);
+        assertThat(s.component("OBS_VALUE").orElseThrow().role()).isEqualTo(Role.MEASURE);
+        assertThat(s.component("OBS_STATUS").orElseThrow().role()).isEqualTo(Role.ATTRIBUTE);
+        assertThat(s.component("LOCATION").orElseThrow().codelist().toString())
+                .isEqualTo("NBB:CL_TEST_DATASET_LOCATION");
+        assertThat(s.component("LOCATION").orElseThrow().conceptNames()).containsEntry("en", "Country")
+                .containsEntry("fr", "Pays");
+        SdmxStructure.Codelist areas = s.codelistOf("LOCATION").orElseThrow();
+        assertThat(areas.codes().get("AUS").names()).containsEntry("en", "Australia").containsEntry("fr", "Australie");
+        assertThat(s.codelistOf("OBS_STATUS").orElseThrow().codes().get("M").names())
+                .containsEntry("nl", "Ontbrekend");
+        assertThat(s.codelistOf("FREQUENCY").orElseThrow().names()).containsEntry("en", "Frequency");
+    }
+
     @Test
     void sdmx30ReferencesAreUrns() throws Exception {
         SdmxStructure s = read("ecb-exr-structure30.xml");

@@ -76,6 +76,31 @@ class ExplorerBrowserTest extends AgynBrowserTest {
         }
     }
 
+    /**
+     * A shipped real series not checked against a figure its publisher states (WDI tertiary enrolment, see
+     * resources/realdata/README.md) carries a NOT CHECKED badge and a note beside its source, on a desktop and on a
+     * phone, in Kazakh.
+     */
+    @Test
+    void anUncheckedRealSeriesIsMarkedBesideItsSource() {
+        account(USER, PASSWORD, Role.ANALYST, "kk");
+        String view = "/warehouse/explore?indicator=TERTIARY_ENROLMENT_GROSS&by=COUNTRY&from=2015&to=2020"
+                + "&dataset=wb-wdi-education-migration";
+        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                    .setViewportSize(size[0], size[1]))) {
+                Page page = signIn(context, USER, PASSWORD, "kk");
+                page.navigate(base() + view);
+                assertThat(page.locator("#source-not-checked")).isVisible();
+                assertThat(page.locator("#source-not-checked")).hasText("САЛЫСТЫРЫЛМАҒАН");
+                assertThat(page.locator("#not-checked")).isVisible();
+                assertThat(page.locator("#pivot tbody tr[data-code='KZ']")).hasCount(1);
+                page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS
+                        .resolve("explore-not-checked-" + size[0] + ".png")).setFullPage(true));
+            }
+        }
+    }
+
     /** A link copied from the address bar opens the same view for someone signed in elsewhere. */
     @Test
     void aLinkFromTheAddressBarReopensTheSameViewInAnotherSession() {

@@ -206,6 +206,27 @@ class ExplorerTest extends AgynTest {
         assertThat(ru).contains("15–24 лет", "65 лет и старше", ">Y15T24<").doesNotContain(">Y15T24 <");
     }
 
+    /**
+     * A shipped real series that could not be checked against a figure its publisher states (tertiary enrolment of
+     * the WDI release of 2024-06-28, see resources/realdata/README.md) says so beside its source on the page, in
+     * every language, and in the XLSX; a checked series of the same dataset (net migration) does not.
+     */
+    @Test
+    void aRealSeriesNotCheckedAgainstItsPublisherSaysSo() throws Exception {
+        String query = "?indicator=TERTIARY_ENROLMENT_GROSS&by=COUNTRY&from=2019&to=2019"
+                + "&dataset=wb-wdi-education-migration";
+        assertThat(page("/warehouse/explore" + query, VIEWER, "en")).contains("id=\"source-not-checked\"",
+                "NOT CHECKED", "could not be checked against a figure their publisher states");
+        assertThat(page("/warehouse/explore" + query, VIEWER, "ru")).contains("НЕ СВЕРЕНО");
+        assertThat(page("/warehouse/explore" + query, VIEWER, "kk")).contains("САЛЫСТЫРЫЛМАҒАН")
+                .doesNotContain("NOT CHECKED");
+        assertThat(xlsxText(get("/warehouse/export/xlsx" + query).header("Accept-Language", "en").param("lang", "en")))
+                .contains("could not be checked against a figure their publisher states");
+        String checked = page("/warehouse/explore?indicator=COUNTRY_NET_MIGRATION&by=COUNTRY&from=2019&to=2019"
+                + "&dataset=wb-wdi-education-migration", VIEWER, "en");
+        assertThat(checked).contains("id=\"pivot\"").doesNotContain("source-not-checked", "NOT CHECKED");
+    }
+
     private String page(String url, RequestPostProcessor who, String lang) throws Exception {
         return mvc.perform(get(url).with(who).header("Accept-Language", lang).param("lang", lang)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -47,7 +47,8 @@ class SdmxImportTest extends AgynTest {
     @BeforeEach
     void datasetsAndIndicators() throws Exception {
         for (String code : List.of("test-sdmx-estat", "test-sdmx-bis", "test-sdmx-ecb", "test-sdmx-refused",
-                "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse")) {
+                "test-sdmx-versions", "test-sdmx-change", "test-sdmx-dsd", "test-sdmx-dsd-refuse", "test-sdmx-dsd20",
+                "test-sdmx-scaled", "test-sdmx-restructured")) {
             if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
                     .single() == 0) {
                 mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
@@ -59,6 +60,7 @@ class SdmxImportTest extends AgynTest {
         }
         indicator("TEST_SDMX_SHARE", "PERCENT");
         indicator("TEST_SDMX_DEBT", "USD");
+        indicator("TEST_SDMX_EUR", "EUR");
         indicator("TEST_SDMX_RATE", "RATIO");
         // Named as a net figure but a level: its code must not let a negative value in.
         indicator("TEST_SDMX_NET_RATE", "RATIO");
@@ -454,6 +456,106 @@ class SdmxImportTest extends AgynTest {
         assertThat(refused.get("status").asText()).isEqualTo("INVALID");
         assertThat(refused.get("problemCount").asInt()).isEqualTo(5);
         assertThat(refused.get("problems").get(0).get("message").asText()).contains("Euro area (19 countries) (EA19)");
+    }
+
+    /**
+     * An SDMX-ML 2.0 structure message (the NBB's, beside its 2.0 message group) was refused as "not a structure";
+     * it is read as a 2.1 one: its location code list puts the countries in the country column (ISO alpha-3 read
+     * through the codes' names) and the report names the codes.
+     */
+    @Test
+    void anSdmx20StructureIsReadBesideAn20Message() throws Exception {
+        JsonNode report = uploadWithStructure("test-sdmx-dsd20", "nbb-messagegroup-generic20.xml",
+                "nbb-test-dataset-structure20.xml", indicatorOnly("TEST_SDMX_DEBT"), "en");
+        assertThat(report.toString()).doesNotContain("tabular.sdmxstructure");
+        assertThat(report.get("structure").asText()).isEqualTo("NBB:TEST_DATASET");
+        assertThat(report.get("mapping").get("columns").get("COUNTRY").asText()).isEqualTo("LOCATION");
+        assertThat(report.get("codeNames").get("LOCATION").get("AUS").asText()).isEqualTo("Australia");
+        assertThat(report.get("codeNames").get("FREQUENCY").get("M").asText()).isEqualTo("Monthly");
+    }
+
+    /**
+     * Eurostat's unit "Million euro" (MIO_EUR) was refused as a unit Agyn does not hold; with the structure it is
+     * euro with the multiplier 10^6, stored as the row's unit multiplier beside the value as written, and the report
+     * says so. "Million units of national currency" stays refused at its line. The figures are made up for the test
+     * (Eurostat's own data for this flow are not among the recorded messages); the structure is Eurostat's.
+     */
+    @Test
+    void aUnitNamedWithAMultiplierIsStoredWithItsMultiplier() throws Exception {
+        String csv = """
+                DATAFLOW,freq,unit,geo,TIME_PERIOD,OBS_VALUE
+                ESTAT:GOV_10Q_GGNFA(1.0),Q,MIO_EUR,DE,2023-Q1,1234.5
+                ESTAT:GOV_10Q_GGNFA(1.0),Q,MIO_EUR,DE,2023-Q2,1250
+                """;
+        JsonNode report = scaledUpload(csv, "en");
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        assertThat(report.get("notes").toString()).contains("MIO_EUR (Million euro)").contains("EUR × 10^6");
+        accept(report);
+        List<Map<String, Object>> rows = stored("test-sdmx-scaled");
+        assertThat(rows).hasSize(2);
+        assertThat((BigDecimal) rows.get(0).get("value")).isEqualByComparingTo("1234.5");
+        assertThat(((Number) rows.get(0).get("unit_mult")).intValue()).isEqualTo(6);
+
+        JsonNode refused = scaledUpload(csv.replace("MIO_EUR,DE,2023-Q2", "MIO_NAC,DE,2023-Q2"), "en");
+        assertThat(refused.get("status").asText()).isEqualTo("INVALID");
+        assertThat(refused.get("problems").get(0).get("code").asText()).isEqualTo("warehouse.import.unitUnmapped");
+        assertThat(refused.get("problems").get(0).get("message").asText())
+                .contains("Million units of national currency");
+    }
+
+    private JsonNode scaledUpload(String csv, String language) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "gov.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("structure", "estat-gov10q-ggnfa-structure21.xml",
+                                "application/xml", structure("estat-gov10q-ggnfa-structure21.xml")))
+                        .param("dataset", "test-sdmx-scaled").param("format", "sdmx-csv")
+                        .param("mapping", json.writeValueAsString(indicatorOnly("TEST_SDMX_EUR")))
+                        .header("Accept-Language", language).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    /**
+     * The same data file with another structure message is another import: the structure decides what is stored (here
+     * the ECB renames the code ROM, which no longer names Romania, so its rows are left out as a non-country). It was
+     * taken for the version already holding the file ("accepted as version 1", the old rows kept); it is a new
+     * version now. The same file with the same structure is still no new version.
+     */
+    @Test
+    void aReimportThatChangesOnlyTheStructureIsANewVersion() throws Exception {
+        String dataset = "test-sdmx-restructured";
+        byte[] structure = structure("ecb-ame1-structure21.xml");
+        JsonNode first = accept(restructured(dataset, structure));
+        int version = first.get("version").asInt();
+        assertThat(stored(dataset)).hasSize(10);
+
+        JsonNode again = accept(restructured(dataset, structure));
+        assertThat(again.get("version").asInt()).as("same file, same structure").isEqualTo(version);
+
+        byte[] renamed = new String(structure, StandardCharsets.UTF_8)
+                .replace("<com:Name xml:lang=\"en\">Romania</com:Name>",
+                        "<com:Name xml:lang=\"en\">Romania (code withdrawn)</com:Name>")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode changed = restructured(dataset, renamed);
+        assertThat(changed.get("rows").asLong()).isEqualTo(5);
+        JsonNode accepted = accept(changed);
+        assertThat(accepted.get("version").asInt()).as("same file, another structure").isEqualTo(version + 1);
+        assertThat(stored(dataset)).hasSize(5).extracting(r -> r.get("country")).containsOnly("BE");
+    }
+
+    private JsonNode restructured(String dataset, byte[] structure) throws Exception {
+        String name = "ecb-ame-generic21-areas.xml";
+        String body = mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", name, "application/xml", fixture(name)))
+                        .file(new MockMultipartFile("structure", "structure.xml", "application/xml", structure))
+                        .param("dataset", dataset).param("format", "sdmx-ml")
+                        .param("mapping", json.writeValueAsString(indicatorOnly("TEST_SDMX_DEBT")))
+                        .header("Accept-Language", "en").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        JsonNode report = json.readTree(body);
+        assertThat(report.get("status").asText()).as(report.toString()).isEqualTo("VALID");
+        return report;
     }
 
     /** A structure that cannot be read is a problem of the import, located in it: never a stack trace. */

@@ -109,6 +109,8 @@ public final class RowMapper {
     private final Map<String, String> areasByName = new java.util.LinkedHashMap<>();
     /** Lines for the report's notes: a message key and its arguments. */
     private final List<Note> notes = new ArrayList<>();
+    /** The unit codes read with a multiplier in their names, each said once in the report. */
+    private final java.util.Set<String> scaledUnits = new java.util.HashSet<>();
 
     /** A line of the report that is not a problem: a message key and its arguments. */
     public record Note(String code, Object... args) {
@@ -445,24 +447,34 @@ public final class RowMapper {
         return false;
     }
 
-    /** The unit of a row, read through the structure's unit code list. */
-    private void structuredUnit(Row row, Indicator indicator, ProblemCollector problems) {
+    /**
+     * The unit of a row, read through the structure's unit code list: the power of ten its name's multiplier adds
+     * ("Million euro": 6), which the row's unit multiplier takes, or 0.
+     */
+    private int structuredUnit(Row row, Indicator indicator, ProblemCollector problems) {
         String unit = row.cell(unitColumn).trim();
         if (unit.isEmpty() || unit.equalsIgnoreCase(indicator.unit())) {
-            return;
+            return 0;
         }
         String column = header.get(unitColumn);
-        Optional<String> agyn = structure.unit(column, unit);
+        Optional<StructureCodes.ScaledUnit> agyn = structure.scaledUnit(column, unit);
         String named = structure.unitName(column, unit).map(n -> shorten(unit) + " (" + n + ")")
                 .orElse(shorten(unit));
         if (agyn.isEmpty()) {
             problems.report(at(row, unitColumn), column, "warehouse.import.unitUnmapped", named,
                     structure.codelist(column).map(l -> l.ref().toString()).orElse("—"),
                     String.join(", ", Indicator.UNITS));
-        } else if (!agyn.get().equals(indicator.unit())) {
+        } else if (!agyn.get().unit().equals(indicator.unit())) {
             problems.report(at(row, unitColumn), column, "warehouse.import.unitMismatch", named, indicator.code(),
                     indicator.unit());
+        } else if (agyn.get().power() != 0) {
+            if (scaledUnits.add(unit) && scaledUnits.size() <= 50) {
+                notes.add(new Note("warehouse.import.unitScaled", column, named,
+                        agyn.get().unit() + " × 10^" + agyn.get().power()));
+            }
+            return agyn.get().power();
         }
+        return 0;
     }
 
     /** Lines for the report about how the structure was used; the area codes read through their names last. */
@@ -544,8 +556,9 @@ public final class RowMapper {
                         "warehouse.import.unknownIndicator", indicatorCode);
             }
         }
+        int unitPower = 0;
         if (unitColumn >= 0 && indicator != null && structure != null) {
-            structuredUnit(row, indicator, problems);
+            unitPower = structuredUnit(row, indicator, problems);
         } else if (unitColumn >= 0 && indicator != null) {
             String unit = row.cell(unitColumn).trim();
             if (!unit.isEmpty() && !unit.equalsIgnoreCase(indicator.unit())
@@ -607,11 +620,12 @@ public final class RowMapper {
             problems.report(at(row, Dimension.STATUS), name(Dimension.STATUS), "warehouse.import.badStatus",
                     shorten(statusText));
         }
-        int unitMult = 0;
+        // A unit named with a multiplier ("Million euro") adds its power to the message's own UNIT_MULT, if any.
+        int unitMult = unitPower;
         String multText = cell(row, Dimension.UNIT_MULT).trim();
         if (!multText.isEmpty()) {
             try {
-                unitMult = Integer.parseInt(multText);
+                unitMult = Integer.parseInt(multText) + unitPower;
                 if (unitMult < -9 || unitMult > 12) {
                     throw new NumberFormatException();
                 }

@@ -30,8 +30,9 @@ import kz.agyn.tabular.SdmxStructure.Component;
  *
  * <p><b>Units.</b> An agency's unit list is read through the codes' names ("US Dollar", "Percentage of GDP at market
  * prices", "Persons"), then through the SDMX unit codes ({@link SdmxUnits}). A unit with a multiplier in its name
- * ("Thousand persons") or one Agyn does not store ("National currency": which one depends on the area) is not mapped,
- * and the import says so at each row.
+ * ("Thousand persons", "Million euro") is its unit with that power of ten, stored as the row's unit multiplier; one
+ * Agyn does not store ("National currency": which one depends on the area) is not mapped, and the import says so at
+ * each row.
  */
 public final class StructureCodes {
 
@@ -227,23 +228,68 @@ public final class StructureCodes {
         return Optional.empty();
     }
 
-    /** Agyn's unit for a unit code of {@code column}: through the code's name, then the SDMX unit codes. */
+    /** A unit Agyn stores under, and the power of ten a multiplier in the unit's name adds ("Million euro": EUR, 6). */
+    public record ScaledUnit(String unit, int power) {
+    }
+
+    /**
+     * Agyn's unit for a unit code of {@code column}, without a multiplier: through the code's name, then the SDMX unit
+     * codes. A name with a multiplier ("Thousand persons") gives nothing here; {@link #scaledUnit} reads it.
+     */
     public Optional<String> unit(String column, String code) {
+        return scaledUnit(column, code).filter(u -> u.power() == 0).map(ScaledUnit::unit);
+    }
+
+    /**
+     * Agyn's unit for a unit code of {@code column} and the power of ten its name's multiplier adds: "Million euro"
+     * is euro × 10^6, "Persons (thousands)" persons × 10^3. The import stores the power as the row's unit multiplier,
+     * as it does an SDMX UNIT_MULT, so the value is kept as written. A code without a name is read as an SDMX unit
+     * code, whose codes with a multiplier built in (THS_PER) are not mapped.
+     */
+    public Optional<ScaledUnit> scaledUnit(String column, String code) {
         Optional<Code> c = codelist(column).map(l -> l.codes().get(code.trim()));
         if (c.isPresent()) {
             String name = englishName(c.get());
             if (name != null) {
                 String n = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
                 if (MULTIPLIER.matcher(n).find()) {
-                    return Optional.empty();
+                    return scaledUnitNamed(n);
                 }
                 Optional<String> byName = unitNamed(n);
                 if (byName.isPresent()) {
-                    return byName;
+                    return Optional.of(new ScaledUnit(byName.get(), 0));
                 }
             }
         }
-        return SdmxUnits.agyn(code);
+        return SdmxUnits.agyn(code).map(u -> new ScaledUnit(u, 0));
+    }
+
+    /**
+     * A lower-case unit name that may carry one multiplier word: the word's power of ten and the unit the rest names.
+     * "Per thousand" is a rate (per 1,000 inhabitants), not a multiplier: not mapped.
+     */
+    static Optional<ScaledUnit> scaledUnitNamed(String n) {
+        java.util.regex.Matcher m = MULTIPLIER.matcher(n);
+        if (!m.find()) {
+            return unitNamed(n).map(u -> new ScaledUnit(u, 0));
+        }
+        if (n.substring(0, m.start()).matches(".*\\bper\\s*$")) {
+            return Optional.empty();
+        }
+        String word = m.group(1);
+        int power = word.startsWith("hundred") ? 2 : word.startsWith("thousand") || word.equals("ths")
+                || word.equals("tsd") ? 3 : word.startsWith("million") || word.equals("mio") || word.equals("mn") ? 6
+                : 9;
+        String rest = (n.substring(0, m.start()) + " " + n.substring(m.end()))
+                .replaceAll("[(),]", " ").replaceAll("^\\s*of\\b|\\bof\\s*$", " ")
+                .replaceAll("\\s+", " ").strip();
+        if (rest.startsWith("of ")) {
+            rest = rest.substring(3);
+        }
+        if (MULTIPLIER.matcher(rest).find()) {
+            return Optional.empty();
+        }
+        return unitNamed(rest).map(u -> new ScaledUnit(u, power));
     }
 
     /** The name of a unit code in English, if the structure gives one. */

@@ -272,7 +272,7 @@ public class RefreshService {
                 return new Started(dataset, null, true, current, m.url(), leftOut(m, locale));
             }
             UUID importId = imports.uploadAsync(dataset, m.upload(), m.structure(), m.format(), mapping(s), user);
-            sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), importId, m.digest());
+            sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), importId, digest(m));
             return new Started(dataset, importId, false, current, m.url(), leftOut(m, locale));
         }
     }
@@ -295,7 +295,7 @@ public class RefreshService {
             }
             ImportReport report = imports.upload(dataset, m.upload(), m.structure(), m.format(), mapping(s), user,
                     locale);
-            sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), report.id(), m.digest());
+            sources.refreshed(id, user, LastRefresh.Outcome.IMPORTED.name(), report.id(), digest(m));
             if (!report.acceptable()) {
                 return new RefreshOutcome(dataset, report.status() == ImportStatus.CANCELLED
                         ? RefreshOutcome.Result.CANCELLED : RefreshOutcome.Result.INVALID, m.url(), report.id(),
@@ -392,12 +392,14 @@ public class RefreshService {
         if (current == null) {
             return false;
         }
-        if (warehouse.versionWithFile(s.dataset(), m.upload().sha256()).filter(current::equals).isPresent()) {
+        String structure = m.structure() == null ? null : m.structure().sha256();
+        if (warehouse.versionWithFile(s.dataset(), ImportService.digest(m.upload().sha256(), structure))
+                .filter(current::equals).isPresent()) {
             return true;
         }
         LastRefresh last = s.lastRefresh();
         String digest = sources.find(s.dataset()).map(SourceRepository.Stored::digest).orElse(null);
-        if (last == null || last.importId() == null || digest == null || !digest.equals(m.digest())) {
+        if (last == null || last.importId() == null || digest == null || !digest.equals(digest(m))) {
             return false;
         }
         try {
@@ -406,6 +408,15 @@ public class RefreshService {
         } catch (ImportException e) {
             return false;
         }
+    }
+
+    /**
+     * The digest a refresh keeps to tell a message it has imported already: the data's digest without the header, and
+     * the structure message's with it, so that a dataflow whose structure changed (a code renamed, a unit list
+     * revised) is imported again even when its data did not.
+     */
+    private static String digest(Message m) {
+        return ImportService.digest(m.digest(), m.structure() == null ? null : m.structure().sha256());
     }
 
     /** What the connector left out, in the reader's language (World Bank years without a value, country groups). */

@@ -38,6 +38,7 @@ import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
 import kz.agyn.warehouse.Warehouse;
+import kz.agyn.warehouse.internal.RealDataChecks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -101,10 +102,12 @@ class Explorer {
      * A dataset version the view can be read from, with what the reader needs to cite it and to know whether it
      * may reuse it: publisher, licence, link, and whether the data are synthetic. {@code current} is false when an
      * earlier or a later version than the current one is shown; {@code figures} is how many figures of the
-     * indicator its current version holds.
+     * indicator its current version holds; {@code notChecked} is true for a shipped real series that could not be
+     * checked against a figure its publisher states (see {@link RealDataChecks}).
      */
     record Source(String code, String title, String publisher, String citation, String url, String licence,
-                  int version, boolean synthetic, boolean current, Integer currentVersion, long figures) {
+                  int version, boolean synthetic, boolean current, Integer currentVersion, long figures,
+                  boolean notChecked) {
     }
 
     /**
@@ -288,13 +291,15 @@ class Explorer {
         // Sources: those holding the indicator, and the one read even when it does not.
         LinkedHashMap<String, Source> sources = new LinkedHashMap<>();
         figures.keySet().stream().filter(datasets::containsKey).sorted().forEach(c -> sources.put(c,
-                source(c, datasets.get(c).currentVersion(), datasets.get(c), figures.get(c), locale)));
+                source(c, indicator.code(), datasets.get(c).currentVersion(), datasets.get(c), figures.get(c),
+                        locale)));
         Source source = null;
         if (dataset != null) {
             int v = held.isEmpty() ? (version != null ? version
                     : datasets.get(dataset).currentVersion() == null ? 0 : datasets.get(dataset).currentVersion())
                     : held.get(0).version();
-            source = source(dataset, v, datasets.get(dataset), figures.getOrDefault(dataset, 0L), locale);
+            source = source(dataset, indicator.code(), v, datasets.get(dataset), figures.getOrDefault(dataset, 0L),
+                    locale);
             sources.put(dataset, source);
         }
 
@@ -589,11 +594,14 @@ class Explorer {
         return messages.getMessage(key, args, key, locale);
     }
 
-    private static Source source(String code, Integer version, DatasetInfo d, long figures, Locale locale) {
+    private static Source source(String code, String indicator, Integer version, DatasetInfo d, long figures,
+                                 Locale locale) {
         int v = version == null ? 0 : version;
-        return d == null ? new Source(code, code, "", null, null, null, v, false, false, null, figures)
+        boolean notChecked = RealDataChecks.notChecked(code, indicator);
+        return d == null ? new Source(code, code, "", null, null, null, v, false, false, null, figures, notChecked)
                 : new Source(code, d.title().in(locale), d.publisher(), d.citation(), d.url(), d.licence(), v,
-                d.synthetic(), d.currentVersion() != null && d.currentVersion() == v, d.currentVersion(), figures);
+                d.synthetic(), d.currentVersion() != null && d.currentVersion() == v, d.currentVersion(), figures,
+                notChecked);
     }
 
     private static String shownCode(Observation o, Dimension d) {

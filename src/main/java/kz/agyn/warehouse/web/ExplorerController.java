@@ -216,6 +216,10 @@ class ExplorerController {
                     sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.notCurrent",
                             new Object[] {s.version(), s.currentVersion()}, locale));
                 }
+                if (s.notChecked()) {
+                    sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.notChecked", null,
+                            locale));
+                }
                 if (s.synthetic()) {
                     sheet.createRow(r++).createCell(0).setCellValue(messages.getMessage("explore.synthetic", null,
                             locale));

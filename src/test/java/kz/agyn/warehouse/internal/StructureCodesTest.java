@@ -77,4 +77,32 @@ class StructureCodesTest {
         assertThat(StructureCodes.unitNamed("national currency per us dollar")).contains("LCU_PER_USD");
         assertThat(StructureCodes.unitNamed("national currency")).isEmpty();
     }
+
+    /**
+     * A unit named with a multiplier ("Million euro") was refused as unmapped; it is its unit with the power of ten
+     * the multiplier adds, stored as the row's unit multiplier. "Per thousand" is a rate, not a multiplier, and a
+     * unit Agyn does not hold stays unmapped whatever its multiplier.
+     */
+    @Test
+    void aUnitNamedWithAMultiplierIsItsUnitScaled() throws Exception {
+        StructureCodes c = codes("estat-gov10q-ggnfa-structure21.xml");
+        assertThat(c.unitColumn(List.of("freq", "unit", "geo", "TIME_PERIOD", "OBS_VALUE"))).contains("unit");
+        assertThat(c.scaledUnit("unit", "MIO_EUR")).contains(new StructureCodes.ScaledUnit("EUR", 6));
+        assertThat(c.scaledUnit("unit", "PC_GDP")).contains(new StructureCodes.ScaledUnit("PERCENT_GDP", 0));
+        assertThat(c.scaledUnit("unit", "MIO_NAC")).as("national currency: which one depends on the area").isEmpty();
+        assertThat(c.unit("unit", "MIO_EUR")).as("unscaled, only a unit without a multiplier").isEmpty();
+        assertThat(StructureCodes.scaledUnitNamed("thousand persons"))
+                .contains(new StructureCodes.ScaledUnit("PERSONS", 3));
+        assertThat(StructureCodes.scaledUnitNamed("persons (thousands)"))
+                .contains(new StructureCodes.ScaledUnit("PERSONS", 3));
+        assertThat(StructureCodes.scaledUnitNamed("millions of us dollars"))
+                .contains(new StructureCodes.ScaledUnit("USD", 6));
+        assertThat(StructureCodes.scaledUnitNamed("us dollar, billions"))
+                .contains(new StructureCodes.ScaledUnit("USD", 9));
+        assertThat(StructureCodes.scaledUnitNamed("hundred persons"))
+                .contains(new StructureCodes.ScaledUnit("PERSONS", 2));
+        assertThat(StructureCodes.scaledUnitNamed("per thousand inhabitants")).isEmpty();
+        assertThat(StructureCodes.scaledUnitNamed("thousand tonnes")).isEmpty();
+        assertThat(StructureCodes.scaledUnitNamed("euro")).contains(new StructureCodes.ScaledUnit("EUR", 0));
+    }
 }

@@ -203,6 +203,23 @@ class RefreshApiTest extends AgynTest {
         assertThat(values(code)).hasSize(10).allMatch(v -> v.contains(" BE ") || v.contains(" RO "))
                 .contains("1960 BE 92.0142 A", "1960 RO 92.0142 A");
 
+        // The same data and the same structure again: nothing new. The same data with a revised structure (the code
+        // ROM no longer named Romania): a new version, where Romania's rows are left out as a non-country. The
+        // structure decides what is stored, so a refresh that changes only the structure was taken for nothing new.
+        mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.result").value("NOTHING_NEW"));
+        source.answer("/service/dataflow/ECB/AME/1.0", Answer.ok("application/xml", new String(
+                RecordedSource.recording("/kz/agyn/tabular/sdmx/structure/ecb-ame1-structure21.xml"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("<com:Name xml:lang=\"en\">Romania</com:Name>",
+                "<com:Name xml:lang=\"en\">Romania (code withdrawn)</com:Name>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        mvc.perform(post("/api/v1/datasets/" + code + "/refresh").with(ANALYST).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.result").value("NEW_VERSION"))
+                .andExpect(jsonPath("$.report.rows").value(5));
+        assertThat(values(code)).as("the first version's 10 rows, then the new version's 5").hasSize(15)
+                .endsWith("1960 BE 92.0142 A", "1961 BE 96.591 A", "1962 BE 101.5959 A", "1963 BE 106.0702 A",
+                        "1964 BE 113.4396 A");
+
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'SOURCE_SET' AND actor = ? AND detail LIKE ?")
                 .params("refresh-analyst", code + ":%").query(String.class).list())
                 .singleElement().asString().contains("/service/data/").contains("+structure").contains("(new)");
