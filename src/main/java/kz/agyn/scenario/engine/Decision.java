@@ -61,11 +61,14 @@ final class Decision {
                 + k.ageGroup(types.ageGroup[type]) + (types.studied[type] ? k.ties() : 0);
     }
 
-    /** Repayment owed with y years of work-off left, in years of the agent's pay. */
-    static double owedInYearsOfPay(int yearsLeft, double effectivePay) {
+    /**
+     * Repayment owed with y years of work-off left, in years of the pay the scholar would earn abroad (not of the
+     * domestic pay: a pay rise at home must not make the debt look smaller and so the scholar likelier to leave).
+     */
+    static double owedInYearsOfPay(Population.Types types, int type, Conditions c, int yearsLeft) {
         double owed = Assumptions.SCHOLARSHIP_COST_KZT * (1 + Assumptions.BREACH_PENALTY)
                 * Math.min(1.0, yearsLeft / (double) Assumptions.WORK_OFF_YEARS);
-        return owed / (12 * effectivePay);
+        return owed / (12 * c.destinationPay[types.isco[type]]);
     }
 
     static double emigration(Coefficients k, Population.Types types, int type, Conditions c, boolean supplement,
@@ -73,7 +76,7 @@ final class Decision {
         double pay = effectivePay(types, type, c, supplement, holiday);
         double x = who(k, types, type) + pushes(k, types, type, c, pay);
         if (yearsOwed > 0) {
-            x -= k.obligation() * owedInYearsOfPay(yearsOwed, pay);
+            x -= k.obligation() * owedInYearsOfPay(types, type, c, yearsOwed);
         }
         return logistic(x);
     }
@@ -88,6 +91,6 @@ final class Decision {
     static double scholarReturning(Coefficients k, Population.Types types, int type, Conditions c, int yearsOwed) {
         double pay = effectivePay(types, type, c, c.supplementYears > 0, c.holidayYears > 0);
         return logistic(k.scholarReturnIntercept() - pushes(k, types, type, c, pay)
-                + k.obligation() * owedInYearsOfPay(yearsOwed, pay));
+                + k.obligation() * owedInYearsOfPay(types, type, c, yearsOwed));
     }
 }
