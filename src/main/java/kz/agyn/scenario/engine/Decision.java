@@ -41,18 +41,32 @@ final class Decision {
 
     /** The five deficits (the order of {@link Reason}) of a type under conditions, at an effective pay. */
     static void deficits(Population.Types types, int type, Conditions c, double effectivePay, double[] into) {
-        into[0] = Math.max(0, Math.log(c.destinationPay[types.isco[type]] / effectivePay));
+        into[0] = payDeficit(types, type, c, effectivePay);
         into[1] = c.growthDeficit;
         into[2] = c.fairnessDeficit;
-        into[3] = types.sector[type] >= Sector.RESEARCH.ordinal() ? c.researchDeficit : 0; // research or a university
-        into[4] = types.ageGroup[type] < 2 ? 1 / (1 + c.housingKzt / (12 * effectivePay)) : 1;
+        into[3] = researchDeficit(types, type, c);
+        into[4] = livingDeficit(types, type, c, effectivePay);
     }
 
+    static double payDeficit(Population.Types types, int type, Conditions c, double effectivePay) {
+        return Math.max(0, Math.log(c.destinationPay[types.isco[type]] / effectivePay));
+    }
+
+    /** Research funding matters to research institutes and universities. */
+    static double researchDeficit(Population.Types types, int type, Conditions c) {
+        return types.sector[type] >= Sector.RESEARCH.ordinal() ? c.researchDeficit : 0;
+    }
+
+    /** Housing support goes to those under 35 (the first two age groups). */
+    static double livingDeficit(Population.Types types, int type, Conditions c, double effectivePay) {
+        return types.ageGroup[type] < 2 ? 1 / (1 + c.housingKzt / (12 * effectivePay)) : 1;
+    }
+
+    /** The reasons' part of the logit: each deficit times its coefficient. */
     static double pushes(Coefficients k, Population.Types types, int type, Conditions c, double effectivePay) {
-        double[] d = new double[5];
-        deficits(types, type, c, effectivePay, d);
-        return k.pay() * d[0] + k.growth() * d[1] + k.socioPolitical() * d[2] + k.research() * d[3]
-                + k.living() * d[4];
+        return k.pay() * payDeficit(types, type, c, effectivePay) + k.growth() * c.growthDeficit
+                + k.socioPolitical() * c.fairnessDeficit + k.research() * researchDeficit(types, type, c)
+                + k.living() * livingDeficit(types, type, c, effectivePay);
     }
 
     /** The logit without the reasons: who the agent is. */
