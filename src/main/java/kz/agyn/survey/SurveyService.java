@@ -373,7 +373,7 @@ public class SurveyService {
         }
     }
 
-    private Sample sample(Survey survey) {
+    Sample sample(Survey survey) {
         List<Question> questions = repository.questions(survey.questionnaireId());
         List<RespondentRow> respondents = repository.respondents(survey.id());
         if (respondents.isEmpty()) {
