@@ -264,8 +264,8 @@ public class SurveyService {
         EstimationSettings settings = sample.settings();
         CrossTab table = CrossTabulation.of(sample.design(), rowAnswers, row.optionCodes(), columnAnswers,
                 column.optionCodes(), settings, rule);
-        List<CrossTable.Category> rows = margin(Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(),
-                settings), row, rule, locale);
+        ShareTable rowTable = Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(), settings);
+        List<CrossTable.Category> rows = margin(rowTable, row, rule, locale);
         List<CrossTable.Category> columns = margin(Estimation.singleChoice(sample.design(), columnBoth,
                 column.optionCodes(), settings), column, rule, locale);
         List<CrossTable.Cell> cells = new ArrayList<>();
@@ -284,7 +284,8 @@ public class SurveyService {
                 t.raoScottFirstOrder().pValue(), t.meanDesignEffect())).orElse(null);
         return new CrossTable(survey.id(), survey.title().in(locale), survey.synthetic(),
                 variable(row, locale), variable(column, locale), sample.respondents().size(), answeredBoth,
-                sample.weights().info(), rows, columns, cells, test);
+                sample.weights().info(), rows, columns, cells, test,
+                intervals(settings, rowTable.degreesOfFreedom(), false, locale));
     }
 
     /**
@@ -321,7 +322,9 @@ public class SurveyService {
                     d.significant()));
         }
         return new WaveChanges(side(current, now, locale), side(earlier, before, locale), question.code(),
-                question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes);
+                question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes,
+                WaveChanges.INTERVAL_METHOD, messages.getMessage("survey.interval.statementDifference",
+                new Object[] {WaveChanges.LEVEL * 100}, locale));
     }
 
     /** Surveys of the same questionnaire version as this one, which it can be compared with. */

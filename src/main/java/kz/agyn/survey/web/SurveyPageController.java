@@ -504,7 +504,8 @@ class SurveyPageController {
         }
         return barsWithIntervals(names, values, bars, "top", messages.getMessage("survey.compare.chartAxis", null,
                 locale), messages.getMessage("survey.compare.difference", null, locale),
-                messages.getMessage("survey.compare.interval", null, locale));
+                // The series is named by the method, so that the downloaded chart says which interval it draws.
+                w.intervalStatement());
     }
 
     /**
@@ -543,7 +544,7 @@ class SurveyPageController {
         }
         return barsWithIntervals(names, shares, bars, "insideBottom", messages.getMessage(
                 "survey.results.chartShare", null, locale), messages.getMessage("survey.results.share", null, locale),
-                messages.getMessage("survey.results.interval", null, locale));
+                e.intervals().statement());
     }
 
     private static double round(double share) {
