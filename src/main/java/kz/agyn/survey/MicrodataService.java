@@ -334,10 +334,17 @@ public class MicrodataService {
                 r.append("design <- calibrate(design, ~")
                         .append(String.join(" + ", rakingColumns.values()))
                         .append(",\n  population = c(").append(String.join(", ", population))
-                        .append("),\n  calfun = \"raking\", epsilon = 1e-10, maxit = 1000)\n");
+                        .append("),\n  calfun = \"raking\", epsilon = 1e-10, maxit = 1000")
+                        .append(d.trimLower() == null ? "" : ", bounds = c(" + num(d.trimLower()) + ", "
+                                + num(d.trimUpper()) + ")").append(")\n");
             }
-            r.append("# weights(design) / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
-                    .append("stopifnot(max(abs(weights(design) / d$weight - 1)) < 1e-6)\n\n");
+            if (d.trimLower() == null) {
+                r.append("# weights(design) / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
+                        .append("stopifnot(max(abs(weights(design) / d$weight - 1)) < 1e-6)\n\n");
+            } else {
+                // Where the bounds bind, R's bounded calibration and Agyn's bounded raking may part (decision 0040).
+                r.append("if (max(abs(weights(design) / d$weight - 1)) > 1e-6) warning(\"trimmed weights differ\")\n\n");
+            }
             estimatesComment.lines().forEach(l -> r.append("# ").append(l).append('\n'));
             r.append("""
                     interval <- function(p, se, df, m, method, level) {

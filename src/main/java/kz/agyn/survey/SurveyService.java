@@ -518,6 +518,12 @@ public class SurveyService {
 
     /** Design weights raked to the survey's margins; a failure to meet them is the analyst's to see. */
     Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents) {
+        return weights(survey, questions, respondents, repository.design(survey.id()).bounds());
+    }
+
+    /** The same with the trimming bounds given, as a declaration about to be saved is tried. */
+    Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents,
+                    Optional<kz.agyn.survey.estimation.WeightBounds> bounds) {
         List<Double> base = respondents.stream().map(RespondentRow::weight).toList();
         Map<String, Map<String, Double>> margins;
         Estimates.WarehouseMargins warehouse = null;
@@ -537,7 +543,8 @@ public class SurveyService {
         List<RakingVariable> variables = new ArrayList<>();
         margins.forEach((variable, cats) -> variables.add(new RakingVariable(variable,
                 respondents.stream().map(r -> r.profile().get(variable)).toList(), cats)));
-        RakingResult result = Raking.rake(base, variables, RakingOptions.DEFAULT).orThrow();
+        RakingResult result = Raking.rake(base, variables, bounds.map(RakingOptions.DEFAULT::withBounds)
+                .orElse(RakingOptions.DEFAULT)).orThrow();
         return new Weights(result.weights(), new Estimates.Weighting(true, List.copyOf(margins.keySet()),
                 result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse),
                 variables);

@@ -3,7 +3,10 @@ package kz.agyn.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -22,12 +25,15 @@ import kz.agyn.AgynTest;
 import kz.agyn.RScripts;
 import kz.agyn.reference.Names;
 import kz.agyn.survey.estimation.IntervalMethod;
+import kz.agyn.survey.estimation.WeightBounds;
 import kz.agyn.survey.internal.SurveyRepository;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -225,6 +231,51 @@ class SurveyMicrodataTest extends AgynTest {
         String page = mvc.perform(get("/surveys/" + surveyId).param("lang", "ru").with(ANALYST))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("/surveys/" + surveyId + "/microdata").contains("Скачать микроданные");
+    }
+
+    @Test
+    // The bounds are on w / d, as R's: this sample's design weights (1–4) are not expansion weights, so the raked
+    // weights are some 30 times them and the bounds must hold that.
+    void trimmingBoundsAreSetOnTheDesignAndBoundsTheRakingCannotMeetAreRefusedSayingWhereToLoosenThem()
+            throws Exception {
+        try {
+            mvc.perform(put("/api/v1/surveys/" + surveyId + "/design").with(ANALYST).with(csrf())
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"strata\": true, \"stages\": 1, "
+                                    + "\"fpc\": true, \"intervals\": \"LOGIT\", \"trimLower\": 0.5, \"trimUpper\": 200}"))
+                    .andExpect(status().isOk());
+            assertThat(surveys.design(surveyId).bounds()).contains(new WeightBounds(0.5, 200));
+            List<Map<String, String>> rows = RScripts.csv(download(ANALYST).resolve(CODE + ".csv"));
+            for (Map<String, String> r : rows) {
+                double g = Double.parseDouble(r.get("weight")) / Double.parseDouble(r.get("weight_base"));
+                assertThat(g).isBetween(0.5 - 1e-9, 200 + 1e-9);
+            }
+            assertThat(Files.readString(download(ANALYST).resolve(CODE + ".R"))).contains("bounds = c(0.5, 200.0)");
+
+            String refused = mvc.perform(put("/api/v1/surveys/" + surveyId + "/design").with(ANALYST).with(csrf())
+                            .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"strata\": true, \"stages\": 1, \"fpc\": true, \"intervals\": \"LOGIT\", "
+                                    + "\"trimLower\": 0.999, \"trimUpper\": 1.001}"))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(refused).contains("within the trimming bounds 0.999 and 1.001")
+                    .contains("Loosen the trimming bounds (form \\\"Sample design\\\" on the survey's page");
+            assertThat(surveys.design(surveyId).bounds()).contains(new WeightBounds(0.5, 200));
+
+            String page = mvc.perform(post("/surveys/" + surveyId + "/design").param("strata", "true")
+                            .param("stages", "1").param("fpc", "true").param("trimLower", "half")
+                            .param("trimUpper", "2").param("lang", "ru").with(ANALYST).with(csrf()))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(Jsoup.parse(page).select("#design-error").text()).isEqualTo(
+                    "Граница весов «half» не является числом.");
+            mvc.perform(post("/surveys/" + surveyId + "/design").param("strata", "true").param("stages", "1")
+                            .param("fpc", "true").param("trimLower", "0,5").param("trimUpper", "300")
+                            .param("lang", "ru").with(ANALYST).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(surveys.design(surveyId).bounds()).contains(new WeightBounds(0.5, 300));
+        } finally {
+            designs.declare(surveyId, new SurveyDesignDeclaration(true, 1, true, IntervalMethod.LOGIT));
+        }
     }
 
     long audited(JdbcClient jdbc) {
