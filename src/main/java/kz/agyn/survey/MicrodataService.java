@@ -111,7 +111,7 @@ public class MicrodataService {
         byte[] zip = zip(Map.of(
                 base + ".csv", csv(columns, respondents.size()),
                 base + "-codebook.csv", codebook(columns),
-                base + ".R", RScript.of(survey, base, columns.stream().filter(Column::numeric).map(Column::name)
+                base + ".R", RScript.of(base, columns.stream().filter(Column::numeric).map(Column::name)
                         .toList(), declared, sample.weights().raking(), rakingColumns, estimated,
                         sample.settings().level(), header(survey, base, locale),
                         msg("survey.microdata.script.estimates", locale,
@@ -285,7 +285,7 @@ public class MicrodataService {
         private RScript() {
         }
 
-        static String of(Survey survey, String base, List<String> numeric, SurveyDesignDeclaration d,
+        static String of(String base, List<String> numeric, SurveyDesignDeclaration d,
                          List<RakingVariable> raking, Map<String, String> rakingColumns, List<Estimated> estimated,
                          double level, String header, String estimatesComment) {
             StringBuilder r = new StringBuilder();
