@@ -15,10 +15,13 @@ import java.util.List;
  * @param columns      the column question's options likewise
  * @param cells        one per (row, column), rows outermost
  * @param test         the test of independence; null when fewer than two rows or two columns have respondents
+ * @param intervals    how the cells' intervals were made ("95% logit interval, 187 degrees of freedom"): the
+ *                     survey's method, with the degrees of freedom of those who answered both
  */
 public record CrossTable(int surveyId, String survey, boolean synthetic, Variable row, Variable column,
                          int respondents, int answeredBoth, Estimates.Weighting weighting, List<Category> rows,
-                         List<Category> columns, List<Cell> cells, Test test) {
+                         List<Category> columns, List<Cell> cells, Test test,
+                         Estimates.Intervals intervals) {
 
     public CrossTable {
         rows = List.copyOf(rows);
@@ -51,7 +54,7 @@ public record CrossTable(int surveyId, String survey, boolean synthetic, Variabl
      * @param share       the cell's weighted share of all who answered both
      * @param rowShare    its share within the row (row %)
      * @param columnShare its share within the column (column %)
-     * @param ciLow       the 95% interval of {@code share}
+     * @param ciLow       the interval of {@code share}, made as {@link CrossTable#intervals()} says
      */
     public record Cell(String row, String column, int n, Double share, Double rowShare, Double columnShare,
                        Double ciLow, Double ciHigh, boolean suppressed) {

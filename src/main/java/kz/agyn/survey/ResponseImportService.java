@@ -204,7 +204,29 @@ public class ResponseImportService {
         List<Question> questions = repository.questions(survey.questionnaireId());
         return new ResponseParser(questions, ids -> checkExisting ? repository.existingExternalIds(survey.id(), ids)
                 : java.util.Set.of())
+                .requireDesign(designColumns(repository.design(survey.id())))
                 .parse(file, name, mapping);
+    }
+
+    /** The columns the declared design needs in every row (see SurveyDesignDeclaration). */
+    static List<String> designColumns(SurveyDesignDeclaration d) {
+        List<String> columns = new java.util.ArrayList<>();
+        if (d.strata()) {
+            columns.add("stratum");
+        }
+        if (d.stages() >= 1) {
+            columns.add("psu");
+        }
+        if (d.stages() == 2) {
+            columns.add("ssu");
+        }
+        if (d.fpc()) {
+            columns.add("fpc1");
+            if (d.stages() == 2) {
+                columns.add("fpc2");
+            }
+        }
+        return columns;
     }
 
     private ImportRow row(int surveyId, UUID importId) {

@@ -13,8 +13,12 @@ import kz.agyn.survey.estimation.IntervalMethod;
  * @param fpc       the population sizes are given for a finite-population correction (column {@code fpc1}, and
  *                  {@code fpc2} for two stages); otherwise the first stage is taken as drawn with replacement
  * @param intervals the interval every share of the survey is shown with
+ * @param trimLower the smallest factor a raked weight may be of its design weight; null (with
+ *                  {@code trimUpper}) for no trimming
+ * @param trimUpper the largest such factor
  */
-public record SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals) {
+public record SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals,
+                                      Double trimLower, Double trimUpper) {
 
     public static final SurveyDesignDeclaration DEFAULT = new SurveyDesignDeclaration(false, 0, false,
             IntervalMethod.LOGIT);
@@ -24,5 +28,21 @@ public record SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, I
         if (stages < 0 || stages > 2) {
             throw SurveyException.invalid("survey.design.stages", stages);
         }
+        if ((trimLower == null) != (trimUpper == null) || trimLower != null
+                && !(trimLower > 0 && trimLower <= 1 && trimUpper >= 1 && Double.isFinite(trimUpper))) {
+            throw SurveyException.invalid("survey.design.badBounds", trimLower == null ? "—" : trimLower,
+                    trimUpper == null ? "—" : trimUpper);
+        }
+    }
+
+    /** Without trimming bounds. */
+    public SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals) {
+        this(strata, stages, fpc, intervals, null, null);
+    }
+
+    /** The trimming bounds of the raking, if any. */
+    public java.util.Optional<kz.agyn.survey.estimation.WeightBounds> bounds() {
+        return trimLower == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new kz.agyn.survey.estimation.WeightBounds(trimLower, trimUpper));
     }
 }

@@ -35,6 +35,9 @@ public class SurveyDesignService {
         List<RespondentRow> respondents = repository.respondents(surveyId);
         if (!respondents.isEmpty()) {
             SurveyService.design(declaration, respondents);
+            if (!declaration.bounds().equals(repository.design(surveyId).bounds())) {
+                tryBounds(survey, respondents, declaration);
+            }
         }
         SurveyDesignDeclaration before = repository.design(surveyId);
         if (!before.equals(declaration)) {
@@ -45,5 +48,17 @@ public class SurveyDesignService {
             });
         }
         return repository.design(surveyId);
+    }
+
+    /** New trimming bounds are tried with the raking the estimates use; bounds it cannot meet are refused. */
+    private void tryBounds(Survey survey, List<RespondentRow> respondents, SurveyDesignDeclaration declaration) {
+        try {
+            surveys.weights(survey, repository.questions(survey.questionnaireId()), respondents,
+                    declaration.bounds());
+        } catch (kz.agyn.survey.estimation.RakingException e) {
+            throw SurveyException.invalid("survey.design.boundsUnmet", declaration.trimLower(),
+                    declaration.trimUpper(), new org.springframework.context.support.DefaultMessageSourceResolvable(
+                            new String[] {e.code()}, e.args(), e.code()));
+        }
     }
 }

@@ -264,8 +264,8 @@ public class SurveyService {
         EstimationSettings settings = sample.settings();
         CrossTab table = CrossTabulation.of(sample.design(), rowAnswers, row.optionCodes(), columnAnswers,
                 column.optionCodes(), settings, rule);
-        List<CrossTable.Category> rows = margin(Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(),
-                settings), row, rule, locale);
+        ShareTable rowTable = Estimation.singleChoice(sample.design(), rowBoth, row.optionCodes(), settings);
+        List<CrossTable.Category> rows = margin(rowTable, row, rule, locale);
         List<CrossTable.Category> columns = margin(Estimation.singleChoice(sample.design(), columnBoth,
                 column.optionCodes(), settings), column, rule, locale);
         List<CrossTable.Cell> cells = new ArrayList<>();
@@ -284,7 +284,8 @@ public class SurveyService {
                 t.raoScottFirstOrder().pValue(), t.meanDesignEffect())).orElse(null);
         return new CrossTable(survey.id(), survey.title().in(locale), survey.synthetic(),
                 variable(row, locale), variable(column, locale), sample.respondents().size(), answeredBoth,
-                sample.weights().info(), rows, columns, cells, test);
+                sample.weights().info(), rows, columns, cells, test,
+                intervals(settings, rowTable.degreesOfFreedom(), false, locale));
     }
 
     /**
@@ -321,7 +322,9 @@ public class SurveyService {
                     d.significant()));
         }
         return new WaveChanges(side(current, now, locale), side(earlier, before, locale), question.code(),
-                question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes);
+                question.type(), question.text().in(locale), now.basis(), WaveChanges.LEVEL, changes,
+                WaveChanges.INTERVAL_METHOD, messages.getMessage("survey.interval.statementDifference",
+                new Object[] {WaveChanges.LEVEL * 100}, locale));
     }
 
     /** Surveys of the same questionnaire version as this one, which it can be compared with. */
@@ -373,7 +376,7 @@ public class SurveyService {
         }
     }
 
-    private Sample sample(Survey survey) {
+    Sample sample(Survey survey) {
         List<Question> questions = repository.questions(survey.questionnaireId());
         List<RespondentRow> respondents = repository.respondents(survey.id());
         if (respondents.isEmpty()) {
@@ -515,6 +518,12 @@ public class SurveyService {
 
     /** Design weights raked to the survey's margins; a failure to meet them is the analyst's to see. */
     Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents) {
+        return weights(survey, questions, respondents, repository.design(survey.id()).bounds());
+    }
+
+    /** The same with the trimming bounds given, as a declaration about to be saved is tried. */
+    Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents,
+                    Optional<kz.agyn.survey.estimation.WeightBounds> bounds) {
         List<Double> base = respondents.stream().map(RespondentRow::weight).toList();
         Map<String, Map<String, Double>> margins;
         Estimates.WarehouseMargins warehouse = null;
@@ -534,7 +543,8 @@ public class SurveyService {
         List<RakingVariable> variables = new ArrayList<>();
         margins.forEach((variable, cats) -> variables.add(new RakingVariable(variable,
                 respondents.stream().map(r -> r.profile().get(variable)).toList(), cats)));
-        RakingResult result = Raking.rake(base, variables, RakingOptions.DEFAULT).orThrow();
+        RakingResult result = Raking.rake(base, variables, bounds.map(RakingOptions.DEFAULT::withBounds)
+                .orElse(RakingOptions.DEFAULT)).orThrow();
         return new Weights(result.weights(), new Estimates.Weighting(true, List.copyOf(margins.keySet()),
                 result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse),
                 variables);

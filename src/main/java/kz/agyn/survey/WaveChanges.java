@@ -16,11 +16,17 @@ import java.util.List;
  * @param with   the wave it is compared with
  * @param basis  what a share is a share of, as in {@link Estimates#basis()}
  * @param level  the confidence level of the intervals
+ * @param intervalMethod    how the intervals of the changes are made: {@value #INTERVAL_METHOD}, the difference
+ *                          ± the normal quantile × its SE (the waves are independent; each wave's own intervals
+ *                          are on its survey's page)
+ * @param intervalStatement that, in the reader's language, as the page states it
  */
 public record WaveChanges(Side survey, Side with, String question, QuestionType type, String questionText,
-                          String basis, double level, List<Change> options) {
+                          String basis, double level, List<Change> options, String intervalMethod,
+                          String intervalStatement) {
 
     public static final double LEVEL = 0.95;
+    public static final String INTERVAL_METHOD = "WALD_DIFFERENCE";
 
     public WaveChanges {
         options = List.copyOf(options);

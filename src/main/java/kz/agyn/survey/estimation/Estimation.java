@@ -176,7 +176,9 @@ public final class Estimation {
             return new Interval(0, 1, Interval.Method.WALD_CLIPPED);
         }
         double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability((1 + level) / 2);
-        return new Interval(Math.max(0, p - t * se), Math.min(1, p + t * se), Interval.Method.WALD_CLIPPED);
+        // Both bounds into [0, 1]: a share summed in floating point can exceed 1 by an ulp, and its low bound with it.
+        return new Interval(Math.min(1, Math.max(0, p - t * se)), Math.max(0, Math.min(1, p + t * se)),
+                Interval.Method.WALD_CLIPPED);
     }
 
     /** See {@link Interval.Method#KORN_GRAUBARD}. */

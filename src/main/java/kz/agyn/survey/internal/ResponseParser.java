@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +60,7 @@ public final class ResponseParser {
     private final List<Question> questions;
     private final Function<Set<String>, Set<String>> existingIds;
     private final ProblemCollector problems = new ProblemCollector();
+    private List<String> requiredDesign = List.of();
 
     /**
      * @param existingIds given the ids in the file, those the survey already holds
@@ -66,6 +68,15 @@ public final class ResponseParser {
     public ResponseParser(List<Question> questions, Function<Set<String>, Set<String>> existingIds) {
         this.questions = List.copyOf(questions);
         this.existingIds = existingIds;
+    }
+
+    /**
+     * The design columns the survey declares (of {@link #DESIGN_COLUMNS}): each must be in the file and filled in
+     * every row, and the population sizes must fit the sample; otherwise the import is refused with the place.
+     */
+    public ResponseParser requireDesign(List<String> columns) {
+        requiredDesign = List.copyOf(columns);
+        return this;
     }
 
     /**
@@ -150,6 +161,60 @@ public final class ResponseParser {
         return new kz.agyn.survey.DesignValues(ids[0], ids[1], ids[2], sizes[0], sizes[1]);
     }
 
+    /**
+     * The declared design's values across the rows: each filled in, and each stratum's first-stage population
+     * size (fpc1) the same in all its rows and at least the number of its PSUs (or, without clusters, of its
+     * respondents) in the file; R's {@code svydesign} refuses the same.
+     */
+    private final class DesignCheck {
+        private final Map<String, Set<String>> units = new LinkedHashMap<>();
+        private final Map<String, Double> size = new HashMap<>();
+        private final Map<String, Location> sizeAt = new HashMap<>();
+
+        void add(Row row, List<String> header, int[] columns, kz.agyn.survey.DesignValues v) {
+            if (requiredDesign.isEmpty()) {
+                return;
+            }
+            String[] values = {v.stratum(), v.psu(), v.ssu(), v.fpc1() == null ? null : "", v.fpc2() == null ? null
+                    : ""};
+            for (int d = 0; d < values.length; d++) {
+                if (columns[d] >= 0 && requiredDesign.contains(DESIGN_COLUMNS.get(d)) && values[d] == null
+                        && row.cell(columns[d]).isBlank()) {
+                    problem(row.location(columns[d]), header(header, columns[d]), "survey.import.missingDesignValue",
+                            DESIGN_COLUMNS.get(d));
+                }
+            }
+            if (v.fpc1() == null) {
+                return;
+            }
+            String stratum = v.stratum() == null ? "—" : v.stratum();
+            boolean clusters = requiredDesign.contains("psu");
+            units.computeIfAbsent(stratum, s -> new HashSet<>()).add(clusters ? String.valueOf(v.psu())
+                    : String.valueOf(row.number()));
+            Double first = size.putIfAbsent(stratum, v.fpc1());
+            if (first == null) {
+                sizeAt.put(stratum, row.location(columns[3]));
+            } else if (!first.equals(v.fpc1())) {
+                problem(row.location(columns[3]), header(header, columns[3]), "survey.import.fpcVaries",
+                        stratum, number(v.fpc1()), number(first), sizeAt.get(stratum).row());
+            }
+        }
+
+        void finish(List<String> header, int[] columns) {
+            units.forEach((stratum, drawn) -> {
+                Double n = size.get(stratum);
+                if (n != null && n < drawn.size()) {
+                    problem(sizeAt.get(stratum), header(header, columns[3]), "survey.import.fpcTooSmall",
+                            stratum, number(n), drawn.size());
+                }
+            });
+        }
+
+        private static String number(double x) {
+            return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+        }
+    }
+
     /** Where a question's answers are in the file. */
     private record Source(Question question, int column, Map<Integer, Integer> rankColumns,
                           Map<Integer, String> optionColumns) {
@@ -177,7 +242,12 @@ public final class ResponseParser {
         int[] designColumns = new int[DESIGN_COLUMNS.size()];
         for (int d = 0; d < designColumns.length; d++) {
             designColumns[d] = index.getOrDefault(DESIGN_COLUMNS.get(d), -1);
+            if (designColumns[d] < 0 && requiredDesign.contains(DESIGN_COLUMNS.get(d))) {
+                problem(fileLocation, DESIGN_COLUMNS.get(d), "survey.import.missingDesignColumn",
+                        DESIGN_COLUMNS.get(d));
+            }
         }
+        DesignCheck designCheck = new DesignCheck();
         List<Source> sources = new ArrayList<>();
         for (Question q : questions) {
             String name = m.columns().getOrDefault(q.code(), q.code());
@@ -258,9 +328,11 @@ public final class ResponseParser {
             for (Source s : sources) {
                 answer(row, header, s, choices, numbers, texts);
             }
-            responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts,
-                    design(row, header, designColumns)));
+            kz.agyn.survey.DesignValues design = design(row, header, designColumns);
+            designCheck.add(row, header, designColumns, design);
+            responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts, design));
         }
+        designCheck.finish(header, designColumns);
         if (rows == 0) {
             problem(fileLocation, null, "survey.import.noRows");
         }

@@ -333,16 +333,19 @@ public class SurveyRepository {
 
     /** The sample design the survey declares. */
     public kz.agyn.survey.SurveyDesignDeclaration design(int surveyId) {
-        return jdbc.sql("SELECT design_strata, design_stages, design_fpc, interval_method FROM survey WHERE id = ?")
+        return jdbc.sql("SELECT design_strata, design_stages, design_fpc, interval_method, trim_lower, trim_upper "
+                        + "FROM survey WHERE id = ?")
                 .param(surveyId).query((rs, i) -> new kz.agyn.survey.SurveyDesignDeclaration(
                         rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3),
-                        kz.agyn.survey.estimation.IntervalMethod.valueOf(rs.getString(4)))).single();
+                        kz.agyn.survey.estimation.IntervalMethod.valueOf(rs.getString(4)), (Double) rs.getObject(5),
+                        (Double) rs.getObject(6))).single();
     }
 
     public void saveDesign(int surveyId, kz.agyn.survey.SurveyDesignDeclaration d) {
-        jdbc.sql("UPDATE survey SET design_strata = ?, design_stages = ?, design_fpc = ?, interval_method = ? "
-                        + "WHERE id = ?")
-                .params(d.strata(), d.stages(), d.fpc(), d.intervals().name(), surveyId).update();
+        jdbc.sql("UPDATE survey SET design_strata = ?, design_stages = ?, design_fpc = ?, interval_method = ?, "
+                        + "trim_lower = ?, trim_upper = ? WHERE id = ?")
+                .params(d.strata(), d.stages(), d.fpc(), d.intervals().name(), d.trimLower(), d.trimUpper(), surveyId)
+                .update();
     }
 
     // --- imports ---------------------------------------------------------------------------------------------

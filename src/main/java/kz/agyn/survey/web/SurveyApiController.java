@@ -143,7 +143,8 @@ class SurveyApiController {
             description = "Two single-choice, Likert or ranking questions (a ranking question by its first rank); "
                     + "profile questions (age_group, sex, region, education, occupation, sector, studied_abroad) "
                     + "count as questions. Over the respondents who answered both: for each cell the weighted "
-                    + "`share` with its 95% interval, `rowShare` (row %), `columnShare` (column %) and `n` "
+                    + "`share` with its interval (`intervals`: the survey's method, level, the degrees of freedom "
+                    + "of those who answered both and the `statement` in the caller's language), `rowShare` (row %), `columnShare` (column %) and `n` "
                     + "(unweighted); cells and totals of fewer than 10 respondents are suppressed (shares null). "
                     + "`test`: Pearson's `chiSquare` of the weighted table with `degreesOfFreedom`, and the "
                     + "design correction `RAO_SCOTT_SECOND_ORDER_F` (R's svychisq default): `statistic` (F), "
@@ -163,7 +164,8 @@ class SurveyApiController {
                     + "`difference` = share − withShare, its 95% interval `ciLow`–`ciHigh`, the two-sided "
                     + "`pValue`, `adjustedPValue` (Holm, over the question's options) and `significant` (adjusted "
                     + "p-value below 0.05). The waves are independent samples, each weighted to "
-                    + "its own margins. 400 when the surveys are of different questionnaires or the same survey.")
+                    + "its own margins. `intervalMethod` (`WALD_DIFFERENCE`: normal approximation) and "
+                    + "`intervalStatement` say how the intervals are made. 400 when the surveys are of different questionnaires or the same survey.")
     WaveChanges compare(@PathVariable int id,
                         @Parameter(description = "id of the other wave") @RequestParam("with") int with,
                         @Parameter(description = "question code, e.g. reasons_main") @RequestParam String question,

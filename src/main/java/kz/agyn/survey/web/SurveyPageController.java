@@ -279,20 +279,35 @@ class SurveyPageController {
     String declareDesign(@PathVariable int id, @RequestParam(defaultValue = "false") boolean strata,
                          @RequestParam(defaultValue = "0") int stages, @RequestParam(defaultValue = "false") boolean fpc,
                          @RequestParam(defaultValue = "LOGIT") String intervals,
+                         @RequestParam(defaultValue = "") String trimLower,
+                         @RequestParam(defaultValue = "") String trimUpper,
                          @RequestParam(defaultValue = "reasons_main") String question,
                          @RequestParam(required = false) String by, Authentication auth, Model model,
                          RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
         surveys.survey(id);
         kz.agyn.survey.SurveyDesignDeclaration declared;
+        kz.agyn.survey.estimation.IntervalMethod method = java.util.Arrays.stream(
+                        kz.agyn.survey.estimation.IntervalMethod.values())
+                .filter(m -> m.name().equals(intervals)).findFirst()
+                .orElse(kz.agyn.survey.estimation.IntervalMethod.LOGIT);
         try {
-            declared = new kz.agyn.survey.SurveyDesignDeclaration(strata, stages, fpc,
-                    java.util.Arrays.stream(kz.agyn.survey.estimation.IntervalMethod.values())
-                            .filter(m -> m.name().equals(intervals)).findFirst()
-                            .orElse(kz.agyn.survey.estimation.IntervalMethod.LOGIT));
+            declared = new kz.agyn.survey.SurveyDesignDeclaration(strata, stages, fpc, method, bound(trimLower),
+                    bound(trimUpper));
             designs.declare(id, declared);
         } catch (UserException e) {
+            // The refused choice stays in the form, beside the reason (bounds that are not numbers are dropped).
+            Double lower = null;
+            Double upper = null;
+            try {
+                lower = bound(trimLower);
+                upper = bound(trimUpper);
+            } catch (UserException ignored) {
+                // not numbers: shown empty
+            }
+            boolean pair = (lower == null) == (upper == null) && (lower == null || lower > 0 && lower <= 1
+                    && upper >= 1 && Double.isFinite(upper));
             model.addAttribute("design", new kz.agyn.survey.SurveyDesignDeclaration(strata,
-                    Math.max(0, Math.min(2, stages)), fpc, kz.agyn.survey.estimation.IntervalMethod.LOGIT));
+                    Math.max(0, Math.min(2, stages)), fpc, method, pair ? lower : null, pair ? upper : null));
             results(id, question, by, auth, model, locale);
             model.addAttribute("designError", messages.getMessage(e.code(), e.args(), e.code(), locale));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -504,7 +519,8 @@ class SurveyPageController {
         }
         return barsWithIntervals(names, values, bars, "top", messages.getMessage("survey.compare.chartAxis", null,
                 locale), messages.getMessage("survey.compare.difference", null, locale),
-                messages.getMessage("survey.compare.interval", null, locale));
+                // The series is named by the method, so that the downloaded chart says which interval it draws.
+                w.intervalStatement());
     }
 
     /**
@@ -543,7 +559,7 @@ class SurveyPageController {
         }
         return barsWithIntervals(names, shares, bars, "insideBottom", messages.getMessage(
                 "survey.results.chartShare", null, locale), messages.getMessage("survey.results.share", null, locale),
-                messages.getMessage("survey.results.interval", null, locale));
+                e.intervals().statement());
     }
 
     private static double round(double share) {
@@ -637,6 +653,19 @@ class SurveyPageController {
     /** A moment as the pages show it: day and minute in the server's time zone. */
     static String when(java.time.OffsetDateTime t) {
         return t == null ? "" : t.atZoneSameInstant(java.time.ZoneId.systemDefault()).format(WHEN);
+    }
+
+    /** A trimming bound from the design form: empty for none, a decimal point or comma accepted. */
+    private static Double bound(String text) {
+        String t = text.strip().replace(',', '.');
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            throw SurveyException.invalid("survey.design.badNumber", text);
+        }
     }
 
     /** A whole number from a form field; anything else is refused with {@code code}, as an out-of-range one is. */
