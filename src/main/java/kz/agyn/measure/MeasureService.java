@@ -74,7 +74,7 @@ public class MeasureService {
     public Measure create(MeasureDraft draft, String by) {
         Measure m = check(draft, 0);
         long id = repository.insert(m, by);
-        repository.addChange(id, by, "created", null, m.names().en());
+        repository.addChange(id, by, "created", null, null);
         audit.record(AuditAction.CREATE, SUBJECT, id, 1, "measure created, KPI " + m.kpi().source());
         return measure(id);
     }

@@ -1,0 +1,88 @@
+package kz.agyn.measure.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import kz.agyn.measure.KpiPoint;
+import kz.agyn.measure.KpiReport;
+import kz.agyn.measure.KpiUnit;
+import kz.agyn.measure.Measure;
+import kz.agyn.measure.MeasureDraft;
+import kz.agyn.measure.MeasureService;
+import kz.agyn.measure.MeasureStatus;
+import kz.agyn.measure.TrafficLight;
+import kz.agyn.reference.Names;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Measures for scripts: the board, one measure, its KPI (actual values, projection, light), and for analysts and
+ * administrators creating and replacing one. A mistake is a problem+json in the caller's language.
+ */
+@RestController
+@RequestMapping("/api/v1/measures")
+class MeasureApiController {
+
+    private final MeasureService measures;
+
+    MeasureApiController(MeasureService measures) {
+        this.measures = measures;
+    }
+
+    /**
+     * One line of the board.
+     *
+     * @param latest     the latest actual value, or null
+     * @param latestYear its year, or null
+     */
+    record BoardLine(long id, Names names, Names owner, KpiUnit unit, Measure.YearValue baseline,
+                     Measure.YearValue target, LocalDate deadline, MeasureStatus status, boolean fromNote,
+                     Double latest, Integer latestYear, TrafficLight light) {
+    }
+
+    @GetMapping
+    List<BoardLine> board(Locale locale) {
+        return measures.board(locale).stream().map(MeasureApiController::line).toList();
+    }
+
+    private static BoardLine line(KpiReport r) {
+        Measure m = r.measure();
+        KpiPoint latest = r.latest();
+        return new BoardLine(m.id(), m.names(), m.owner(), m.unit(), m.baseline(), m.target(), m.deadline(),
+                m.status(), m.fromNote(), latest == null ? null : latest.value(),
+                latest == null ? null : latest.year(), r.light());
+    }
+
+    @GetMapping("/{id}")
+    Measure measure(@PathVariable long id) {
+        return measures.measure(id);
+    }
+
+    @GetMapping("/{id}/kpi")
+    KpiReport kpi(@PathVariable long id, Locale locale) {
+        return measures.kpi(id, locale);
+    }
+
+    @PostMapping
+    @PreAuthorize(MeasureWebConfiguration.EDITORS)
+    ResponseEntity<Measure> create(@RequestBody MeasureDraft draft, Authentication auth) {
+        Measure m = measures.create(draft, auth.getName());
+        return ResponseEntity.created(URI.create("/api/v1/measures/" + m.id())).body(m);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(MeasureWebConfiguration.EDITORS)
+    Measure update(@PathVariable long id, @RequestBody MeasureDraft draft, Authentication auth) {
+        return measures.update(id, draft, auth.getName());
+    }
+}
