@@ -56,6 +56,9 @@ public record KpiFormula(KpiSource source, String indicator, String dataset, Map
     /** The filters as stored and typed: {@code OCCUPATION=21, REGION=750000000}; empty for none. */
     public String filtersText() {
         StringJoiner text = new StringJoiner(", ");
+        if (filters.isEmpty()) {
+            return "";
+        }
         new EnumMap<>(filters).forEach((d, code) -> text.add(d.name() + "=" + code));
         return text.toString();
     }

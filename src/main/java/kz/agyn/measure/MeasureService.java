@@ -2,6 +2,8 @@ package kz.agyn.measure;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
@@ -41,6 +44,12 @@ public class MeasureService {
 
     /** Years before the baseline whose actual values are shown and may enter the trend. */
     public static final int YEARS_BEFORE_BASELINE = 4;
+
+    /**
+     * The same for a registry KPI: fewer, because each year end is an evaluation of every obligation as of that
+     * day (about two seconds on the demonstration's 14,000 awards).
+     */
+    public static final int REGISTRY_YEARS_BEFORE_BASELINE = 2;
 
     /** The largest evidence file kept in the database. */
     public static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -284,7 +293,7 @@ public class MeasureService {
     }
 
     /**
-     * The registry's share at the end of each year from four years before the baseline, and on the cohort
+     * The registry's share at the end of each year from two years before the baseline, and on the cohort
      * dashboard's default day for the last year (today, or the demonstration's day while every record is
      * synthetic): the cohort service evaluates every obligation as of that day.
      */
@@ -292,12 +301,16 @@ public class MeasureService {
         CohortService.DefaultDay last = cohorts.defaultDay();
         boolean synthetic = false;
         List<KpiPoint> out = new ArrayList<>();
-        for (int year = m.baseline().year() - YEARS_BEFORE_BASELINE; year <= last.day().getYear(); year++) {
-            LocalDate day = year == last.day().getYear() ? last.day() : LocalDate.of(year, 12, 31);
-            CohortReport report = cohorts.report(null, Breakdown.GRADUATION_YEAR, SectorBasis.FIRST_JOB, day, false);
-            synthetic |= report.synthetic() > 0;
-            CohortRow total = report.table().total();
-            Share share = m.kpi().registry() == RegistryFormula.RETURN_RATE ? total.returnRate() : total.workingOff();
+        for (int year = m.baseline().year() - REGISTRY_YEARS_BEFORE_BASELINE; year <= last.day().getYear();
+             year++) {
+            boolean current = year == last.day().getYear();
+            LocalDate day = current ? last.day() : LocalDate.of(year, 12, 31);
+            RegistryShare found = current ? registryShare(m.kpi().registry(), day)
+                    : pastYears.compute(new PastYear(m.kpi().registry(), day), (k, v) -> v != null
+                    && v.computedAt().plus(PAST_YEARS_KEPT).isAfter(Instant.now()) ? v
+                    : registryShare(k.formula(), k.day()));
+            synthetic |= found.synthetic();
+            Share share = found.share();
             if (share != null && share.defined()) {
                 out.add(new KpiPoint(year, day.toString(), share.value() * 100,
                         share.count() + " / " + share.base()));
@@ -305,6 +318,30 @@ public class MeasureService {
         }
         sources.add(new KpiReport.Source(KpiSource.REGISTRY, null, null, null, null, synthetic));
         return out;
+    }
+
+    /** A registry share as of a day, and whether demonstration records were counted. */
+    private record RegistryShare(Share share, boolean synthetic, Instant computedAt) {
+    }
+
+    private record PastYear(RegistryFormula formula, LocalDate day) {
+    }
+
+    /**
+     * The registry's shares at past year ends, kept for {@link #PAST_YEARS_KEPT}: each is an evaluation of every
+     * obligation as of that day (seconds on a full registry), and a past year end changes only when an officer
+     * records something back-dated. The current value is always computed afresh.
+     */
+    private final Map<PastYear, RegistryShare> pastYears = new ConcurrentHashMap<>();
+
+    /** How long a past year end's share is kept. */
+    public static final Duration PAST_YEARS_KEPT = Duration.ofMinutes(15);
+
+    private RegistryShare registryShare(RegistryFormula formula, LocalDate day) {
+        CohortReport report = cohorts.report(null, Breakdown.GRADUATION_YEAR, SectorBasis.FIRST_JOB, day, false);
+        CohortRow total = report.table().total();
+        return new RegistryShare(formula == RegistryFormula.RETURN_RATE ? total.returnRate() : total.workingOff(),
+                report.synthetic() > 0, Instant.now());
     }
 
     /** The draft as a measure, or the first thing wrong with it. */
