@@ -14,6 +14,7 @@ public class MeasureException extends UserException {
     }
 
     public static MeasureException notFound(long id) {
-        return new MeasureException(Kind.NOT_FOUND, "measure.error.notFound", id);
+        // As written, 987654: a number, not an amount ("987 654").
+        return new MeasureException(Kind.NOT_FOUND, "measure.error.notFound", Long.toString(id));
     }
 }

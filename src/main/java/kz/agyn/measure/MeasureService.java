@@ -406,10 +406,12 @@ public class MeasureService {
             throw MeasureException.invalid("measure.error.deadlineMissing");
         }
         if (d.deadline().getYear() < d.baselineYear()) {
-            throw MeasureException.invalid("measure.error.deadlineBeforeBaseline", d.baselineYear());
+            throw MeasureException.invalid("measure.error.deadlineBeforeBaseline",
+                    Integer.toString(d.baselineYear()));
         }
         if (d.deadline().getYear() < d.targetYear()) {
-            throw MeasureException.invalid("measure.error.deadlineBeforeTarget", d.targetYear());
+            throw MeasureException.invalid("measure.error.deadlineBeforeTarget",
+                    Integer.toString(d.targetYear()));
         }
         return new Measure(id, names, owner, blank(d.legalBasis()), d.budgetKzt(), kpi, d.kpiUnit(),
                 new Measure.YearValue(d.baselineValue(), d.baselineYear()),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import kz.agyn.measure.KpiSource;
@@ -20,7 +21,21 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 final class MeasureForm {
 
+    /** Every field of the form, in its order. */
+    static final List<String> FIELDS = List.of("nameKk", "nameRu", "nameEn", "ownerKk", "ownerRu", "ownerEn",
+            "legalBasis", "budgetKzt", "kpiSource", "kpiUnit", "indicator", "dataset", "filters", "registryFormula",
+            "baselineValue", "baselineYear", "targetValue", "targetYear", "deadline", "status");
+
     private MeasureForm() {
+    }
+
+    /** The fields as sent, each field of the form present (null when it was not sent). */
+    static Map<String, String> complete(Map<String, String> sent) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            f.put(field, sent.get(field));
+        }
+        return f;
     }
 
     /** The fields of a draft as the form shows them. */

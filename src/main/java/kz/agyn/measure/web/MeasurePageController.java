@@ -207,7 +207,7 @@ class MeasurePageController {
 
     private String form(Model model, Locale locale, Measure m, Map<String, String> fields, String error) {
         model.addAttribute("m", m);
-        model.addAttribute("form", fields);
+        model.addAttribute("form", MeasureForm.complete(fields));
         model.addAttribute("error", error);
         model.addAttribute("sources", KpiSource.values());
         model.addAttribute("units", KpiUnit.values());
