@@ -34,7 +34,7 @@ class MeasureInputTest extends AgynTest {
         assertProblem(valid().replace("\"deadline\": \"2030-12-31\"", "\"deadline\": \"2020-12-31\""), "en",
                 "The deadline cannot come before the baseline year, 2024.");
         assertProblem(valid().replace("RESEARCH_BUDGET", "NO_SUCH_INDICATOR"), "en",
-                "The warehouse has no indicator \"NO_SUCH_INDICATOR\".");
+                "The warehouse has no indicator \\\"NO_SUCH_INDICATOR\\\".");
         assertProblem(valid().replace("\"ownerKk\": \"Министрлік\",", "\"budgetKzt\": -5, \"ownerKk\": \"Министрлік\","),
                 "ru", "Бюджет не может быть отрицательным.");
         assertProblem(valid().replace("\"nameKk\": \"Сынақ INPUT\",", ""), "en",
@@ -46,7 +46,7 @@ class MeasureInputTest extends AgynTest {
                 "The target must differ from the baseline.");
         // A filter of a dimension that does not exist.
         assertProblem(valid().replace("\"dataset\": null", "\"dataset\": null, \"filters\": \"PLANET=MARS\""), "en",
-                "The filter part \"PLANET=MARS\" is not DIMENSION=code with a dimension such as REGION, OCCUPATION,"
+                "The filter part \\\"PLANET=MARS\\\" is not DIMENSION=code with a dimension such as REGION, OCCUPATION,"
                         + " EDUCATION, COUNTRY, SEX, AGE or FLOW.");
         // Unreadable JSON and an unknown choice are refused as such, not as a server error.
         MvcResult r = send("{\"kpiSource\": \"TELEPATHY\"}", "en", "ANALYST");

@@ -3,6 +3,8 @@ package kz.agyn.measure.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,39 +30,25 @@ final class MeasureWorkbook {
     static byte[] board(List<KpiReport> reports, MessageSource messages, Locale locale) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = Sheets.bold(wb);
-            Sheet sheet = wb.createSheet(msg(messages, locale, "measures.sheet.board"));
-            Sheets.header(sheet, bold, msg(messages, locale, "measure.field.id"),
-                    msg(messages, locale, "measure.field.name"), msg(messages, locale, "measure.field.owner"),
-                    msg(messages, locale, "measure.field.kpiSource"), msg(messages, locale, "measure.field.kpiUnit"),
-                    msg(messages, locale, "measure.field.baselineValue"),
-                    msg(messages, locale, "measure.field.baselineYear"), msg(messages, locale, "measure.latest"),
-                    msg(messages, locale, "measure.latestYear"), msg(messages, locale, "measure.field.targetValue"),
-                    msg(messages, locale, "measure.field.targetYear"), msg(messages, locale, "measure.field.deadline"),
-                    msg(messages, locale, "measure.field.status"), msg(messages, locale, "measure.light"),
-                    msg(messages, locale, "measure.fromNote"));
-            int n = 1;
+            List<List<Object>> rows = new ArrayList<>();
             for (KpiReport r : reports) {
                 Measure m = r.measure();
-                Row row = sheet.createRow(n++);
                 KpiPoint latest = r.latest();
-                row.createCell(0).setCellValue(m.id());
-                row.createCell(1).setCellValue(m.names().in(locale));
-                row.createCell(2).setCellValue(m.owner().in(locale));
-                row.createCell(3).setCellValue(msg(messages, locale, "measure.source." + m.kpi().source()));
-                row.createCell(4).setCellValue(msg(messages, locale, "measure.unit." + m.unit()));
-                row.createCell(5).setCellValue(m.baseline().value().doubleValue());
-                row.createCell(6).setCellValue(m.baseline().year());
-                Sheets.number(row, 7, latest == null ? null : latest.value(), "");
-                if (latest != null) {
-                    row.createCell(8).setCellValue(latest.year());
-                }
-                row.createCell(9).setCellValue(m.target().value().doubleValue());
-                row.createCell(10).setCellValue(m.target().year());
-                row.createCell(11).setCellValue(m.deadline().toString());
-                row.createCell(12).setCellValue(msg(messages, locale, "measure.status." + m.status()));
-                row.createCell(13).setCellValue(msg(messages, locale, "measure.light." + r.light()));
-                row.createCell(14).setCellValue(m.fromNote() ? msg(messages, locale, "measure.yes") : "");
+                rows.add(Arrays.asList(m.id(), m.names().in(locale), m.owner().in(locale),
+                        msg(messages, locale, "measure.source." + m.kpi().source()),
+                        msg(messages, locale, "measure.unit." + m.unit()), m.baseline().value(), m.baseline().year(),
+                        latest == null ? null : latest.value(), latest == null ? null : latest.year(),
+                        m.target().value(), m.target().year(), m.deadline().toString(),
+                        msg(messages, locale, "measure.status." + m.status()),
+                        msg(messages, locale, "measure.light." + r.light()),
+                        m.fromNote() ? msg(messages, locale, "measure.yes") : null));
             }
+            table(wb.createSheet(msg(messages, locale, "measures.sheet.board")), bold,
+                    labels(messages, locale, "measure.field.id", "measure.field.name", "measure.field.owner",
+                            "measure.field.kpiSource", "measure.field.kpiUnit", "measure.field.baselineValue",
+                            "measure.field.baselineYear", "measure.latest", "measure.latestYear",
+                            "measure.field.targetValue", "measure.field.targetYear", "measure.field.deadline",
+                            "measure.field.status", "measure.light", "measure.fromNote"), rows);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -97,62 +85,58 @@ final class MeasureWorkbook {
             Sheets.pair(about, n, msg(messages, locale, "measure.rule"), msg(messages, locale, "measure.rule.text"),
                     bold);
 
-            Sheet values = wb.createSheet(msg(messages, locale, "measures.sheet.values"));
-            Sheets.header(values, bold, msg(messages, locale, "measure.year"), msg(messages, locale, "measure.period"),
-                    msg(messages, locale, "measure.value"), msg(messages, locale, "measure.detail"));
-            int v = 1;
+            List<List<Object>> values = new ArrayList<>();
             for (KpiPoint p : r.actual()) {
-                Row row = values.createRow(v++);
-                row.createCell(0).setCellValue(p.year());
-                row.createCell(1).setCellValue(p.period());
-                row.createCell(2).setCellValue(p.value());
-                row.createCell(3).setCellValue(p.detail() == null ? "" : p.detail());
+                values.add(Arrays.asList(p.year(), p.period(), p.value(), p.detail()));
             }
-            Sheet projection = wb.createSheet(msg(messages, locale, "measures.sheet.projection"));
-            Sheets.header(projection, bold, msg(messages, locale, "measure.year"),
-                    msg(messages, locale, "measure.value"), msg(messages, locale, "measure.lower"),
-                    msg(messages, locale, "measure.upper"));
+            table(wb.createSheet(msg(messages, locale, "measures.sheet.values")), bold,
+                    labels(messages, locale, "measure.year", "measure.period", "measure.value", "measure.detail"),
+                    values);
+            List<List<Object>> projected = new ArrayList<>();
             if (r.projection() != null) {
-                int p = 1;
                 for (Projection.Point q : r.projection().points()) {
-                    Row row = projection.createRow(p++);
-                    row.createCell(0).setCellValue(q.year());
-                    row.createCell(1).setCellValue(q.value());
-                    Sheets.number(row, 2, q.lower(), "");
-                    Sheets.number(row, 3, q.upper(), "");
+                    projected.add(Arrays.asList(q.year(), q.value(), q.lower(), q.upper()));
                 }
             }
-            Sheet notes = wb.createSheet(msg(messages, locale, "measures.sheet.comments"));
-            Sheets.header(notes, bold, msg(messages, locale, "measure.when"), msg(messages, locale, "measure.who"),
-                    msg(messages, locale, "measure.comment"), msg(messages, locale, "measure.link"),
-                    msg(messages, locale, "measure.file"));
-            int c = 1;
-            for (MeasureComment mc : comments) {
-                Row row = notes.createRow(c++);
-                row.createCell(0).setCellValue(mc.createdAt().toString());
-                row.createCell(1).setCellValue(mc.author());
-                row.createCell(2).setCellValue(mc.body());
-                row.createCell(3).setCellValue(mc.link() == null ? "" : mc.link());
-                row.createCell(4).setCellValue(mc.fileName() == null ? "" : mc.fileName());
-            }
-            Sheet history = wb.createSheet(msg(messages, locale, "measures.sheet.changes"));
-            Sheets.header(history, bold, msg(messages, locale, "measure.when"), msg(messages, locale, "measure.who"),
-                    msg(messages, locale, "measure.changedField"), msg(messages, locale, "measure.before"),
-                    msg(messages, locale, "measure.after"));
-            int h = 1;
-            for (MeasureChange ch : changes) {
-                Row row = history.createRow(h++);
-                row.createCell(0).setCellValue(ch.changedAt().toString());
-                row.createCell(1).setCellValue(ch.changedBy());
-                row.createCell(2).setCellValue(ch.field());
-                row.createCell(3).setCellValue(ch.oldValue() == null ? "" : ch.oldValue());
-                row.createCell(4).setCellValue(ch.newValue() == null ? "" : ch.newValue());
-            }
+            table(wb.createSheet(msg(messages, locale, "measures.sheet.projection")), bold,
+                    labels(messages, locale, "measure.year", "measure.value", "measure.lower", "measure.upper"),
+                    projected);
+            table(wb.createSheet(msg(messages, locale, "measures.sheet.comments")), bold,
+                    labels(messages, locale, "measure.when", "measure.who", "measure.comment", "measure.link",
+                            "measure.file"),
+                    comments.stream().map(c -> Arrays.<Object>asList(fmt.time(c.createdAt()), c.author(), c.body(),
+                            c.link(), c.fileName())).toList());
+            table(wb.createSheet(msg(messages, locale, "measures.sheet.changes")), bold,
+                    labels(messages, locale, "measure.when", "measure.who", "measure.changedField",
+                            "measure.before", "measure.after"),
+                    changes.stream().map(c -> Arrays.<Object>asList(fmt.time(c.changedAt()), c.changedBy(),
+                            c.field(), c.oldValue(), c.newValue())).toList());
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A sheet of a header and rows: numbers as numbers, text as text, nothing for null. */
+    private static void table(Sheet sheet, CellStyle bold, String[] header, List<List<Object>> rows) {
+        Sheets.header(sheet, bold, header);
+        int n = 1;
+        for (List<Object> values : rows) {
+            Row row = sheet.createRow(n++);
+            for (int c = 0; c < values.size(); c++) {
+                Object v = values.get(c);
+                if (v instanceof Number number) {
+                    row.createCell(c).setCellValue(number.doubleValue());
+                } else if (v != null) {
+                    row.createCell(c).setCellValue(v.toString());
+                }
+            }
+        }
+    }
+
+    private static String[] labels(MessageSource messages, Locale locale, String... keys) {
+        return Arrays.stream(keys).map(k -> msg(messages, locale, k)).toArray(String[]::new);
     }
 
     /** The KPI's formula in words: the indicator and filter, the registry formula, or "reported". */
