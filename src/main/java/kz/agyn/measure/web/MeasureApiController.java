@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.measure.KpiPoint;
 import kz.agyn.measure.KpiReport;
 import kz.agyn.measure.KpiUnit;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/measures")
+@Tag(name = "Measures", description = "Adopted measures and their KPIs: actual values drawn live from the warehouse, "
+        + "the registry or reported values, a trend to the deadline and a traffic light (decision 0039). Reading for "
+        + "every signed-in user; ADMIN and ANALYST create and edit; every change is audited.")
 class MeasureApiController {
 
     private final MeasureService measures;
@@ -51,6 +56,7 @@ class MeasureApiController {
     }
 
     @GetMapping
+    @Operation(summary = "The board: every measure with its latest actual value and light")
     List<BoardLine> board(Locale locale) {
         return measures.board(locale).stream().map(MeasureApiController::line).toList();
     }
@@ -64,16 +70,24 @@ class MeasureApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One measure")
     Measure measure(@PathVariable long id) {
         return measures.measure(id);
     }
 
     @GetMapping("/{id}/kpi")
+    @Operation(summary = "The KPI: actual values (one a year, with how each was obtained), the projection to the "
+            + "deadline with its 80% interval, the light and why (verdict.reason), and the sources")
     KpiReport kpi(@PathVariable long id, Locale locale) {
         return measures.kpi(id, locale);
     }
 
     @PostMapping
+    @Operation(summary = "Create a measure", description = "Body: nameKk/Ru/En, ownerKk/Ru/En, legalBasis, budgetKzt, "
+            + "kpiSource (WAREHOUSE with indicator, optional dataset and filters \"OCCUPATION=21, REGION=…\"; REGISTRY "
+            + "with registryFormula RETURN_RATE or WORKING_OFF_SHARE; MANUAL), kpiUnit (PERCENT, KZT, COUNT), "
+            + "baselineValue, baselineYear, targetValue, targetYear, deadline, status. A mistake is a 400 problem+json "
+            + "naming it in the caller's language (code measure.error.*).")
     @PreAuthorize(MeasureWebConfiguration.EDITORS)
     ResponseEntity<Measure> create(@RequestBody MeasureDraft draft, Authentication auth) {
         Measure m = measures.create(draft, auth.getName());
@@ -81,6 +95,7 @@ class MeasureApiController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Replace a measure's fields (body as for POST); each changed field is kept in its history")
     @PreAuthorize(MeasureWebConfiguration.EDITORS)
     Measure update(@PathVariable long id, @RequestBody MeasureDraft draft, Authentication auth) {
         return measures.update(id, draft, auth.getName());
