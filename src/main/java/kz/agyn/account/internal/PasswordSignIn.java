@@ -25,14 +25,16 @@ public class PasswordSignIn implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final SignInThrottle throttle;
     private final SignInEvents events;
+    private final BasicSignInMemory memory;
     private volatile String dummyHash;
 
     public PasswordSignIn(AccountRepository repository, PasswordEncoder encoder, SignInThrottle throttle,
-                          SignInEvents events) {
+                          SignInEvents events, BasicSignInMemory memory) {
         this.repository = repository;
         this.encoder = encoder;
         this.throttle = throttle;
         this.events = events;
+        this.memory = memory;
     }
 
     @Override
@@ -48,8 +50,12 @@ public class PasswordSignIn implements AuthenticationProvider {
         }
         Optional<AccountRepository.Credentials> user = name.isBlank() ? Optional.empty()
                 : repository.credentials(name);
-        boolean matches = user.isPresent() ? encoder.matches(password, user.get().passwordHash())
-                : encoder.matches(password, dummyHash());
+        boolean basic = how.method() == SignInMethod.BASIC;
+        // A script's repeated HTTP Basic requests: the same name and password verified moments ago against the
+        // account as it still is need not pay Argon2id again (BasicSignInMemory says why this is safe).
+        boolean matches = user.isPresent() && basic && memory.remembers(user.get(), password)
+                || (user.isPresent() ? encoder.matches(password, user.get().passwordHash())
+                : encoder.matches(password, dummyHash()));
         if (matches && user.isPresent()) {
             AccountRepository.Credentials c = user.get();
             if (!c.enabled()) {
@@ -57,8 +63,13 @@ public class PasswordSignIn implements AuthenticationProvider {
                 throw new DisabledException("account disabled");
             }
             throttle.succeeded(name);
-            if (encoder.upgradeEncoding(c.passwordHash())) {
-                repository.upgradeHash(c.username(), encoder.encode(password));
+            String hash = c.passwordHash();
+            if (encoder.upgradeEncoding(hash)) {
+                hash = encoder.encode(password);
+                repository.upgradeHash(c.username(), hash);
+            }
+            if (basic) {
+                memory.remember(c, hash, password);
             }
             events.succeeded(c, how);
             SignedInUser principal = AccountUserDetailsService.principal(c);
@@ -67,6 +78,7 @@ public class PasswordSignIn implements AuthenticationProvider {
             result.setDetails(how);
             return result;
         }
+        memory.forget(name);
         List<SignInThrottle.Block> blocks = throttle.failed(name, how.address());
         AccountRepository.Credentials named = user.orElse(null);
         events.failed(named, how, named == null ? "no such account" : "wrong password");

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
+import kz.agyn.platform.cache.Caches;
+import kz.agyn.platform.cache.PerGeneration;
 import kz.agyn.platform.charts.ChartOption;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
@@ -41,8 +44,20 @@ class ExplorerController {
     private final MessageSource messages;
     private final JsonMapper json;
 
+    /** What a view shows, computed once per change of the warehouse or the reference data (decision 0042). */
+    private record Shown(Explorer.View view, String lineOption, String mapOption) {
+    }
+
+    /** A view depends on the selection, on what the reader's roles may see (small counts) and on the language. */
+    private record ShownKey(Explorer.Selection selection, Set<String> roles, Locale locale) {
+    }
+
+    private final PerGeneration<ShownKey, Shown> views;
+
     ExplorerController(Explorer explorer, Warehouse warehouse, ReferenceData reference, MessageSource messages,
-                       JsonMapper json) {
+                       JsonMapper json, Caches caches) {
+        this.views = caches.perGeneration(2_000, Caches.WAREHOUSE,
+                Caches.REFERENCE);
         this.explorer = explorer;
         this.warehouse = warehouse;
         this.reference = reference;
@@ -67,16 +82,22 @@ class ExplorerController {
                    HttpServletResponse response) {
         Explorer.Selection selection = explorer.selection(indicator, by, params, from, to, dataset, version, asOf,
                 shown);
-        Explorer.View view = explorer.view(selection, Role.namesOf(auth), locale);
+        Set<String> roles = Set.copyOf(Role.namesOf(auth));
+        Shown computed = views.get(new ShownKey(selection, roles, locale), () -> {
+            Explorer.View view = explorer.view(selection, roles, locale);
+            String unit = view.indicator() == null ? ""
+                    : messages.getMessage("unit." + view.indicator().unit(), null, "", locale);
+            ChartOption map = explorer.mapOption(view, regionNames(locale), unit);
+            return new Shown(view, json.writeValueAsString(explorer.lineOption(view, unit)),
+                    map == null ? null : json.writeValueAsString(map));
+        });
+        Explorer.View view = computed.view();
         model.addAttribute("view", view);
         model.addAttribute("indicators", warehouse.indicators());
-        model.addAttribute("mayRestore", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
+        model.addAttribute("mayRestore", roles.contains("ADMIN") || roles.contains("ANALYST"));
         model.addAttribute("locale", locale);
-        String unit = view.indicator() == null ? ""
-                : messages.getMessage("unit." + view.indicator().unit(), null, "", locale);
-        model.addAttribute("lineOption", json.writeValueAsString(explorer.lineOption(view, unit)));
-        ChartOption map = explorer.mapOption(view, regionNames(locale), unit);
-        model.addAttribute("mapOption", map == null ? null : json.writeValueAsString(map));
+        model.addAttribute("lineOption", computed.lineOption());
+        model.addAttribute("mapOption", computed.mapOption());
         model.addAttribute("exportQuery", view.query());
         // The same address answers with a page or with a fragment: caches must keep them apart.
         response.addHeader("Vary", "HX-Request");

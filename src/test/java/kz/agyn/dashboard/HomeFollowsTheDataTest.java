@@ -1,0 +1,75 @@
+package kz.agyn.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import kz.agyn.AgynTest;
+import kz.agyn.reference.Names;
+import kz.agyn.reference.ReferenceData;
+import kz.agyn.reference.Region;
+import kz.agyn.warehouse.ImportReport;
+import kz.agyn.warehouse.ImportService;
+import kz.agyn.warehouse.Warehouse;
+import kz.agyn.warehouse.Withdrawals;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The home page keeps its figures between views (decision 0042) but never shows data older than the last accepted
+ * import or edit: an import accepted a moment ago is on the very next view, and so is a dataset retired after it.
+ */
+class HomeFollowsTheDataTest extends AgynTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Warehouse warehouse;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    Withdrawals withdrawals;
+    @Autowired
+    ReferenceData reference;
+
+    @Test
+    void anImportAndARetirementShowOnTheNextView() throws Exception {
+        String before = mapTitle(home());
+        assertThat(mapTitle(home())).isEqualTo(before).doesNotContain("2099");
+
+        // A synthetic series of emigrants in every region for a later year than any other: the map takes it (the
+        // same number of regions and the same kind of source, a later year).
+        warehouse.createDataset("test-home-follows", new Names("Сынақ", "Тест", "Test"), "Agyn tests", null, null,
+                null, true);
+        StringBuilder csv = new StringBuilder("indicator,period,region,value\n");
+        int n = 100;
+        for (Region r : reference.currentRegions()) {
+            csv.append("EMIGRANTS,2099,").append(r.kato()).append(',').append(n++).append('\n');
+        }
+        ImportReport report = imports.upload("test-home-follows", "home.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "csv", null,
+                "home-analyst", Locale.ENGLISH);
+        imports.accept(report.id(), "home-analyst", Locale.ENGLISH);
+        assertThat(mapTitle(home())).contains("2099");
+
+        withdrawals.retire("test-home-follows", "a test series, not to be shown", "home-admin");
+        assertThat(mapTitle(home())).isEqualTo(before);
+    }
+
+    /** The map's heading: the indicator and the year it shows. */
+    private static String mapTitle(String page) {
+        var map = org.jsoup.Jsoup.parse(page).selectFirst("#chart-map");
+        assertThat(map).as("the home page's map").isNotNull();
+        return map.attr("aria-label") + " " + map.attr("data-option");
+    }
+
+    private String home() throws Exception {
+        return mvc.perform(get("/").with(user("home-viewer").roles("VIEWER")).header("Accept-Language", "en"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
