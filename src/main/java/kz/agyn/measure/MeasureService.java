@@ -2,8 +2,6 @@ package kz.agyn.measure;
 
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,12 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.Period;
 import kz.agyn.measure.internal.MeasureRepository;
+import kz.agyn.platform.cache.Caches;
+import kz.agyn.platform.cache.PerGeneration;
 import kz.agyn.reference.Names;
 import kz.agyn.registry.cohorts.Breakdown;
 import kz.agyn.registry.cohorts.CohortReport;
@@ -62,13 +61,21 @@ public class MeasureService {
     private final KpiProjection projection;
     private final AuditLog audit;
 
+    /**
+     * The registry's shares by formula and day, kept per generation of the registry's data (decision 0042): each
+     * is an evaluation of every obligation as of its day (about two seconds on the demonstration's 14,000 awards),
+     * and the first request after any change of the registry computes it again, so a return shows at once.
+     */
+    private final PerGeneration<ShareKey, RegistryShare> registryShares;
+
     public MeasureService(MeasureRepository repository, Warehouse warehouse, CohortService cohorts,
-                          KpiProjection projection, AuditLog audit) {
+                          KpiProjection projection, AuditLog audit, Caches caches) {
         this.repository = repository;
         this.warehouse = warehouse;
         this.cohorts = cohorts;
         this.projection = projection;
         this.audit = audit;
+        this.registryShares = caches.perGeneration(64, Caches.REGISTRY);
     }
 
     public List<Measure> measures() {
@@ -303,12 +310,9 @@ public class MeasureService {
         List<KpiPoint> out = new ArrayList<>();
         for (int year = m.baseline().year() - REGISTRY_YEARS_BEFORE_BASELINE; year <= last.day().getYear();
              year++) {
-            boolean current = year == last.day().getYear();
-            LocalDate day = current ? last.day() : LocalDate.of(year, 12, 31);
-            RegistryShare found = current ? registryShare(m.kpi().registry(), day)
-                    : pastYears.compute(new PastYear(m.kpi().registry(), day), (k, v) -> v != null
-                    && v.computedAt().plus(PAST_YEARS_KEPT).isAfter(Instant.now()) ? v
-                    : registryShare(k.formula(), k.day()));
+            LocalDate day = year == last.day().getYear() ? last.day() : LocalDate.of(year, 12, 31);
+            RegistryShare found = registryShares.get(new ShareKey(m.kpi().registry(), day),
+                    () -> registryShare(m.kpi().registry(), day));
             synthetic |= found.synthetic();
             Share share = found.share();
             if (share != null && share.defined()) {
@@ -321,27 +325,17 @@ public class MeasureService {
     }
 
     /** A registry share as of a day, and whether demonstration records were counted. */
-    private record RegistryShare(Share share, boolean synthetic, Instant computedAt) {
+    private record RegistryShare(Share share, boolean synthetic) {
     }
 
-    private record PastYear(RegistryFormula formula, LocalDate day) {
+    private record ShareKey(RegistryFormula formula, LocalDate day) {
     }
-
-    /**
-     * The registry's shares at past year ends, kept for {@link #PAST_YEARS_KEPT}: each is an evaluation of every
-     * obligation as of that day (seconds on a full registry), and a past year end changes only when an officer
-     * records something back-dated. The current value is always computed afresh.
-     */
-    private final Map<PastYear, RegistryShare> pastYears = new ConcurrentHashMap<>();
-
-    /** How long a past year end's share is kept. */
-    public static final Duration PAST_YEARS_KEPT = Duration.ofMinutes(15);
 
     private RegistryShare registryShare(RegistryFormula formula, LocalDate day) {
         CohortReport report = cohorts.report(null, Breakdown.GRADUATION_YEAR, SectorBasis.FIRST_JOB, day, false);
         CohortRow total = report.table().total();
         return new RegistryShare(formula == RegistryFormula.RETURN_RATE ? total.returnRate() : total.workingOff(),
-                report.synthetic() > 0, Instant.now());
+                report.synthetic() > 0);
     }
 
     /** The draft as a measure, or the first thing wrong with it. */
