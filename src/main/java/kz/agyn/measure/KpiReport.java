@@ -25,6 +25,7 @@ public record KpiReport(Measure measure, List<KpiPoint> actual, Projection proje
      * Where values come from.
      *
      * @param kind      WAREHOUSE, REGISTRY or MANUAL
+     * @param code      the dataset's code, or null
      * @param title     the dataset's title in the reader's language, or null
      * @param publisher the publisher as written, or null
      * @param licence   the licence as written, or null

@@ -196,10 +196,6 @@ public class MeasureService {
         return repository.changes(id);
     }
 
-    public List<ReportedValue> reportedValues(long id) {
-        return repository.values(id);
-    }
-
     /** An evidence file, its read audited. */
     public MeasureRepository.StoredFile file(long id, long comment) {
         MeasureRepository.StoredFile f = repository.file(id, comment)

@@ -90,8 +90,6 @@ class MeasurePageController {
         model.addAttribute("option", json.writeValueAsString(MeasureChart.of(report, messages, locale)));
         model.addAttribute("comments", measures.comments(id));
         model.addAttribute("changes", measures.changes(id));
-        model.addAttribute("reported", report.measure().kpi().source() == KpiSource.MANUAL
-                ? measures.reportedValues(id) : List.of());
         model.addAttribute("indicator", report.measure().kpi().indicator() == null ? null
                 : warehouse.indicator(report.measure().kpi().indicator()).orElse(null));
         model.addAttribute("fmt", new MeasureFormat(locale));
