@@ -73,6 +73,11 @@ class MeasureInputTest extends AgynTest {
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("Базалық мән: «он» сан емес.").contains("value=\"он\"");
+        // The names typed are kept too, each field marked with its language.
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(body);
+        assertThat(page.select("input[name=nameRu]").attr("value")).isEqualTo("Тест");
+        assertThat(page.select("input[name=nameRu]").attr("lang")).isEqualTo("ru");
+        assertThat(page.select("input[name=ownerEn]").attr("lang")).isEqualTo("en");
     }
 
     private void assertProblem(String body, String lang, String detail) throws Exception {
