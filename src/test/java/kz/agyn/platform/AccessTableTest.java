@@ -93,6 +93,12 @@ class AccessTableTest extends AgynTest {
             GET  /reference                             302 200 200 200 200 200
             GET  /api/v1/regions                        401 200 200 200 200 200
             GET  /iin                                   302 200 200 200 200 200
+            # measures: the board for every signed-in user, the editor for analysts and administrators
+            GET  /measures                              302 200 200 200 200 200
+            GET  /measures/new                          302 403 403 200 403 200
+            GET  /measures/999999                       302 404 404 404 404 404
+            GET  /api/v1/measures                       401 200 200 200 200 200
+            GET  /api/v1/measures/999999                401 404 404 404 404 404
             # account and users
             GET  /account                               302 -   200 200 200 200
             GET  /api/v1/account                        401 -   200 200 200 200

@@ -35,7 +35,8 @@ class MainMenuTest extends AgynTest {
     private static final List<String> MIDDLE = List.of("/warehouse/indicators nav.indicators", "/surveys nav.surveys");
     private static final String REGISTRY = "/registry nav.registry";
     private static final String COHORTS = "/registry/cohorts nav.registry";
-    private static final List<String> END = List.of("/note nav.note", "/cost-model nav.costModel",
+    private static final List<String> END = List.of("/note nav.note", "/measures nav.measures",
+            "/cost-model nav.costModel",
             "/reference nav.reference", "/iin nav.iin", "/api/docs nav.api");
     private static final List<String> ADMINISTRATION = List.of("/admin/users nav.admin", "/admin/audit nav.audit",
             "/admin/jobs nav.jobs", "/admin/registry-keys nav.registryKeys");
