@@ -65,6 +65,11 @@ public class ScenarioInputs {
     static final double EMIGRANTS = 31_287;
     /** Share of emigrants who come back within a year (default). */
     static final double RETURN_RATE = 0.05;
+    /** Scholars who come back to work off their obligation: the note's 40%. */
+    static final double SCHOLAR_RETURN_RATE = 0.40;
+    /** Sampling errors of the targets (defaults): relative for the rates, absolute for the reasons' shares. */
+    static final double RATE_RELATIVE_ERROR = 0.10;
+    static final double REASON_SHARE_ERROR = 0.03;
     /** Table 1 of the note: why specialists leave. */
     static final Map<String, Double> REASONS = reasons();
 
@@ -89,7 +94,8 @@ public class ScenarioInputs {
      * 5..8; the return rate; the reasons' shares (Table 1).
      */
     public record TargetFigures(double[] emigrationRateByIsco, double[] emigrationRateByIsced, double returnRate,
-                                Map<String, Double> reasonShares) {
+                                double scholarReturnRate, Map<String, Double> reasonShares,
+                                double rateRelativeStandardError, double reasonShareStandardError) {
     }
 
     /** Everything read once for a run; {@link #generate} makes the agents from it. */
@@ -256,8 +262,21 @@ public class ScenarioInputs {
             a.add(new Assumption("emigrationByIsco", Assumption.DEFAULT, null, false, null));
         }
         a.add(new Assumption("returnRate", Assumption.DEFAULT, null, false, RETURN_RATE));
+        a.add(new Assumption("scholarReturnRate", Assumption.NOTE, null, false, SCHOLAR_RETURN_RATE));
         a.add(new Assumption("reasonShares", Assumption.NOTE, null, false, null));
-        return new TargetFigures(isco, isced, RETURN_RATE, REASONS);
+        // A rate the data do not give (no stock, no emigrants) is no target: NaN, as the engine takes it.
+        for (int g = 0; g < isco.length; g++) {
+            if (!(isco[g] > 0 && isco[g] < 1)) {
+                isco[g] = Double.NaN;
+            }
+        }
+        for (int l = 0; l < isced.length; l++) {
+            if (!(isced[l] > 0 && isced[l] < 1)) {
+                isced[l] = Double.NaN;
+            }
+        }
+        return new TargetFigures(isco, isced, RETURN_RATE, SCHOLAR_RETURN_RATE, REASONS, RATE_RELATIVE_ERROR,
+                REASON_SHARE_ERROR);
     }
 
     private static String figureDataset(WarehouseInputs.Inputs cost, String code) {
@@ -270,7 +289,7 @@ public class ScenarioInputs {
      * scholars, each count divided by the scale and rounded at random (so that 1:100 keeps the registry's mix on
      * average). The same seed makes the same population. Returns how many agents were made.
      */
-    public int generate(Prepared p, int scale, long seed, AgentSink sink) {
+    public static int generate(Prepared p, int scale, long seed, AgentSink sink) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5CE7A210L);
         int workers = (int) Math.round(SPECIALISTS / scale);
         double[] regionCdf = cdf(p.regionShares());
@@ -303,14 +322,15 @@ public class ScenarioInputs {
             int obligation;
             boolean abroad;
             switch (c.state()) {
-                case "STUDYING" -> { obligation = 1; abroad = true; }
-                case "GRADUATED", "ABROAD_PERMITTED", "OVERDUE" -> { obligation = 2; abroad = true; }
+                // Abroad with the obligation ahead: the engine's STUDYING (work-off owed after return).
+                case "STUDYING", "GRADUATED", "ABROAD_PERMITTED", "OVERDUE" -> { obligation = 1; abroad = true; }
                 case "RETURNED", "WORKING_OFF" -> { obligation = 2; abroad = false; }
                 case "FULFILLED" -> { obligation = 3; abroad = false; }
                 case "IN_BREACH", "REPAYING" -> { obligation = 4; abroad = true; }
                 default -> { obligation = 0; abroad = false; }
             }
-            int years = obligation == 1 || obligation == 2 ? Math.max(1, c.yearsLeft()) : 0;
+            // 0 years owed is the engine's default term (the rules' years) for a scholar still abroad.
+            int years = obligation == 2 ? Math.max(1, c.yearsLeft()) : obligation == 1 ? c.yearsLeft() : 0;
             for (int k = 0; k < n; k++) {
                 int region = pick(regionCdf, random.nextDouble());
                 int sector = pick(professionals, random.nextDouble());
