@@ -1,0 +1,93 @@
+package kz.agyn.scenario.engine;
+
+/**
+ * The decision model: the chance a year that an agent of a type leaves, returns or (a scholar whose studies end)
+ * comes back to work off. Pure functions of the type, the year's conditions, the coefficients and the agent's
+ * obligation; the simulator turns them into integer thresholds.
+ */
+final class Decision {
+
+    private Decision() {
+    }
+
+    static final long ONE = 1L << 32;
+
+    /** The probability as a threshold for a uniform 32-bit integer: P(u < threshold) = p, exactly 0 and 1 kept. */
+    static long threshold(double p) {
+        if (!(p > 0)) {
+            return 0;
+        }
+        if (p >= 1) {
+            return ONE;
+        }
+        return (long) (p * ONE);
+    }
+
+    static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** Domestic pay a month with incentives: pay change, a returnee's supplement, a tax holiday (gross equivalent). */
+    static double effectivePay(Population.Types types, int type, Conditions c, boolean supplement, boolean holiday) {
+        double pay = types.pay[type] * c.multiplier(types.sector[type], types.isco[type]);
+        if (supplement) {
+            pay *= 1 + c.supplementShare;
+        }
+        if (holiday) {
+            pay /= 1 - c.taxRate;
+        }
+        return pay;
+    }
+
+    /** The five deficits (the order of {@link Reason}) of a type under conditions, at an effective pay. */
+    static void deficits(Population.Types types, int type, Conditions c, double effectivePay, double[] into) {
+        into[0] = Math.max(0, Math.log(c.destinationPay[types.isco[type]] / effectivePay));
+        into[1] = c.growthDeficit;
+        into[2] = c.fairnessDeficit;
+        into[3] = types.sector[type] >= Sector.RESEARCH.ordinal() ? c.researchDeficit : 0; // research or a university
+        into[4] = types.ageGroup[type] < 2 ? 1 / (1 + c.housingKzt / (12 * effectivePay)) : 1;
+    }
+
+    static double pushes(Coefficients k, Population.Types types, int type, Conditions c, double effectivePay) {
+        double[] d = new double[5];
+        deficits(types, type, c, effectivePay, d);
+        return k.pay() * d[0] + k.growth() * d[1] + k.socioPolitical() * d[2] + k.research() * d[3]
+                + k.living() * d[4];
+    }
+
+    /** The logit without the reasons: who the agent is. */
+    static double who(Coefficients k, Population.Types types, int type) {
+        return k.intercept() + k.isco(types.isco[type]) + k.isced(types.isced[type])
+                + k.ageGroup(types.ageGroup[type]) + (types.studied[type] ? k.ties() : 0);
+    }
+
+    /** Repayment owed with y years of work-off left, in years of the agent's pay. */
+    static double owedInYearsOfPay(int yearsLeft, double effectivePay) {
+        double owed = Assumptions.SCHOLARSHIP_COST_KZT * (1 + Assumptions.BREACH_PENALTY)
+                * Math.min(1.0, yearsLeft / (double) Assumptions.WORK_OFF_YEARS);
+        return owed / (12 * effectivePay);
+    }
+
+    static double emigration(Coefficients k, Population.Types types, int type, Conditions c, boolean supplement,
+                             boolean holiday, int yearsOwed) {
+        double pay = effectivePay(types, type, c, supplement, holiday);
+        double x = who(k, types, type) + pushes(k, types, type, c, pay);
+        if (yearsOwed > 0) {
+            x -= k.obligation() * owedInYearsOfPay(yearsOwed, pay);
+        }
+        return logistic(x);
+    }
+
+    /** An agent abroad weighs home with the incentives a returnee would get. */
+    static double returning(Coefficients k, Population.Types types, int type, Conditions c) {
+        double pay = effectivePay(types, type, c, c.supplementYears > 0, c.holidayYears > 0);
+        return logistic(k.returnIntercept() - pushes(k, types, type, c, pay));
+    }
+
+    /** A scholar whose studies end comes back to work off (or stays abroad: a breach). */
+    static double scholarReturning(Coefficients k, Population.Types types, int type, Conditions c, int yearsOwed) {
+        double pay = effectivePay(types, type, c, c.supplementYears > 0, c.holidayYears > 0);
+        return logistic(k.scholarReturnIntercept() - pushes(k, types, type, c, pay)
+                + k.obligation() * owedInYearsOfPay(yearsOwed, pay));
+    }
+}

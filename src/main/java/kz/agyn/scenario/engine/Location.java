@@ -1,0 +1,6 @@
+package kz.agyn.scenario.engine;
+
+/** Where an agent is at the start of the simulation. */
+public enum Location {
+    KAZAKHSTAN, ABROAD
+}
