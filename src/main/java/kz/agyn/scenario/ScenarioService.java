@@ -30,6 +30,8 @@ public class ScenarioService {
     /** Scenarios compared side by side against the baseline in one run. */
     public static final int MAX_COMPARED = 4;
     static final int MAX_NAME = 200;
+    /** An upper bound of the regions a population has, for the size check before a run (the engine checks again). */
+    static final int REGIONS_AT_MOST = 24;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -96,6 +98,10 @@ public class ScenarioService {
         List<Scenario> chosen = ids.stream().map(this::scenario).toList();
         ScenarioSimulation engine = simulation.orElseThrow(
                 () -> new ScenarioException(UserException.Kind.CONFLICT, "scenario.noEngine"));
+        // Regions as the population will have them: those the warehouse holds (at most the country's 20 or so).
+        if (!engine.fits(chosen.size() + 1, REGIONS_AT_MOST, settings)) {
+            throw new ScenarioException(List.of(new LeverProblem("draws", "scenario.invalid.tooLarge")));
+        }
         UUID id = UUID.randomUUID();
         repository.insertRun(id, user, settings.horizon(), settings.draws(), settings.seed(), settings.scale(),
                 scenariosJson(chosen));

@@ -32,6 +32,12 @@ public interface ScenarioSimulation {
                   java.util.Map<String, List<String>> codes) {
     }
 
+    /**
+     * Whether the results of a run this size fit in memory (the engine holds every draw's value until the bands are
+     * taken); asked before a run starts, so that too large a run is refused with a message rather than failing.
+     */
+    boolean fits(int scenarios, int regions, RunSettings settings);
+
     /** Runs {@code scenarios} (index 0 the baseline, {@link ScenarioLevers#none()}); throws when cancelled. */
     Output run(ScenarioInputs.Prepared inputs, List<ScenarioLevers> scenarios, RunSettings settings,
                Progress progress);

@@ -23,7 +23,6 @@ import kz.agyn.scenario.engine.Model;
 import kz.agyn.scenario.engine.ObligationState;
 import kz.agyn.scenario.engine.PayChange;
 import kz.agyn.scenario.engine.Population;
-import kz.agyn.scenario.engine.Progress;
 import kz.agyn.scenario.engine.Reason;
 import kz.agyn.scenario.engine.Results;
 import kz.agyn.scenario.engine.ReturneeSupplement;
@@ -48,6 +47,18 @@ class EngineSimulation implements ScenarioSimulation {
 
     private static final Sector[] SECTORS = Sector.values();
     private static final ObligationState[] OBLIGATIONS = ObligationState.values();
+
+    /** The engine's result slots: the total, each region, ISCO 0-9, ISCED 5-8, two sexes, five age groups, four sectors. */
+    static long slots(int regions) {
+        return 1L + regions + 10 + 4 + 2 + 5 + 4;
+    }
+
+    @Override
+    public boolean fits(int scenarios, int regions, RunSettings settings) {
+        long cells = (long) scenarios * settings.draws() * settings.horizon() * Measure.values().length
+                * slots(regions);
+        return cells <= Simulator.MAX_RESULT_CELLS;
+    }
 
     @Override
     public Output run(ScenarioInputs.Prepared inputs, List<ScenarioLevers> scenarios, RunSettings settings,
@@ -80,7 +91,7 @@ class EngineSimulation implements ScenarioSimulation {
         progress.phase("SCENARIO_SIMULATING", total);
         Results results;
         try {
-            results = Simulator.run(population, context, model, levers, spec, new Progress() {
+            results = Simulator.run(population, context, model, levers, spec, new kz.agyn.scenario.engine.Progress() {
                 @Override
                 public void advance(long agentYears) {
                     progress.advance(agentYears);
