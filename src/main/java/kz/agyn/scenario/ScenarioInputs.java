@@ -109,6 +109,7 @@ public class ScenarioInputs {
     private final ScholarCounts scholarCounts;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ScenarioInputs(Warehouse warehouse, WarehouseInputs costInputs, ScholarCounts scholarCounts) {
         this(warehouse, costInputs, scholarCounts, Clock.systemUTC());
     }

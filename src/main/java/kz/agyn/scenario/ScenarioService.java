@@ -155,9 +155,11 @@ public class ScenarioService {
     }
 
     public RunState run(UUID id) {
+        // The job first, then the run: a job read as over was over before its run's row is read, so a run whose
+        // job has succeeded is never shown without its results.
+        JobView job = jobs.latest("run", id.toString(), List.of(JobKind.SCENARIO_RUN)).orElse(null);
         ScenarioRepository.RunRow row = repository.run(id)
                 .orElseThrow(() -> new ScenarioException(UserException.Kind.NOT_FOUND, "scenario.run.notFound"));
-        JobView job = jobs.latest("run", id.toString(), List.of(JobKind.SCENARIO_RUN)).orElse(null);
         return new RunState(row, new RunSettings(row.horizon(), row.draws(), row.seed(), row.scale()),
                 runScenarios(row.scenarios()), job, row.finishedAt() != null);
     }
