@@ -114,7 +114,7 @@ final class ResultsPresenter {
         }
         List<String> legend = names.subList(first, names.size());
         return new ChartOption().tooltip(Tooltip.axis()).legend(Legend.wrappedAtTop().listing(legend))
-                .grid(Grid.margins(80, 30, 50, 40)).xAxis(Axis.category(years))
+                .grid(Grid.margins(110, 30, 50, 40)).xAxis(Axis.category(years))
                 .yAxis(Axis.value().named(unit(measure))).series(series);
     }
 

@@ -85,8 +85,13 @@ class ScenarioBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#results-table")).containsText("Сақталған бір маманның құны");
             int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
             assertThat(width).isLessThanOrEqualTo(390);
-            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("scenario-results-kk-phone.png"))
-                    .setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("scenario-results-kk-phone.png")));
+            page.locator("#results-table").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("scenario-results-kk-phone-table.png")));
+            page.locator("#fan-chart").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("scenario-results-kk-phone-fan.png")));
         }
     }
 }

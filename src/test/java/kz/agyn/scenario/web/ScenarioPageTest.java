@@ -87,15 +87,18 @@ class ScenarioPageTest extends AgynTest {
     void badRunSettingsComeBackBesideTheirFields() throws Exception {
         long id = scenarios.scenarios().get(0).id();
         Map<String, String[]> cases = Map.of(
-                "horizon=0", new String[] {"horizon", "0", "Көкжиек 1-ден 20 жылға дейін."},
-                "horizon=500", new String[] {"horizon", "500", "Көкжиек 1-ден 20 жылға дейін."},
-                "draws=0", new String[] {"draws", "0", "Жүгіртулер саны 1-ден 100 000-ға дейін."},
-                "draws=10^7", new String[] {"draws", "10000000", "Жүгіртулер саны 1-ден 100 000-ға дейін."});
+                "horizon=0", new String[] {"horizon", "0", "Көкжиек: 1–20 жыл."},
+                "horizon=500", new String[] {"horizon", "500", "Көкжиек: 1–20 жыл."},
+                "draws=0", new String[] {"draws", "0", "Жүгіртулер саны: 1–100 000."},
+                "draws=10^7", new String[] {"draws", "10000000", "Жүгіртулер саны: 1–100 000."});
         for (var c : cases.entrySet()) {
             String field = c.getValue()[0];
-            Document d = page(post("/scenarios/" + id + "/runs").with(ANALYST).with(csrf())
-                    .param("horizon", "10").param("draws", "50").param("seed", "1").param("scale", "100")
-                    .param(field, c.getValue()[1]));
+            Map<String, String> form = new java.util.HashMap<>(Map.of("horizon", "10", "draws", "50", "seed", "1",
+                    "scale", "100"));
+            form.put(field, c.getValue()[1]);
+            MockHttpServletRequestBuilder request = post("/scenarios/" + id + "/runs").with(ANALYST).with(csrf());
+            form.forEach(request::param);
+            Document d = page(request);
             var label = d.select("#run-" + field).parents().select("label").first();
             assertThat(label.hasClass("has-error")).as(c.getKey()).isTrue();
             assertThat(label.select(".field-error").text().replace('\u00A0', ' ')).as(c.getKey()).isEqualTo(c.getValue()[2]);
