@@ -68,6 +68,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The scenario engine is a plain library (issue 17): no Spring and no other Agyn feature, so a batch job can run
+     * its draws unchanged. It may use the kernel's value types and Hipparchus.
+     */
+    @Test
+    void scenarioEngineIsAPlainLibrary() {
+        classes().that().resideInAPackage("kz.agyn.scenario.engine..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackages("kz.agyn..", "org.springframework..")
+                        .or(resideInAnyPackage("kz.agyn.scenario.engine..", "kz.agyn.kernel..")))
+                .check(classes);
+    }
+
     @Test
     void featuresDoNotReachIntoEachOthersInternals() {
         classes().should(onlyTouchOwnInternals()).check(classes);

@@ -29,7 +29,7 @@ public final class Calibration {
 
     /** The central values of the terms that are not fitted, and the starting point of those that are. */
     public static Coefficients defaults() {
-        return new Coefficients(0, new double[10], new double[4], new double[] {0.3, 0.15, 0, -0.4, -1.0}, 0.4,
+        return new Coefficients(-6, new double[10], new double[4], new double[] {0.3, 0.15, 0, -0.4, -1.0}, 0.4,
                 1.0, 0.5, 0.5, 0.5, 0.5, 0.3, -3, 0);
     }
 
@@ -150,7 +150,11 @@ public final class Calibration {
                 target[r.ordinal()] = t.reasonShares().get(r);
             }
             double[] x = new double[n];
+            double[] before = new double[19];
             for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+                if (!moved(before, isco, isced, reasons) && iteration > 0) {
+                    break;
+                }
                 for (int type = 0; type < n; type++) {
                     x[type] = logit(start, type, isco, isced, reasons);
                 }
@@ -186,6 +190,20 @@ public final class Calibration {
             double ret = solve(fitted, t.returnRate(), false);
             double scholar = solve(fitted, t.scholarReturnRate(), true);
             return fitted.with(isco, isced, reasons, ret, scholar);
+        }
+
+        /** Whether the terms moved since the last look (1e-7 on the logit scale); remembers them. */
+        static boolean moved(double[] before, double[] isco, double[] isced, double[] reasons) {
+            double[] now = new double[before.length];
+            System.arraycopy(isco, 0, now, 0, 10);
+            System.arraycopy(isced, 0, now, 10, 4);
+            System.arraycopy(reasons, 0, now, 14, 5);
+            boolean moved = false;
+            for (int i = 0; i < now.length; i++) {
+                moved |= Math.abs(now[i] - before[i]) > 1e-7;
+            }
+            System.arraycopy(now, 0, before, 0, now.length);
+            return moved;
         }
 
         /** Sum of chances and agents in Kazakhstan, by ISCO group (or ISCED level). */
@@ -253,7 +271,8 @@ public final class Calibration {
                 double pay = Decision.effectivePay(types, type, baseline, false, false);
                 double y = intercept - Decision.pushes(k, types, type, baseline, pay);
                 if (scholars) {
-                    y += k.obligation() * Decision.owedInYearsOfPay((int) Math.round(owedStudying[type]), pay);
+                    y += k.obligation()
+                            * Decision.owedInYearsOfPay(types, type, baseline, (int) Math.round(owedStudying[type]));
                 }
                 sum += n * Decision.logistic(y);
                 agents += n;

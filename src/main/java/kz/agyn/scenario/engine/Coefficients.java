@@ -5,11 +5,11 @@ package kz.agyn.scenario.engine;
  * <pre>
  * x = intercept + isco[g] + isced[l] + ageGroup[a] + ties·studiedAbroad
  *     + pay·D_pay + growth·D_growth + socioPolitical·D_fair + research·D_research + living·D_living
- *     − obligation·(repayment owed / a year's pay)          (scholars working off)
+ *     − obligation·(repayment owed / a year's pay abroad)    (scholars working off)
  * </pre>
  * where each D is a deficit against par (0 = no reason to leave on that count, see package doc). Return of an
  * agent abroad: {@code returnIntercept − (the same five terms)}; a scholar whose studies end returns with
- * {@code scholarReturnIntercept − (the five terms) + obligation·(repayment owed / a year's pay)}.
+ * {@code scholarReturnIntercept − (the five terms) + obligation·(repayment owed / a year's pay abroad)}.
  */
 public record Coefficients(double intercept, double[] isco, double[] isced, double[] ageGroup, double ties,
                            double pay, double growth, double socioPolitical, double research, double living,

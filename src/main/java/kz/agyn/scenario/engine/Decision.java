@@ -41,18 +41,32 @@ final class Decision {
 
     /** The five deficits (the order of {@link Reason}) of a type under conditions, at an effective pay. */
     static void deficits(Population.Types types, int type, Conditions c, double effectivePay, double[] into) {
-        into[0] = Math.max(0, Math.log(c.destinationPay[types.isco[type]] / effectivePay));
+        into[0] = payDeficit(types, type, c, effectivePay);
         into[1] = c.growthDeficit;
         into[2] = c.fairnessDeficit;
-        into[3] = types.sector[type] >= Sector.RESEARCH.ordinal() ? c.researchDeficit : 0; // research or a university
-        into[4] = types.ageGroup[type] < 2 ? 1 / (1 + c.housingKzt / (12 * effectivePay)) : 1;
+        into[3] = researchDeficit(types, type, c);
+        into[4] = livingDeficit(types, type, c, effectivePay);
     }
 
+    static double payDeficit(Population.Types types, int type, Conditions c, double effectivePay) {
+        return Math.max(0, Math.log(c.destinationPay[types.isco[type]] / effectivePay));
+    }
+
+    /** Research funding matters to research institutes and universities. */
+    static double researchDeficit(Population.Types types, int type, Conditions c) {
+        return types.sector[type] >= Sector.RESEARCH.ordinal() ? c.researchDeficit : 0;
+    }
+
+    /** Housing support goes to those under 35 (the first two age groups). */
+    static double livingDeficit(Population.Types types, int type, Conditions c, double effectivePay) {
+        return types.ageGroup[type] < 2 ? 1 / (1 + c.housingKzt / (12 * effectivePay)) : 1;
+    }
+
+    /** The reasons' part of the logit: each deficit times its coefficient. */
     static double pushes(Coefficients k, Population.Types types, int type, Conditions c, double effectivePay) {
-        double[] d = new double[5];
-        deficits(types, type, c, effectivePay, d);
-        return k.pay() * d[0] + k.growth() * d[1] + k.socioPolitical() * d[2] + k.research() * d[3]
-                + k.living() * d[4];
+        return k.pay() * payDeficit(types, type, c, effectivePay) + k.growth() * c.growthDeficit
+                + k.socioPolitical() * c.fairnessDeficit + k.research() * researchDeficit(types, type, c)
+                + k.living() * livingDeficit(types, type, c, effectivePay);
     }
 
     /** The logit without the reasons: who the agent is. */
@@ -61,11 +75,14 @@ final class Decision {
                 + k.ageGroup(types.ageGroup[type]) + (types.studied[type] ? k.ties() : 0);
     }
 
-    /** Repayment owed with y years of work-off left, in years of the agent's pay. */
-    static double owedInYearsOfPay(int yearsLeft, double effectivePay) {
+    /**
+     * Repayment owed with y years of work-off left, in years of the pay the scholar would earn abroad (not of the
+     * domestic pay: a pay rise at home must not make the debt look smaller and so the scholar likelier to leave).
+     */
+    static double owedInYearsOfPay(Population.Types types, int type, Conditions c, int yearsLeft) {
         double owed = Assumptions.SCHOLARSHIP_COST_KZT * (1 + Assumptions.BREACH_PENALTY)
                 * Math.min(1.0, yearsLeft / (double) Assumptions.WORK_OFF_YEARS);
-        return owed / (12 * effectivePay);
+        return owed / (12 * c.destinationPay[types.isco[type]]);
     }
 
     static double emigration(Coefficients k, Population.Types types, int type, Conditions c, boolean supplement,
@@ -73,7 +90,7 @@ final class Decision {
         double pay = effectivePay(types, type, c, supplement, holiday);
         double x = who(k, types, type) + pushes(k, types, type, c, pay);
         if (yearsOwed > 0) {
-            x -= k.obligation() * owedInYearsOfPay(yearsOwed, pay);
+            x -= k.obligation() * owedInYearsOfPay(types, type, c, yearsOwed);
         }
         return logistic(x);
     }
@@ -88,6 +105,6 @@ final class Decision {
     static double scholarReturning(Coefficients k, Population.Types types, int type, Conditions c, int yearsOwed) {
         double pay = effectivePay(types, type, c, c.supplementYears > 0, c.holidayYears > 0);
         return logistic(k.scholarReturnIntercept() - pushes(k, types, type, c, pay)
-                + k.obligation() * owedInYearsOfPay(yearsOwed, pay));
+                + k.obligation() * owedInYearsOfPay(types, type, c, yearsOwed));
     }
 }

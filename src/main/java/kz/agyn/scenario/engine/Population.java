@@ -32,6 +32,8 @@ public final class Population {
     final byte[] workOff;
     /** Each agent's type; agents are sorted by it. */
     final int[] type;
+    /** Where each type's agents start (and, at [types], the end): type t is agents [firstOfType[t], firstOfType[t+1]). */
+    final int[] firstOfType;
     final Types types;
 
     private Population(List<String> regions, double personsPerAgent, int size, byte[] region, byte[] age,
@@ -53,6 +55,12 @@ public final class Population {
         this.workOff = workOff;
         this.type = type;
         this.types = types;
+        firstOfType = new int[types.count + 1];
+        for (int t = 0, i = 0; t < types.count; t++) {
+            firstOfType[t] = i;
+            i += types.agents[t];
+        }
+        firstOfType[types.count] = size;
     }
 
     public static Builder builder(List<String> regions, double personsPerAgent) {

@@ -96,6 +96,8 @@ public final class Simulator {
         final Slots slots;
         final Tally layout;
         final Conditions[][] conditions;
+        /** The coefficient-free part of the thresholds; the same object for years with the same chances. */
+        final Deficits[][] deficits;
         final Results results;
         final long[] emigrantCost = new long[4];
 
@@ -114,6 +116,13 @@ public final class Simulator {
             for (int i = 0; i < s; i++) {
                 for (int t = 0; t < h; t++) {
                     conditions[i][t] = new Conditions(c, scenarios.get(i), c.startYear() + t);
+                }
+            }
+            deficits = new Deficits[s][h];
+            for (int i = 0; i < s; i++) {
+                for (int t = 0; t < h; t++) {
+                    deficits[i][t] = t > 0 && conditions[i][t].sameChances(conditions[i][t - 1])
+                            ? deficits[i][t - 1] : new Deficits(p.types, conditions[i][t]);
                 }
             }
             double[] cost = c.brainDrainCostPerEmigrantKzt();
@@ -192,22 +201,36 @@ public final class Simulator {
             }
         }
 
-        /** Per scenario and year; a year whose chances equal the year before's shares its table. */
+        /**
+         * Per scenario and year; a year whose chances equal the year before's shares its table. What does not
+         * depend on the coefficients (the pay and living deficits of each type) is worked out once per run, so a
+         * draw's table costs one exponential per type and direction.
+         */
         Thresholds[][] thresholds(Coefficients k) {
             Population.Types types = p.types;
+            double[] who = new double[types.count];
+            for (int type = 0; type < types.count; type++) {
+                who[type] = Decision.who(k, types, type);
+            }
             Thresholds[][] out = new Thresholds[s][h];
             for (int i = 0; i < s; i++) {
                 for (int t = 0; t < h; t++) {
-                    if (t > 0 && conditions[i][t].sameChances(conditions[i][t - 1])) {
+                    if (t > 0 && deficits[i][t] == deficits[i][t - 1]) {
                         out[i][t] = out[i][t - 1];
                         continue;
                     }
+                    Deficits in = deficits[i][t];
                     Conditions cond = conditions[i][t];
+                    double common = k.growth() * cond.growthDeficit + k.socioPolitical() * cond.fairnessDeficit;
+                    double research = k.research() * cond.researchDeficit;
                     long[] leave = new long[types.count];
                     long[] back = new long[types.count];
                     for (int type = 0; type < types.count; type++) {
-                        leave[type] = Decision.threshold(Decision.emigration(k, types, type, cond, false, false, 0));
-                        back[type] = Decision.threshold(Decision.returning(k, types, type, cond));
+                        double r = types.sector[type] >= Sector.RESEARCH.ordinal() ? research : 0; // as Decision
+                        double stay = common + r + k.pay() * in.payLeave[type] + k.living() * in.livingLeave[type];
+                        double home = common + r + k.pay() * in.payBack[type] + k.living() * in.livingBack[type];
+                        leave[type] = Decision.threshold(Decision.logistic(who[type] + stay));
+                        back[type] = Decision.threshold(Decision.logistic(k.returnIntercept() - home));
                     }
                     out[i][t] = new Thresholds(leave, back);
                 }
@@ -222,6 +245,7 @@ public final class Simulator {
             byte[][] owed = new byte[s][BLOCK];
             byte[][] since = new byte[s][BLOCK];
             int[] u = new int[BLOCK];
+            int[] events = new int[BLOCK];
             for (int b = fromBlock; b < toBlock; b++) {
                 if (progress.cancelled()) {
                     throw new CancelledException();
@@ -235,7 +259,7 @@ public final class Simulator {
                     uniforms(streamSeed(spec.seed(), draw, b, t), u, hi - lo);
                     for (int i = 0; i < s; i++) {
                         step(k, i, t, table[i][t], lo, hi, u, state[i], owed[i], since[i], tally,
-                                (i * h + t) * layout.size);
+                                (i * h + t) * layout.size, events);
                     }
                 }
                 progress.advance((long) (hi - lo) * h * s);
@@ -270,30 +294,45 @@ public final class Simulator {
             }
         }
 
-        /** One year of one scenario for agents [lo, hi): the per-agent step, the common states inline. */
+        /**
+         * One year of one scenario for agents [lo, hi): the per-agent step. Agents are sorted by type, so the loop
+         * walks each type's run with its two thresholds at hand and only notes who has something happen (leaves,
+         * returns, or is in a rare state), without branching on it; then it deals with those few.
+         */
         void step(Coefficients k, int scenario, int t, Thresholds th, int lo, int hi, int[] u, byte[] state,
-                  byte[] owed, byte[] since, long[] tally, int at) {
+                  byte[] owed, byte[] since, long[] tally, int at, int[] events) {
             long[] leave = th.leave();
             long[] back = th.back();
-            int[] type = p.type;
-            for (int i = lo; i < hi; i++) {
-                int j = i - lo;
+            int[] first = p.firstOfType;
+            int n = 0;
+            for (int type = p.type[lo], from = lo; from < hi; type++) {
+                int to = Math.min(hi, first[type + 1]);
+                long stay = leave[type];
+                long home = Decision.ONE - back[type];
+                for (int i = from; i < to; i++) {
+                    int j = i - lo;
+                    int st = state[j];
+                    long x = u[j] & 0xFFFFFFFFL;
+                    boolean happens = st == IN_KZ ? x < stay : st != ABROAD || x >= home;
+                    events[n] = j;
+                    n += happens ? 1 : 0;
+                }
+                from = to;
+            }
+            Conditions cond = conditions[scenario][t];
+            for (int e = 0; e < n; e++) {
+                int j = events[e];
+                int i = lo + j;
                 byte st = state[j];
-                long x = u[j] & 0xFFFFFFFFL;
                 if (st == IN_KZ) {
-                    if (x < leave[type[i]]) {
-                        state[j] = ABROAD;
-                        leaves(i, tally, at);
-                    }
+                    state[j] = ABROAD;
+                    leaves(i, tally, at);
                 } else if (st == ABROAD) {
-                    if (x >= Decision.ONE - back[type[i]]) {
-                        Conditions cond = conditions[scenario][t];
-                        state[j] = cond.window > 0 ? RETURNEE : IN_KZ;
-                        since[j] = (byte) (cond.window > 0 ? 1 : 0);
-                        returns(i, tally, at);
-                    }
+                    state[j] = cond.window > 0 ? RETURNEE : IN_KZ;
+                    since[j] = (byte) (cond.window > 0 ? 1 : 0);
+                    returns(i, tally, at);
                 } else {
-                    rare(k, conditions[scenario][t], i, j, x, state, owed, since, tally, at);
+                    rare(k, cond, i, j, u[j] & 0xFFFFFFFFL, state, owed, since, tally, at);
                 }
             }
         }
@@ -390,6 +429,29 @@ public final class Simulator {
             tally[base + slots.sex + p.sex[i]] += amount;
             tally[base + slots.age + Assumptions.ageGroup(p.age[i])] += amount;
             tally[base + slots.sector + p.sector[i]] += amount;
+        }
+    }
+
+    /** Per type, the pay and living deficits of one who stays (leave) and of one abroad weighing return (back). */
+    static final class Deficits {
+        final double[] payLeave;
+        final double[] livingLeave;
+        final double[] payBack;
+        final double[] livingBack;
+
+        Deficits(Population.Types types, Conditions c) {
+            payLeave = new double[types.count];
+            livingLeave = new double[types.count];
+            payBack = new double[types.count];
+            livingBack = new double[types.count];
+            for (int type = 0; type < types.count; type++) {
+                double stay = Decision.effectivePay(types, type, c, false, false);
+                payLeave[type] = Decision.payDeficit(types, type, c, stay);
+                livingLeave[type] = Decision.livingDeficit(types, type, c, stay);
+                double back = Decision.effectivePay(types, type, c, c.supplementYears > 0, c.holidayYears > 0);
+                payBack[type] = Decision.payDeficit(types, type, c, back);
+                livingBack[type] = Decision.livingDeficit(types, type, c, back);
+            }
         }
     }
 
