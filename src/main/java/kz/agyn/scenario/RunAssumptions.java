@@ -16,4 +16,13 @@ public record RunAssumptions(List<Assumption> inputs, int agents, double persons
         fit = fit == null ? List.of() : List.copyOf(fit);
         codes = codes == null ? Map.of() : Map.copyOf(codes);
     }
+
+    /** The label of a dimension's value: "_T" for the total, a KATO code, an ISCO group; its index if unknown. */
+    public String code(String dimension, int index) {
+        if (dimension.equals("TOTAL")) {
+            return "_T";
+        }
+        List<String> c = codes.getOrDefault(dimension, List.of());
+        return index < c.size() ? c.get(index) : String.valueOf(index);
+    }
 }

@@ -17,7 +17,6 @@ import kz.agyn.platform.charts.Tooltip;
 import kz.agyn.platform.charts.VisualMap;
 import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
-import kz.agyn.platform.format.Scale;
 import kz.agyn.platform.format.Shortening;
 import kz.agyn.scenario.ResultBand;
 import kz.agyn.scenario.Scenario;
@@ -42,8 +41,7 @@ final class ResultsPresenter {
     private final MessageSource messages;
     private final Locale locale;
     private final Numbers numbers;
-    private final Shortening money = Shortening.none(Decimals.upTo(0)).and(Scale.MILLION, Decimals.upTo(1))
-            .and(Scale.BILLION, Decimals.upTo(2));
+    private final Shortening money = ScenarioTexts.MONEY;
 
     ResultsPresenter(MessageSource messages, Locale locale) {
         this.messages = messages;

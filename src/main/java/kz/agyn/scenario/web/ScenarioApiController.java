@@ -189,9 +189,9 @@ class ScenarioApiController {
             assumptions = scenarios.assumptions(s.run());
             List<String> dims = dimension == null || dimension.isBlank() || dimension.equals("TOTAL")
                     ? List.of("TOTAL") : List.of("TOTAL", dimension);
-            Map<String, List<String>> codes = assumptions == null ? Map.of() : assumptions.codes();
+            RunAssumptions a = assumptions == null ? new RunAssumptions(null, 0, 0, null, null) : assumptions;
             int start = s.run().startYear();
-            bands = scenarios.results(id, dims).stream().map(b -> band(b, start, codes)).toList();
+            bands = scenarios.results(id, dims).stream().map(b -> band(b, start, a)).toList();
         }
         return new RunAnswer(id, job == null ? null : job.state().name(), job == null ? null
                 : jobTexts.state(job, locale), job == null ? null : jobTexts.phase(job, locale),
@@ -210,11 +210,9 @@ class ScenarioApiController {
                 .build();
     }
 
-    private static Band band(ResultBand b, int startYear, Map<String, List<String>> codes) {
-        List<String> c = codes.getOrDefault(b.dimension(), List.of());
-        String code = b.dimension().equals("TOTAL") ? "_T" : b.codeIndex() < c.size() ? c.get(b.codeIndex())
-                : String.valueOf(b.codeIndex());
-        return new Band(b.position(), startYear + b.yearOffset(), b.measure(), b.dimension(), code, b.mean(),
+    private static Band band(ResultBand b, int startYear, RunAssumptions a) {
+        return new Band(b.position(), startYear + b.yearOffset(), b.measure(), b.dimension(),
+                a.code(b.dimension(), b.codeIndex()), b.mean(),
                 b.p2_5(), b.p10(), b.p50(), b.p90(), b.p97_5());
     }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -133,10 +132,8 @@ class ScenarioExportController {
     }
 
     private static List<String> cells(ResultBand b, Export e) {
-        Map<String, List<String>> codes = e.assumptions() == null ? Map.of() : e.assumptions().codes();
-        List<String> c = codes.getOrDefault(b.dimension(), List.of());
-        String code = b.dimension().equals("TOTAL") ? "_T" : b.codeIndex() < c.size() ? c.get(b.codeIndex())
-                : String.valueOf(b.codeIndex());
+        String code = e.assumptions() == null ? String.valueOf(b.codeIndex())
+                : e.assumptions().code(b.dimension(), b.codeIndex());
         return List.of(String.valueOf(b.position()), b.position() < e.names().size() ? e.names().get(b.position()) : "",
                 String.valueOf(e.startYear() + b.yearOffset()), b.measure(), b.dimension(), code, num(b.mean()),
                 num(b.p2_5()), num(b.p10()), num(b.p50()), num(b.p90()), num(b.p97_5()));

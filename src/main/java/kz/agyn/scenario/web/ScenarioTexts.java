@@ -26,7 +26,8 @@ final class ScenarioTexts {
     private final MessageSource messages;
     private final Locale locale;
     private final Numbers numbers;
-    private final Shortening money = Shortening.none(Decimals.upTo(0)).and(Scale.MILLION, Decimals.upTo(1))
+    /** Money on the scenario pages: millions with one decimal, billions with two. */
+    static final Shortening MONEY = Shortening.none(Decimals.upTo(0)).and(Scale.MILLION, Decimals.upTo(1))
             .and(Scale.BILLION, Decimals.upTo(2));
 
     ScenarioTexts(MessageSource messages, Locale locale) {
@@ -56,7 +57,7 @@ final class ScenarioTexts {
             out.add(msg("scenario.lever.pay", signedPercent(p.change() * 100), who) + from);
         }
         if (l.researchBudgetKzt() != null) {
-            out.add(msg("scenario.lever.researchBudget", numbers.money(l.researchBudgetKzt(), "KZT", money)));
+            out.add(msg("scenario.lever.researchBudget", numbers.money(l.researchBudgetKzt(), "KZT", MONEY)));
         }
         if (l.researchJobs() != null) {
             out.add(msg("scenario.lever.researchJobs", numbers.number(l.researchJobs(), Decimals.upTo(0))));
@@ -69,7 +70,7 @@ final class ScenarioTexts {
             out.add(msg("scenario.lever.taxHoliday", l.taxHolidayYears()));
         }
         if (l.housingSupportKzt() != null) {
-            out.add(msg("scenario.lever.housing", numbers.money(l.housingSupportKzt(), "KZT", money)));
+            out.add(msg("scenario.lever.housing", numbers.money(l.housingSupportKzt(), "KZT", MONEY)));
         }
         if (l.partnerships() != null) {
             out.add(msg("scenario.lever.partnerships", l.partnerships()));
