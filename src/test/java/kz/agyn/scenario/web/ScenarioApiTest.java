@@ -183,6 +183,18 @@ class ScenarioApiTest extends AgynTest {
         assertThat(page).contains("id=\"fan-chart\"", "id=\"results-table\"", "id=\"assumptions\"",
                 "Researchers&#39; pay +30%", "Research budget 5 → 10 bn KZT", "Cost per specialist kept",
                 "the note of 6 November 2024");
+        // The exports: every band, codes as stored (the baseline is position 0), and the workbook.
+        String csv = mvc.perform(get("/scenarios/runs/" + first + "/export/csv").with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo(String.join(",",
+                ScenarioExportController.COLUMNS));
+        assertThat(csv).contains(",KEPT_VS_BASELINE,TOTAL,_T,", ",EMIGRANTS,REGION,");
+        byte[] xlsx = mvc.perform(get("/scenarios/runs/" + first + "/export/xlsx").with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThan(100);
+        }
     }
 
     JsonNode await(UUID run) throws Exception {
