@@ -27,9 +27,12 @@ import java.util.Random;
  */
 public final class Calibration {
 
-    /** The central values of the terms that are not fitted, and the starting point of those that are. */
+    /**
+     * The central values of the terms that are not fitted, and the starting point of those that are; the
+     * intercept puts the chance of leaving at a few percent a year, as observed.
+     */
     public static Coefficients defaults() {
-        return new Coefficients(-6, new double[10], new double[4], new double[] {0.3, 0.15, 0, -0.4, -1.0}, 0.4,
+        return new Coefficients(-8.5, new double[10], new double[4], new double[] {0.3, 0.15, 0, -0.4, -1.0}, 0.4,
                 1.0, 0.5, 0.5, 0.5, 0.5, 0.3, -3, 0);
     }
 

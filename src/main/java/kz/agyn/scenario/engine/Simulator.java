@@ -427,7 +427,7 @@ public final class Simulator {
             tally[base + slots.isco + p.isco[i]] += amount;
             tally[base + slots.isced + p.isced[i]] += amount;
             tally[base + slots.sex + p.sex[i]] += amount;
-            tally[base + slots.age + Assumptions.ageGroup(p.age[i])] += amount;
+            tally[base + slots.age + p.types.ageGroup[p.type[i]]] += amount;
             tally[base + slots.sector + p.sector[i]] += amount;
         }
     }
