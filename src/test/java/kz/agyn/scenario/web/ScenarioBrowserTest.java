@@ -73,6 +73,8 @@ class ScenarioBrowserTest extends AgynBrowserTest {
             page.locator("#measure").selectOption("COST_PER_SPECIALIST_KEPT_KZT");
             page.waitForURL(url -> url.contains("measure=COST_PER_SPECIALIST_KEPT_KZT"));
             assertThat(page.locator("#fan-chart")).hasAttribute("data-rendered", "true");
+            // ECharts draws its lines in over a second: the picture is taken when they are all there.
+            page.waitForTimeout(1500);
             page.locator("#fan-chart").screenshot(new Locator.ScreenshotOptions()
                     .setPath(Browsers.SHOTS.resolve("scenario-fan-cost-en.png")));
         }
