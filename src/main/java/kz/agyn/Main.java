@@ -6,6 +6,7 @@ import kz.agyn.jobs.cli.JobsCommand;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.registry.imports.cli.RegistryImportCommand;
 import kz.agyn.registry.keys.cli.RegistryRekeyCommand;
+import kz.agyn.scenario.cli.SimulateCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import kz.agyn.warehouse.refresh.cli.RefreshCommand;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "agyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
         subcommands = {Main.Serve.class, ImportCommand.class, RefreshCommand.class, RegistryImportCommand.class,
-                RegistryRekeyCommand.class, JobsCommand.class, CommandLine.HelpCommand.class})
+                RegistryRekeyCommand.class, JobsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

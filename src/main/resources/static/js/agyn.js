@@ -216,9 +216,28 @@
     });
   }
 
+  // A fan chart's tooltip names the central lines only: the bands' edges and widths (agynBand) are not figures
+  // a reader should see as such; each line's 95% band is given beside it when the chart carries it (agynRange).
+  function fanTooltip(option) {
+    var bands = (option.series || []).map(function (s) { return !!s.agynBand; });
+    if (!bands.some(Boolean) || !option.tooltip) { return; }
+    option.tooltip.formatter = function (params) {
+      var rows = [escapeHtml(params[0].axisValueLabel)];
+      params.forEach(function (p) {
+        if (bands[p.seriesIndex] || p.value === null || p.value === undefined) { return; }
+        var s = option.series[p.seriesIndex];
+        var range = s.agynRange && s.agynRange[p.dataIndex];
+        rows.push(p.marker + escapeHtml(p.seriesName) + ': <b>' + escapeHtml(fmtNumber(p.value)) + '</b>'
+            + (range ? ' (' + escapeHtml(fmtNumber(range[0])) + ' – ' + escapeHtml(fmtNumber(range[1])) + ')' : ''));
+      });
+      return rows.join('<br>');
+    };
+  }
+
   function draw(el, option) {
     localize(option);
     fitBandNames(el, option);
+    fanTooltip(option);
     (option.series || []).forEach(function (s) {
       if (s.type === 'custom' && s.agynErrorBars) {
         s.renderItem = errorBars;

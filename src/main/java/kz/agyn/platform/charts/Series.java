@@ -103,6 +103,21 @@ public final class Series extends JsonObject<Series> {
         return set("agynUnit", unit);
     }
 
+    /**
+     * A band of a fan chart: this line, stacked on the band's lower edge (a series of the same {@code stack}
+     * drawn with opacity 0), is the band's width, shaded at {@code opacity}; no line, no points. agyn.js leaves
+     * band series out of the tooltip ({@code agynBand}), which names the central lines only.
+     */
+    public Series band(double opacity) {
+        return set("areaStyle", Map.of("opacity", opacity)).set("lineStyle", Map.of("opacity", 0))
+                .set("symbol", "none").set("agynBand", true);
+    }
+
+    /** Each value's 95% band, {@code [low, high]}, which agyn.js writes beside the value in a fan chart's tooltip. */
+    public Series ranges(List<?> ranges) {
+        return set("agynRange", ranges);
+    }
+
     /** The region's name shown while the pointer is on it. */
     public Series namesOnHover() {
         return set("emphasis", Map.of("label", Map.of("show", true)));
