@@ -56,7 +56,10 @@ class FeatureContributionsTest extends AgynTest {
                 Map.entry("kz.agyn.audit.web [/admin/audit, /admin/audit/**]", "ROLES [ADMIN]"),
                 Map.entry("kz.agyn.jobs.web [/admin/jobs, /admin/jobs/**]", "ROLES [ADMIN]"),
                 Map.entry("kz.agyn.registry.keys.web [/admin/registry-keys, /admin/registry-keys/**]",
-                        "ROLES [ADMIN]"));
+                        "ROLES [ADMIN]"),
+                Map.entry("kz.agyn.measure.web [/measures/new, /measures/*/edit]", "ROLES [ADMIN, ANALYST]"),
+                Map.entry("kz.agyn.scenario.web [/scenarios, /scenarios/**, /api/v1/scenarios, /api/v1/scenarios/**, "
+                        + "/api/v1/runs/**]", "ROLES [ADMIN, ANALYST, VIEWER]"));
         // The administration area's rule comes after every feature's own rules for pages in it.
         AccessRule area = rules.values().stream().filter(r -> r.patterns().equals(List.of("/admin/**"))).findFirst()
                 .orElseThrow();

@@ -36,8 +36,11 @@ class MainMenuTest extends AgynTest {
     private static final String REGISTRY = "/registry nav.registry";
     private static final String COHORTS = "/registry/cohorts nav.registry";
     private static final List<String> END = List.of("/note nav.note", "/measures nav.measures",
-            "/cost-model nav.costModel",
-            "/reference nav.reference", "/iin nav.iin", "/api/docs nav.api");
+            "/cost-model nav.costModel");
+    /** Policy scenarios: for those who read statistics (ADMIN, ANALYST, VIEWER), not for an officer alone. */
+    private static final String SCENARIOS = "/scenarios nav.scenarios";
+    private static final List<String> TOOLS = List.of("/reference nav.reference", "/iin nav.iin",
+            "/api/docs nav.api");
     private static final List<String> ADMINISTRATION = List.of("/admin/users nav.admin", "/admin/audit nav.audit",
             "/admin/jobs nav.jobs", "/admin/registry-keys nav.registryKeys");
 
@@ -49,34 +52,34 @@ class MainMenuTest extends AgynTest {
 
     @Test
     void aUserWithoutRolesSeesWhatEveryoneSees() throws Exception {
-        assertMenu("kk", entries(false, null, false));
+        assertMenu("kk", entries(false, null, false, false));
     }
 
     @Test
     void aViewerIsSentToTheRegistrysPublicTables() throws Exception {
-        assertMenu("ru", entries(false, COHORTS, false), "VIEWER");
+        assertMenu("ru", entries(false, COHORTS, true, false), "VIEWER");
     }
 
     @Test
     void anAnalystImportsAndReadsTheRegistry() throws Exception {
-        assertMenu("en", entries(true, REGISTRY, false), "ANALYST");
+        assertMenu("en", entries(true, REGISTRY, true, false), "ANALYST");
     }
 
     @Test
     void aRegistryOfficerReadsTheRegistry() throws Exception {
-        assertMenu("kk", entries(false, REGISTRY, false), "REGISTRY_OFFICER");
+        assertMenu("kk", entries(false, REGISTRY, false, false), "REGISTRY_OFFICER");
     }
 
     @Test
     void anAdministratorSeesEverything() throws Exception {
-        assertMenu("kk", entries(true, REGISTRY, true), "ADMIN");
+        assertMenu("kk", entries(true, REGISTRY, true, true), "ADMIN");
     }
 
     /** A viewer who is also a reader of the registry gets its records, not the public tables as well. */
     @Test
     void aViewerWhoMayReadTheRegistryGetsOneRegistryLink() throws Exception {
-        assertMenu("kk", entries(true, REGISTRY, false), "VIEWER", "ANALYST");
-        assertMenu("kk", entries(false, REGISTRY, false), "VIEWER", "REGISTRY_OFFICER");
+        assertMenu("kk", entries(true, REGISTRY, true, false), "VIEWER", "ANALYST");
+        assertMenu("kk", entries(false, REGISTRY, true, false), "VIEWER", "REGISTRY_OFFICER");
     }
 
     @Test
@@ -87,7 +90,8 @@ class MainMenuTest extends AgynTest {
     }
 
     /** The expected menu, as "href message-key". */
-    private static List<String> entries(boolean imports, String registry, boolean administration) {
+    private static List<String> entries(boolean imports, String registry, boolean scenarios,
+                                        boolean administration) {
         List<String> e = new ArrayList<>(START);
         if (imports) {
             e.add(IMPORTS);
@@ -97,6 +101,10 @@ class MainMenuTest extends AgynTest {
             e.add(registry);
         }
         e.addAll(END);
+        if (scenarios) {
+            e.add(SCENARIOS);
+        }
+        e.addAll(TOOLS);
         if (administration) {
             e.addAll(ADMINISTRATION);
         }
