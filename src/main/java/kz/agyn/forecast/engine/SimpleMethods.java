@@ -106,14 +106,25 @@ final class SimpleMethods {
                 step /= 2;
             }
         }
-        double alpha = best[0];
-        double beta = best[1];
-        double phi = best[2];
-        double[] fit = etsFit(y, alpha, beta, phi);
-        double level = fit[1];
-        double slope = fit[2];
+        double[] fit = etsFit(y, best[0], best[1], best[2]);
+        return damped(y, h, best[0], best[1], best[2], fit[3], fit[4]);
+    }
+
+    /** Damped-trend ETS with the parameters and initial states given (σ² from its errors, n − 5 degrees of freedom). */
+    static Prediction damped(double[] y, int h, double alpha, double beta, double phi, double l0, double b0) {
+        int n = y.length;
+        double level = l0;
+        double slope = b0;
+        double sse = 0;
+        for (double v : y) {
+            double f = level + phi * slope;
+            double e = v - f;
+            sse += e * e;
+            level = f + alpha * e;
+            slope = phi * slope + beta * e;
+        }
         int p = 5;
-        double sigma = Math.sqrt(bestSse / Math.max(1, n - p));
+        double sigma = Math.sqrt(sse / Math.max(1, n - p));
         double[] mean = new double[h];
         double[] sd = new double[h];
         double phiSum = 0;
@@ -127,7 +138,7 @@ final class SimpleMethods {
             }
             sd[i] = sigma * Math.sqrt(1 + var);
         }
-        double ll = -0.5 * n * (Math.log(2 * Math.PI * bestSse / n) + 1);
+        double ll = -0.5 * n * (Math.log(2 * Math.PI * sse / n) + 1);
         Model m = new Model(Method.DAMPED, null, false, List.of(new Model.Parameter("alpha", alpha, null),
                 new Model.Parameter("beta", beta, null), new Model.Parameter("phi", phi, null)), List.of(),
                 new Model.Fit(n, sigma, ll, -2 * ll + 2 * (p + 1), -2 * ll + Math.log(n) * (p + 1)), false,
@@ -135,9 +146,14 @@ final class SimpleMethods {
         return normal(Method.DAMPED, mean, sd, m);
     }
 
+    /** The sum of squared one-step errors of damped-trend ETS at its best initial states. */
+    static double dampedSse(double[] y, double alpha, double beta, double phi) {
+        return etsFit(y, alpha, beta, phi)[0];
+    }
+
     /**
      * Damped-trend ETS with the initial level and slope that minimise the squared errors for these parameters:
-     * {sse, final level, final slope}. The errors are affine in the initial states, so three passes give them.
+     * {sse, final level, final slope, initial level, initial slope}. The errors are affine in the initial states, so three passes give them.
      */
     private static double[] etsFit(double[] y, double alpha, double beta, double phi) {
         double[] e00 = etsErrors(y, alpha, beta, phi, 0, 0);
@@ -179,7 +195,7 @@ final class SimpleMethods {
             level = f + alpha * e;
             slope = phi * slope + beta * e;
         }
-        return new double[] {sse, level, slope};
+        return new double[] {sse, level, slope, l0, b0};
     }
 
     private static double[] etsErrors(double[] y, double alpha, double beta, double phi, double l0, double b0) {
