@@ -22,5 +22,7 @@ public enum JobKind {
     /** Awards of one obligation rule version moved to the version in force on their award date (decision 0027). */
     REGISTRY_REBIND,
     /** Survey responses being imported. */
-    SURVEY_IMPORT
+    SURVEY_IMPORT,
+    /** Many warehouse series forecast at once (e.g. every region × occupation group), each stored (kz.agyn.forecast). */
+    FORECAST
 }

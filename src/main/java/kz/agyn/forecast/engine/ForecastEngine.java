@@ -144,7 +144,7 @@ public final class ForecastEngine {
             }
         }
         if (horizon < 1 || horizon > maxHorizon(period)) {
-            throw new ForecastException("forecast.error.horizon", horizon, maxHorizon(period));
+            throw new ForecastException("forecast.error.horizon", String.valueOf(horizon), maxHorizon(period));
         }
         if (transform == Transform.LOG) {
             for (double v : y) {
