@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Forecasts one series: checks it, backtests every method on it by rolling origin, fits the method asked for (or,
  * for {@link Method#AUTO}, the one with the lowest backtest MASE) on the whole series, and widens its intervals by
- * the calibration its backtest calls for (docs/decisions/0037-forecasts.md, 0038-interval-calibration.md).
+ * the calibration its backtest calls for (docs/decisions/0037-forecasts.md, 0038-interval-calibration.md). A series
+ * that was never negative (counts of people, amounts) gets no negative forecast nor bound: they are cut at zero.
  */
 public final class ForecastEngine {
 
@@ -85,6 +86,9 @@ public final class ForecastEngine {
         Calibration calibration = Backtester.calibration(scored.getOrDefault(prediction.method(), List.of()));
         if (calibration.widened()) {
             prediction = prediction.widened(calibration.factor80(), calibration.factor95());
+        }
+        if (java.util.Arrays.stream(y).allMatch(v -> v >= 0)) {
+            prediction = prediction.atLeastZero();
         }
         return new Outcome(prediction, method == Method.AUTO, table, naive2, calibration, origins, hb);
     }

@@ -26,4 +26,13 @@ public record Prediction(Method method, double[] mean, double[] lo80, double[] h
         }
         return new Prediction(method, mean.clone(), l8, h8, l9, h9, model);
     }
+
+    /** Points and bounds cut at zero, for a quantity that cannot be negative (the intervals' coverage only grows). */
+    public Prediction atLeastZero() {
+        return new Prediction(method, floor(mean), floor(lo80), floor(hi80), floor(lo95), floor(hi95), model);
+    }
+
+    private static double[] floor(double[] v) {
+        return java.util.Arrays.stream(v).map(x -> Math.max(0, x)).toArray();
+    }
 }

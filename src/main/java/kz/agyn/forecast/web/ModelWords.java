@@ -62,8 +62,11 @@ class ModelWords {
         }
         Model.Fit f = m.fit();
         if (f != null && !Double.isNaN(f.sigma())) {
-            out.add(f.aic() == null ? msg(locale, "forecast.model.fitShort", f.observations(), fmt(locale, f.sigma(), 3))
-                    : msg(locale, "forecast.model.fit", f.observations(), fmt(locale, f.sigma(), 3),
+            // Three significant figures: a residual deviation of 559 persons, or 0.0371 on the log scale.
+            int places = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.max(1e-9, Math.abs(f.sigma())))));
+            String sigma = fmt(locale, f.sigma(), places);
+            out.add(f.aic() == null ? msg(locale, "forecast.model.fitShort", f.observations(), sigma)
+                    : msg(locale, "forecast.model.fit", f.observations(), sigma,
                     fmt(locale, f.aic(), 1), fmt(locale, f.bic(), 1)));
         }
         if (outcome.origins() == 0) {
