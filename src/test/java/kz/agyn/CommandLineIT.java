@@ -187,6 +187,24 @@ class CommandLineIT {
         assertNoTrace(cancel);
     }
 
+    /**
+     * {@code agyn forecast} from the jar, on the demonstration data the first start loaded: emigration of ISCO 2
+     * professionals to 2030 with intervals, the model and the backtest; a horizon of 1,000 is refused with exit 2.
+     */
+    @Test
+    @Order(8)
+    void forecastOfProfessionalsTo2030() throws Exception {
+        Map<String, String> keys = Map.of("AGYN_REGISTRY_KEY", NEW_KEY, "AGYN_REGISTRY_RETIRED_KEYS", KEY);
+        Run run = agyn(keys, "forecast", "--indicator", "EMIGRANTS", "--occupation", "2", "--horizon", "6",
+                "--lang", "en");
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.out).contains("2030").contains("Chosen automatically").contains("MASE");
+        Run bad = agyn(keys, "forecast", "--indicator", "EMIGRANTS", "--horizon", "1000", "--lang", "en");
+        assertThat(bad.code).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err).contains("Horizon 1000 is out of range");
+        assertNoTrace(bad);
+    }
+
     @Test
     @Order(8)
     void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.account.Role;
 import kz.agyn.forecast.ForecastResult;
 import kz.agyn.forecast.ForecastService;
+import kz.agyn.forecast.ModelWords;
 import kz.agyn.forecast.SeriesChoice;
 import kz.agyn.forecast.engine.Accuracy;
 import kz.agyn.forecast.engine.Model;

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.forecast.ForecastResult;
 import kz.agyn.forecast.ForecastService;
+import kz.agyn.forecast.ModelWords;
 import kz.agyn.forecast.SeriesChoice;
 import kz.agyn.forecast.engine.Method;
 import kz.agyn.forecast.engine.Prediction;

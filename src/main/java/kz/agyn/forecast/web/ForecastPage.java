@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import kz.agyn.forecast.ForecastResult;
+import kz.agyn.forecast.ModelWords;
 import kz.agyn.forecast.SeriesChoice;
 import kz.agyn.forecast.engine.Accuracy;
 import kz.agyn.forecast.engine.Method;
@@ -20,7 +21,6 @@ import kz.agyn.platform.charts.Tooltip;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Warehouse;
-import kz.agyn.warehouse.web.CodeLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +29,11 @@ import org.springframework.stereotype.Component;
 class ForecastPage {
 
     private final Warehouse warehouse;
-    private final CodeLabels labels;
+    private final SeriesLabels labels;
     private final MessageSource messages;
     private final ModelWords words;
 
-    ForecastPage(Warehouse warehouse, CodeLabels labels, MessageSource messages, ModelWords words) {
+    ForecastPage(Warehouse warehouse, SeriesLabels labels, MessageSource messages, ModelWords words) {
         this.warehouse = warehouse;
         this.labels = labels;
         this.messages = messages;
@@ -78,7 +78,7 @@ class ForecastPage {
             List<Choice> choices = new ArrayList<>();
             for (String c : codes) {
                 String shown = d == Dimension.REGION && "000000000".equals(c) ? SeriesChoice.WHOLE_COUNTRY : c;
-                String name = labels.name(d, c, names, locale);
+                String name = labels.name(c, names);
                 choices.add(new Choice(shown, name.equals(shown) ? shown : name + " (" + shown + ")",
                         c.equals(selected)));
             }
@@ -182,8 +182,8 @@ class ForecastPage {
     String selection(ForecastResult r, Locale locale) {
         return SeriesChoice.DIMENSIONS.stream().map(d -> {
             String code = r.series().choice().shown(d);
-            String name = labels.name(d, d == Dimension.REGION && "KZ".equals(code) ? "000000000" : code,
-                    labels.labels(d, locale), locale);
+            String name = labels.name(d == Dimension.REGION && "KZ".equals(code) ? "000000000" : code,
+                    labels.labels(d, locale));
             return msg(locale, "dimension." + d.name()) + ": " + (name.equals(code) ? code : name + " (" + code + ")");
         }).collect(Collectors.joining("; "));
     }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * that a name is never mistaken for a code nor a code left unexplained.
  */
 @Component
-public class CodeLabels {
+class CodeLabels {
 
     /** SDMX age groups: Y15T24 (15 to 24), Y_GE65 (65 and over), Y_LT15 (under 15), Y20 (aged 20). */
     private static final Pattern AGE_RANGE = Pattern.compile("Y(\\d+)T(\\d+)");
@@ -37,7 +37,7 @@ public class CodeLabels {
     }
 
     /** A labeller for one dimension; codes it does not know are left out (the page shows them as they are). */
-    public Map<String, String> labels(Dimension dimension, Locale locale) {
+    Map<String, String> labels(Dimension dimension, Locale locale) {
         Map<String, String> labels = new HashMap<>();
         labels.put("_T", message("explore.code._T", locale));
         labels.put("_U", message("explore.code._U", locale));
@@ -70,7 +70,7 @@ public class CodeLabels {
     }
 
     /** The name of a code in the reader's language, or the code itself when it has none. */
-    public String name(Dimension dimension, String code, Map<String, String> known, Locale locale) {
+    String name(Dimension dimension, String code, Map<String, String> known, Locale locale) {
         String name = known.get(code);
         if (name != null || code == null) {
             return name == null ? "" : name;

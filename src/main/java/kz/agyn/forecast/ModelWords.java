@@ -1,4 +1,4 @@
-package kz.agyn.forecast.web;
+package kz.agyn.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * intervals.
  */
 @Component
-class ModelWords {
+public class ModelWords {
 
     private final MessageSource messages;
 
-    ModelWords(MessageSource messages) {
+    public ModelWords(MessageSource messages) {
         this.messages = messages;
     }
 
-    List<String> sentences(Outcome outcome, List<String> periods, Locale locale) {
+    public List<String> sentences(Outcome outcome, List<String> periods, Locale locale) {
         Model m = outcome.prediction().model();
         List<String> out = new ArrayList<>();
         switch (m.method()) {
@@ -81,7 +81,7 @@ class ModelWords {
     }
 
     /** What the backtest said of the intervals, and the widening applied. */
-    String coverage(Outcome outcome, Locale locale) {
+    public String coverage(Outcome outcome, Locale locale) {
         Accuracy a = outcome.accuracy();
         Calibration c = outcome.calibration();
         if (a == null || !a.scored() || c.scored() < kz.agyn.forecast.engine.Backtester.MIN_CALIBRATION) {
@@ -109,7 +109,7 @@ class ModelWords {
                 .findFirst().orElse(Double.NaN);
     }
 
-    static String fmt(Locale locale, double v, int places) {
+    public static String fmt(Locale locale, double v, int places) {
         if (Double.isNaN(v)) {
             return "—";
         }
@@ -119,11 +119,11 @@ class ModelWords {
         return s.startsWith("-") ? "−" + s.substring(1) : s;
     }
 
-    static String percent(Locale locale, double share) {
+    public static String percent(Locale locale, double share) {
         return Double.isNaN(share) ? "—" : fmt(locale, 100 * share, 0) + "%";
     }
 
-    String method(Method m, Locale locale) {
+    public String method(Method m, Locale locale) {
         return msg(locale, "forecast.method." + m.name());
     }
 
