@@ -33,6 +33,17 @@ public record SeriesChoice(String indicator, Map<Dimension, String> filters, Str
         dataset = dataset == null || dataset.isBlank() ? null : dataset.trim();
     }
 
+    /** A choice from the codes as a form, the API or the command line gives them (blank: not chosen). */
+    public static SeriesChoice of(String indicator, String region, String occupation, String education,
+                                  String country, String sex, String age, String flow, String dataset) {
+        Map<Dimension, String> f = new EnumMap<>(Dimension.class);
+        String[] codes = {region, occupation, education, country, sex, age, flow};
+        for (int i = 0; i < codes.length; i++) {
+            f.put(DIMENSIONS.get(i), codes[i]);
+        }
+        return new SeriesChoice(indicator, f, dataset);
+    }
+
     /** Every dimension's code as stored: the one given, else the total. */
     public Map<Dimension, String> stored() {
         Map<Dimension, String> out = new EnumMap<>(Dimension.class);

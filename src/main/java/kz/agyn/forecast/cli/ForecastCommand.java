@@ -106,20 +106,14 @@ public class ForecastCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Locale locale = Locale.forLanguageTag(lang);
-        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
-        put(filters, Dimension.REGION, region);
-        put(filters, Dimension.OCCUPATION, occupation);
-        put(filters, Dimension.EDUCATION, education);
-        put(filters, Dimension.COUNTRY, country);
-        put(filters, Dimension.SEX, sex);
-        put(filters, Dimension.AGE, age);
-        put(filters, Dimension.FLOW, flow);
         try (Services s = services.get()) {
             try {
+                SeriesChoice choice = SeriesChoice.of(indicator, region, occupation, education, country, sex, age,
+                        flow, dataset);
                 if (across != null && !across.isEmpty()) {
-                    return batch(s, filters, out, locale);
+                    return batch(s, new EnumMap<>(choice.filters()), out, locale);
                 }
-                ForecastResult r = s.forecasts().forecast(new SeriesChoice(indicator, filters, dataset), horizon,
+                ForecastResult r = s.forecasts().forecast(choice, horizon,
                         method, transform, Set.of("ANALYST"));
                 print(s, r, out, locale);
                 return 0;
@@ -172,9 +166,4 @@ public class ForecastCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void put(Map<Dimension, String> f, Dimension d, String v) {
-        if (v != null && !v.isBlank()) {
-            f.put(d, v.trim());
-        }
-    }
 }

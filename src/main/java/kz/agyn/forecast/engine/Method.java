@@ -23,12 +23,17 @@ public enum Method {
     /** The methods that compete in a backtest (all but AUTO). */
     public static final List<Method> CANDIDATES = List.of(TRAMO, NAIVE, DRIFT, DAMPED, THETA, COMBINATION);
 
+    /** A method as typed, in any case; blank is AUTO, an unknown name empty. */
     public static Optional<Method> parse(String s) {
+        return parse(Method.class, s, AUTO);
+    }
+
+    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String s, E blank) {
         if (s == null || s.isBlank()) {
-            return Optional.of(AUTO);
+            return Optional.of(blank);
         }
         try {
-            return Optional.of(valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

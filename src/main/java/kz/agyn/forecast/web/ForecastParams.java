@@ -1,6 +1,5 @@
 package kz.agyn.forecast.web;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import kz.agyn.forecast.SeriesChoice;
 import kz.agyn.forecast.engine.Method;
 import kz.agyn.forecast.engine.Transform;
 import kz.agyn.kernel.UserException;
-import kz.agyn.warehouse.Dimension;
 import org.springdoc.core.annotations.ParameterObject;
 
 /**
@@ -35,15 +33,7 @@ record ForecastParams(
         @Parameter(description = "TRAMO's transformation: AUTO (log/level test), LOG or LEVEL") String transform) {
 
     SeriesChoice choice() {
-        Map<Dimension, String> f = new EnumMap<>(Dimension.class);
-        put(f, Dimension.REGION, region);
-        put(f, Dimension.OCCUPATION, occupation);
-        put(f, Dimension.EDUCATION, education);
-        put(f, Dimension.COUNTRY, country);
-        put(f, Dimension.SEX, sex);
-        put(f, Dimension.AGE, age);
-        put(f, Dimension.FLOW, flow);
-        return new SeriesChoice(indicator, f, dataset);
+        return SeriesChoice.of(indicator, region, occupation, education, country, sex, age, flow, dataset);
     }
 
     /** The horizon asked for, or null for the default; text that is no whole number is refused. */
@@ -80,9 +70,4 @@ record ForecastParams(
         return m;
     }
 
-    private static void put(Map<Dimension, String> f, Dimension d, String v) {
-        if (v != null && !v.isBlank()) {
-            f.put(d, v.trim());
-        }
-    }
 }
