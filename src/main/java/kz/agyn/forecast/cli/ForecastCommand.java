@@ -111,7 +111,9 @@ public class ForecastCommand implements Callable<Integer> {
                 SeriesChoice choice = SeriesChoice.of(indicator, region, occupation, education, country, sex, age,
                         flow, dataset);
                 if (across != null && !across.isEmpty()) {
-                    return batch(s, new EnumMap<>(choice.filters()), out, locale);
+                    Map<Dimension, String> fixed = new EnumMap<>(Dimension.class);
+                    fixed.putAll(choice.filters());
+                    return batch(s, fixed, out, locale);
                 }
                 ForecastResult r = s.forecasts().forecast(choice, horizon,
                         method, transform, Set.of("ANALYST"));

@@ -41,7 +41,8 @@ class ForecastCommandTest extends AgynTest {
 
     @Test
     void professionalsTo2030ThenABatchThenBadInput() {
-        assertThat(run("--indicator", "EMIGRANTS", "--occupation", "2", "--horizon", "6", "--lang", "en")).isZero();
+        assertThat(run("--indicator", "EMIGRANTS", "--occupation", "2", "--horizon", "6", "--lang", "en"))
+                .as("%s", err).isZero();
         assertThat(out.toString()).contains("Emigrants").contains("2030").contains("Chosen automatically")
                 .contains("MASE").contains(" *");
 
