@@ -2,6 +2,7 @@ package kz.agyn;
 
 import java.util.concurrent.Callable;
 
+import kz.agyn.forecast.cli.ForecastCommand;
 import kz.agyn.jobs.cli.JobsCommand;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.registry.imports.cli.RegistryImportCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "agyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
         subcommands = {Main.Serve.class, ImportCommand.class, RefreshCommand.class, RegistryImportCommand.class,
-                RegistryRekeyCommand.class, JobsCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+                RegistryRekeyCommand.class, JobsCommand.class, SimulateCommand.class,
+                ForecastCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

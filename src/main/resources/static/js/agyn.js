@@ -86,7 +86,8 @@
           columns.push(low, high);
         } else {
           header.push(name);
-          columns.push((s.data || []).map(value));
+          // A stacked band's own values (its upper bounds), not the widths it is drawn from.
+          columns.push((s.agynCsv || s.data || []).map(value));
         }
       });
       rows.push(header);

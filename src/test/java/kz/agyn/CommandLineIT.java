@@ -187,6 +187,34 @@ class CommandLineIT {
         assertNoTrace(cancel);
     }
 
+    /**
+     * {@code agyn forecast} from the jar: emigration of ISCO 2 professionals 2014–2024, imported here, forecast to
+     * 2030 with intervals, the model and the backtest; a horizon of 1,000 is refused with exit 2 and no trace.
+     */
+    @Test
+    @Order(8)
+    void forecastOfProfessionalsTo2030() throws Exception {
+        Map<String, String> keys = Map.of("AGYN_REGISTRY_KEY", NEW_KEY, "AGYN_REGISTRY_RETIRED_KEYS", KEY);
+        StringBuilder rows = new StringBuilder("indicator,period,region,occupation,value\n");
+        int[] values = {410, 432, 455, 470, 502, 540, 498, 560, 601, 640, 662};
+        for (int i = 0; i < values.length; i++) {
+            rows.append("EMIGRANTS,").append(2014 + i).append(",000000000,2,").append(values[i]).append('\n');
+        }
+        Path csv = Files.writeString(home.resolve("professionals.csv"), rows.toString());
+        Run imported = agyn(keys, "import", "--dataset", "cli-forecast", "--title-kk", "Болжам", "--title-ru",
+                "Прогноз", "--title-en", "Forecast", "--publisher", "Agyn tests", "--accept", "--lang", "en",
+                csv.toString());
+        assertThat(imported.code).as(imported.toString()).isZero();
+        Run run = agyn(keys, "forecast", "--indicator", "EMIGRANTS", "--occupation", "2", "--dataset",
+                "cli-forecast", "--horizon", "6", "--lang", "en");
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.out).contains("2030").contains("Chosen automatically").contains("MASE");
+        Run bad = agyn(keys, "forecast", "--indicator", "EMIGRANTS", "--horizon", "1000", "--lang", "en");
+        assertThat(bad.code).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err).contains("Horizon 1000 is out of range");
+        assertNoTrace(bad);
+    }
+
     @Test
     @Order(8)
     void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {

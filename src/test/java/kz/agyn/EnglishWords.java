@@ -58,7 +58,7 @@ public final class EnglishWords {
             // a degree named so in Kazakh and Russian too
             "PhD",
             // names of methods and libraries
-            "Kaplan", "Meier", "Wilson", "ECharts", "Stata",
+            "Kaplan", "Meier", "Wilson", "ECharts", "Stata", "Theta", "JDemetra",
             // the map's boundaries: the geokz project by A. Rodionov
             "geokz", "Rodionov",
             // the accounts the system itself creates and acts as

@@ -21,8 +21,7 @@ public final class RScripts {
 
     static final String HOW_TO_RUN = "install Debian's r-cran-survey (apt-get install r-cran-survey); .ci/run does "
             + "so and sets AGYN_REQUIRE_R=1 so that they cannot be skipped there";
-    private static volatile String unavailable;
-    private static volatile boolean checked;
+    private static final Map<String, String> UNAVAILABLE = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RScripts() {
     }
@@ -33,7 +32,17 @@ public final class RScripts {
      * @throws TestAbortedException when R or its survey package is missing and not required
      */
     public static Path run(Path script, Path out) throws IOException, InterruptedException {
-        requireSurvey();
+        return run(script, out, "survey");
+    }
+
+    /**
+     * Runs {@code Rscript script out} with R's {@code rPackage} (e.g. "forecast", Debian's r-cran-forecast) and
+     * returns {@code out}.
+     *
+     * @throws TestAbortedException when R or the package is missing and not required
+     */
+    public static Path run(Path script, Path out, String rPackage) throws IOException, InterruptedException {
+        requirePackage(rPackage);
         Files.createDirectories(out);
         Process p = new ProcessBuilder("Rscript", script.toString(), out.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -81,33 +90,35 @@ public final class RScripts {
         return out;
     }
 
-    private static synchronized void requireSurvey() {
-        if (!checked) {
-            checked = true;
-            String reason = null;
+    private static synchronized void requirePackage(String rPackage) {
+        String unavailable = UNAVAILABLE.computeIfAbsent(rPackage, pkg -> {
+            String reason = "";
             try {
-                Process p = new ProcessBuilder("Rscript", "-e", "suppressPackageStartupMessages(library(survey))")
+                Process p = new ProcessBuilder("Rscript", "-e", "suppressPackageStartupMessages(library(" + pkg + "))")
                         .redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
                 if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    reason = "R's survey package is not installed";
+                    reason = "R's " + pkg + " package is not installed";
                 }
             } catch (IOException | InterruptedException e) {
                 reason = "Rscript could not be run (" + e.getMessage() + ")";
             }
-            if (reason != null) {
-                unavailable = reason;
-                if (!required()) {
-                    System.err.println("[R reference tests skipped] " + reason + ". To run them, " + HOW_TO_RUN + ".");
-                }
+            if (!reason.isEmpty() && !required()) {
+                System.err.println("[R reference tests skipped] " + reason + ". To run them, " + howToRun(pkg) + ".");
             }
-        }
-        if (unavailable != null) {
+            return reason;
+        });
+        if (!unavailable.isEmpty()) {
             if (required()) {
-                throw new IllegalStateException("AGYN_REQUIRE_R is set but " + unavailable + ": " + HOW_TO_RUN + ".");
+                throw new IllegalStateException("AGYN_REQUIRE_R is set but " + unavailable + ": " + howToRun(rPackage)
+                        + ".");
             }
-            throw new TestAbortedException(unavailable + "; to run the R reference tests, " + HOW_TO_RUN);
+            throw new TestAbortedException(unavailable + "; to run the R reference tests, " + howToRun(rPackage));
         }
+    }
+
+    private static String howToRun(String rPackage) {
+        return HOW_TO_RUN.replace("r-cran-survey", "r-cran-" + rPackage);
     }
 
     static boolean required() {

@@ -24,5 +24,7 @@ public enum JobKind {
     /** Survey responses being imported. */
     SURVEY_IMPORT,
     /** Policy scenarios simulated against the baseline (issue 17). */
-    SCENARIO_RUN
+    SCENARIO_RUN,
+    /** Many warehouse series forecast at once (e.g. every region × occupation group), each stored (kz.agyn.forecast). */
+    FORECAST
 }

@@ -30,7 +30,7 @@ class MainMenuTest extends AgynTest {
 
     /** What everyone signed in sees before the registry's place. */
     private static final List<String> START = List.of("/ nav.home", "/warehouse/explore nav.explore",
-            "/warehouse/metrics nav.metrics");
+            "/warehouse/metrics nav.metrics", "/forecast nav.forecast");
     private static final String IMPORTS = "/warehouse/imports nav.imports";
     private static final List<String> MIDDLE = List.of("/warehouse/indicators nav.indicators", "/surveys nav.surveys");
     private static final String REGISTRY = "/registry nav.registry";

@@ -54,6 +54,31 @@ public final class Series extends JsonObject<Series> {
     }
 
     /** Bars of the same {@code stack} are piled on each other. */
+    /**
+     * The lower edge of a band (a prediction interval): an invisible line that the band's {@link #bandWidth} is
+     * stacked on. Named, so that the chart's CSV has a column of the lower bounds; out of the tooltip.
+     */
+    public static Series bandBase(String name, String stack, List<?> lower) {
+        return new Series("line", name, lower).set("stack", stack).set("symbol", "none")
+                .set("lineStyle", Map.of("opacity", 0)).set("tooltip", Map.of("show", false));
+    }
+
+    /**
+     * A band drawn as the area from its {@link #bandBase} up by {@code width} (upper − lower). The chart's CSV
+     * takes the upper bounds ({@code agynCsv}) rather than the widths ECharts stacks; out of the tooltip.
+     */
+    public static Series bandWidth(String name, String stack, List<?> width, List<?> upper, String color,
+                                   double opacity) {
+        return new Series("line", name, width).set("stack", stack).set("symbol", "none")
+                .set("lineStyle", Map.of("opacity", 0)).set("areaStyle", Map.of("color", color, "opacity", opacity))
+                .set("itemStyle", ItemStyle.color(color)).set("tooltip", Map.of("show", false)).set("agynCsv", upper);
+    }
+
+    /** A dashed line (a forecast beside the observed values). */
+    public Series dashed() {
+        return set("lineStyle", Map.of("type", "dashed", "width", 2));
+    }
+
     public Series stacked(String stack) {
         return set("stack", stack);
     }

@@ -1,0 +1,65 @@
+package kz.agyn.forecast;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import kz.agyn.AgynBrowserTest;
+import kz.agyn.Browsers;
+import kz.agyn.account.Role;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An analyst forecasts emigration of ISCO 2 professionals to 2030 on the demonstration data: picks the series in
+ * the form, sees the fan chart, the model in words and the backtest table with the chosen method marked; the
+ * address reopens the forecast, on a phone too, where the page never scrolls sideways.
+ */
+class ForecastBrowserTest extends AgynBrowserTest {
+
+    static final String USER = "forecast-browser-analyst";
+    static final String PASSWORD = "Forecast-pass-7";
+
+    @Test
+    void professionalsEmigrationTo2030() {
+        account(USER, PASSWORD, Role.ANALYST, "en");
+        String address;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(1440, 900))) {
+            Page page = signIn(context, USER, PASSWORD, "en");
+            page.navigate(base() + "/forecast");
+            page.locator("#forecast-indicator").selectOption("EMIGRANTS");
+            page.locator("#forecast-occupation").selectOption("2");
+            page.locator("#forecast-horizon").fill("6");
+            page.locator("#forecast-method").selectOption("AUTO");
+            page.locator("#forecast-submit").click();
+            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("figcaption").first()).containsText("2030");
+            assertThat(page.locator("#forecast-table tbody tr")).hasCount(6);
+            assertThat(page.locator("#forecast-table tbody tr").last()).containsText("2030");
+            assertThat(page.locator("#forecast-backtest tbody tr.chosen")).hasCount(1);
+            assertThat(page.locator("#forecast-backtest tbody tr")).hasCount(7);
+            assertThat(page.locator("#forecast-model")).containsText("Chosen automatically");
+            assertThat(page.locator("#forecast-selection")).containsText("Professionals");
+            assertThat(page.locator("#forecast-source")).containsText("SYNTHETIC");
+            assertThat(page.url()).contains("occupation=2").contains("horizon=6");
+            address = page.url();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("forecast-en-desktop.png"))
+                    .setFullPage(true));
+        }
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true))) {
+            Page page = signIn(context, USER, PASSWORD, "kk");
+            page.navigate(address.replace("/forecast?", "/forecast?lang=kk&"));
+            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#forecast-backtest tbody tr.chosen")).hasCount(1);
+            assertThat(page.locator("#forecast-model")).containsText("Автоматты түрде таңдалды");
+            assertThat((Boolean) page.evaluate(
+                    "() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                    .as("the page fits a phone").isTrue();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("forecast-kk-phone.png"))
+                    .setFullPage(true));
+        }
+    }
+}
