@@ -48,13 +48,15 @@ public final class StatusRule {
         int deadlineYear = m.deadline().getYear();
         Projection.Point p = projection == null ? null : projection.at(deadlineYear).orElse(null);
         if (p != null) {
+            // The reasons name what projected: the trend, or a forecast (its texts end in "Forecast").
+            String by = "trend".equals(projection.method()) ? "" : "Forecast";
             if (reaches(m, p.value(), target)) {
-                return new Verdict(TrafficLight.ON_TRACK, "projected");
+                return new Verdict(TrafficLight.ON_TRACK, "projected" + by);
             }
             if (p.hasInterval() && reaches(m, m.upwards() ? p.upper() : p.lower(), target)) {
-                return new Verdict(TrafficLight.AT_RISK, "withinInterval");
+                return new Verdict(TrafficLight.AT_RISK, "withinInterval" + by);
             }
-            return new Verdict(TrafficLight.OFF_TRACK, p.hasInterval() ? "outsideInterval" : "projectedShort");
+            return new Verdict(TrafficLight.OFF_TRACK, (p.hasInterval() ? "outsideInterval" : "projectedShort") + by);
         }
         double baseline = m.baseline().value().doubleValue();
         double planned = planned(m, latest.year());

@@ -9,17 +9,26 @@ import com.microsoft.playwright.Page;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
+import kz.agyn.measure.KpiSource;
+import kz.agyn.measure.Measure;
+import kz.agyn.measure.MeasureService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An analyst forecasts emigration of ISCO 2 professionals to 2030 on the demonstration data: picks the series in
- * the form, sees the fan chart, the model in words and the backtest table with the chosen method marked; the
- * address reopens the forecast, on a phone too, where the page never scrolls sideways.
+ * the form, sees the fan chart, the model in words and the backtest table with the chosen method marked; then goes
+ * by the menu to the measures board and finds the return-rate measure with its actual value from the registry (the
+ * issue's browser line, one visit). The address reopens the forecast, on a phone too, where the page never scrolls
+ * sideways.
  */
 class ForecastBrowserTest extends AgynBrowserTest {
 
     static final String USER = "forecast-browser-analyst";
     static final String PASSWORD = "Forecast-pass-7";
+
+    @Autowired
+    MeasureService measures;
 
     @Test
     void professionalsEmigrationTo2030() {
@@ -47,6 +56,19 @@ class ForecastBrowserTest extends AgynBrowserTest {
             address = page.url();
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("forecast-en-desktop.png"))
                     .setFullPage(true));
+
+            // Then the measures board, by the menu: the note's return-rate measure, its value from the registry.
+            Measure returns = measures.measures().stream()
+                    .filter(m -> m.fromNote() && m.kpi().source() == KpiSource.REGISTRY).findFirst().orElseThrow();
+            page.locator("nav.main-nav a[href='/measures']").click();
+            page.waitForURL(url -> url.endsWith("/measures"));
+            String row = "#measure-" + returns.id();
+            assertThat(page.locator(row)).containsText("Bolashak");
+            assertThat(page.locator(row + " td.actual")).containsText("%");
+            assertThat(page.locator(row + " td.actual")).not().hasText("—");
+            assertThat(page.locator(row)).containsText("Registry of scholars");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SHOTS.resolve("forecast-then-measures-en-desktop.png")).setFullPage(true));
         }
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true))) {
