@@ -72,6 +72,15 @@ final class ResultsPresenter {
 
     /** The fan chart of {@code measure} for the baseline (where it has one) and each scenario. */
     ChartOption fan(Map<String, ResultBand> bands, List<String> names, int startYear, int horizon, String measure) {
+        return fan(bands, names, startYear, horizon, measure, null, null);
+    }
+
+    /**
+     * As {@link #fan(Map, List, int, int, String)}, with the warehouse's forecast beside the baseline (a dashed line
+     * named {@code besideName}, its 80% interval in the tooltip) where there is one.
+     */
+    ChartOption fan(Map<String, ResultBand> bands, List<String> names, int startYear, int horizon, String measure,
+                    kz.agyn.scenario.ForecastBeside.Forecast beside, String besideName) {
         List<String> years = new ArrayList<>();
         for (int y = 0; y < horizon; y++) {
             years.add(String.valueOf(startYear + y));
@@ -110,7 +119,19 @@ final class ResultsPresenter {
             series.add(Series.line(null, width80).stacked("b80-" + p).band(0.22).color(colour));
             series.add(Series.line(names.get(p), mean).color(colour).lineWidth(2).ranges(ranges));
         }
-        List<String> legend = names.subList(first, names.size());
+        List<String> legend = new ArrayList<>(names.subList(first, names.size()));
+        if (beside != null) {
+            List<Double> values = new ArrayList<>();
+            List<List<Double>> ranges = new ArrayList<>();
+            for (int y = 0; y < horizon; y++) {
+                Double v = beside.at(startYear + y);
+                double[] r = beside.range80(startYear + y);
+                values.add(v == null ? null : round(v));
+                ranges.add(r == null ? null : List.of(round(r[0]), round(r[1])));
+            }
+            series.add(Series.line(besideName, values).color("#6b7280").dashed().ranges(ranges));
+            legend.add(besideName);
+        }
         return new ChartOption().tooltip(Tooltip.axis()).legend(Legend.wrappedAtTop().listing(legend))
                 .grid(Grid.margins(110, 30, 50, 40)).xAxis(Axis.category(years))
                 .yAxis(Axis.value().named(unit(measure))).series(series);

@@ -42,9 +42,11 @@ class ScenarioPageController {
     private final JobTexts jobTexts;
     private final ReferenceData reference;
     private final JsonMapper json;
+    private final kz.agyn.scenario.ForecastBeside beside;
 
     ScenarioPageController(ScenarioService scenarios, MessageSource messages, JobTexts jobTexts,
-                           ReferenceData reference, JsonMapper json) {
+                           ReferenceData reference, JsonMapper json, kz.agyn.scenario.ForecastBeside beside) {
+        this.beside = beside;
         this.scenarios = scenarios;
         this.messages = messages;
         this.jobTexts = jobTexts;
@@ -239,7 +241,15 @@ class ScenarioPageController {
         model.addAttribute("mapAt", mapAt);
         model.addAttribute("allNames", names);
         model.addAttribute("unit", p.unit(m));
-        model.addAttribute("fanOption", json.writeValueAsString(p.fan(index, names, startYear, horizon, m)));
+        // Emigrants: the warehouse's own forecast beside the model's baseline (issue 18), each with its source.
+        var forecast = "EMIGRANTS".equals(m) ? beside.emigrants(startYear + horizon - 1).orElse(null) : null;
+        String besideName = forecast == null ? null : t.msg("scenario.beside.name",
+                messages.getMessage("forecast.method." + forecast.method().name(), null, locale));
+        model.addAttribute("fanOption", json.writeValueAsString(p.fan(index, names, startYear, horizon, m, forecast,
+                besideName)));
+        model.addAttribute("beside", forecast == null ? null : t.msg("scenario.beside.note", forecast.title().in(locale),
+                messages.getMessage("forecast.method." + forecast.method().name(), null, locale))
+                + (forecast.synthetic() ? " " + t.msg("scenario.beside.synthetic") : ""));
         model.addAttribute("table", p.table(index, state.scenarios(), y));
         List<String> regions = assumptions == null ? List.of() : assumptions.codes().getOrDefault("REGION", List.of());
         Map<String, String> regionNames = new LinkedHashMap<>();

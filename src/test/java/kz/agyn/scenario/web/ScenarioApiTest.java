@@ -183,6 +183,12 @@ class ScenarioApiTest extends AgynTest {
         assertThat(page).contains("id=\"fan-chart\"", "id=\"results-table\"", "id=\"assumptions\"",
                 "Researchers&#39; pay +30%", "Research budget 5 → 10 bn KZT", "Cost per specialist kept",
                 "the note of 6 November 2024");
+        // Emigrants: the statistics' own forecast beside the model's baseline, with what it read and how.
+        String emigrants = mvc.perform(get("/scenarios/runs/" + first).param("lang", "en")
+                        .param("measure", "EMIGRANTS").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(emigrants).contains("id=\"forecast-beside\"", "Forecast from the statistics (",
+                "ISCED 5–8", "The series is demonstration data.");
         // The exports: every band, codes as stored (the baseline is position 0), and the workbook.
         String csv = mvc.perform(get("/scenarios/runs/" + first + "/export/csv").with(VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
