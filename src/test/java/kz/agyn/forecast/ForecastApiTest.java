@@ -55,6 +55,9 @@ class ForecastApiTest extends AgynTest {
             EMIGRANTS,2014,KZ,,,KG,M,,EMI,125,PERSONS,A
             EMIGRANTS,2015,KZ,,,KG,M,,EMI,131,PERSONS,A
             """;
+    @Autowired
+    kz.agyn.jobs.Jobs jobs;
+
     static final RequestPostProcessor ANALYST = user("forecast-analyst").roles("ANALYST");
 
     @Autowired
@@ -194,6 +197,27 @@ class ForecastApiTest extends AgynTest {
                 .isEqualTo(warehouse.dataset(professionals.dataset()).orElseThrow().currentVersion());
         assertThat(job.outcome()).isEqualTo("forecast.batch.outcome");
         assertThat(job.resultLink()).isEqualTo("/forecast/batch/" + job.id());
+    }
+
+    @Test
+    void theBatchFormStartsAJobWhosePageNamesEverySeriesInTheReadersLanguage() throws Exception {
+        String location = mvc.perform(post("/forecast/batch").param("indicator", "EMIGRANTS").param("horizon", "3")
+                        .param("method", "NAIVE").param("across", "OCCUPATION")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()).with(ANALYST))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).startsWith("/forecast/batch/");
+        java.util.UUID id = java.util.UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        for (int i = 0; i < 1200 && jobs.find(id).orElseThrow().state() == JobState.RUNNING; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(jobs.find(id).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+        String page = mvc.perform(get(location).param("lang", "kk").with(ANALYST)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var rows = org.jsoup.Jsoup.parse(page).select("#forecast-batch-results tbody tr");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(page).doesNotContain("OCCUPATION=").contains("Эмигранттар")
+                .contains("(2)").contains("Аңғал");
     }
 
     private void expect(Map<String, String> params, int status, String detail) throws Exception {

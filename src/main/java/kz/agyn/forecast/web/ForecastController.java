@@ -128,7 +128,9 @@ class ForecastController {
         if (dims.isEmpty()) {
             throw new UserException(UserException.Kind.INVALID, "forecast.error.noAcross");
         }
-        Map<Dimension, String> fixed = new java.util.EnumMap<>(params.choice().filters());
+        // (EnumMap's copy constructor refuses an empty map that is not an EnumMap: a form with no filter chosen)
+        Map<Dimension, String> fixed = new java.util.EnumMap<>(Dimension.class);
+        fixed.putAll(params.choice().filters());
         dims.forEach(fixed::remove);
         int horizon = params.horizonValue() == null ? 5 : params.horizonValue();
         UUID id = forecasts.submitBatch(new ForecastService.Batch(params.choice().indicator(), fixed, dims, horizon,
@@ -137,11 +139,15 @@ class ForecastController {
     }
 
     @GetMapping("/forecast/batch/{id}")
-    String batchResult(@PathVariable UUID id, Model model) {
+    String batchResult(@PathVariable UUID id, Model model, Locale locale) {
         var job = jobs.find(id).filter(j -> j.kind() == kz.agyn.jobs.JobKind.FORECAST)
                 .orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND, "forecast.error.noBatch"));
+        var stored = forecasts.stored(id);
         model.addAttribute("job", job);
-        model.addAttribute("stored", forecasts.stored(id));
+        model.addAttribute("stored", stored);
+        // Each series named in words in the reader's language, not as the stored codes.
+        model.addAttribute("series", stored.stream().map(s -> page.filters(s.filters(), locale)).toList());
+        model.addAttribute("indicators", stored.stream().map(s -> page.indicatorName(s.indicator(), locale)).toList());
         return "forecast-batch";
     }
 

@@ -188,6 +188,26 @@ class ForecastPage {
         }).collect(Collectors.joining("; "));
     }
 
+    /** An indicator's name in the reader's language, its code when the warehouse no longer has it. */
+    String indicatorName(String code, Locale locale) {
+        return warehouse.indicator(code).map(i -> i.names().in(locale)).orElse(code);
+    }
+
+    /** A stored batch series' codes (dimension name → code), in words, as {@link #selection} writes them. */
+    String filters(java.util.Map<String, Object> filters, Locale locale) {
+        return filters.entrySet().stream().map(e -> {
+            Dimension d;
+            try {
+                d = Dimension.valueOf(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                return e.getKey() + ": " + e.getValue();
+            }
+            String code = String.valueOf(e.getValue());
+            String name = labels.name(code, labels.labels(d, locale));
+            return msg(locale, "dimension." + d.name()) + ": " + (name.equals(code) ? code : name + " (" + code + ")");
+        }).collect(Collectors.joining("; "));
+    }
+
     private String msg(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
