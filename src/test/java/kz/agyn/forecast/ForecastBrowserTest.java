@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import kz.agyn.AgynBrowserTest;
 import kz.agyn.Browsers;
 import kz.agyn.account.Role;
@@ -43,7 +44,10 @@ class ForecastBrowserTest extends AgynBrowserTest {
             page.locator("#forecast-horizon").fill("6");
             page.locator("#forecast-method").selectOption("AUTO");
             page.locator("#forecast-submit").click();
-            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true");
+            // The answer backtests every method at eight origins (TRAMO among them): seconds on a busy machine.
+            page.waitForURL(url -> url.contains("horizon=6"), new Page.WaitForURLOptions().setTimeout(60_000));
+            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
             assertThat(page.locator("figcaption").first()).containsText("2030");
             assertThat(page.locator("#forecast-table tbody tr")).hasCount(6);
             assertThat(page.locator("#forecast-table tbody tr").last()).containsText("2030");
@@ -74,7 +78,8 @@ class ForecastBrowserTest extends AgynBrowserTest {
                 .setIsMobile(true).setHasTouch(true))) {
             Page page = signIn(context, USER, PASSWORD, "kk");
             page.navigate(address.replace("/forecast?", "/forecast?lang=kk&"));
-            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#forecast-chart")).hasAttribute("data-rendered", "true",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
             assertThat(page.locator("#forecast-backtest tbody tr.chosen")).hasCount(1);
             assertThat(page.locator("#forecast-model")).containsText("Автоматты түрде таңдалды");
             assertThat((Boolean) page.evaluate(
