@@ -62,6 +62,11 @@ public class ForecastBeside {
 
     /** Emigrants with tertiary education a year, forecast to {@code lastYear}; empty when no series allows it. */
     public Optional<Forecast> emigrants(int lastYear) {
+        return emigrants(lastYear, null);
+    }
+
+    /** As {@link #emigrants(int)}, from one dataset only when {@code onlyDataset} is given. */
+    Optional<Forecast> emigrants(int lastYear, String onlyDataset) {
         Map<String, Map<Integer, BigDecimal>> byDataset = new TreeMap<>();
         for (String level : TERTIARY) {
             Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
@@ -70,8 +75,8 @@ public class ForecastBeside {
             for (Dimension d : List.of(Dimension.OCCUPATION, Dimension.COUNTRY, Dimension.SEX, Dimension.AGE)) {
                 filters.put(d, d.defaultCode());
             }
-            for (Observation o : warehouse.observations(new ObservationQuery("EMIGRANTS", filters, null, null, null,
-                    null, null, 0, ObservationQuery.MAX_PAGE_SIZE))) {
+            for (Observation o : warehouse.observations(new ObservationQuery("EMIGRANTS", filters, null, null,
+                    onlyDataset, null, null, 0, ObservationQuery.MAX_PAGE_SIZE))) {
                 if (!o.period().matches("\\d{4}") || o.scaledValue() == null) {
                     continue;
                 }
@@ -84,17 +89,24 @@ public class ForecastBeside {
         // A dataset that holds all four levels; an official one before a synthetic one, then the longest series.
         Forecast best = null;
         for (String dataset : byDataset.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().toList()) {
+            // Only the years in which every tertiary level has a figure: a year missing one would be a smaller
+            // total, not fewer emigrants.
             TreeMap<Integer, BigDecimal> sum = new TreeMap<>();
-            boolean all = true;
+            java.util.Set<Integer> years = null;
             for (String level : TERTIARY) {
-                Map<Integer, BigDecimal> series = byDataset.get(dataset + "|" + level);
-                if (series == null) {
-                    all = false;
-                    break;
+                Map<Integer, BigDecimal> series = byDataset.getOrDefault(dataset + "|" + level, Map.of());
+                if (years == null) {
+                    years = new java.util.TreeSet<>(series.keySet());
+                } else {
+                    years.retainAll(series.keySet());
                 }
-                series.forEach((year, v) -> sum.merge(year, v, BigDecimal::add));
             }
-            if (!all || sum.size() < ForecastEngine.MIN_POINTS
+            for (int year : years) {
+                for (String level : TERTIARY) {
+                    sum.merge(year, byDataset.get(dataset + "|" + level).get(year), BigDecimal::add);
+                }
+            }
+            if (sum.size() < ForecastEngine.MIN_POINTS
                     || sum.lastKey() - sum.firstKey() + 1 != sum.size() || sum.lastKey() >= lastYear) {
                 continue;
             }

@@ -187,8 +187,7 @@ class ScenarioApiTest extends AgynTest {
         String emigrants = mvc.perform(get("/scenarios/runs/" + first).param("lang", "en")
                         .param("measure", "EMIGRANTS").with(ANALYST))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(emigrants).contains("id=\"forecast-beside\"", "Forecast from the statistics (",
-                "ISCED 5–8", "The series is demonstration data.");
+        assertThat(emigrants).contains("id=\"forecast-beside\"", "Forecast from the statistics (", "ISCED 5–8");
         // The exports: every band, codes as stored (the baseline is position 0), and the workbook.
         String csv = mvc.perform(get("/scenarios/runs/" + first + "/export/csv").with(VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
