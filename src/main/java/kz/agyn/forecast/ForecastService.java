@@ -25,6 +25,7 @@ import kz.agyn.jobs.Jobs;
 import kz.agyn.kernel.Period;
 import kz.agyn.kernel.UserException;
 import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Disclosure;
 import kz.agyn.warehouse.Indicator;
@@ -64,17 +65,27 @@ public class ForecastService {
         }
         Indicator indicator = warehouse.indicator(asked.indicator()).orElseThrow(() -> new UserException(
                 UserException.Kind.NOT_FOUND, "forecast.error.unknownIndicator", asked.indicator()));
-        SeriesChoice choice = resolved(asked);
         Map<String, DatasetInfo> datasets = warehouse.datasets().stream()
                 .collect(Collectors.toMap(DatasetInfo::code, d -> d, (a, b) -> a, LinkedHashMap::new));
-        if (choice.dataset() != null && !datasets.containsKey(choice.dataset())) {
-            throw new UserException(UserException.Kind.NOT_FOUND, "forecast.error.unknownDataset", choice.dataset());
+        if (asked.dataset() != null && !datasets.containsKey(asked.dataset())) {
+            throw new UserException(UserException.Kind.NOT_FOUND, "forecast.error.unknownDataset", asked.dataset());
         }
-        List<Observation> rows = warehouse.observations(new ObservationQuery(indicator.code(),
-                new EnumMap<>(choice.stored()), null, null, choice.dataset(), null, null, 0,
-                ObservationQuery.MAX_PAGE_SIZE));
-        Map<String, List<Observation>> byDataset = rows.stream()
-                .collect(Collectors.groupingBy(Observation::dataset, LinkedHashMap::new, Collectors.toList()));
+        // Each dataset's unnamed dimensions resolved in its own codes (one dataset's emigrants are all EMI, another's
+        // give no flow): resolving in every dataset's codes at once chose a code the longest series did not have.
+        List<String> candidates = asked.dataset() != null ? List.of(asked.dataset())
+                : warehouse.periods(indicator.code()).stream().map(DatasetPeriod::dataset).distinct().toList();
+        Map<String, List<Observation>> byDataset = new LinkedHashMap<>();
+        Map<String, SeriesChoice> choices = new LinkedHashMap<>();
+        for (String candidate : candidates) {
+            SeriesChoice choice = resolved(new SeriesChoice(asked.indicator(), asked.filters(), candidate));
+            List<Observation> rows = warehouse.observations(new ObservationQuery(indicator.code(),
+                    new EnumMap<>(choice.stored()), null, null, candidate, null, null, 0,
+                    ObservationQuery.MAX_PAGE_SIZE));
+            if (!rows.isEmpty()) {
+                byDataset.put(candidate, rows);
+                choices.put(candidate, choice);
+            }
+        }
         if (byDataset.isEmpty()) {
             throw new UserException(UserException.Kind.NOT_FOUND, "forecast.error.noData", indicator.code());
         }
@@ -84,6 +95,9 @@ public class ForecastService {
                                 || datasets.get(e.getKey()).lastImported() == null ? ""
                                 : datasets.get(e.getKey()).lastImported().toString()))
                 .orElseThrow().getKey();
+        // The choice as read, without the dataset when none was named (a stored forecast or a link says what was
+        // asked; the dataset read is recorded beside it).
+        SeriesChoice choice = new SeriesChoice(asked.indicator(), choices.get(code).filters(), asked.dataset());
         List<Observation> chosen = byDataset.get(code);
         boolean seesSmall = Disclosure.seesSmallCells(roles);
         TreeMap<Period, Double> values = new TreeMap<>();
@@ -125,8 +139,9 @@ public class ForecastService {
     }
 
     /**
-     * The choice with a code for every dimension: the one given, else the total where the indicator has one
-     * (Kazakhstan as a whole for the region), else its first code (a flow that is only ever EMI).
+     * The choice with a code for every dimension: the one given, else the total (or "not applicable") where the
+     * indicator has it in the dataset asked for (Kazakhstan as a whole for the region), else its first code (a flow
+     * that is only ever EMI). The forecast page's form selects the same codes.
      */
     public SeriesChoice resolved(SeriesChoice asked) {
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
@@ -136,9 +151,9 @@ public class ForecastService {
                 filters.put(d, stored.get(d));
                 continue;
             }
-            List<String> codes = warehouse.codes(asked.indicator(), d);
-            String total = d == Dimension.REGION ? "000000000" : "_T";
-            filters.put(d, codes.isEmpty() || codes.contains(total) ? stored.get(d) : codes.get(0));
+            // The codes of the dataset asked for: another dataset's codes say nothing of what this one holds.
+            List<String> codes = warehouse.codes(asked.indicator(), d, asked.dataset());
+            filters.put(d, codes.isEmpty() || codes.contains(stored.get(d)) ? stored.get(d) : codes.get(0));
         }
         return new SeriesChoice(asked.indicator(), filters, asked.dataset());
     }

@@ -64,7 +64,15 @@ public class Warehouse {
 
     /** The codes that occur for a dimension of an indicator, to fill the explorer's filters. */
     public List<String> codes(String indicator, Dimension dimension) {
-        return repository.codes(indicator, dimension);
+        return repository.codes(indicator, dimension, null);
+    }
+
+    /**
+     * The codes that occur for a dimension of an indicator in one dataset (null: in any), so that a form reading
+     * one dataset offers only what that dataset holds.
+     */
+    public List<String> codes(String indicator, Dimension dimension, String dataset) {
+        return repository.codes(indicator, dimension, dataset);
     }
 
     /** The datasets and periods whose current versions hold the indicator, by dataset, latest period first. */

@@ -77,23 +77,81 @@ class ForecastApiTest extends AgynTest {
 
     @BeforeEach
     void loaded() throws Exception {
-        if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(DATASET).query(Integer.class)
+        load(DATASET, CSV);
+    }
+
+    private void load(String dataset, String csv) throws Exception {
+        if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(dataset).query(Integer.class)
                 .single() > 0) {
             return;
         }
         mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"code\":\"" + DATASET + "\",\"titleKk\":\"Тест\",\"titleRu\":\"Тест\","
+                        .content("{\"code\":\"" + dataset + "\",\"titleKk\":\"Тест\",\"titleRu\":\"Тест\","
                                 + "\"titleEn\":\"Test\",\"publisher\":\"Agyn tests\"}"))
                 .andExpect(status().isCreated());
-        String report = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "gaps.csv",
-                                "text/csv", CSV.getBytes(StandardCharsets.UTF_8)))
-                        .param("dataset", DATASET).param("format", "csv").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+        String report = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "series.csv",
+                                "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .param("dataset", dataset).param("format", "csv").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(report).get("status").asText()).as(report).isEqualTo("VALID");
         mvc.perform(post("/api/v1/imports/" + json.readTree(report).get("id").asText() + "/accept")
                         .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isOk());
+    }
+
+    /**
+     * Found in CI: another dataset's EMIGRANTS without a flow (stored "_Z", not applicable) made the form select
+     * "_Z" by default on the demonstration series, which has only EMI and IMM, and the forecast found no figures.
+     * The form now offers and selects only what the dataset it reads holds, as the service resolves it.
+     */
+    @Test
+    void theFormOffersOnlyTheCodesOfTheDatasetItReads() throws Exception {
+        load("test-forecast-no-flow", """
+                indicator,period,region,occupation,education,country,sex,age,value,unit,status
+                EMIGRANTS,2010,KZ,,,,,,100,PERSONS,A
+                EMIGRANTS,2011,KZ,,,,,,110,PERSONS,A
+                EMIGRANTS,2012,KZ,,,,,,121,PERSONS,A
+                EMIGRANTS,2013,KZ,,,,,,130,PERSONS,A
+                EMIGRANTS,2014,KZ,,,,,,142,PERSONS,A
+                EMIGRANTS,2015,KZ,,,,,,150,PERSONS,A
+                """);
+        String html = mvc.perform(get("/forecast").param("indicator", "EMIGRANTS")
+                        .param("dataset", "synthetic-emigration").header("Accept-Language", "en").with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        // The demonstration's emigrants are all EMI: no choice of flow to make, where "_Z" was offered and selected.
+        assertThat(page.select("#forecast-form").isEmpty()).isFalse();
+        assertThat(page.select("#forecast-flow")).isEmpty();
+        assertThat(page.select("#forecast-occupation option").eachAttr("value")).contains("2", "_T");
+        assertThat(page.select("#forecast-occupation option[selected]").eachAttr("value")).containsExactly("_T");
+        assertThat(page.select("#forecast-dataset option[selected]").eachAttr("value"))
+                .containsExactly("synthetic-emigration");
+        // Without a dataset named, the longest series is read (each dataset's unnamed dimensions resolved in its
+        // own codes), the form shows that dataset's codes, and offers every dataset holding the indicator.
+        org.jsoup.nodes.Document any = org.jsoup.Jsoup.parse(mvc.perform(get("/forecast")
+                        .param("indicator", "EMIGRANTS").param("occupation", "2").param("method", "NAIVE")
+                        .with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(any.select("#forecast-error")).isEmpty();
+        assertThat(any.select("#forecast-source").text()).isNotBlank();
+        assertThat(forecasts.series(SeriesChoice.of("EMIGRANTS", null, "2", null, null, null, null, null, null),
+                Set.of("ANALYST")).dataset().code()).isEqualTo("synthetic-emigration");
+        assertThat(any.select("#forecast-flow")).isEmpty();
+        assertThat(any.select("#forecast-dataset option").eachAttr("value"))
+                .contains("", "synthetic-emigration", "test-forecast-no-flow");
+        assertThat(any.select("#forecast-dataset option[selected]").eachAttr("value")).containsExactly("");
+        assertThat(forecasts.resolved(SeriesChoice.of("EMIGRANTS", null, "2", null, null, null, null, null,
+                "synthetic-emigration")).filters()).containsEntry(Dimension.FLOW, "EMI");
+        assertThat(forecasts.resolved(SeriesChoice.of("EMIGRANTS", null, null, null, null, null, null, null,
+                "test-forecast-no-flow")).filters()).containsEntry(Dimension.FLOW, "_Z");
+        // The form as a browser sends it finds the series.
+        mvc.perform(get("/forecast").param("indicator", "EMIGRANTS").param("dataset", "synthetic-emigration")
+                        .param("occupation", "2").param("horizon", "6").param("method", "NAIVE")
+                        .header("Accept-Language", "en").with(ANALYST))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(containsString("forecast-error"))));
     }
 
     @Test

@@ -70,7 +70,8 @@ class ForecastController {
         SeriesChoice choice = params.choice();
         String indicator = choice.indicator() != null ? choice.indicator() : "EMIGRANTS";
         model.addAttribute("indicators", page.indicators(indicator, locale));
-        model.addAttribute("filters", page.filters(indicator, choice, locale));
+        model.addAttribute("datasets", page.datasets(indicator, choice.dataset(), locale));
+        model.addAttribute("filters", page.filters(indicator, choice, choice.dataset(), locale));
         model.addAttribute("params", params);
         model.addAttribute("methods", Method.values());
         model.addAttribute("transforms", Transform.values());
@@ -84,6 +85,10 @@ class ForecastController {
                     params.transformValue(), Role.namesOf(auth));
             String unit = messages.getMessage("unit." + r.series().indicator().unit(), null, "", locale);
             model.addAttribute("result", r);
+            // The form shows the codes the forecast read, in the dataset it read: a reader who named none sees
+            // what was chosen for them and may change it.
+            model.addAttribute("filters", page.filters(indicator, r.series().choice(), r.series().dataset().code(),
+                    locale));
             model.addAttribute("unit", unit);
             model.addAttribute("fanOption", json.writeValueAsString(page.fan(r, unit, locale)));
             model.addAttribute("words", words.sentences(r.outcome(), r.series().periods(), locale));

@@ -18,6 +18,8 @@ import kz.agyn.platform.charts.Grid;
 import kz.agyn.platform.charts.Legend;
 import kz.agyn.platform.charts.Series;
 import kz.agyn.platform.charts.Tooltip;
+import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.Dimension;
 import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Warehouse;
@@ -62,19 +64,48 @@ class ForecastPage {
                 + ")", i.code().equals(chosen))).toList();
     }
 
-    /** The dimensions in which the indicator holds more than one code, each with its codes named. */
-    List<Filter> filters(String indicator, SeriesChoice choice, Locale locale) {
+    /**
+     * The datasets that hold the indicator, first "the longest series" (none named), each by its title, code and,
+     * when synthetic, a word saying so.
+     */
+    List<Choice> datasets(String indicator, String chosen, Locale locale) {
+        List<Choice> out = new ArrayList<>();
+        out.add(new Choice("", messages.getMessage("forecast.dataset.auto", null, locale), chosen == null));
+        if (indicator == null) {
+            return out;
+        }
+        Map<String, DatasetInfo> all = new java.util.HashMap<>();
+        warehouse.datasets().forEach(d -> all.put(d.code(), d));
+        warehouse.periods(indicator).stream().map(DatasetPeriod::dataset).distinct().sorted().forEach(code -> {
+            DatasetInfo d = all.get(code);
+            String text = d == null ? code : d.title().in(locale) + " (" + code + ")"
+                    + (d.synthetic() ? " — " + messages.getMessage("forecast.dataset.synthetic", null, locale) : "");
+            out.add(new Choice(code, text, code.equals(chosen)));
+        });
+        return out;
+    }
+
+    /**
+     * The dimensions in which the indicator holds more than one code in the dataset (null: in any), each with its
+     * codes named.
+     */
+    List<Filter> filters(String indicator, SeriesChoice choice, String dataset, Locale locale) {
         List<Filter> out = new ArrayList<>();
         if (indicator == null || warehouse.indicator(indicator).isEmpty()) {
             return out;
         }
         for (Dimension d : SeriesChoice.DIMENSIONS) {
-            List<String> codes = warehouse.codes(indicator, d);
+            // Only the codes of the dataset read, when one is named: a code another dataset holds (the flow "_Z" of
+            // an import that gave none) would be selected by default and find nothing in this one.
+            List<String> codes = warehouse.codes(indicator, d, dataset);
             if (codes.size() < 2) {
                 continue;
             }
             Map<String, String> names = labels.labels(d, locale);
-            String selected = choice.stored().get(d);
+            String stored = choice.stored().get(d);
+            // Without the total among the codes (flows are emigration or immigration) the first is chosen, and said
+            // so in the page rather than left to the browser.
+            String selected = codes.contains(stored) ? stored : codes.get(0);
             List<Choice> choices = new ArrayList<>();
             for (String c : codes) {
                 String shown = d == Dimension.REGION && "000000000".equals(c) ? SeriesChoice.WHOLE_COUNTRY : c;

@@ -137,14 +137,15 @@ public class WarehouseRepository {
     }
 
     /** Codes present for a dimension among the observations of an indicator (current versions). */
-    public List<String> codes(String indicator, Dimension dimension) {
+    public List<String> codes(String indicator, Dimension dimension, String dataset) {
         String column = COLUMN.get(dimension);
         // Missing observations are left out as in select(): a code the explorer's filters offer must have figures.
         // Retired datasets are left out, as in select() (decision 0033).
         return jdbc.sql("SELECT DISTINCT o." + column + " FROM wh_observation o JOIN wh_current_version v "
                         + "ON v.id = o.version_id JOIN wh_dataset d ON d.id = v.dataset_id "
-                        + "WHERE o.indicator = ? AND o.value IS NOT NULL AND d.retired_at IS NULL ORDER BY 1")
-                .param(indicator).query(String.class).list();
+                        + "WHERE o.indicator = ? AND o.value IS NOT NULL AND d.retired_at IS NULL "
+                        + "AND (CAST(? AS text) IS NULL OR d.code = ?) ORDER BY 1")
+                .params(indicator, dataset, dataset).query(String.class).list();
     }
 
     /** The datasets and periods whose current versions hold an indicator; latest period first. */
