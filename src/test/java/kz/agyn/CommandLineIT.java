@@ -215,6 +215,28 @@ class CommandLineIT {
         assertNoTrace(bad);
     }
 
+    /**
+     * {@code agyn simulate} from the jar: the note's budget lever as a scenario file, run as a job to its table of
+     * specialists kept beside the baseline; an unknown lever is refused with exit 1, in Russian, with no trace.
+     */
+    @Test
+    @Order(8)
+    void simulateAScenarioFile() throws Exception {
+        Map<String, String> keys = Map.of("AGYN_REGISTRY_KEY", NEW_KEY, "AGYN_REGISTRY_RETIRED_KEYS", KEY);
+        Path scenario = Files.writeString(home.resolve("budget.json"),
+                "{\"name\": \"Budget 10 bn (jar)\", \"levers\": {\"researchBudgetKzt\": 10000000000}}");
+        Run run = agyn(keys, "simulate", "--scenario", scenario.toString(), "--horizon", "2", "--draws", "5",
+                "--scale", "2000", "--lang", "en");
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.out).contains("Specialists kept [95%]", "Budget 10 bn (jar)\t", "/scenarios/runs/");
+        assertNoTrace(run);
+        Path bad = Files.writeString(home.resolve("bad.json"), "{\"levers\": {\"salaryBoost\": 0.3}}");
+        Run refused = agyn(keys, "simulate", "--scenario", bad.toString(), "--lang", "ru");
+        assertThat(refused.code).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err).contains("Неизвестный рычаг «salaryBoost»");
+        assertNoTrace(refused);
+    }
+
     @Test
     @Order(8)
     void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {
