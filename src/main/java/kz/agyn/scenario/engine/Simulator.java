@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
  * Runs the baseline and the scenarios over the population, year by year, for each draw.
  *
  * <p><b>Common random numbers.</b> Agent i in year t of draw d gets one uniform 32-bit number, the same in every
- * scenario, from a SplitMix64 stream seeded by (seed, d, block of i, t); draw d uses coefficient set
+ * scenario, from a SplitMix64 stream seeded by (seed, d, block of i, t) or a hash of that seed and i (see
+ * {@code Run.simulate}: only candidates and agents abroad are drawn for); draw d uses coefficient set
  * {@code d mod draws}. An agent in Kazakhstan leaves when its number is below the threshold of its type; one
  * abroad returns when its number is in the top (threshold) of the range. With leaving at the bottom and returning
  * at the top, one number never makes an agent leave in one scenario and return in another unless the two
@@ -32,6 +33,8 @@ import java.util.concurrent.Future;
 public final class Simulator {
 
     static final int BLOCK = 4096;
+    /** A type's run of agents shorter than this draws a uniform per agent rather than jumping (measured). */
+    static final int SHORT_RUN = 16;
     /** Results are held in memory as doubles: scenarios × draws × years × measures × dimension values cells. */
     public static final long MAX_RESULT_CELLS = 128L << 20;
 
@@ -152,14 +155,19 @@ public final class Simulator {
                         tableJobs.add(() -> thresholds(m.forDraw(draw)));
                     }
                     List<Thresholds[][]> tables = all(pool, tableJobs);
+                    List<long[][]> highest = new ArrayList<>();
+                    for (Thresholds[][] table : tables) {
+                        highest.add(highestLeave(table));
+                    }
                     List<Callable<long[]>> jobs = new ArrayList<>();
                     for (int d = d0; d < d1; d++) {
                         int draw = d;
                         Thresholds[][] table = tables.get(d - d0);
+                        long[][] bound = highest.get(d - d0);
                         for (int k = 0; k < chunks; k++) {
                             int from = (int) ((long) blocks * k / chunks);
                             int to = (int) ((long) blocks * (k + 1) / chunks);
-                            jobs.add(() -> simulate(draw, m.forDraw(draw), table, from, to));
+                            jobs.add(() -> simulate(draw, m.forDraw(draw), table, bound, from, to));
                         }
                     }
                     List<long[]> tallies = all(pool, jobs);
@@ -238,14 +246,56 @@ public final class Simulator {
             return out;
         }
 
-        /** One draw over blocks [from, to): the tallies of every scenario and year. */
-        long[] simulate(int draw, Coefficients k, Thresholds[][] table, int fromBlock, int toBlock) {
+        /** Per year, per type: the highest leaving threshold of any scenario (the candidates' bound). */
+        long[][] highestLeave(Thresholds[][] table) {
+            long[][] out = new long[h][];
+            for (int t = 0; t < h; t++) {
+                boolean same = t > 0;
+                for (int i = 0; i < s && same; i++) {
+                    same = table[i][t] == table[i][t - 1];
+                }
+                if (same) {
+                    out[t] = out[t - 1];
+                    continue;
+                }
+                long[] max = table[0][t].leave().clone();
+                for (int i = 1; i < s; i++) {
+                    long[] leave = table[i][t].leave();
+                    for (int type = 0; type < max.length; type++) {
+                        max[type] = Math.max(max[type], leave[type]);
+                    }
+                }
+                out[t] = max;
+            }
+            return out;
+        }
+
+        /**
+         * One draw over blocks [from, to): the tallies of every scenario and year.
+         *
+         * <p>Most agents are in Kazakhstan and most years nothing happens to them, so they are not visited one by
+         * one: each block-year draws only its <i>candidates</i>, the agents whose uniform falls below their type's
+         * highest leaving threshold P in any scenario, by geometric jumps between them, each with its uniform drawn
+         * in [0, P). The agents that are not in Kazakhstan (abroad, returnees within incentive years, scholars) are
+         * kept in a list per scenario and visited every year; one that is not a candidate gets its uniform in
+         * [P, 1) from a hash of its place, the same in every scenario. So every agent still has one
+         * uniform a year, shared by all scenarios (common random numbers), and the streams still depend only on
+         * the block, never on the thread.
+         */
+        long[] simulate(int draw, Coefficients k, Thresholds[][] table, long[][] highest, int fromBlock,
+                        int toBlock) {
             long[] tally = new long[s * h * layout.size];
             byte[][] state = new byte[s][BLOCK];
             byte[][] owed = new byte[s][BLOCK];
             byte[][] since = new byte[s][BLOCK];
-            int[] u = new int[BLOCK];
-            int[] events = new int[BLOCK];
+            int[][] away = new int[s][BLOCK];
+            int[] awayCount = new int[s];
+            int[] joined = new int[BLOCK];
+            int[] cand = new int[BLOCK];
+            long[] candX = new long[BLOCK];
+            int[] mark = new int[BLOCK];
+            int[] slot = new int[BLOCK];
+            int stamp = 0;
             for (int b = fromBlock; b < toBlock; b++) {
                 if (progress.cancelled()) {
                     throw new CancelledException();
@@ -253,13 +303,59 @@ public final class Simulator {
                 int lo = b * BLOCK;
                 int hi = Math.min(p.size, lo + BLOCK);
                 for (int i = 0; i < s; i++) {
-                    initial(lo, hi, state[i], owed[i], since[i]);
+                    awayCount[i] = initial(lo, hi, state[i], owed[i], since[i], away[i]);
                 }
                 for (int t = 0; t < h; t++) {
-                    uniforms(streamSeed(spec.seed(), draw, b, t), u, hi - lo);
+                    long seed = streamSeed(spec.seed(), draw, b, t);
+                    long[] bound = highest[t];
+                    int n = candidates(seed, bound, p.type, p.firstOfType, lo, hi, cand, candX);
+                    stamp++;
+                    for (int c = 0; c < n; c++) {
+                        mark[cand[c]] = stamp;
+                        slot[cand[c]] = c;
+                    }
+                    long otherSeed = mix(seed ^ 0xd1b54a32d192ed03L);
                     for (int i = 0; i < s; i++) {
-                        step(k, i, t, table[i][t], lo, hi, u, state[i], owed[i], since[i], tally,
-                                (i * h + t) * layout.size, events);
+                        int at = (i * h + t) * layout.size;
+                        Conditions cond = conditions[i][t];
+                        long[] leave = table[i][t].leave();
+                        long[] back = table[i][t].back();
+                        byte[] st = state[i];
+                        // Candidates in Kazakhstan at the year's start who leave; those abroad are in the list.
+                        int newly = 0;
+                        for (int c = 0; c < n; c++) {
+                            int j = cand[c];
+                            if (st[j] == IN_KZ && candX[c] < leave[p.type[lo + j]]) {
+                                st[j] = ABROAD;
+                                leaves(lo + j, tally, at);
+                                joined[newly++] = j;
+                            }
+                        }
+                        // Those not in Kazakhstan at the year's start; who is still not stays on the list.
+                        int[] list = away[i];
+                        int kept = 0;
+                        for (int e = 0, count = awayCount[i]; e < count; e++) {
+                            int j = list[e];
+                            int type = p.type[lo + j];
+                            long x = mark[j] == stamp ? candX[slot[j]]
+                                    : bound[type] + (((mix(otherSeed + 0x9e3779b97f4a7c15L * (j + 1)) >>> 32)
+                                            * (Decision.ONE - bound[type])) >>> 32);
+                            byte was = st[j];
+                            if (was == ABROAD) {
+                                if (x >= Decision.ONE - back[type]) {
+                                    st[j] = cond.window > 0 ? RETURNEE : IN_KZ;
+                                    since[i][j] = (byte) (cond.window > 0 ? 1 : 0);
+                                    returns(lo + j, tally, at);
+                                }
+                            } else {
+                                rare(k, cond, lo + j, j, x, st, owed[i], since[i], tally, at);
+                            }
+                            if (st[j] != IN_KZ) {
+                                list[kept++] = j;
+                            }
+                        }
+                        System.arraycopy(joined, 0, list, kept, newly);
+                        awayCount[i] = kept + newly;
                     }
                 }
                 progress.advance((long) (hi - lo) * h * s);
@@ -267,7 +363,9 @@ public final class Simulator {
             return tally;
         }
 
-        void initial(int lo, int hi, byte[] state, byte[] owed, byte[] since) {
+        /** Sets the block's starting states; lists those not in Kazakhstan in {@code away}; returns how many. */
+        int initial(int lo, int hi, byte[] state, byte[] owed, byte[] since, int[] away) {
+            int n = 0;
             for (int i = lo; i < hi; i++) {
                 int j = i - lo;
                 since[j] = 0;
@@ -278,63 +376,56 @@ public final class Simulator {
                 } else {
                     state[j] = p.obligation[i] == ObligationState.STUDYING.ordinal() ? STUDYING : ABROAD;
                 }
-            }
-        }
-
-        /** SplitMix64: each 64-bit output gives two agents their 32-bit uniforms. */
-        static void uniforms(long seed, int[] u, int n) {
-            long x = seed;
-            for (int j = 0; j < n; j += 2) {
-                x += 0x9e3779b97f4a7c15L;
-                long z = mix(x);
-                u[j] = (int) z;
-                if (j + 1 < n) {
-                    u[j + 1] = (int) (z >>> 32);
+                if (state[j] != IN_KZ) {
+                    away[n++] = j;
                 }
             }
+            return n;
         }
 
         /**
-         * One year of one scenario for agents [lo, hi): the per-agent step. Agents are sorted by type, so the loop
-         * walks each type's run with its two thresholds at hand and only notes who has something happen (leaves,
-         * returns, or is in a rare state), without branching on it; then it deals with those few.
+         * The block-year's candidates among agents [lo, hi): those whose uniform is below their type's bound (of
+         * 2³²), found in each type's run by geometric jumps (one logarithm per candidate and one per run) from a
+         * SplitMix64 stream, each with its uniform, in [0, bound). Places relative to lo, in order; returns how
+         * many.
          */
-        void step(Coefficients k, int scenario, int t, Thresholds th, int lo, int hi, int[] u, byte[] state,
-                  byte[] owed, byte[] since, long[] tally, int at, int[] events) {
-            long[] leave = th.leave();
-            long[] back = th.back();
-            int[] first = p.firstOfType;
+        static int candidates(long seed, long[] bound, int[] type, int[] firstOfType, int lo, int hi, int[] cand,
+                              long[] x) {
+            long z = seed;
             int n = 0;
-            for (int type = p.type[lo], from = lo; from < hi; type++) {
-                int to = Math.min(hi, first[type + 1]);
-                long stay = leave[type];
-                long home = Decision.ONE - back[type];
-                for (int i = from; i < to; i++) {
-                    int j = i - lo;
-                    int st = state[j];
-                    long x = u[j] & 0xFFFFFFFFL;
-                    boolean happens = st == IN_KZ ? x < stay : st != ABROAD || x >= home;
-                    events[n] = j;
-                    n += happens ? 1 : 0;
+            for (int ty = type[lo], from = lo; from < hi; ty++) {
+                int to = Math.min(hi, firstOfType[ty + 1]);
+                long b = bound[ty];
+                if (b >= Decision.ONE || (b > 0 && to - from < SHORT_RUN)) {
+                    // A short run: a uniform for each agent costs less than the logarithms of the jumps. An agent
+                    // found at or above the bound is not a candidate; if it needs a uniform (abroad), it gets a
+                    // fresh one in [bound, 1), as good as the one drawn here.
+                    for (int j = from; j < to; j++) {
+                        z += 0x9e3779b97f4a7c15L;
+                        long u = mix(z) >>> 32;
+                        cand[n] = j - lo;
+                        x[n] = u;
+                        n += u < b ? 1 : 0;
+                    }
+                } else if (b > 0) {
+                    double logMiss = Math.log1p(-(double) b / Decision.ONE);
+                    int j = from - 1;
+                    while (true) {
+                        z += 0x9e3779b97f4a7c15L;
+                        // U in (0, 1]: the jump to the next candidate is geometric, floor(ln U / ln(1 − P)).
+                        double jump = Math.floor(Math.log(((mix(z) >>> 11) + 1) * 0x1.0p-53) / logMiss);
+                        if (jump >= to - 1 - j) {
+                            break;
+                        }
+                        j += 1 + (int) jump;
+                        z += 0x9e3779b97f4a7c15L;
+                        cand[n] = j - lo;
+                        x[n++] = ((mix(z) >>> 32) * b) >>> 32;
+                    }
                 }
                 from = to;
             }
-            Conditions cond = conditions[scenario][t];
-            for (int e = 0; e < n; e++) {
-                int j = events[e];
-                int i = lo + j;
-                byte st = state[j];
-                if (st == IN_KZ) {
-                    state[j] = ABROAD;
-                    leaves(i, tally, at);
-                } else if (st == ABROAD) {
-                    state[j] = cond.window > 0 ? RETURNEE : IN_KZ;
-                    since[j] = (byte) (cond.window > 0 ? 1 : 0);
-                    returns(i, tally, at);
-                } else {
-                    rare(k, cond, i, j, u[j] & 0xFFFFFFFFL, state, owed, since, tally, at);
-                }
-            }
+            return n;
         }
 
         /** Returnees within their incentive years and scholars: few, so their chances are worked out each time. */

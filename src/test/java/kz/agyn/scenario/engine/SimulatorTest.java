@@ -250,18 +250,42 @@ class SimulatorTest {
                 .hasMessageContaining("too many results");
     }
 
+    /**
+     * The candidates of a block-year are the agents whose uniform falls below the bound: about bound × agents of
+     * them, spread evenly over the block, their uniforms evenly spread below the bound.
+     */
     @Test
-    void uniformsAreEvenlySpread() {
-        int[] u = new int[Simulator.BLOCK];
-        int below = 0;
-        for (int year = 0; year < 20; year++) {
-            Simulator.Run.uniforms(Simulator.streamSeed(1, 0, 0, year), u, u.length);
-            for (int x : u) {
-                if ((x & 0xFFFFFFFFL) < Decision.threshold(0.1)) {
-                    below++;
-                }
+    void candidatesAreAsManyAsTheBoundSaysAndEvenlySpread() {
+        int[] cand = new int[Simulator.BLOCK];
+        long[] x = new long[Simulator.BLOCK];
+        long bound = Decision.threshold(0.1);
+        long found = 0;
+        long firstHalf = 0;
+        long lowHalf = 0;
+        int years = 200;
+        for (int year = 0; year < years; year++) {
+            int n = Simulator.Run.candidates(Simulator.streamSeed(1, 0, 0, year), new long[] {bound},
+                    new int[cand.length], new int[] {0, cand.length}, 0, cand.length, cand, x);
+            for (int c = 0; c < n; c++) {
+                assertThat(x[c]).isBetween(0L, bound - 1);
+                assertThat(cand[c]).isBetween(c == 0 ? 0 : cand[c - 1] + 1, cand.length - 1);
+                firstHalf += cand[c] < cand.length / 2 ? 1 : 0;
+                lowHalf += x[c] < bound / 2 ? 1 : 0;
             }
+            found += n;
         }
-        assertThat(below / (20.0 * u.length)).isCloseTo(0.1, within(0.01));
+        double expected = 0.1 * years * cand.length;
+        // Binomial: the standard deviation is about 136 agents; 5 of them allowed.
+        assertThat((double) found).isCloseTo(expected, within(5 * Math.sqrt(expected * 0.9)));
+        assertThat(firstHalf / (double) found).isCloseTo(0.5, within(0.01));
+        assertThat(lowHalf / (double) found).isCloseTo(0.5, within(0.01));
+        // Two types: one that never leaves, one that always does (every agent a candidate, in place order).
+        int[] types = new int[cand.length];
+        java.util.Arrays.fill(types, 100, cand.length, 1);
+        int n = Simulator.Run.candidates(7, new long[] {0, Decision.ONE}, types, new int[] {0, 100, cand.length},
+                0, cand.length, cand, x);
+        assertThat(n).isEqualTo(cand.length - 100);
+        assertThat(cand[0]).isEqualTo(100);
+        assertThat(cand[n - 1]).isEqualTo(cand.length - 1);
     }
 }
