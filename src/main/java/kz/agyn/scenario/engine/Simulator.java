@@ -33,8 +33,8 @@ import java.util.concurrent.Future;
 public final class Simulator {
 
     static final int BLOCK = 4096;
-    /** A type's run of agents shorter than this draws a uniform per agent rather than jumping (measured). */
-    static final int SHORT_RUN = 16;
+    /** Type runs are joined into segments of at least this many agents to draw candidates (measured). */
+    static final int SEGMENT = 64;
     /** Results are held in memory as doubles: scenarios × draws × years × measures × dimension values cells. */
     public static final long MAX_RESULT_CELLS = 128L << 20;
 
@@ -385,27 +385,36 @@ public final class Simulator {
 
         /**
          * The block-year's candidates among agents [lo, hi): those whose uniform is below their type's bound (of
-         * 2³²), found in each type's run by geometric jumps (one logarithm per candidate and one per run) from a
-         * SplitMix64 stream, each with its uniform, in [0, bound). Places relative to lo, in order; returns how
-         * many.
+         * 2³²), each with its uniform, in [0, bound). Places relative to lo, in order; returns how many.
+         *
+         * <p>Type runs are joined into segments of at least {@link #SEGMENT} agents (most runs are that long; short
+         * ones are joined with their neighbours, whose chances are alike). In a segment, the agents whose uniform
+         * is below the segment's highest bound are found by geometric jumps (one logarithm per segment and per
+         * agent found) from a SplitMix64 stream, and each is a candidate if its uniform is also below its own
+         * type's bound. One that is not (or is not reached) is not a candidate; if it needs a uniform, it gets
+         * one in [bound, 1) from a hash of its place: what it drew here said only that it is not below its bound.
          */
         static int candidates(long seed, long[] bound, int[] type, int[] firstOfType, int lo, int hi, int[] cand,
                               long[] x) {
             long z = seed;
             int n = 0;
-            for (int ty = type[lo], from = lo; from < hi; ty++) {
-                int to = Math.min(hi, firstOfType[ty + 1]);
-                long b = bound[ty];
-                if (b >= Decision.ONE || (b > 0 && to - from < SHORT_RUN)) {
-                    // A short run: a uniform for each agent costs less than the logarithms of the jumps. An agent
-                    // found at or above the bound is not a candidate; if it needs a uniform (abroad), it gets a
-                    // fresh one in [bound, 1), as good as the one drawn here.
+            int from = lo;
+            int ty = type[lo];
+            while (from < hi) {
+                int to = from;
+                long b = 0;
+                while (to < hi && (to - from < SEGMENT || to == from)) {
+                    b = Math.max(b, bound[ty]);
+                    to = Math.min(hi, firstOfType[ty + 1]);
+                    ty++;
+                }
+                if (b >= Decision.ONE) {
                     for (int j = from; j < to; j++) {
                         z += 0x9e3779b97f4a7c15L;
                         long u = mix(z) >>> 32;
                         cand[n] = j - lo;
                         x[n] = u;
-                        n += u < b ? 1 : 0;
+                        n += u < bound[type[j]] ? 1 : 0;
                     }
                 } else if (b > 0) {
                     double logMiss = Math.log1p(-(double) b / Decision.ONE);
@@ -419,8 +428,10 @@ public final class Simulator {
                         }
                         j += 1 + (int) jump;
                         z += 0x9e3779b97f4a7c15L;
+                        long u = ((mix(z) >>> 32) * b) >>> 32;
                         cand[n] = j - lo;
-                        x[n++] = ((mix(z) >>> 32) * b) >>> 32;
+                        x[n] = u;
+                        n += u < bound[type[j]] ? 1 : 0;
                     }
                 }
                 from = to;
