@@ -59,11 +59,20 @@ public class SurveyService {
     private final org.springframework.context.MessageSource messages;
 
     SurveyService(SurveyRepository repository, PopulationMargins population,
-                  org.springframework.context.MessageSource messages) {
+                  org.springframework.context.MessageSource messages, kz.agyn.platform.cache.Caches caches) {
         this.repository = repository;
         this.population = population;
         this.messages = messages;
+        // Raking and the intervals cost tens of milliseconds a question; under load (docs/benchmarks.md) the
+        // results page took a quarter of the application's CPU. The margins may come from the warehouse.
+        this.estimates = caches.perGeneration(2_000, kz.agyn.platform.cache.Caches.SURVEY,
+                kz.agyn.platform.cache.Caches.WAREHOUSE, kz.agyn.platform.cache.Caches.REFERENCE);
     }
+
+    private record EstimatesKey(int surveyId, String questionCode, String by, Locale locale) {
+    }
+
+    private final kz.agyn.platform.cache.PerGeneration<EstimatesKey, Estimates> estimates;
 
     /** The sample design the survey declares and the interval its shares are shown with. */
     public SurveyDesignDeclaration design(int surveyId) {
@@ -117,6 +126,12 @@ public class SurveyService {
 
     /** Estimates for one question, by a profile dimension when {@code by} is given. */
     public Estimates estimates(int surveyId, String questionCode, String by, Locale locale) {
+        // Kept per generation of the survey, warehouse and reference data: never older than the last change.
+        return estimates.get(new EstimatesKey(surveyId, questionCode, by, locale),
+                () -> computeEstimates(surveyId, questionCode, by, locale));
+    }
+
+    private Estimates computeEstimates(int surveyId, String questionCode, String by, Locale locale) {
         Survey found = survey(surveyId);
         Question question = find(repository.questions(found.questionnaireId()), questionCode);
         ProfileField dimension = by == null || by.isBlank() ? null : ProfileField.parse(by)

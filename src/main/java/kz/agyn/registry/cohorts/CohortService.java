@@ -29,12 +29,22 @@ public class CohortService {
     private final DemonstrationDay demonstration;
 
     public CohortService(CohortRepository repository, kz.agyn.note.NoteFigures note, ObligationService obligations,
-                         DemonstrationDay demonstration) {
+                         DemonstrationDay demonstration, kz.agyn.platform.cache.Caches caches) {
         this.repository = repository;
         this.note = note;
         this.obligations = obligations;
         this.demonstration = demonstration;
+        // Every record read and its obligation evaluated: under load (docs/benchmarks.md) the cohort page took a
+        // quarter of the application's CPU. Kept per generation of the registry and the note, and per day.
+        this.reports = caches.perGeneration(500, kz.agyn.platform.cache.Caches.REGISTRY,
+                kz.agyn.platform.cache.Caches.NOTE);
     }
+
+    private record ReportKey(String programme, Breakdown breakdown, SectorBasis basis, LocalDate asOf,
+                             boolean maySeeSmallCells, LocalDate today) {
+    }
+
+    private final kz.agyn.platform.cache.PerGeneration<ReportKey, CohortReport> reports;
 
     /**
      * Everything the cohort dashboard shows.
@@ -47,6 +57,12 @@ public class CohortService {
      */
     public CohortReport report(String programme, Breakdown breakdown, SectorBasis basis, LocalDate asOf,
                                boolean maySeeSmallCells) {
+        return reports.get(new ReportKey(programme, breakdown, basis, asOf, maySeeSmallCells, obligations.today()),
+                () -> compute(programme, breakdown, basis, asOf, maySeeSmallCells));
+    }
+
+    private CohortReport compute(String programme, Breakdown breakdown, SectorBasis basis, LocalDate asOf,
+                                 boolean maySeeSmallCells) {
         DefaultDay fallback = defaultDay();
         LocalDate day = asOf != null ? asOf : fallback.day();
         AsOfBasis why = asOf != null ? AsOfBasis.ASKED : fallback.basis();
