@@ -71,13 +71,13 @@ class ForecastController {
         String indicator = choice.indicator() != null ? choice.indicator() : "EMIGRANTS";
         model.addAttribute("indicators", page.indicators(indicator, locale));
         model.addAttribute("datasets", page.datasets(indicator, choice.dataset(), locale));
-        model.addAttribute("filters", page.filters(indicator, choice, choice.dataset(), locale));
         model.addAttribute("params", params);
         model.addAttribute("methods", Method.values());
         model.addAttribute("transforms", Transform.values());
         model.addAttribute("mayBatch", Role.namesOf(auth).contains("ADMIN") || Role.namesOf(auth).contains("ANALYST"));
         model.addAttribute("batchDimensions", SeriesChoice.DIMENSIONS);
         if (choice.indicator() == null) {
+            model.addAttribute("filters", page.filters(indicator, choice, choice.dataset(), locale));
             return "forecast";
         }
         try {
@@ -99,6 +99,8 @@ class ForecastController {
             model.addAttribute("exportQuery", query(params.given()));
         } catch (UserException e) {
             model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            // Refused: the form as asked, so the reader can mend the choice.
+            model.addAttribute("filters", page.filters(indicator, choice, choice.dataset(), locale));
         }
         return "forecast";
     }
