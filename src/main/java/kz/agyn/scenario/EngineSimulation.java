@@ -1,6 +1,7 @@
 package kz.agyn.scenario;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import kz.agyn.scenario.engine.Calibration;
 import kz.agyn.scenario.engine.CancelledException;
 import kz.agyn.scenario.engine.Context;
 import kz.agyn.scenario.engine.Dimension;
+import kz.agyn.scenario.engine.LeverKind;
 import kz.agyn.scenario.engine.Levers;
 import kz.agyn.scenario.engine.Location;
 import kz.agyn.scenario.engine.Measure;
@@ -118,12 +120,40 @@ class EngineSimulation implements ScenarioSimulation {
                     }
                     int n = d == Dimension.TOTAL ? 1 : results.codes(d).size();
                     for (int c = 0; c < n; c++) {
+                        double cumulativeCost = 0;
                         for (int y = 0; y < results.horizon(); y++) {
                             Band b = results.band(s, y, m, d, c);
-                            bands.add(new ResultBand(s, y, m.name(), d.name(), c, b.mean(), b.p2_5(), b.p10(),
+                            double mean = b.mean();
+                            if (m == Measure.COST_PER_SPECIALIST_KEPT_KZT) {
+                                // The cost per specialist kept is the expected cost over the expected number kept
+                                // (a ratio of means), not the mean of each draw's ratio, which a draw that keeps
+                                // almost nobody would dominate; the band stays the draws' own ratios.
+                                cumulativeCost += results.band(s, y, Measure.BUDGET_COST_KZT, d, c).mean();
+                                double kept = results.band(s, y, Measure.KEPT_VS_BASELINE, d, c).mean();
+                                mean = kept > 0 ? cumulativeCost / kept : Double.NaN;
+                            }
+                            bands.add(new ResultBand(s, y, m.name(), d.name(), c, mean, b.p2_5(), b.p10(),
                                     b.p50(), b.p90(), b.p97_5()));
                         }
                     }
+                }
+            }
+        }
+        // Each lever's own budget cost, so that a reader sees what the total is made of (a lever that costs
+        // nothing in every year and draw, a partnership or the fairness index, is left out).
+        codes.put("LEVER", Arrays.stream(LeverKind.values()).map(Enum::name).toList());
+        for (int s = 1; s < results.scenarios(); s++) {
+            for (LeverKind lever : LeverKind.values()) {
+                List<ResultBand> years = new ArrayList<>();
+                boolean costs = false;
+                for (int y = 0; y < results.horizon(); y++) {
+                    Band b = results.leverCost(s, y, lever);
+                    costs |= b.mean() != 0 || b.p2_5() != 0 || b.p97_5() != 0;
+                    years.add(new ResultBand(s, y, Measure.BUDGET_COST_KZT.name(), "LEVER", lever.ordinal(),
+                            b.mean(), b.p2_5(), b.p10(), b.p50(), b.p90(), b.p97_5()));
+                }
+                if (costs) {
+                    bands.addAll(years);
                 }
             }
         }

@@ -1,5 +1,8 @@
 package kz.agyn.scenario.engine;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The engine's fixed assumptions: numbers the model needs that neither the warehouse nor the calibration gives.
  * Each is a documented default the product shows next to the results (decision 0035 says why each value).
@@ -38,6 +41,21 @@ public final class Assumptions {
 
     /** Housing support goes to specialists in Kazakhstan below this age (the first two age groups). */
     public static final int HOUSING_AGE_LIMIT = 35;
+
+    /** Every constant above that a reader of the results should see, by name, in the order of this class. */
+    public static Map<String, Double> shown() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("SCHOLARSHIP_COST_KZT", SCHOLARSHIP_COST_KZT);
+        m.put("BREACH_PENALTY", BREACH_PENALTY);
+        m.put("WORK_OFF_YEARS", (double) WORK_OFF_YEARS);
+        m.put("PARTNERSHIP_COST_KZT_PER_YEAR", PARTNERSHIP_COST_KZT_PER_YEAR);
+        m.put("STUDY_END_HAZARD", STUDY_END_HAZARD);
+        m.put("GROWTH_PER_LOG_JOBS", GROWTH_PER_LOG_JOBS);
+        m.put("GROWTH_PER_LOG_PARTNERSHIPS", GROWTH_PER_LOG_PARTNERSHIPS);
+        m.put("RESEARCH_PER_LOG_BUDGET", RESEARCH_PER_LOG_BUDGET);
+        m.put("HOUSING_AGE_LIMIT", (double) HOUSING_AGE_LIMIT);
+        return m;
+    }
 
     static int ageGroup(int age) {
         int g = 0;

@@ -1,5 +1,7 @@
 package kz.agyn.scenario.web;
 
+import kz.agyn.scenario.engine.Assumptions;
+import kz.agyn.scenario.engine.LeverKind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,7 +160,11 @@ final class ResultsPresenter {
     }
 
     /** A row of the comparison table: one scenario against the baseline in one year. */
-    record TableRow(String name, String kept, String costPerKept, String budgetCost, String costAvoided) {
+    record TableRow(String name, Cell kept, Cell costPerKept, Cell budgetCost, Cell costAvoided) {
+    }
+
+    /** A figure and its band, apart so that the band can go under the figure (the four columns fit a laptop). */
+    record Cell(String value, String band) {
     }
 
     List<TableRow> table(Map<String, ResultBand> bands, List<Scenario> scenarios, int year) {
@@ -172,18 +178,59 @@ final class ResultsPresenter {
         return rows;
     }
 
-    /** "1 234 (95%: 900–1 500)", money shortened; a dash where the measure has no finite value (nobody kept). */
-    String cell(ResultBand b, boolean isMoney) {
+    /** A lever's budget cost in one scenario and year; the last row of a scenario is the repayments recovered. */
+    record LeverRow(String scenario, String lever, Cell cost) {
+    }
+
+    /**
+     * What each lever of each scenario costs the budget in one year, and the scholars' repayments recovered beyond
+     * the baseline's, which the total nets off: the rows' means add up to the table's budget cost (the bands of
+     * the parts do not add up, so the recovered row has none).
+     */
+    List<LeverRow> leverTable(List<ResultBand> leverBands, Map<String, ResultBand> total, List<String> names,
+                              int year) {
+        List<LeverRow> rows = new ArrayList<>();
+        for (int p = 1; p < names.size(); p++) {
+            double levers = 0;
+            int shown = 0;
+            for (ResultBand b : leverBands) {
+                if (b.position() == p && b.yearOffset() == year && b.dimension().equals("LEVER")
+                        && b.codeIndex() < LeverKind.values().length) {
+                    rows.add(new LeverRow(names.get(p), msg("scenario.leverKind." + LeverKind.values()[b.codeIndex()]
+                            .name()), cell(b, true)));
+                    levers += b.mean();
+                    shown++;
+                }
+            }
+            ResultBand budget = total.get(key(p, "BUDGET_COST_KZT", "TOTAL", 0, year));
+            if (shown > 0 && budget != null && Double.isFinite(budget.mean())
+                    && Math.abs(levers - budget.mean()) >= 0.5) {
+                rows.add(new LeverRow(names.get(p), msg("scenario.leverKind.RECOVERED"),
+                        new Cell(numbers.money(budget.mean() - levers, "KZT", money), null)));
+            }
+        }
+        return rows;
+    }
+
+    /** "1 234" over "(95%: 900–1 500)", money shortened; a dash where the measure has no finite value (nobody kept). */
+    Cell cell(ResultBand b, boolean isMoney) {
         if (b == null || !Double.isFinite(b.mean())) {
-            return Numbers.DASH;
+            return new Cell(Numbers.DASH, null);
         }
         String mean = isMoney ? numbers.money(b.mean(), "KZT", money) : numbers.number(b.mean(), Decimals.upTo(0));
         if (!Double.isFinite(b.p2_5()) || !Double.isFinite(b.p97_5())) {
-            return mean;
+            return new Cell(mean, null);
         }
         String range = isMoney ? numbers.moneyRange(b.p2_5(), b.p97_5(), "KZT", money)
                 : numbers.range(b.p2_5(), b.p97_5(), Decimals.upTo(0));
-        return msg("scenario.results.band", mean, range);
+        return new Cell(mean, msg("scenario.results.band", range));
+    }
+
+    /** The engine's fixed constants, each as the page's numbers are written (whole numbers without decimals). */
+    Map<String, String> constants() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Assumptions.shown().forEach((k, v) -> m.put(k, numbers.number(v, Decimals.upTo(2))));
+        return m;
     }
 
     /** The measures offered, each with its name. */

@@ -178,7 +178,8 @@ class ScenarioApiController {
     @Operation(summary = "A run's progress and, once it has finished, its results",
             description = "`results`: position 0 is the baseline, then the scenarios in order; one band per year "
                     + "(`year` is the calendar year) and measure for the whole country; `dimension=REGION` (or ISCO, "
-                    + "ISCED, SEX, AGE_GROUP, SECTOR) adds that breakdown, `code` naming the value.")
+                    + "ISCED, SEX, AGE_GROUP, SECTOR) adds that breakdown, `code` naming the value; `dimension=LEVER` gives "
+                    + "each lever's own BUDGET_COST_KZT (the total nets off scholars' repayments).")
     RunAnswer run(@PathVariable UUID id, @RequestParam(required = false) String dimension, Locale locale) {
         ScenarioService.RunState s = scenarios.run(id);
         ScenarioTexts t = new ScenarioTexts(messages, locale);

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ScenarioExportController {
 
-    static final List<String> DIMENSIONS = List.of("TOTAL", "REGION", "ISCO", "ISCED", "SEX", "AGE_GROUP", "SECTOR");
+    static final List<String> DIMENSIONS = List.of("TOTAL", "REGION", "ISCO", "ISCED", "SEX", "AGE_GROUP", "SECTOR",
+            "LEVER");
     static final List<String> COLUMNS = List.of("scenario", "scenario_name", "year", "measure", "dimension", "code",
             "mean", "p2_5", "p10", "p50", "p90", "p97_5");
 

@@ -251,6 +251,9 @@ class ScenarioPageController {
                 messages.getMessage("forecast.method." + forecast.method().name(), null, locale))
                 + (forecast.synthetic() ? " " + t.msg("scenario.beside.synthetic") : ""));
         model.addAttribute("table", p.table(index, state.scenarios(), y));
+        model.addAttribute("leverTable", p.leverTable(scenarios.results(state.run().id(), List.of("LEVER")), index,
+                names, y));
+        model.addAttribute("constants", p.constants());
         List<String> regions = assumptions == null ? List.of() : assumptions.codes().getOrDefault("REGION", List.of());
         Map<String, String> regionNames = new LinkedHashMap<>();
         for (Region r : reference.currentRegions()) {
@@ -262,10 +265,27 @@ class ScenarioPageController {
         model.addAttribute("assumptions", assumptions);
         model.addAttribute("fitNames", assumptions == null ? List.of() : assumptions.fit().stream()
                 .map(f -> messages.getMessage("scenario.target." + f.code(), null, f.code(), locale)
-                        + (f.dimension() == null || f.dimension().isBlank() ? "" : " · "
-                        + messages.getMessage("scenario.dimension." + f.dimension(), null, f.dimension(), locale)))
+                        + (f.dimension() == null || f.dimension().isBlank() ? "" : " · " + fitGroup(f.dimension(),
+                        locale)))
                 .toList());
         model.addAttribute("address", "/scenarios/runs/" + state.run().id() + "?measure=" + m + "&year=" + y
                 + "&map=" + mapAt);
+    }
+
+    /**
+     * A calibration target's group as a reader knows it: "ISCO 2" is "2 Professionals" in the language of the page
+     * (the engine names groups by code, the reference data hold their names), a reason by its message.
+     */
+    private String fitGroup(String dimension, Locale locale) {
+        String[] parts = dimension.split(" ", 2);
+        if (parts.length == 2 && parts[0].equals("ISCO")) {
+            return reference.occupations().stream().filter(o -> o.code().equals(parts[1])).findFirst()
+                    .map(o -> parts[1] + " " + o.names().in(locale)).orElse(dimension);
+        }
+        if (parts.length == 2 && parts[0].equals("ISCED")) {
+            return reference.educationLevels().stream().filter(l -> l.code().equals(parts[1])).findFirst()
+                    .map(l -> "ISCED " + parts[1] + " " + l.names().in(locale)).orElse(dimension);
+        }
+        return messages.getMessage("scenario.dimension." + dimension, null, dimension, locale);
     }
 }

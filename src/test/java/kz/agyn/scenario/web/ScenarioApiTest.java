@@ -139,9 +139,57 @@ class ScenarioApiTest extends AgynTest {
             }
         }
         assertThat(budget).isGreaterThan(0);
+        // The cost per specialist kept is the expected cumulative cost over the expected number kept.
+        java.util.TreeMap<Integer, double[]> byYear = new java.util.TreeMap<>();
+        for (JsonNode b : done.get("results")) {
+            if (b.get("scenario").asInt() == 1) {
+                double[] v = byYear.computeIfAbsent(b.get("year").asInt(), k -> new double[3]);
+                switch (b.get("measure").asString()) {
+                    case "BUDGET_COST_KZT" -> v[0] = b.get("mean").asDouble();
+                    case "KEPT_VS_BASELINE" -> v[1] = b.get("mean").asDouble();
+                    case "COST_PER_SPECIALIST_KEPT_KZT" -> v[2] = b.get("mean").isNumber()
+                            ? b.get("mean").asDouble() : Double.NaN;
+                    default -> { }
+                }
+            }
+        }
+        double cumulative = 0;
+        int compared = 0;
+        for (double[] v : byYear.values()) {
+            cumulative += v[0];
+            if (v[1] > 0) {
+                compared++;
+                assertThat(v[2]).isCloseTo(cumulative / v[1], org.assertj.core.data.Percentage.withPercentage(1e-9));
+            }
+        }
+        assertThat(compared).isPositive();
         String regional = mvc.perform(get("/api/v1/runs/" + run).param("dimension", "REGION").with(VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(regional).get("results").size()).isGreaterThan(60);
+        // Each lever's own cost: pay and research budget cost something, and with the scholars' repayments
+        // recovered they make up the budget cost of every year (means add up).
+        JsonNode levers = json.readTree(mvc.perform(get("/api/v1/runs/" + run).param("dimension", "LEVER")
+                .with(VIEWER)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("results");
+        java.util.Map<String, Double> leverSum = new java.util.HashMap<>();
+        java.util.Map<String, Double> total = new java.util.HashMap<>();
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode b : levers) {
+            String at = b.get("scenario").asInt() + "|" + b.get("year").asInt();
+            if (b.get("dimension").asString().equals("LEVER")) {
+                assertThat(b.get("measure").asString()).isEqualTo("BUDGET_COST_KZT");
+                kinds.add(b.get("code").asString());
+                leverSum.merge(at, b.get("mean").asDouble(), Double::sum);
+            } else if (b.get("measure").asString().equals("BUDGET_COST_KZT")) {
+                total.put(at, b.get("mean").asDouble());
+            }
+        }
+        assertThat(kinds).contains("PAY_CHANGE", "RESEARCH_BUDGET").doesNotContain("PARTNERSHIPS");
+        assertThat(leverSum).hasSize(3);
+        leverSum.forEach((at, sum) -> {
+            assertThat(sum).as(at).isGreaterThanOrEqualTo(total.get(at) - 1);
+            // Repayments recovered beyond the baseline are small beside a doubled research budget.
+            assertThat(sum - total.get(at)).as(at).isLessThan(0.2 * sum);
+        });
     }
 
     @Test
@@ -182,7 +230,9 @@ class ScenarioApiTest extends AgynTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"fan-chart\"", "id=\"results-table\"", "id=\"assumptions\"",
                 "Researchers&#39; pay +30%", "Research budget 5 → 10 bn KZT", "Cost per specialist kept",
-                "the note of 6 November 2024");
+                "the note of 6 November 2024", "id=\"lever-costs\"", "Research budget</td>",
+                "id=\"constants\"", "A year&#39;s cost of one agreement with a foreign university, KZT",
+                "Emigration rate · 2 Professionals", "Emigration rate · ISCED 7 Master");
         // Emigrants: the statistics' own forecast beside the model's baseline, with what it read and how.
         String emigrants = mvc.perform(get("/scenarios/runs/" + first).param("lang", "en")
                         .param("measure", "EMIGRANTS").with(ANALYST))

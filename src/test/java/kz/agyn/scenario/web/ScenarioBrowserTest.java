@@ -60,12 +60,18 @@ class ScenarioBrowserTest extends AgynBrowserTest {
             fan.waitFor(new Locator.WaitForOptions().setTimeout(240_000));
             assertThat(fan).hasAttribute("data-rendered", "true");
             assertThat(page.locator("#fan-chart canvas")).hasCount(1);
-            assertThat(page.locator("#results-table thead")).containsText("Cost per specialist kept");
+            assertThat(page.locator("#results-table thead").first()).containsText("Cost per specialist kept");
             String cost = page.locator("#results-table td.cost-per-kept").first().textContent();
             assertThat(cost).matches(".*\\d.*₸.*|—");
             assertThat(page.locator("#results-table td.kept").first()).containsText("95%");
             assertThat(page.locator("#assumptions")).containsText("Research budget, KZT a year");
             assertThat(page.locator("#fit")).isVisible();
+            assertThat(page.locator("#lever-costs")).containsText("Research budget");
+            assertThat(page.locator("#constants")).isVisible();
+            // The four figures with their bands fit a laptop's screen: nothing to scroll sideways.
+            Object overflow = page.evaluate("() => { const s = document.querySelector('#results-table .table-scroll');"
+                    + " return s.scrollWidth - s.clientWidth; }");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("scenario-results-en.png"))
                     .setFullPage(true));
 
