@@ -50,6 +50,16 @@ public class FigureFormatter {
         return sb.toString();
     }
 
+    /**
+     * The number alone, a range with its dash, without "≈", unit or period: for running text whose own words
+     * say "about", "tenge" and "a year" ("шамамен 150 млрд теңге").
+     */
+    public String number(NoteFigure f, Locale locale) {
+        Numbers numbers = new Numbers(locale, messages);
+        String number = number(f.value(), f, numbers);
+        return f.isRange() ? number + Numbers.DASH + number(f.valueHigh(), f, numbers) : number;
+    }
+
     private static String number(BigDecimal v, NoteFigure f, Numbers numbers) {
         return "MONEY".equals(f.unit()) ? numbers.shortened(v, MONEY) : numbers.number(v, TWO);
     }

@@ -1,0 +1,69 @@
+package kz.agyn.note.writer;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A note as written for one language: every text resolved, tables numbered, citations numbered. The renderers
+ * (HTML, PDF, DOCX) only lay it out, so the three formats cannot say different things.
+ */
+public record NoteDocument(String templateCode, int templateVersion, Locale language, Labels labels,
+                           String addressee, String author, LocalDate date, String kind, String title,
+                           String keywords, List<Part> parts, List<Reference> references) {
+
+    public NoteDocument {
+        parts = List.copyOf(parts);
+        references = List.copyOf(references);
+    }
+
+    /** The words before the header's values, in the note's language ("Кімге", "Кому", "To" …). */
+    public record Labels(String addressee, String author, String date, String title, String keywords) {
+    }
+
+    /** One part of the body, in the order of the template. */
+    public sealed interface Part permits Heading, Text, Table, Items, Findings, ReferenceList {
+    }
+
+    public record Heading(String text) implements Part {
+    }
+
+    public record Text(String text) implements Part {
+    }
+
+    /**
+     * A numbered table: {@code label} is "1-кесте" / "Таблица 1" / "Table 1"; {@code warning}, when not null,
+     * says what the writer found wrong with it (shares of one whole not summing to 100%).
+     */
+    public record Table(int number, String label, String caption, List<String> columns, List<List<String>> rows,
+                        String sourceLine, String warning) implements Part {
+        public Table {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    public record Items(List<String> items) implements Part {
+        public Items {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A titled list of findings: the contradictions among the figures the note uses. */
+    public record Findings(String title, String lead, List<String> findings) implements Part {
+        public Findings {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** The reference list under its heading, where the template put it. */
+    public record ReferenceList(String title, List<Reference> references) implements Part {
+        public ReferenceList {
+            references = List.copyOf(references);
+        }
+    }
+
+    /** An entry of the reference list. */
+    public record Reference(int number, String text) {
+    }
+}

@@ -1,0 +1,115 @@
+package kz.agyn.note.writer.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import kz.agyn.kernel.UserException;
+import kz.agyn.note.writer.DocxNote;
+import kz.agyn.note.writer.HtmlNote;
+import kz.agyn.note.writer.NoteDocument;
+import kz.agyn.note.writer.NoteTemplate;
+import kz.agyn.note.writer.NoteTemplates;
+import kz.agyn.note.writer.NoteWriter;
+import kz.agyn.note.writer.PdfNote;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The note as Agyn writes it: a page with the template and the note's language chosen (the page's own language
+ * by default, though a Russian-speaking analyst may well write a Kazakh note) and the preview; the same note as
+ * DOCX, PDF and HTML from the page and the API. Every signed-in user: a note is built from published figures.
+ */
+@Controller
+class NoteWriterController {
+
+    static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
+
+    private final NoteTemplates templates;
+    private final NoteWriter writer;
+
+    NoteWriterController(NoteTemplates templates, NoteWriter writer) {
+        this.templates = templates;
+        this.writer = writer;
+    }
+
+    @GetMapping("/note/write")
+    String page(@RequestParam(required = false) String template, @RequestParam(required = false) String language,
+                Model model, Locale locale) {
+        List<NoteTemplate> all = templates.all();
+        NoteTemplate t = template == null ? all.get(0) : template(template);
+        Locale noteLanguage = language(language == null ? locale.getLanguage() : language);
+        NoteDocument d = writer.write(t, noteLanguage);
+        model.addAttribute("templates", all);
+        model.addAttribute("template", t);
+        model.addAttribute("language", noteLanguage.getLanguage());
+        model.addAttribute("preview", HtmlNote.body(d));
+        model.addAttribute("fileName", fileName(t, noteLanguage, ""));
+        model.addAttribute("locale", locale);
+        return "note-write";
+    }
+
+    @GetMapping({"/note/write/{template}.docx", "/api/v1/notes/{template}.docx"})
+    @Operation(summary = "The note written from a template, as a Word document",
+            description = "`language` kk (default), ru or en. Real Word styles (Title, Heading 1, Caption); "
+                    + "numbered tables with their source lines; the reference list of the sources cited.")
+    ResponseEntity<byte[]> docx(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
+        NoteTemplate t = template(template);
+        Locale l = language(language);
+        return download(DocxNote.render(writer.write(t, l)), fileName(t, l, ".docx"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    }
+
+    @GetMapping({"/note/write/{template}.pdf", "/api/v1/notes/{template}.pdf"})
+    @Operation(summary = "The note written from a template, as PDF (DejaVu Sans embedded)",
+            description = "`language` kk (default), ru or en.")
+    ResponseEntity<byte[]> pdf(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
+        NoteTemplate t = template(template);
+        Locale l = language(language);
+        return download(PdfNote.render(writer.write(t, l)), fileName(t, l, ".pdf"), "application/pdf");
+    }
+
+    @GetMapping({"/note/write/{template}.html", "/api/v1/notes/{template}.html"})
+    @ResponseBody
+    @Operation(summary = "The note written from a template, as an HTML document", description = "`language` kk "
+            + "(default), ru or en.")
+    ResponseEntity<byte[]> html(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
+        NoteTemplate t = template(template);
+        Locale l = language(language);
+        return download(HtmlNote.document(writer.write(t, l)).getBytes(StandardCharsets.UTF_8),
+                fileName(t, l, ".html"), "text/html;charset=UTF-8");
+    }
+
+    private NoteTemplate template(String code) {
+        return templates.find(code).orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND,
+                "note.write.unknownTemplate", code));
+    }
+
+    private static Locale language(String code) {
+        if (!LANGUAGES.contains(code)) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.unknownLanguage", code);
+        }
+        return Locale.forLanguageTag(code);
+    }
+
+    /** "agyn-seed-note-2024-11-06-kk.pdf": what it is, of when, in which language. */
+    static String fileName(NoteTemplate t, Locale language, String extension) {
+        return "agyn-" + t.code() + "-" + t.header().date() + "-" + language.getLanguage() + extension;
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String fileName, String type) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName)
+                        .build().toString())
+                .body(body);
+    }
+}
