@@ -66,7 +66,9 @@ public final class HtmlNote {
                 sb.append("</ul></div>");
             } else if (part instanceof NoteDocument.ReferenceList r) {
                 sb.append("<h2>").append(esc(r.title())).append("</h2><ol class=\"references\">");
-                r.references().forEach(x -> sb.append("<li>").append(esc(x.text())).append("</li>"));
+                // A reference is written as published, in its own language: not to be translated.
+                r.references().forEach(x -> sb.append("<li translate=\"no\">").append(esc(x.text()))
+                        .append("</li>"));
                 sb.append("</ol>");
             }
         }

@@ -34,6 +34,8 @@ public class NoteWriter {
     private static final String MARK = "\u0001";
     private static final String END = "\u0002";
     private static final Pattern MARKED = Pattern.compile("\u0001(\\d+)\u0002");
+    /** A citation of the seed note's reference list in a recorded description: "[4]", "[2,3]". */
+    private static final Pattern NOTE_CITATION = Pattern.compile("\\[(\\d+(?:,\\s*\\d+)*)]");
     /** A sentence ends at a full stop, question or exclamation mark followed by a space: "0.2%" does not end one. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
 
@@ -195,11 +197,30 @@ public class NoteWriter {
             List<String> found = new ArrayList<>();
             for (Contradiction c : figures.contradictions()) {
                 if (c.figureCodes().stream().anyMatch(used::contains)) {
-                    found.add(c.description().in(locale));
+                    found.add(renumber(c.description().in(locale)));
                 }
             }
             return new NoteDocument.Findings(msg("note.write.contradictions", locale),
                     msg("note.write.contradictions.lead", locale), found);
+        }
+
+        /**
+         * The recorded descriptions cite the seed note's own reference list ("Table 2 [4]"); in this note the same
+         * source may have another number, so each is given this note's number for that source.
+         */
+        String renumber(String description) {
+            Matcher m = NOTE_CITATION.matcher(description);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                List<String> numbers = new ArrayList<>();
+                for (String k : m.group(1).split(",\\s*")) {
+                    String code = "ref" + k.trim();
+                    numbers.add(figures.source(code).isPresent() ? String.valueOf(number(code)) : k.trim());
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement("[" + String.join(", ", numbers) + "]"));
+            }
+            m.appendTail(out);
+            return out.toString();
         }
 
         List<NoteDocument.Reference> references() {

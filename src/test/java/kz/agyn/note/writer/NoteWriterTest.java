@@ -84,6 +84,13 @@ class NoteWriterTest extends AgynTest {
             throws Exception {
         NoteDocument d = writer.write(seed(), Locale.forLanguageTag(language));
         try (PDDocument pdf = Loader.loadPDF(PdfNote.render(d))) {
+            // The first two pages as pictures, for the eye (target/screenshots).
+            java.nio.file.Files.createDirectories(kz.agyn.Browsers.SHOTS);
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+            for (int i = 0; i < Math.min(2, pdf.getNumberOfPages()); i++) {
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 80), "png", kz.agyn.Browsers.SHOTS
+                        .resolve("note-pdf-" + language + "-page" + (i + 1) + ".png").toFile());
+            }
             String text = new PDFTextStripper().getText(pdf).replace('\u00A0', ' ');
             assertThat(text).contains(table1, reason, stayingAbroad, references);
             assertThat(text).contains("45%", "70%");
@@ -130,7 +137,8 @@ class NoteWriterTest extends AgynTest {
                 .filter(p -> p instanceof NoteDocument.Findings).findFirst().orElseThrow();
         assertThat(f.findings()).anyMatch(x -> x.startsWith("How many specialists left in 2022?"))
                 .anyMatch(x -> x.startsWith("What share of Bolashak scholars do not return?"))
-                .anyMatch(x -> x.startsWith("Table 3 [5] gives shares that do not add up"));
+                .anyMatch(x -> x.startsWith("Table 3 [" + number(d, "Kaliaskarova") + "] gives shares that do not "
+                        + "add up"));
     }
 
     @Test
@@ -157,6 +165,11 @@ class NoteWriterTest extends AgynTest {
         assertThatThrownBy(() -> templates.read("{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.code()).isEqualTo("note.write.template.json"));
+    }
+
+    /** This note's number for the source whose entry starts with {@code author}. */
+    private static int number(NoteDocument d, String author) {
+        return d.references().stream().filter(r -> r.text().startsWith(author)).findFirst().orElseThrow().number();
     }
 
     private NoteTemplate seed() {
