@@ -90,9 +90,22 @@ public final class LinearCalibration {
             }
             RealVector step = new SingularValueDecomposition(new Array2DRowRealMatrix(t, false)).getSolver()
                     .solve(new ArrayRealVector(misfit, false));
-            for (int a = 0; a < columns; a++) {
-                eta[a] += step.getEntry(a);
+            // R takes the full step; on a piecewise-linear F it can cycle between bounds (R's grake does on
+            // small calibrations), so the step is halved until the misfit shrinks. Where R's full steps converge,
+            // they shrink the misfit and are taken unchanged.
+            double before = norm(misfit);
+            double scale = 1;
+            double[] next = new double[columns];
+            for (int halvings = 0; ; halvings++) {
+                for (int a = 0; a < columns; a++) {
+                    next[a] = eta[a] + scale * step.getEntry(a);
+                }
+                if (bounds.isEmpty() || halvings == 40 || norm(misfit(x, d, next, population, bounds)) < before) {
+                    break;
+                }
+                scale /= 2;
             }
+            System.arraycopy(next, 0, eta, 0, columns);
             for (int i = 0; i < n; i++) {
                 g[i] = factor(dot(x[i], eta), bounds);
                 w[i] = d[i] * g[i];
@@ -114,6 +127,26 @@ public final class LinearCalibration {
         }
         return new RakingResult(weights, iteration, worst.error(), worst.error() <= options.tolerance(),
                 worst.variable(), worst.category());
+    }
+
+    private static double[] misfit(double[][] x, double[] d, double[] eta, double[] population,
+                                   Optional<WeightBounds> bounds) {
+        double[] misfit = population.clone();
+        for (int i = 0; i < x.length; i++) {
+            double gi = factor(dot(x[i], eta), bounds);
+            for (int a = 0; a < misfit.length; a++) {
+                misfit[a] -= d[i] * gi * x[i][a];
+            }
+        }
+        return misfit;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
     }
 
     private static double factor(double u, Optional<WeightBounds> bounds) {
