@@ -209,7 +209,7 @@ class SurveyDesignReferenceTest {
      * Margins given by the user as shares (awards 45/55 %, yr.rnd 88/12 %), scaled to the sum of the design weights
      * as the survey's calibration page does: the raked weights and shares are R's {@code rake()}'s, the weighted
      * totals are the margins, and the standard errors are R's {@code calibrate(..., calfun = "raking")}'s (rake()'s
-     * own are an approximation by its sweeps, up to 40 % off here; decision 0043).
+     * own are an approximation by its sweeps, over a third off here; decision 0043).
      */
     @ParameterizedTest
     @ValueSource(strings = {"strat", "clus2"})
