@@ -105,8 +105,9 @@ public class CalibrationService {
 
     /**
      * From the calibration page's form: one field {@code m.<question>.<category>} per option, empty where no
-     * target is given; a question with every field empty is not calibrated on. Problems are located at the field,
-     * or at {@code m.<question>} for the question as a whole.
+     * target is given; a question with every field empty is not calibrated on, and a form with every field empty
+     * removes the own margins — unless the survey is weighted to a warehouse dataset, when it sets only the method.
+     * Problems are located at the field, or at {@code m.<question>} for the question as a whole.
      */
     public CalibrationSettings saveForm(int surveyId, CalibrationMethod method, MarginTargets targets,
                                         Map<String, String> fields, Locale locale) {
@@ -122,6 +123,11 @@ public class CalibrationService {
             }
             given.add(new Given(new MarginTarget(name.substring(FIELD.length(), dot), name.substring(dot + 1),
                     f.getValue()), (column, code, args) -> Problem.inField(name, code, args)));
+        }
+        if (given.isEmpty() && surveys.survey(surveyId).marginDataset() != null) {
+            // Weighted to a warehouse dataset, whose margins the form does not show: an empty table sets the method
+            // only, and keeps the own margins stored for a return to them.
+            return save(surveyId, method, targets, null, locale);
         }
         return check(surveyId, method, targets, given, (q, code, args) -> Problem.inField(FIELD + q, code, args),
                 "form", locale);

@@ -100,9 +100,15 @@ class CalibrationPageController {
         }
     }
 
-    /** The stored targets by form field, as plain numbers ("52000", "0.52"). */
+    /**
+     * The stored targets by form field, as plain numbers ("52000", "0.52"); none when the survey is weighted to a
+     * warehouse dataset, so that saving the form for the method alone does not switch it to its own margins.
+     */
     private static Map<String, String> values(CalibrationSettings settings) {
         Map<String, String> v = new LinkedHashMap<>();
+        if (settings.source() == kz.agyn.survey.MarginSources.Kind.WAREHOUSE) {
+            return v;
+        }
         for (CalibrationSettings.QuestionMargins q : settings.questions()) {
             for (CalibrationSettings.CategoryTarget c : q.categories()) {
                 if (c.target() != null) {
