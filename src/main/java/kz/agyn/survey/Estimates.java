@@ -60,9 +60,11 @@ public record Estimates(int surveyId, String survey, boolean synthetic, String q
      * @param marginSource     where the margins come from, in words
      * @param warehouse        the indicator warehouse figures the margins were taken from; null when they are
      *                         the survey's own
+     * @param method           how the weights were calibrated to the margins: RAKING or LINEAR (GREG)
      */
     public record Weighting(boolean raked, List<String> variables, int iterations, double kishDesignEffect,
-                            String marginSource, WarehouseMargins warehouse) {
+                            String marginSource, WarehouseMargins warehouse,
+                            kz.agyn.survey.estimation.CalibrationMethod method) {
     }
 
     /**

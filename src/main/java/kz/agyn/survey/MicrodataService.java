@@ -21,6 +21,7 @@ import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.survey.SurveyService.Sample;
 import kz.agyn.survey.estimation.IntervalMethod;
+import kz.agyn.survey.estimation.CalibrationMethod;
 import kz.agyn.survey.estimation.RakingVariable;
 import kz.agyn.survey.internal.SurveyRepository;
 import kz.agyn.survey.internal.SurveyRepository.AnswerRow;
@@ -112,13 +113,14 @@ public class MicrodataService {
                 base + ".csv", csv(columns, respondents.size()),
                 base + "-codebook.csv", codebook(columns),
                 base + ".R", RScript.of(base, columns.stream().filter(Column::numeric).map(Column::name)
-                        .toList(), declared, sample.weights().raking(), rakingColumns, estimated,
-                        sample.settings().level(), header(survey, base, locale),
+                        .toList(), declared, sample.weights().raking(), sample.weights().method(), rakingColumns,
+                        estimated, sample.settings().level(), header(survey, base, locale),
                         msg("survey.microdata.script.estimates", locale,
                                 msg("survey.interval.method." + declared.intervals().name(), locale),
                                 base + "-estimates.csv")),
                 base + ".do", StataScript.of(base, columns.stream().filter(Column::numeric).map(Column::name)
-                        .toList(), declared, sample.weights().raking(), rakingColumns, header(survey, base, locale),
+                        .toList(), declared, sample.weights().raking(), sample.weights().method(), rakingColumns,
+                        header(survey, base, locale),
                         msg("survey.microdata.script.stataRake", locale))));
         audit.record(AuditAction.EXPORT, MarginService.AUDIT_SUBJECT, (long) surveyId, respondents.size(),
                 "survey " + survey.code() + " microdata: " + respondents.size() + " respondents, "
@@ -286,8 +288,8 @@ public class MicrodataService {
         }
 
         static String of(String base, List<String> numeric, SurveyDesignDeclaration d,
-                         List<RakingVariable> raking, Map<String, String> rakingColumns, List<Estimated> estimated,
-                         double level, String header, String estimatesComment) {
+                         List<RakingVariable> raking, CalibrationMethod method, Map<String, String> rakingColumns,
+                         List<Estimated> estimated, double level, String header, String estimatesComment) {
             StringBuilder r = new StringBuilder();
             header.lines().forEach(l -> r.append("# ").append(l).append('\n'));
             r.append("suppressPackageStartupMessages(library(survey))\n")
@@ -334,7 +336,7 @@ public class MicrodataService {
                 r.append("design <- calibrate(design, ~")
                         .append(String.join(" + ", rakingColumns.values()))
                         .append(",\n  population = c(").append(String.join(", ", population))
-                        .append("),\n  calfun = \"raking\", epsilon = 1e-10, maxit = 1000")
+                        .append("),\n  calfun = \"").append(method.calfun()).append("\", epsilon = 1e-10, maxit = 1000")
                         .append(d.trimLower() == null ? "" : ", bounds = c(" + num(d.trimLower()) + ", "
                                 + num(d.trimUpper()) + ")").append(")\n");
             }
@@ -437,7 +439,8 @@ public class MicrodataService {
         }
 
         static String of(String base, List<String> numeric, SurveyDesignDeclaration d, List<RakingVariable> raking,
-                         Map<String, String> rakingColumns, String header, String rakeComment) {
+                         CalibrationMethod method, Map<String, String> rakingColumns, String header,
+                         String rakeComment) {
             StringBuilder s = new StringBuilder();
             header.lines().forEach(l -> s.append("* ").append(l).append('\n'));
             s.append("version 15.1\n")
@@ -478,7 +481,8 @@ public class MicrodataService {
                     terms.add("i._c_" + c);
                 }
                 rakeComment.lines().forEach(l -> s.append("* ").append(l).append('\n'));
-                rake = " rake(" + String.join(" ", terms) + ", totals(" + String.join(" ", totals) + "))";
+                // Stata's svyset calls linear calibration regress(), with the same totals.
+                rake = (method == CalibrationMethod.LINEAR ? " regress(" : " rake(") + String.join(" ", terms) + ", totals(" + String.join(" ", totals) + "))";
             }
             // The options of the whole design (rake) go after the last stage's.
             String stages = d.stages() == 2 ? strata + fpc + " || _ssu," + (d.fpc() ? " fpc(fpc2)" : "") + rake

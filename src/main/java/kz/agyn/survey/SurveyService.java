@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import kz.agyn.survey.estimation.Breakdown;
+import kz.agyn.survey.estimation.CalibrationMethod;
 import kz.agyn.survey.estimation.CrossTab;
 import kz.agyn.survey.estimation.CrossTabCell;
 import kz.agyn.survey.estimation.CrossTabulation;
@@ -20,7 +21,6 @@ import kz.agyn.survey.estimation.GroupShares;
 import kz.agyn.survey.estimation.MeanEstimate;
 import kz.agyn.survey.estimation.MinimumCellSize;
 import kz.agyn.survey.estimation.OptionCell;
-import kz.agyn.survey.estimation.Raking;
 import kz.agyn.survey.estimation.RakingOptions;
 import kz.agyn.survey.estimation.RakingResult;
 import kz.agyn.survey.estimation.RakingVariable;
@@ -523,22 +523,39 @@ public class SurveyService {
         return q.option(option).map(o -> o.text().in(locale)).orElse(option);
     }
 
-    /** The weights, how they were made, and the raking variables (empty when not raked). */
+    /** The weights, how they were made, and the calibration variables (empty when not calibrated). */
     record Weights(List<Double> weights, Estimates.Weighting info, List<RakingVariable> raking) {
 
         Weights(List<Double> weights, Estimates.Weighting info) {
             this(weights, info, List.of());
         }
+
+        /** How the weights were calibrated to the margins. */
+        CalibrationMethod method() {
+            return info.method();
+        }
     }
 
-    /** Design weights raked to the survey's margins; a failure to meet them is the analyst's to see. */
+    /** Design weights calibrated to the survey's margins; a failure to meet them is the analyst's to see. */
     Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents) {
-        return weights(survey, questions, respondents, repository.design(survey.id()).bounds());
+        return weights(survey, questions, respondents, repository.design(survey.id()).bounds(),
+                repository.calibration(survey.id()), null);
     }
 
     /** The same with the trimming bounds given, as a declaration about to be saved is tried. */
     Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents,
                     Optional<kz.agyn.survey.estimation.WeightBounds> bounds) {
+        return weights(survey, questions, respondents, bounds, repository.calibration(survey.id()), null);
+    }
+
+    /**
+     * The weights with the bounds, the calibration and (when not null) the survey's own margins given, as a
+     * calibration about to be saved is tried. Own margins given as shares are scaled to the sum of the design
+     * weights; a category whose target is 0 is left out.
+     */
+    Weights weights(Survey survey, List<Question> questions, List<RespondentRow> respondents,
+                    Optional<kz.agyn.survey.estimation.WeightBounds> bounds,
+                    SurveyRepository.CalibrationRow calibration, Map<String, Map<String, Double>> ownMargins) {
         List<Double> base = respondents.stream().map(RespondentRow::weight).toList();
         Map<String, Map<String, Double>> margins;
         Estimates.WarehouseMargins warehouse = null;
@@ -549,20 +566,38 @@ public class SurveyService {
             warehouse = m.source();
             source = describe(warehouse);
         } else {
-            margins = repository.margins(survey.id());
+            margins = own(ownMargins != null ? ownMargins : repository.margins(survey.id()), calibration.targets(),
+                    base);
         }
         if (margins.isEmpty()) {
             return new Weights(base, new Estimates.Weighting(false, List.of(), 0,
-                    SurveyDesign.weighted(base).kishDesignEffect(), null, null));
+                    SurveyDesign.weighted(base).kishDesignEffect(), null, null, calibration.method()));
         }
         List<RakingVariable> variables = new ArrayList<>();
         margins.forEach((variable, cats) -> variables.add(new RakingVariable(variable,
                 respondents.stream().map(r -> r.profile().get(variable)).toList(), cats)));
-        RakingResult result = Raking.rake(base, variables, bounds.map(RakingOptions.DEFAULT::withBounds)
-                .orElse(RakingOptions.DEFAULT)).orThrow();
+        RakingResult result = calibration.method().calibrate(base, variables,
+                bounds.map(RakingOptions.DEFAULT::withBounds).orElse(RakingOptions.DEFAULT)).orThrow();
         return new Weights(result.weights(), new Estimates.Weighting(true, List.copyOf(margins.keySet()),
-                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse),
-                variables);
+                result.iterations(), SurveyDesign.weighted(result.weights()).kishDesignEffect(), source, warehouse,
+                calibration.method()), variables);
+    }
+
+    /** Own margins as counts: shares times the sum of the design weights; targets of 0 left out. */
+    private static Map<String, Map<String, Double>> own(Map<String, Map<String, Double>> given, MarginTargets targets,
+                                                        List<Double> base) {
+        double total = base.stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        given.forEach((variable, cats) -> {
+            Map<String, Double> m = new java.util.LinkedHashMap<>();
+            cats.forEach((c, t) -> {
+                if (t > 0) {
+                    m.put(c, targets == MarginTargets.SHARE ? t * total : t);
+                }
+            });
+            out.put(variable, m);
+        });
+        return out;
     }
 
     /** The source in words, for scripts that print it; the page words it in the reader's language. */

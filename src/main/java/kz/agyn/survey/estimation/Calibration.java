@@ -113,7 +113,7 @@ public final class Calibration {
         double[][] y = new double[n][k];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                y[i][j] = w[i] > 0 ? f.root()[i] * x[i][j] / w[i] : 0;
+                y[i][j] = w[i] != 0 ? f.root()[i] * x[i][j] / w[i] : 0;
             }
         }
         RealMatrix fitted = f.m().multiply(f.solver().solve(new Array2DRowRealMatrix(y, false)));

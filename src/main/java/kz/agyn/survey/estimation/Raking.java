@@ -40,66 +40,13 @@ public final class Raking {
      * @throws RakingException when the margins cannot be met by any weights
      */
     public static RakingResult rake(List<Double> baseWeights, List<RakingVariable> variables, RakingOptions options) {
-        int n = baseWeights.size();
-        if (variables.isEmpty()) {
-            throw new IllegalArgumentException("raking needs at least one variable");
-        }
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = baseWeights.get(i);
-            if (!(d[i] > 0 && Double.isFinite(d[i]))) {
-                throw new IllegalArgumentException("base weight of respondent " + i + " is not positive: " + d[i]);
-            }
-        }
+        Margins prepared = Margins.of(baseWeights, variables, options);
+        int n = prepared.d().length;
         int k = variables.size();
-        int[][] category = new int[k][];
-        double[][] target = new double[k][];
-        String[][] names = new String[k][];
-        for (int v = 0; v < k; v++) {
-            RakingVariable variable = variables.get(v);
-            if (variable.categories().size() != n) {
-                throw new IllegalArgumentException("variable " + variable.name() + " has "
-                        + variable.categories().size() + " categories for " + n + " respondents");
-            }
-            names[v] = variable.margins().keySet().toArray(new String[0]);
-            target[v] = new double[names[v].length];
-            Map<String, Integer> index = new HashMap<>();
-            for (int c = 0; c < names[v].length; c++) {
-                index.put(names[v][c], c);
-                target[v][c] = variable.margins().get(names[v][c]);
-                if (!(target[v][c] > 0 && Double.isFinite(target[v][c]))) {
-                    throw new RakingException(RakingProblem.MARGIN_NOT_POSITIVE, variable.name(), names[v][c],
-                            target[v][c]);
-                }
-            }
-            category[v] = new int[n];
-            int[] respondents = new int[names[v].length];
-            for (int i = 0; i < n; i++) {
-                String c = variable.categories().get(i);
-                if (c == null) {
-                    throw new RakingException(RakingProblem.CATEGORY_MISSING, variable.name(), String.valueOf(i));
-                }
-                Integer at = index.get(c);
-                if (at == null) {
-                    throw new RakingException(RakingProblem.CATEGORY_WITHOUT_MARGIN, variable.name(), c);
-                }
-                category[v][i] = at;
-                respondents[at]++;
-            }
-            for (int c = 0; c < respondents.length; c++) {
-                if (respondents[c] == 0) {
-                    throw new RakingException(RakingProblem.CATEGORY_WITHOUT_RESPONDENTS, variable.name(), names[v][c]);
-                }
-            }
-        }
-        double first = variables.get(0).total();
-        for (int v = 1; v < k; v++) {
-            double total = variables.get(v).total();
-            if (Math.abs(total - first) / first > options.totalsTolerance()) {
-                throw new RakingException(RakingProblem.MARGINS_INCONSISTENT, variables.get(v).name(), null, total,
-                        variables.get(0).name(), first);
-            }
-        }
+        double[] d = prepared.d();
+        int[][] category = prepared.category();
+        double[][] target = prepared.target();
+        String[][] names = prepared.names();
 
         int[][][] members = new int[k][][];
         for (int v = 0; v < k; v++) {
@@ -137,11 +84,89 @@ public final class Raking {
                 worst.variable(), worst.category());
     }
 
-    private record Worst(double error, String variable, String category) {
+    /**
+     * The margins checked and indexed, shared by raking and linear calibration: the base weights, each
+     * respondent's category index per variable, and each variable's category names and targets.
+     */
+    record Margins(double[] d, int[][] category, double[][] target, String[][] names) {
+
+        /**
+         * @throws RakingException when the margins cannot be met by any weights: a margin not positive, a
+         *                         respondent without a category or in one without a margin, a category without
+         *                         respondents, or variables whose margins add up to different totals
+         */
+        static Margins of(List<Double> baseWeights, List<RakingVariable> variables, RakingOptions options) {
+            int n = baseWeights.size();
+            if (variables.isEmpty()) {
+                throw new IllegalArgumentException("calibration needs at least one variable");
+            }
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = baseWeights.get(i);
+                if (!(d[i] > 0 && Double.isFinite(d[i]))) {
+                    throw new IllegalArgumentException("base weight of respondent " + i + " is not positive: " + d[i]);
+                }
+            }
+            int k = variables.size();
+            int[][] category = new int[k][];
+            double[][] target = new double[k][];
+            String[][] names = new String[k][];
+            for (int v = 0; v < k; v++) {
+                RakingVariable variable = variables.get(v);
+                if (variable.categories().size() != n) {
+                    throw new IllegalArgumentException("variable " + variable.name() + " has "
+                            + variable.categories().size() + " categories for " + n + " respondents");
+                }
+                names[v] = variable.margins().keySet().toArray(new String[0]);
+                target[v] = new double[names[v].length];
+                Map<String, Integer> index = new HashMap<>();
+                for (int c = 0; c < names[v].length; c++) {
+                    index.put(names[v][c], c);
+                    target[v][c] = variable.margins().get(names[v][c]);
+                    if (!(target[v][c] > 0 && Double.isFinite(target[v][c]))) {
+                        throw new RakingException(RakingProblem.MARGIN_NOT_POSITIVE, variable.name(), names[v][c],
+                                target[v][c]);
+                    }
+                }
+                category[v] = new int[n];
+                int[] respondents = new int[names[v].length];
+                for (int i = 0; i < n; i++) {
+                    String c = variable.categories().get(i);
+                    if (c == null) {
+                        throw new RakingException(RakingProblem.CATEGORY_MISSING, variable.name(),
+                                String.valueOf(i));
+                    }
+                    Integer at = index.get(c);
+                    if (at == null) {
+                        throw new RakingException(RakingProblem.CATEGORY_WITHOUT_MARGIN, variable.name(), c);
+                    }
+                    category[v][i] = at;
+                    respondents[at]++;
+                }
+                for (int c = 0; c < respondents.length; c++) {
+                    if (respondents[c] == 0) {
+                        throw new RakingException(RakingProblem.CATEGORY_WITHOUT_RESPONDENTS, variable.name(),
+                                names[v][c]);
+                    }
+                }
+            }
+            double first = variables.get(0).total();
+            for (int v = 1; v < k; v++) {
+                double total = variables.get(v).total();
+                if (Math.abs(total - first) / first > options.totalsTolerance()) {
+                    throw new RakingException(RakingProblem.MARGINS_INCONSISTENT, variables.get(v).name(), null,
+                            total, variables.get(0).name(), first);
+                }
+            }
+            return new Margins(d, category, target, names);
+        }
     }
 
-    private static Worst worst(double[] w, int[][] category, double[][] target, String[][] names,
-                               List<RakingVariable> variables) {
+    record Worst(double error, String variable, String category) {
+    }
+
+    static Worst worst(double[] w, int[][] category, double[][] target, String[][] names,
+                       List<RakingVariable> variables) {
         Worst worst = new Worst(-1, null, null);
         for (int v = 0; v < category.length; v++) {
             double[] sums = sums(w, category[v], target[v].length);

@@ -24,7 +24,12 @@ public enum RakingProblem {
      * tight or a category is nearly empty. The category is the worst margin's; further arguments:
      * iterations, the remaining relative error.
      */
-    NOT_CONVERGED("survey.raking.notConverged");
+    NOT_CONVERGED("survey.raking.notConverged"),
+    /**
+     * Linear calibration without bounds made a weight zero or negative. The category is the respondent's
+     * position (1-based); further argument: the weight.
+     */
+    WEIGHT_NOT_POSITIVE("survey.raking.weightNotPositive");
 
     private final String code;
 

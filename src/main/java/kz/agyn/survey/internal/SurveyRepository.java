@@ -348,6 +348,36 @@ public class SurveyRepository {
                 .update();
     }
 
+    /** How the survey's weights are calibrated, and whether its own margins are counts or shares. */
+    public record CalibrationRow(kz.agyn.survey.estimation.CalibrationMethod method,
+                                 kz.agyn.survey.MarginTargets targets) {
+    }
+
+    public CalibrationRow calibration(int surveyId) {
+        return jdbc.sql("SELECT calibration_method, margin_targets FROM survey WHERE id = ?").param(surveyId)
+                .query((rs, i) -> new CalibrationRow(
+                        kz.agyn.survey.estimation.CalibrationMethod.valueOf(rs.getString(1)),
+                        kz.agyn.survey.MarginTargets.valueOf(rs.getString(2)))).single();
+    }
+
+    /**
+     * Saves the calibration method and how own margins are given; with {@code margins} not null also replaces the
+     * survey's own margins with them, and, when there are any, weights the survey to them instead of a warehouse
+     * dataset (the description of where older own margins came from no longer applies either).
+     */
+    public void saveCalibration(int surveyId, CalibrationRow row, Map<String, Map<String, Double>> margins) {
+        jdbc.sql("UPDATE survey SET calibration_method = ?, margin_targets = ? WHERE id = ?")
+                .params(row.method().name(), row.targets().name(), surveyId).update();
+        if (margins != null) {
+            jdbc.sql("DELETE FROM survey_margin WHERE survey_id = ?").param(surveyId).update();
+            insertMargins(surveyId, margins);
+            jdbc.sql("UPDATE survey SET margin_source = NULL WHERE id = ?").param(surveyId).update();
+            if (!margins.isEmpty()) {
+                warehouseMargins(surveyId, null, null);
+            }
+        }
+    }
+
     // --- imports ---------------------------------------------------------------------------------------------
 
     /** Stores an import's row with the file's content, streamed from {@code content} (the driver sends it on). */

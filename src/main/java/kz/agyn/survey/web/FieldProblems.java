@@ -33,7 +33,10 @@ class FieldProblems {
         return problems.shown(e.problems(), locale);
     }
 
-    /** 400 with the summary as {@code detail} and each problem as {@code {path, code, message}} in {@code errors}. */
+    /**
+     * 400 with the summary as {@code detail} and each problem as {@code {path, code, message}} in {@code errors}
+     * ({@code file} and {@code row} added for a problem in an uploaded file).
+     */
     ProblemDetail problem(InvalidFieldsException e, Locale locale) {
         ProblemDetail d = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage(e.code(), e.args(), e.code(), locale));
@@ -41,6 +44,13 @@ class FieldProblems {
         d.setProperty("errors", shown(e, locale).stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", p.column());
+            // A problem in an uploaded file says where: its file and line (the column is the path).
+            if (p.file() != null) {
+                m.put("file", p.file());
+            }
+            if (p.row() > 0) {
+                m.put("row", p.row());
+            }
             m.put("code", p.code());
             m.put("message", p.message());
             return m;

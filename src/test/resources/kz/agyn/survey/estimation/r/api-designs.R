@@ -93,6 +93,39 @@ for (name in names(designs)) {
     put(paste0(key, ".X2"), c(ch$statistic, ch$p.value))
   }
 }
+
+# Margins given by the user (issue 21): shares of awards and yr.rnd, scaled to the sum of the design weights as
+# Agyn scales shares, raked by rake() (the weights and shares) and by calibrate() (the standard errors: rake()
+# approximates the calibration residuals by its own sweeps, decision 0034); and linear (GREG) calibration to the
+# population's margins of awards and comp.imp, R's calibrate(calfun = "linear").
+userShares <- list(awards = c(0.45, 0.55), yr.rnd = c(0.88, 0.12))
+put("user.awards", userShares$awards)
+put("user.yr.rnd", userShares$yr.rnd)
+for (name in c("strat", "clus2")) {
+  d <- designs[[name]]
+  N <- sum(weights(d))
+  raked <- survey::rake(d, list(~awards, ~yr.rnd),
+                        list(data.frame(awards = c("No", "Yes"), Freq = N * userShares$awards),
+                             data.frame(yr.rnd = c("No", "Yes"), Freq = N * userShares$yr.rnd)),
+                        control = list(maxit = 100, epsilon = 1e-13, verbose = FALSE))
+  calibrated <- calibrate(d, ~awards + yr.rnd,
+                          population = c(`(Intercept)` = N, awardsYes = N * userShares$awards[2],
+                                         yr.rndYes = N * userShares$yr.rnd[2]),
+                          calfun = "raking", epsilon = 1e-12, maxit = 500)
+  linear <- calibrate(d, ~awards + comp.imp,
+                      population = c(`(Intercept)` = popN, awardsYes = awardsYes, comp.impYes = impYes),
+                      calfun = "linear")
+  put(paste0(name, ".user.weights"), weights(raked))
+  put(paste0(name, ".linear.weights"), weights(linear))
+  for (v in c("sch.wide", "comp.imp", "stype")) {
+    f <- as.formula(paste0("~", v))
+    put(paste0(name, ".user.", v, ".share"), coef(svymean(f, raked)))
+    put(paste0(name, ".user.", v, ".rakeSe"), SE(svymean(f, raked)))
+    put(paste0(name, ".user.", v, ".se"), SE(svymean(f, calibrated)))
+    put(paste0(name, ".linear.", v, ".share"), coef(svymean(f, linear)))
+    put(paste0(name, ".linear.", v, ".se"), SE(svymean(f, linear)))
+  }
+}
 # Tails far beyond where 1 - cdf is exactly 0, and beyond double precision's smallest number.
 put("tail.chisq", c(pchisq(100, 2, lower.tail = FALSE, log.p = TRUE), pchisq(2000, 3, lower.tail = FALSE, log.p = TRUE)))
 put("tail.f", c(pf(60, 2, 300, lower.tail = FALSE, log.p = TRUE), pf(3000, 1.7, 250, lower.tail = FALSE, log.p = TRUE)))
