@@ -34,6 +34,8 @@ public final class ExtractsCsv {
 
     static final List<String> EXTRACT_COLUMNS =
             List.of("person", "register", "first_month", "mask", "region", "age", "sex", "isced", "isco");
+    private static final String REGISTER_CODES =
+            String.join(", ", Arrays.stream(Register.values()).map(Enum::name).toList());
     static final List<String> CROSSING_COLUMNS = List.of("person", "date", "direction");
     static final List<String> STATUS_COLUMNS = List.of("person", "month", "event");
 
@@ -108,7 +110,8 @@ public final class ExtractsCsv {
                 boolean keyed = person(f[c[0]], line, EXTRACTS);
                 Optional<Register> register = Register.ofCode(f[c[1]]);
                 if (register.isEmpty()) {
-                    problem(EXTRACTS, line, "residency.extract.unknownRegister", f[c[1]]);
+                    // The value is not quoted back: it could be anything, an IIN included.
+                    problem(EXTRACTS, line, "residency.extract.unknownRegister", REGISTER_CODES);
                 }
                 int bits = mask(f[c[2]], f[c[3]], line);
                 byte rg = code(f[c[4]], 9, 9, line, "residency.extract.badRegion");

@@ -11,9 +11,11 @@ import kz.agyn.kernel.Iin;
 
 /**
  * Person keys: HMAC-SHA-256 of the IIN's twelve ASCII digits under a per-installation key, written as 64 hex
- * digits. With the registry's derived IIN key ({@code kz.agyn.registry.keys.BlindIndex#iin}) it is the registry's
- * blind-index hash of the same IIN, so extracts join the scholar registry without an IIN ever being exchanged.
- * Synthetic persons, who have no IIN, are keyed by the same HMAC over a synthetic identity.
+ * digits. It is the construction of the registry's blind index ({@code kz.agyn.registry.keys.BlindIndex#iin}, whose
+ * key is derived from the registry's master key with the label {@code blind-index/iin}); extracts keyed with that
+ * key join the scholar registry without an IIN ever being exchanged, and the product layer hashes with it. Here
+ * the key is given as bytes, so this package needs nothing of the registry: synthetic persons, who have no IIN, are
+ * keyed by the same HMAC over a synthetic identity under the generator's key.
  *
  * <p>Also an open-addressing index from key to person number, since a country's keys do not fit in a
  * {@code HashMap} of objects cheaply. Not thread-safe (one instance per thread).
