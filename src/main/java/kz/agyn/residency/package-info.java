@@ -12,7 +12,8 @@
  *   <li>{@link kz.agyn.residency.estimator}: calibration, the residency index, the per-person status and the
  *       aggregates with intervals, with precision and recall against the truth when it is known.</li>
  * </ul>
- * The method is docs/decisions/0044-residency-index.md. The product around the engine (jobs, page, CLI, storage) is
- * to come.
+ * and {@link kz.agyn.residency.cli} ({@code agyn residency generate|run}, on files). The method is
+ * docs/decisions/0044-residency-index.md. The product around the engine (jobs, stored results, page, API, Parquet,
+ * the Spark module, mirror statistics) is to come.
  */
 package kz.agyn.residency;

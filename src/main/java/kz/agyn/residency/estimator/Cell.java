@@ -7,7 +7,8 @@ package kz.agyn.residency.estimator;
  *
  * <p>The interval: each person not deregistered emigrated with chance {@code p = 1 − index}; the count's
  * classification variance is {@code V = Σ p(1 − p)} (Poisson-binomial). Lower bound {@code max(official, emigrated −
- * 1.96√V)}, upper bound {@code emigrated + uncertain + 1.96√V}: the uncertain could all have left. It measures the
+ * 1.96√V)}, upper bound {@code emigrated + Σ_uncertain p + 1.96√V}: the uncertain add the
+ * number of them expected to have left. It measures the
  * uncertainty of classifying persons, not of the model (the weights' own error is in the calibration's SEs).
  */
 public record Cell(Dimension dimension, String code, long persons, long emigrated, long official, long uncertain,

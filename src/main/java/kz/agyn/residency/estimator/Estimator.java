@@ -160,6 +160,7 @@ public final class Estimator {
         final long[][] uncertain;
         final long[][] truth;
         final double[][] variance;
+        final double[][] uncertainChance;
         long tp;
         long fp;
         long fn;
@@ -173,6 +174,7 @@ public final class Estimator {
             uncertain = new long[dims][Dimension.SLOTS];
             truth = new long[dims][Dimension.SLOTS];
             variance = new double[dims][Dimension.SLOTS];
+            uncertainChance = new double[dims][Dimension.SLOTS];
         }
 
         void add(Extracts x, Truth t, int p, PersonClassifier.Verdict v, Dimension[] dims, int months,
@@ -191,6 +193,7 @@ public final class Estimator {
                 uncertain[d][s] += v.status == Status.UNCERTAIN ? 1 : 0;
                 truth[d][s] += trulyOut ? 1 : 0;
                 variance[d][s] += chance * (1 - chance);
+                uncertainChance[d][s] += v.status == Status.UNCERTAIN ? chance : 0;
             }
             if (t != null) {
                 tp += out && trulyOut ? 1 : 0;
@@ -210,6 +213,7 @@ public final class Estimator {
                     uncertain[d][s] += o.uncertain[d][s];
                     truth[d][s] += o.truth[d][s];
                     variance[d][s] += o.variance[d][s];
+                    uncertainChance[d][s] += o.uncertainChance[d][s];
                 }
             }
             tp += o.tp;
@@ -229,7 +233,7 @@ public final class Estimator {
                     double margin = 1.96 * Math.sqrt(variance[d][s]);
                     long e = emigrated[d][s];
                     out.add(new Cell(dims[d], dims[d].code(s), persons[d][s], e, official[d][s], uncertain[d][s],
-                            Math.max(official[d][s], e - margin), e + uncertain[d][s] + margin,
+                            Math.max(official[d][s], e - margin), e + uncertainChance[d][s] + margin,
                             truthKnown ? truth[d][s] : -1));
                 }
             }
