@@ -81,6 +81,15 @@ public class ResidencyCommand implements Callable<Integer> {
             return new MessageFormat(bundle.getString(key), locale()).format(args);
         }
 
+        /** A synthetic country with the documented defaults, or null after saying the number is wrong. */
+        Country synthetic(int persons, long seed, Period period, PrintWriter err) {
+            if (persons < 1 || persons > 20_000_000) {
+                err.println(text("residency.cli.badPersons"));
+                return null;
+            }
+            return CountryGenerator.generate(CountrySettings.defaults(persons, seed).withPeriod(period));
+        }
+
         /** The period, or null after saying what is wrong with it. */
         Period period(PrintWriter err) {
             try {
@@ -115,15 +124,10 @@ public class ResidencyCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             Period period = common.period(err);
-            if (period == null || persons < 1 || persons > 20_000_000) {
-                if (period != null) {
-                    err.println(common.text("residency.cli.badPersons"));
-                }
+            Country c = period == null ? null : common.synthetic(persons, seed, period, err);
+            if (c == null) {
                 return REFUSED;
             }
-            CountrySettings d = CountrySettings.defaults(persons, seed);
-            Country c = CountryGenerator.generate(new CountrySettings(persons, seed, period, true, d.key(),
-                    d.baseRate(), d.deregisteredShare(), d.returnShare(), d.exitRecorded(), d.confirmedShare()));
             Files.createDirectories(out);
             try (Writer e = writer(ExtractsCsv.EXTRACTS); Writer x = writer(ExtractsCsv.CROSSINGS);
                  Writer s = writer(ExtractsCsv.STATUSES); Writer t = writer("truth.csv")) {
@@ -174,14 +178,10 @@ public class ResidencyCommand implements Callable<Integer> {
             Extracts x;
             Truth truth = null;
             if (persons != null) {
-                if (persons < 1 || persons > 20_000_000) {
-                    err.println(common.text("residency.cli.badPersons"));
+                Country c = common.synthetic(persons, seed, period, err);
+                if (c == null) {
                     return REFUSED;
                 }
-                CountrySettings d = CountrySettings.defaults(persons, seed);
-                Country c = CountryGenerator.generate(new CountrySettings(persons, seed, period, true, d.key(),
-                        d.baseRate(), d.deregisteredShare(), d.returnShare(), d.exitRecorded(),
-                        d.confirmedShare()));
                 x = c.extracts();
                 truth = c.truth();
             } else {

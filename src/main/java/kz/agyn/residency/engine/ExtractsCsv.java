@@ -146,50 +146,51 @@ public final class ExtractsCsv {
             }
         }
 
-        private void readCrossings(Reader in, int[] lastExit, int[] lastEntry) {
-            Rows rows = new Rows(CROSSINGS, in, CROSSING_COLUMNS);
+        /** What to do with one row of a file keyed by persons of the extracts: fields in required-column order. */
+        private interface PersonRow {
+            void accept(String[] fields, long line, int person);
+        }
+
+        /** Reads a file of rows about persons of the extracts; {@code person} is −1 (reported) when unknown. */
+        private void personRows(String file, Reader in, List<String> columns, PersonRow row) {
+            Rows rows = new Rows(file, in, columns);
             if (!rows.header()) {
                 return;
             }
             int[] c = rows.positions();
             String[] f;
+            String[] ordered = new String[columns.size()];
             while ((f = rows.next()) != null && problems.size() < MAX_PROBLEMS) {
-                long line = rows.line;
-                int p = known(f[c[0]], line, CROSSINGS);
-                LocalDate day = null;
-                try {
-                    day = LocalDate.parse(f[c[1]]);
-                } catch (DateTimeException e) {
-                    problem(CROSSINGS, line, "residency.crossing.badDate");
+                for (int i = 0; i < c.length; i++) {
+                    ordered[i] = f[c[i]];
                 }
-                String direction = f[c[2]];
-                boolean exit = direction.equals("EXIT");
-                if (!exit && !direction.equals("ENTRY")) {
-                    problem(CROSSINGS, line, "residency.crossing.badDirection");
-                    continue;
-                }
-                if (p < 0 || day == null) {
-                    continue;
-                }
-                int epochDay = (int) day.toEpochDay();
-                int[] last = exit ? lastExit : lastEntry;
-                last[p] = Math.max(last[p], epochDay);
+                row.accept(ordered, rows.line, known(ordered[0], rows.line, file));
             }
         }
 
+        private void readCrossings(Reader in, int[] lastExit, int[] lastEntry) {
+            personRows(CROSSINGS, in, CROSSING_COLUMNS, (f, line, p) -> {
+                LocalDate day = null;
+                try {
+                    day = LocalDate.parse(f[1]);
+                } catch (DateTimeException e) {
+                    problem(CROSSINGS, line, "residency.crossing.badDate");
+                }
+                boolean exit = f[2].equals("EXIT");
+                if (!exit && !f[2].equals("ENTRY")) {
+                    problem(CROSSINGS, line, "residency.crossing.badDirection");
+                } else if (p >= 0 && day != null) {
+                    int[] last = exit ? lastExit : lastEntry;
+                    last[p] = Math.max(last[p], (int) day.toEpochDay());
+                }
+            });
+        }
+
         private void readStatuses(Reader in, short[] deregistered, short[] died, short[] confirmed) {
-            Rows rows = new Rows(STATUSES, in, STATUS_COLUMNS);
-            if (!rows.header()) {
-                return;
-            }
-            int[] c = rows.positions();
-            String[] f;
-            while ((f = rows.next()) != null && problems.size() < MAX_PROBLEMS) {
-                long line = rows.line;
-                int p = known(f[c[0]], line, STATUSES);
+            personRows(STATUSES, in, STATUS_COLUMNS, (f, line, p) -> {
                 int m = -1;
                 try {
-                    m = period.indexOf(YearMonth.parse(f[c[1]]));
+                    m = period.indexOf(YearMonth.parse(f[1]));
                     if (m < 0 || m >= period.months()) {
                         problem(STATUSES, line, "residency.status.monthOutside");
                         m = -1;
@@ -199,13 +200,13 @@ public final class ExtractsCsv {
                 }
                 Event event = null;
                 for (Event e : Event.values()) {
-                    event = e.name().equals(f[c[2]]) ? e : event;
+                    event = e.name().equals(f[2]) ? e : event;
                 }
                 if (event == null) {
                     problem(STATUSES, line, "residency.status.badEvent");
                 }
                 if (p < 0 || m < 0 || event == null) {
-                    continue;
+                    return;
                 }
                 short[] target = switch (event) {
                     case DEREGISTERED -> deregistered;
@@ -213,7 +214,7 @@ public final class ExtractsCsv {
                     case PRESENT -> confirmed;
                 };
                 target[p] = (short) Math.max(target[p], m);
-            }
+            });
         }
 
         /** Parses a person key into {@link #key}; reports an IIN in clear or anything else that is not a key. */

@@ -75,6 +75,12 @@ public record CountrySettings(int persons, long seed, Period period, boolean noi
                 exitRecorded, confirmedShare);
     }
 
+    /** The same over another period. */
+    public CountrySettings withPeriod(Period p) {
+        return new CountrySettings(persons, seed, p, noise, key, baseRate, deregisteredShare, returnShare,
+                exitRecorded, confirmedShare);
+    }
+
     /** The same with another number of persons. */
     public CountrySettings withPersons(int n) {
         return new CountrySettings(n, seed, period, noise, key, baseRate, deregisteredShare, returnShare,
