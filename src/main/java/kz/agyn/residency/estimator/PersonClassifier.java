@@ -62,6 +62,28 @@ public final class PersonClassifier {
         }
     }
 
+    /** The evidence of month m: the log-likelihood ratio of present against abroad given the month's signs. */
+    public double evidence(int[] masks, int m) {
+        double z = base;
+        for (int r = 0; r < Register.COUNT; r++) {
+            if ((masks[r] >>> m & 1) == 1) {
+                z += weights[r];
+            }
+        }
+        return z;
+    }
+
+    /** The residency index of each month of the period (gaps already filled), for showing one person's course. */
+    public double[] indexByMonth(int[] masks) {
+        double[] out = new double[months];
+        double s = 0;
+        for (int m = 0; m < months; m++) {
+            s = settings.decay() * s + evidence(masks, m);
+            out[m] = Calibration.sigmoid(s);
+        }
+        return out;
+    }
+
     /**
      * Classifies one person.
      *
@@ -80,12 +102,7 @@ public final class PersonClassifier {
         int previous = Extracts.NO_MONTH;
         int end = died == Extracts.NO_MONTH ? months : died;
         for (int m = 0; m < end; m++) {
-            double z = base;
-            for (int r = 0; r < Register.COUNT; r++) {
-                if ((masks[r] >>> m & 1) == 1) {
-                    z += weights[r];
-                }
-            }
+            double z = evidence(masks, m);
             if (z >= 0) {
                 runStart = m + 1;
             }
@@ -98,7 +115,7 @@ public final class PersonClassifier {
                 since = Extracts.NO_MONTH;
             }
         }
-        out.index = s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
+        out.index = Calibration.sigmoid(s);
         out.since = Extracts.NO_MONTH;
         out.evidence = Evidence.NONE;
         if (died != Extracts.NO_MONTH) {

@@ -15,7 +15,7 @@ import kz.agyn.residency.engine.Truth.Profile;
 /**
  * Generates a synthetic country straight into columnar arrays, in blocks of {@value #BLOCK} persons on all cores.
  * Each block draws from its own generator seeded by the seed and the block number, so a seed gives the same country
- * whatever the number of threads. Memory is about 90 bytes a person (key, twelve masks, attributes, truth).
+ * whatever the number of threads. Memory is about 105 bytes a person (key, twelve masks, attributes, crossings, statuses, truth).
  */
 public final class CountryGenerator {
 
