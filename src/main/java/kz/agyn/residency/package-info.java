@@ -12,8 +12,10 @@
  *   <li>{@link kz.agyn.residency.estimator}: calibration, the residency index, the per-person status and the
  *       aggregates with intervals, with precision and recall against the truth when it is known.</li>
  * </ul>
- * and {@link kz.agyn.residency.cli} ({@code agyn residency generate|run}, on files). The method is
- * docs/decisions/0044-residency-index.md. The product around the engine (jobs, stored results, page, API, Parquet,
- * the Spark module, mirror statistics) is to come.
+ * and {@link kz.agyn.residency.cli} ({@code agyn residency generate|run}, on files), and
+ * {@link kz.agyn.residency.ResidencyRuns}: a synthetic country generated and estimated as a job
+ * ({@code RESIDENCY_RUN}), its calibration, accuracy and aggregates stored ({@link kz.agyn.residency.internal}, V230;
+ * never a person's verdict). The method is docs/decisions/0044-residency-index.md. Still to come: runs on uploaded
+ * extracts, the page, API, Parquet, the Spark module, mirror statistics, the warehouse dataset.
  */
 package kz.agyn.residency;
