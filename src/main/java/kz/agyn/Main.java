@@ -7,6 +7,7 @@ import kz.agyn.jobs.cli.JobsCommand;
 import kz.agyn.platform.cli.CommandApplication;
 import kz.agyn.registry.imports.cli.RegistryImportCommand;
 import kz.agyn.registry.keys.cli.RegistryRekeyCommand;
+import kz.agyn.residency.cli.ResidencyCommand;
 import kz.agyn.scenario.cli.SimulateCommand;
 import kz.agyn.warehouse.cli.ImportCommand;
 import kz.agyn.warehouse.refresh.cli.RefreshCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Agyn: observatory of intellectual migration from Kazakhstan.",
         subcommands = {Main.Serve.class, ImportCommand.class, RefreshCommand.class, RegistryImportCommand.class,
                 RegistryRekeyCommand.class, JobsCommand.class, SimulateCommand.class,
-                ForecastCommand.class, CommandLine.HelpCommand.class})
+                ForecastCommand.class, ResidencyCommand.class, CommandLine.HelpCommand.class})
 public class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -80,6 +80,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The residency engine (issue 20) is a plain library too: no Spring and no other Agyn feature, so the Spark job
+     * of a later increment calls the same per-person functions. It may use the kernel's value types.
+     */
+    @Test
+    void residencyEngineIsAPlainLibrary() {
+        classes().that().resideInAnyPackage("kz.agyn.residency.engine..", "kz.agyn.residency.generator..",
+                        "kz.agyn.residency.estimator..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackages("kz.agyn..", "org.springframework..")
+                        .or(resideInAnyPackage("kz.agyn.residency.engine..", "kz.agyn.residency.generator..",
+                                "kz.agyn.residency.estimator..", "kz.agyn.kernel..")))
+                .check(classes);
+    }
+
     @Test
     void featuresDoNotReachIntoEachOthersInternals() {
         classes().should(onlyTouchOwnInternals()).check(classes);

@@ -26,5 +26,7 @@ public enum JobKind {
     /** Policy scenarios simulated against the baseline (issue 17). */
     SCENARIO_RUN,
     /** Many warehouse series forecast at once (e.g. every region × occupation group), each stored (kz.agyn.forecast). */
-    FORECAST
+    FORECAST,
+    /** A synthetic country generated and hidden emigration estimated from it, aggregates stored (issue 20). */
+    RESIDENCY_RUN
 }
