@@ -108,7 +108,10 @@ public class NoteChecker {
         List<Compared> compared = new ArrayList<>();
         for (Figure f : figures) {
             Subject s = f.subject();
-            if (f.role() != Figure.Role.FACT || s.key() == null || f.kind() == FigureKind.YEAR) {
+            // Counts of scholars have too many bases (all holders, a year's graduates, one cohort's students) for
+            // a word list to tell apart: compared, they raise more false alarms than they catch.
+            if (f.role() != Figure.Role.FACT || s.key() == null || f.kind() == FigureKind.YEAR
+                    || s.concept() == Concept.SCHOLARS) {
                 continue;
             }
             if (s.concept() == Concept.RETURNED && f.kind() == FigureKind.PERCENT) {
@@ -179,7 +182,7 @@ public class NoteChecker {
             return aLow.compareTo(bHigh) <= 0 && bLow.compareTo(aHigh) <= 0;
         }
         boolean approx = a.figure().approx() || b.figure().approx();
-        return close(aLow, bLow, approx);
+        return close(aLow, bLow, approx, a.figure().kind() == FigureKind.PERCENT);
     }
 
     /** A figure against an outside value (the warehouse's, exact). */
@@ -187,12 +190,17 @@ public class NoteChecker {
         if (f.high() != null) {
             return f.value().compareTo(v) <= 0 && v.compareTo(f.high()) <= 0;
         }
-        return close(f.value(), v, approx || f.approx());
+        return close(f.value(), v, approx || f.approx(), f.kind() == FigureKind.PERCENT);
     }
 
-    /** Equal at the precision of the less precise of the two ("31 000" and 31 287), or within 10% when "about". */
-    static boolean close(BigDecimal a, BigDecimal b, boolean approx) {
-        BigDecimal tolerance = unit(a).max(unit(b)).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
+    /**
+     * Equal at the precision of the less precise of the two ("31 000" and 31 287), or within 10% when "about". A
+     * percentage is as precise as its decimals: "10%" is not "about 10 give or take 5".
+     */
+    static boolean close(BigDecimal a, BigDecimal b, boolean approx, boolean percent) {
+        BigDecimal ua = percent ? decimals(a) : unit(a);
+        BigDecimal ub = percent ? decimals(b) : unit(b);
+        BigDecimal tolerance = ua.max(ub).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64);
         if (approx) {
             tolerance = tolerance.max(a.abs().max(b.abs()).divide(BigDecimal.TEN, MathContext.DECIMAL64));
         }
@@ -206,6 +214,12 @@ public class NoteChecker {
             return BigDecimal.ONE;
         }
         return BigDecimal.ONE.scaleByPowerOfTen(-s.scale());
+    }
+
+    /** The place of the last decimal written: 1 for 45, 0.1 for 4.3. */
+    private static BigDecimal decimals(BigDecimal v) {
+        int scale = Math.max(0, v.stripTrailingZeros().scale());
+        return BigDecimal.ONE.scaleByPowerOfTen(-scale);
     }
 
     // (c) ------------------------------------------------------------------------------------------------------
@@ -256,7 +270,7 @@ public class NoteChecker {
         BigDecimal tolerance = BigDecimal.ZERO;
         for (Figure f : parts) {
             sum = sum.add(f.value());
-            tolerance = tolerance.add(unit(f.value()).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64));
+            tolerance = tolerance.add(decimals(f.value()).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64));
         }
         BigDecimal off = sum.subtract(HUNDRED);
         boolean wrong = declared ? off.abs().compareTo(tolerance) > 0 : off.compareTo(tolerance) > 0;

@@ -78,6 +78,9 @@ final class Subjects {
                 FLAGS));
         QUALIFIERS.put("TEACHERS", Pattern.compile("оқытушы\\p{L}*|преподавател\\p{L}*|lecturer\\p{L}*|teacher\\p{L}*|"
                 + "faculty", FLAGS));
+        // A sum per person is not a total: "1.2 million per specialist" and "2.5 trillion over ten years" agree.
+        QUALIFIERS.put("PER_PERSON", Pattern.compile("per\\s+(?:specialist|person|capita|head|graduate|emigrant)|"
+                + "на\\s+одного|на\\s+душу|бір\\s+(?:адам|маман|түлек)\\p{L}*|жан\\s+басына", FLAGS));
         QUALIFIERS.put("REASONS", Pattern.compile("себеп\\p{L}*|причин\\p{L}*|reason\\p{L}*", FLAGS));
         QUALIFIERS.put("RESEARCHERS", Pattern.compile("ғылыми\\s+қызметкер\\p{L}*|научн\\p{L}*\\s+сотрудник\\p{L}*|"
                 + "researchers|scientists", FLAGS));
