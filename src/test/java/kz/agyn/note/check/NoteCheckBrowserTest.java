@@ -35,15 +35,14 @@ class NoteCheckBrowserTest extends AgynBrowserTest {
             uploadSeed(page);
             assertThat(page.locator("#check-findings .finding[data-kind=CONTRADICTION]")).hasCount(3);
             assertThat(page.locator("#check-findings .finding[data-kind=SHARES]")).containsText("110%");
-            assertThat(page.locator("#check-findings .finding[data-kind=WAREHOUSE]")).containsText("31287");
+            assertThat(page.locator("#check-findings .finding[data-kind=WAREHOUSE]")).containsText("31\u00a0287");
             assertThat(page.locator("#fig-15-522")).hasClass("CONTRADICTION");
             assertThat(page.locator("#fig-68-31")).hasClass("SHARES");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("note-check-kk-desktop.png")));
             // Following a finding's figure lands on it in the text.
             page.locator("#check-findings a[href='#fig-86-153']").first().click();
             assertThat(page.locator("#fig-86-153")).isInViewport();
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(Browsers.SHOTS.resolve("note-check-kk-desktop-full.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("note-check-kk-desktop-text.png")));
         }
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true))) {

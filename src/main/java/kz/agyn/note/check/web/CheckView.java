@@ -44,7 +44,7 @@ record CheckView(List<Line> lines, List<Item> findings, int figureCount, Map<Str
         for (int i = 0; i < report.lines().size(); i++) {
             String text = report.lines().get(i).replace("**", "").replaceFirst("^#+\\s*", "");
             String original = report.lines().get(i);
-            if (text.isBlank()) {
+            if (text.isBlank() || text.trim().equals("---")) {
                 continue;
             }
             List<Figure> here = byLine.getOrDefault(i + 1, List.of()).stream()
@@ -81,7 +81,8 @@ record CheckView(List<Line> lines, List<Item> findings, int figureCount, Map<Str
                 case UNSOURCED -> messages.getMessage("notecheck.finding.UNSOURCED", null, locale);
             };
             String expected = f.kind() == Finding.Kind.WAREHOUSE
-                    ? String.join("; ", f.expected().stream().map(c -> c.value() + " (" + c.source() + ")").toList())
+                    ? String.join("; ", f.expected().stream().map(c -> number(c.value(), locale) + " (" + c.source()
+                            + ")").toList())
                     : null;
             List<Row> rows = f.figures().stream().map(x -> new Row(x.text(), place(x.place(), messages, locale),
                     sources(x, report.references(), messages, locale), anchor(x))).toList();
@@ -92,6 +93,13 @@ record CheckView(List<Line> lines, List<Item> findings, int figureCount, Map<Str
             counts.put(k.name(), report.findings().stream().filter(f -> f.kind() == k).count());
         }
         return new CheckView(lines, items, report.figures().size(), counts);
+    }
+
+    /** The warehouse's value as the reader's language writes numbers ("31 287", "31,287"). */
+    private static String number(String value, Locale locale) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(6);
+        return f.format(new java.math.BigDecimal(value));
     }
 
     private static String clean(String s) {
