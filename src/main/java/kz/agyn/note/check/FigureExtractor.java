@@ -65,6 +65,9 @@ public final class FigureExtractor {
     private static final Pattern RANK_COLUMN = Pattern.compile("^(?:рейтинг|ранг|rank|№|#|орын|место|place|n)$",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\-]*");
+    private static final Pattern REFERENCE_ENTRY = Pattern.compile("^(\\d+)[.)]\\s+(.*)");
+    private static final Pattern CASE_ENDING = Pattern.compile("^-\\p{L}+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[«\"(\\p{Lu}\\d])");
 
     /** Reads the text's figures. */
     public static NoteText read(String raw) {
@@ -92,7 +95,7 @@ public final class FigureExtractor {
                 continue;
             }
             if (inReferences) {
-                Matcher ref = Pattern.compile("^(\\d+)[.)]\\s+(.*)").matcher(plain);
+                Matcher ref = REFERENCE_ENTRY.matcher(plain);
                 if (ref.find()) {
                     references.put(ref.group(1), ref.group(2).replace("*", ""));
                 }
@@ -136,11 +139,9 @@ public final class FigureExtractor {
                     if (!RANK_COLUMN.matcher(column).matches()) {
                         Place place = new Place(section, paragraph, i + 1, table.number, table.row, column);
                         String context = c == 0 ? cell : cells[0] + ". " + column;
-                        for (Figure f : figuresOf(cell, offset, place, cell.length() > 40 ? "" : context,
-                                table.title.toString())) {
-                            table.cellFigures.add(f);
-                            figures.add(f);
-                        }
+                        // A long cell is a text of its own; a short one is about its row and column.
+                        figures.addAll(figuresOf(cell, offset, place, cell.length() > 40 ? "" : context,
+                                table.title.toString()));
                     }
                     offset += cell.length() + 1;
                 }
@@ -190,7 +191,6 @@ public final class FigureExtractor {
         String[] header;
         int row;
         final Set<String> sources = new LinkedHashSet<>();
-        final List<Figure> cellFigures = new ArrayList<>();
 
         Table(int number, StringBuilder title) {
             this.number = number;
@@ -268,7 +268,7 @@ public final class FigureExtractor {
                 || after.matches("(?s)^(-ға|-ге|-қа|-ке|-ка|-га)?\\s*дейін.*");
         Sentence sentence = Sentence.around(text, start, end);
         // A Kazakh case ending on the figure ("10%-ы", "1 400-і") belongs to it, not to the words after it.
-        Matcher suffix = Pattern.compile("^-\\p{L}+").matcher(text.substring(end));
+        Matcher suffix = CASE_ENDING.matcher(text.substring(end));
         int withSuffix = suffix.find() ? end + suffix.end() : end;
         Subject subject = Subjects.of(kind, currency, text, sentence, start - sentence.start(),
                 withSuffix - sentence.start(), cellContext, tableTitle);
@@ -357,7 +357,7 @@ public final class FigureExtractor {
 
         static Sentence around(String paragraph, int from, int to) {
             int s = 0;
-            Matcher end = Pattern.compile("(?<=[.!?])\\s+(?=[«\"(\\p{Lu}\\d])").matcher(paragraph);
+            Matcher end = SENTENCE_END.matcher(paragraph);
             while (end.find()) {
                 if (end.end() <= from) {
                     s = end.end();

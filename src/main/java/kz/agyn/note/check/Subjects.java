@@ -95,6 +95,8 @@ final class Subjects {
             "ұсыныл\\p{L}*|ұсынамыз|арттыру\\p{L}*|көтеру\\p{L}*|жоспарлан\\p{L}*|предлага\\p{L}*|предлож\\p{L}*|"
                     + "увеличить|повысить|планиру\\p{L}*|propos\\p{L}*|recommend\\p{L}*|(?:raise|increase)\\p{L}*\\s+(?:it\\s+)?to|"
                     + "planned|target\\p{L}*", FLAGS);
+    private static final Pattern CONTRAST = Pattern.compile(
+            ",\\s(?:бірақ|алайда|ал|но|однако|а|but|while|whereas)\\s", FLAGS);
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:]\\s|\\s[–—-]\\s|[()]");
 
     static Subject of(FigureKind kind, String currency, String paragraph, Sentence sentence, int figStart,
@@ -167,7 +169,7 @@ final class Subjects {
         // The clause of the proposal: a contrast ("but", "бірақ") separates a stated fact from a proposal.
         int from = 0;
         int to = s.length();
-        Matcher contrast = Pattern.compile(",\\s(?:бірақ|алайда|ал|но|однако|а|but|while|whereas)\\s", FLAGS).matcher(s);
+        Matcher contrast = CONTRAST.matcher(s);
         while (contrast.find()) {
             if (contrast.end() <= rel) {
                 from = contrast.end();
