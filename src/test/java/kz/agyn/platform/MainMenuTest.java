@@ -37,6 +37,8 @@ class MainMenuTest extends AgynTest {
     private static final String COHORTS = "/registry/cohorts nav.registry";
     private static final List<String> END = List.of("/note nav.note", "/measures nav.measures",
             "/cost-model nav.costModel");
+    /** The note check, beside the note: for those who write notes (ANALYST, ADMIN), the same who import. */
+    private static final String NOTE_CHECK = "/note-check nav.noteCheck";
     /** Policy scenarios: for those who read statistics (ADMIN, ANALYST, VIEWER), not for an officer alone. */
     private static final String SCENARIOS = "/scenarios nav.scenarios";
     private static final List<String> TOOLS = List.of("/reference nav.reference", "/iin nav.iin",
@@ -101,6 +103,9 @@ class MainMenuTest extends AgynTest {
             e.add(registry);
         }
         e.addAll(END);
+        if (imports) {
+            e.add(e.indexOf("/note nav.note") + 1, NOTE_CHECK);
+        }
         if (scenarios) {
             e.add(SCENARIOS);
         }
