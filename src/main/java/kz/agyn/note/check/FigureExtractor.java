@@ -152,8 +152,22 @@ public final class FigureExtractor {
                 continue;
             }
             if (table != null) {
+                // A Word table's source line is the paragraph right under it ("[2, 3] – compiled by …",
+                // "Составлено автором по [2, 3]."), not a row: a short line with a citation and no other number
+                // still cites the table's figures.
+                boolean sourceLine = plain.length() < 120 && CITATION.matcher(plain).find()
+                        && !CITATION.matcher(plain).replaceAll("").matches(".*\\d.*");
+                if (sourceLine) {
+                    Matcher c = CITATION.matcher(plain);
+                    if (c.find()) {
+                        table.sources.addAll(citations(c.group(1)));
+                    }
+                }
                 closeTable(table, figures);
                 table = null;
+                if (sourceLine) {
+                    continue;
+                }
             }
             Matcher s = SECTION.matcher(line.trim());
             if (s.find()) {

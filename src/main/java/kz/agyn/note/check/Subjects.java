@@ -37,7 +37,7 @@ final class Subjects {
                 "(?<!\\p{L})орал(?!ма)\\p{L}*|(?<!не\\s)вернул\\p{L}*|(?<!не\\s)возвращ\\p{L}*|(?<!not\\s)return\\p{L}*",
                 FLAGS));
         CONCEPTS.put(Concept.EMIGRANTS, Pattern.compile(
-                "(?<!\\p{L})кет(?:кен|ті|у|уі|уге|уді|кендер)\\p{L}*|эмигра\\p{L}*|emigra\\p{L}*|уехал\\p{L}*|выехал\\p{L}*|покинул\\p{L}*|"
+                "(?<!\\p{L})кет(?:кен|ті|у|уі|уге|уді|кендер)\\p{L}*|эмигра\\p{L}*|emigra\\p{L}*|уеха[лв]\\p{L}*|выеха[лв]\\p{L}*|покинул\\p{L}*|"
                         + "выбыл\\p{L}*|left\\s+(?:the\\s+country|kazakhstan)|(?<!\\p{L})left(?!\\p{L})", FLAGS));
         CONCEPTS.put(Concept.SCHOLARS, Pattern.compile(
                 "стипенди\\p{L}*|scholar\\p{L}*|студент\\p{L}*|student\\p{L}*|түлек\\p{L}*|выпускник\\p{L}*|"

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An analyst of Jetisu region goes from the note's figures to the note Agyn writes, reads it in Kazakh, switches
  * it to Russian, and downloads the PDF and the DOCX: both non-empty and named for what they are. At 1440 × 900 and
- * on a phone (390 × 844).
+ * on a phone (390 × 844); then sends it to the consistency check, which finds the seed's contradictions.
  */
 class NoteWriterBrowserTest extends AgynBrowserTest {
 
@@ -64,6 +64,13 @@ class NoteWriterBrowserTest extends AgynBrowserTest {
                     assertThat(Files.size(docx.path())).isGreaterThan(5_000);
                     page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve(
                             "note-write-ru-note-1440.png")));
+                    // The note Agyn wrote goes to the consistency check in one click: the seed's figures disagree.
+                    page.locator("#note-check-this").click();
+                    page.waitForURL(url -> url.contains("/note-check"));
+                    assertThat(page.locator("#check-findings")).isVisible();
+                    assertThat(page.locator("#check-text-view mark").first()).isVisible();
+                    page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve(
+                            "note-write-checked-1440.png")).setFullPage(true));
                 }
                 assertThat(errors).isEmpty();
             }

@@ -167,6 +167,22 @@ class NoteWriterTest extends AgynTest {
                         e -> assertThat(e.code()).isEqualTo("note.write.template.json"));
     }
 
+    @Autowired
+    kz.agyn.note.check.NoteChecker checker;
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kk", "ru", "en"})
+    void theConsistencyCheckFindsTheSeedsContradictionsInTheNoteAgynWrote(String language) {
+        NoteDocument d = writer.write(seed(), Locale.forLanguageTag(language));
+        var report = checker.check(TextNote.render(d));
+        var kinds = report.findings().stream().map(kz.agyn.note.check.Finding::kind).toList();
+        // Table 3's 110%; and 1,200 specialists against 31,287 emigrants in 2022, both from the seed's figures.
+        assertThat(kinds).contains(kz.agyn.note.check.Finding.Kind.SHARES,
+                kz.agyn.note.check.Finding.Kind.CONTRADICTION);
+        // Every figure Agyn writes is cited: nothing is without a source.
+        assertThat(kinds).doesNotContain(kz.agyn.note.check.Finding.Kind.UNSOURCED);
+    }
+
     /** This note's number for the source whose entry starts with {@code author}. */
     private static int number(NoteDocument d, String author) {
         return d.references().stream().filter(r -> r.text().startsWith(author)).findFirst().orElseThrow().number();

@@ -13,10 +13,12 @@ import kz.agyn.note.writer.NoteTemplate;
 import kz.agyn.note.writer.NoteTemplates;
 import kz.agyn.note.writer.NoteWriter;
 import kz.agyn.note.writer.PdfNote;
+import kz.agyn.note.writer.TextNote;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +46,7 @@ class NoteWriterController {
 
     @GetMapping("/note/write")
     String page(@RequestParam(required = false) String template, @RequestParam(required = false) String language,
-                Model model, Locale locale) {
+                Model model, Locale locale, Authentication user) {
         List<NoteTemplate> all = templates.all();
         NoteTemplate t = template == null ? all.get(0) : template(template);
         Locale noteLanguage = language(language == null ? locale.getLanguage() : language);
@@ -53,6 +55,10 @@ class NoteWriterController {
         model.addAttribute("template", t);
         model.addAttribute("language", noteLanguage.getLanguage());
         model.addAttribute("preview", HtmlNote.body(d));
+        // The consistency check (ADMIN, ANALYST) reads the note as text: the page hands it over in one click.
+        model.addAttribute("mayCheck", user != null && user.getAuthorities().stream().anyMatch(a ->
+                a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_ANALYST")));
+        model.addAttribute("checkText", TextNote.render(d));
         model.addAttribute("fileName", fileName(t, noteLanguage, ""));
         model.addAttribute("locale", locale);
         return "note-write";
