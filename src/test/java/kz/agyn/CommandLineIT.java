@@ -237,6 +237,32 @@ class CommandLineIT {
         assertNoTrace(refused);
     }
 
+    /**
+     * {@code agyn residency} from the jar: a small synthetic country written to files and estimated back from them;
+     * an IIN in clear where a keyed hash is expected is refused in Russian, the IIN not echoed, no trace.
+     */
+    @Test
+    @Order(8)
+    void residencyGeneratesACountryAndEstimatesItFromItsFiles() throws Exception {
+        Path country = Files.createDirectories(home.resolve("country"));
+        Run generated = agyn(Map.of(), "residency", "generate", "--persons", "20000", "--seed", "3", "--out",
+                country.toString(), "--lang", "en");
+        assertThat(generated.code).as(generated.toString()).isZero();
+        assertThat(generated.out).contains("20,000 persons");
+        assertThat(country.resolve("extracts.csv")).isNotEmptyFile();
+        Run estimated = agyn(Map.of(), "residency", "run", "--in", country.toString(), "--lang", "en");
+        assertThat(estimated.code).as(estimated.toString()).isZero();
+        assertThat(estimated.out).contains("TAX").contains("TOTAL");
+        assertNoTrace(estimated);
+        Path bad = Files.createDirectories(home.resolve("bad-extracts"));
+        Files.writeString(bad.resolve("extracts.csv"), "person,register,first_month,mask,region,age,sex,isced,isco\n"
+                + "870412300415,TAX,2024-01,1,,,,,\n");
+        Run refused = agyn(Map.of(), "residency", "run", "--in", bad.toString(), "--lang", "ru");
+        assertThat(refused.code).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err).contains("ИИН в открытом виде").doesNotContain("870412300415");
+        assertNoTrace(refused);
+    }
+
     @Test
     @Order(8)
     void aStartUpMistakeIsTwoShortParagraphsAndANonZeroExit(@TempDir Path fresh) throws Exception {
