@@ -1,6 +1,7 @@
 package kz.agyn.note.writer;
 
 import java.time.format.DateTimeFormatter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A note as an XHTML document: the preview shows its body, and the PDF is laid out from the whole of it (the
@@ -94,22 +95,8 @@ public final class HtmlNote {
         }
     }
 
+    /** The five characters XML reserves, escaped; every other letter stays as it is (UTF-8). */
     static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return s == null ? "" : HtmlUtils.htmlEscape(s, "UTF-8");
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The note as Agyn writes it: a page with the template and the note's language chosen (the page's own language
@@ -85,7 +84,6 @@ class NoteWriterController {
     }
 
     @GetMapping({"/note/write/{template}.html", "/api/v1/notes/{template}.html"})
-    @ResponseBody
     @Operation(summary = "The note written from a template, as an HTML document", description = "`language` kk "
             + "(default), ru or en.")
     ResponseEntity<byte[]> html(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
