@@ -23,7 +23,6 @@ import kz.agyn.tabular.Row;
 import kz.agyn.tabular.TableReader;
 import kz.agyn.tabular.TableReaders;
 import kz.agyn.tabular.TabularException;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -289,8 +288,7 @@ public class CalibrationService {
                 surveys.weights(candidate, repository.questions(survey.questionnaireId()), respondents,
                         repository.design(surveyId).bounds(), row, own);
             } catch (RakingException e) {
-                throw SurveyException.invalid("survey.calibration.refused", new DefaultMessageSourceResolvable(
-                        new String[] {e.code()}, e.args(), e.code()));
+                throw SurveyException.invalid("survey.calibration.refused", SurveyException.quoting(e));
             }
         }
         CalibrationRow before = repository.calibration(surveyId);

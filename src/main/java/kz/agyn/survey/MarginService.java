@@ -14,7 +14,7 @@ import kz.agyn.survey.internal.SurveyRepository.RespondentRow;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.DatasetPeriod;
 import kz.agyn.warehouse.Warehouse;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -149,8 +149,7 @@ public class MarginService {
             surveys.weights(candidate, questions, respondents);
         } catch (RakingException e) {
             // The raking's own sentence names the variable and category; this one adds which choice failed.
-            DefaultMessageSourceResolvable reason = new DefaultMessageSourceResolvable(new String[] {e.code()},
-                    e.args(), e.code());
+            MessageSourceResolvable reason = SurveyException.quoting(e);
             throw candidate.marginDataset() == null
                     ? SurveyException.invalid("survey.margins.choice.rakingOwn", candidate.code(), reason)
                     : SurveyException.invalid("survey.margins.choice.rakingWarehouse", candidate.marginDataset(),

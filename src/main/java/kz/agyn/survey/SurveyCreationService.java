@@ -161,8 +161,7 @@ public class SurveyCreationService {
                 throw e;
             } catch (SurveyException e) {
                 throw new InvalidFieldsException("survey.create.invalid", List.of(Problem.inField("marginDataset",
-                        "survey.create.marginsRefused", new DefaultMessageSourceResolvable(
-                        new String[] {e.code()}, e.args(), e.code()))));
+                        "survey.create.marginsRefused", SurveyException.quoting(e))));
             }
         }
     }

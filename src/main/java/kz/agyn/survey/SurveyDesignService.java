@@ -57,8 +57,7 @@ public class SurveyDesignService {
                     declaration.bounds());
         } catch (kz.agyn.survey.estimation.RakingException e) {
             throw SurveyException.invalid("survey.design.boundsUnmet", declaration.trimLower(),
-                    declaration.trimUpper(), new org.springframework.context.support.DefaultMessageSourceResolvable(
-                            new String[] {e.code()}, e.args(), e.code()));
+                    declaration.trimUpper(), SurveyException.quoting(e));
         }
     }
 }
