@@ -127,13 +127,13 @@ class ExplorerTest extends AgynTest {
         String csv = mvc.perform(get("/warehouse/export/csv" + query + "&lang=en").with(VIEWER)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(
-                ",dataset,version,source,publisher,licence,synthetic");
+                ",dataset,version,source,publisher,licence,synthetic,not_checked");
         assertThat(csv).contains(",synthetic-emigration,1,Emigration 2010–2024 (synthetic),"
-                + "Agyn,CC0,true\n");
+                + "Agyn,CC0,true,false\n");
         String sdmx = mvc.perform(get("/warehouse/export/sdmx-csv" + query).with(VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(sdmx.lines().findFirst().orElseThrow()).endsWith(",SOURCE_PUBLISHER,LICENCE,SYNTHETIC");
-        assertThat(sdmx).contains(",Agyn,CC0,true\n");
+        assertThat(sdmx.lines().findFirst().orElseThrow()).endsWith(",SOURCE_PUBLISHER,LICENCE,SYNTHETIC,NOT_CHECKED");
+        assertThat(sdmx).contains(",Agyn,CC0,true,false\n");
         assertThat(xlsxText(get("/warehouse/export/xlsx" + query).header("Accept-Language", "en").param("lang", "en")))
                 .contains("Licence: CC0", "Agyn",
                         "synthetic (made-up) data");
@@ -152,7 +152,7 @@ class ExplorerTest extends AgynTest {
                         .param("dataset", "synthetic-emigration").param("period", "2022").param("size", "5")
                         .accept("text/csv").with(VIEWER))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(apiCsv).contains(",Agyn,CC0,true\n");
+        assertThat(apiCsv).contains(",Agyn,CC0,true,false\n");
     }
 
     @Test
@@ -222,6 +222,24 @@ class ExplorerTest extends AgynTest {
                 .doesNotContain("NOT CHECKED");
         assertThat(xlsxText(get("/warehouse/export/xlsx" + query).header("Accept-Language", "en").param("lang", "en")))
                 .contains("could not be checked against a figure their publisher states");
+        // A figure copied out as CSV keeps the mark: a last column, after the ones scripts already read.
+        String csv = mvc.perform(get("/warehouse/export/csv" + query + "&lang=en").with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith(",false,true"));
+        String sdmx = mvc.perform(get("/warehouse/export/sdmx-csv" + query).with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sdmx.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith(",false,true"));
+        String api = mvc.perform(get("/api/v1/observations" + query).accept("text/csv").with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith(",false,true"));
+        String json = mvc.perform(get("/api/v1/observations" + query).with(VIEWER)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"notChecked\":[\"TERTIARY_ENROLMENT_GROSS\"]");
+        String checkedCsv = mvc.perform(get("/warehouse/export/csv?indicator=COUNTRY_NET_MIGRATION&by=COUNTRY"
+                        + "&from=2019&to=2019&dataset=wb-wdi-education-migration&lang=en").with(VIEWER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(checkedCsv.lines().skip(1)).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).endsWith(",false,false"));
         String checked = page("/warehouse/explore?indicator=COUNTRY_NET_MIGRATION&by=COUNTRY&from=2019&to=2019"
                 + "&dataset=wb-wdi-education-migration", VIEWER, "en");
         assertThat(checked).contains("id=\"pivot\"").doesNotContain("source-not-checked", "NOT CHECKED");

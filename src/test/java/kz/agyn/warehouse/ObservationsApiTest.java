@@ -111,13 +111,46 @@ class ObservationsApiTest extends AgynTest {
     void csvAnswerIsOwnFormatAndHidesSmallCellsFromViewers() throws Exception {
         String analyst = csv(ANALYST);
         assertThat(analyst).startsWith("indicator,period,region,occupation,education,country,sex,age,flow,value,"
-                + "unit,status,dataset,version,source,publisher,licence,synthetic\n");
+                + "unit,status,dataset,version,source,publisher,licence,synthetic,not_checked\n");
         assertThat(analyst).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,3,PERSONS,A," + DATASET + ",1,",
                 "EMIGRANTS,2009-Q3,710000000,,,,F,,EMI,4,PERSONS,P," + DATASET + ",1,");
         String viewer = csv(VIEWER);
         assertThat(viewer).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,<5,PERSONS,A",
                 "EMIGRANTS,2009-Q3,750000000,,,,,,EMI,12,PERSONS,A");
         assertThat(viewer).doesNotContain(",3,PERSONS", ",4,PERSONS");
+    }
+
+    /**
+     * docs/formats/observations.md: the provenance columns an export appends (dataset … synthetic, not_checked)
+     * are ignored on the way back in, so a CSV copied out of Agyn loads again as it is, with the same figures.
+     */
+    @Test
+    void anExportedCsvLoadsBackAsItIs() throws Exception {
+        String exported = csv(ANALYST);
+        assertThat(exported.lines().findFirst().orElseThrow()).endsWith(",synthetic,not_checked");
+        String copy = DATASET + "-copy";
+        if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(copy).query(Integer.class).single() == 0) {
+            mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"code\":\"" + copy + "\",\"titleKk\":\"Көшірме\",\"titleRu\":\"Копия\","
+                                    + "\"titleEn\":\"Copy\",\"publisher\":\"Agyn tests\"}"))
+                    .andExpect(status().isCreated());
+        }
+        String report = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "exported.csv",
+                                "text/csv", exported.getBytes(StandardCharsets.UTF_8)))
+                        .param("dataset", copy).param("format", "csv").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(report).get("status").asText()).as(report).isEqualTo("VALID");
+        assertThat(json.readTree(report).get("rows").asInt()).isEqualTo(3);
+        mvc.perform(post("/api/v1/imports/" + json.readTree(report).get("id").asText() + "/accept")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        String back = mvc.perform(get("/api/v1/observations").param("dataset", copy).accept("text/csv")
+                        .with(ANALYST))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(back).contains("EMIGRANTS,2009-Q3,KZ,,,,,,EMI,3,PERSONS,A," + copy + ",1,",
+                "EMIGRANTS,2009-Q3,750000000,,,,,,EMI,12,PERSONS,A," + copy + ",1,",
+                "EMIGRANTS,2009-Q3,710000000,,,,F,,EMI,4,PERSONS,P," + copy + ",1,");
     }
 
     @Test

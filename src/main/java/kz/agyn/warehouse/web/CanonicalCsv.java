@@ -5,6 +5,7 @@ import java.util.Locale;
 import kz.agyn.platform.csv.CsvCells;
 import kz.agyn.warehouse.DatasetInfo;
 import kz.agyn.warehouse.Observation;
+import kz.agyn.warehouse.internal.RealDataChecks;
 
 /**
  * The two long CSV layouts that exports write and imports read back: Agyn's own (docs/formats/observations.md),
@@ -21,9 +22,14 @@ final class CanonicalCsv {
 
     /**
      * The columns that follow the observation on export: its dataset and version, and where it comes from, so that
-     * a figure copied out of Agyn keeps its publisher and licence (readers ignore them on the way back in).
+     * a figure copied out of Agyn keeps its publisher and licence (readers ignore them on the way back in), and
+     * whether it is a shipped real figure that could not be checked against its publisher (decision 0041): the
+     * explorer and the XLSX say so beside the source, and a CSV that leaves Agyn must not lose it.
      */
-    static final String PROVENANCE_HEADER = "dataset,version,source,publisher,licence,synthetic";
+    static final String PROVENANCE_HEADER = "dataset,version,source,publisher,licence,synthetic,not_checked";
+
+    /** The same attributes in SDMX-CSV, after the observation's columns. */
+    static final String SDMX_ATTRIBUTES = "SOURCE_PUBLISHER,LICENCE,SYNTHETIC,NOT_CHECKED";
 
     private CanonicalCsv() {
     }
@@ -46,7 +52,17 @@ final class CanonicalCsv {
     static String provenance(Observation o, DatasetInfo d, Locale locale) {
         return o.dataset() + ',' + o.version() + ',' + (d == null ? ",,," : quoted(d.title() == null ? null
                 : d.title().in(locale)) + ',' + quoted(d.publisher()) + ',' + quoted(d.licence())) + ','
-                + (d != null && d.synthetic());
+                + (d != null && d.synthetic()) + ',' + notChecked(o);
+    }
+
+    /** SDMX-CSV's attribute columns of this observation, in the order of {@link #SDMX_ATTRIBUTES}. */
+    static String sdmxAttributes(Observation o, DatasetInfo d) {
+        return quoted(d == null ? null : d.publisher()) + ',' + quoted(d == null ? null : d.licence()) + ','
+                + (d != null && d.synthetic()) + ',' + notChecked(o);
+    }
+
+    private static boolean notChecked(Observation o) {
+        return RealDataChecks.notChecked(o.dataset(), o.indicator());
     }
 
     /**

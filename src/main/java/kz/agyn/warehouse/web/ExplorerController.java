@@ -140,11 +140,11 @@ class ExplorerController {
 
     /**
      * Long form; the suppressed cells are left out rather than written as numbers. Each line ends with where it comes
-     * from (dataset, version, source, publisher, licence, synthetic), as SDMX attributes in SDMX-CSV.
+     * from (dataset, version, source, publisher, licence, synthetic, not checked), as SDMX attributes in SDMX-CSV.
      */
     private String csv(Explorer.View view, boolean sdmx, Locale locale) {
         StringBuilder sb = new StringBuilder();
-        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.SDMX_HEADER + ",SOURCE_PUBLISHER,LICENCE,SYNTHETIC"
+        sb.append(sdmx ? "DATAFLOW," + CanonicalCsv.SDMX_HEADER + "," + CanonicalCsv.SDMX_ATTRIBUTES
                 : CanonicalCsv.AGYN_HEADER + "," + CanonicalCsv.PROVENANCE_HEADER).append('\n');
         String unit = view.indicator() == null ? null : view.indicator().unit();
         Map<String, DatasetInfo> datasets = new java.util.HashMap<>();
@@ -154,9 +154,7 @@ class ExplorerController {
             if (sdmx) {
                 sb.append("AGYN:").append(o.dataset().toUpperCase(Locale.ROOT).replace('-', '_'))
                         .append("(1.0),").append(CanonicalCsv.sdmxLine(o)).append(',')
-                        .append(CanonicalCsv.quoted(d == null ? null : d.publisher())).append(',')
-                        .append(CanonicalCsv.quoted(d == null ? null : d.licence())).append(',')
-                        .append(d != null && d.synthetic());
+                        .append(CanonicalCsv.sdmxAttributes(o, d));
             } else {
                 sb.append(CanonicalCsv.agynLine(o, unit, false)).append(',')
                         .append(CanonicalCsv.provenance(o, d, locale));
