@@ -8,6 +8,7 @@ import java.util.UUID;
 import kz.agyn.jobs.JobCancelledException;
 import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
+import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.residency.engine.Period;
 import kz.agyn.residency.estimator.Cell;
@@ -77,5 +78,39 @@ public class ResidencyRuns {
 
     public List<StoredCell> cells(UUID id) {
         return repository.cells(id);
+    }
+
+    /** A finished run's calibration; empty until the run has finished. */
+    public Optional<StoredFit> fit(UUID id) {
+        return repository.fit(id);
+    }
+
+    /** A run and its job as they are now. */
+    public record RunState(ResidencyRun run, JobView job) {
+
+        /** Whether the run's job is still going (queued or running). */
+        public boolean running() {
+            return job != null && !job.state().over();
+        }
+    }
+
+    /**
+     * A run with its job; the job is read first, so a run whose job has succeeded is never shown without its
+     * results (the results are stored before the job ends).
+     */
+    public Optional<RunState> state(UUID id) {
+        JobView job = jobs.latest("run", id.toString(), List.of(JobKind.RESIDENCY_RUN)).orElse(null);
+        return repository.run(id).map(r -> new RunState(r, job));
+    }
+
+    /** The newest runs first, with their jobs. */
+    public List<RunState> recent(int limit) {
+        return repository.runs(limit).stream().map(r -> new RunState(r,
+                jobs.latest("run", r.id().toString(), List.of(JobKind.RESIDENCY_RUN)).orElse(null))).toList();
+    }
+
+    /** Asks a running run to stop; false when it is not running. */
+    public boolean cancel(UUID id) {
+        return state(id).filter(RunState::running).map(s -> jobs.cancel(s.job().id())).orElse(false);
     }
 }

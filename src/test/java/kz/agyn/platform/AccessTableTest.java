@@ -99,6 +99,10 @@ class AccessTableTest extends AgynTest {
             GET  /measures/999999                       302 404 404 404 404 404
             GET  /api/v1/measures                       401 200 200 200 200 200
             GET  /api/v1/measures/999999                401 404 404 404 404 404
+            # hidden emigration: aggregates for those who read statistics, runs for analysts and administrators
+            GET  /residency                             302 403 200 200 403 200
+            POST /residency/runs                        302 403 403 400 403 400
+            GET  /residency/runs/00000000-0000-0000-0000-000000000000 302 403 404 404 403 404
             # account and users
             GET  /account                               302 -   200 200 200 200
             GET  /api/v1/account                        401 -   200 200 200 200

@@ -41,6 +41,8 @@ class MainMenuTest extends AgynTest {
     private static final String NOTE_CHECK = "/note-check nav.noteCheck";
     /** Policy scenarios: for those who read statistics (ADMIN, ANALYST, VIEWER), not for an officer alone. */
     private static final String SCENARIOS = "/scenarios nav.scenarios";
+    /** Hidden emigration: for the same readers as the scenarios, right after them. */
+    private static final String RESIDENCY = "/residency nav.residency";
     private static final List<String> TOOLS = List.of("/reference nav.reference", "/iin nav.iin",
             "/api/docs nav.api");
     private static final List<String> ADMINISTRATION = List.of("/admin/users nav.admin", "/admin/audit nav.audit",
@@ -108,6 +110,7 @@ class MainMenuTest extends AgynTest {
         }
         if (scenarios) {
             e.add(SCENARIOS);
+            e.add(RESIDENCY);
         }
         e.addAll(TOOLS);
         if (administration) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.StoredCell;
+import kz.agyn.residency.StoredFit;
 import kz.agyn.residency.estimator.Accuracy;
 import kz.agyn.residency.estimator.Cell;
 import kz.agyn.residency.estimator.Estimate;
@@ -96,6 +97,31 @@ public class ResidencyRepository {
                 .query((rs, i) -> new StoredCell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getDouble(8), (Long) rs.getObject(9)))
                 .list();
+    }
+
+    /** The newest runs first (at most {@code limit}). */
+    public List<ResidencyRun> runs(int limit) {
+        return jdbc.sql("SELECT id FROM residency_run ORDER BY started_at DESC, id LIMIT ?").param(limit)
+                .query(UUID.class).list().stream().map(this::run).flatMap(Optional::stream).toList();
+    }
+
+    /** A finished run's calibration, as stored; empty while it runs. */
+    public Optional<StoredFit> fit(UUID id) {
+        return jdbc.sql("SELECT fit_intercept, fit_weights, fit_standard_errors, fit_log_likelihood, "
+                        + "fit_null_log_likelihood, fit_auc, fit_present, fit_abroad FROM residency_run "
+                        + "WHERE id = ? AND fit_weights IS NOT NULL").param(id)
+                .query((rs, i) -> new StoredFit(rs.getDouble(1), unboxed(rs.getArray(2)), unboxed(rs.getArray(3)),
+                        rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getLong(7), rs.getLong(8)))
+                .optional();
+    }
+
+    private static double[] unboxed(Array array) throws java.sql.SQLException {
+        Object[] values = (Object[]) array.getArray();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = ((Number) values[i]).doubleValue();
+        }
+        return out;
     }
 
     private static Array doubles(Connection con, double[] values) throws java.sql.SQLException {

@@ -1,0 +1,60 @@
+package kz.agyn.residency.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import kz.agyn.AgynBrowserTest;
+import kz.agyn.Browsers;
+import kz.agyn.account.Role;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 20 in the browser: an analyst generates a small country (100,000 persons), runs the estimate, watches it
+ * go and sees the map, the breakdowns and the calibration; in Kazakh on a desktop and on a phone.
+ */
+class ResidencyBrowserTest extends AgynBrowserTest {
+
+    static final String USER = "residency-analyst-browser";
+    static final String PASSWORD = "Residency-pass-20";
+
+    @Test
+    void anAnalystEstimatesASmallCountryAndSeesTheMap() {
+        account(USER, PASSWORD, Role.ANALYST, "kk");
+        String runAddress;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+            Page page = signIn(context, USER, PASSWORD, "kk");
+            page.locator("nav.main-nav a[href='/residency']").click();
+            page.waitForURL(url -> url.endsWith("/residency"));
+            assertThat(page.locator("h1")).hasText("Жасырын эмиграция");
+            assertThat(page.locator("#persons")).hasValue("100000");
+            page.locator("#seed").fill("2024");
+            page.locator("#residency-start").click();
+
+            page.waitForURL(url -> url.contains("/residency/runs/"));
+            runAddress = page.url();
+            Locator map = page.locator("#residency-map");
+            map.waitFor(new Locator.WaitForOptions().setTimeout(240_000));
+            assertThat(map).hasAttribute("data-rendered", "true");
+            assertThat(page.locator("#residency-map canvas")).hasCount(1);
+            assertThat(page.locator("#total-emigrated")).not().isEmpty();
+            assertThat(page.locator("#run-accuracy")).containsText("дәлдігі");
+            assertThat(page.locator("#by-REGION tbody tr")).hasCount(20);
+            assertThat(page.locator("#by-REGION")).containsText("Жетісу");
+            assertThat(page.locator("#run-fit tbody tr")).hasCount(12);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("residency-run-kk.png"))
+                    .setFullPage(true));
+        }
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = signIn(context, USER, PASSWORD, "kk");
+            page.navigate(runAddress);
+            page.locator("#residency-map canvas").waitFor();
+            // Nothing to scroll sideways but inside the tables' own scrolling boxes.
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("residency-run-kk-phone.png"))
+                    .setFullPage(true));
+        }
+    }
+}
