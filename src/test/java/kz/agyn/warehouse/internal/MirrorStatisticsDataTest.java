@@ -51,7 +51,7 @@ class MirrorStatisticsDataTest extends AgynTest {
     /**
      * UN DESA, International Migration Flows to and from Selected Countries: The 2015 Revision
      * (POP/DB/MIG/Flow/Rev.2015), workbook "Germany.xlsx" as published, sheet "Germany by Residence", row
-     * Immigrants / Both / Kazakhstan (a copy of the workbook is in github.com/nicoFhahn/making_maps_with_r,
+     * Immigrants / Both / Kazakhstan (a copy of the workbook is in github.com/nicoFhahn/making_maps_with_r @ 1a8c23a4,
      * blob 53da913e). Years the workbook leaves as ".." (1980–1991, 1994, 2001, 2003, 2009–2013) are not stored.
      */
     @Test
