@@ -55,6 +55,11 @@ class RealData implements ApplicationRunner {
     private static final String WORLD_BANK = "World Bank";
     private static final String WDI_URL = "https://databank.worldbank.org/source/world-development-indicators";
     private static final String CC_BY = "CC BY 4.0";
+    /**
+     * The 2015 flows workbook, unlike UN DESA's later editions (CC BY 3.0 IGO), states "Copyright © 2015 by United
+     * Nations. All rights reserved" and asks to be cited as given; recorded as it stands, not upgraded.
+     */
+    static final String UN_FLOWS_LICENCE = "© United Nations 2015, all rights reserved (cited as UN DESA asks)";
 
     static final List<RealFile> FILES = List.of(
             new RealFile("realdata/undesa-ims-2020-kazakhstan.csv", "undesa-ims-2020",
@@ -125,7 +130,27 @@ class RealData implements ApplicationRunner {
                             + "(inbound and outbound), students from Kazakhstan by country of destination, bulk data "
                             + "download (OPRI), as tidied by 360info (github.com/360-info/report-global-education, "
                             + "January 2023): each year's ten largest destinations",
-                    "https://uis.unesco.org/", "CC BY-SA 3.0 IGO"));
+                    "https://uis.unesco.org/", "CC BY-SA 3.0 IGO"),
+            // Mirror statistics (issue 20): arrivals from Kazakhstan as the destinations record them (MIRROR_INFLOW).
+            new RealFile("realdata/undesa-flows-2015-germany.csv", "undesa-flows-2015",
+                    new Names("Германия тіркеген Қазақстаннан келгендер (БҰҰ ЭӘМД, көші-қон ағындары, 2015)",
+                            "Прибывшие из Казахстана по данным Германии (ДЭСВ ООН, миграционные потоки, 2015)",
+                            "Arrivals from Kazakhstan recorded by Germany (UN DESA migration flows, 2015)"),
+                    UN_DESA,
+                    "United Nations, Department of Economic and Social Affairs, Population Division (2015). "
+                            + "International Migration Flows to and from Selected Countries: The 2015 Revision "
+                            + "(POP/DB/MIG/Flow/Rev.2015), reporting country Germany, criterion residence: immigrants "
+                            + "whose previous residence was Kazakhstan, 1992–2008",
+                    "https://www.un.org/development/desa/pd/data/international-migration-flows", UN_FLOWS_LICENCE),
+            new RealFile("realdata/eurostat-immigration-2024-kazakhstan.csv", "eurostat-immigration-kazakhstan",
+                    new Names("Еуропа елдері тіркеген Қазақстаннан келген иммигранттар (Eurostat, migr_imm5prv)",
+                            "Иммигранты из Казахстана по данным европейских стран (Евростат, migr_imm5prv)",
+                            "Immigrants from Kazakhstan recorded by European countries (Eurostat, migr_imm5prv)"),
+                    "Eurostat",
+                    "Eurostat, Immigration by age group, sex and country of previous residence (migr_imm5prv, "
+                            + "doi:10.2908/MIGR_IMM5PRV), data of 2 July 2026; slice: previous residence Kazakhstan, "
+                            + "all ages, both sexes, 2024, every reporting country with a published figure",
+                    "https://ec.europa.eu/eurostat/databrowser/view/migr_imm5prv/default/table", CC_BY));
 
     private final Warehouse warehouse;
     private final ImportService imports;
