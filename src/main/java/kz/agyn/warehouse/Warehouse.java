@@ -9,6 +9,7 @@ import kz.agyn.audit.AuditAction;
 import kz.agyn.audit.AuditLog;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.Names;
+import kz.agyn.warehouse.internal.RealDataChecks;
 import kz.agyn.warehouse.internal.WarehouseRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,14 @@ public class Warehouse {
 
     public List<DatasetInfo> datasets() {
         return repository.datasets();
+    }
+
+    /**
+     * Whether this indicator of this dataset is a shipped real series that could not be checked against a figure
+     * its publisher states (decision 0041): whoever shows it says so beside its source.
+     */
+    public boolean notChecked(String dataset, String indicator) {
+        return RealDataChecks.notChecked(dataset, indicator);
     }
 
     public Optional<DatasetInfo> dataset(String code) {

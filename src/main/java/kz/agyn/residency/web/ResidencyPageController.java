@@ -10,6 +10,7 @@ import kz.agyn.jobs.JobTexts;
 import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
 import kz.agyn.reference.ReferenceData;
+import kz.agyn.residency.MirrorStatistics;
 import kz.agyn.residency.ResidencyRuns;
 import kz.agyn.residency.StoredCell;
 import kz.agyn.warehouse.Disclosure;
@@ -41,9 +42,11 @@ class ResidencyPageController {
     private final JobTexts jobTexts;
     private final ReferenceData reference;
     private final JsonMapper json;
+    private final MirrorStatistics mirror;
 
     ResidencyPageController(ResidencyRuns runs, MessageSource messages, JobTexts jobTexts, ReferenceData reference,
-                            JsonMapper json) {
+                            JsonMapper json, MirrorStatistics mirror) {
+        this.mirror = mirror;
         this.runs = runs;
         this.messages = messages;
         this.jobTexts = jobTexts;
@@ -113,6 +116,12 @@ class ResidencyPageController {
             model.addAttribute("recall", p.share(state.run().recall()));
             model.addAttribute("countError", p.share(state.run().countError()));
             model.addAttribute("hasTruth", state.run().precision() != null);
+            List<MirrorStatistics.Row> mirror = this.mirror.rows();
+            model.addAttribute("mirrorRows", p.mirror(mirror));
+            model.addAttribute("mirrorSources", this.mirror.sources(mirror).stream().map(p::source).toList());
+            var total = cells.stream().filter(c -> c.dimension().equals("TOTAL")).findFirst();
+            model.addAttribute("mirrorSplit", total.flatMap(t -> this.mirror.split(mirror, t.emigrated(),
+                    t.official())).map(p::split).orElse(null));
             runs.fit(id).ifPresent(f -> {
                 model.addAttribute("weights", p.weights(f));
                 model.addAttribute("fitLine", p.fitLine(f));

@@ -14,6 +14,8 @@ import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
+import kz.agyn.warehouse.DatasetInfo;
+import kz.agyn.residency.MirrorStatistics;
 import kz.agyn.residency.StoredCell;
 import kz.agyn.residency.StoredFit;
 import kz.agyn.residency.engine.Register;
@@ -135,6 +137,39 @@ final class ResidencyPresenter {
         String unit = msg("residency.page.perThousand");
         return new ChartOption().visualMap(VisualMap.shading(max > 0 ? max : 1, unit))
                 .series(Series.regions(data).unit(unit)).regionNames(names);
+    }
+
+    /** A destination in a year: its recorded arrivals from Kazakhstan beside the official emigration to it. */
+    record MirrorRow(String country, String period, String inflow, String inflowStatus, boolean inflowNotChecked,
+                     String official, boolean officialSynthetic, String gap) {
+    }
+
+    List<MirrorRow> mirror(List<MirrorStatistics.Row> rows) {
+        return rows.stream().map(r -> new MirrorRow(countryName(r.country()), r.period(),
+                count(r.inflow().persons()), "A".equals(r.inflow().status()) ? "" : r.inflow().status(),
+                r.inflow().notChecked(), r.official() == null ? "—" : count(r.official().persons()),
+                r.official() != null && r.official().synthetic(),
+                r.gap().map(g -> small(Math.abs(g)) ? "<5" : numbers.number(g, Decimals.exactly(0))).orElse("—")))
+                .toList();
+    }
+
+    String split(MirrorStatistics.Split s) {
+        return messages.getMessage("residency.mirror.split", new Object[] {s.period(), s.countries(),
+                count(s.inflow()), count(s.official()), numbers.number(s.gap(), Decimals.exactly(0)),
+                numbers.number(s.hiddenPerOfficial(), Decimals.exactly(2)), numbers.number(s.missed(),
+                Decimals.exactly(0)), numbers.number(s.unexplained(), Decimals.exactly(0))}, locale);
+    }
+
+    /** A source line: title, publisher, licence, and whether it is synthetic or not checked. */
+    String source(DatasetInfo d) {
+        String line = (d.title() == null ? d.code() : d.title().in(locale)) + " — " + (d.publisher() == null ? ""
+                : d.publisher()) + ", " + msg("explore.licence") + ": " + (d.licence() == null
+                ? msg("explore.licenceUnknown") : d.licence());
+        return d.synthetic() ? line + " (" + msg("residency.mirror.synthetic") + ")" : line;
+    }
+
+    private String countryName(String iso2) {
+        return reference.country(iso2).map(c -> c.names().in(locale)).orElse(iso2);
     }
 
     private String label(String dimension, String code) {

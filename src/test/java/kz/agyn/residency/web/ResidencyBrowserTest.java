@@ -43,6 +43,9 @@ class ResidencyBrowserTest extends AgynBrowserTest {
             assertThat(page.locator("#by-REGION tbody tr")).hasCount(20);
             assertThat(page.locator("#by-REGION")).containsText("Жетісу");
             assertThat(page.locator("#run-fit tbody tr")).hasCount(12);
+            assertThat(page.locator("#mirror h2")).hasText("Айна статистикасы");
+            assertThat(page.locator("#mirror tbody tr").first()).containsText("Германия");
+            assertThat(page.locator("#mirror-split")).containsText("2024");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("residency-run-kk.png"))
                     .setFullPage(true));
         }

@@ -60,10 +60,10 @@ class ResidencyPageTest extends AgynTest {
         Document en = page(get(location).param("lang", "en").with(ANALYST));
         List<StoredCell> cells = runs.cells(id);
         StoredCell total = cells.stream().filter(c -> c.dimension().equals("TOTAL")).findFirst().orElseThrow();
-        assertThat(en.select("#total-emigrated").text()).isEqualTo(String.format("%,d", total.emigrated())
-                .replace(',', '\u00a0'));
-        assertThat(en.select("#total-hidden").text()).isEqualTo(String.format("%,d", total.emigrated()
-                - total.official()).replace(',', '\u00a0'));
+        assertThat(en.select("#total-emigrated").text()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d",
+                total.emigrated()));
+        assertThat(en.select("#total-hidden").text()).isEqualTo(String.format(java.util.Locale.ENGLISH, "%,d",
+                total.emigrated() - total.official()));
         assertThat(en.select("#run-accuracy").text()).contains("Precision", "recall");
         assertThat(en.select("#residency-map").attr("data-option")).contains("\"map\":\"kz\"", "750000000");
         for (String d : ResidencyPresenter.DIMENSIONS) {
@@ -73,6 +73,10 @@ class ResidencyPageTest extends AgynTest {
         assertThat(en.select("#by-ISCO").text()).contains("Professionals");
         assertThat(en.select("#run-fit tbody tr")).hasSize(12);
         assertThat(en.select("#run-synthetic").text()).startsWith("SYNTHETIC");
+        // The mirror comparison: a destination's record beside the official count, each with its source.
+        assertThat(en.select("#mirror tbody tr").first().text()).startsWith("Germany 2024 3,254 E NOT CHECKED");
+        assertThat(en.select("#mirror-split").text()).startsWith("In 2024, the ").contains("deregistration misses");
+        assertThat(en.select("#mirror-sources").text()).contains("Eurostat", "CC BY 4.0", "synthetic");
 
         Document kk = page(get(location).param("lang", "kk").with(ANALYST));
         assertThat(kk.select("h1").text()).isEqualTo("Жасырын эмиграцияны бағалау");
@@ -80,6 +84,8 @@ class ResidencyPageTest extends AgynTest {
         assertThat(kk.select("main").text()).doesNotContain("Emigrated", "Precision", "Register");
         Document ru = page(get(location).param("lang", "ru").with(ANALYST));
         assertThat(ru.select("#run-fit h2").text()).isEqualTo("Калибровка");
+        assertThat(ru.select("#mirror h2").text()).isEqualTo("Зеркальная статистика");
+        assertThat(ru.select("#mirror tbody tr").first().text()).startsWith("Германия 2024");
 
         Document list = page(get("/residency").param("lang", "en").with(ANALYST));
         assertThat(list.select("#residency-runs a[href=" + location + "]")).hasSize(1);
