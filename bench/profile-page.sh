@@ -25,8 +25,14 @@ until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do
   kill -0 "$app" 2>/dev/null || { echo "the application did not start:"; tail -20 "$work/app.log"; exit 1; }
   sleep 0.5
 done
-curl -sf -u "admin:$password" -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/users" \
-  -d "{\"username\":\"profile-analyst\",\"password\":\"$password\",\"roles\":[\"ANALYST\"],\"locale\":\"kk\"}" >/dev/null
+# The analyst the clients sign in as (tried again for a while: on a busy machine the first requests may time out).
+for try in $(seq 30); do
+  curl -sf -m 30 -u "admin:$password" -H 'Content-Type: application/json' -X POST \
+    "http://127.0.0.1:$port/api/v1/users" -d "{\"username\":\"profile-analyst\",\"password\":\"$password\",\
+\"roles\":[\"ANALYST\"],\"locale\":\"kk\"}" >/dev/null && break
+  [ "$try" -lt 30 ] || { echo "could not create the analyst:"; tail -20 "$work/app.log"; exit 1; }
+  sleep 2
+done
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M UTC')"
 python3 - "http://127.0.0.1:$port" "$page" "$seconds" "$clients" "$password" <<'PY'

@@ -1,4 +1,4 @@
-package kz.agyn.platform.web;
+package kz.agyn.platform.cache;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,7 +16,7 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 /**
  * Renders a template's fragment to text exactly as a page would (the same view resolver, so messages, links with
  * their content-versioned static addresses and the model all work), for a page to keep the text in a
- * {@link kz.agyn.platform.cache.PerGeneration} and insert it with {@code th:utext} on later views.
+ * {@link PerGeneration} and insert it with {@code th:utext} on later views.
  *
  * <p>Why (issue 22, decision 0049): with the figures kept per data generation, Thymeleaf rendering the page was
  * about 70% of the home page's CPU under load. A fragment kept this way must read nothing of the viewer but what its
