@@ -22,6 +22,7 @@ import kz.agyn.audit.AuditLog;
 import kz.agyn.audit.AuditQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -123,6 +124,59 @@ class BasicSignInMemoryTest extends AgynTest {
     }
 
     @Test
+    void aPasswordTheUserChangesThemselvesEndsWhatWasRememberedAtOnce() throws Exception {
+        accounts.createUser("basic-memory-own", PASSWORD, Set.of(Role.VIEWER), null, "en", false);
+        basic(82, "basic-memory-own", PASSWORD).andExpect(status().isOk());
+        basic(82, "basic-memory-own", PASSWORD).andExpect(status().isOk());
+
+        accounts.changeOwnPassword("basic-memory-own", PASSWORD, "Changed-by-the-user-themselves-3");
+        basic(82, "basic-memory-own", PASSWORD).andExpect(status().isUnauthorized());
+        basic(82, "basic-memory-own", "Changed-by-the-user-themselves-3").andExpect(status().isOk());
+    }
+
+    @Test
+    void aRoleChangeTakesEffectOnTheNextRequestAndIsVerifiedAgain() throws Exception {
+        accounts.createUser("basic-memory-roles", PASSWORD, Set.of(Role.VIEWER), null, "en", false);
+        basic(83, "basic-memory-roles", PASSWORD).andExpect(status().isOk());
+        users(83, "basic-memory-roles").andExpect(status().isForbidden());
+
+        accounts.setRoles("basic-memory-roles", Set.of(Role.ADMIN), "admin");
+        users(83, "basic-memory-roles").andExpect(status().isOk());
+        accounts.setRoles("basic-memory-roles", Set.of(Role.VIEWER), "admin");
+        users(83, "basic-memory-roles").andExpect(status().isForbidden());
+
+        // What was remembered is not used after a role change: the stamp moved, so the password is verified again.
+        CountingEncoder counting = new CountingEncoder();
+        PasswordSignIn signIn = new PasswordSignIn(repository, counting, throttle, events,
+                new BasicSignInMemory(java.time.Duration.ofMinutes(5)));
+        signIn.authenticate(attempt("basic-memory-roles", PASSWORD, SignInMethod.BASIC));
+        signIn.authenticate(attempt("basic-memory-roles", PASSWORD, SignInMethod.BASIC));
+        assertThat(counting.verified).hasValue(1);
+        accounts.setRoles("basic-memory-roles", Set.of(Role.ANALYST), "admin");
+        var after = signIn.authenticate(attempt("basic-memory-roles", PASSWORD, SignInMethod.BASIC));
+        assertThat(counting.verified).hasValue(2);
+        assertThat(after.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_ANALYST");
+    }
+
+    @Test
+    void aDeletedAccountIsRefusedAtOnceAndANewOneOfTheSameNameDoesNotInheritIt(@Autowired JdbcClient jdbc)
+            throws Exception {
+        accounts.createUser("basic-memory-deleted", PASSWORD, Set.of(Role.VIEWER), null, "en", false);
+        basic(84, "basic-memory-deleted", PASSWORD).andExpect(status().isOk());
+        basic(84, "basic-memory-deleted", PASSWORD).andExpect(status().isOk());
+
+        // Agyn has no deletion of its own (accounts are disabled); an administrator may still delete the row.
+        jdbc.sql("DELETE FROM app_user WHERE username = ?").param("basic-memory-deleted").update();
+        basic(85, "basic-memory-deleted", PASSWORD).andExpect(status().isUnauthorized());
+
+        // Re-created under the same name with another password: the old one is refused, not remembered.
+        accounts.createUser("basic-memory-deleted", "Another-password-entirely-4", Set.of(Role.VIEWER), null, "en",
+                false);
+        basic(86, "basic-memory-deleted", PASSWORD).andExpect(status().isUnauthorized());
+        basic(86, "basic-memory-deleted", "Another-password-entirely-4").andExpect(status().isOk());
+    }
+
+    @Test
     void wrongPasswordsAfterARememberedOneAreStillCountedAndAudited() throws Exception {
         accounts.createUser("basic-memory-wrong", PASSWORD, Set.of(Role.VIEWER), null, "en", false);
         basic(81, "basic-memory-wrong", PASSWORD).andExpect(status().isOk());
@@ -140,6 +194,13 @@ class BasicSignInMemoryTest extends AgynTest {
         var token = UsernamePasswordAuthenticationToken.unauthenticated(name, password);
         token.setDetails(new SignInDetails("203.0.113.77", method));
         return token;
+    }
+
+    private ResultActions users(int host, String username) throws Exception {
+        return mvc.perform(get("/api/v1/users").with(httpBasic(username, PASSWORD)).with(request -> {
+            request.setRemoteAddr("203.0.113." + host);
+            return request;
+        }).header("Accept-Language", "en"));
     }
 
     /** From an address of the test's own (RFC 5737), so that throttling by address touches no other test. */

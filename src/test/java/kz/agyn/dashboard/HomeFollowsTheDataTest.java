@@ -62,6 +62,33 @@ class HomeFollowsTheDataTest extends AgynTest {
         assertThat(mapTitle(home())).isEqualTo(before);
     }
 
+    /**
+     * The page's content is rendered once per language and generation and kept as text (decision 0049): everyone
+     * gets the same content in their language, while the frame around it (the user's name, the menu) is each
+     * viewer's own, and the kept text's static addresses carry their content versions as a rendered page's do.
+     */
+    @Test
+    void theKeptContentIsEveryonesButTheFrameIsEachViewersOwn() throws Exception {
+        var first = org.jsoup.Jsoup.parse(home("home-kept-first", "kk"));
+        var second = org.jsoup.Jsoup.parse(home("home-kept-second", "kk"));
+        var english = org.jsoup.Jsoup.parse(home("home-kept-first", "en"));
+
+        assertThat(first.select("main")).hasSize(1);
+        assertThat(second.selectFirst("main").outerHtml()).isEqualTo(first.selectFirst("main").outerHtml());
+        assertThat(first.selectFirst(".username").text()).isEqualTo("home-kept-first");
+        assertThat(second.selectFirst(".username").text()).isEqualTo("home-kept-second");
+        assertThat(first.select("main .card")).isNotEmpty();
+        assertThat(english.selectFirst("main h1").text()).isNotEqualTo(first.selectFirst("main h1").text());
+        assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(first.selectFirst("#chart-map").attr("data-geo")).matches("/geo/kz-regions-2024-[0-9a-f]{32}"
+                + "\\.geojson");
+    }
+
+    private String home(String user, String language) throws Exception {
+        return mvc.perform(get("/").param("lang", language).with(user(user).roles("VIEWER")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     /** The map's heading: the indicator and the year it shows. */
     private static String mapTitle(String page) {
         var map = org.jsoup.Jsoup.parse(page).selectFirst("#chart-map");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import kz.agyn.note.FigureFormatter;
 import kz.agyn.platform.cache.Caches;
 import kz.agyn.platform.cache.PerGeneration;
+import kz.agyn.platform.cache.RenderedFragments;
 import kz.agyn.platform.charts.Axis;
 import kz.agyn.platform.charts.AxisLabel;
 import kz.agyn.platform.charts.ChartOption;
@@ -37,6 +38,8 @@ import kz.agyn.warehouse.Indicator;
 import kz.agyn.warehouse.Observation;
 import kz.agyn.warehouse.ObservationQuery;
 import kz.agyn.warehouse.Warehouse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,13 +63,23 @@ class DashboardController {
     /** The page's figures per language, computed once per change of the note's figures, the warehouse or the
      *  reference data (the page is the most visited and cost about 46 ms of CPU a view). */
     private final PerGeneration<Locale, Home> homes;
+    private final RenderedFragments fragments;
 
     /** What the home page shows, in one language. */
-    record Home(List<Card> cards, List<Chart> charts, Chart map, int contradictionCount) {
+    record Figures(List<Card> cards, List<Chart> charts, Chart map, int contradictionCount) {
+        Map<String, Object> model() {
+            return Map.of("cards", cards, "charts", charts, "map", map, "contradictionCount", contradictionCount);
+        }
+    }
+
+    /** The figures and the page's content as rendered from them (home-main.html). */
+    record Home(Figures figures, String html) {
     }
 
     DashboardController(NoteFigures figures, ReferenceData reference, FigureFormatter formatter,
-                        MessageSource messages, JsonMapper json, Warehouse warehouse, Caches caches) {
+                        MessageSource messages, JsonMapper json, Warehouse warehouse, Caches caches,
+                        RenderedFragments fragments) {
+        this.fragments = fragments;
         this.warehouse = warehouse;
         this.homes = caches.perGeneration(8, Caches.NOTE, Caches.WAREHOUSE, Caches.REFERENCE);
         this.figures = figures;
@@ -77,13 +90,16 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String home(Model model, Locale locale) {
-        Home home = homes.get(locale, () -> new Home(List.copyOf(cards(locale)), List.copyOf(charts(locale)),
-                map(locale), figures.contradictions().size()));
-        model.addAttribute("cards", home.cards());
-        model.addAttribute("charts", home.charts());
-        model.addAttribute("map", home.map());
-        model.addAttribute("contradictionCount", home.contradictionCount());
+    String home(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        Home home = homes.get(locale, () -> {
+            Figures f = new Figures(List.copyOf(cards(locale)), List.copyOf(charts(locale)), map(locale),
+                    figures.contradictions().size());
+            // Rendered here, once: Thymeleaf was about 70% of the page's CPU once the figures were kept.
+            String html = fragments.render("home-main :: main", f.model(), locale, request, response);
+            return new Home(f, html);
+        });
+        model.addAllAttributes(home.figures().model());
+        model.addAttribute("mainHtml", home.html());
         return "home";
     }
 

@@ -3,6 +3,7 @@ package kz.agyn.warehouse.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.account.Role;
 import kz.agyn.platform.cache.Caches;
 import kz.agyn.platform.cache.PerGeneration;
+import kz.agyn.platform.cache.RenderedFragments;
 import kz.agyn.platform.charts.ChartOption;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
@@ -45,7 +47,7 @@ class ExplorerController {
     private final JsonMapper json;
 
     /** What a view shows, computed once per change of the warehouse or the reference data (decision 0042). */
-    private record Shown(Explorer.View view, String lineOption, String mapOption) {
+    private record Shown(Explorer.View view, String lineOption, String mapOption, String html) {
     }
 
     /** A view depends on the selection, on what the reader's roles may see (small counts) and on the language. */
@@ -53,9 +55,11 @@ class ExplorerController {
     }
 
     private final PerGeneration<ShownKey, Shown> views;
+    private final RenderedFragments fragments;
 
     ExplorerController(Explorer explorer, Warehouse warehouse, ReferenceData reference, MessageSource messages,
-                       JsonMapper json, Caches caches) {
+                       JsonMapper json, Caches caches, RenderedFragments fragments) {
+        this.fragments = fragments;
         this.views = caches.perGeneration(2_000, Caches.WAREHOUSE,
                 Caches.REFERENCE);
         this.explorer = explorer;
@@ -88,25 +92,37 @@ class ExplorerController {
             String unit = view.indicator() == null ? ""
                     : messages.getMessage("unit." + view.indicator().unit(), null, "", locale);
             ChartOption map = explorer.mapOption(view, regionNames(locale), unit);
-            return new Shown(view, json.writeValueAsString(explorer.lineOption(view, unit)),
-                    map == null ? null : json.writeValueAsString(map));
+            String line = json.writeValueAsString(explorer.lineOption(view, unit));
+            String mapJson = map == null ? null : json.writeValueAsString(map);
+            // The explorer rendered once per view (decision 0049): rendering was most of a view's CPU. Its model
+            // holds only the view, what the roles (in the key) allow and the language: nothing of the viewer.
+            return new Shown(view, line, mapJson, fragments.render("explore :: explorer",
+                    explorerModel(view, roles, locale, line, mapJson), locale, request, response));
         });
         Explorer.View view = computed.view();
-        model.addAttribute("view", view);
-        model.addAttribute("indicators", warehouse.indicators());
-        model.addAttribute("mayRestore", roles.contains("ADMIN") || roles.contains("ANALYST"));
-        model.addAttribute("locale", locale);
-        model.addAttribute("lineOption", computed.lineOption());
-        model.addAttribute("mapOption", computed.mapOption());
-        model.addAttribute("exportQuery", view.query());
+        model.addAllAttributes(explorerModel(view, roles, locale, computed.lineOption(), computed.mapOption()));
+        model.addAttribute("explorerHtml", computed.html());
         // The same address answers with a page or with a fragment: caches must keep them apart.
         response.addHeader("Vary", "HX-Request");
         // Going back to a view htmx no longer holds asks for the whole page, not the fragment.
         if (htmx != null && restore == null) {
             response.setHeader("HX-Push-Url", request.getContextPath() + "/warehouse/explore?" + view.query());
-            return "explore :: explorer";
+            return "explore :: kept";
         }
         return "explore";
+    }
+
+    private Map<String, Object> explorerModel(Explorer.View view, Set<String> roles, Locale locale, String lineOption,
+                                              String mapOption) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("view", view);
+        model.put("indicators", warehouse.indicators());
+        model.put("mayRestore", roles.contains("ADMIN") || roles.contains("ANALYST"));
+        model.put("locale", locale);
+        model.put("lineOption", lineOption);
+        model.put("mapOption", mapOption);
+        model.put("exportQuery", view.query());
+        return model;
     }
 
     @GetMapping("/warehouse/export/{format}")

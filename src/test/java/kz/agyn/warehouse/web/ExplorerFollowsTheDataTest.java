@@ -59,6 +59,26 @@ class ExplorerFollowsTheDataTest extends AgynTest {
         imports.accept(report.id(), "follows-analyst", Locale.ENGLISH);
     }
 
+    /**
+     * The explorer is kept as rendered HTML (decision 0049): the page holds it once, inside the page's frame, and
+     * htmx's answer is the same explorer without the frame.
+     */
+    @Test
+    void thePageAndHtmxGetTheSameKeptExplorer() throws Exception {
+        String address = "/warehouse/explore?indicator=EMIGRANTS&by=REGION&lang=en";
+        var page = org.jsoup.Jsoup.parse(mvc.perform(get(address).with(user("kept-analyst").roles("ANALYST")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String htmx = mvc.perform(get(address).header("HX-Request", "true")
+                        .with(user("kept-other-analyst").roles("ANALYST")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page.select("#explorer")).hasSize(1);
+        assertThat(page.select("#explorer form#explore-form select#indicator")).hasSize(1);
+        assertThat(page.selectFirst(".username").text()).isEqualTo("kept-analyst");
+        assertThat(htmx).doesNotContain("<main").doesNotContain("kept-analyst");
+        assertThat(org.jsoup.Jsoup.parseBodyFragment(htmx).selectFirst("#explorer").outerHtml())
+                .isEqualTo(page.selectFirst("#explorer").outerHtml());
+    }
+
     /** The table's one figure. */
     private static String cell(String page) {
         return org.jsoup.Jsoup.parse(page).select("table td.num").text();
