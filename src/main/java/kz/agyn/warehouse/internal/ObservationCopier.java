@@ -46,9 +46,9 @@ import org.postgresql.copy.CopyIn;
  */
 public final class ObservationCopier implements AutoCloseable {
 
-    private static final String SQL = "COPY wh_observation (version_id, indicator, period, period_start, freq, "
+    private static final String SQL = "COPY %s (version_id, indicator, period, period_start, freq, "
             + "region, occupation, education, country, sex, age, flow, value, unit_mult, status) "
-            + "FROM STDIN (FORMAT text)";
+            + "FROM STDIN (FORMAT text%s)";
     private static final int FLUSH_AT = 1 << 16;
 
     private final CopyWriter copy;
@@ -59,7 +59,16 @@ public final class ObservationCopier implements AutoCloseable {
     private long rows;
 
     public ObservationCopier(Connection connection, int versionId) throws SQLException {
-        this(CopyWriter.open(connection, SQL), versionId);
+        this(CopyWriter.open(connection, SQL.formatted("wh_observation", "")), versionId);
+    }
+
+    /**
+     * Into the table staging a version's rows (decision 0050), made in the connection's transaction: COPY FREEZE
+     * writes its rows already frozen, so nothing has to visit them again to mark them visible.
+     */
+    public static ObservationCopier staged(Connection connection, int versionId) throws SQLException {
+        return new ObservationCopier(CopyWriter.open(connection,
+                SQL.formatted(StagedVersion.table(versionId), ", FREEZE true")), versionId);
     }
 
     ObservationCopier(CopyIn copy, int versionId) {
