@@ -129,8 +129,8 @@ class StagedImportTest extends AgynTest {
     void valuesRoundTripExactlyThroughTheStagedCopy() {
         ImportReport sdmx = imports.upload(DATASET, "values.csv", new ByteArrayInputStream("""
                 DATAFLOW,INDICATOR,TIME_PERIOD,REF_AREA,COUNTERPART_AREA,SEX,FLOW,OBS_VALUE,OBS_STATUS
-                AGYN:MIG(1.0),WAGE_AVG,2022,100000000,_Z,_T,_Z,272188.123456789012345678,A
-                AGYN:MIG(1.0),WAGE_AVG,2022-Q3,110000000,_Z,_T,_Z,1000000.5,P
+                AGYN:MIG(1.0),WAGE_AVG,2022,100000000,_T,_T,_Z,272188.123456789012345678,A
+                AGYN:MIG(1.0),WAGE_AVG,2022-Q3,110000000,_T,_T,_Z,1000000.5,P
                 AGYN:MIG(1.0),EMIGRANTS,2023,150000000,DE,_T,EMI,,O
                 AGYN:MIG(1.0),EMIGRANTS,2023,190000000,DE,F,EMI,7,na
                 """.getBytes(StandardCharsets.UTF_8)), "sdmx-csv", null, ADMIN, Locale.ENGLISH);
