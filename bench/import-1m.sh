@@ -37,7 +37,9 @@ p3=$(pg_cpu); t3=$(date +%s.%N)
 # psql's own CPU (it reads and sends the file) from bash's time keyword, the server's as for Agyn.
 TIMEFORMAT='%U %S'
 { time $psql -c "\copy bench_copy FROM '$work/obs.csv' (FORMAT csv, HEADER true)" ; } 2>"$work/psql.cpu"
-t4=$(date +%s.%N); p4=$(pg_cpu)
+t4=$(date +%s.%N)
+# psql's backend ends after psql does; its CPU counts once the postmaster has collected it.
+sleep 1; p4=$(pg_cpu)
 stored=$($psql -At -c "SELECT count(*) FROM wh_observation")
 
 printf 'agyn validate (upload, check, stage rows)  %6.1f s   (cpu: java %.1f s, postgres %.1f s)\n' \
