@@ -203,4 +203,25 @@ class StagedImportTest extends AgynTest {
         assertThat(jdbc.sql("SELECT row_count FROM wh_version WHERE id = ?").param(second).query(Integer.class)
                 .single()).isEqualTo(2_000);
     }
+
+    /**
+     * An import checked before decision 0050 has no staged rows: accept reads its file again and writes the rows
+     * through wh_observation into a new partition of their own, in the same one transaction.
+     */
+    @Test
+    void anImportWithoutStagedRowsIsWrittenIntoANewPartition() {
+        ImportReport report = upload("older.csv", rows(500).toString());
+        assertThat(report.status()).isEqualTo(ImportStatus.VALID);
+        jdbc.sql("SELECT count(*) FROM wh_unstage(?)").param(report.id()).query(Long.class).single();
+        assertThat(stagedOf(report.id())).isZero();
+
+        assertThat(imports.accept(report.id(), ADMIN, Locale.ENGLISH).status()).isEqualTo(ImportStatus.ACCEPTED);
+
+        int version = jdbc.sql("SELECT version_id FROM wh_import WHERE id = ?").param(report.id())
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("SELECT relispartition FROM pg_class WHERE relname = 'wh_observation_v' || ?")
+                .param(version).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM wh_observation_v" + version).query(Long.class).single())
+                .isEqualTo(500);
+    }
 }
