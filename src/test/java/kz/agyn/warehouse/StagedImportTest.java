@@ -36,10 +36,7 @@ class StagedImportTest extends AgynTest {
 
     @BeforeEach
     void dataset() {
-        jdbc.sql("""
-                INSERT INTO wh_dataset (code, title_kk, title_ru, title_en, publisher)
-                VALUES (?, 'Тест', 'Тест', 'Test', 'Agyn tests') ON CONFLICT (code) DO NOTHING""").param(DATASET)
-                .update();
+        Fixtures.dataset(jdbc, DATASET);
     }
 
     /** Many valid rows, as the benchmark writes them: 3 periods × 20 regions × 12 occupations × ... */
