@@ -251,7 +251,12 @@ class SurveyPageController {
             if (!model.containsAttribute("design")) {
                 model.addAttribute("design", surveys.design(id));
             }
+            if (!model.containsAttribute("replicateForm")) {
+                model.addAttribute("replicateForm", ReplicateForm.of(
+                        ((kz.agyn.survey.SurveyDesignDeclaration) model.getAttribute("design")).replicates()));
+            }
             model.addAttribute("intervalMethods", kz.agyn.survey.estimation.IntervalMethod.values());
+            model.addAttribute("replicateTypes", kz.agyn.survey.estimation.ReplicateType.values());
         }
         if (survey.respondents() == 0) {
             // A new survey: how to collect answers, rather than an estimate's refusal.
@@ -281,6 +286,11 @@ class SurveyPageController {
                          @RequestParam(defaultValue = "LOGIT") String intervals,
                          @RequestParam(defaultValue = "") String trimLower,
                          @RequestParam(defaultValue = "") String trimUpper,
+                         @RequestParam(defaultValue = "") String replicateType,
+                         @RequestParam(defaultValue = "") String replicateScale,
+                         @RequestParam(defaultValue = "") String replicateRscales,
+                         @RequestParam(defaultValue = "") String replicateRho,
+                         @RequestParam(defaultValue = "false") boolean replicateMse,
                          @RequestParam(defaultValue = "reasons_main") String question,
                          @RequestParam(required = false) String by, Authentication auth, Model model,
                          RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
@@ -291,8 +301,11 @@ class SurveyPageController {
                 .filter(m -> m.name().equals(intervals)).findFirst()
                 .orElse(kz.agyn.survey.estimation.IntervalMethod.LOGIT);
         try {
+            ReplicateForm replicates = new ReplicateForm(replicateType, replicateScale, replicateRscales,
+                    replicateRho, replicateMse);
+            model.addAttribute("replicateForm", replicates);
             declared = new kz.agyn.survey.SurveyDesignDeclaration(strata, stages, fpc, method, bound(trimLower),
-                    bound(trimUpper));
+                    bound(trimUpper), replicates.declaration());
             designs.declare(id, declared);
         } catch (UserException e) {
             // The refused choice stays in the form, beside the reason (bounds that are not numbers are dropped).
@@ -656,6 +669,55 @@ class SurveyPageController {
     }
 
     /** A trimming bound from the design form: empty for none, a decimal point or comma accepted. */
+    /**
+     * The replicate weights part of the design form as typed, so that a refused one is shown again as it was.
+     *
+     * @param type    a {@code ReplicateType} name, or empty for none
+     * @param rscales numbers separated by spaces or semicolons (a comma is a decimal comma)
+     */
+    record ReplicateForm(String type, String scale, String rscales, String rho, boolean mse) {
+
+        static ReplicateForm of(kz.agyn.survey.ReplicateDeclaration d) {
+            if (d == null) {
+                return new ReplicateForm("", "", "", "", false);
+            }
+            return new ReplicateForm(d.type().name(), d.scale() == null ? "" : String.valueOf(d.scale()),
+                    d.rscales() == null ? "" : String.join(" ", d.rscales().stream().map(String::valueOf).toList()),
+                    d.rho() == null ? "" : String.valueOf(d.rho()), d.mse());
+        }
+
+        /** The declaration, or null for none; a field that is not a number is refused naming it. */
+        kz.agyn.survey.ReplicateDeclaration declaration() {
+            if (type == null || type.isBlank()) {
+                return null;
+            }
+            kz.agyn.survey.estimation.ReplicateType t = java.util.Arrays.stream(
+                            kz.agyn.survey.estimation.ReplicateType.values()).filter(x -> x.name().equals(type))
+                    .findFirst().orElseThrow(() -> SurveyException.invalid("survey.replicates.badType", type));
+            List<Double> factors = null;
+            if (!rscales.isBlank()) {
+                factors = new java.util.ArrayList<>();
+                for (String part : rscales.strip().split("[\\s;]+")) {
+                    factors.add(number(part, "rscales"));
+                }
+            }
+            return new kz.agyn.survey.ReplicateDeclaration(t, number(scale, "scale"), factors, mse,
+                    number(rho, "rho"));
+        }
+
+        private static Double number(String text, String field) {
+            String t = text.strip().replace(',', '.');
+            if (t.isEmpty()) {
+                return null;
+            }
+            try {
+                return Double.valueOf(t);
+            } catch (NumberFormatException e) {
+                throw SurveyException.invalid("survey.replicates.badNumber", text, field);
+            }
+        }
+    }
+
     private static Double bound(String text) {
         String t = text.strip().replace(',', '.');
         if (t.isEmpty()) {
