@@ -2,6 +2,7 @@ package kz.agyn.survey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ public class SurveyCreationService {
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final MarginService margins;
+    private final CalibrationService calibration;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     /**
@@ -48,12 +50,13 @@ public class SurveyCreationService {
      */
     private final String marginsFrom;
 
-    SurveyCreationService(SurveyService surveys, SurveyRepository repository, MarginService margins, AuditLog audit,
-                          TransactionTemplate transactions,
+    SurveyCreationService(SurveyService surveys, SurveyRepository repository, MarginService margins,
+                          CalibrationService calibration, AuditLog audit, TransactionTemplate transactions,
                           @Value("${agyn.surveys.default-margins-from:}") String marginsFrom) {
         this.surveys = surveys;
         this.repository = repository;
         this.margins = margins;
+        this.calibration = calibration;
         this.audit = audit;
         this.transactions = transactions;
         this.marginsFrom = marginsFrom == null ? "" : marginsFrom.strip();
@@ -133,7 +136,9 @@ public class SurveyCreationService {
                 int created = repository.createSurvey(code, q, new Names(kk, ru, en), wave, false, null);
                 audit.record(AuditAction.CREATE, MarginService.AUDIT_SUBJECT, (long) created, 0, "survey " + code
                         + " created on questionnaire " + questionnaire + " version " + v);
-                weight(created, dataset, trimmed(s.marginPeriod()));
+                if (dataset != null || !inherit(created)) {
+                    weight(created, dataset, trimmed(s.marginPeriod()));
+                }
                 return created;
             });
             return surveys.survey(id);
@@ -142,6 +147,34 @@ public class SurveyCreationService {
             throw new InvalidFieldsException("survey.create.invalid",
                     List.of(Problem.inField("code", "survey.create.codeTaken", code)));
         }
+    }
+
+    /**
+     * A new wave weighted to user margins takes them from the questionnaire's previous wave: the latest other survey
+     * of the same questionnaire (any version) that is weighted to its own margins, with its calibration method and
+     * kind of targets; margins of a field the new version no longer asks with the same options are left behind. Only
+     * when no margins are named: a dataset chosen at creation wins. Audited; the Calibration tab says where they came
+     * from until they are changed.
+     *
+     * @return whether margins were inherited
+     */
+    private boolean inherit(int surveyId) {
+        Survey survey = surveys.survey(surveyId);
+        Optional<Survey> previous = repository.surveys().stream()
+                .filter(p -> p.id() != surveyId && p.questionnaire().equals(survey.questionnaire())
+                        && p.marginDataset() == null && !repository.margins(p.id()).isEmpty())
+                .max(java.util.Comparator.comparingInt(Survey::id));
+        if (previous.isEmpty()) {
+            return false;
+        }
+        Map<String, Map<String, Double>> fitting = calibration.fitting(previous.get(), survey);
+        if (fitting.isEmpty()) {
+            return false;
+        }
+        repository.inheritMargins(surveyId, previous.get().id(), fitting);
+        audit.record(AuditAction.UPDATE, MarginService.AUDIT_SUBJECT, (long) surveyId, 0, "survey " + survey.code()
+                + " took the own margins " + fitting.keySet() + " of its previous wave " + previous.get().code());
+        return true;
     }
 
     /** Applies the named margins (refusing the survey when they cannot weight it), or the default when it suits. */

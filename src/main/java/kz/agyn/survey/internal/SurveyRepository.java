@@ -218,6 +218,24 @@ public class SurveyRepository {
                 .params(dataset, period, surveyId).update();
     }
 
+    /**
+     * Gives a new survey the own margins, calibration method and kind of targets of {@code from} (its previous wave),
+     * and remembers where they came from.
+     */
+    public void inheritMargins(int surveyId, int from, Map<String, Map<String, Double>> margins) {
+        insertMargins(surveyId, margins);
+        jdbc.sql("""
+                UPDATE survey s SET calibration_method = f.calibration_method, margin_targets = f.margin_targets,
+                    margin_dataset = NULL, margin_period = NULL, margins_from = f.id
+                FROM survey f WHERE s.id = ? AND f.id = ?""").params(surveyId, from).update();
+    }
+
+    /** The code of the survey whose margins this one took when it was created, while it keeps them. */
+    public Optional<String> marginsFrom(int surveyId) {
+        return jdbc.sql("SELECT f.code FROM survey s JOIN survey f ON f.id = s.margins_from WHERE s.id = ?")
+                .param(surveyId).query(String.class).optional();
+    }
+
     public void insertMargins(int surveyId, Map<String, Map<String, Double>> margins) {
         List<Object[]> rows = new ArrayList<>();
         margins.forEach((variable, cats) -> cats.forEach((c, p) -> rows.add(new Object[] {surveyId, variable, c, p})));
@@ -391,7 +409,8 @@ public class SurveyRepository {
         if (margins != null) {
             jdbc.sql("DELETE FROM survey_margin WHERE survey_id = ?").param(surveyId).update();
             insertMargins(surveyId, margins);
-            jdbc.sql("UPDATE survey SET margin_source = NULL WHERE id = ?").param(surveyId).update();
+            jdbc.sql("UPDATE survey SET margin_source = NULL, margins_from = NULL WHERE id = ?").param(surveyId)
+                    .update();
             if (!margins.isEmpty()) {
                 warehouseMargins(surveyId, null, null);
             }
