@@ -305,13 +305,13 @@ public class CalibrationService {
     }
 
     /**
-     * The own margins of {@code previous} that fit {@code survey}'s questionnaire: those of its profile fields whose
+     * The own margins of {@code previous} that fit the questionnaire {@code questionnaireId}: those of its profile fields whose
      * categories are all options of the new questionnaire's question for the field (a later version may have dropped
      * one); empty when none fit.
      */
-    Map<String, Map<String, Double>> fitting(Survey previous, Survey survey) {
+    Map<String, Map<String, Double>> fitting(Survey previous, int questionnaireId) {
         Map<String, Question> byField = new java.util.HashMap<>();
-        profileQuestions(survey).forEach(q -> byField.put(q.profileField(), q));
+        profileQuestions(questionnaireId).forEach(q -> byField.put(q.profileField(), q));
         Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
         repository.margins(previous.id()).forEach((field, categories) -> {
             Question q = byField.get(field);
@@ -324,7 +324,11 @@ public class CalibrationService {
 
     /** The questionnaire's profile questions with options: the ones margins can be given for. */
     private List<Question> profileQuestions(Survey survey) {
-        return repository.questions(survey.questionnaireId()).stream()
+        return profileQuestions(survey.questionnaireId());
+    }
+
+    private List<Question> profileQuestions(int questionnaireId) {
+        return repository.questions(questionnaireId).stream()
                 .filter(q -> q.profileField() != null && q.type().hasOptions() && !q.options().isEmpty()).toList();
     }
 

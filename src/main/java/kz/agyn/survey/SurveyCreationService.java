@@ -126,9 +126,31 @@ public class SurveyCreationService {
         if (dataset != null && !dataset.isEmpty() && trimmed(s.marginPeriod()) == null) {
             problems.add(Problem.inField("marginPeriod", "survey.margins.choice.noPeriod", dataset));
         }
+        Survey previous = null;
+        Map<String, Map<String, Double>> inherited = null;
+        String previousCode = trimmed(s.previousWave());
+        if (previousCode != null) {
+            previous = repository.survey(previousCode).orElse(null);
+            if (previous == null) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousUnknown", previousCode));
+            } else if (dataset != null) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousAndDataset", previousCode));
+            } else if (!previous.questionnaire().equals(questionnaire)) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousOtherQuestionnaire",
+                        previousCode, previous.questionnaire(), questionnaire));
+            } else if (questionnaireId != null) {
+                inherited = previous.marginDataset() != null ? Map.of()
+                        : calibration.fitting(previous, questionnaireId);
+                if (inherited.isEmpty()) {
+                    problems.add(Problem.inField("previousWave", "survey.create.previousNoMargins", previousCode));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException("survey.create.invalid", problems);
         }
+        Survey from = previous;
+        Map<String, Map<String, Double>> taken = inherited;
         int q = questionnaireId;
         int v = version;
         try {
@@ -136,7 +158,11 @@ public class SurveyCreationService {
                 int created = repository.createSurvey(code, q, new Names(kk, ru, en), wave, false, null);
                 audit.record(AuditAction.CREATE, MarginService.AUDIT_SUBJECT, (long) created, 0, "survey " + code
                         + " created on questionnaire " + questionnaire + " version " + v);
-                if (dataset != null || !inherit(created)) {
+                if (from != null) {
+                    repository.inheritMargins(created, from.id(), taken);
+                    audit.record(AuditAction.UPDATE, MarginService.AUDIT_SUBJECT, (long) created, 0, "survey " + code
+                            + " took the own margins " + taken.keySet() + " of its previous wave " + from.code());
+                } else {
                     weight(created, dataset, trimmed(s.marginPeriod()));
                 }
                 return created;
@@ -150,31 +176,13 @@ public class SurveyCreationService {
     }
 
     /**
-     * A new wave weighted to user margins takes them from the questionnaire's previous wave: the latest other survey
-     * of the same questionnaire (any version) that is weighted to its own margins, with its calibration method and
-     * kind of targets; margins of a field the new version no longer asks with the same options are left behind. Only
-     * when no margins are named: a dataset chosen at creation wins. Audited; the Calibration tab says where they came
-     * from until they are changed.
-     *
-     * @return whether margins were inherited
+     * The surveys a new wave can take user margins from: those weighted to their own margins, latest first (their
+     * questionnaire must be the new wave's; that is checked when the wave is created).
      */
-    private boolean inherit(int surveyId) {
-        Survey survey = surveys.survey(surveyId);
-        Optional<Survey> previous = repository.surveys().stream()
-                .filter(p -> p.id() != surveyId && p.questionnaire().equals(survey.questionnaire())
-                        && p.marginDataset() == null && !repository.margins(p.id()).isEmpty())
-                .max(java.util.Comparator.comparingInt(Survey::id));
-        if (previous.isEmpty()) {
-            return false;
-        }
-        Map<String, Map<String, Double>> fitting = calibration.fitting(previous.get(), survey);
-        if (fitting.isEmpty()) {
-            return false;
-        }
-        repository.inheritMargins(surveyId, previous.get().id(), fitting);
-        audit.record(AuditAction.UPDATE, MarginService.AUDIT_SUBJECT, (long) surveyId, 0, "survey " + survey.code()
-                + " took the own margins " + fitting.keySet() + " of its previous wave " + previous.get().code());
-        return true;
+    public List<Survey> wavesWithOwnMargins() {
+        return repository.surveys().stream().filter(p -> p.marginDataset() == null && !p.synthetic()
+                        && !repository.margins(p.id()).isEmpty())
+                .sorted(java.util.Comparator.comparingInt(Survey::id).reversed()).toList();
     }
 
     /** Applies the named margins (refusing the survey when they cannot weight it), or the default when it suits. */

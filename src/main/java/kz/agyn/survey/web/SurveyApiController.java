@@ -88,7 +88,10 @@ class SurveyApiController {
                     + "the latest version of the standard instrument migration-intentions), optional "
                     + "`marginDataset` with `marginPeriod` (a warehouse dataset holding POP_YOUNG_SPECIALISTS; "
                     + "omitted: the demonstration survey's warehouse margins when the questionnaire has profile "
-                    + "questions for them, else none; \"\": none). Never synthetic. Answers 201 with Location "
+                    + "questions for them, else none; \"\": none), or instead `previousWave`: the code of the survey "
+                    + "this is the next wave of, weighted to its own margins, whose margins, calibration method and "
+                    + "kind of targets the new survey takes (same questionnaire; margins of a profile question the "
+                    + "new version asks with other options are left behind). Never synthetic. Answers 201 with Location "
                     + "and the survey; 400 problem+json listing every problem in `errors` (`path`, `code`, "
                     + "`message`) when refused, and nothing is written. ADMIN and ANALYST only; audited.")
     ResponseEntity<Survey> create(@RequestBody NewSurvey survey, Authentication auth) {

@@ -132,7 +132,12 @@ class SurveyPageController {
                         c.synthetic(), locale));
             }
         }
-        String margin = values.marginDataset() == null ? "" : values.marginDataset().isEmpty() ? NONE
+        for (Survey w : creation.wavesWithOwnMargins()) {
+            marginOptions.put(WAVE + w.code(), messages.getMessage("survey.create.marginsOfWave",
+                    new Object[] {w.code(), w.title().in(locale)}, locale));
+        }
+        String margin = values.previousWave() != null ? WAVE + values.previousWave()
+                : values.marginDataset() == null ? "" : values.marginDataset().isEmpty() ? NONE
                 : values.marginDataset() + "|" + (values.marginPeriod() == null ? "" : values.marginPeriod());
         model.addAttribute("questionnaires", versions);
         model.addAttribute("newSurvey", values);
@@ -145,12 +150,16 @@ class SurveyPageController {
     /** The value the new-survey form sends for "no margins". */
     static final String NONE = "none";
 
+    /** The prefix of the new-survey form's value for "the own margins of the previous wave CODE". */
+    static final String WAVE = "wave:";
+
     /**
      * A new survey from the form on the list page: created, it redirects to the survey's page (Post/Redirect/Get);
      * refused, the list is shown again with 400, the values kept and each problem next to its field.
      *
      * @param questionnaire "code|version", or a code alone for its latest version
-     * @param margins       "" for the default margins, {@value #NONE} for none, else "dataset|period"
+     * @param margins       "" for the default margins, {@value #NONE} for none, {@value #WAVE} and a survey's code for
+     *                      the own margins of the wave this one follows, else "dataset|period"
      */
     @PostMapping("/surveys")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
@@ -169,12 +178,13 @@ class SurveyPageController {
                 version = -1; // not a version any questionnaire has: reported as unknown next to the field
             }
         }
+        String previous = margins.startsWith(WAVE) ? margins.substring(WAVE.length()) : null;
         int mbar = margins.indexOf('|');
-        String dataset = margins.isBlank() ? null : NONE.equals(margins) ? ""
+        String dataset = margins.isBlank() || previous != null ? null : NONE.equals(margins) ? ""
                 : mbar < 0 ? margins : margins.substring(0, mbar);
-        String period = mbar < 0 ? null : margins.substring(mbar + 1);
+        String period = mbar < 0 || previous != null ? null : margins.substring(mbar + 1);
         NewSurvey values = new NewSurvey(code, titleKk, titleRu, titleEn, wave, qCode.isBlank() ? null : qCode,
-                version, dataset, period);
+                version, dataset, period, previous);
         try {
             Survey created = creation.create(values, auth.getName());
             redirect.addFlashAttribute("created", messages.getMessage("survey.create.done",
