@@ -716,19 +716,16 @@ class SurveyPageController {
         }
 
         private static Double number(String text, String field) {
-            String t = text.strip().replace(',', '.');
-            if (t.isEmpty()) {
-                return null;
-            }
-            try {
-                return Double.valueOf(t);
-            } catch (NumberFormatException e) {
-                throw SurveyException.invalid("survey.replicates.badNumber", text, field);
-            }
+            return decimal(text, "survey.replicates.badNumber", text, field);
         }
     }
 
     private static Double bound(String text) {
+        return decimal(text, "survey.design.badNumber", text);
+    }
+
+    /** A number of the design form ("0,5" or "0.5"); null when empty; otherwise refused with {@code code}. */
+    private static Double decimal(String text, String code, Object... args) {
         String t = text.strip().replace(',', '.');
         if (t.isEmpty()) {
             return null;
@@ -736,7 +733,7 @@ class SurveyPageController {
         try {
             return Double.valueOf(t);
         } catch (NumberFormatException e) {
-            throw SurveyException.invalid("survey.design.badNumber", text);
+            throw SurveyException.invalid(code, args);
         }
     }
 
