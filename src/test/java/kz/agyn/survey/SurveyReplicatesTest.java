@@ -221,6 +221,45 @@ class SurveyReplicatesTest extends AgynTest {
                 Map.of("M", 0.4 * total, "F", 0.6 * total));
     }
 
+    /**
+     * The microdata of a calibrated JK1 survey carry repw_1…repw_6, and its R script (svrepdesign, each replicate
+     * calibrated by calibrate()) gives Agyn's shares, standard errors and logit intervals.
+     */
+    @Test
+    void theMicrodataScriptReproducesTheReplicateEstimatesInR() throws Exception {
+        declare("{\"replicates\": {\"type\": \"JK1\"}}", "en", 200);
+        calibration.save(surveyId, CalibrationMethod.RAKING, MarginTargets.SHARE, List.of(
+                new MarginTarget("sex", "M", "0.4"), new MarginTarget("sex", "F", "0.6")), Locale.ENGLISH);
+        byte[] zip = mvc.perform(get("/api/v1/surveys/" + surveyId + "/microdata").with(ANALYST)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agyn-replicate-microdata");
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes());
+            }
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve(CODE + ".R"))).contains("svrepdesign(");
+        kz.agyn.RScripts.run(dir.resolve(CODE + ".R"), dir);
+        List<Map<String, String>> rows = kz.agyn.RScripts.csv(dir.resolve(CODE + "-estimates.csv"));
+        int compared = 0;
+        for (String question : List.of("intend_leave", "reasons_main")) {
+            Estimates agyn = surveys.estimates(surveyId, question, null, Locale.ENGLISH);
+            for (Estimates.OptionEstimate o : agyn.options()) {
+                Map<String, String> r = rows.stream().filter(x -> x.get("question").equals(question)
+                        && x.get("option").equals(o.option())).findFirst().orElseThrow();
+                String what = question + " " + o.option();
+                assertThat(Double.parseDouble(r.get("share"))).as(what).isCloseTo(o.share(), within(1e-8));
+                assertThat(Double.parseDouble(r.get("se"))).as(what).isCloseTo(o.standardError(), within(1e-8));
+                assertThat(Double.parseDouble(r.get("low"))).as(what).isCloseTo(o.ciLow(), within(1e-8));
+                assertThat(Double.parseDouble(r.get("high"))).as(what).isCloseTo(o.ciHigh(), within(1e-8));
+                assertThat(Integer.parseInt(r.get("df"))).as(what).isEqualTo(o.degreesOfFreedom());
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(4);
+    }
+
     @Test
     void badReplicateDeclarationsAreRefusedInTheCallersLanguage() throws Exception {
         assertThat(declare("{\"replicates\": {\"type\": \"JKN\"}}", "en", 400))
