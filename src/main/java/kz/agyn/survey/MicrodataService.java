@@ -367,12 +367,15 @@ public class MicrodataService {
                         .append(d.trimLower() == null ? "" : ", bounds = c(" + num(d.trimLower()) + ", "
                                 + num(d.trimUpper()) + ")").append(")\n");
             }
+            // A replicate design's weights() are its replicates; the full-sample ones are "sampling".
+            String weights = replicates != null ? "weights(design, \"sampling\")" : "weights(design)";
             if (d.trimLower() == null) {
-                r.append("# weights(design) / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
-                        .append("stopifnot(max(abs(weights(design) / d$weight - 1)) < 1e-6)\n\n");
+                r.append("# ").append(weights).append(" / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
+                        .append("stopifnot(max(abs(").append(weights).append(" / d$weight - 1)) < 1e-6)\n\n");
             } else {
                 // Where the bounds bind, R's bounded calibration and Agyn's bounded raking may part (decision 0040).
-                r.append("if (max(abs(weights(design) / d$weight - 1)) > 1e-6) warning(\"trimmed weights differ\")\n\n");
+                r.append("if (max(abs(").append(weights)
+                        .append(" / d$weight - 1)) > 1e-6) warning(\"trimmed weights differ\")\n\n");
             }
             estimatesComment.lines().forEach(l -> r.append("# ").append(l).append('\n'));
             r.append("""
@@ -415,6 +418,14 @@ public class MicrodataService {
                 case BETA -> "beta";
             })).append("\nlevel <- ").append(num(level)).append('\n');
             r.append("replicated <- ").append(replicates != null ? "TRUE" : "FALSE").append('\n');
+            // svymean(return.replicates = TRUE) answers list(mean, replicates), its mean a plain vector with "var".
+            r.append("""
+                    shares <- function(est) {
+                      if (!replicated) return(list(p = as.numeric(coef(est)), se = as.numeric(SE(est)), reps = NULL))
+                      list(p = as.numeric(est$mean), se = sqrt(diag(as.matrix(attr(est$mean, "var")))),
+                           reps = est$replicates)
+                    }
+                    """);
             r.append("questions <- list(\n");
             List<String> items = new ArrayList<>();
             for (Estimated e : estimated) {
@@ -435,15 +446,15 @@ public class MicrodataService {
                       if (question$type == "single") {
                         est <- svymean(as.formula(paste0("~", first)), design, na.rm = TRUE,
                                        return.replicates = replicated)
-                        if (replicated) { reps <- est$replicates; est <- est$mean }
-                        p <- as.numeric(coef(est)); se <- as.numeric(SE(est))
+                        s <- shares(est)
+                        p <- s$p; se <- s$se; reps <- s$reps
                       } else {
                         p <- numeric(0); se <- numeric(0)
                         for (column in question$columns) {
                           est <- svymean(as.formula(paste0("~", column)), design, na.rm = TRUE,
                                          return.replicates = replicated)
-                          if (replicated) { reps <- cbind(reps, est$replicates); est <- est$mean }
-                          p <- c(p, as.numeric(coef(est))); se <- c(se, as.numeric(SE(est)))
+                          s <- shares(est)
+                          p <- c(p, s$p); se <- c(se, s$se); reps <- cbind(reps, s$reps)
                         }
                       }
                       for (k in seq_along(question$options)) {
