@@ -78,7 +78,8 @@ public class CalibrationService {
             questions.add(new CalibrationSettings.QuestionMargins(q.code(), q.text().in(locale), q.profileField(),
                     !given.isEmpty(), categories));
         }
-        return new CalibrationSettings(survey.id(), survey.code(), row.method(), row.targets(), source, questions);
+        return new CalibrationSettings(survey.id(), survey.code(), row.method(), row.targets(), source, questions,
+                source == MarginSources.Kind.OWN ? repository.marginsFrom(surveyId).orElse(null) : null);
     }
 
     /**
@@ -303,9 +304,31 @@ public class CalibrationService {
         return settings(surveyId, locale);
     }
 
+    /**
+     * The own margins of {@code previous} that fit the questionnaire {@code questionnaireId}: those of its profile fields whose
+     * categories are all options of the new questionnaire's question for the field (a later version may have dropped
+     * one); empty when none fit.
+     */
+    Map<String, Map<String, Double>> fitting(Survey previous, int questionnaireId) {
+        Map<String, Question> byField = new java.util.HashMap<>();
+        profileQuestions(questionnaireId).forEach(q -> byField.put(q.profileField(), q));
+        Map<String, Map<String, Double>> out = new java.util.LinkedHashMap<>();
+        repository.margins(previous.id()).forEach((field, categories) -> {
+            Question q = byField.get(field);
+            if (q != null && categories.keySet().stream().allMatch(c -> q.option(c).isPresent())) {
+                out.put(field, categories);
+            }
+        });
+        return out;
+    }
+
     /** The questionnaire's profile questions with options: the ones margins can be given for. */
     private List<Question> profileQuestions(Survey survey) {
-        return repository.questions(survey.questionnaireId()).stream()
+        return profileQuestions(survey.questionnaireId());
+    }
+
+    private List<Question> profileQuestions(int questionnaireId) {
+        return repository.questions(questionnaireId).stream()
                 .filter(q -> q.profileField() != null && q.type().hasOptions() && !q.options().isEmpty()).toList();
     }
 

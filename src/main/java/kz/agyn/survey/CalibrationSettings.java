@@ -11,9 +11,11 @@ import kz.agyn.survey.estimation.CalibrationMethod;
  *
  * @param source    where the weights take their margins from now: the survey's own, a warehouse dataset, or none
  * @param questions the profile questions with options, in questionnaire order
+ * @param inheritedFrom the code of the previous wave whose own margins this survey took when it was created, while it
+ *                  keeps them unchanged; null otherwise
  */
 public record CalibrationSettings(int surveyId, String code, CalibrationMethod method, MarginTargets targets,
-                                  MarginSources.Kind source, List<QuestionMargins> questions) {
+                                  MarginSources.Kind source, List<QuestionMargins> questions, String inheritedFrom) {
 
     public CalibrationSettings {
         questions = List.copyOf(questions);

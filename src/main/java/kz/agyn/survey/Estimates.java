@@ -39,11 +39,19 @@ public record Estimates(int surveyId, String survey, boolean synthetic, String q
      *
      * @param method           WALD (clipped to [0, 1]), LOGIT or BETA (Korn–Graubard)
      * @param level            the confidence level, e.g. 0.95
-     * @param degreesOfFreedom the design's degrees of freedom: PSUs less strata of those who answered
-     * @param statement        "95% logit interval, 187 degrees of freedom" in the reader's language
+     * @param degreesOfFreedom the design's degrees of freedom: PSUs less strata of those who answered, or with
+     *                         replicate weights the rank of those respondents' replicate weights less one (R's degf)
+     * @param variance         how standard errors are made: LINEARIZATION (Taylor, under the declared strata and
+     *                         clusters) or the replicate type (JK1, JKN, BOOTSTRAP, BRR, FAY) whose weights they come
+     *                         from (decision 0048)
+     * @param statement        "95% logit interval, 187 degrees of freedom" in the reader's language, naming the
+     *                         replicate weights when they are used
      */
-    public record Intervals(String method, double level, int degreesOfFreedom, String statement) {
+    public record Intervals(String method, double level, int degreesOfFreedom, String variance, String statement) {
     }
+
+    /** {@link Intervals#variance()} of a design without replicate weights. */
+    public static final String LINEARIZATION = "LINEARIZATION";
 
     public Estimates {
         options = List.copyOf(options);

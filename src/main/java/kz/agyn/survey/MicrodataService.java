@@ -93,6 +93,16 @@ public class MicrodataService {
                 columns.add(design(names, "fpc2", true, d -> number(respondents.get(d).design().fpc2()), locale));
             }
         }
+        kz.agyn.survey.estimation.ReplicateWeights replicates = sample.design().replicates();
+        if (replicates != null) {
+            // The imported (uncalibrated) replicate weights: the scripts calibrate each replicate as Agyn does.
+            for (int r = 0; r < replicates.count(); r++) {
+                int k = r;
+                columns.add(new Column(name(names, ReplicateDeclaration.COLUMN_PREFIX + (r + 1)), "", "",
+                        msg("survey.microdata.meaning.replicate", locale, r + 1), true,
+                        i -> number(respondents.get(i).design().replicates().get(k))));
+            }
+        }
         Map<String, String> rakingColumns = new LinkedHashMap<>();
         for (RakingVariable v : sample.weights().raking()) {
             String column = name(names, "cal_" + v.name());
@@ -113,8 +123,8 @@ public class MicrodataService {
                 base + ".csv", csv(columns, respondents.size()),
                 base + "-codebook.csv", codebook(columns),
                 base + ".R", RScript.of(base, columns.stream().filter(Column::numeric).map(Column::name)
-                        .toList(), declared, sample.weights().raking(), sample.weights().method(), rakingColumns,
-                        estimated, sample.settings().level(), header(survey, base, locale),
+                        .toList(), declared, replicates, sample.weights().raking(), sample.weights().method(),
+                        rakingColumns, estimated, sample.settings().level(), header(survey, base, locale),
                         msg("survey.microdata.script.estimates", locale,
                                 msg("survey.interval.method." + declared.intervals().name(), locale),
                                 base + "-estimates.csv")),
@@ -288,8 +298,9 @@ public class MicrodataService {
         }
 
         static String of(String base, List<String> numeric, SurveyDesignDeclaration d,
-                         List<RakingVariable> raking, CalibrationMethod method, Map<String, String> rakingColumns,
-                         List<Estimated> estimated, double level, String header, String estimatesComment) {
+                         kz.agyn.survey.estimation.ReplicateWeights replicates, List<RakingVariable> raking,
+                         CalibrationMethod method, Map<String, String> rakingColumns, List<Estimated> estimated,
+                         double level, String header, String estimatesComment) {
             StringBuilder r = new StringBuilder();
             header.lines().forEach(l -> r.append("# ").append(l).append('\n'));
             r.append("suppressPackageStartupMessages(library(survey))\n")
@@ -314,15 +325,30 @@ public class MicrodataService {
                 r.append("d$").append(c).append(" <- factor(d$").append(c).append(", levels = ")
                         .append(vector(present)).append(")\n");
             }
-            String ids = d.stages() == 0 ? "~1" : d.stages() == 1 ? "~psu" : "~psu + ssu";
-            r.append("design <- svydesign(ids = ").append(ids);
-            if (d.strata()) {
-                r.append(", strata = ~stratum");
+            if (replicates != null) {
+                // Decision 0048: R's svrepdesign with the resolved scale and rscales (JKn's from the strata).
+                r.append("design <- svrepdesign(data = d, weights = ~weight_base, repweights = \"^repw_[0-9]+$\", ")
+                        .append("type = ").append(q(replicates.type().rName())).append(", combined.weights = TRUE");
+                if (!replicates.type().fixedScale()) {
+                    r.append(", scale = ").append(num(replicates.scale()));
+                }
+                if (replicates.rho() != null) {
+                    r.append(", rho = ").append(num(replicates.rho()));
+                }
+                r.append(",\n  rscales = c(").append(java.util.Arrays.stream(replicates.rscales()).mapToObj(RScript::num)
+                        .collect(java.util.stream.Collectors.joining(", "))).append("), mse = ")
+                        .append(replicates.mse() ? "TRUE" : "FALSE").append(")\n");
+            } else {
+                String ids = d.stages() == 0 ? "~1" : d.stages() == 1 ? "~psu" : "~psu + ssu";
+                r.append("design <- svydesign(ids = ").append(ids);
+                if (d.strata()) {
+                    r.append(", strata = ~stratum");
+                }
+                if (d.fpc()) {
+                    r.append(", fpc = ").append(d.stages() == 2 ? "~fpc1 + fpc2" : "~fpc1");
+                }
+                r.append(", weights = ~weight_base, nest = TRUE, data = d)\n");
             }
-            if (d.fpc()) {
-                r.append(", fpc = ").append(d.stages() == 2 ? "~fpc1 + fpc2" : "~fpc1");
-            }
-            r.append(", weights = ~weight_base, nest = TRUE, data = d)\n");
             if (!raking.isEmpty()) {
                 List<String> population = new ArrayList<>();
                 population.add(q("(Intercept)") + " = " + num(raking.get(0).total()));
@@ -337,15 +363,19 @@ public class MicrodataService {
                         .append(String.join(" + ", rakingColumns.values()))
                         .append(",\n  population = c(").append(String.join(", ", population))
                         .append("),\n  calfun = \"").append(method.calfun()).append("\", epsilon = 1e-10, maxit = 1000")
+                        .append(replicates != null ? ", compress = FALSE" : "")
                         .append(d.trimLower() == null ? "" : ", bounds = c(" + num(d.trimLower()) + ", "
                                 + num(d.trimUpper()) + ")").append(")\n");
             }
+            // A replicate design's weights() are its replicates; the full-sample ones are "sampling".
+            String weights = replicates != null ? "weights(design, \"sampling\")" : "weights(design)";
             if (d.trimLower() == null) {
-                r.append("# weights(design) / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
-                        .append("stopifnot(max(abs(weights(design) / d$weight - 1)) < 1e-6)\n\n");
+                r.append("# ").append(weights).append(" / d$weight - 1 is 0 to rounding: the weights are Agyn's.\n")
+                        .append("stopifnot(max(abs(").append(weights).append(" / d$weight - 1)) < 1e-6)\n\n");
             } else {
                 // Where the bounds bind, R's bounded calibration and Agyn's bounded raking may part (decision 0040).
-                r.append("if (max(abs(weights(design) / d$weight - 1)) > 1e-6) warning(\"trimmed weights differ\")\n\n");
+                r.append("if (max(abs(").append(weights)
+                        .append(" / d$weight - 1)) > 1e-6) warning(\"trimmed weights differ\")\n\n");
             }
             estimatesComment.lines().forEach(l -> r.append("# ").append(l).append('\n'));
             r.append("""
@@ -370,11 +400,32 @@ public class MicrodataService {
                       c(min(lo, p), max(hi, p))
                     }
                     """);
+            if (replicates != null) {
+                // On replicate weights R's svyciprop(method = "logit") takes the replicates' spread of logit(p_r).
+                r.append("""
+                        replicateLogit <- function(p, reps, df, level) {
+                          if (p <= 0 || p >= 1 || df < 1 || any(reps <= 0 | reps >= 1, na.rm = TRUE)) return(NULL)
+                          v <- survey:::svrVar(qlogis(reps), design$scale, design$rscales, mse = design$mse,
+                                               coef = qlogis(p))
+                          h <- qt(1 - (1 - level) / 2, df) * sqrt(as.numeric(v))
+                          plogis(qlogis(p) + c(-h, h))
+                        }
+                        """);
+            }
             r.append("method <- ").append(q(switch (d.intervals()) {
                 case LOGIT -> "logit";
                 case WALD -> "mean";
                 case BETA -> "beta";
             })).append("\nlevel <- ").append(num(level)).append('\n');
+            r.append("replicated <- ").append(replicates != null ? "TRUE" : "FALSE").append('\n');
+            // svymean(return.replicates = TRUE) answers list(mean, replicates), its mean a plain vector with "var".
+            r.append("""
+                    shares <- function(est) {
+                      if (!replicated) return(list(p = as.numeric(coef(est)), se = as.numeric(SE(est)), reps = NULL))
+                      list(p = as.numeric(est$mean), se = sqrt(diag(as.matrix(attr(est$mean, "var")))),
+                           reps = est$replicates)
+                    }
+                    """);
             r.append("questions <- list(\n");
             List<String> items = new ArrayList<>();
             for (Estimated e : estimated) {
@@ -391,18 +442,25 @@ public class MicrodataService {
                       domain <- subset(design, !is.na(design$variables[[first]]))
                       df <- degf(domain)
                       m <- sum(answered)
+                      reps <- NULL
                       if (question$type == "single") {
-                        est <- svymean(as.formula(paste0("~", first)), design, na.rm = TRUE)
-                        p <- as.numeric(coef(est)); se <- as.numeric(SE(est))
+                        est <- svymean(as.formula(paste0("~", first)), design, na.rm = TRUE,
+                                       return.replicates = replicated)
+                        s <- shares(est)
+                        p <- s$p; se <- s$se; reps <- s$reps
                       } else {
                         p <- numeric(0); se <- numeric(0)
                         for (column in question$columns) {
-                          est <- svymean(as.formula(paste0("~", column)), design, na.rm = TRUE)
-                          p <- c(p, as.numeric(coef(est))); se <- c(se, as.numeric(SE(est)))
+                          est <- svymean(as.formula(paste0("~", column)), design, na.rm = TRUE,
+                                         return.replicates = replicated)
+                          s <- shares(est)
+                          p <- c(p, s$p); se <- c(se, s$se); reps <- cbind(reps, s$reps)
                         }
                       }
                       for (k in seq_along(question$options)) {
-                        ci <- interval(p[k], se[k], df, m, method, level)
+                        ci <- NULL
+                        if (replicated && method == "logit") ci <- replicateLogit(p[k], as.matrix(reps)[, k], df, level)
+                        if (is.null(ci)) ci <- interval(p[k], se[k], df, m, method, level)
                         rows[[length(rows) + 1]] <- data.frame(question = question$code, option = question$options[k],
                           share = p[k], se = se[k], low = ci[1], high = ci[2], df = df, answered = m)
                       }

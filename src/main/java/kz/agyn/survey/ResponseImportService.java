@@ -205,6 +205,7 @@ public class ResponseImportService {
         return new ResponseParser(questions, ids -> checkExisting ? repository.existingExternalIds(survey.id(), ids)
                 : java.util.Set.of())
                 .requireDesign(designColumns(repository.design(survey.id())))
+                .requireReplicates(repository.design(survey.id()).replicated())
                 .parse(file, name, mapping);
     }
 

@@ -2,6 +2,7 @@ package kz.agyn.survey;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ public class SurveyCreationService {
     private final SurveyService surveys;
     private final SurveyRepository repository;
     private final MarginService margins;
+    private final CalibrationService calibration;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     /**
@@ -48,12 +50,13 @@ public class SurveyCreationService {
      */
     private final String marginsFrom;
 
-    SurveyCreationService(SurveyService surveys, SurveyRepository repository, MarginService margins, AuditLog audit,
-                          TransactionTemplate transactions,
+    SurveyCreationService(SurveyService surveys, SurveyRepository repository, MarginService margins,
+                          CalibrationService calibration, AuditLog audit, TransactionTemplate transactions,
                           @Value("${agyn.surveys.default-margins-from:}") String marginsFrom) {
         this.surveys = surveys;
         this.repository = repository;
         this.margins = margins;
+        this.calibration = calibration;
         this.audit = audit;
         this.transactions = transactions;
         this.marginsFrom = marginsFrom == null ? "" : marginsFrom.strip();
@@ -123,9 +126,31 @@ public class SurveyCreationService {
         if (dataset != null && !dataset.isEmpty() && trimmed(s.marginPeriod()) == null) {
             problems.add(Problem.inField("marginPeriod", "survey.margins.choice.noPeriod", dataset));
         }
+        Survey previous = null;
+        Map<String, Map<String, Double>> inherited = null;
+        String previousCode = trimmed(s.previousWave());
+        if (previousCode != null) {
+            previous = repository.survey(previousCode).orElse(null);
+            if (previous == null) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousUnknown", previousCode));
+            } else if (dataset != null) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousAndDataset", previousCode));
+            } else if (!previous.questionnaire().equals(questionnaire)) {
+                problems.add(Problem.inField("previousWave", "survey.create.previousOtherQuestionnaire",
+                        previousCode, previous.questionnaire(), questionnaire));
+            } else if (questionnaireId != null) {
+                inherited = previous.marginDataset() != null ? Map.of()
+                        : calibration.fitting(previous, questionnaireId);
+                if (inherited.isEmpty()) {
+                    problems.add(Problem.inField("previousWave", "survey.create.previousNoMargins", previousCode));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException("survey.create.invalid", problems);
         }
+        Survey from = previous;
+        Map<String, Map<String, Double>> taken = inherited;
         int q = questionnaireId;
         int v = version;
         try {
@@ -133,7 +158,13 @@ public class SurveyCreationService {
                 int created = repository.createSurvey(code, q, new Names(kk, ru, en), wave, false, null);
                 audit.record(AuditAction.CREATE, MarginService.AUDIT_SUBJECT, (long) created, 0, "survey " + code
                         + " created on questionnaire " + questionnaire + " version " + v);
-                weight(created, dataset, trimmed(s.marginPeriod()));
+                if (from != null) {
+                    repository.inheritMargins(created, from.id(), taken);
+                    audit.record(AuditAction.UPDATE, MarginService.AUDIT_SUBJECT, (long) created, 0, "survey " + code
+                            + " took the own margins " + taken.keySet() + " of its previous wave " + from.code());
+                } else {
+                    weight(created, dataset, trimmed(s.marginPeriod()));
+                }
                 return created;
             });
             return surveys.survey(id);
@@ -142,6 +173,16 @@ public class SurveyCreationService {
             throw new InvalidFieldsException("survey.create.invalid",
                     List.of(Problem.inField("code", "survey.create.codeTaken", code)));
         }
+    }
+
+    /**
+     * The surveys a new wave can take user margins from: those weighted to their own margins, latest first (their
+     * questionnaire must be the new wave's; that is checked when the wave is created).
+     */
+    public List<Survey> wavesWithOwnMargins() {
+        return repository.surveys().stream().filter(p -> p.marginDataset() == null && !p.synthetic()
+                        && !repository.margins(p.id()).isEmpty())
+                .sorted(java.util.Comparator.comparingInt(Survey::id).reversed()).toList();
     }
 
     /** Applies the named margins (refusing the survey when they cannot weight it), or the default when it suits. */

@@ -16,9 +16,12 @@ import kz.agyn.survey.estimation.IntervalMethod;
  * @param trimLower the smallest factor a raked weight may be of its design weight; null (with
  *                  {@code trimUpper}) for no trimming
  * @param trimUpper the largest such factor
+ * @param replicates replicate weights instead of strata and clusters (null: none). With them the declaration may
+ *                  keep strata (and one stage of clusters) only for JKn without rscales, whose rscales come from the
+ *                  strata; a finite-population correction is refused (R's {@code svrepdesign} has its own)
  */
 public record SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals,
-                                      Double trimLower, Double trimUpper) {
+                                      Double trimLower, Double trimUpper, ReplicateDeclaration replicates) {
 
     public static final SurveyDesignDeclaration DEFAULT = new SurveyDesignDeclaration(false, 0, false,
             IntervalMethod.LOGIT);
@@ -33,11 +36,29 @@ public record SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, I
             throw SurveyException.invalid("survey.design.badBounds", trimLower == null ? "—" : trimLower,
                     trimUpper == null ? "—" : trimUpper);
         }
+        if (replicates != null) {
+            boolean strataForJkn = replicates.type() == kz.agyn.survey.estimation.ReplicateType.JKN
+                    && replicates.rscales() == null;
+            if (fpc || stages > 1 || (!strataForJkn && (strata || stages > 0))) {
+                throw SurveyException.invalid("survey.replicates.withStrata", replicates.type().rName());
+            }
+        }
+    }
+
+    /** Without replicate weights. */
+    public SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals,
+                                   Double trimLower, Double trimUpper) {
+        this(strata, stages, fpc, intervals, trimLower, trimUpper, null);
     }
 
     /** Without trimming bounds. */
     public SurveyDesignDeclaration(boolean strata, int stages, boolean fpc, IntervalMethod intervals) {
         this(strata, stages, fpc, intervals, null, null);
+    }
+
+    /** The variances come from replicate weights. */
+    public boolean replicated() {
+        return replicates != null;
     }
 
     /** The trimming bounds of the raking, if any. */

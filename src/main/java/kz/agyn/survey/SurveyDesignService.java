@@ -34,9 +34,14 @@ public class SurveyDesignService {
         Survey survey = surveys.survey(surveyId);
         List<RespondentRow> respondents = repository.respondents(surveyId);
         if (!respondents.isEmpty()) {
-            SurveyService.design(declaration, respondents);
+            kz.agyn.survey.estimation.SurveyDesign design = SurveyService.design(declaration, respondents);
             if (!declaration.bounds().equals(repository.design(surveyId).bounds())) {
                 tryBounds(survey, respondents, declaration);
+            }
+            if (declaration.replicated()) {
+                // Each replicate is calibrated as the full sample is: one that cannot meet the margins is refused now.
+                SurveyService.calibrated(declaration, design, surveys.weights(survey,
+                        repository.questions(survey.questionnaireId()), respondents, declaration.bounds()));
             }
         }
         SurveyDesignDeclaration before = repository.design(surveyId);

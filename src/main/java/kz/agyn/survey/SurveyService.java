@@ -230,17 +230,26 @@ public class SurveyService {
                 question.type(), question.text().in(locale), basis, dimension == null ? null : dimension.code(),
                 respondents.size(), answered, sample.weights().info(), options, mean, groupEstimates,
                 new Estimates.Base(respondents.size(), answered, skipped, chosenNone, baseStatement),
-                intervals(settings, degreesOfFreedom, question.type() == QuestionType.NUMBER, locale),
+                intervals(settings, degreesOfFreedom, question.type() == QuestionType.NUMBER, sample.declared(), locale),
                 sample.declared());
     }
 
-    /** "95% logit interval, 187 degrees of freedom", as every page, export and API answer states it. */
-    Estimates.Intervals intervals(EstimationSettings settings, int degreesOfFreedom, boolean mean, Locale locale) {
+    /**
+     * "95% logit interval, 187 degrees of freedom" (or "95% logit interval, replicate weights JK1, 14 degrees of
+     * freedom"), as every page, export and API answer states it.
+     */
+    Estimates.Intervals intervals(EstimationSettings settings, int degreesOfFreedom, boolean mean,
+                                  SurveyDesignDeclaration declared, Locale locale) {
         String method = mean ? "MEAN" : settings.method().name();
-        return new Estimates.Intervals(method, settings.level(), degreesOfFreedom,
-                messages.getMessage("survey.interval.statement", new Object[] {settings.level() * 100,
-                        messages.getMessage("survey.interval.method." + method, null, locale), degreesOfFreedom},
-                        locale));
+        String variance = declared.replicated() ? declared.replicates().type().name() : Estimates.LINEARIZATION;
+        String methodText = messages.getMessage("survey.interval.method." + method, null, locale);
+        String statement = declared.replicated()
+                ? messages.getMessage("survey.interval.statementReplicates", new Object[] {settings.level() * 100,
+                methodText, degreesOfFreedom, messages.getMessage("survey.replicates.type." + variance, null,
+                locale)}, locale)
+                : messages.getMessage("survey.interval.statement", new Object[] {settings.level() * 100, methodText,
+                degreesOfFreedom}, locale);
+        return new Estimates.Intervals(method, settings.level(), degreesOfFreedom, variance, statement);
     }
 
     /**
@@ -300,7 +309,7 @@ public class SurveyService {
         return new CrossTable(survey.id(), survey.title().in(locale), survey.synthetic(),
                 variable(row, locale), variable(column, locale), sample.respondents().size(), answeredBoth,
                 sample.weights().info(), rows, columns, cells, test,
-                intervals(settings, rowTable.degreesOfFreedom(), false, locale));
+                intervals(settings, rowTable.degreesOfFreedom(), false, sample.declared(), locale));
     }
 
     /**
@@ -408,12 +417,27 @@ public class SurveyService {
         }
         SurveyDesignDeclaration declared = repository.design(survey.id());
         SurveyDesign design = design(declared, respondents);
-        if (!weights.raking().isEmpty()) {
-            // The variance accounts for the raking: see Calibration.
-            design = design.calibrated(weights.weights(), weights.raking());
-        }
+        design = calibrated(declared, design, weights);
         return new Sample(survey, questions, respondents, weights, design, position, declared,
                 new EstimationSettings(EstimationSettings.DEFAULT.level(), declared.intervals()));
+    }
+
+    /**
+     * The design with the calibrated weights, whose variance accounts for the calibration: by the calibration
+     * residuals ({@code Calibration}), or, with replicate weights, by calibrating each replicate alike; a replicate
+     * that cannot meet the margins is named.
+     */
+    static SurveyDesign calibrated(SurveyDesignDeclaration declared, SurveyDesign design, Weights weights) {
+        if (weights.raking().isEmpty()) {
+            return design;
+        }
+        try {
+            return design.calibrated(weights.weights(), weights.raking(), weights.method(),
+                    declared.bounds().map(RakingOptions.DEFAULT::withBounds).orElse(RakingOptions.DEFAULT));
+        } catch (kz.agyn.survey.estimation.ReplicateCalibrationException e) {
+            throw SurveyException.invalid("survey.replicates.calibrationFailed", e.replicate(),
+                    SurveyException.quoting(e.reason()));
+        }
     }
 
     /**
@@ -422,6 +446,9 @@ public class SurveyService {
      */
     static SurveyDesign design(SurveyDesignDeclaration d, List<RespondentRow> respondents) {
         List<Double> weights = respondents.stream().map(RespondentRow::weight).toList();
+        if (d.replicated()) {
+            return replicated(d, respondents, weights);
+        }
         List<String> strata = d.strata() ? required(respondents, DesignValues::stratum, "stratum") : List.of();
         List<String> psu = d.stages() >= 1 ? required(respondents, DesignValues::psu, "psu") : List.of();
         List<String> ssu = d.stages() == 2 ? required(respondents, DesignValues::ssu, "ssu") : List.of();
@@ -433,6 +460,85 @@ public class SurveyService {
             // A stratum with one PSU, or a population smaller than its sample: say so in the analyst's words.
             throw SurveyException.invalid("survey.design.invalid", e.getMessage());
         }
+    }
+
+    /**
+     * The replicate design: every respondent with the same number R ≥ 2 of replicate weights, the declared rscales one
+     * per replicate, and for JKn without rscales each replicate's {@code (n_h − 1) / n_h} from the strata.
+     */
+    private static SurveyDesign replicated(SurveyDesignDeclaration d, List<RespondentRow> respondents,
+                                           List<Double> weights) {
+        ReplicateDeclaration declared = d.replicates();
+        int count = respondents.get(0).design().replicates().size();
+        for (RespondentRow r : respondents) {
+            int own = r.design().replicates().size();
+            if (own == 0) {
+                throw SurveyException.invalid("survey.design.missingValue", ReplicateDeclaration.COLUMN_PREFIX + 1,
+                        respondents.size());
+            }
+            if (own != count) {
+                throw SurveyException.invalid("survey.replicates.countDiffers", count, own);
+            }
+        }
+        if (count < 2) {
+            throw SurveyException.invalid("survey.replicates.tooFew", count);
+        }
+        double[][] replicates = new double[count][respondents.size()];
+        for (int i = 0; i < respondents.size(); i++) {
+            List<Double> own = respondents.get(i).design().replicates();
+            for (int r = 0; r < count; r++) {
+                replicates[r][i] = own.get(r);
+            }
+        }
+        double[] rscales = null;
+        if (declared.rscales() != null) {
+            if (declared.rscales().size() != count) {
+                throw SurveyException.invalid("survey.replicates.rscalesLength", declared.rscales().size(), count);
+            }
+            rscales = declared.rscales().stream().mapToDouble(Double::doubleValue).toArray();
+        } else if (declared.type() == kz.agyn.survey.estimation.ReplicateType.JKN) {
+            rscales = jknRscales(d, respondents, replicates);
+        }
+        try {
+            return SurveyDesign.replicated(weights, kz.agyn.survey.estimation.ReplicateWeights.of(declared.type(),
+                    replicates, declared.scale(), rscales, declared.mse(), declared.rho()));
+        } catch (IllegalArgumentException e) {
+            throw SurveyException.invalid("survey.design.invalid", e.getMessage());
+        }
+    }
+
+    /**
+     * JKn's rscales from the strata, as R's {@code jknweights}: replicate r drops one PSU (its respondents get weight
+     * 0) of a stratum h with n_h PSUs, and its rscale is {@code (n_h − 1) / n_h}. A replicate that drops nobody, or
+     * respondents of several strata, is not a delete-one-PSU jackknife replicate and is refused.
+     */
+    private static double[] jknRscales(SurveyDesignDeclaration d, List<RespondentRow> respondents,
+                                       double[][] replicates) {
+        if (!d.strata()) {
+            throw SurveyException.invalid("survey.replicates.jknNeedsStrata");
+        }
+        List<String> strata = required(respondents, DesignValues::stratum, "stratum");
+        List<String> psu = d.stages() >= 1 ? required(respondents, DesignValues::psu, "psu") : null;
+        Map<String, java.util.Set<String>> units = new java.util.HashMap<>();
+        for (int i = 0; i < strata.size(); i++) {
+            units.computeIfAbsent(strata.get(i), h -> new java.util.HashSet<>())
+                    .add(psu == null ? Integer.toString(i) : psu.get(i));
+        }
+        double[] rscales = new double[replicates.length];
+        for (int r = 0; r < replicates.length; r++) {
+            java.util.Set<String> dropped = new java.util.HashSet<>();
+            for (int i = 0; i < strata.size(); i++) {
+                if (replicates[r][i] == 0 && respondents.get(i).weight() > 0) {
+                    dropped.add(strata.get(i));
+                }
+            }
+            if (dropped.size() != 1) {
+                throw SurveyException.invalid("survey.replicates.jknNotDeletion", r + 1, dropped.size());
+            }
+            double n = units.get(dropped.iterator().next()).size();
+            rscales[r] = (n - 1) / n;
+        }
+        return rscales;
     }
 
     private static <T> List<T> required(List<RespondentRow> respondents,

@@ -130,7 +130,10 @@ public final class Estimation {
             double p = r.mean()[j];
             double se = Math.sqrt(r.covariance()[j][j]);
             Interval wald = wald(p, se, settings.level());
-            Interval logit = logit(p, se, settings.level(), r.degreesOfFreedom());
+            Interval logit = r.replicateMeans() != null
+                    ? replicateLogit(design.replicates(), r.replicateMeans(), j, p, se, settings.level(),
+                    r.degreesOfFreedom())
+                    : logit(p, se, settings.level(), r.degreesOfFreedom());
             Interval shown = switch (settings.method()) {
                 case LOGIT -> logit;
                 case WALD -> waldClipped(p, se, settings.level(), r.degreesOfFreedom());
@@ -167,6 +170,34 @@ public final class Estimation {
         double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability((1 + level) / 2);
         double centre = Math.log(p / (1 - p));
         double half = t * se / (p * (1 - p));
+        return new Interval(expit(centre - half), expit(centre + half), Interval.Method.LOGIT);
+    }
+
+    /**
+     * The logit interval on a replicate design, as R's {@code svyciprop(method = "logit")} makes it there: the
+     * standard error of logit(p) is the replicates' spread of their own logit(p_r) ({@code svyglm} refits the
+     * log-odds under each replicate), not the delta method's {@code SE / (p (1 − p))}. Where a replicate's share is 0
+     * or 1 its log-odds are infinite (R's refit does not converge) and the delta method is used instead.
+     */
+    static Interval replicateLogit(ReplicateWeights replicates, double[][] means, int j, double p, double se,
+                                   double level, int degreesOfFreedom) {
+        if (p <= 0 || p >= 1 || degreesOfFreedom < 1) {
+            return logit(p, se, level, degreesOfFreedom);
+        }
+        double[][] logits = new double[means.length][];
+        for (int r = 0; r < means.length; r++) {
+            if (means[r] == null) {
+                continue;
+            }
+            double pr = means[r][j];
+            if (pr <= 0 || pr >= 1) {
+                return logit(p, se, level, degreesOfFreedom);
+            }
+            logits[r] = new double[] {Math.log(pr / (1 - pr))};
+        }
+        double centre = Math.log(p / (1 - p));
+        double half = new TDistribution(degreesOfFreedom).inverseCumulativeProbability((1 + level) / 2)
+                * Math.sqrt(replicates.variance(logits, new double[] {centre})[0][0]);
         return new Interval(expit(centre - half), expit(centre + half), Interval.Method.LOGIT);
     }
 

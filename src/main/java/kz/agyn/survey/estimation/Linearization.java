@@ -6,9 +6,12 @@ package kz.agyn.survey.estimation;
  */
 final class Linearization {
 
-    /** Estimates ȳ_j, covariance V, and what the design effects need. */
+    /**
+     * Estimates ȳ_j, covariance V, and what the design effects need; with replicate weights also each replicate's
+     * estimates ({@code replicateMeans[r]}, null where the replicate gives the domain no weight), else null.
+     */
     record Result(double[] mean, double[][] covariance, double[] svyvar, int answered, double weightSum,
-                  int degreesOfFreedom) {
+                  int degreesOfFreedom, double[][] replicateMeans) {
     }
 
     private Linearization() {
@@ -51,7 +54,9 @@ final class Linearization {
                 }
             }
         }
-        double[][] v = design.covariance(z);
+        double[][] replicateMeans = design.isReplicated() ? replicateMeans(design.replicates(), domain, y) : null;
+        double[][] v = replicateMeans != null ? design.replicates().variance(replicateMeans, mean)
+                : design.covariance(z);
         double[] svyvar = new double[k];
         for (int i = 0; i < n; i++) {
             if (in(domain, i) && w[i] > 0) {
@@ -64,14 +69,44 @@ final class Linearization {
         for (int j = 0; j < k; j++) {
             svyvar[j] *= answered / (answered - 1.0);
         }
-        return new Result(mean, v, svyvar, answered, psum, degreesOfFreedom(design, domain));
+        return new Result(mean, v, svyvar, answered, psum, degreesOfFreedom(design, domain), replicateMeans);
+    }
+
+    /** The ratio means under each replicate's weights, R's {@code svymean} on a {@code svyrep.design}. */
+    private static double[][] replicateMeans(ReplicateWeights replicates, boolean[] domain, double[][] y) {
+        int k = y.length == 0 ? 0 : y[0].length;
+        double[][] means = new double[replicates.count()][];
+        for (int r = 0; r < means.length; r++) {
+            double[] w = replicates.weights()[r];
+            double sum = 0;
+            double[] total = new double[k];
+            for (int i = 0; i < w.length; i++) {
+                if (in(domain, i) && w[i] > 0) {
+                    sum += w[i];
+                    for (int j = 0; j < k; j++) {
+                        total[j] += w[i] * y[i][j];
+                    }
+                }
+            }
+            if (sum > 0) {
+                for (int j = 0; j < k; j++) {
+                    total[j] /= sum;
+                }
+                means[r] = total;
+            }
+        }
+        return means;
     }
 
     /**
-     * R's {@code degf}: primary sampling units with a respondent of positive weight in the domain, less the strata
+     * R's {@code degf}: with replicate weights the rank of the domain's replicate weights less one
+     * ({@link ReplicateWeights#degreesOfFreedom}); otherwise primary sampling units with a respondent of positive weight in the domain, less the strata
      * they fall in (for the whole sample, PSUs less strata).
      */
     static int degreesOfFreedom(SurveyDesign design, boolean[] domain) {
+        if (design.isReplicated()) {
+            return design.replicates().degreesOfFreedom(domain);
+        }
         double[] w = design.weightsArray();
         int[] stratum = design.strataIndex();
         int[] psu = design.clusterIndex();

@@ -35,9 +35,14 @@ import java.util.Objects;
  * @param clusterPopulation for each respondent, the number of second-stage units in the population of its PSU;
  *                          used only with {@code subclusters} and {@code stratumPopulation}
  * @param calibration       how the weights were raked, or null when they were not
+ * @param replicates        replicate weights, the alternative to strata and clusters (decision 0048): when given,
+ *                          every variance is by the replicates ({@link ReplicateWeights}) and the design has no
+ *                          strata, clusters or calibration residuals; a calibration is then carried by calibrating
+ *                          each replicate ({@link #calibrated(List, List, CalibrationMethod, RakingOptions)})
  */
 public record SurveyDesign(List<Double> weights, List<String> strata, List<String> clusters, List<String> subclusters,
-                           List<Double> stratumPopulation, List<Double> clusterPopulation, Calibration calibration) {
+                           List<Double> stratumPopulation, List<Double> clusterPopulation, Calibration calibration,
+                           ReplicateWeights replicates) {
 
     public SurveyDesign {
         weights = List.copyOf(weights);
@@ -67,6 +72,15 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
             throw new IllegalArgumentException("the calibration has " + calibration.baseWeights().size()
                     + " base weights for " + n + " respondents");
         }
+        if (replicates != null) {
+            if (replicates.size() != n) {
+                throw new IllegalArgumentException("replicate weights for " + replicates.size() + " respondents, "
+                        + n + " weights");
+            }
+            if (!strata.isEmpty() || !clusters.isEmpty() || calibration != null) {
+                throw new IllegalArgumentException("replicate weights replace strata, clusters and calibration residuals");
+            }
+        }
         if (strata.isEmpty() && clusters.isEmpty() && n < 2) {
             throw new IllegalArgumentException("a design needs at least two respondents");
         }
@@ -81,6 +95,22 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
                 throw new IllegalArgumentException("stratum " + h + " has a single primary sampling unit");
             }
         });
+    }
+
+    /** A design by linearization: no replicate weights. */
+    public SurveyDesign(List<Double> weights, List<String> strata, List<String> clusters, List<String> subclusters,
+                        List<Double> stratumPopulation, List<Double> clusterPopulation, Calibration calibration) {
+        this(weights, strata, clusters, subclusters, stratumPopulation, clusterPopulation, calibration, null);
+    }
+
+    /** Full-sample weights with replicate weights: R's {@code svrepdesign(..., combined.weights = TRUE)}. */
+    public static SurveyDesign replicated(List<Double> weights, ReplicateWeights replicates) {
+        return new SurveyDesign(weights, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                java.util.Objects.requireNonNull(replicates, "replicates"));
+    }
+
+    public boolean isReplicated() {
+        return replicates != null;
     }
 
     /** Weights and strata, single stage with replacement. */
@@ -112,8 +142,27 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
      * weights, and the calibration that made them, so that variances account for it.
      */
     public SurveyDesign calibrated(List<Double> rakedWeights, List<RakingVariable> variables) {
+        if (replicates != null) {
+            throw new IllegalStateException("a replicate design is calibrated with its method and options");
+        }
         return new SurveyDesign(rakedWeights, strata, clusters, subclusters, stratumPopulation, clusterPopulation,
                 Calibration.of(weights, variables));
+    }
+
+    /**
+     * This design with its weights calibrated by {@code method}: by linearization as
+     * {@link #calibrated(List, List)}; with replicate weights, each replicate calibrated to the same margins by the
+     * same method and options, as R's {@code calibrate()} on a {@code svyrep.design} does, so that the replicates'
+     * spread accounts for the calibration.
+     *
+     * @throws ReplicateCalibrationException when a replicate cannot meet the margins
+     */
+    public SurveyDesign calibrated(List<Double> calibratedWeights, List<RakingVariable> variables,
+                                   CalibrationMethod method, RakingOptions options) {
+        if (replicates == null) {
+            return calibrated(calibratedWeights, variables);
+        }
+        return replicated(calibratedWeights, replicates.calibrated(variables, method, options));
     }
 
     /** The number of respondents, n. */
@@ -198,6 +247,9 @@ public record SurveyDesign(List<Double> weights, List<String> strata, List<Strin
      * outside the domain); see the class comment.
      */
     double[][] covariance(double[][] x) {
+        if (replicates != null) {
+            throw new IllegalStateException("a replicate design's variance comes from its replicates");
+        }
         int n = size();
         int k = x.length == 0 ? 0 : x[0].length;
         double[][] z = calibration == null ? x : calibration.residuals(x, weightsArray());

@@ -61,6 +61,7 @@ public final class ResponseParser {
     private final Function<Set<String>, Set<String>> existingIds;
     private final ProblemCollector problems = new ProblemCollector();
     private List<String> requiredDesign = List.of();
+    private boolean requiredReplicates;
 
     /**
      * @param existingIds given the ids in the file, those the survey already holds
@@ -77,6 +78,69 @@ public final class ResponseParser {
     public ResponseParser requireDesign(List<String> columns) {
         requiredDesign = List.copyOf(columns);
         return this;
+    }
+
+    /**
+     * The survey declares replicate weights: the file must have the columns {@code repw_1…repw_R} (R ≥ 2, none
+     * missing in between), each filled in every row with a non-negative number. Without the declaration such columns
+     * are read and checked all the same when present, so that the design can be declared after the import.
+     */
+    public ResponseParser requireReplicates(boolean required) {
+        requiredReplicates = required;
+        return this;
+    }
+
+    private static final Pattern REPLICATE_COLUMN = Pattern.compile(
+            Pattern.quote(kz.agyn.survey.ReplicateDeclaration.COLUMN_PREFIX) + "(\\d{1,4})");
+
+    /** The replicate weight columns in order of their number, or problems where they are missing or too few. */
+    private int[] replicateColumns(List<String> header, Location fileLocation) {
+        java.util.TreeMap<Integer, Integer> found = new java.util.TreeMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Matcher x = REPLICATE_COLUMN.matcher(norm(header.get(i)));
+            if (x.matches()) {
+                found.putIfAbsent(Integer.parseInt(x.group(1)), i);
+            }
+        }
+        String prefix = kz.agyn.survey.ReplicateDeclaration.COLUMN_PREFIX;
+        if (found.isEmpty()) {
+            if (requiredReplicates) {
+                problem(fileLocation, prefix + 1, "survey.import.missingReplicateColumn", prefix + 1);
+            }
+            return new int[0];
+        }
+        int count = found.lastKey();
+        int[] columns = new int[count];
+        for (int r = 1; r <= count; r++) {
+            Integer c = found.get(r);
+            if (c == null) {
+                problem(fileLocation, prefix + r, "survey.import.missingReplicateColumn", prefix + r);
+            } else {
+                columns[r - 1] = c;
+            }
+        }
+        if (count < 2) {
+            problem(fileLocation, prefix + 1, "survey.import.oneReplicate", prefix + 1);
+        }
+        return columns;
+    }
+
+    private List<Double> replicates(Row row, List<String> header, int[] columns) {
+        List<Double> out = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            String v = row.cell(c).trim();
+            if (v.isEmpty()) {
+                problem(row.location(c), header(header, c), "survey.import.missingReplicateWeight", header(header, c));
+                continue;
+            }
+            Optional<Double> w = number(v);
+            if (w.isEmpty() || !(w.get() >= 0)) {
+                problem(row.location(c), header(header, c), "survey.import.badReplicateWeight", v, header(header, c));
+            } else {
+                out.add(w.get());
+            }
+        }
+        return out;
     }
 
     /**
@@ -248,6 +312,7 @@ public final class ResponseParser {
             }
         }
         DesignCheck designCheck = new DesignCheck();
+        int[] replicateColumns = replicateColumns(header, fileLocation);
         List<Source> sources = new ArrayList<>();
         for (Question q : questions) {
             String name = m.columns().getOrDefault(q.code(), q.code());
@@ -329,6 +394,10 @@ public final class ResponseParser {
                 answer(row, header, s, choices, numbers, texts);
             }
             kz.agyn.survey.DesignValues design = design(row, header, designColumns);
+            if (replicateColumns.length > 0) {
+                design = new kz.agyn.survey.DesignValues(design.stratum(), design.psu(), design.ssu(), design.fpc1(),
+                        design.fpc2(), replicates(row, header, replicateColumns));
+            }
             designCheck.add(row, header, designColumns, design);
             responses.add(new Response(id.isEmpty() ? null : id, weight, choices, numbers, texts, design));
         }

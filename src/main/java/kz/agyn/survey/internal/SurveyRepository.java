@@ -218,6 +218,24 @@ public class SurveyRepository {
                 .params(dataset, period, surveyId).update();
     }
 
+    /**
+     * Gives a new survey the own margins, calibration method and kind of targets of {@code from} (its previous wave),
+     * and remembers where they came from.
+     */
+    public void inheritMargins(int surveyId, int from, Map<String, Map<String, Double>> margins) {
+        insertMargins(surveyId, margins);
+        jdbc.sql("""
+                UPDATE survey s SET calibration_method = f.calibration_method, margin_targets = f.margin_targets,
+                    margin_dataset = NULL, margin_period = NULL, margins_from = f.id
+                FROM survey f WHERE s.id = ? AND f.id = ?""").params(surveyId, from).update();
+    }
+
+    /** The code of the survey whose margins this one took when it was created, while it keeps them. */
+    public Optional<String> marginsFrom(int surveyId) {
+        return jdbc.sql("SELECT f.code FROM survey s JOIN survey f ON f.id = s.margins_from WHERE s.id = ?")
+                .param(surveyId).query(String.class).optional();
+    }
+
     public void insertMargins(int surveyId, Map<String, Map<String, Double>> margins) {
         List<Object[]> rows = new ArrayList<>();
         margins.forEach((variable, cats) -> cats.forEach((c, p) -> rows.add(new Object[] {surveyId, variable, c, p})));
@@ -240,8 +258,17 @@ public class SurveyRepository {
                     }
                     return new RespondentRow(rs.getLong("id"), profile, rs.getDouble("weight"),
                             new kz.agyn.survey.DesignValues(rs.getString("stratum"), rs.getString("psu"),
-                                    rs.getString("ssu"), (Double) rs.getObject("fpc1"), (Double) rs.getObject("fpc2")));
+                                    rs.getString("ssu"), (Double) rs.getObject("fpc1"), (Double) rs.getObject("fpc2"),
+                                    doubles(rs.getArray("replicate_weights"))));
                 }).list();
+    }
+
+    private static List<Double> doubles(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : java.util.Arrays.asList((Double[]) array.getArray());
+    }
+
+    private static double[] array(List<Double> values) {
+        return values == null || values.isEmpty() ? null : values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     public List<AnswerRow> answers(int surveyId, int questionId) {
@@ -287,7 +314,7 @@ public class SurveyRepository {
         for (int i = 0; i < responses.size(); i++) {
             Response r = responses.get(i);
             long id = ids.get(i);
-            Object[] row = new Object[5 + PROFILE_COLUMNS.size() + 6];
+            Object[] row = new Object[5 + PROFILE_COLUMNS.size() + 7];
             row[0] = id;
             row[1] = surveyId;
             row[2] = r.externalId();
@@ -297,12 +324,13 @@ public class SurveyRepository {
                 List<String> c = r.choices().get(PROFILE_COLUMNS.get(f));
                 row[5 + f] = c == null || c.isEmpty() ? null : c.get(0);
             }
-            row[row.length - 6] = r.weight();
-            row[row.length - 5] = r.design().stratum();
-            row[row.length - 4] = r.design().psu();
-            row[row.length - 3] = r.design().ssu();
-            row[row.length - 2] = r.design().fpc1();
-            row[row.length - 1] = r.design().fpc2();
+            row[row.length - 7] = r.weight();
+            row[row.length - 6] = r.design().stratum();
+            row[row.length - 5] = r.design().psu();
+            row[row.length - 4] = r.design().ssu();
+            row[row.length - 3] = r.design().fpc1();
+            row[row.length - 2] = r.design().fpc2();
+            row[row.length - 1] = array(r.design().replicates());
             respondentRows.add(row);
             r.choices().forEach((code, chosen) -> {
                 Question q = byCode.get(code);
@@ -323,8 +351,8 @@ public class SurveyRepository {
         }
         template.batchUpdate("""
                 INSERT INTO survey_respondent (id, survey_id, external_id, source, import_id, age_group, sex, region,
-                    education, occupation, sector, studied_abroad, weight, stratum, psu, ssu, fpc1, fpc2)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", respondentRows);
+                    education, occupation, sector, studied_abroad, weight, stratum, psu, ssu, fpc1, fpc2, replicate_weights)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", respondentRows);
         template.batchUpdate("""
                 INSERT INTO survey_answer (respondent_id, question_id, option_id, rank_position, value_number,
                     value_text) VALUES (?, ?, ?, ?, ?, ?)""", answerRows);
@@ -333,18 +361,28 @@ public class SurveyRepository {
 
     /** The sample design the survey declares. */
     public kz.agyn.survey.SurveyDesignDeclaration design(int surveyId) {
-        return jdbc.sql("SELECT design_strata, design_stages, design_fpc, interval_method, trim_lower, trim_upper "
+        return jdbc.sql("SELECT design_strata, design_stages, design_fpc, interval_method, trim_lower, trim_upper, "
+                        + "replicate_type, replicate_scale, replicate_rscales, replicate_mse, replicate_rho "
                         + "FROM survey WHERE id = ?")
                 .param(surveyId).query((rs, i) -> new kz.agyn.survey.SurveyDesignDeclaration(
                         rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3),
                         kz.agyn.survey.estimation.IntervalMethod.valueOf(rs.getString(4)), (Double) rs.getObject(5),
-                        (Double) rs.getObject(6))).single();
+                        (Double) rs.getObject(6), rs.getString(7) == null ? null
+                        : new kz.agyn.survey.ReplicateDeclaration(
+                                kz.agyn.survey.estimation.ReplicateType.valueOf(rs.getString(7)),
+                                (Double) rs.getObject(8), rs.getArray(9) == null ? null : doubles(rs.getArray(9)),
+                                rs.getBoolean(10), (Double) rs.getObject(11)))).single();
     }
 
     public void saveDesign(int surveyId, kz.agyn.survey.SurveyDesignDeclaration d) {
+        kz.agyn.survey.ReplicateDeclaration r = d.replicates();
         jdbc.sql("UPDATE survey SET design_strata = ?, design_stages = ?, design_fpc = ?, interval_method = ?, "
-                        + "trim_lower = ?, trim_upper = ? WHERE id = ?")
-                .params(d.strata(), d.stages(), d.fpc(), d.intervals().name(), d.trimLower(), d.trimUpper(), surveyId)
+                        + "trim_lower = ?, trim_upper = ?, replicate_type = ?, replicate_scale = ?, "
+                        + "replicate_rscales = ?, replicate_mse = ?, replicate_rho = ? WHERE id = ?")
+                .params(d.strata(), d.stages(), d.fpc(), d.intervals().name(), d.trimLower(), d.trimUpper(),
+                        r == null ? null : r.type().name(), r == null ? null : r.scale(),
+                        r == null ? null : array(r.rscales()), r != null && r.mse(), r == null ? null : r.rho(),
+                        surveyId)
                 .update();
     }
 
@@ -371,7 +409,8 @@ public class SurveyRepository {
         if (margins != null) {
             jdbc.sql("DELETE FROM survey_margin WHERE survey_id = ?").param(surveyId).update();
             insertMargins(surveyId, margins);
-            jdbc.sql("UPDATE survey SET margin_source = NULL WHERE id = ?").param(surveyId).update();
+            jdbc.sql("UPDATE survey SET margin_source = NULL, margins_from = NULL WHERE id = ?").param(surveyId)
+                    .update();
             if (!margins.isEmpty()) {
                 warehouseMargins(surveyId, null, null);
             }

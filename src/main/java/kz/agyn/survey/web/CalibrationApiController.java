@@ -10,15 +10,12 @@ import java.util.Locale;
 
 import kz.agyn.survey.CalibrationService;
 import kz.agyn.survey.CalibrationSettings;
-import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.MarginTarget;
 import kz.agyn.survey.MarginTargets;
 import kz.agyn.survey.SurveyException;
 import kz.agyn.survey.estimation.CalibrationMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,11 +37,9 @@ class CalibrationApiController {
     static final long MAX_FILE_BYTES = 1024 * 1024;
 
     private final CalibrationService calibration;
-    private final FieldProblems fieldProblems;
 
-    CalibrationApiController(CalibrationService calibration, FieldProblems fieldProblems) {
+    CalibrationApiController(CalibrationService calibration) {
         this.calibration = calibration;
-        this.fieldProblems = fieldProblems;
     }
 
     /** The calibration as the API receives it. */
@@ -56,11 +51,6 @@ class CalibrationApiController {
             @Schema(description = "null: keep the own margins and set only the method; []: remove them; otherwise "
                     + "one entry per option of each question calibrated on", nullable = true)
             List<MarginTarget> margins) {
-    }
-
-    @ExceptionHandler(InvalidFieldsException.class)
-    ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
-        return fieldProblems.problem(e, locale);
     }
 
     @GetMapping

@@ -33,10 +33,11 @@ class MicrodataController {
     @Operation(summary = "The survey's microdata with R and Stata scripts (ZIP)",
             description = "A ZIP holding `<code>.csv` (one row per respondent: `respondent` numbered 1..n, "
                     + "`weight_base`, `weight` after raking, the declared design columns `stratum`, `psu`, `ssu`, "
-                    + "`fpc1`, `fpc2`, the raking variables `cal_<variable>`, then one column per single-choice, "
+                    + "`fpc1`, `fpc2`, or the replicate weights `repw_1` … `repw_R` before calibration, the raking "
+                    + "variables `cal_<variable>`, then one column per single-choice, "
                     + "Likert and number question, the first rank and one rank column per option of a ranking "
                     + "question, one 0/1 column per option of a multiple-choice question, empty when skipped), "
-                    + "`<code>-codebook.csv` in the caller's language, `<code>.R` (svydesign, calibrate as Agyn "
+                    + "`<code>-codebook.csv` in the caller's language, `<code>.R` (svydesign or svrepdesign, calibrate as Agyn "
                     + "rakes, and every share with its SE and interval, written to `<code>-estimates.csv`) and "
                     + "`<code>.do` (svyset). No response ids, no free-text answers. ADMIN and ANALYST only; "
                     + "audited.")

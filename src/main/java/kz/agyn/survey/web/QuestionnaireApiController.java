@@ -9,18 +9,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.agyn.platform.upload.UploadTooLargeException;
-import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.Questionnaire;
 import kz.agyn.survey.QuestionnaireDefinition;
 import kz.agyn.survey.QuestionnaireService;
 import kz.agyn.survey.QuestionnaireUpload;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,13 +32,10 @@ class QuestionnaireApiController {
 
     private final QuestionnaireService questionnaires;
     private final MessageSource messages;
-    private final FieldProblems fieldProblems;
 
-    QuestionnaireApiController(QuestionnaireService questionnaires, MessageSource messages,
-                               FieldProblems fieldProblems) {
+    QuestionnaireApiController(QuestionnaireService questionnaires, MessageSource messages) {
         this.questionnaires = questionnaires;
         this.messages = messages;
-        this.fieldProblems = fieldProblems;
     }
 
     /** What an upload did, with the sentence saying so in the reader's language. */
@@ -102,10 +96,5 @@ class QuestionnaireApiController {
     static String message(QuestionnaireUpload u, MessageSource messages, Locale locale) {
         return messages.getMessage(u.created() ? "survey.definition.created" : "survey.definition.unchanged",
                 new Object[] {u.code(), u.version(), u.questions()}, locale);
-    }
-
-    @ExceptionHandler(InvalidFieldsException.class)
-    ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
-        return fieldProblems.problem(e, locale);
     }
 }

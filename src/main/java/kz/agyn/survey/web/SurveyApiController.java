@@ -12,7 +12,6 @@ import kz.agyn.platform.upload.Upload;
 import kz.agyn.platform.upload.Uploads;
 import kz.agyn.survey.CrossTable;
 import kz.agyn.survey.FormService;
-import kz.agyn.survey.InvalidFieldsException;
 import kz.agyn.survey.NewSurvey;
 import kz.agyn.survey.SurveyCreationService;
 import kz.agyn.survey.SurveyDesignDeclaration;
@@ -31,11 +30,9 @@ import kz.agyn.survey.SurveyLinks;
 import kz.agyn.survey.SurveyService;
 import kz.agyn.survey.WaveChanges;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,15 +59,13 @@ class SurveyApiController {
     private final SurveyCreationService creation;
     private final Uploads uploads;
     private final FormService forms;
-    private final FieldProblems fieldProblems;
     private final SurveyDesignService designs;
 
     SurveyApiController(SurveyService surveys, ResponseImportService imports, MarginService margins,
                         JsonMapper json, SurveyCreationService creation, Uploads uploads,
-                        FormService forms, FieldProblems fieldProblems, SurveyDesignService designs) {
+                        FormService forms, SurveyDesignService designs) {
         this.surveys = surveys;
         this.designs = designs;
-        this.fieldProblems = fieldProblems;
         this.forms = forms;
         this.uploads = uploads;
         this.creation = creation;
@@ -93,7 +88,10 @@ class SurveyApiController {
                     + "the latest version of the standard instrument migration-intentions), optional "
                     + "`marginDataset` with `marginPeriod` (a warehouse dataset holding POP_YOUNG_SPECIALISTS; "
                     + "omitted: the demonstration survey's warehouse margins when the questionnaire has profile "
-                    + "questions for them, else none; \"\": none). Never synthetic. Answers 201 with Location "
+                    + "questions for them, else none; \"\": none), or instead `previousWave`: the code of the survey "
+                    + "this is the next wave of, weighted to its own margins, whose margins, calibration method and "
+                    + "kind of targets the new survey takes (same questionnaire; margins of a profile question the "
+                    + "new version asks with other options are left behind). Never synthetic. Answers 201 with Location "
                     + "and the survey; 400 problem+json listing every problem in `errors` (`path`, `code`, "
                     + "`message`) when refused, and nothing is written. ADMIN and ANALYST only; audited.")
     ResponseEntity<Survey> create(@RequestBody NewSurvey survey, Authentication auth) {
@@ -107,11 +105,6 @@ class SurveyApiController {
             + "generated demonstration data.")
     Survey survey(@PathVariable int id) {
         return surveys.survey(id);
-    }
-
-    @ExceptionHandler(InvalidFieldsException.class)
-    ProblemDetail invalid(InvalidFieldsException e, Locale locale) {
-        return fieldProblems.problem(e, locale);
     }
 
     @GetMapping("/{id}/questions")
@@ -180,21 +173,62 @@ class SurveyApiController {
                     + "(`fpc1`: PSUs in the stratum's population; `fpc2`: units in the PSU's population), otherwise "
                     + "the first stage counts as drawn with replacement; `intervals`: LOGIT (default, R's "
                     + "svyciprop), WALD (clipped to [0, 1]) or BETA (Korn–Graubard). The respondents' values come "
-                    + "with the response import as columns of those names.")
+                    + "with the response import as columns of those names. `replicates` (null: none): replicate "
+                    + "weights instead of strata and clusters, R's svrepdesign with combined weights — `type` JK1, "
+                    + "JKN, BOOTSTRAP, BRR or FAY; `scale` and `rscales` (null: R's defaults for the type; JKn's "
+                    + "rscales, when null, from the declared `stratum` and `psu`); `mse` (centre on the full-sample "
+                    + "estimate); `rho` (Fay only). The weights come as columns `repw_1` … `repw_R` (decision 0048).")
     SurveyDesignDeclaration design(@PathVariable int id) {
         return surveys.design(id);
+    }
+
+    /**
+     * A design as the API is sent it: checked here rather than while the JSON is read, so that a bad value is told
+     * with its field in the user's language, not as an unreadable body.
+     */
+    record DesignRequest(Boolean strata, Integer stages, Boolean fpc, String intervals, Double trimLower,
+                         Double trimUpper, ReplicateRequest replicates) {
+
+        SurveyDesignDeclaration declaration() {
+            kz.agyn.survey.estimation.IntervalMethod method = intervals == null
+                    ? kz.agyn.survey.estimation.IntervalMethod.LOGIT
+                    : java.util.Arrays.stream(kz.agyn.survey.estimation.IntervalMethod.values())
+                    .filter(m -> m.name().equals(intervals)).findFirst()
+                    .orElseThrow(() -> kz.agyn.survey.SurveyException.invalid("survey.design.badIntervals",
+                            intervals));
+            return new SurveyDesignDeclaration(Boolean.TRUE.equals(strata), stages == null ? 0 : stages,
+                    Boolean.TRUE.equals(fpc), method, trimLower, trimUpper,
+                    replicates == null ? null : replicates.declaration());
+        }
+    }
+
+    /** The replicate part of {@link DesignRequest}; {@code type} a name of {@code ReplicateType}. */
+    record ReplicateRequest(String type, Double scale, List<Double> rscales, Boolean mse, Double rho) {
+
+        kz.agyn.survey.ReplicateDeclaration declaration() {
+            kz.agyn.survey.estimation.ReplicateType t = java.util.Arrays.stream(
+                            kz.agyn.survey.estimation.ReplicateType.values())
+                    .filter(x -> x.name().equalsIgnoreCase(String.valueOf(type))
+                            || x.rName().equalsIgnoreCase(String.valueOf(type))).findFirst()
+                    .orElseThrow(() -> kz.agyn.survey.SurveyException.invalid("survey.replicates.badType",
+                            type == null ? "—" : type));
+            return new kz.agyn.survey.ReplicateDeclaration(t, scale, rscales, Boolean.TRUE.equals(mse), rho);
+        }
     }
 
     @PutMapping(value = "/{id}/design", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     @Operation(summary = "Declare the survey's sample design and interval method",
             description = "Body as GET answers, e.g. `{\"strata\": true, \"stages\": 2, \"fpc\": true, "
-                    + "\"intervals\": \"LOGIT\"}`. Refused with 400 problem+json when stored respondents lack a "
-                    + "declared variable (`survey.design.missingValue`) or the design cannot be estimated, e.g. a "
-                    + "stratum with a single PSU (`survey.design.invalid`); nothing is saved then. ADMIN and "
-                    + "ANALYST only; audited. Answers the new declaration.")
-    SurveyDesignDeclaration declareDesign(@PathVariable int id, @RequestBody SurveyDesignDeclaration declaration) {
-        return designs.declare(id, declaration);
+                    + "\"intervals\": \"LOGIT\"}` or `{\"replicates\": {\"type\": \"JK1\"}}`. Refused with 400 "
+                    + "problem+json when stored respondents lack a declared variable (`survey.design.missingValue`, "
+                    + "also for `repw_1`) or the design cannot be estimated, e.g. a stratum with a single PSU "
+                    + "(`survey.design.invalid`), replicate weights of different counts, a single replicate, rscales "
+                    + "not one per replicate, JKn without rscales or strata, or a replicate that cannot be calibrated "
+                    + "to the margins (`survey.replicates.*`); nothing is saved then. ADMIN and ANALYST only; "
+                    + "audited. Answers the new declaration.")
+    SurveyDesignDeclaration declareDesign(@PathVariable int id, @RequestBody DesignRequest declaration) {
+        return designs.declare(id, declaration.declaration());
     }
 
     @GetMapping("/{id}/margins")

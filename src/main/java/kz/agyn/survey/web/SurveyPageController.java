@@ -132,7 +132,12 @@ class SurveyPageController {
                         c.synthetic(), locale));
             }
         }
-        String margin = values.marginDataset() == null ? "" : values.marginDataset().isEmpty() ? NONE
+        for (Survey w : creation.wavesWithOwnMargins()) {
+            marginOptions.put(WAVE + w.code(), messages.getMessage("survey.create.marginsOfWave",
+                    new Object[] {w.code(), w.title().in(locale)}, locale));
+        }
+        String margin = values.previousWave() != null ? WAVE + values.previousWave()
+                : values.marginDataset() == null ? "" : values.marginDataset().isEmpty() ? NONE
                 : values.marginDataset() + "|" + (values.marginPeriod() == null ? "" : values.marginPeriod());
         model.addAttribute("questionnaires", versions);
         model.addAttribute("newSurvey", values);
@@ -145,12 +150,16 @@ class SurveyPageController {
     /** The value the new-survey form sends for "no margins". */
     static final String NONE = "none";
 
+    /** The prefix of the new-survey form's value for "the own margins of the previous wave CODE". */
+    static final String WAVE = "wave:";
+
     /**
      * A new survey from the form on the list page: created, it redirects to the survey's page (Post/Redirect/Get);
      * refused, the list is shown again with 400, the values kept and each problem next to its field.
      *
      * @param questionnaire "code|version", or a code alone for its latest version
-     * @param margins       "" for the default margins, {@value #NONE} for none, else "dataset|period"
+     * @param margins       "" for the default margins, {@value #NONE} for none, {@value #WAVE} and a survey's code for
+     *                      the own margins of the wave this one follows, else "dataset|period"
      */
     @PostMapping("/surveys")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
@@ -169,12 +178,13 @@ class SurveyPageController {
                 version = -1; // not a version any questionnaire has: reported as unknown next to the field
             }
         }
+        String previous = margins.startsWith(WAVE) ? margins.substring(WAVE.length()) : null;
         int mbar = margins.indexOf('|');
-        String dataset = margins.isBlank() ? null : NONE.equals(margins) ? ""
+        String dataset = margins.isBlank() || previous != null ? null : NONE.equals(margins) ? ""
                 : mbar < 0 ? margins : margins.substring(0, mbar);
-        String period = mbar < 0 ? null : margins.substring(mbar + 1);
+        String period = mbar < 0 || previous != null ? null : margins.substring(mbar + 1);
         NewSurvey values = new NewSurvey(code, titleKk, titleRu, titleEn, wave, qCode.isBlank() ? null : qCode,
-                version, dataset, period);
+                version, dataset, period, previous);
         try {
             Survey created = creation.create(values, auth.getName());
             redirect.addFlashAttribute("created", messages.getMessage("survey.create.done",
@@ -251,7 +261,12 @@ class SurveyPageController {
             if (!model.containsAttribute("design")) {
                 model.addAttribute("design", surveys.design(id));
             }
+            if (!model.containsAttribute("replicateForm")) {
+                model.addAttribute("replicateForm", ReplicateForm.of(
+                        ((kz.agyn.survey.SurveyDesignDeclaration) model.getAttribute("design")).replicates()));
+            }
             model.addAttribute("intervalMethods", kz.agyn.survey.estimation.IntervalMethod.values());
+            model.addAttribute("replicateTypes", kz.agyn.survey.estimation.ReplicateType.values());
         }
         if (survey.respondents() == 0) {
             // A new survey: how to collect answers, rather than an estimate's refusal.
@@ -281,6 +296,11 @@ class SurveyPageController {
                          @RequestParam(defaultValue = "LOGIT") String intervals,
                          @RequestParam(defaultValue = "") String trimLower,
                          @RequestParam(defaultValue = "") String trimUpper,
+                         @RequestParam(defaultValue = "") String replicateType,
+                         @RequestParam(defaultValue = "") String replicateScale,
+                         @RequestParam(defaultValue = "") String replicateRscales,
+                         @RequestParam(defaultValue = "") String replicateRho,
+                         @RequestParam(defaultValue = "false") boolean replicateMse,
                          @RequestParam(defaultValue = "reasons_main") String question,
                          @RequestParam(required = false) String by, Authentication auth, Model model,
                          RedirectAttributes redirect, HttpServletResponse response, Locale locale) {
@@ -291,8 +311,11 @@ class SurveyPageController {
                 .filter(m -> m.name().equals(intervals)).findFirst()
                 .orElse(kz.agyn.survey.estimation.IntervalMethod.LOGIT);
         try {
+            ReplicateForm replicates = new ReplicateForm(replicateType, replicateScale, replicateRscales,
+                    replicateRho, replicateMse);
+            model.addAttribute("replicateForm", replicates);
             declared = new kz.agyn.survey.SurveyDesignDeclaration(strata, stages, fpc, method, bound(trimLower),
-                    bound(trimUpper));
+                    bound(trimUpper), replicates.declaration());
             designs.declare(id, declared);
         } catch (UserException e) {
             // The refused choice stays in the form, beside the reason (bounds that are not numbers are dropped).
@@ -656,7 +679,53 @@ class SurveyPageController {
     }
 
     /** A trimming bound from the design form: empty for none, a decimal point or comma accepted. */
+    /**
+     * The replicate weights part of the design form as typed, so that a refused one is shown again as it was.
+     *
+     * @param type    a {@code ReplicateType} name, or empty for none
+     * @param rscales numbers separated by spaces or semicolons (a comma is a decimal comma)
+     */
+    record ReplicateForm(String type, String scale, String rscales, String rho, boolean mse) {
+
+        static ReplicateForm of(kz.agyn.survey.ReplicateDeclaration d) {
+            if (d == null) {
+                return new ReplicateForm("", "", "", "", false);
+            }
+            return new ReplicateForm(d.type().name(), d.scale() == null ? "" : String.valueOf(d.scale()),
+                    d.rscales() == null ? "" : String.join(" ", d.rscales().stream().map(String::valueOf).toList()),
+                    d.rho() == null ? "" : String.valueOf(d.rho()), d.mse());
+        }
+
+        /** The declaration, or null for none; a field that is not a number is refused naming it. */
+        kz.agyn.survey.ReplicateDeclaration declaration() {
+            if (type == null || type.isBlank()) {
+                return null;
+            }
+            kz.agyn.survey.estimation.ReplicateType t = java.util.Arrays.stream(
+                            kz.agyn.survey.estimation.ReplicateType.values()).filter(x -> x.name().equals(type))
+                    .findFirst().orElseThrow(() -> SurveyException.invalid("survey.replicates.badType", type));
+            List<Double> factors = null;
+            if (!rscales.isBlank()) {
+                factors = new java.util.ArrayList<>();
+                for (String part : rscales.strip().split("[\\s;]+")) {
+                    factors.add(number(part, "rscales"));
+                }
+            }
+            return new kz.agyn.survey.ReplicateDeclaration(t, number(scale, "scale"), factors, mse,
+                    number(rho, "rho"));
+        }
+
+        private static Double number(String text, String field) {
+            return decimal(text, "survey.replicates.badNumber", text, field);
+        }
+    }
+
     private static Double bound(String text) {
+        return decimal(text, "survey.design.badNumber", text);
+    }
+
+    /** A number of the design form ("0,5" or "0.5"); null when empty; otherwise refused with {@code code}. */
+    private static Double decimal(String text, String code, Object... args) {
         String t = text.strip().replace(',', '.');
         if (t.isEmpty()) {
             return null;
@@ -664,7 +733,7 @@ class SurveyPageController {
         try {
             return Double.valueOf(t);
         } catch (NumberFormatException e) {
-            throw SurveyException.invalid("survey.design.badNumber", text);
+            throw SurveyException.invalid(code, args);
         }
     }
 
