@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.Names;
+import kz.agyn.warehouse.Dimension;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -68,11 +70,24 @@ public class NoteTemplates {
         String code = text(root, "code", "header");
         int version = root.path("version").asInt(1);
         JsonNode h = root.path("header");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text(h, "date", "header"));
-        } catch (DateTimeParseException e) {
-            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", "header", "date");
+        // No date, or "issued": the note is dated the day it is issued (a regional note written again next year).
+        LocalDate date = null;
+        String dateText = h.path("date").asString("issued");
+        if (!dateText.equals("issued")) {
+            try {
+                date = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", "header", "date");
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        JsonNode ps = root.path("parameters");
+        for (String name : ps.propertyNames()) {
+            if (!NoteParameters.NAMES.contains(name) || !ps.path(name).isString()) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.parameter", name,
+                        String.join(", ", NoteParameters.NAMES));
+            }
+            parameters.put(name, ps.path(name).asString());
         }
         NoteTemplate.Header header = new NoteTemplate.Header(names(h, "addressee", "header"),
                 names(h, "author", "header"), date, names(h, "kind", "header"), names(h, "title", "header"),
@@ -88,13 +103,38 @@ public class NoteTemplates {
                 case "paragraph" -> new NoteTemplate.Paragraph(names(b, "text", where));
                 case "list" -> new NoteTemplate.Items(namesList(b.path("items"), where, "items"));
                 case "table" -> table(b, where);
+                case "pivot" -> pivot(b, where);
                 case "contradictions" -> new NoteTemplate.Contradictions();
                 case "references" -> new NoteTemplate.References();
                 default -> throw new UserException(UserException.Kind.INVALID, "note.write.template.type", where,
                         type);
             });
         }
-        return new NoteTemplate(code, version, names(root, "name", "header"), header, blocks);
+        return new NoteTemplate(code, version, names(root, "name", "header"), parameters, header, blocks);
+    }
+
+    private static NoteTemplate.Pivot pivot(JsonNode b, String where) {
+        Dimension rows;
+        try {
+            rows = Dimension.of(text(b, "rows", where));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "rows");
+        }
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        JsonNode f = b.path("filters");
+        for (String name : f.propertyNames()) {
+            Dimension d;
+            try {
+                d = Dimension.of(name);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where,
+                        "filters." + name);
+            }
+            filters.put(d, f.path(name).asString());
+        }
+        String dataset = b.path("dataset").isString() ? b.path("dataset").asString() : null;
+        return new NoteTemplate.Pivot(b.path("id").asString(""), names(b, "caption", where),
+                text(b, "indicator", where), rows, filters, text(b, "from", where), text(b, "to", where), dataset);
     }
 
     private NoteTemplate.Table table(JsonNode b, String where) {
