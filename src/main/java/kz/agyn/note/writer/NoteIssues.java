@@ -64,8 +64,8 @@ public class NoteIssues {
     }
 
     /**
-     * Checks what can be checked at once (template version, language, region, period) and starts the job; the
-     * issued note's id at once.
+     * Writes the note (template version, language, region, period checked; the warehouse read) and starts the job
+     * that lays out and stores its files; the issued note's id at once.
      */
     public UUID issue(String code, Integer version, String region, String period, String language, LocalDate date,
                       String by) {
@@ -74,6 +74,9 @@ public class NoteIssues {
                 : " v" + version)));
         Locale locale = language(language);
         NoteParameters p = NoteParameters.of(t, region, period, date);
+        // Written at once (reading the warehouse is quick): a query that finds nothing, an unknown placeholder
+        // or region is refused to the analyst's face, not left in a failed job. The job lays out the files.
+        NoteDocument d = writer.write(t, locale, p);
         UUID id = UUID.randomUUID();
         String r = t.parameters().containsKey("region") ? p.region() : null;
         String y = t.parameters().containsKey("period") ? p.period() : null;
@@ -92,7 +95,6 @@ public class NoteIssues {
         try {
             job = jobs.submit(JobKind.NOTE_ISSUE, by, parameters, h -> {
                 h.phase("NOTE_WRITE", 4L);
-                NoteDocument d = writer.write(t, locale, p);
                 h.done(1);
                 h.stopIfCancelled();
                 byte[] docx = IssuedFiles.docx(d);
@@ -150,6 +152,11 @@ public class NoteIssues {
             case "pdf" -> IssuedFiles.pdf(d);
             default -> IssuedFiles.html(d);
         };
+    }
+
+    /** An issued note's text as the consistency check reads it (as a Word document's text). */
+    public String text(UUID id) {
+        return TextNote.render(rewrite(id));
     }
 
     private NoteDocument rewrite(UUID id) {

@@ -45,12 +45,12 @@ public class NoteWriterRepository {
                 .query(Integer.class).single();
     }
 
-    /** The latest version of each template, the earliest created first. */
+    /** The latest version of each template, the shipped ones first, by code. */
     public List<TemplateRow> latest() {
         return jdbc.sql("""
                 SELECT t.* FROM note_template t
                 WHERE t.version = (SELECT max(version) FROM note_template x WHERE x.code = t.code)
-                ORDER BY (SELECT min(created_at) FROM note_template x WHERE x.code = t.code), t.code""")
+                ORDER BY (SELECT bool_or(shipped) FROM note_template x WHERE x.code = t.code) DESC, t.code""")
                 .query(NoteWriterRepository::template).list();
     }
 

@@ -47,7 +47,8 @@ class NoteWriterController {
     String page(@RequestParam(required = false) String template, @RequestParam(required = false) String language,
                 Model model, Locale locale, Authentication user) {
         List<NoteTemplate> all = templates.all();
-        NoteTemplate t = template == null ? all.get(0) : template(template);
+        // The note of 06.11.2024 remade is what the page opens on; the others are a choice away.
+        NoteTemplate t = template != null ? template(template) : templates.find("seed-note").orElse(all.get(0));
         Locale noteLanguage = language(language == null ? locale.getLanguage() : language);
         NoteDocument d = writer.write(t, noteLanguage);
         model.addAttribute("templates", all);
