@@ -67,8 +67,7 @@ class NoteIssuedController {
     /** The history alone, for htmx to refresh while a note is being written. */
     @GetMapping("/note/issued/table")
     String table(Model model, Locale locale) {
-        model.addAttribute("issued", issues.issued());
-        model.addAttribute("locale", locale);
+        fill(model, locale);
         return "note-issued :: history";
     }
 
@@ -117,6 +116,13 @@ class NoteIssuedController {
                 .sorted(java.util.Comparator.comparing((Region r) -> r.names().in(locale)))
                 .forEach(r -> regions.add(new RegionChoice(r.kato(), r.names().in(locale))));
         model.addAttribute("regions", regions);
+        // The history names templates and regions in the reader's language, not by their codes.
+        java.util.Map<String, String> regionNames = new java.util.HashMap<>();
+        regions.forEach(r -> regionNames.put(r.code(), r.name()));
+        model.addAttribute("regionNames", regionNames);
+        java.util.Map<String, String> templateNames = new java.util.HashMap<>();
+        templates.all().forEach(t -> templateNames.put(t.code(), t.name().in(locale)));
+        model.addAttribute("templateNames", templateNames);
         model.addAttribute("issued", issues.issued());
         model.addAttribute("locale", locale);
         // The year a template proposes (the last one its data hold when shipped), not one guessed from the clock.
