@@ -324,14 +324,13 @@ public class NoteWriter {
                 }
                 rows.add(row);
             }
-            String dataset = found.get(0).dataset();
-            int cite = number(WAREHOUSE_SOURCE + dataset);
-            String licence = warehouse.dataset(dataset).map(kz.agyn.warehouse.DatasetInfo::licence)
-                    .filter(l -> !l.isBlank()).orElse(msg("note.write.noLicence", locale));
+            // The source line as under the note's other tables ("[1] – compiled by the author from"), which the
+            // consistency check reads as the table's source; the licence stands in the reference it cites.
+            int cite = number(WAREHOUSE_SOURCE + found.get(0).dataset());
             String caption = parameters(t.caption().in(locale)) + ", " + msg("note.write.unit."
                     + warehouse.unit(t.indicator()), locale);
             return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number), caption, columns,
-                    rows, msg("note.write.compiledFromData", locale, String.valueOf(cite), licence), null);
+                    rows, msg("note.write.compiledFrom", locale, String.valueOf(cite)), null);
         }
 
         void used(kz.agyn.warehouse.Observation o) {
