@@ -421,7 +421,9 @@ public class NoteWriter {
             String licence = d.licence() == null || d.licence().isBlank() ? msg("note.write.noLicence", locale)
                     : d.licence();
             String ref = msg("note.write.datasetRef", locale, d.title().in(locale), d.publisher(),
-                    String.valueOf(version), licence, d.url() == null ? "" : d.url()).strip();
+                    String.valueOf(version), licence, d.url() == null ? "" : d.url()).strip()
+                    // A dataset without a link: no "– URL:" left hanging at the end.
+                    .replaceAll("\\s*–\\s*URL:$", "");
             return d.synthetic() ? ref + " " + msg("note.write.syntheticData", locale) : ref;
         }
 
