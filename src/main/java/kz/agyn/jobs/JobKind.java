@@ -28,5 +28,7 @@ public enum JobKind {
     /** Many warehouse series forecast at once (e.g. every region × occupation group), each stored (kz.agyn.forecast). */
     FORECAST,
     /** A synthetic country generated and hidden emigration estimated from it, aggregates stored (issue 20). */
-    RESIDENCY_RUN
+    RESIDENCY_RUN,
+    /** An analytical note written from a template and stored with what it was written from (issue 19). */
+    NOTE_ISSUE
 }

@@ -88,6 +88,12 @@ class AccessTableTest extends AgynTest {
             # note, cost model, reference data, IIN check
             GET  /note                                  302 200 200 200 200 200
             GET  /api/v1/note-figures                   401 200 200 200 200 200
+            # note templates and issued notes: analysts and administrators; a viewer neither edits nor issues
+            GET  /note/templates                        302 403 403 200 403 200
+            GET  /note/templates/seed-note              302 403 403 200 403 200
+            POST /note/templates/seed-note              302 403 403 400 403 400
+            GET  /note/issued                           302 403 403 200 403 200
+            POST /note/issued                           302 403 403 400 403 400
             GET  /cost-model                            302 200 200 200 200 200
             GET  /api/v1/cost-model                     401 200 200 200 200 200
             GET  /reference                             302 200 200 200 200 200

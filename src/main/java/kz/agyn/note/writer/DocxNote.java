@@ -33,6 +33,10 @@ public final class DocxNote {
 
     public static byte[] render(NoteDocument d) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // Dated as the note is, not by the clock: an issued note written again gives the same file.
+            java.util.Date dated = java.util.Date.from(d.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            doc.getProperties().getCoreProperties().setCreated(java.util.Optional.of(dated));
+            doc.getProperties().getCoreProperties().setModified(java.util.Optional.of(dated));
             XWPFStyles styles = doc.createStyles();
             style(styles, "Title", "Title", 0, 28, true);
             style(styles, "Heading1", "heading 1", 1, 24, true);

@@ -6,15 +6,19 @@ import java.util.Locale;
 
 /**
  * A note as written for one language: every text resolved, tables numbered, citations numbered. The renderers
- * (HTML, PDF, DOCX) only lay it out, so the three formats cannot say different things.
+ * (HTML, PDF, DOCX) only lay it out, so the three formats cannot say different things. {@code data} is the
+ * warehouse source and version each indicator was read from: what an issued note records to be written again as it
+ * was.
  */
 public record NoteDocument(String templateCode, int templateVersion, Locale language, Labels labels,
                            String addressee, String author, LocalDate date, String kind, String title,
-                           String keywords, List<Part> parts, List<Reference> references) {
+                           String keywords, List<Part> parts, List<Reference> references,
+                           List<NoteParameters.DataVersion> data) {
 
     public NoteDocument {
         parts = List.copyOf(parts);
         references = List.copyOf(references);
+        data = List.copyOf(data);
     }
 
     /** The words before the header's values, in the note's language ("Кімге", "Кому", "To" …). */

@@ -1,8 +1,11 @@
 package kz.agyn.note.writer;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import kz.agyn.reference.Names;
+import kz.agyn.warehouse.Dimension;
 
 /**
  * A note's template: its header and its blocks, each text in the three languages. Text may hold placeholders
@@ -10,19 +13,34 @@ import kz.agyn.reference.Names;
  * period ("≈ 150 млрд ₸ / жыл"), and {@code {num:CODE}}, its number alone for prose whose words say the rest
  * ("шамамен 150 млрд теңге"). In running text each is followed by its citation; in a table it is not: the
  * table's source line cites.
+ *
+ * <p>A template may declare {@code parameters} with their defaults: {@code region} (a KATO code, or {@code KZ} for
+ * the country) and {@code period} (a year). Any text then says {@code ${region}}, {@code ${region.name}},
+ * {@code ${period}} or {@code ${period-2}}, and a figure of the warehouse is
+ * {@code {obs:INDICATOR;region=${region};period=${period}}} (other dimensions: occupation, education, country,
+ * sex, age, flow; and dataset), read as the explorer reads it.
  */
-public record NoteTemplate(String code, int version, Names name, Header header, List<Block> blocks) {
+public record NoteTemplate(String code, int version, Names name, Map<String, String> parameters, Header header,
+                           List<Block> blocks) {
 
     public NoteTemplate {
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         blocks = List.copyOf(blocks);
     }
 
-    /** What stands above the title: to whom, from whom, when, and the keywords. */
+    public NoteTemplate(String code, int version, Names name, Header header, List<Block> blocks) {
+        this(code, version, name, Map.of(), header, blocks);
+    }
+
+    /**
+     * What stands above the title: to whom, from whom, when, and the keywords. {@code date} null: the note is
+     * dated the day it is issued.
+     */
     public record Header(Names addressee, Names author, LocalDate date, Names kind, Names title, Names keywords) {
     }
 
     /** One block of the note's body. */
-    public sealed interface Block permits Heading, Paragraph, Table, Items, Contradictions, References {
+    public sealed interface Block permits Heading, Paragraph, Table, Pivot, Items, Contradictions, References {
     }
 
     /** A section heading. */
@@ -42,6 +60,19 @@ public record NoteTemplate(String code, int version, Names name, Header header, 
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A numbered table that is a warehouse pivot: a row per code of {@code rows} (the total last), a column per
+     * period from {@code from} to {@code to}, the other dimensions held at {@code filters} or at their total.
+     * Filters and periods may hold parameters ({@code ${region}}); {@code dataset} null reads the source the
+     * explorer would.
+     */
+    public record Pivot(String id, Names caption, String indicator, Dimension rows, Map<Dimension, String> filters,
+                        String from, String to, String dataset) implements Block {
+        public Pivot {
+            filters = Map.copyOf(filters);
         }
     }
 

@@ -5,12 +5,21 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import kz.agyn.note.writer.internal.NoteWriterRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
 import kz.agyn.kernel.UserException;
 import kz.agyn.reference.Names;
+import kz.agyn.warehouse.Dimension;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -19,41 +28,123 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The note templates Agyn ships ({@code classpath:note-templates/*.json}), read once. A template that cannot be
- * read is refused with what is wrong and where (block and field), never half-read.
+ * The note templates, stored and versioned (V240): the ones Agyn ships ({@code classpath:note-templates/*.json})
+ * are stored at first use under the version their file gives; an analyst's edit is saved as the next version,
+ * never over an earlier one, so a note issued from any version can be written again from it. The version stored
+ * is the template's version whatever its JSON says. A template that cannot be read is refused with what is wrong
+ * and where (block and field), never half-read; one that reads but cannot be written (an unknown placeholder, a
+ * query finding nothing for its default region and period) is refused on saving too.
  */
 @Component
 public class NoteTemplates {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile Map<String, NoteTemplate> shipped;
+    private final NoteWriterRepository repository;
+    private final NoteWriter writer;
+    private final Map<String, NoteTemplate> parsed = new ConcurrentHashMap<>();
+    private volatile boolean seeded;
 
+    public NoteTemplates(NoteWriterRepository repository, NoteWriter writer) {
+        this.repository = repository;
+        this.writer = writer;
+    }
+
+    /** A stored version: who saved it and when; {@code shipped} when it came with Agyn. */
+    public record Version(String code, int version, boolean shipped, String createdBy, OffsetDateTime createdAt) {
+    }
+
+    /** The latest version of each template, the shipped seed note first. */
     public List<NoteTemplate> all() {
-        return List.copyOf(shipped().values());
+        seed();
+        return repository.latest().stream().map(this::parse).toList();
     }
 
+    /** The latest version of a template. */
     public Optional<NoteTemplate> find(String code) {
-        return Optional.ofNullable(shipped().get(code));
+        return find(code, null);
     }
 
-    private Map<String, NoteTemplate> shipped() {
-        Map<String, NoteTemplate> s = shipped;
-        if (s == null) {
-            s = new LinkedHashMap<>();
+    /** A version of a template (the latest when {@code version} is null). */
+    public Optional<NoteTemplate> find(String code, Integer version) {
+        seed();
+        return repository.template(code, version).map(this::parse);
+    }
+
+    /** A version's JSON as it was saved, for the editor. */
+    public Optional<String> body(String code, Integer version) {
+        seed();
+        return repository.template(code, version).map(NoteWriterRepository.TemplateRow::body);
+    }
+
+    public List<Version> versions(String code) {
+        seed();
+        return repository.versions(code).stream().map(r -> new Version(r.code(), r.version(), r.shipped(),
+                r.createdBy(), r.createdAt())).toList();
+    }
+
+    /**
+     * Saves an edit as the template's next version, after reading it and writing it in the three languages with
+     * its default parameters: what would fail at issuing fails here, with the same located message.
+     */
+    @Transactional
+    public NoteTemplate save(String code, String body, String by) {
+        seed();
+        NoteTemplate read = read(body.getBytes(StandardCharsets.UTF_8));
+        if (!read.code().equals(code)) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.code", read.code(), code);
+        }
+        check(body);
+        int version = repository.nextVersion(code);
+        repository.insertTemplate(code, version, body, false, by);
+        return find(code, version).orElseThrow();
+    }
+
+    /** A template read and written in kk, ru and en, or the first thing wrong with it. */
+    public NoteTemplate check(String body) {
+        NoteTemplate t = read(body.getBytes(StandardCharsets.UTF_8));
+        for (String language : List.of("kk", "ru", "en")) {
+            writer.write(t, Locale.forLanguageTag(language));
+        }
+        return t;
+    }
+
+    private NoteTemplate parse(NoteWriterRepository.TemplateRow row) {
+        return parsed.computeIfAbsent(row.code() + "@" + row.version(), k -> {
+            NoteTemplate t = read(row.body().getBytes(StandardCharsets.UTF_8));
+            return new NoteTemplate(row.code(), row.version(), t.name(), t.parameters(), t.header(), t.blocks());
+        });
+    }
+
+    /** The shipped templates stored under their file's version, once per process; a version stored is kept. */
+    private void seed() {
+        if (seeded) {
+            return;
+        }
+        synchronized (this) {
+            if (seeded) {
+                return;
+            }
             try {
                 for (Resource r : new PathMatchingResourcePatternResolver()
                         .getResources("classpath:note-templates/*.json")) {
                     try (InputStream in = r.getInputStream()) {
-                        NoteTemplate t = read(in.readAllBytes());
-                        s.put(t.code(), t);
+                        byte[] bytes = in.readAllBytes();
+                        NoteTemplate t = read(bytes);
+                        if (!repository.hasTemplate(t.code(), t.version())) {
+                            try {
+                                repository.insertTemplate(t.code(), t.version(),
+                                        new String(bytes, StandardCharsets.UTF_8), true, "agyn");
+                            } catch (DuplicateKeyException e) {
+                                // Another process stored it first: the same file.
+                            }
+                        }
                     }
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("The shipped note templates cannot be read", e);
             }
-            shipped = s;
+            seeded = true;
         }
-        return s;
     }
 
     /** A template from its JSON; an error names the block and the field that are wrong. */
@@ -68,11 +159,24 @@ public class NoteTemplates {
         String code = text(root, "code", "header");
         int version = root.path("version").asInt(1);
         JsonNode h = root.path("header");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text(h, "date", "header"));
-        } catch (DateTimeParseException e) {
-            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", "header", "date");
+        // No date, or "issued": the note is dated the day it is issued (a regional note written again next year).
+        LocalDate date = null;
+        String dateText = h.path("date").asString("issued");
+        if (!dateText.equals("issued")) {
+            try {
+                date = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", "header", "date");
+            }
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        JsonNode ps = root.path("parameters");
+        for (String name : ps.propertyNames()) {
+            if (!NoteParameters.NAMES.contains(name) || !ps.path(name).isString()) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.parameter", name,
+                        String.join(", ", NoteParameters.NAMES));
+            }
+            parameters.put(name, ps.path(name).asString());
         }
         NoteTemplate.Header header = new NoteTemplate.Header(names(h, "addressee", "header"),
                 names(h, "author", "header"), date, names(h, "kind", "header"), names(h, "title", "header"),
@@ -88,13 +192,38 @@ public class NoteTemplates {
                 case "paragraph" -> new NoteTemplate.Paragraph(names(b, "text", where));
                 case "list" -> new NoteTemplate.Items(namesList(b.path("items"), where, "items"));
                 case "table" -> table(b, where);
+                case "pivot" -> pivot(b, where);
                 case "contradictions" -> new NoteTemplate.Contradictions();
                 case "references" -> new NoteTemplate.References();
                 default -> throw new UserException(UserException.Kind.INVALID, "note.write.template.type", where,
                         type);
             });
         }
-        return new NoteTemplate(code, version, names(root, "name", "header"), header, blocks);
+        return new NoteTemplate(code, version, names(root, "name", "header"), parameters, header, blocks);
+    }
+
+    private static NoteTemplate.Pivot pivot(JsonNode b, String where) {
+        Dimension rows;
+        try {
+            rows = Dimension.of(text(b, "rows", where));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "rows");
+        }
+        Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+        JsonNode f = b.path("filters");
+        for (String name : f.propertyNames()) {
+            Dimension d;
+            try {
+                d = Dimension.of(name);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where,
+                        "filters." + name);
+            }
+            filters.put(d, f.path(name).asString());
+        }
+        String dataset = b.path("dataset").isString() ? b.path("dataset").asString() : null;
+        return new NoteTemplate.Pivot(b.path("id").asString(""), names(b, "caption", where),
+                text(b, "indicator", where), rows, filters, text(b, "from", where), text(b, "to", where), dataset);
     }
 
     private NoteTemplate.Table table(JsonNode b, String where) {

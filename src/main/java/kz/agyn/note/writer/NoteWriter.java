@@ -37,25 +37,44 @@ public class NoteWriter {
     /** A citation of the seed note's reference list in a recorded description: "[4]", "[2,3]". */
     private static final Pattern NOTE_CITATION = Pattern.compile("\\[(\\d+(?:,\\s*\\d+)*)]");
     /** A sentence ends at a full stop, question or exclamation mark followed by a space: "0.2%" does not end one. */
+    /** The citation key of a warehouse dataset: "wh:" and its code, beside the note's own source codes. */
+    private static final String WAREHOUSE_SOURCE = "wh:";
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+");
+
+    /** A parameter in a text: {@code ${region}}, {@code ${region.name}}, {@code ${period}}, {@code ${period-2}}. */
+    private static final Pattern PARAMETER = Pattern.compile("\\$\\{([^}]*)}");
+    private static final Pattern PERIOD_MINUS = Pattern.compile("period-(\\d{1,2})");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern KATO = Pattern.compile("\\d{9}");
 
     private final NoteFigures figures;
     private final FigureFormatter formatter;
     private final MessageSource messages;
+    private final WarehouseReader warehouse;
 
-    public NoteWriter(NoteFigures figures, FigureFormatter formatter, MessageSource messages) {
+    public NoteWriter(NoteFigures figures, FigureFormatter formatter, MessageSource messages,
+                      WarehouseReader warehouse) {
         this.figures = figures;
         this.formatter = formatter;
         this.messages = messages;
+        this.warehouse = warehouse;
     }
 
+    /** The template with its default parameters, from the current data, dated today when it bears no date. */
     public NoteDocument write(NoteTemplate template, Locale locale) {
-        Run run = new Run(template, locale);
+        return write(template, locale, NoteParameters.of(template, null, null, java.time.LocalDate.now()));
+    }
+
+    public NoteDocument write(NoteTemplate template, Locale locale, NoteParameters parameters) {
+        checkParameters(template, parameters);
+        Run run = new Run(template, locale, parameters);
         List<NoteDocument.Part> parts = new ArrayList<>();
         int tables = 0;
+        int n = 0;
         for (NoteTemplate.Block block : template.blocks()) {
+            run.where = msg("note.write.where.block", locale, ++n);
             if (block instanceof NoteTemplate.Heading h) {
-                parts.add(new NoteDocument.Heading(h.text().in(locale)));
+                parts.add(new NoteDocument.Heading(run.text(h.text(), false, null)));
             } else if (block instanceof NoteTemplate.Paragraph p) {
                 parts.add(new NoteDocument.Text(run.text(p.text(), true, null)));
             } else if (block instanceof NoteTemplate.Items i) {
@@ -63,6 +82,8 @@ public class NoteWriter {
                         i.items().stream().map(t -> run.text(t, true, null)).toList()));
             } else if (block instanceof NoteTemplate.Table t) {
                 parts.add(run.table(t, ++tables));
+            } else if (block instanceof NoteTemplate.Pivot t) {
+                parts.add(run.pivot(t, ++tables));
             } else if (block instanceof NoteTemplate.Contradictions) {
                 NoteDocument.Findings f = run.contradictions();
                 if (!f.findings().isEmpty()) {
@@ -78,12 +99,31 @@ public class NoteWriter {
                     references));
         }
         NoteTemplate.Header h = template.header();
+        run.where = msg("note.write.where.header", locale);
         NoteDocument.Labels labels = new NoteDocument.Labels(msg("note.write.label.addressee", locale),
                 msg("note.write.label.author", locale), msg("note.write.label.date", locale),
                 msg("note.write.label.title", locale), msg("note.write.label.keywords", locale));
-        return new NoteDocument(template.code(), template.version(), locale, labels, h.addressee().in(locale),
-                h.author().in(locale), h.date(), h.kind().in(locale), h.title().in(locale), h.keywords().in(locale),
-                parts, references);
+        return new NoteDocument(template.code(), template.version(), locale, labels,
+                run.text(h.addressee(), false, null), run.text(h.author(), false, null),
+                h.date() != null ? h.date() : parameters.date(), run.text(h.kind(), false, null),
+                run.text(h.title(), false, null), run.text(h.keywords(), false, null), parts, references,
+                List.copyOf(run.data.values()));
+    }
+
+    /** A region Agyn knows (or the country) and a year, else a refusal saying which and what it takes. */
+    private void checkParameters(NoteTemplate template, NoteParameters p) {
+        if (template.parameters().containsKey("region")) {
+            String r = p.region() == null ? "" : p.region().trim();
+            boolean country = WarehouseReader.WHOLE_COUNTRY.equals(WarehouseReader.stored(r));
+            if (!country && (!KATO.matcher(r).matches() || warehouse.regionName(r, Locale.ENGLISH).isEmpty())) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.badRegion", r);
+            }
+        }
+        if (template.parameters().containsKey("period")
+                && (p.period() == null || !YEAR.matcher(p.period()).matches())) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.badPeriod",
+                    p.period() == null ? "" : p.period());
+        }
     }
 
     /**
@@ -126,19 +166,62 @@ public class NoteWriter {
         final Locale locale;
         final Map<String, Integer> cited = new LinkedHashMap<>();
         final Set<String> used = new LinkedHashSet<>();
+        final NoteParameters parameters;
+        /** The source and version each warehouse indicator was read from, in order of first use. */
+        final Map<String, NoteParameters.DataVersion> data = new LinkedHashMap<>();
+        /** Where the writing is ("block 4", "header"), for a refusal to say. */
+        String where = "";
         int referencesAt = -1;
 
-        Run(NoteTemplate template, Locale locale) {
+        Run(NoteTemplate template, Locale locale, NoteParameters parameters) {
             this.template = template;
             this.locale = locale;
+            this.parameters = parameters;
+        }
+
+        /** The template's parameters written out; one it does not declare is refused, naming it and where. */
+        String parameters(String text) {
+            Matcher m = PARAMETER.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(parameter(m.group(1).trim(), m.group())));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        private String parameter(String name, String written) {
+            Matcher minus = PERIOD_MINUS.matcher(name);
+            if (name.equals("region") && template.parameters().containsKey("region")) {
+                return parameters.region();
+            } else if (name.equals("region.name") && template.parameters().containsKey("region")) {
+                return warehouse.regionName(parameters.region(), locale).orElse(parameters.region());
+            } else if (name.equals("period") && template.parameters().containsKey("period")) {
+                return parameters.period();
+            } else if (minus.matches() && template.parameters().containsKey("period")) {
+                return String.valueOf(Integer.parseInt(parameters.period()) - Integer.parseInt(minus.group(1)));
+            }
+            throw new UserException(UserException.Kind.INVALID, "note.write.placeholder", template.code(), written,
+                    where);
         }
 
         /** Placeholders replaced; in running text each figure is followed by its citation. */
         String text(kz.agyn.reference.Names names, boolean cite, Set<String> sources) {
-            String text = names.in(locale);
+            String text = parameters(names.in(locale));
             Matcher m = PLACEHOLDER.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
+                if (m.group(1).equals("obs")) {
+                    String value = observation(m.group(2), m.group());
+                    String source = WAREHOUSE_SOURCE + data.get(m.group(2).split(";", 2)[0].trim()).dataset();
+                    if (cite) {
+                        value = value + MARK + number(source) + END;
+                    } else if (sources != null) {
+                        sources.add(source);
+                    }
+                    m.appendReplacement(out, Matcher.quoteReplacement(value));
+                    continue;
+                }
                 NoteFigure f = figure(m.group(1), m.group(2));
                 used.add(f.code());
                 String value = m.group(1).equals("num") ? formatter.number(f, locale) : formatter.format(f, locale);
@@ -156,10 +239,110 @@ public class NoteWriter {
         NoteFigure figure(String kind, String code) {
             if (!kind.equals("fig") && !kind.equals("num")) {
                 throw new UserException(UserException.Kind.INVALID, "note.write.placeholder", template.code(),
-                        "{" + kind + ":" + code + "}");
+                        "{" + kind + ":" + code + "}", where);
             }
             return figures.figure(code).orElseThrow(() -> new UserException(UserException.Kind.INVALID,
-                    "note.write.placeholder", template.code(), "{" + kind + ":" + code + "}"));
+                    "note.write.placeholder", template.code(), "{" + kind + ":" + code + "}", where));
+        }
+
+        /**
+         * {@code {obs:INDICATOR;region=…;period=…}}: the one figure the explorer shows for these choices, in the
+         * reader's number format; a count of 1–4 persons is written "<5", as every published aggregate writes it.
+         */
+        String observation(String query, String written) {
+            String[] parts = query.split(";");
+            String indicator = parts[0].trim();
+            if (!warehouse.knows(indicator)) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.placeholder", template.code(),
+                        written, where);
+            }
+            Map<kz.agyn.warehouse.Dimension, String> filters = new java.util.EnumMap<>(
+                    kz.agyn.warehouse.Dimension.class);
+            String period = null;
+            String dataset = null;
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                String key = kv[0].trim();
+                String value = kv.length < 2 ? "" : kv[1].trim();
+                if (key.equals("period")) {
+                    period = value;
+                } else if (key.equals("dataset")) {
+                    dataset = value;
+                } else if (WarehouseReader.KEYS.containsKey(key) && !value.isEmpty()) {
+                    filters.put(WarehouseReader.KEYS.get(key), value);
+                } else {
+                    throw new UserException(UserException.Kind.INVALID, "note.write.placeholder", template.code(),
+                            written, where);
+                }
+            }
+            List<kz.agyn.warehouse.Observation> found = period == null || period.isEmpty() ? List.of()
+                    : warehouse.read(indicator, filters, period, period, dataset, null, parameters.pinned());
+            if (found.isEmpty()) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.noData", template.code(), where,
+                        written);
+            }
+            kz.agyn.warehouse.Observation o = found.get(0);
+            used(o);
+            return value(o);
+        }
+
+        /** A warehouse pivot as a numbered table: a row per code, a column per period, the total last. */
+        NoteDocument.Table pivot(NoteTemplate.Pivot t, int number) {
+            Map<kz.agyn.warehouse.Dimension, String> filters = new java.util.EnumMap<>(
+                    kz.agyn.warehouse.Dimension.class);
+            t.filters().forEach((d, v) -> filters.put(d, parameters(v)));
+            String from = parameters(t.from());
+            String to = parameters(t.to());
+            String written = t.indicator() + ";rows=" + t.rows().name().toLowerCase(Locale.ROOT) + ";"
+                    + filters.entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "="
+                    + e.getValue() + ";").collect(java.util.stream.Collectors.joining()) + "period=" + from + ".." + to;
+            if (!warehouse.knows(t.indicator())) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.placeholder", template.code(),
+                        "{obs:" + written + "}", where);
+            }
+            List<kz.agyn.warehouse.Observation> found = warehouse.read(t.indicator(), filters, from, to,
+                    t.dataset(), t.rows(), parameters.pinned());
+            if (found.isEmpty()) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.noData", template.code(), where,
+                        written);
+            }
+            found.forEach(this::used);
+            List<String> periods = found.stream().map(kz.agyn.warehouse.Observation::period).distinct()
+                    .sorted(java.util.Comparator.comparing(kz.agyn.kernel.Period::parse)).toList();
+            List<String> codes = WarehouseReader.rowOrder(found, t.rows(), periods.get(periods.size() - 1));
+            List<String> columns = new ArrayList<>();
+            columns.add(msg("dimension." + t.rows().name(), locale));
+            columns.addAll(periods);
+            List<List<String>> rows = new ArrayList<>();
+            for (String code : codes) {
+                List<String> row = new ArrayList<>();
+                row.add(warehouse.label(t.rows(), code, locale));
+                for (String p : periods) {
+                    row.add(found.stream().filter(o -> o.period().equals(p)
+                                    && WarehouseReader.code(o, t.rows()).equals(code)).findFirst().map(this::value)
+                            .orElse(kz.agyn.platform.format.Numbers.DASH));
+                }
+                rows.add(row);
+            }
+            // The source line as under the note's other tables ("[1] – compiled by the author from"), which the
+            // consistency check reads as the table's source; the licence stands in the reference it cites.
+            int cite = number(WAREHOUSE_SOURCE + found.get(0).dataset());
+            String caption = parameters(t.caption().in(locale)) + ", " + msg("note.write.unit."
+                    + warehouse.unit(t.indicator()), locale);
+            return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number), caption, columns,
+                    rows, msg("note.write.compiledFrom", locale, String.valueOf(cite)), null);
+        }
+
+        void used(kz.agyn.warehouse.Observation o) {
+            data.putIfAbsent(o.indicator(), new NoteParameters.DataVersion(o.indicator(), o.dataset(), o.version()));
+        }
+
+        String value(kz.agyn.warehouse.Observation o) {
+            if (kz.agyn.warehouse.Disclosure.suppressed(warehouse.unit(o.indicator()), o.scaledValue())) {
+                return "<5";
+            }
+            return new kz.agyn.platform.format.Numbers(locale).number(o.scaledValue(),
+                    kz.agyn.platform.format.Decimals.upTo(2));
         }
 
         int number(String source) {
@@ -223,9 +406,34 @@ public class NoteWriter {
             return out.toString();
         }
 
+        /**
+         * A warehouse dataset in the reference list: its title, publisher, the version read and its licence, in
+         * GOST R 7.0.100 for kk and ru, APA for en; synthetic data said to be so.
+         */
+        String datasetReference(String code) {
+            kz.agyn.warehouse.DatasetInfo d = warehouse.dataset(code).orElse(null);
+            if (d == null) {
+                return code;
+            }
+            int version = data.values().stream().filter(v -> v.dataset().equals(code)).findFirst()
+                    .map(NoteParameters.DataVersion::version).orElse(d.currentVersion() == null ? 0
+                            : d.currentVersion());
+            String licence = d.licence() == null || d.licence().isBlank() ? msg("note.write.noLicence", locale)
+                    : d.licence();
+            String ref = msg("note.write.datasetRef", locale, d.title().in(locale), d.publisher(),
+                    String.valueOf(version), licence, d.url() == null ? "" : d.url()).strip()
+                    // A dataset without a link: no "– URL:" left hanging at the end.
+                    .replaceAll("\\s*–\\s*URL:$", "");
+            return d.synthetic() ? ref + " " + msg("note.write.syntheticData", locale) : ref;
+        }
+
         List<NoteDocument.Reference> references() {
             List<NoteDocument.Reference> out = new ArrayList<>();
             cited.forEach((code, n) -> {
+                if (code.startsWith(WAREHOUSE_SOURCE)) {
+                    out.add(new NoteDocument.Reference(n, datasetReference(code.substring(WAREHOUSE_SOURCE.length()))));
+                    return;
+                }
                 SourceDocument s = figures.source(code).orElse(null);
                 out.add(new NoteDocument.Reference(n, s == null ? code : Citations.format(s, locale)));
             });

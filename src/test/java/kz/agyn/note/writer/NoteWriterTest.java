@@ -154,7 +154,7 @@ class NoteWriterTest extends AgynTest {
         assertThatThrownBy(() -> writer.write(t, Locale.ENGLISH)).isInstanceOfSatisfying(UserException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo("note.write.placeholder");
-                    assertThat(e.args()).containsExactly("t", "{fig:nope}");
+                    assertThat(e.args()).containsExactly("t", "{fig:nope}", "block 1");
                 });
         byte[] noKazakh = new String(unknown, StandardCharsets.UTF_8)
                 .replace("\"text\": {\"kk\": \"{fig:nope}\", ", "\"text\": {").getBytes(StandardCharsets.UTF_8);

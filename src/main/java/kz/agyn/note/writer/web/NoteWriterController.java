@@ -47,7 +47,8 @@ class NoteWriterController {
     String page(@RequestParam(required = false) String template, @RequestParam(required = false) String language,
                 Model model, Locale locale, Authentication user) {
         List<NoteTemplate> all = templates.all();
-        NoteTemplate t = template == null ? all.get(0) : template(template);
+        // The note of 06.11.2024 remade is what the page opens on; the others are a choice away.
+        NoteTemplate t = template != null ? template(template) : templates.find("seed-note").orElse(all.get(0));
         Locale noteLanguage = language(language == null ? locale.getLanguage() : language);
         NoteDocument d = writer.write(t, noteLanguage);
         model.addAttribute("templates", all);
@@ -58,7 +59,7 @@ class NoteWriterController {
         model.addAttribute("mayCheck", user != null && user.getAuthorities().stream().anyMatch(a ->
                 a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_ANALYST")));
         model.addAttribute("checkText", TextNote.render(d));
-        model.addAttribute("fileName", fileName(t, noteLanguage, ""));
+        model.addAttribute("fileName", fileName(d, ""));
         model.addAttribute("locale", locale);
         return "note-write";
     }
@@ -70,7 +71,8 @@ class NoteWriterController {
     ResponseEntity<byte[]> docx(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
         NoteTemplate t = template(template);
         Locale l = language(language);
-        return download(DocxNote.render(writer.write(t, l)), fileName(t, l, ".docx"),
+        NoteDocument d = writer.write(t, l);
+        return download(DocxNote.render(d), fileName(d, ".docx"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     }
 
@@ -80,7 +82,8 @@ class NoteWriterController {
     ResponseEntity<byte[]> pdf(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
         NoteTemplate t = template(template);
         Locale l = language(language);
-        return download(PdfNote.render(writer.write(t, l)), fileName(t, l, ".pdf"), "application/pdf");
+        NoteDocument d = writer.write(t, l);
+        return download(PdfNote.render(d), fileName(d, ".pdf"), "application/pdf");
     }
 
     @GetMapping({"/note/write/{template}.html", "/api/v1/notes/{template}.html"})
@@ -89,8 +92,9 @@ class NoteWriterController {
     ResponseEntity<byte[]> html(@PathVariable String template, @RequestParam(defaultValue = "kk") String language) {
         NoteTemplate t = template(template);
         Locale l = language(language);
-        return download(HtmlNote.document(writer.write(t, l)).getBytes(StandardCharsets.UTF_8),
-                fileName(t, l, ".html"), "text/html;charset=UTF-8");
+        NoteDocument d = writer.write(t, l);
+        return download(HtmlNote.document(d).getBytes(StandardCharsets.UTF_8), fileName(d, ".html"),
+                "text/html;charset=UTF-8");
     }
 
     private NoteTemplate template(String code) {
@@ -106,8 +110,8 @@ class NoteWriterController {
     }
 
     /** "agyn-seed-note-2024-11-06-kk.pdf": what it is, of when, in which language. */
-    static String fileName(NoteTemplate t, Locale language, String extension) {
-        return "agyn-" + t.code() + "-" + t.header().date() + "-" + language.getLanguage() + extension;
+    static String fileName(NoteDocument d, String extension) {
+        return "agyn-" + d.templateCode() + "-" + d.date() + "-" + d.language().getLanguage() + extension;
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String fileName, String type) {
