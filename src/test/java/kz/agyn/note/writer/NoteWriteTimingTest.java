@@ -7,13 +7,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import kz.agyn.AgynTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 19: "a full note in under 3 s". The seed note and the Jetisu regional note written (figures read,
- * warehouse queried) and laid out as DOCX, PDF and HTML as an issued note is, once to warm up and then seven
- * times each; the median is printed (recorded in docs/benchmarks.md) and must stay under 3 s.
+ * Issue 19: "a full note in under 3 s" — a measurement, not a test: it runs only from {@code bench/note-write.sh}
+ * (speed lives in bench/ and docs/benchmarks.md, never in a timed unit test). The seed note and the Jetisu regional
+ * note written (figures read, warehouse queried) and laid out as DOCX, PDF and HTML as an issued note is, once to
+ * warm up and then seven times each; the figures are printed as {@code NOTE-TIMING} lines for the script.
  */
+@EnabledIfSystemProperty(named = "agyn.bench", matches = "note-write")
 class NoteWriteTimingTest extends AgynTest {
 
     @Autowired
@@ -39,7 +42,6 @@ class NoteWriteTimingTest extends AgynTest {
             Arrays.sort(warm);
             System.out.printf("NOTE-TIMING %s: first %d ms, median %d ms, max %d ms (kk, DOCX+PDF+HTML)%n", code,
                     millis[0], warm[warm.length / 2], warm[warm.length - 1]);
-            assertThat(warm[warm.length / 2]).as(code + " median ms").isLessThan(3000);
         }
     }
 }
