@@ -131,10 +131,10 @@ public final class ExtractsTables {
                     : reader.option("header", "true").option("inferSchema", "false").csv(file);
             d.schema();
             return d;
-        } catch (RuntimeException e) {
-            if (e instanceof SparkInputException) {
-                throw e;
-            }
+        } catch (SparkInputException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's own exceptions (some checked, thrown from Scala unchecked) say too little to the reader.
             throw new SparkInputException("spark.unreadable", file);
         }
     }
@@ -178,7 +178,7 @@ public final class ExtractsTables {
             }
         } catch (SparkInputException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new SparkInputException("spark.unreadable", file);
         }
     }
