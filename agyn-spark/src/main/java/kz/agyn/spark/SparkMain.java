@@ -1,5 +1,8 @@
 package kz.agyn.spark;
 
+import java.io.PrintStream;
+import java.time.DateTimeException;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,52 +22,66 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkMain {
 
+    static final String USAGE = "usage: SparkMain --in PATH [--format parquet|csv] [--from YYYY-MM] [--months N] "
+            + "[--started-by NAME] [--lang kk|ru|en]; AGYN_DB_URL, AGYN_DB_USER and AGYN_DB_PASSWORD in the "
+            + "environment (docs/spark.md)";
+
     private SparkMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        SparkSession spark = SparkSession.builder().appName("agyn-hidden-emigration").getOrCreate();
+        int code;
+        try {
+            code = run(spark, args, System.getenv(), System.out, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    /** The command on a session it does not own: 0 done, 1 input refused (nothing written), 2 usage. */
+    static int run(SparkSession spark, String[] args, Map<String, String> env, PrintStream out, PrintStream err)
+            throws java.sql.SQLException {
         Map<String, String> opts = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                usage();
+                err.println(USAGE);
+                return 2;
             }
             opts.put(args[i].substring(2), args[i + 1]);
         }
-        if (args.length % 2 != 0 || !opts.containsKey("in")) {
-            usage();
+        String url = env.get("AGYN_DB_URL");
+        if (args.length % 2 != 0 || !opts.containsKey("in") || url == null || url.isBlank()) {
+            err.println(USAGE);
+            return 2;
         }
         Locale lang = Locale.forLanguageTag(opts.getOrDefault("lang", "kk"));
-        Period period = new Period(java.time.YearMonth.parse(opts.getOrDefault("from", "2024-01")),
-                Integer.parseInt(opts.getOrDefault("months", "24")));
-        ExtractsTables.Format format = ExtractsTables.Format.valueOf(
-                opts.getOrDefault("format", "parquet").toUpperCase(Locale.ROOT));
-        String url = System.getenv("AGYN_DB_URL");
-        if (url == null || url.isBlank()) {
-            System.err.println("AGYN_DB_URL, AGYN_DB_USER and AGYN_DB_PASSWORD must be set (docs/spark.md)");
-            System.exit(2);
+        Period period;
+        ExtractsTables.Format format;
+        try {
+            period = new Period(YearMonth.parse(opts.getOrDefault("from", "2024-01")),
+                    Integer.parseInt(opts.getOrDefault("months", "24")));
+            format = ExtractsTables.Format.valueOf(opts.getOrDefault("format", "parquet").toUpperCase(Locale.ROOT));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            err.println(USAGE);
+            return 2;
         }
-        SparkSession spark = SparkSession.builder().appName("agyn-hidden-emigration").getOrCreate();
         try {
             ExtractsTables.Tables tables = ExtractsTables.read(spark, opts.get("in"), format, period);
             HiddenEmigrationJob.Result result = HiddenEmigrationJob.estimate(spark, tables, period,
                     EstimatorSettings.defaults());
-            UUID id = ResidencyTables.write(url, System.getenv("AGYN_DB_USER"), System.getenv("AGYN_DB_PASSWORD"),
+            UUID id = ResidencyTables.write(url, env.get("AGYN_DB_USER"), env.get("AGYN_DB_PASSWORD"),
                     opts.getOrDefault("started-by", "spark"), 0, period, result);
             Cell total = result.cells().stream().filter(c -> c.dimension() == Dimension.TOTAL).findFirst()
                     .orElseThrow();
-            System.out.printf("run %s: %d persons, %d emigrated (%d official, %d hidden), 95%% %.0f–%.0f%n", id,
-                    total.persons(), total.emigrated(), total.official(), total.hidden(), total.low(), total.high());
+            out.printf(Locale.ROOT, "run %s: %d persons, %d emigrated (%d official, %d hidden), 95%% %.0f-%.0f%n",
+                    id, result.persons(), total.emigrated(), total.official(), total.hidden(), total.low(),
+                    total.high());
+            return 0;
         } catch (SparkInputException e) {
-            System.err.println(e.message(lang));
-            System.exit(1);
-        } finally {
-            spark.stop();
+            err.println(e.message(lang));
+            return 1;
         }
-    }
-
-    private static void usage() {
-        System.err.println("usage: SparkMain --in PATH [--format parquet|csv] [--from YYYY-MM] [--months N] "
-                + "[--started-by NAME] [--lang kk|ru|en]");
-        System.exit(2);
     }
 }

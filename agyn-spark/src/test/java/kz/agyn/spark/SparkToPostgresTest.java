@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import kz.agyn.residency.engine.Extracts;
@@ -158,6 +162,34 @@ class SparkToPostgresTest {
                     .doesNotContain("900101300123");
         });
         assertThat(runs()).isEqualTo(before);
+    }
+
+    @Test
+    void theCommandStoresARunAndRefusesInTheReadersLanguage() throws SQLException {
+        Map<String, String> env = Map.of("AGYN_DB_URL", url, "AGYN_DB_USER", "postgres",
+                "AGYN_DB_PASSWORD", "postgres");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long before = runs();
+        assertThat(SparkMain.run(spark(), new String[] {"--in", good, "--started-by", "cli-test"}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).matches("(?s)run [0-9a-f-]{36}: " + PERSONS
+                + " persons, \\d+ emigrated .*");
+        assertThat(runs()).isEqualTo(before + 1);
+
+        String bad = folder.resolve("cli-no-register").toString();
+        spark().read().parquet(good + "/extracts.parquet").drop("register").write().mode(SaveMode.Overwrite)
+                .parquet(bad + "/extracts.parquet");
+        err.reset();
+        assertThat(SparkMain.run(spark(), new String[] {"--in", bad, "--lang", "ru"}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("В файле " + bad + "/extracts.parquet нет столбца "
+                + "\"register\"");
+        assertThat(runs()).isEqualTo(before + 1);
+        assertThat(SparkMain.run(spark(), new String[] {"--in", good}, Map.of(), new PrintStream(out),
+                new PrintStream(err))).isEqualTo(2);
     }
 
     /** What SparkMain does: read and check, estimate, store. */
