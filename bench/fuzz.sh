@@ -13,7 +13,7 @@
 #        RUNS=1000000 MAX_TIME=2h XLSX_MAX_TIME=2h HEAP=1g bench/fuzz.sh xlsx
 # Prints, per target: executions, seconds fuzzing (libFuzzer's count) and in all (with the JVM's start),
 # executions per second, and findings. The generated corpus is kept in
-# .cifuzz-corpus/ (ignored by git), so a second run starts where the first stopped; logs go to target/fuzz/.
+# .cifuzz-corpus/ (ignored by git), so a second run starts where the first stopped; logs go to agyn-app/target/fuzz/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,7 @@ max_time=${MAX_TIME:-2h}
 # XLSX goes through POI's zip and XML layers for every input: about a hundred times slower than the text readers.
 xlsx_max_time=${XLSX_MAX_TIME:-$max_time}
 heap=${HEAP:-1g}
-out=target/fuzz
+out=agyn-app/target/fuzz
 mkdir -p "$out"
 
 # target → test class, method, classes to instrument (the readers and what they drive; never Spring's classes)
@@ -48,7 +48,7 @@ for t in "${targets[@]}"; do
 done
 
 # Compiled once; each target then runs its own forked test JVM.
-nice -n 19 ./mvnw -q -o -B test-compile || exit 1
+nice -n 19 ./mvnw -q -o -B test-compile -pl agyn-app -am || exit 1
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ); runs per target: $runs; max time: $max_time (xlsx $xlsx_max_time); heap $heap"
@@ -60,7 +60,7 @@ for t in "${targets[@]}"; do
   [ "$t" = xlsx ] && limit=$xlsx_max_time
   start=$(date +%s)
   # jazzer.internal.arg.*: libFuzzer's own flags (the first is its argv[0]); -timeout makes a hang a finding.
-  JAZZER_FUZZ=1 JAZZER_INSTRUMENT="${instrument[$t]}" nice -n 19 ./mvnw -o -B surefire:test \
+  JAZZER_FUZZ=1 JAZZER_INSTRUMENT="${instrument[$t]}" nice -n 19 ./mvnw -o -B surefire:test -pl agyn-app \
       -Dtest="${class[$t]}#${method[$t]}" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_executions="$runs" -Djazzer.max_duration="$limit" \
       -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=30 \

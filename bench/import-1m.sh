@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 jar=${AGYN_JAR:-target/agyn.jar}
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 work=$(mktemp -d)
 port=18081
 dbport=15439

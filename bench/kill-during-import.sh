@@ -8,16 +8,16 @@
 #   - accepting (warehouse) or sending (registry) it again succeeds, with every row;
 #   - each killed job shows FAILED, with the reason "interrupted", in GET /api/v1/jobs and on the Jobs page, and the
 #     re-key started again finishes with no row left under the retired key.
-# Runs target/agyn.jar (built if missing) on a folder and port of its own; needs curl, python3 and psql.
+# Runs agyn-app/target/agyn.jar (built if missing) on a folder and port of its own; needs curl, python3 and psql.
 # The jobs part at a smaller size (one kill during a write and a re-key at once) runs in every ./mvnw verify as
-# src/test/java/kz/agyn/jobs/KillRecoveryIT.java; this script stays for the full-size figures of docs/reliability.md
+# agyn-app/src/test/java/kz/agyn/jobs/KillRecoveryIT.java; this script stays for the full-size figures of docs/reliability.md
 # and for what the test does not look at (the registry bulk import killed, the rows inside the database).
 # Usage: bench/kill-during-import.sh [rows]      PORT=… for another HTTP port, AGYN_JAR=… for another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 jar=${AGYN_JAR:-target/agyn.jar}
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 port=${PORT:-18093}
 work=$(mktemp -d)
 home=$work/home

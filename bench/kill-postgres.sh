@@ -5,12 +5,12 @@
 #   2. again and again for 15 s (a crash loop), so that the outage outlasts the pool's 5 s wait: /actuator/health
 #      must say DOWN with its db component, the API 503 problem+json; both must be back once the killing stops.
 # Afterwards every write the API acknowledged (201) must be in the database: synchronous_commit and fsync are on.
-# Runs target/agyn.jar (built if missing) on a folder and port of its own; needs curl, python3 and psql.
+# Runs agyn-app/target/agyn.jar (built if missing) on a folder and port of its own; needs curl, python3 and psql.
 # Usage: bench/kill-postgres.sh      PORT=… for another HTTP port, AGYN_JAR=… for another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${AGYN_JAR:-target/agyn.jar}
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests package
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 port=${PORT:-18094}
 work=$(mktemp -d)
 home=$work/home

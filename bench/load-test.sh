@@ -13,11 +13,11 @@ dbport=${DB_PORT:-15432}
 work=$(mktemp -d)
 password='Load-test-password-2026'
 
-[ -f target/agyn.jar ] || ./mvnw -q -B -DskipTests package
+[ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 ./mvnw -q -B -f bench/load/pom.xml test-compile
 
 # AGYN_JAVA_OPTS: e.g. a flight recording of the run (-XX:StartFlightRecording=filename=app.jfr,settings=profile).
-AGYN_ADMIN_PASSWORD=$password java -Xmx2g ${AGYN_JAVA_OPTS:-} -jar target/agyn.jar --server.port="$port" --agyn.db.port="$dbport" \
+AGYN_ADMIN_PASSWORD=$password java -Xmx2g ${AGYN_JAVA_OPTS:-} -jar agyn-app/target/agyn.jar --server.port="$port" --agyn.db.port="$dbport" \
   --agyn.db.data-directory="$work/pgdata" --agyn.imports.directory="$work/imports" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT

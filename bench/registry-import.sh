@@ -8,11 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${1:-1}
-[ -f target/agyn.jar ] || ./mvnw -q -B -DskipTests package
+[ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 work=$(mktemp -d)
 port=18082
 dbport=15440
-java -cp target/agyn.jar -Dloader.main=kz.agyn.demo.registry.SyntheticRegistry \
+java -cp agyn-app/target/agyn.jar -Dloader.main=kz.agyn.demo.registry.SyntheticRegistry \
   org.springframework.boot.loader.launch.PropertiesLauncher "$work/files" "$seed" >/dev/null
 rows() { echo $(($(wc -l <"$work/files/$1") - 1)); }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
@@ -22,7 +22,7 @@ echo "files (seed $seed): $(rows scholars.csv) scholars, $(rows awards.csv) awar
 # A throw-away key for this run only: the registry refuses to start without one, and the developer key file in
 # ~/.agyn must not be touched by a benchmark.
 . bench/lib.sh
-AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64) start_agyn target/agyn.jar Bench-registry-pw-1 \
+AGYN_REGISTRY_KEY=$(head -c 32 /dev/urandom | base64) start_agyn agyn-app/target/agyn.jar Bench-registry-pw-1 \
   --agyn.registry.key-directory="$work"
 # CPU seconds used so far by the application and its PostgreSQL (server, backends, and backends that have exited):
 # on a shared machine the wall clock depends on the other processes, this much less.

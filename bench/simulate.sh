@@ -6,13 +6,13 @@
 # Usage: bench/simulate.sh [--quick]   (--quick: shorter JMH iterations, for a look rather than the record)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o -B test-compile
-cp=target/test-classes:target/classes:$(./mvnw -q -o -B dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -q -o -B test-compile -pl agyn-app -am
+cp=agyn-app/target/test-classes:agyn-app/target/classes:$(./mvnw -q -o -B dependency:build-classpath -pl agyn-app -Dmdep.includeScope=test \
   -Dmdep.outputFile=/dev/stdout)
 jmh_args=()
 [ "${1:-}" = --quick ] && jmh_args=(-wi 2 -i 3 -w 1s -r 1s)
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$cp" org.openjdk.jmh.Main 'SimulationBenchmark' "${jmh_args[@]}" -rf csv -rff target/jmh-simulate.csv
+java -cp "$cp" org.openjdk.jmh.Main 'SimulationBenchmark' "${jmh_args[@]}" -rf csv -rff agyn-app/target/jmh-simulate.csv
 # JMH's CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit" — score in ms per call.
 agent_years=$((250000 * 10 * 4))
 awk -F, -v ay=$agent_years '
@@ -22,6 +22,6 @@ awk -F, -v ay=$agent_years '
     printf "RATIO engine (1 thread) / straightforward loop (1 thread) = %.1f\n", ms["naiveLoop"] / ms["engineOneThread"]
     printf "RATIO engine (2 threads) / straightforward loop (1 thread) = %.1f\n", ms["naiveLoop"] / ms["engineTwoThreads"]
     printf "ENGINE_AGENT_YEARS_PER_S (2 threads) = %.3g\n", ay / (ms["engineTwoThreads"] / 1000)
-  }' target/jmh-simulate.csv
+  }' agyn-app/target/jmh-simulate.csv
 echo "load average before the full run: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx2g -cp "$cp" kz.agyn.scenario.engine.bench.FullPopulationRun 2500000 200 2

@@ -4,14 +4,14 @@
 # Usage: bench/startup.sh            (builds the jar first if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/agyn.jar ] || ./mvnw -q -B -DskipTests package
+[ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 home=$(mktemp -d)
 port=${PORT:-18080}
 
 start() {
   local t0 t1
   t0=$(date +%s.%N)
-  AGYN_ADMIN_PASSWORD=Bench-start-pw-1 java -jar target/agyn.jar --server.port=$port \
+  AGYN_ADMIN_PASSWORD=Bench-start-pw-1 java -jar agyn-app/target/agyn.jar --server.port=$port \
       --agyn.db.data-directory="$home/pgdata" >"$home/log.$1" 2>&1 &
   local pid=$!
   until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do

@@ -24,8 +24,11 @@ class ConflictMarkersTest {
     @Test
     void noFileHasConflictMarkers() throws IOException {
         List<String> found = new ArrayList<>();
-        for (String root : List.of("src", "docs", "bench", ".ci")) {
-            Path dir = Path.of(root);
+        // Surefire runs in the module's folder (agyn-app); the files to check are the whole repository's.
+        Path repository = Path.of("..");
+        for (String root : List.of("agyn-app/src", "agyn-residency-engine/src", "agyn-spark/src", "docs", "bench",
+                ".ci")) {
+            Path dir = repository.resolve(root);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -45,8 +48,12 @@ class ConflictMarkersTest {
                 }
             }
         }
-        for (String top : List.of("README.md", "pom.xml")) {
-            List<String> lines = Files.readAllLines(Path.of(top), StandardCharsets.UTF_8);
+        for (String top : List.of("README.md", "pom.xml", "agyn-app/pom.xml", "agyn-residency-engine/pom.xml",
+                "agyn-spark/pom.xml")) {
+            if (!Files.isRegularFile(repository.resolve(top))) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(repository.resolve(top), StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
                 if (MARKER.matcher(lines.get(i)).matches()) {
                     found.add(top + ":" + (i + 1));

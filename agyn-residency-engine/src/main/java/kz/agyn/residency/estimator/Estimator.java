@@ -1,5 +1,6 @@
 package kz.agyn.residency.estimator;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,36 +33,17 @@ public final class Estimator {
         int n = x.persons();
         int months = x.period().months();
         int blocks = (n + BLOCK - 1) / BLOCK;
-        int[] gaps = gaps(x, blocks, settings.gapShare());
+        long[][] activityParts = new long[blocks][];
+        IntStream.range(0, blocks).parallel().forEach(b -> activityParts[b] = activity(x, b * BLOCK,
+                Math.min(n, (b + 1) * BLOCK)));
+        int[] gaps = gaps(sum(activityParts), months, settings.gapShare());
 
         long[][] presentParts = new long[blocks][];
         long[][] abroadParts = new long[blocks][];
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            long[] present = new long[Calibration.PATTERNS];
-            long[] abroad = new long[Calibration.PATTERNS];
-            int[] masks = new int[Register.COUNT];
-            PersonClassifier filler = new PersonClassifier(new Fit(0, new double[Register.COUNT],
-                    new double[Register.COUNT + 1], 0, 0, 0, 1, 1, 0), settings, x.period(), gaps);
-            for (int p = b * BLOCK, end = Math.min(n, p + BLOCK); p < end; p++) {
-                int seen = x.confirmed(p);
-                int dereg = x.deregistered(p);
-                if (seen == Extracts.NO_MONTH && dereg == Extracts.NO_MONTH) {
-                    continue;
-                }
-                x.masks(p, masks);
-                filler.fillGaps(masks);
-                if (seen != Extracts.NO_MONTH) {
-                    present[pattern(masks, seen)]++;
-                }
-                if (dereg != Extracts.NO_MONTH) {
-                    int end2 = x.died(p) == Extracts.NO_MONTH ? months : x.died(p);
-                    for (int m = dereg; m < end2; m++) {
-                        abroad[pattern(masks, m)]++;
-                    }
-                }
-            }
-            presentParts[b] = present;
-            abroadParts[b] = abroad;
+            long[][] sample = sample(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK), gaps, settings);
+            presentParts[b] = sample[0];
+            abroadParts[b] = sample[1];
         });
         Fit fit = Calibration.fit(sum(presentParts), sum(abroadParts));
         PersonClassifier classifier = new PersonClassifier(fit, settings, x.period(), gaps);
@@ -70,30 +52,100 @@ public final class Estimator {
         short[] since = new short[n];
         byte[] evidence = new byte[n];
         float[] index = new float[n];
-        Dimension[] dims = Dimension.values();
-        Counts[] parts = new Counts[blocks];
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            Counts c = new Counts(dims.length);
-            int[] masks = new int[Register.COUNT];
-            PersonClassifier.Verdict v = new PersonClassifier.Verdict();
-            for (int p = b * BLOCK, end = Math.min(n, p + BLOCK); p < end; p++) {
-                x.masks(p, masks);
-                classifier.fillGaps(masks);
-                classifier.classify(masks, x.deregistered(p), x.died(p), x.lastExit(p), x.lastEntry(p), v);
-                status[p] = (byte) v.status.ordinal();
-                since[p] = (short) v.since;
-                evidence[p] = (byte) v.evidence.ordinal();
-                index[p] = (float) v.index;
-                c.add(x, truth, p, v, dims, months, settings.minAbsence());
-            }
-            parts[b] = c;
-        });
-        Counts all = new Counts(dims.length);
-        for (Counts c : parts) {
+        Partial[] parts = new Partial[blocks];
+        IntStream.range(0, blocks).parallel().forEach(b -> parts[b] = aggregate(x, truth, b * BLOCK,
+                Math.min(n, (b + 1) * BLOCK), classifier, settings, (p, v) -> {
+                    status[p] = (byte) v.status.ordinal();
+                    since[p] = (short) v.since;
+                    evidence[p] = (byte) v.evidence.ordinal();
+                    index[p] = (float) v.index;
+                }));
+        Partial all = new Partial();
+        for (Partial c : parts) {
             all.merge(c);
         }
-        return new Estimate(fit, gaps, status, since, evidence, index, all.cells(dims, truth != null),
+        return new Estimate(fit, gaps, status, since, evidence, index, all.cells(truth != null),
                 truth == null ? null : all.accuracy());
+    }
+
+    /*
+     * The three passes over persons [from, to) of a columnar batch, public so that another engine (agyn-spark's
+     * job, over the persons of one partition) runs exactly this code and merges the parts as run() does
+     * (docs/decisions/0047-maven-modules-and-spark.md).
+     */
+
+    /** Pass 1: signs per register and month, register-major ({@code r × months + m}). */
+    public static long[] activity(Extracts x, int from, int to) {
+        int months = x.period().months();
+        long[] counts = new long[Register.COUNT * months];
+        for (int p = from; p < to; p++) {
+            for (int r = 0; r < Register.COUNT; r++) {
+                int mask = x.mask(p, r);
+                while (mask != 0) {
+                    counts[r * months + Integer.numberOfTrailingZeros(mask)]++;
+                    mask &= mask - 1;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Pass 2: the calibration sample as counts per sign pattern, {@code {present, abroad}}: confirmed presences,
+     * and the months from an official deregistration on.
+     */
+    public static long[][] sample(Extracts x, int from, int to, int[] gaps, EstimatorSettings settings) {
+        int months = x.period().months();
+        long[] present = new long[Calibration.PATTERNS];
+        long[] abroad = new long[Calibration.PATTERNS];
+        int[] masks = new int[Register.COUNT];
+        PersonClassifier filler = new PersonClassifier(new Fit(0, new double[Register.COUNT],
+                new double[Register.COUNT + 1], 0, 0, 0, 1, 1, 0), settings, x.period(), gaps);
+        for (int p = from; p < to; p++) {
+            int seen = x.confirmed(p);
+            int dereg = x.deregistered(p);
+            if (seen == Extracts.NO_MONTH && dereg == Extracts.NO_MONTH) {
+                continue;
+            }
+            x.masks(p, masks);
+            filler.fillGaps(masks);
+            if (seen != Extracts.NO_MONTH) {
+                present[pattern(masks, seen)]++;
+            }
+            if (dereg != Extracts.NO_MONTH) {
+                int end2 = x.died(p) == Extracts.NO_MONTH ? months : x.died(p);
+                for (int m = dereg; m < end2; m++) {
+                    abroad[pattern(masks, m)]++;
+                }
+            }
+        }
+        return new long[][] {present, abroad};
+    }
+
+    /** What is done with each person's verdict besides counting it (the embedded engine keeps it). */
+    @FunctionalInterface
+    public interface VerdictSink {
+        void accept(int person, PersonClassifier.Verdict verdict);
+    }
+
+    /** Pass 3: each person's verdict, counted into the aggregates; {@code truth} and {@code sink} may be null. */
+    public static Partial aggregate(Extracts x, Truth truth, int from, int to, PersonClassifier classifier,
+                                    EstimatorSettings settings, VerdictSink sink) {
+        Partial c = new Partial();
+        Dimension[] dims = Dimension.values();
+        int months = x.period().months();
+        int[] masks = new int[Register.COUNT];
+        PersonClassifier.Verdict v = new PersonClassifier.Verdict();
+        for (int p = from; p < to; p++) {
+            x.masks(p, masks);
+            classifier.fillGaps(masks);
+            classifier.classify(masks, x.deregistered(p), x.died(p), x.lastExit(p), x.lastEntry(p), v);
+            if (sink != null) {
+                sink.accept(p, v);
+            }
+            c.add(x, truth, p, v, dims, months, settings.minAbsence());
+        }
+        return c;
     }
 
     private static int pattern(int[] masks, int month) {
@@ -104,25 +156,8 @@ public final class Estimator {
         return pattern;
     }
 
-    /** Per register, the months whose activity is under {@code share} of the register's median month. */
-    static int[] gaps(Extracts x, int blocks, double share) {
-        int months = x.period().months();
-        int n = x.persons();
-        long[][] parts = new long[blocks][];
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            long[] counts = new long[Register.COUNT * months];
-            for (int p = b * BLOCK, end = Math.min(n, p + BLOCK); p < end; p++) {
-                for (int r = 0; r < Register.COUNT; r++) {
-                    int mask = x.mask(p, r);
-                    while (mask != 0) {
-                        counts[r * months + Integer.numberOfTrailingZeros(mask)]++;
-                        mask &= mask - 1;
-                    }
-                }
-            }
-            parts[b] = counts;
-        });
-        long[] counts = sum(parts);
+    /** Per register, the months whose activity (pass 1, all persons) is under {@code share} of its median month. */
+    public static int[] gaps(long[] counts, int months, double share) {
         int[] gaps = new int[Register.COUNT];
         for (int r = 0; r < Register.COUNT; r++) {
             long[] row = Arrays.copyOfRange(counts, r * months, (r + 1) * months);
@@ -142,7 +177,8 @@ public final class Estimator {
         return gaps;
     }
 
-    private static long[] sum(long[][] parts) {
+    /** Element-wise sum of parts of equal length, in their order. */
+    public static long[] sum(long[][] parts) {
         long[] out = new long[parts.length == 0 ? Calibration.PATTERNS : parts[0].length];
         for (long[] part : parts) {
             for (int i = 0; i < out.length; i++) {
@@ -152,8 +188,12 @@ public final class Estimator {
         return out;
     }
 
-    /** A block's counts by dimension and slot, and its comparison with the truth. */
-    private static final class Counts {
+    /**
+     * The counts of a block of persons by dimension and slot, and their comparison with the truth; parts merge in
+     * any grouping (counts exactly, the interval's sums of doubles to rounding).
+     */
+    public static final class Partial implements Serializable {
+        private static final long serialVersionUID = 1L;
         final long[][] persons;
         final long[][] emigrated;
         final long[][] official;
@@ -167,7 +207,8 @@ public final class Estimator {
         long undecided;
         long sinceClose;
 
-        Counts(int dims) {
+        public Partial() {
+            int dims = Dimension.values().length;
             persons = new long[dims][Dimension.SLOTS];
             emigrated = new long[dims][Dimension.SLOTS];
             official = new long[dims][Dimension.SLOTS];
@@ -204,7 +245,7 @@ public final class Estimator {
             }
         }
 
-        void merge(Counts o) {
+        public void merge(Partial o) {
             for (int d = 0; d < persons.length; d++) {
                 for (int s = 0; s < Dimension.SLOTS; s++) {
                     persons[d][s] += o.persons[d][s];
@@ -223,7 +264,8 @@ public final class Estimator {
             sinceClose += o.sinceClose;
         }
 
-        List<Cell> cells(Dimension[] dims, boolean truthKnown) {
+        public List<Cell> cells(boolean truthKnown) {
+            Dimension[] dims = Dimension.values();
             List<Cell> out = new ArrayList<>();
             for (int d = 0; d < dims.length; d++) {
                 for (int s = 0; s < Dimension.SLOTS; s++) {
@@ -240,7 +282,7 @@ public final class Estimator {
             return out;
         }
 
-        Accuracy accuracy() {
+        public Accuracy accuracy() {
             return new Accuracy(tp, fp, fn, undecided, tp == 0 ? 0 : sinceClose / (double) tp);
         }
     }

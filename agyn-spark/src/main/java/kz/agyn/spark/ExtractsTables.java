@@ -1,0 +1,254 @@
+package kz.agyn.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import kz.agyn.residency.engine.Extracts;
+import kz.agyn.residency.engine.Period;
+import kz.agyn.residency.engine.Register;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The register extracts as Spark tables: the three files of docs/formats/register-extracts.md, as Parquet (a folder or
+ * file each: {@code extracts.parquet}, {@code crossings.parquet}, {@code statuses.parquet}) or as the CSV files the
+ * embedded engine reads. Reading checks what the embedded reader checks that matters to the result (columns, register
+ * codes, duplicate person × register rows, masks longer than the period, IINs in clear) and refuses with
+ * {@link SparkInputException} before anything is computed or written. Both formats come out as one normalised table
+ * of extracts (mask as bits, oblast and ISCO sub-major group as numbers) so that the job does not care which was read.
+ */
+public final class ExtractsTables {
+
+    /** Parquet schema of {@code extracts.parquet}: the CSV's columns, the mask as INT32 bits (bit 0 = first month). */
+    public static final StructType EXTRACTS = new StructType()
+            .add("person", DataTypes.StringType, false)
+            .add("register", DataTypes.StringType, false)
+            .add("mask", DataTypes.IntegerType, false)
+            .add("region", DataTypes.StringType, true)
+            .add("age", DataTypes.IntegerType, true)
+            .add("sex", DataTypes.StringType, true)
+            .add("isced", DataTypes.IntegerType, true)
+            .add("isco", DataTypes.StringType, true);
+    /** Parquet schema of {@code crossings.parquet}. */
+    public static final StructType CROSSINGS = new StructType()
+            .add("person", DataTypes.StringType, false)
+            .add("date", DataTypes.DateType, false)
+            .add("direction", DataTypes.StringType, false);
+    /** Parquet schema of {@code statuses.parquet}; {@code month} as in CSV, {@code YYYY-MM}. */
+    public static final StructType STATUSES = new StructType()
+            .add("person", DataTypes.StringType, false)
+            .add("month", DataTypes.StringType, false)
+            .add("event", DataTypes.StringType, false);
+
+    /** Persons per slice when writing, so that a large country never sits in the driver as rows at once. */
+    private static final int SLICE = 100_000;
+
+    private ExtractsTables() {
+    }
+
+    /** The input format. */
+    public enum Format {
+        PARQUET, CSV
+    }
+
+    /** The normalised extracts, crossings and statuses, checked. */
+    public record Tables(Dataset<Row> extracts, Dataset<Row> crossings, Dataset<Row> statuses) {
+    }
+
+    /**
+     * Reads and checks the files in {@code folder}. Extracts come out as {@code person, register (index), mask,
+     * region (oblast), age, sex (1 male, 2 female), isced, isco (sub-major group)}; crossings as {@code person, date,
+     * direction}; statuses as {@code person, month (index in the period), event}. Crossings and statuses may be
+     * absent (empty tables).
+     */
+    public static Tables read(SparkSession spark, String folder, Format format, Period period) {
+        String ext = format == Format.PARQUET ? ".parquet" : ".csv";
+        String extractsFile = folder + "/extracts" + ext;
+        Dataset<Row> x = load(spark, extractsFile, format, true);
+        require(x, extractsFile, format == Format.PARQUET
+                ? List.of("person", "register", "mask", "region", "age", "sex", "isced", "isco")
+                : List.of("person", "register", "first_month", "mask", "region", "age", "sex", "isced", "isco"));
+        String crossingsFile = folder + "/crossings" + ext;
+        Dataset<Row> c = load(spark, crossingsFile, format, false);
+        if (c == null) {
+            c = spark.createDataFrame(List.of(), CROSSINGS);
+        }
+        require(c, crossingsFile, List.of("person", "date", "direction"));
+        String statusesFile = folder + "/statuses" + ext;
+        Dataset<Row> s = load(spark, statusesFile, format, false);
+        if (s == null) {
+            s = spark.createDataFrame(List.of(), STATUSES);
+        }
+        require(s, statusesFile, List.of("person", "month", "event"));
+
+        String registers = String.join("','", names());
+        YearMonth start = period.start();
+        // Month index of a YYYY-MM text in the period.
+        String monthIndex = "((cast(substr(%1$s, 1, 4) as int) - " + start.getYear() + ") * 12 + cast(substr(%1$s, 6, 2)"
+                + " as int) - " + start.getMonthValue() + ")";
+        String mask = format == Format.PARQUET ? "cast(mask as int)"
+                : "shiftleft(cast(conv(reverse(mask), 2, 10) as bigint), " + monthIndex.formatted("first_month") + ")";
+        x.createOrReplaceTempView("agyn_raw_extracts");
+        Dataset<Row> extracts = spark.sql("SELECT trim(person) AS person, "
+                + "array_position(array('" + registers + "'), register) - 1 AS register, "
+                + mask + " AS mask_bits, "
+                + "cast(substr(cast(region as string), 1, 2) as int) AS region, cast(age as int) AS age, "
+                + "CASE cast(sex as string) WHEN 'M' THEN 1 WHEN 'F' THEN 2 END AS sex, cast(isced as int) AS isced, "
+                + "cast(substr(cast(isco as string), 1, 2) as int) AS isco, register AS register_code "
+                + "FROM agyn_raw_extracts");
+        check(extracts, extractsFile, period);
+
+        c.createOrReplaceTempView("agyn_raw_crossings");
+        Dataset<Row> crossings = spark.sql("SELECT trim(person) AS person, cast(date as date) AS date, "
+                + "cast(direction as string) AS direction FROM agyn_raw_crossings");
+        s.createOrReplaceTempView("agyn_raw_statuses");
+        Dataset<Row> statuses = spark.sql("SELECT trim(person) AS person, " + monthIndex.formatted("month")
+                + " AS month, cast(event as string) AS event FROM agyn_raw_statuses");
+        for (var t : List.of(new Object[] {crossings, crossingsFile}, new Object[] {statuses, statusesFile})) {
+            @SuppressWarnings("unchecked")
+            Dataset<Row> d = (Dataset<Row>) t[0];
+            refuseClearIins(d, (String) t[1]);
+        }
+        return new Tables(extracts.drop("register_code").withColumnRenamed("mask_bits", "mask"), crossings, statuses);
+    }
+
+    private static Dataset<Row> load(SparkSession spark, String file, Format format, boolean required) {
+        try {
+            if (!required && !exists(spark, file)) {
+                return null;
+            }
+            var reader = spark.read();
+            Dataset<Row> d = format == Format.PARQUET ? reader.parquet(file)
+                    : reader.option("header", "true").option("inferSchema", "false").csv(file);
+            d.schema();
+            return d;
+        } catch (SparkInputException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark's own exceptions (some checked, thrown from Scala unchecked) say too little to the reader.
+            throw new SparkInputException("spark.unreadable", file);
+        }
+    }
+
+    private static boolean exists(SparkSession spark, String file) {
+        try {
+            var path = new org.apache.hadoop.fs.Path(file);
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static void require(Dataset<Row> d, String file, List<String> columns) {
+        Set<String> have = Set.of(d.columns());
+        for (String column : columns) {
+            if (!have.contains(column)) {
+                throw new SparkInputException("spark.missingColumn", file, column);
+            }
+        }
+    }
+
+    /** What would change the result if let through; each check one pass, stopped at the first offending row. */
+    private static void check(Dataset<Row> extracts, String file, Period period) {
+        try {
+            refuseClearIins(extracts, file);
+            List<Row> unknown = extracts.filter(col("register").isNull()).select("register_code").limit(1)
+                    .collectAsList();
+            if (!unknown.isEmpty()) {
+                throw new SparkInputException("spark.unknownRegister", file, unknown.get(0).get(0));
+            }
+            long outside = period.months() >= 32 ? 0 : 1L << period.months();
+            if (outside != 0 && !extracts.filter(col("mask_bits").geq(outside).or(col("mask_bits").lt(0)))
+                    .limit(1).isEmpty()) {
+                throw new SparkInputException("spark.maskTooLong", file, period.months());
+            }
+            List<Row> duplicate = extracts.groupBy("person", "register").count().filter(col("count").gt(1))
+                    .limit(1).collectAsList();
+            if (!duplicate.isEmpty()) {
+                throw new SparkInputException("spark.duplicateRow", file, duplicate.get(0).getLong(2));
+            }
+        } catch (SparkInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SparkInputException("spark.unreadable", file);
+        }
+    }
+
+    /** Twelve digits (spaces and hyphens aside) where a 64-hex-digit key is expected: refused, value never shown. */
+    private static void refuseClearIins(Dataset<Row> d, String file) {
+        if (!d.filter("regexp_replace(person, '[ -]', '') RLIKE '^[0-9]{12}$'").limit(1).isEmpty()) {
+            throw new SparkInputException("spark.clearIin", file);
+        }
+    }
+
+    private static List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Register r : Register.values()) {
+            out.add(r.name());
+        }
+        return out;
+    }
+
+    /**
+     * Writes extracts as Parquet files in {@code folder} (replacing what is there): one row per person × register with
+     * signs, and one row with mask 0 for a person with none (so that every person is in the extracts), attributes
+     * on every row; crossings as each person's last exit and last entry; statuses as the three events.
+     */
+    public static void writeParquet(SparkSession spark, Extracts x, String folder) {
+        int n = x.persons();
+        Period period = x.period();
+        for (int from = 0; from < n; from += SLICE) {
+            int to = Math.min(n, from + SLICE);
+            List<Row> extracts = new ArrayList<>();
+            List<Row> crossings = new ArrayList<>();
+            List<Row> statuses = new ArrayList<>();
+            for (int p = from; p < to; p++) {
+                String key = x.key(p);
+                String region = x.region(p) < 0 ? null : String.format("%02d0000000", x.region(p));
+                Integer age = x.age(p) < 0 ? null : x.age(p);
+                String sex = x.sex(p) == 1 ? "M" : x.sex(p) == 2 ? "F" : null;
+                Integer isced = x.isced(p) < 0 ? null : x.isced(p);
+                String isco = x.isco(p) < 0 ? null : String.format("%02d", x.isco(p));
+                boolean any = false;
+                for (int r = 0; r < Register.COUNT; r++) {
+                    int mask = x.mask(p, r);
+                    if (mask != 0 || r == Register.COUNT - 1 && !any) {
+                        extracts.add(RowFactory.create(key, Register.at(r).name(), mask, region, age, sex, isced,
+                                isco));
+                        any = true;
+                    }
+                }
+                if (x.lastExit(p) != Extracts.NO_DAY) {
+                    crossings.add(RowFactory.create(key, java.sql.Date.valueOf(LocalDate.ofEpochDay(x.lastExit(p))),
+                            "EXIT"));
+                }
+                if (x.lastEntry(p) != Extracts.NO_DAY) {
+                    crossings.add(RowFactory.create(key, java.sql.Date.valueOf(LocalDate.ofEpochDay(x.lastEntry(p))),
+                            "ENTRY"));
+                }
+                status(statuses, key, period, x.deregistered(p), "DEREGISTERED");
+                status(statuses, key, period, x.died(p), "DIED");
+                status(statuses, key, period, x.confirmed(p), "PRESENT");
+            }
+            SaveMode mode = from == 0 ? SaveMode.Overwrite : SaveMode.Append;
+            spark.createDataFrame(extracts, EXTRACTS).write().mode(mode).parquet(folder + "/extracts.parquet");
+            spark.createDataFrame(crossings, CROSSINGS).write().mode(mode).parquet(folder + "/crossings.parquet");
+            spark.createDataFrame(statuses, STATUSES).write().mode(mode).parquet(folder + "/statuses.parquet");
+        }
+    }
+
+    private static void status(List<Row> out, String key, Period period, int month, String event) {
+        if (month != Extracts.NO_MONTH) {
+            out.add(RowFactory.create(key, period.month(month).toString(), event));
+        }
+    }
+}
