@@ -47,7 +47,8 @@ public final class FigureExtractor {
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     /** Numbers that are not figures: citations, list numbers, table numbers, dates. Blanked before reading. */
     private static final Pattern NOT_FIGURES = Pattern.compile(
-            "\\[\\d+(?:\\s*[,;–-]\\s*\\d+)*\\]|^\\s*\\d+[.)]\\s|\\d+\\s?-\\s?кесте\\p{L}*|(?:таблиц\\p{L}*|табл\\.|table)\\s+\\d+"
+            "\\[\\d+(?:\\s*[,;–-]\\s*\\d+)*\\]|^\\s*\\d+[.)]\\s|\\d+\\s?-\\s?кесте\\p{L}*|(?:таблиц\\p{L}*|табл\\.|tables?)\\s+\\d+"
+                    + "(?:\\s*(?:,|–|-|и|and)\\s*\\d++(?!\\s?%))*"
                     + "|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*[,;–-]\\s*\\d+)*)\\]");

@@ -82,6 +82,10 @@ final class Subjects {
         QUALIFIERS.put("PER_PERSON", Pattern.compile("per\\s+(?:specialist|person|capita|head|graduate|emigrant)|"
                 + "на\\s+одного|на\\s+душу|бір\\s+(?:адам|маман|түлек)\\p{L}*|жан\\s+басына", FLAGS));
         QUALIFIERS.put("REASONS", Pattern.compile("себеп\\p{L}*|причин\\p{L}*|reason\\p{L}*", FLAGS));
+        // A region's figure is not the country's: "1 006 left the region" neither contradicts the country's 30 946 nor
+        // is checked against it (the warehouse link is for the country's figures only).
+        QUALIFIERS.put("REGIONAL", Pattern.compile("өңір\\p{L}*|облыс\\p{L}*|област\\p{L}*|регион\\p{L}*|"
+                + "\\bregions?\\b|\\bregional\\b", FLAGS));
         QUALIFIERS.put("RESEARCHERS", Pattern.compile("ғылыми\\s+қызметкер\\p{L}*|научн\\p{L}*\\s+сотрудник\\p{L}*|"
                 + "researchers|scientists", FLAGS));
     }

@@ -97,6 +97,24 @@ class RegionalNoteTest extends AgynTest {
         }
     }
 
+    @Autowired
+    kz.agyn.note.check.NoteChecker checker;
+
+    /**
+     * The check, run on the Jetisu note Agyn wrote from consistent data, raises nothing: the region's figures are
+     * the region's (not set against the country's in the warehouse or against the country's figures in the text),
+     * and every figure is cited.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"kk", "ru", "en"})
+    void theCheckRaisesNothingOnTheJetisuNote(String language) {
+        NoteDocument d = writer.write(regional(), Locale.forLanguageTag(language),
+                NoteParameters.of(regional(), JETISU, "2024", LocalDate.of(2026, 12, 7)));
+        var report = checker.check(TextNote.render(d));
+        assertThat(report.figures()).hasSizeGreaterThan(10);
+        assertThat(report.findings()).as(language).isEmpty();
+    }
+
     @Test
     void theCountryTooHasItsNote() {
         NoteDocument d = writer.write(regional(), Locale.forLanguageTag("ru"),
