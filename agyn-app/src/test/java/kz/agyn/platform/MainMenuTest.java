@@ -39,6 +39,8 @@ class MainMenuTest extends AgynTest {
             "/cost-model nav.costModel");
     /** The note check, beside the note: for those who write notes (ANALYST, ADMIN), the same who import. */
     private static final String NOTE_CHECK = "/note-check nav.noteCheck";
+    /** Issued notes, after the check: for the same who write notes. */
+    private static final String NOTE_ISSUED = "/note/issued nav.noteIssued";
     /** Policy scenarios: for those who read statistics (ADMIN, ANALYST, VIEWER), not for an officer alone. */
     private static final String SCENARIOS = "/scenarios nav.scenarios";
     /** Hidden emigration: for the same readers as the scenarios, right after them. */
@@ -107,6 +109,7 @@ class MainMenuTest extends AgynTest {
         e.addAll(END);
         if (imports) {
             e.add(e.indexOf("/note nav.note") + 1, NOTE_CHECK);
+            e.add(e.indexOf(NOTE_CHECK) + 1, NOTE_ISSUED);
         }
         if (scenarios) {
             e.add(SCENARIOS);
