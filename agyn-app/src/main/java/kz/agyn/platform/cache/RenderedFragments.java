@@ -9,6 +9,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.View;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -26,9 +27,13 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 @Component
 public class RenderedFragments {
 
-    private final ThymeleafViewResolver views;
+    /**
+     * Looked up when a page is rendered, not when the bean is made: the command line (`agyn import …`) starts the
+     * same beans without a web server, where there is no view resolver, and its commands must still start.
+     */
+    private final ObjectProvider<ThymeleafViewResolver> views;
 
-    RenderedFragments(ThymeleafViewResolver views) {
+    RenderedFragments(ObjectProvider<ThymeleafViewResolver> views) {
         this.views = views;
     }
 
@@ -40,7 +45,7 @@ public class RenderedFragments {
     public String render(String fragment, Map<String, ?> model, Locale locale, HttpServletRequest request,
                          HttpServletResponse response) {
         try {
-            View view = views.resolveViewName(fragment, locale);
+            View view = views.getObject().resolveViewName(fragment, locale);
             if (view == null) {
                 throw new IllegalStateException("No template for " + fragment);
             }
