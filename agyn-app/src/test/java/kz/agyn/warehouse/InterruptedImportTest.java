@@ -45,7 +45,10 @@ class InterruptedImportTest extends AgynTest {
 
     @BeforeEach
     void dataset() {
-        Fixtures.dataset(jdbc, DATASET);
+        jdbc.sql("""
+                INSERT INTO wh_dataset (code, title_kk, title_ru, title_en, publisher)
+                VALUES (?, 'Тест', 'Тест', 'Test', 'Agyn tests') ON CONFLICT (code) DO NOTHING""").param(DATASET)
+                .update();
     }
 
     @Test
