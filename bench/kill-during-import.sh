@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-jar=${AGYN_JAR:-target/agyn.jar}
+jar=${AGYN_JAR:-agyn-app/target/agyn.jar}
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 port=${PORT:-18093}
 work=$(mktemp -d)

@@ -9,7 +9,7 @@
 # Usage: bench/kill-postgres.sh      PORT=… for another HTTP port, AGYN_JAR=… for another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=${AGYN_JAR:-target/agyn.jar}
+jar=${AGYN_JAR:-agyn-app/target/agyn.jar}
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 port=${PORT:-18094}
 work=$(mktemp -d)

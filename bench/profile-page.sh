@@ -15,9 +15,9 @@ dbport=${DB_PORT:-15433}
 work=$(mktemp -d)
 password='Profile-page-password-2026'
 
-[ -f target/agyn.jar ] || ./mvnw -q -B -DskipTests package
+[ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 AGYN_ADMIN_PASSWORD=$password java -Xmx1g -XX:StartFlightRecording=filename="$work/app.jfr",settings=profile \
-  -jar target/agyn.jar --server.port="$port" --agyn.db.port="$dbport" --agyn.db.data-directory="$work/pgdata" \
+  -jar agyn-app/target/agyn.jar --server.port="$port" --agyn.db.port="$dbport" --agyn.db.data-directory="$work/pgdata" \
   --agyn.imports.directory="$work/imports" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
