@@ -94,11 +94,13 @@ public class MicrodataService {
             }
         }
         kz.agyn.survey.estimation.ReplicateWeights replicates = sample.design().replicates();
+        List<String> replicateColumns = new ArrayList<>();
         if (replicates != null) {
             // The imported (uncalibrated) replicate weights: the scripts calibrate each replicate as Agyn does.
             for (int r = 0; r < replicates.count(); r++) {
                 int k = r;
-                columns.add(new Column(name(names, ReplicateDeclaration.COLUMN_PREFIX + (r + 1)), "", "",
+                replicateColumns.add(name(names, ReplicateDeclaration.COLUMN_PREFIX + (r + 1)));
+                columns.add(new Column(replicateColumns.get(r), "", "",
                         msg("survey.microdata.meaning.replicate", locale, r + 1), true,
                         i -> number(respondents.get(i).design().replicates().get(k))));
             }
@@ -129,8 +131,8 @@ public class MicrodataService {
                                 msg("survey.interval.method." + declared.intervals().name(), locale),
                                 base + "-estimates.csv")),
                 base + ".do", StataScript.of(base, columns.stream().filter(Column::numeric).map(Column::name)
-                        .toList(), declared, sample.weights().raking(), sample.weights().method(), rakingColumns,
-                        header(survey, base, locale),
+                        .toList(), declared, replicates, replicateColumns, sample.weights().raking(),
+                        sample.weights().method(), rakingColumns, header(survey, base, locale),
                         msg("survey.microdata.script.stataRake", locale))));
         audit.record(AuditAction.EXPORT, MarginService.AUDIT_SUBJECT, (long) surveyId, respondents.size(),
                 "survey " + survey.code() + " microdata: " + respondents.size() + " respondents, "
@@ -496,9 +498,10 @@ public class MicrodataService {
         private StataScript() {
         }
 
-        static String of(String base, List<String> numeric, SurveyDesignDeclaration d, List<RakingVariable> raking,
-                         CalibrationMethod method, Map<String, String> rakingColumns, String header,
-                         String rakeComment) {
+        static String of(String base, List<String> numeric, SurveyDesignDeclaration d,
+                         kz.agyn.survey.estimation.ReplicateWeights replicates, List<String> replicateColumns,
+                         List<RakingVariable> raking, CalibrationMethod method, Map<String, String> rakingColumns,
+                         String header, String rakeComment) {
             StringBuilder s = new StringBuilder();
             header.lines().forEach(l -> s.append("* ").append(l).append('\n'));
             s.append("version 15.1\n")
@@ -506,19 +509,19 @@ public class MicrodataService {
                     .append("encoding(\"utf-8\") stringcols(_all)\n")
                     .append("destring ").append(String.join(" ", numeric)).append(", replace\n");
             String strata = "";
-            if (d.strata()) {
+            if (replicates == null && d.strata()) {
                 s.append("egen _stratum = group(stratum)\n");
                 strata = " strata(_stratum)";
             }
             String psu = "_n";
-            if (d.stages() >= 1) {
+            if (replicates == null && d.stages() >= 1) {
                 s.append("egen _psu = group(").append(d.strata() ? "stratum " : "").append("psu)\n");
                 psu = "_psu";
             }
-            if (d.stages() == 2) {
+            if (replicates == null && d.stages() == 2) {
                 s.append("egen _ssu = group(").append(d.strata() ? "stratum " : "").append("psu ssu)\n");
             }
-            String fpc = d.fpc() ? " fpc(fpc1)" : "";
+            String fpc = replicates == null && d.fpc() ? " fpc(fpc1)" : "";
             String rake = "";
             if (!raking.isEmpty()) {
                 List<String> terms = new ArrayList<>();
@@ -542,11 +545,45 @@ public class MicrodataService {
                 // Stata's svyset calls linear calibration regress(), with the same totals.
                 rake = (method == CalibrationMethod.LINEAR ? " regress(" : " rake(") + String.join(" ", terms) + ", totals(" + String.join(" ", totals) + "))";
             }
+            if (replicates != null) {
+                s.append("svyset [pweight=weight_base],").append(replicateOptions(replicates, replicateColumns))
+                        .append(rake).append('\n').append("svydescribe\n");
+                return s.toString();
+            }
             // The options of the whole design (rake) go after the last stage's.
             String stages = d.stages() == 2 ? strata + fpc + " || _ssu," + (d.fpc() ? " fpc(fpc2)" : "") + rake
                     : strata + fpc + rake;
             s.append("svyset ").append(psu).append(" [pweight=weight_base],").append(stages).append('\n')
                     .append("svydescribe\n");
+            return s.toString();
+        }
+
+        /**
+         * A replicate design as svy's jackknife with a multiplier per replicate: its variance is
+         * {@code Σ m_r (θ_r − θ̄)²}, θ̄ the replicates' mean (or the full-sample estimate with {@code mse}), which is
+         * exactly R's {@code svrVar} with {@code m_r = scale × rscales[r]} whatever the type (JK1, JKn, bootstrap,
+         * BRR, Fay). Stata's own brr and bootstrap methods would need its divisor and Fay conventions to match R's,
+         * which could not be checked here (Stata is not free software), so the one formula that is R's is written.
+         * Without {@code stratum()} all replicates are one stratum, so θ̄ is their overall mean, as R's. Stata's
+         * degrees of freedom for these weights, replicates less one, are R's {@code degf} on full-rank replicates.
+         */
+        static String replicateOptions(kz.agyn.survey.estimation.ReplicateWeights replicates, List<String> columns) {
+            StringBuilder s = new StringBuilder();
+            double[] rscales = replicates.rscales();
+            int from = 0;
+            for (int r = 1; r <= rscales.length; r++) {
+                // Consecutive replicates with the same multiplier share one jkrweight() (a varlist range).
+                if (r == rscales.length || rscales[r] != rscales[from]) {
+                    String vars = r - 1 == from ? columns.get(from) : columns.get(from) + "-" + columns.get(r - 1);
+                    s.append(" jkrweight(").append(vars).append(", multiplier(")
+                            .append(RScript.num(replicates.scale() * rscales[from])).append("))");
+                    from = r;
+                }
+            }
+            s.append(" vce(jackknife)");
+            if (replicates.mse()) {
+                s.append(" mse");
+            }
             return s.toString();
         }
     }

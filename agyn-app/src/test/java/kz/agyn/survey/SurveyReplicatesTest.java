@@ -26,6 +26,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -219,6 +221,81 @@ class SurveyReplicatesTest extends AgynTest {
         double total = 1.5 * PSUS * 4;
         sameStandardErrors(api("/estimates?question=intend_leave", "en"), (PSUS - 1.0) / PSUS, 1,
                 Map.of("M", 0.4 * total, "F", 0.6 * total));
+    }
+
+    /**
+     * Stata cannot run here, so the do-file's declaration of a replicate design is read as Stata's documented
+     * jackknife formula reads it — {@code V = Σ m_r (θ_r − θ̄)²}, each replicate's multiplier from the
+     * {@code jkrweight(…, multiplier())} naming it, θ̄ the replicates' mean, or the full-sample estimate with
+     * {@code mse} — and applied to the exported CSV: the standard errors are Agyn's, for every replicate type.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"replicates\": {\"type\": \"JK1\"}}",
+            "{\"strata\": true, \"stages\": 1, \"replicates\": {\"type\": \"JKN\"}}",
+            "{\"replicates\": {\"type\": \"JKN\", \"rscales\": [0.5, 0.5, 0.25, 0.25, 0.25, 1]}}",
+            "{\"replicates\": {\"type\": \"BOOTSTRAP\", \"mse\": true}}",
+            "{\"replicates\": {\"type\": \"BRR\"}}",
+            "{\"replicates\": {\"type\": \"FAY\", \"rho\": 0.3}}"})
+    void theStataDoFileDeclaresTheReplicatesSoThatItsVarianceIsAgyns(String declaration) throws Exception {
+        declare(declaration, "en", 200);
+        byte[] zip = mvc.perform(get("/api/v1/surveys/" + surveyId + "/microdata").with(ANALYST)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agyn-replicate-stata");
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes());
+            }
+        }
+        String svyset = java.nio.file.Files.readAllLines(dir.resolve(CODE + ".do")).stream()
+                .filter(l -> l.startsWith("svyset ")).findFirst().orElseThrow();
+        assertThat(svyset).startsWith("svyset [pweight=weight_base], jkrweight(").contains(" vce(jackknife)")
+                .doesNotContain("strata(").doesNotContain("fpc(");
+        boolean mse = svyset.endsWith(" mse");
+        assertThat(mse).isEqualTo(declaration.contains("\"mse\": true"));
+        // repw_a-repw_b or repw_a, with its multiplier
+        Map<Integer, Double> multiplier = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("jkrweight\\(repw_(\\d+)(?:-repw_(\\d+))?, multiplier\\(([-0-9.Ee]+)\\)\\)")
+                .matcher(svyset);
+        while (m.find()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            for (int r = from; r <= to; r++) {
+                assertThat(multiplier.put(r, Double.parseDouble(m.group(3)))).as("repw_%d named once", r).isNull();
+            }
+        }
+        assertThat(multiplier.keySet()).as("every replicate has its multiplier: %s", svyset)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, PSUS).boxed().toList());
+
+        List<Map<String, String>> rows = kz.agyn.RScripts.csv(dir.resolve(CODE + ".csv"));
+        JsonNode estimates = api("/estimates?question=intend_leave", "en");
+        int compared = 0;
+        for (JsonNode o : estimates.get("options")) {
+            String option = o.get("option").asText();
+            java.util.function.Function<String, Double> share = w -> {
+                double num = 0;
+                double den = 0;
+                for (Map<String, String> row : rows) {
+                    double x = Double.parseDouble(row.get(w));
+                    den += x;
+                    num += option.equals(row.get("intend_leave")) ? x : 0;
+                }
+                return num / den;
+            };
+            double full = share.apply("weight_base");
+            double[] p = multiplier.keySet().stream().mapToDouble(r -> share.apply("repw_" + r)).toArray();
+            double centre = mse ? full : java.util.Arrays.stream(p).average().orElseThrow();
+            double v = 0;
+            for (int r = 0; r < p.length; r++) {
+                v += multiplier.get(r + 1) * (p[r] - centre) * (p[r] - centre);
+            }
+            assertThat(o.get("share").asDouble()).as(option).isCloseTo(full, within(1e-12));
+            assertThat(o.get("standardError").asDouble()).as("%s: %s", option, svyset)
+                    .isCloseTo(Math.sqrt(v), within(1e-12));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(1);
     }
 
     /**
