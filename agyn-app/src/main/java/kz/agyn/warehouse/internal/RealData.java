@@ -55,12 +55,6 @@ class RealData implements ApplicationRunner {
     private static final String WORLD_BANK = "World Bank";
     private static final String WDI_URL = "https://databank.worldbank.org/source/world-development-indicators";
     private static final String CC_BY = "CC BY 4.0";
-    /**
-     * The 2015 flows workbook, unlike UN DESA's later editions (CC BY 3.0 IGO), states "Copyright © 2015 by United
-     * Nations. All rights reserved" and asks to be cited as given; recorded as it stands, not upgraded.
-     */
-    static final String UN_FLOWS_LICENCE = "© United Nations 2015, all rights reserved (cited as UN DESA asks)";
-
     static final List<RealFile> FILES = List.of(
             new RealFile("realdata/undesa-ims-2020-kazakhstan.csv", "undesa-ims-2020",
                     new Names("Халықаралық мигранттар саны, 2020 басылым (БҰҰ ЭӘМД): Қазақстан",
@@ -132,16 +126,6 @@ class RealData implements ApplicationRunner {
                             + "January 2023): each year's ten largest destinations",
                     "https://uis.unesco.org/", "CC BY-SA 3.0 IGO"),
             // Mirror statistics (issue 20): arrivals from Kazakhstan as the destinations record them (MIRROR_INFLOW).
-            new RealFile("realdata/undesa-flows-2015-germany.csv", "undesa-flows-2015",
-                    new Names("Германия тіркеген Қазақстаннан келгендер (БҰҰ ЭӘМД, көші-қон ағындары, 2015)",
-                            "Прибывшие из Казахстана по данным Германии (ДЭСВ ООН, миграционные потоки, 2015)",
-                            "Arrivals from Kazakhstan recorded by Germany (UN DESA migration flows, 2015)"),
-                    UN_DESA,
-                    "United Nations, Department of Economic and Social Affairs, Population Division (2015). "
-                            + "International Migration Flows to and from Selected Countries: The 2015 Revision "
-                            + "(POP/DB/MIG/Flow/Rev.2015), reporting country Germany, criterion residence: immigrants "
-                            + "whose previous residence was Kazakhstan, 1992–2008",
-                    "https://www.un.org/development/desa/pd/data/international-migration-flows", UN_FLOWS_LICENCE),
             new RealFile("realdata/eurostat-immigration-2024-kazakhstan.csv", "eurostat-immigration-kazakhstan",
                     new Names("Еуропа елдері тіркеген Қазақстаннан келген иммигранттар (Eurostat, migr_imm5prv)",
                             "Иммигранты из Казахстана по данным европейских стран (Евростат, migr_imm5prv)",

@@ -15,9 +15,8 @@ public final class RealDataChecks {
     /** Dataset code to the indicators of it that are not checked. */
     private static final Map<String, Set<String>> NOT_CHECKED = Map.of(
             "wb-wdi-education-migration", Set.of("TERTIARY_ENROLMENT_GROSS"),
-            // Mirror statistics: each is one copy of its publication, and no second copy or other figure of the
+            // Mirror statistics: one copy of the publication, and no second copy or other figure of the
             // publisher for these arrivals from Kazakhstan was found (README, "searched in vain").
-            "undesa-flows-2015", Set.of("MIRROR_INFLOW"),
             "eurostat-immigration-kazakhstan", Set.of("MIRROR_INFLOW"));
 
     private RealDataChecks() {

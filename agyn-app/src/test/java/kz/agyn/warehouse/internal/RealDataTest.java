@@ -56,9 +56,9 @@ class RealDataTest extends AgynTest {
             DatasetInfo d = warehouse.dataset(f.dataset()).orElseThrow();
             assertThat(d.synthetic()).as(f.dataset()).isFalse();
             assertThat(d.publisher()).as(f.dataset()).isNotBlank();
-            // Open licences, except the 2015 UN DESA flows workbook, recorded as the publisher states it (README).
-            assertThat(d.licence()).as(f.dataset()).matches("CC BY(-SA)? (3\\.0 IGO|4\\.0)|"
-                    + java.util.regex.Pattern.quote(RealData.UN_FLOWS_LICENCE));
+            // Only openly licensed data are shipped (the 2015 UN DESA flows workbook, "all rights reserved", is
+            // not: realdata/README.md).
+            assertThat(d.licence()).as(f.dataset()).matches("CC BY(-SA)? (3\\.0 IGO|4\\.0)");
             assertThat(d.url()).as(f.dataset()).startsWith("https://");
             assertThat(d.citation()).as(f.dataset()).isNotBlank();
             assertThat(d.currentVersion()).as(f.dataset()).isEqualTo(1);
