@@ -212,8 +212,12 @@ public class Jobs {
         return asked;
     }
 
-    /** At start-up: jobs left RUNNING by a process that died are FAILED, with that reason. */
+    /**
+     * At start-up: jobs left RUNNING by a process that died are FAILED, with that reason. First among the start-up
+     * listeners, so that features cleaning up after their dead jobs see them ended.
+     */
     @EventListener(ApplicationStartedEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     public void recover() {
         int n = 0;
         for (UUID id : repository.running()) {

@@ -1,5 +1,11 @@
 package kz.agyn.residency;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +16,9 @@ import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
+import kz.agyn.residency.engine.ExtractException;
+import kz.agyn.residency.engine.Extracts;
+import kz.agyn.residency.engine.ExtractsCsv;
 import kz.agyn.residency.engine.Period;
 import kz.agyn.residency.estimator.Cell;
 import kz.agyn.residency.estimator.Estimate;
@@ -19,12 +28,17 @@ import kz.agyn.residency.generator.Country;
 import kz.agyn.residency.generator.CountryGenerator;
 import kz.agyn.residency.generator.CountrySettings;
 import kz.agyn.residency.internal.ResidencyRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Residency runs as jobs: a synthetic country generated and estimated in the background, its aggregates and the
- * calibration stored (never a person's verdict). A cancelled run keeps nothing. Runs on real extracts come with the
- * upload of the product increment.
+ * calibration stored (never a person's verdict), or the same over register extracts an analyst uploaded. A cancelled
+ * run keeps nothing; a refused upload keeps only why.
  */
 @Service
 public class ResidencyRuns {
@@ -34,10 +48,117 @@ public class ResidencyRuns {
 
     private final Jobs jobs;
     private final ResidencyRepository repository;
+    private final Path uploads;
 
-    public ResidencyRuns(Jobs jobs, ResidencyRepository repository) {
+    public ResidencyRuns(Jobs jobs, ResidencyRepository repository,
+                         @Value("${agyn.imports.directory}") Path imports) {
         this.jobs = jobs;
         this.repository = repository;
+        this.uploads = imports.resolve("residency");
+    }
+
+    /**
+     * Starts a run over uploaded register extracts (docs/formats/register-extracts.md): the files are copied aside
+     * at once and read by the job, all or nothing; a refusal keeps the located problems with the run and nothing
+     * else. {@code crossings} and {@code statuses} may be null. The copies are deleted when the job ends, whatever
+     * its end; an interrupted job's copies are deleted at the next start ({@link #purgeUploads}).
+     */
+    public UUID startUpload(Period period, InputStreamSource extracts, InputStreamSource crossings,
+                            InputStreamSource statuses, String user) throws IOException {
+        UUID id = UUID.randomUUID();
+        Path folder = uploads.resolve(id.toString());
+        Files.createDirectories(folder);
+        try {
+            copy(extracts, folder.resolve(ExtractsCsv.EXTRACTS));
+            copy(crossings, folder.resolve(ExtractsCsv.CROSSINGS));
+            copy(statuses, folder.resolve(ExtractsCsv.STATUSES));
+        } catch (IOException | RuntimeException e) {
+            FileSystemUtils.deleteRecursively(folder);
+            throw e;
+        }
+        repository.insertUpload(id, user, period.start().atDay(1), period.months());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("run", id.toString());
+        parameters.put("source", RunSource.UPLOAD.name());
+        try {
+            jobs.submit(JobKind.RESIDENCY_RUN, user, parameters, h -> {
+                try {
+                    h.phaseOnly("RESIDENCY_READ");
+                    Extracts x;
+                    try (Reader e = reader(folder.resolve(ExtractsCsv.EXTRACTS));
+                         Reader c = reader(folder.resolve(ExtractsCsv.CROSSINGS));
+                         Reader st = reader(folder.resolve(ExtractsCsv.STATUSES))) {
+                        x = ExtractsCsv.read(period, e, c, st);
+                    } catch (ExtractException refused) {
+                        repository.refuse(id, refused.problems());
+                        h.failed(JobOutcome.of("jobs.outcome.residencyRefused", refused.problems().size()));
+                        return null;
+                    }
+                    repository.persons(id, x.persons());
+                    h.stopIfCancelled();
+                    h.phaseOnly("RESIDENCY_ESTIMATE");
+                    Estimate estimate = Estimator.run(x, EstimatorSettings.defaults());
+                    h.stopIfCancelled();
+                    return write(id, estimate, h);
+                } finally {
+                    FileSystemUtils.deleteRecursively(folder);
+                }
+            });
+        } catch (RuntimeException e) {
+            FileSystemUtils.deleteRecursively(folder);
+            throw e;
+        }
+        return id;
+    }
+
+    /**
+     * Deletes the copies of uploads whose job is over (a process that died while reading them left them behind).
+     * At start-up, after the jobs mechanism has marked the dead jobs FAILED ({@code Jobs.recover} goes first).
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    public void purgeUploads() throws IOException {
+        if (!Files.isDirectory(uploads)) {
+            return;
+        }
+        try (var folders = Files.list(uploads)) {
+            for (Path folder : folders.toList()) {
+                UUID id;
+                try {
+                    id = UUID.fromString(folder.getFileName().toString());
+                } catch (IllegalArgumentException notOurs) {
+                    continue;
+                }
+                if (state(id).map(s -> !s.running()).orElse(true)) {
+                    FileSystemUtils.deleteRecursively(folder);
+                }
+            }
+        }
+    }
+
+    private static void copy(InputStreamSource source, Path to) throws IOException {
+        if (source == null) {
+            return;
+        }
+        try (InputStream in = source.getInputStream()) {
+            Files.copy(in, to);
+        }
+    }
+
+    /** A copied file, or null when it was not given (an optional file). */
+    private static Reader reader(Path file) throws IOException {
+        return Files.exists(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : null;
+    }
+
+    private JobOutcome write(UUID id, Estimate estimate, Jobs.Handle h) {
+        h.phaseOnly("RESIDENCY_WRITING");
+        repository.finish(id, estimate);
+        if (h.cancelRequested()) {
+            repository.discard(id);
+            throw new JobCancelledException();
+        }
+        Cell total = estimate.total();
+        return JobOutcome.of("jobs.outcome.residencyRun", total.persons(), total.emigrated(), total.official(),
+                total.uncertain());
     }
 
     /** Starts a run over a synthetic country of the default period; its id at once. */
@@ -50,6 +171,7 @@ public class ResidencyRuns {
         repository.insertRun(id, user, persons, seed, period.start().atDay(1), period.months());
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("run", id.toString());
+        parameters.put("source", RunSource.SYNTHETIC.name());
         parameters.put("persons", String.valueOf(persons));
         parameters.put("seed", String.valueOf(seed));
         jobs.submit(JobKind.RESIDENCY_RUN, user, parameters, h -> {
@@ -59,15 +181,7 @@ public class ResidencyRuns {
             h.phaseOnly("RESIDENCY_ESTIMATE");
             Estimate estimate = Estimator.run(country.extracts(), country.truth(), EstimatorSettings.defaults());
             h.stopIfCancelled();
-            h.phaseOnly("RESIDENCY_WRITING");
-            repository.finish(id, estimate);
-            if (h.cancelRequested()) {
-                repository.discard(id);
-                throw new JobCancelledException();
-            }
-            Cell total = estimate.total();
-            return JobOutcome.of("jobs.outcome.residencyRun", total.persons(), total.emigrated(), total.official(),
-                    total.uncertain());
+            return write(id, estimate, h);
         });
         return id;
     }

@@ -2,20 +2,21 @@
  * Hidden emigration (issue 20): who has really left Kazakhstan, estimated from the signs of life people stop
  * leaving in administrative registers and from border crossings, beside the official (deregistration) count.
  *
- * <p>This increment holds the embedded engine only, in three plain-Java packages with no Spring, no database and
- * no other Agyn feature (ArchitectureTest.residencyEngineIsAPlainLibrary), so that the Spark job of a later
- * increment can call the same per-person functions:
+ * <p>The engine lives in the module {@code agyn-residency-engine}, three plain-Java packages with no Spring, no
+ * database and no other Agyn feature, which the Spark module ({@code agyn-spark}) calls too:
+ * {@code kz.agyn.residency.engine} (the register extracts in memory, their CSV format — docs/formats/register-extracts.md
+ * — and its checks), {@code kz.agyn.residency.generator} (a seeded synthetic country with known truth) and
+ * {@code kz.agyn.residency.estimator} (calibration, residency index, per-person status, aggregates with intervals,
+ * precision and recall when the truth is known). This package, in the application:
  * <ul>
- *   <li>{@link kz.agyn.residency.engine}: the register extracts in memory (columnar, primitive arrays), their CSV
- *       format (docs/formats/register-extracts.md) and its checks;</li>
- *   <li>{@link kz.agyn.residency.generator}: a seeded synthetic country with known truth;</li>
- *   <li>{@link kz.agyn.residency.estimator}: calibration, the residency index, the per-person status and the
- *       aggregates with intervals, with precision and recall against the truth when it is known.</li>
+ *   <li>{@link kz.agyn.residency.ResidencyRuns}: runs as jobs ({@code RESIDENCY_RUN}) over a synthetic country or
+ *       over register extracts an analyst uploaded; the calibration, accuracy and aggregates stored
+ *       ({@link kz.agyn.residency.internal}, V230, V250; never a person's verdict), a refused upload's located
+ *       problems and nothing else;</li>
+ *   <li>{@link kz.agyn.residency.MirrorStatistics}: destinations' records of arrivals beside the official count;</li>
+ *   <li>{@link kz.agyn.residency.web}: the pages and the API; {@link kz.agyn.residency.cli}:
+ *       {@code agyn residency generate|run} on files.</li>
  * </ul>
- * and {@link kz.agyn.residency.cli} ({@code agyn residency generate|run}, on files), and
- * {@link kz.agyn.residency.ResidencyRuns}: a synthetic country generated and estimated as a job
- * ({@code RESIDENCY_RUN}), its calibration, accuracy and aggregates stored ({@link kz.agyn.residency.internal}, V230;
- * never a person's verdict). The method is docs/decisions/0044-residency-index.md. Still to come: runs on uploaded
- * extracts, the page, API, Parquet, the Spark module, mirror statistics, the warehouse dataset.
+ * The method is docs/decisions/0044-residency-index.md.
  */
 package kz.agyn.residency;

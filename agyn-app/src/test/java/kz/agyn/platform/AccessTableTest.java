@@ -109,6 +109,9 @@ class AccessTableTest extends AgynTest {
             GET  /residency                             302 403 200 200 403 200
             POST /residency/runs                        302 403 403 400 403 400
             GET  /residency/runs/00000000-0000-0000-0000-000000000000 302 403 404 404 403 404
+            GET  /api/v1/residency/runs                 401 403 200 200 403 200
+            GET  /api/v1/residency/runs/00000000-0000-0000-0000-000000000000 401 403 404 404 403 404
+            POST /residency/uploads                     302 403 403 400 403 400
             # account and users
             GET  /account                               302 -   200 200 200 200
             GET  /api/v1/account                        401 -   200 200 200 200

@@ -60,7 +60,8 @@ class FeatureContributionsTest extends AgynTest {
                 Map.entry("kz.agyn.measure.web [/measures/new, /measures/*/edit]", "ROLES [ADMIN, ANALYST]"),
                 Map.entry("kz.agyn.scenario.web [/scenarios, /scenarios/**, /api/v1/scenarios, /api/v1/scenarios/**, "
                         + "/api/v1/runs/**]", "ROLES [ADMIN, ANALYST, VIEWER]"),
-                Map.entry("kz.agyn.residency.web [/residency, /residency/**]", "ROLES [ADMIN, ANALYST, VIEWER]"),
+                Map.entry("kz.agyn.residency.web [/residency, /residency/**, /api/v1/residency, /api/v1/residency/**]",
+                        "ROLES [ADMIN, ANALYST, VIEWER]"),
                 Map.entry("kz.agyn.note.writer.web [/note/templates, /note/templates/**, /note/issued, "
                         + "/note/issued/**]", "ROLES [ADMIN, ANALYST]"),
                 Map.entry("kz.agyn.note.check.web [/note-check, /note-check/**, /api/v1/note-checks, "

@@ -2,12 +2,9 @@ package kz.agyn.residency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import kz.agyn.AgynTest;
-import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobState;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
@@ -61,14 +58,6 @@ class ResidencyRunsTest extends AgynTest {
     }
 
     private JobView waitFor(UUID run) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(until)) {
-            JobView j = jobs.latest("run", run.toString(), List.of(JobKind.RESIDENCY_RUN)).orElse(null);
-            if (j != null && j.state().over()) {
-                return j;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run did not end in time");
+        return RunsToEnd.waitFor(jobs, run);
     }
 }

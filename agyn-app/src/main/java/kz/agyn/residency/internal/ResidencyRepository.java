@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.StoredCell;
+import kz.agyn.residency.RunSource;
 import kz.agyn.residency.StoredFit;
+import kz.agyn.residency.engine.ExtractProblem;
 import kz.agyn.residency.estimator.Accuracy;
 import kz.agyn.residency.estimator.Cell;
 import kz.agyn.residency.estimator.Estimate;
@@ -17,22 +19,67 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Runs and their aggregates in {@code residency_run} and {@code residency_cell} (V230). */
+/** Runs and their aggregates in {@code residency_run} and {@code residency_cell} (V230, V250). */
 @Repository
 public class ResidencyRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final JsonMapper json;
 
-    public ResidencyRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public ResidencyRepository(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
         this.template = template;
+        this.json = json;
     }
 
     public void insertRun(UUID id, String startedBy, int persons, long seed, LocalDate periodStart, int months) {
         jdbc.sql("INSERT INTO residency_run (id, started_by, persons, seed, period_start, months) "
                 + "VALUES (?, ?, ?, ?, ?, ?)").params(id, startedBy, persons, seed, periodStart, months).update();
+    }
+
+    /** A run over uploaded extracts: its persons are known once the files are read. */
+    public void insertUpload(UUID id, String startedBy, LocalDate periodStart, int months) {
+        jdbc.sql("INSERT INTO residency_run (id, source, started_by, period_start, months) VALUES (?, 'UPLOAD', ?, ?, ?)")
+                .params(id, startedBy, periodStart, months).update();
+    }
+
+    public void persons(UUID id, int persons) {
+        jdbc.sql("UPDATE residency_run SET persons = ? WHERE id = ?").params(persons, id).update();
+    }
+
+    /** Records why an upload was refused: each problem's file, line, message code and arguments. */
+    public void refuse(UUID id, List<ExtractProblem> problems) {
+        ArrayNode list = json.createArrayNode();
+        for (ExtractProblem p : problems) {
+            ObjectNode o = list.addObject();
+            o.put("file", p.file());
+            o.put("line", p.line());
+            o.put("code", p.code());
+            ArrayNode details = o.putArray("details");
+            p.details().forEach(d -> details.add(String.valueOf(d)));
+        }
+        jdbc.sql("UPDATE residency_run SET problems = CAST(? AS jsonb) WHERE id = ?")
+                .params(json.writeValueAsString(list), id).update();
+    }
+
+    private List<ExtractProblem> problems(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<ExtractProblem> out = new java.util.ArrayList<>();
+        for (JsonNode o : json.readTree(stored)) {
+            List<Object> details = new java.util.ArrayList<>();
+            o.path("details").forEach(d -> details.add(d.asString()));
+            out.add(new ExtractProblem(o.path("file").asString(), o.path("line").asLong(), o.path("code").asString(),
+                    details));
+        }
+        return out;
     }
 
     /** Stores the fit, the accuracy and every aggregate, and marks the run finished, in one transaction. */
@@ -80,14 +127,17 @@ public class ResidencyRepository {
     }
 
     public Optional<ResidencyRun> run(UUID id) {
-        return jdbc.sql("SELECT id, started_by, persons, seed, period_start, months, finished_at IS NOT NULL AS done, "
-                        + "fit_auc, precision_emigrated, recall_emigrated, count_error FROM residency_run WHERE id = ?")
+        return jdbc.sql("SELECT id, source, started_by, persons, seed, period_start, months, "
+                        + "finished_at IS NOT NULL AS done, fit_auc, precision_emigrated, recall_emigrated, count_error, "
+                        + "problems::text AS problems FROM residency_run WHERE id = ?")
                 .param(id)
-                .query((rs, i) -> new ResidencyRun(rs.getObject("id", UUID.class), rs.getString("started_by"),
-                        rs.getInt("persons"), rs.getLong("seed"), rs.getObject("period_start", LocalDate.class),
-                        rs.getInt("months"), rs.getBoolean("done"), (Double) rs.getObject("fit_auc"),
-                        (Double) rs.getObject("precision_emigrated"), (Double) rs.getObject("recall_emigrated"),
-                        (Double) rs.getObject("count_error")))
+                .query((rs, i) -> new ResidencyRun(rs.getObject("id", UUID.class),
+                        RunSource.valueOf(rs.getString("source")), rs.getString("started_by"),
+                        (Integer) rs.getObject("persons"), (Long) rs.getObject("seed"),
+                        rs.getObject("period_start", LocalDate.class), rs.getInt("months"), rs.getBoolean("done"),
+                        (Double) rs.getObject("fit_auc"), (Double) rs.getObject("precision_emigrated"),
+                        (Double) rs.getObject("recall_emigrated"), (Double) rs.getObject("count_error"),
+                        problems(rs.getString("problems"))))
                 .optional();
     }
 

@@ -1,5 +1,8 @@
 package kz.agyn.residency.web;
 
+import java.io.IOException;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -11,7 +14,10 @@ import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.residency.MirrorStatistics;
+import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.ResidencyRuns;
+import kz.agyn.residency.RunSource;
+import kz.agyn.residency.engine.Period;
 import kz.agyn.residency.StoredCell;
 import kz.agyn.warehouse.Disclosure;
 import org.springframework.context.MessageSource;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class ResidencyPageController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResidencyPageController.class);
 
     /** The country the form proposes: large enough for every region's figures, estimated in seconds. */
     static final int DEFAULT_PERSONS = 100_000;
@@ -55,16 +64,17 @@ class ResidencyPageController {
     }
 
     /** A run in the list: when, by whom, how large, how it stands, and its accuracy when it is known. */
-    record Listed(UUID id, String startedBy, String persons, String seed, String state, String precision,
-                  String recall) {
+    record Listed(UUID id, String startedBy, String persons, String source, String seed, String state,
+                  String precision, String recall) {
     }
 
     @GetMapping("/residency")
     String list(Model model, Locale locale, Authentication auth) {
         ResidencyPresenter p = presenter(locale, auth);
         List<Listed> listed = runs.recent(50).stream().map(s -> new Listed(s.run().id(), s.run().startedBy(),
-                new Numbers(locale).number(s.run().persons(),
-                        Decimals.exactly(0)), Long.toString(s.run().seed()),
+                persons(s.run(), locale),
+                messages.getMessage("residency.page.source." + s.run().source().name(), null, locale),
+                s.run().seed() == null ? "—" : Long.toString(s.run().seed()),
                 s.job() == null ? "" : jobTexts.state(s.job(), locale), p.share(s.run().precision()),
                 p.share(s.run().recall()))).toList();
         model.addAttribute("runs", listed);
@@ -72,7 +82,69 @@ class ResidencyPageController {
         model.addAttribute("persons", DEFAULT_PERSONS);
         model.addAttribute("seed", 1L);
         model.addAttribute("maxPersons", ResidencyRuns.MAX_PERSONS);
+        model.addAttribute("from", Period.defaultPeriod().start().toString());
+        model.addAttribute("months", Period.defaultPeriod().months());
         return "residency";
+    }
+
+    /** A run's persons as a number in the reader's language, or a dash while an upload has not been read. */
+    private static String persons(ResidencyRun run, Locale locale) {
+        return run.persons() == null ? "—" : new Numbers(locale).number(run.persons(), Decimals.exactly(0));
+    }
+
+    /**
+     * Register extracts uploaded by an analyst: the period and the files are checked here as far as a form can be
+     * (the files' content is checked by the run, all or nothing, and a refusal is shown on the run's page).
+     */
+    @PostMapping("/residency/uploads")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String upload(@RequestParam(required = false) String from, @RequestParam(required = false) String months,
+                  @RequestParam(required = false) MultipartFile extracts,
+                  @RequestParam(required = false) MultipartFile crossings,
+                  @RequestParam(required = false) MultipartFile statuses,
+                  Model model, Locale locale, Authentication auth, HttpServletResponse response) {
+        String error = null;
+        Period period = null;
+        YearMonth start = parseMonth(from);
+        Integer n = parseInt(months);
+        if (start == null) {
+            error = "residency.upload.badFrom";
+        } else if (n == null || n < 1 || n > Period.MAX_MONTHS) {
+            error = "residency.upload.badMonths";
+        } else if (extracts == null || extracts.isEmpty()) {
+            error = "residency.upload.noExtracts";
+        } else {
+            period = new Period(start, n);
+        }
+        if (error == null) {
+            try {
+                UUID id = runs.startUpload(period, extracts, given(crossings), given(statuses), auth.getName());
+                return "redirect:/residency/runs/" + id;
+            } catch (IOException e) {
+                log.error("Could not keep the uploaded register extracts", e);
+                error = "residency.upload.notStored";
+            }
+        }
+        list(model, locale, auth);
+        model.addAttribute("from", from);
+        model.addAttribute("months", months);
+        model.addAttribute("uploadError", messages.getMessage(error, null, locale));
+        response.setStatus(error.equals("residency.upload.notStored")
+                ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_BAD_REQUEST);
+        return "residency";
+    }
+
+    /** An optional file: null when none was chosen (a browser sends an empty part). */
+    private static MultipartFile given(MultipartFile file) {
+        return file == null || file.isEmpty() ? null : file;
+    }
+
+    private static YearMonth parseMonth(String text) {
+        try {
+            return text == null ? null : YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @PostMapping("/residency/runs")
@@ -105,6 +177,9 @@ class ResidencyPageController {
         ResidencyRuns.RunState state = runs.state(id).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
         progress(state, model, locale, auth);
+        model.addAttribute("synthetic", state.run().source() == RunSource.SYNTHETIC);
+        model.addAttribute("problems", state.run().problems().stream()
+                .map(p -> messages.getMessage(p.code(), p.arguments(), locale)).toList());
         if (state.run().finished()) {
             ResidencyPresenter p = presenter(locale, auth);
             List<StoredCell> cells = runs.cells(id);
@@ -155,8 +230,7 @@ class ResidencyPageController {
         var job = state.job();
         model.addAttribute("state", state);
         model.addAttribute("canRun", canRun(auth));
-        model.addAttribute("persons", new Numbers(locale).number(state.run().persons(),
-                Decimals.exactly(0)));
+        model.addAttribute("persons", persons(state.run(), locale));
         model.addAttribute("running", state.running());
         model.addAttribute("jobState", job == null ? "" : jobTexts.state(job, locale));
         model.addAttribute("jobPhase", job == null ? null : jobTexts.phase(job, locale));

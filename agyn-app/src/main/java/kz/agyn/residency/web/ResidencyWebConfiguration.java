@@ -18,7 +18,8 @@ class ResidencyWebConfiguration {
 
     @Bean
     AccessRule residencyReaders() {
-        return AccessRule.roles(100, READERS, "/residency", "/residency/**");
+        return AccessRule.roles(100, READERS, "/residency", "/residency/**", "/api/v1/residency",
+                "/api/v1/residency/**");
     }
 
     @Bean

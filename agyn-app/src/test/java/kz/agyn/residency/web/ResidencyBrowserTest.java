@@ -60,4 +60,44 @@ class ResidencyBrowserTest extends AgynBrowserTest {
                     .setFullPage(true));
         }
     }
+
+    /**
+     * Register extracts a statistics office would send (here written by the generator, then read like anyone's),
+     * uploaded from a phone in Russian: the run's page shows the estimate without a synthetic label or accuracy.
+     */
+    @Test
+    void anAnalystUploadsExtractsFromAPhone() throws Exception {
+        account(USER + "-upload", PASSWORD, Role.ANALYST, "ru");
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agyn-extracts");
+        kz.agyn.residency.generator.Country country = kz.agyn.residency.generator.CountryGenerator.generate(
+                kz.agyn.residency.generator.CountrySettings.defaults(5_000, 9)
+                        .withPeriod(kz.agyn.residency.engine.Period.defaultPeriod()));
+        try (var e = java.nio.file.Files.newBufferedWriter(dir.resolve("extracts.csv"));
+             var c = java.nio.file.Files.newBufferedWriter(dir.resolve("crossings.csv"));
+             var st = java.nio.file.Files.newBufferedWriter(dir.resolve("statuses.csv"))) {
+            kz.agyn.residency.engine.ExtractsCsv.write(country.extracts(), e, c, st);
+        }
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = signIn(context, USER + "-upload", PASSWORD, "ru");
+            page.navigate(base() + "/residency");
+            assertThat(page.locator("#residency-upload h2")).hasText("Оценка по выгрузкам из регистров");
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("residency-upload-ru-phone.png"))
+                    .setFullPage(true));
+            page.locator("#upload-extracts").setInputFiles(dir.resolve("extracts.csv"));
+            page.locator("#upload-crossings").setInputFiles(dir.resolve("crossings.csv"));
+            page.locator("#upload-statuses").setInputFiles(dir.resolve("statuses.csv"));
+            page.locator("#upload-start").click();
+            page.waitForURL(url -> url.contains("/residency/runs/"));
+            page.locator("#total-emigrated").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+            assertThat(page.locator("#run-settings")).containsText("5 000 чел. из загруженных выгрузок");
+            assertThat(page.locator("#run-uploaded")).isVisible();
+            assertThat(page.locator("#run-synthetic")).hasCount(0);
+            assertThat(page.locator("#run-accuracy")).hasCount(0);
+            assertThat(page.locator("#run-fit tbody tr")).hasCount(12);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SHOTS.resolve("residency-uploaded-ru-phone.png"))
+                    .setFullPage(true));
+        }
+    }
 }

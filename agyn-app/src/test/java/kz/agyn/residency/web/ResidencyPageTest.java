@@ -8,17 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import kz.agyn.AgynTest;
-import kz.agyn.jobs.JobKind;
 import kz.agyn.jobs.JobState;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.residency.ResidencyRuns;
+import kz.agyn.residency.RunsToEnd;
 import kz.agyn.residency.StoredCell;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -138,14 +136,6 @@ class ResidencyPageTest extends AgynTest {
     }
 
     private JobView waitFor(UUID run) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(until)) {
-            JobView j = jobs.latest("run", run.toString(), List.of(JobKind.RESIDENCY_RUN)).orElse(null);
-            if (j != null && j.state().over()) {
-                return j;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the run did not end in time");
+        return RunsToEnd.waitFor(jobs, run);
     }
 }
