@@ -49,6 +49,12 @@ public class ResidencyRepository {
                 .params(id, startedBy, periodStart, months).update();
     }
 
+    /** The dataset and version a run's estimate was last published as. */
+    public void published(UUID id, String dataset, int version) {
+        jdbc.sql("UPDATE residency_run SET published_dataset = ?, published_version = ? WHERE id = ?")
+                .params(dataset, version, id).update();
+    }
+
     public void persons(UUID id, int persons) {
         jdbc.sql("UPDATE residency_run SET persons = ? WHERE id = ?").params(persons, id).update();
     }
@@ -129,7 +135,8 @@ public class ResidencyRepository {
     public Optional<ResidencyRun> run(UUID id) {
         return jdbc.sql("SELECT id, source, started_by, persons, seed, period_start, months, "
                         + "finished_at IS NOT NULL AS done, fit_auc, precision_emigrated, recall_emigrated, count_error, "
-                        + "problems::text AS problems FROM residency_run WHERE id = ?")
+                        + "problems::text AS problems, published_dataset, published_version FROM residency_run "
+                        + "WHERE id = ?")
                 .param(id)
                 .query((rs, i) -> new ResidencyRun(rs.getObject("id", UUID.class),
                         RunSource.valueOf(rs.getString("source")), rs.getString("started_by"),
@@ -137,7 +144,8 @@ public class ResidencyRepository {
                         rs.getObject("period_start", LocalDate.class), rs.getInt("months"), rs.getBoolean("done"),
                         (Double) rs.getObject("fit_auc"), (Double) rs.getObject("precision_emigrated"),
                         (Double) rs.getObject("recall_emigrated"), (Double) rs.getObject("count_error"),
-                        problems(rs.getString("problems"))))
+                        problems(rs.getString("problems")), rs.getString("published_dataset"),
+                        (Integer) rs.getObject("published_version")))
                 .optional();
     }
 

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kz.agyn.account.Role;
 import kz.agyn.jobs.JobTexts;
+import kz.agyn.platform.problems.ShownProblem;
+import kz.agyn.residency.ResidencyPublication;
 import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.ResidencyRuns;
 import kz.agyn.residency.StoredCell;
@@ -54,8 +56,11 @@ class ResidencyApiController {
     private final ResidencyRuns runs;
     private final MessageSource messages;
     private final JobTexts jobTexts;
+    private final ResidencyPublication publication;
 
-    ResidencyApiController(ResidencyRuns runs, MessageSource messages, JobTexts jobTexts) {
+    ResidencyApiController(ResidencyRuns runs, MessageSource messages, JobTexts jobTexts,
+                           ResidencyPublication publication) {
+        this.publication = publication;
         this.runs = runs;
         this.messages = messages;
         this.jobTexts = jobTexts;
@@ -64,14 +69,14 @@ class ResidencyApiController {
     /** A run as listed: where its persons come from, its period, its job's state and, when known, its accuracy. */
     record RunAnswer(UUID id, String source, String startedBy, Integer persons, Long seed, LocalDate periodStart,
                      int months, String state, String stateText, boolean finished, Double precision, Double recall,
-                     Double countError) {
+                     Double countError, String publishedDataset, Integer publishedVersion) {
 
         static RunAnswer of(ResidencyRuns.RunState s, JobTexts texts, Locale locale) {
             ResidencyRun r = s.run();
             return new RunAnswer(r.id(), r.source().name(), r.startedBy(), r.persons(), r.seed(), r.periodStart(),
                     r.months(), s.job() == null ? null : s.job().state().name(),
                     s.job() == null ? null : texts.state(s.job(), locale), r.finished(), r.precision(), r.recall(),
-                    r.countError());
+                    r.countError(), r.publishedDataset(), r.publishedVersion());
         }
     }
 
@@ -203,6 +208,28 @@ class ResidencyApiController {
         }
         return new RunDetail(RunAnswer.of(s, jobTexts, locale),
                 s.job() == null ? null : jobTexts.outcome(s.job(), locale), problems, aggregates, calibration);
+    }
+
+    @PostMapping("/api/v1/residency/runs/{id}/publish")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    @Operation(summary = "Publish a finished run's estimate to the warehouse",
+            description = "The run's aggregates become the current version of the dataset residency-estimate (runs "
+                    + "over uploaded extracts) or residency-estimate-synthetic: indicators EMIGRANTS_ESTIMATED and "
+                    + "EMIGRANTS_HIDDEN at the period's last month, status E. Answers {\"dataset\", \"version\"}; "
+                    + "409 when the run has not finished, 400 with the warehouse's problems when it refuses them.")
+    ResponseEntity<Object> publish(@PathVariable UUID id, Authentication auth, Locale locale) {
+        runs.state(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                messages.getMessage("residency.api.noRun", null, locale)));
+        try {
+            return ResponseEntity.ok(publication.publish(id, auth.getName(), locale));
+        } catch (ResidencyPublication.NotPublished e) {
+            HttpStatus status = e.code().equals("residency.publish.notFinished") ? HttpStatus.CONFLICT
+                    : HttpStatus.BAD_REQUEST;
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(status, messages.getMessage(e.code(), null, locale));
+            p.setProperty("code", e.code());
+            p.setProperty("problems", e.problems().stream().map(ShownProblem::message).toList());
+            return ResponseEntity.status(status).body(p);
+        }
     }
 
     @PostMapping("/api/v1/residency/runs/{id}/cancel")

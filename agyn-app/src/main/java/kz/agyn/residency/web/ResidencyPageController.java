@@ -14,6 +14,8 @@ import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.residency.MirrorStatistics;
+import kz.agyn.platform.problems.ShownProblem;
+import kz.agyn.residency.ResidencyPublication;
 import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.ResidencyRuns;
 import kz.agyn.residency.RunSource;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,10 +55,12 @@ class ResidencyPageController {
     private final ReferenceData reference;
     private final JsonMapper json;
     private final MirrorStatistics mirror;
+    private final ResidencyPublication publication;
 
     ResidencyPageController(ResidencyRuns runs, MessageSource messages, JobTexts jobTexts, ReferenceData reference,
-                            JsonMapper json, MirrorStatistics mirror) {
+                            JsonMapper json, MirrorStatistics mirror, ResidencyPublication publication) {
         this.mirror = mirror;
+        this.publication = publication;
         this.runs = runs;
         this.messages = messages;
         this.jobTexts = jobTexts;
@@ -217,6 +222,23 @@ class ResidencyPageController {
             response.setHeader("HX-Refresh", "true");
         }
         return "residency-run :: progress";
+    }
+
+    /** Publishes a finished run's estimate to the warehouse (a new version of its dataset), then shows the run. */
+    @PostMapping("/residency/runs/{id}/publish")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+    String publish(@PathVariable UUID id, Locale locale, Authentication auth, RedirectAttributes redirect) {
+        try {
+            ResidencyPublication.Published p = publication.publish(id, auth.getName(), locale);
+            redirect.addFlashAttribute("publishedNow", messages.getMessage("residency.publish.done",
+                    new Object[] {p.version(), p.dataset()}, locale));
+        } catch (ResidencyPublication.NotPublished e) {
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(messages.getMessage(e.code(), null, locale));
+            e.problems().stream().limit(5).map(ShownProblem::message).forEach(lines::add);
+            redirect.addFlashAttribute("publishError", lines);
+        }
+        return "redirect:/residency/runs/" + id;
     }
 
     @PostMapping("/residency/runs/{id}/cancel")

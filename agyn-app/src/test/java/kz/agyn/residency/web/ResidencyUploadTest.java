@@ -279,6 +279,73 @@ class ResidencyUploadTest extends AgynTest {
         assertThat(done.path("run").path("precision").asDouble()).isPositive();
     }
 
+    /**
+     * A finished run's estimate becomes the current version of the estimates' dataset: the explorer shows it by
+     * region, marked estimated; publishing the same run again makes its version current again; a synthetic run goes
+     * to a dataset of its own that is labelled synthetic; viewers may not publish.
+     */
+    @Test
+    void aRunsEstimateIsPublishedToTheWarehouseAndReadInTheExplorer(@Autowired kz.agyn.warehouse.Warehouse warehouse)
+            throws Exception {
+        UUID id = runs.startUpload(Period.defaultPeriod(), new org.springframework.core.io.ByteArrayResource(
+                extracts.getBytes(StandardCharsets.UTF_8)), new org.springframework.core.io.ByteArrayResource(
+                crossings.getBytes(StandardCharsets.UTF_8)), new org.springframework.core.io.ByteArrayResource(
+                statuses.getBytes(StandardCharsets.UTF_8)), "residency-upload-analyst");
+        assertThat(RunsToEnd.waitFor(jobs, id).state()).isEqualTo(JobState.SUCCEEDED);
+        mvc.perform(post("/residency/runs/" + id + "/publish").with(VIEWER).with(csrf()))
+                .andExpect(status().isForbidden());
+        String location = mvc.perform(post("/residency/runs/" + id + "/publish").param("lang", "en")
+                        .with(ANALYST).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).isEqualTo("/residency/runs/" + id);
+        ResidencyRun run = runs.run(id).orElseThrow();
+        assertThat(run.publishedDataset()).isEqualTo("residency-estimate");
+        int version = run.publishedVersion();
+        kz.agyn.warehouse.DatasetInfo d = warehouse.dataset("residency-estimate").orElseThrow();
+        assertThat(d.synthetic()).isFalse();
+        assertThat(d.currentVersion()).isEqualTo(version);
+
+        StoredCell total = runs.cells(id).stream().filter(c -> c.dimension().equals("TOTAL")).findFirst()
+                .orElseThrow();
+        java.util.Map<kz.agyn.warehouse.Dimension, String> country = new java.util.EnumMap<>(
+                kz.agyn.warehouse.Dimension.class);
+        for (kz.agyn.warehouse.Dimension dim : List.of(kz.agyn.warehouse.Dimension.OCCUPATION,
+                kz.agyn.warehouse.Dimension.EDUCATION, kz.agyn.warehouse.Dimension.COUNTRY,
+                kz.agyn.warehouse.Dimension.SEX, kz.agyn.warehouse.Dimension.AGE)) {
+            country.put(dim, "_T");
+        }
+        country.put(kz.agyn.warehouse.Dimension.REGION, "000000000");
+        country.put(kz.agyn.warehouse.Dimension.FLOW, "EMI");
+        List<kz.agyn.warehouse.Observation> hidden = warehouse.observations(new kz.agyn.warehouse.ObservationQuery(
+                "EMIGRANTS_HIDDEN", country, "2025-12", "2025-12", "residency-estimate", null, 0, 10));
+        assertThat(hidden).hasSize(1);
+        assertThat(hidden.get(0).scaledValue()).isEqualByComparingTo(java.math.BigDecimal.valueOf(
+                total.emigrated() - total.official()));
+        assertThat(hidden.get(0).status()).isEqualTo("E");
+
+        Document page = page(location, "en", ANALYST);
+        assertThat(page.select("#publish-state").text()).startsWith("This run's estimate is version " + version
+                + " of the dataset residency-estimate.");
+        Document explorer = page(page.select("#publish-explore").attr("href"), "en", VIEWER);
+        assertThat(explorer.select("#no-data")).isEmpty();
+        assertThat(explorer.select("#pivot tbody tr").size()).isGreaterThan(5);
+        assertThat(explorer.text()).contains("Hidden emigrants (estimate)", "Agyn");
+
+        // The same run again: its version becomes current again, no new version is made.
+        mvc.perform(post("/residency/runs/" + id + "/publish").with(ANALYST).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(warehouse.dataset("residency-estimate").orElseThrow().currentVersion()).isEqualTo(version);
+
+        UUID synthetic = runs.startSynthetic(3_000, 5, "residency-upload-analyst");
+        assertThat(RunsToEnd.waitFor(jobs, synthetic).state()).isEqualTo(JobState.SUCCEEDED);
+        JsonNode published = json.readTree(mvc.perform(post("/api/v1/residency/runs/" + synthetic + "/publish")
+                        .with(ANALYST).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(published.path("dataset").asString()).isEqualTo("residency-estimate-synthetic");
+        assertThat(warehouse.dataset("residency-estimate-synthetic").orElseThrow().synthetic()).isTrue();
+        assertThat(warehouse.dataset("residency-estimate").orElseThrow().currentVersion()).isEqualTo(version);
+    }
+
     private Path uploadFolder(UUID id) {
         return imports.resolve("residency").resolve(id.toString());
     }
