@@ -17,6 +17,7 @@ import kz.agyn.jobs.JobOutcome;
 import kz.agyn.jobs.JobView;
 import kz.agyn.jobs.Jobs;
 import kz.agyn.residency.engine.ExtractException;
+import kz.agyn.residency.engine.ExtractProblem;
 import kz.agyn.residency.engine.Extracts;
 import kz.agyn.residency.engine.ExtractsCsv;
 import kz.agyn.residency.engine.Period;
@@ -97,7 +98,17 @@ public class ResidencyRuns {
                     repository.persons(id, x.persons());
                     h.stopIfCancelled();
                     h.phaseOnly("RESIDENCY_ESTIMATE");
-                    Estimate estimate = Estimator.run(x, EstimatorSettings.defaults());
+                    Estimate estimate;
+                    try {
+                        estimate = Estimator.run(x, EstimatorSettings.defaults());
+                    } catch (IllegalArgumentException tooFew) {
+                        // The calibration learns from persons of known status; without enough of them (no
+                        // statuses.csv, or one without deregistrations or presences) there is nothing to learn.
+                        repository.refuse(id, List.of(new ExtractProblem(ExtractsCsv.STATUSES, 0,
+                                "residency.cli.noKnownStatus", List.of())));
+                        h.failed(JobOutcome.of("jobs.outcome.residencyRefused", 1));
+                        return null;
+                    }
                     h.stopIfCancelled();
                     return write(id, estimate, h);
                 } finally {

@@ -12,7 +12,15 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import kz.agyn.jobs.JobTexts;
+import kz.agyn.platform.cli.CommandApplication;
+import kz.agyn.platform.cli.CtrlC;
+import kz.agyn.platform.cli.ProgressLine;
+import kz.agyn.residency.ResidencyRun;
+import kz.agyn.residency.ResidencyRuns;
 import kz.agyn.residency.engine.ExtractException;
 import kz.agyn.residency.engine.ExtractProblem;
 import kz.agyn.residency.engine.Extracts;
@@ -30,6 +38,9 @@ import kz.agyn.residency.estimator.Fit;
 import kz.agyn.residency.generator.Country;
 import kz.agyn.residency.generator.CountryGenerator;
 import kz.agyn.residency.generator.CountrySettings;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.FileSystemResource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +51,9 @@ import picocli.CommandLine.Spec;
  * {@code agyn residency}: {@code generate} writes a synthetic country (extracts, crossings, statuses, truth) to a
  * folder; {@code run} estimates hidden emigration from a folder of extracts, or from a synthetic country generated in
  * memory (then precision and recall against its truth are printed). Exit 0: done; 1: input refused (every problem
- * printed, in the {@code --lang} language); 2: usage.
+ * printed, in the {@code --lang} language); 2: usage; 3: a {@code --store} run cancelled or failed. With
+ * {@code --store} the run is a job of the observatory (recorded, followed on a progress line, Ctrl-C cancels) and its
+ * results are kept and shown on {@code /residency}, as a run started on the page.
  */
 @Command(name = "residency", mixinStandardHelpOptions = true,
         description = "Hidden emigration from register signs of life (issue 20): generate a synthetic country, run "
@@ -49,6 +62,8 @@ import picocli.CommandLine.Spec;
 public class ResidencyCommand implements Callable<Integer> {
 
     static final int REFUSED = 1;
+    /** With --store: the run was cancelled or failed. */
+    static final int STOPPED = 3;
 
     @Spec
     CommandSpec spec;
@@ -160,11 +175,40 @@ public class ResidencyCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "1", description = "seed of the synthetic country (default 1)")
         long seed;
 
+        @Option(names = "--store", description = "run it as a job of the observatory (it starts the application): "
+                + "recorded, with a progress line, Ctrl-C to cancel, and its results kept and shown on /residency")
+        boolean store;
+
+        @Option(names = "--user", defaultValue = "cli", description = "with --store: recorded as who ran it")
+        String user;
+
         @Spec
         CommandSpec spec;
 
+        /** What --store needs from the application, and how to let it go. */
+        public record Services(ResidencyRuns runs, MessageSource messages, JobTexts jobTexts, Runnable close) {
+        }
+
+        private final Supplier<Services> services;
+        private volatile ResidencyRuns running;
+        private volatile UUID runId;
+
+        /** Starts the application (without its web server) when --store asks for it. */
+        public Run() {
+            this(() -> {
+                ConfigurableApplicationContext c = CommandApplication.start();
+                return new Services(c.getBean(ResidencyRuns.class), c.getBean(MessageSource.class),
+                        c.getBean(JobTexts.class), c::close);
+            });
+        }
+
+        /** Uses services already running; a test's, for one. */
+        public Run(Supplier<Services> services) {
+            this.services = services;
+        }
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             Period period = common.period(err);
@@ -174,6 +218,9 @@ public class ResidencyCommand implements Callable<Integer> {
             if ((in == null) == (persons == null)) {
                 err.println(common.text("residency.cli.inOrPersons"));
                 return REFUSED;
+            }
+            if (store) {
+                return stored(period, out, err);
             }
             Extracts x;
             Truth truth = null;
@@ -209,6 +256,75 @@ public class ResidencyCommand implements Callable<Integer> {
             }
             report(out, estimate);
             return 0;
+        }
+
+        /** The run as a job of the observatory, followed on a progress line until it ends. */
+        private int stored(Period period, PrintWriter out, PrintWriter err) throws Exception {
+            if (persons != null && (persons < 1 || persons > ResidencyRuns.MAX_PERSONS)) {
+                err.println(common.text("residency.cli.badPersons"));
+                return REFUSED;
+            }
+            if (persons == null && !Files.isRegularFile(in.resolve(ExtractsCsv.EXTRACTS))) {
+                err.println(common.text("residency.cli.noExtracts", in.resolve(ExtractsCsv.EXTRACTS)));
+                return REFUSED;
+            }
+            Locale locale = common.locale();
+            Services s = services.get();
+            try (CtrlC ctrlC = new CtrlC(this::interrupt, "residency-cancel")) {
+                running = s.runs();
+                runId = persons != null ? s.runs().startSynthetic(persons, seed, user)
+                        : s.runs().startUpload(period, file(ExtractsCsv.EXTRACTS), file(ExtractsCsv.CROSSINGS),
+                                file(ExtractsCsv.STATUSES), user);
+                ctrlC.arm();
+                ProgressLine line = new ProgressLine(err);
+                ResidencyRuns.RunState state;
+                while (true) {
+                    state = s.runs().state(runId).orElseThrow();
+                    if (state.job() != null && state.job().state().over()) {
+                        break;
+                    }
+                    if (state.job() != null) {
+                        String phase = s.jobTexts().phase(state.job(), locale);
+                        line.show(phase == null ? "" : phase, state.job().percent(), state.job().cancelRequested()
+                                ? s.messages().getMessage("jobs.stopping", null, locale) : null);
+                    }
+                    Thread.sleep(200);
+                }
+                line.end();
+                ResidencyRun run = state.run();
+                if (run.refused()) {
+                    err.println(common.text("residency.extract.refused", run.problems().size()));
+                    for (ExtractProblem p : run.problems()) {
+                        err.println("  " + common.text(p.code(), p.arguments()));
+                    }
+                    err.flush();
+                    return REFUSED;
+                }
+                if (!run.finished()) {
+                    err.println(s.jobTexts().outcome(state.job(), locale));
+                    err.flush();
+                    return STOPPED;
+                }
+                out.println(s.jobTexts().outcome(state.job(), locale));
+                out.println(common.text("residency.cli.stored", "/residency/runs/" + run.id()));
+                out.flush();
+                return 0;
+            } finally {
+                s.close().run();
+            }
+        }
+
+        /** Ctrl-C: asks the run to stop; the loop above reports how it ended. */
+        private void interrupt() {
+            if (running != null && runId != null) {
+                running.cancel(runId);
+            }
+        }
+
+        /** A file of the folder, or null when it is not there (crossings and statuses are optional). */
+        private FileSystemResource file(String name) {
+            Path f = in.resolve(name);
+            return Files.isRegularFile(f) ? new FileSystemResource(f) : null;
         }
 
         private Reader reader(String name) throws IOException {
