@@ -16,6 +16,14 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A test dataset, made once; a test that imports into it needs no page or API to create it first. */
+    static void dataset(org.springframework.jdbc.core.simple.JdbcClient jdbc, String code) {
+        jdbc.sql("""
+                INSERT INTO wh_dataset (code, title_kk, title_ru, title_en, publisher)
+                VALUES (?, 'Тест', 'Тест', 'Test', 'Agyn tests') ON CONFLICT (code) DO NOTHING""").param(code)
+                .update();
+    }
+
     /** A statistics-bureau style CSV: Windows-1251, ';', decimal commas, Russian headers and region names. */
     static byte[] windows1251Csv() {
         String text = """

@@ -151,24 +151,29 @@ class ImportApiTest extends AgynTest {
                 .andExpect(status().is4xxClientError());
     }
 
-    /** Accept streams the rows validation spooled; a spool that lost a row must write nothing at all. */
+    /**
+     * Accept attaches the rows validation staged (decision 0050); staged rows that lost one must write nothing at
+     * all, and stay staged for a check again.
+     */
     @Test
-    void aDamagedSpoolWritesNothing(@org.springframework.beans.factory.annotation.Value("${agyn.imports.directory}")
-                                    java.nio.file.Path directory) throws Exception {
+    void damagedStagedRowsWriteNothing() throws Exception {
         String report = upload("test-csv", "spool.csv", Fixtures.sdmxCsv(), "sdmx-csv", null)
                 .andExpect(jsonPath("$.status").value("VALID"))
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(report).get("id").asText();
-        java.nio.file.Path spool = directory.resolve(id + ".copy");
-        List<String> lines = java.nio.file.Files.readAllLines(spool);
-        assertThat(lines).isNotEmpty();
-        java.nio.file.Files.write(spool, lines.subList(0, lines.size() - 1));
+        int staged = jdbc.sql("SELECT version_id FROM wh_staged_version WHERE import_id = ?::uuid").param(id)
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("DELETE FROM wh_observation_v" + staged + " WHERE period = '2021'").update()).isOne();
         long rows = count();
         mvc.perform(post("/api/v1/imports/" + id + "/accept").with(httpBasic(ADMIN, ADMIN_PASSWORD))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The file changed after it was checked; nothing was written."));
         assertThat(count()).isEqualTo(rows);
+        assertThat(jdbc.sql("SELECT count(*) FROM wh_version WHERE id = ?").param(staged).query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM wh_import WHERE id = ?::uuid").param(id).query(String.class)
+                .single()).isEqualTo("VALID");
     }
 
     /**

@@ -45,10 +45,7 @@ class InterruptedImportTest extends AgynTest {
 
     @BeforeEach
     void dataset() {
-        jdbc.sql("""
-                INSERT INTO wh_dataset (code, title_kk, title_ru, title_en, publisher)
-                VALUES (?, 'Тест', 'Тест', 'Test', 'Agyn tests') ON CONFLICT (code) DO NOTHING""").param(DATASET)
-                .update();
+        Fixtures.dataset(jdbc, DATASET);
     }
 
     @Test

@@ -50,6 +50,31 @@ public class ImportRepository {
                 .params(versionId, id).update();
     }
 
+    /** The version id of the rows the import's check staged (decision 0050), if it staged any. */
+    public Optional<Integer> stagedVersion(UUID id) {
+        return jdbc.sql("SELECT version_id FROM wh_staged_version WHERE import_id = ?").param(id)
+                .query(Integer.class).optional();
+    }
+
+    /** How many rows the import's check staged; empty when it staged none. */
+    public Optional<Long> stagedRows(UUID id) {
+        return stagedVersion(id).map(v -> jdbc.sql("SELECT count(*) FROM wh_observation_v" + v)
+                .query(Long.class).single());
+    }
+
+    /** Drops the rows the import's check staged, if any; never rows already accepted. */
+    public void unstage(UUID id) {
+        jdbc.sql("SELECT count(*) FROM wh_unstage(?)").param(id).query(Long.class).single();
+    }
+
+    /**
+     * Makes the import's staged rows its version's partition of wh_observation, in the caller's transaction (which
+     * has inserted that version's row); returns the version id.
+     */
+    public int attachStaged(UUID id) {
+        return jdbc.sql("SELECT wh_attach_staged(?)").param(id).query(Integer.class).single();
+    }
+
     /** Marks every accepted import of a version WITHDRAWN, with who, when and why (decision 0033). */
     public void withdrawn(int versionId, String by, String reason) {
         jdbc.sql("""

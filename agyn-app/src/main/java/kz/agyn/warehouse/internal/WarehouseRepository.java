@@ -106,19 +106,37 @@ public class WarehouseRepository {
     /** Inserts the next version of the dataset (locking the dataset row so concurrent imports queue). */
     public int[] insertVersion(int datasetId, String importedBy, String fileName, String sha256, String format,
                                int rows) {
+        return insertVersion(null, datasetId, importedBy, fileName, sha256, format, rows);
+    }
+
+    /**
+     * As above, with the row's id given ({@code id} null: the next of the sequence): staged rows carry the id taken
+     * for them when they were checked (decision 0050).
+     */
+    public int[] insertVersion(Integer givenId, int datasetId, String importedBy, String fileName, String sha256,
+                               String format, int rows) {
         jdbc.sql("SELECT id FROM wh_dataset WHERE id = ? FOR UPDATE").param(datasetId).query(Integer.class).single();
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM wh_version WHERE dataset_id = ?")
                 .param(datasetId).query(Integer.class).single();
         int id = jdbc.sql("""
-                        INSERT INTO wh_version (dataset_id, version, imported_by, file_name, file_sha256, format, row_count)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(datasetId, version, importedBy, fileName, sha256, format, rows).query(Integer.class).single();
+                        INSERT INTO wh_version (id, dataset_id, version, imported_by, file_name, file_sha256, format,
+                                                row_count)
+                        VALUES (coalesce(?::integer, nextval(pg_get_serial_sequence('wh_version', 'id'))::integer),
+                                ?, ?, ?, ?, ?, ?, ?)
+                        RETURNING id""")
+                .params(givenId, datasetId, version, importedBy, fileName, sha256, format, rows)
+                .query(Integer.class).single();
         // A new import is current from its own import time (now(): the same instant as its imported_at).
         jdbc.sql("""
                         INSERT INTO wh_current_change (dataset_id, version_id, changed_at, changed_by, reason)
                         VALUES (?, ?, now(), ?, 'IMPORT')""")
                 .params(datasetId, id, importedBy).update();
         return new int[] {id, version};
+    }
+
+    /** The partition of wh_observation for a version written through wh_observation itself (decision 0050). */
+    public void partition(int versionId) {
+        jdbc.sql("SELECT count(*) FROM wh_observation_partition(?)").param(versionId).query(Long.class).single();
     }
 
     public List<Observation> observations(ObservationQuery q) {
@@ -316,6 +334,7 @@ public class WarehouseRepository {
                         "withdrawal " + datasetId + " " + withdrawnVersion + " " + version)
                 .query(Integer.class).single();
         if (fromVersionId != null) {
+            partition(id);
             int rows = jdbc.sql("""
                             INSERT INTO wh_observation (version_id, indicator, period, period_start, freq, region,
                                    occupation, education, country, sex, age, flow, value, unit_mult, status)
