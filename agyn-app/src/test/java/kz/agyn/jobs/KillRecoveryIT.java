@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 14's acceptance, as a user would meet it: the application (a JVM of its own, started from the packaged jar
- * by Failsafe after {@code package}) is killed with {@code kill -9} while it writes a warehouse import and re-keys
+ * by Failsafe after {@code package}) is killed with {@code kill -9} while it writes a warehouse import (its check,
+ * which stages every accepted row as it reads the file: decision 0050) and re-keys
  * the registry at once; started again on the same data, it shows both jobs FAILED with the reason "interrupted" in
  * {@code GET /api/v1/jobs} and on the administrators' Jobs page, and both can be started again and finish.
  *
@@ -113,12 +114,10 @@ class KillRecoveryIT {
 
         post("/datasets", """
                 {"code":"kill9","titleKk":"kill9","titleRu":"kill9","titleEn":"kill9","publisher":"KillRecoveryIT"}""");
-        JsonNode checked = upload(observations);
-        assertThat(checked.path("status").asString()).as("the upload's check: %s", checked).isEqualTo("VALID");
-        String importId = checked.path("id").asString();
-        note(t0, "import of " + OBSERVATIONS + " rows uploaded and checked");
 
-        // The re-key first (the longer), then the write; the JVM dies once both show progress.
+        // The re-key first (the longer), then the upload, whose check writes every row it accepts into the
+        // import's staged table while it reads the file (decision 0050: the long write of an import is now its
+        // check; accepting attaches the staged rows in one short transaction). The JVM dies once both show progress.
         api("POST", "/registry/rekey", null);
         UUID rekeyJob = UUID.fromString(api("GET", "/registry/rekey", null).path("job").path("id").asString());
         until("the re-key shows progress in /api/v1/jobs", Duration.ofMinutes(1), () -> {
@@ -126,12 +125,11 @@ class KillRecoveryIT {
             assertThat(job.path("state").asString()).as("the re-key ended before the kill").isEqualTo("RUNNING");
             return job.path("done").asLong() > 0 ? Optional.of(job) : Optional.empty();
         });
-        CompletableFuture<HttpResponse<String>> accepting = http.sendAsync(
-                request("POST", "/imports/" + importId + "/accept", BodyPublishers.noBody()).build(),
+        CompletableFuture<HttpResponse<String>> uploading = http.sendAsync(uploadRequest(observations),
                 BodyHandlers.ofString());
-        JsonNode write = until("the write shows progress", Duration.ofMinutes(1), () -> {
-            assertThat(accepting).as("the accept ended before the kill").isNotDone();
-            return job("WAREHOUSE_WRITE", j -> importId.equals(j.path("parameters").path("import").asString()))
+        JsonNode write = until("the check and its write show progress", Duration.ofMinutes(1), () -> {
+            assertThat(uploading).as("the upload's check ended before the kill").isNotDone();
+            return job("WAREHOUSE_CHECK", j -> "kill9".equals(j.path("parameters").path("dataset").asString()))
                     .filter(j -> j.path("done").asLong() > 0);
         });
         JsonNode rekeying = job("REGISTRY_REKEY", j -> rekeyJob.toString().equals(j.path("id").asString()))
@@ -140,12 +138,13 @@ class KillRecoveryIT {
         assertThat(rekeying.path("state").asString()).isEqualTo("RUNNING");
         assertThat(rekeying.path("done").asLong()).isPositive();
         UUID writeJob = UUID.fromString(write.path("id").asString());
-        note(t0, "both running: write " + write.path("percent") + " %, re-key " + rekeying.path("done") + " of "
-                + rekeying.path("total") + " rows");
+        String importId = write.path("parameters").path("import").asString();
+        note(t0, "both running: check and staging " + write.path("percent") + " %, re-key " + rekeying.path("done")
+                + " of " + rekeying.path("total") + " rows");
 
         kill9();
         note(t0, "killed; its PostgreSQL stopped");
-        assertThat(accepting.handle((r, e) -> e)).as("the accept's request died with the JVM")
+        assertThat(uploading.handle((r, e) -> e)).as("the upload's request died with the JVM")
                 .succeedsWithin(Duration.ofSeconds(30)).isNotNull();
 
         start(rotated);
@@ -162,6 +161,14 @@ class KillRecoveryIT {
         assertThat(apiIn("ru", "/jobs?state=FAILED").toString()).contains(writeJob.toString())
                 .contains(rekeyJob.toString()).contains("Прервана: Agyn остановился");
         assertThat(api("GET", "/imports/" + importId, null).path("status").asString()).isEqualTo("INTERRUPTED");
+        // Nothing of the killed write is visible: the dataset has no version and no row.
+        JsonNode dataset = null;
+        for (JsonNode d : api("GET", "/datasets", null)) {
+            dataset = "kill9".equals(d.path("code").asString()) ? d : dataset;
+        }
+        assertThat(dataset).as("dataset kill9").isNotNull();
+        assertThat(dataset.path("currentVersion").isNull()).as("%s", dataset).isTrue();
+        assertThat(dataset.path("rows").asLong()).isZero();
 
         // The Jobs page, signed in with the form as the administrator.
         String page = jobsPage();
@@ -172,10 +179,13 @@ class KillRecoveryIT {
         }
         note(t0, "both FAILED, interrupted, in the API and on the page");
 
-        // Started again: the re-key in the background, the accept meanwhile; both finish.
+        // Started again: the re-key in the background, the same file uploaded and checked again meanwhile, then
+        // accepted; all finish.
         api("POST", "/registry/rekey", null);
-        JsonNode accepted = post("/imports/" + importId + "/accept", null);
-        assertThat(accepted.path("status").asString()).as("accepted again: %s", accepted).isEqualTo("ACCEPTED");
+        JsonNode checked = send(uploadRequest(observations));
+        assertThat(checked.path("status").asString()).as("checked again: %s", checked).isEqualTo("VALID");
+        JsonNode accepted = post("/imports/" + checked.path("id").asString() + "/accept", null);
+        assertThat(accepted.path("status").asString()).as("accepted: %s", accepted).isEqualTo("ACCEPTED");
         assertThat(accepted.path("version").asInt()).as("the killed write left no version").isEqualTo(1);
         assertThat(accepted.path("rows").asLong()).isEqualTo(OBSERVATIONS);
         JsonNode rekeyed = until("the re-key started again finishes", Duration.ofMinutes(3), () -> {
@@ -184,8 +194,8 @@ class KillRecoveryIT {
         });
         assertThat(rekeyed.path("job").path("status").asString()).as("%s", rekeyed).isEqualTo("DONE");
         assertThat(rekeyed.path("rowsUnderOtherKeys").asLong()).isZero();
-        assertThat(job("WAREHOUSE_WRITE", j -> !j.path("id").asString().equals(writeJob.toString())
-                && importId.equals(j.path("parameters").path("import").asString())).orElseThrow()
+        assertThat(job("WAREHOUSE_CHECK", j -> !j.path("id").asString().equals(writeJob.toString())
+                && "kill9".equals(j.path("parameters").path("dataset").asString())).orElseThrow()
                 .path("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(job("REGISTRY_REKEY", j -> !j.path("id").asString().equals(rekeyJob.toString())).orElseThrow()
                 .path("state").asString()).isEqualTo("SUCCEEDED");
@@ -301,15 +311,15 @@ class KillRecoveryIT {
     }
 
     /** {@code POST /api/v1/imports} of a CSV file into dataset kill9: multipart, the file streamed from disk. */
-    JsonNode upload(Path file) throws IOException, InterruptedException {
+    HttpRequest uploadRequest(Path file) throws IOException {
         String boundary = "agyn-" + UUID.randomUUID();
         String head = part(boundary, "dataset", "kill9") + part(boundary, "format", "csv") + "--" + boundary
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
                 + "\"\r\nContent-Type: text/csv\r\n\r\n";
         BodyPublisher body = BodyPublishers.concat(BodyPublishers.ofString(head), BodyPublishers.ofFile(file),
                 BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-        return send(request("POST", "/imports", body).header("Content-Type", "multipart/form-data; boundary="
-                + boundary).build());
+        return request("POST", "/imports", body).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).build();
     }
 
     static String part(String boundary, String name, String value) {
