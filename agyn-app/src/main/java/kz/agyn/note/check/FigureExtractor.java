@@ -31,25 +31,39 @@ public final class FigureExtractor {
     }
 
     private static final String SEP = "[ \\u00A0\\u202F]";
+    /**
+     * An optional space between a number and its scale, percent sign, currency or range dash: Java's {@code \s} is
+     * ASCII only, and Agyn's own writer (like Word) puts a no-break space there ("150&nbsp;млрд тенге").
+     */
+    private static final String SP = "[\\s\\u00A0\\u202F]?";
     /** "31 287" (space, nbsp, narrow nbsp), "31,287", "1,000", "2,5", "0.2", "2022". */
     private static final String NUM = "(?:\\d{1,3}(?:" + SEP + "\\d{3})+(?![.,]?\\d)|\\d{1,3}(?:,\\d{3})+(?![.,]?\\d)"
             + "|\\d+(?:[.,]\\d+)?)";
     private static final String SCALE = "(?:млн|миллион\\p{L}*|million\\p{L}*|mln|mn|млрд|миллиард\\p{L}*|billion\\p{L}*"
             + "|bn|трлн|триллион\\p{L}*|trillion\\p{L}*|tn|мың|тыс\\.|тысяч\\p{L}*|thousand\\p{L}*)";
-    private static final String CURRENCY = "(?:теңге\\p{L}*|тенге|tenge|тг\\.|₸|KZT|(?:АҚШ\\s+|US\\s+)?доллар\\p{L}*|"
+    private static final String CURRENCY = "(?:теңге\\p{L}*|тенге|tenge|тг\\.|₸|KZT|"
+            + "(?:АҚШ[\\s\\u00A0\\u202F]+|US[\\s\\u00A0\\u202F]+)?доллар\\p{L}*|"
             + "dollar\\p{L}*|USD|\\$|евро|euro\\p{L}*|EUR|€)";
-    private static final String PERCENT = "(?:%|\\s?(?:процент\\p{L}*|пайыз\\p{L}*|per\\s?cent|percent))";
+    private static final String PERCENT = "(?:%|" + SP + "(?:процент\\p{L}*|пайыз\\p{L}*|per\\s?cent|percent))";
     private static final Pattern FIGURE = Pattern.compile(
-            "(?<![\\p{L}\\d.,\\-])(?<pre>[$€₸]\\s?)?(?<a>" + NUM + ")(?<pa>" + PERCENT + ")?"
-                    + "(?:\\s?[-–—]\\s?(?<pre2>[$€₸]\\s?)?(?<b>" + NUM + "))?(?<plus>\\+)?"
-                    + "(?:\\s?(?<scale>" + SCALE + ")(?![\\p{L}]))?(?<pct>" + PERCENT + ")?"
-                    + "(?:\\s?(?<cur>" + CURRENCY + ")(?![\\p{L}&&[^\\p{IsCyrillic}]]))?",
+            "(?<![\\p{L}\\d.,\\-])(?<pre>[$€₸]" + SP + ")?(?<a>" + NUM + ")(?<pa>" + PERCENT + ")?"
+                    + "(?:" + SP + "[-–—]" + SP + "(?<pre2>[$€₸]" + SP + ")?(?<b>" + NUM + "))?(?<plus>\\+)?"
+                    + "(?:" + SP + "(?<scale>" + SCALE + ")(?![\\p{L}]))?(?<pct>" + PERCENT + ")?"
+                    + "(?:" + SP + "(?<cur>" + CURRENCY + ")(?![\\p{L}&&[^\\p{IsCyrillic}]]))?",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     /** Numbers that are not figures: citations, list numbers, table numbers, dates. Blanked before reading. */
     private static final Pattern NOT_FIGURES = Pattern.compile(
             "\\[\\d+(?:\\s*[,;–-]\\s*\\d+)*\\]|^\\s*\\d+[.)]\\s|\\d+\\s?-\\s?кесте\\p{L}*|(?:таблиц\\p{L}*|табл\\.|tables?)\\s+\\d+"
                     + "(?:\\s*(?:,|–|-|и|and)\\s*\\d++(?!\\s?%))*"
                     + "|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b",
+            Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    /**
+     * What joins the two ends of a range written with words, the currency after the second only: "с 5 млрд до 10 млрд
+     * тенге", "from 5 to 10 million tenge", "5 млрд-тан 10 млрд теңгеге дейін". Both ends must have a scale word or
+     * neither, so that "в 2023 году до 150 млрд тенге" does not make the year an amount of money.
+     */
+    private static final Pattern RANGE_TO = Pattern.compile(
+            "[\\s\\u00A0\\u202F]*(?:-?(?:тан|тен|дан|ден|нан|нен)|до|to)[\\s\\u00A0\\u202F]+",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     private static final Pattern CITATION = Pattern.compile("\\[(\\d+(?:\\s*[,;–-]\\s*\\d+)*)\\]");
     private static final Pattern TABLE_CAPTION = Pattern.compile(
@@ -216,13 +230,34 @@ public final class FigureExtractor {
     /** The figures of one paragraph or cell; {@code offset} is where it starts in its line. */
     static List<Figure> figuresOf(String text, int offset, Place place, String cellContext, String tableTitle) {
         String masked = mask(text);
+        // First pass: where each figure is, its currency and whether it has a scale word, so that the first end of
+        // "с 5 млрд до 10 млрд тенге" can take the currency written once after the second.
+        List<int[]> spans = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
+        List<Boolean> plain = new ArrayList<>();
+        List<Boolean> scaled = new ArrayList<>();
+        Matcher first = FIGURE.matcher(masked);
+        while (first.find()) {
+            spans.add(new int[] {first.start(), first.end()});
+            currencies.add(currency(first.group("cur"), first.group("pre")));
+            plain.add(first.group("pa") == null && first.group("pct") == null && first.group("b") == null);
+            scaled.add(first.group("scale") != null);
+        }
         List<Figure> out = new ArrayList<>();
         Matcher m = FIGURE.matcher(masked);
+        int i = 0;
         while (m.find()) {
-            Figure f = figure(m, text, offset, place, cellContext, tableTitle);
+            String inherited = null;
+            if (currencies.get(i) == null && plain.get(i) && i + 1 < spans.size() && currencies.get(i + 1) != null
+                    && scaled.get(i).equals(scaled.get(i + 1))
+                    && RANGE_TO.matcher(masked.substring(spans.get(i)[1], spans.get(i + 1)[0])).matches()) {
+                inherited = currencies.get(i + 1);
+            }
+            Figure f = figure(m, text, offset, place, cellContext, tableTitle, inherited);
             if (f != null) {
                 out.add(f);
             }
+            i++;
         }
         return out;
     }
@@ -240,13 +275,17 @@ public final class FigureExtractor {
         return sb.toString();
     }
 
+    /** {@code inherited}: the currency of the range's other end when this one has none of its own, else null. */
     private static Figure figure(Matcher m, String text, int offset, Place place, String cellContext,
-                                 String tableTitle) {
+                                 String tableTitle, String inherited) {
         BigDecimal a = number(m.group("a"));
         BigDecimal b = m.group("b") == null ? null : number(m.group("b"));
         String scale = m.group("scale");
         boolean percent = m.group("pa") != null || m.group("pct") != null;
         String currency = currency(m.group("cur"), m.group("pre"));
+        if (currency == null && !percent) {
+            currency = inherited;
+        }
         FigureKind kind;
         if (percent) {
             kind = FigureKind.PERCENT;

@@ -111,6 +111,27 @@ class FigureExtractorTest {
         assertThat(t.references()).hasSize(6);
     }
 
+    /**
+     * Found on a note Agyn wrote: its writer puts a no-break space between a number and its scale ("150&nbsp;млрд"),
+     * and a range written with words names its currency once, after the second end.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "На науку выделяется около 150\u00a0млрд тенге.|MONEY|150000000000|KZT",
+        "Бюджет увеличить с 5\u00a0млрд до 10\u00a0млрд тенге.|MONEY|5000000000|KZT",
+        "Бюджетті 5 млрд-тан 10 млрд теңгеге дейін арттыру.|MONEY|5000000000|KZT",
+        "Raise the budget from 5 to 10 tenge a month.|MONEY|5|KZT",
+        "В 2023 году до 150 млрд тенге.|YEAR|2023|",
+        "Соглашений — с 10 до 15.|COUNT|10|",
+        "Доля выросла с 40% до 70%.|PERCENT|40|"})
+    void spacesAndRangesAsWritersWriteThem(String text, FigureKind kind, BigDecimal value, String currency) {
+        Figure f = FigureExtractor.figuresOf(text.replace("\\u00a0", "\u00a0"), 0,
+                new Place(null, 1, 1, 0, 0, null), "", "").get(0);
+        assertThat(f.kind()).as(text).isEqualTo(kind);
+        assertThat(f.value()).as(text).isEqualByComparingTo(value);
+        assertThat(f.currency()).as(text).isEqualTo(currency == null || currency.isEmpty() ? null : currency);
+    }
+
     /** One labelled figure: what must be read and where. */
     record Label(String doc, int line, FigureKind kind, BigDecimal value, BigDecimal high, String currency) {
 
