@@ -51,9 +51,10 @@ public final class FigureExtractor {
                     + "(?:" + SP + "(?<scale>" + SCALE + ")(?![\\p{L}]))?(?<pct>" + PERCENT + ")?"
                     + "(?:" + SP + "(?<cur>" + CURRENCY + ")(?![\\p{L}&&[^\\p{IsCyrillic}]]))?",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
-    /** Numbers that are not figures: citations, list numbers, table numbers, dates. Blanked before reading. */
+    /** Numbers that are not figures: citations, list numbers, table and chart numbers, dates. Blanked before reading. */
     private static final Pattern NOT_FIGURES = Pattern.compile(
-            "\\[\\d+(?:\\s*[,;–-]\\s*\\d+)*\\]|^\\s*\\d+[.)]\\s|\\d+\\s?-\\s?кесте\\p{L}*|(?:таблиц\\p{L}*|табл\\.|tables?)\\s+\\d+"
+            "\\[\\d+(?:\\s*[,;–-]\\s*\\d+)*\\]|^\\s*\\d+[.)]\\s|\\d+\\s?-\\s?(?:кесте|сурет)\\p{L}*"
+                    + "|(?:таблиц\\p{L}*|табл\\.|tables?|рисун\\p{L}*|рис\\.|figures?|fig\\.)\\s+\\d+"
                     + "(?:\\s*(?:,|–|-|и|and)\\s*\\d++(?!\\s?%))*"
                     + "|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b",
             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);

@@ -60,6 +60,8 @@ public final class DocxNote {
                     numbered(doc, i.items());
                 } else if (part instanceof NoteDocument.Table t) {
                     table(doc, t);
+                } else if (part instanceof NoteDocument.Chart c) {
+                    chart(doc, c);
                 } else if (part instanceof NoteDocument.Findings f) {
                     heading(doc, f.title());
                     text(doc, f.lead());
@@ -101,6 +103,28 @@ public final class DocxNote {
         int n = 0;
         for (String item : items) {
             text(doc, ++n + ". " + item);
+        }
+    }
+
+    /** The chart's picture 16 × 8 cm, centred, its caption under it in the Caption style, then the source line. */
+    private static void chart(XWPFDocument doc, NoteDocument.Chart c) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        try (java.io.InputStream in = new java.io.ByteArrayInputStream(c.png())) {
+            p.createRun().addPicture(in, org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                    "chart-" + c.number() + ".png", org.apache.poi.util.Units.toEMU(16 * 72 / 2.54),
+                    org.apache.poi.util.Units.toEMU(8 * 72 / 2.54));
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("the chart could not be put in the document", e);
+        }
+        XWPFParagraph caption = doc.createParagraph();
+        caption.setStyle("Caption");
+        caption.setAlignment(ParagraphAlignment.CENTER);
+        caption.createRun().setText(c.label() + ". " + c.caption());
+        if (c.sourceLine() != null) {
+            XWPFParagraph s = doc.createParagraph();
+            s.setStyle("Source");
+            s.createRun().setText(c.sourceLine());
         }
     }
 

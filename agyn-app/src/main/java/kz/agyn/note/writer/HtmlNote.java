@@ -33,6 +33,9 @@ public final class HtmlNote {
             th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; font-size: 9.5pt; }
             th { background: #eef2f5; }
             .source { font-size: 9pt; font-style: italic; }
+            .chart { margin: .6em 0; text-align: center; page-break-inside: avoid; }
+            .chart img { max-width: 100%; }
+            .chart p { text-align: center; }
             .warning { color: #8a1c1c; font-size: 9.5pt; font-weight: bold; }
             .findings { border: 1px solid #b45309; padding: 4px 8px; background: #fff7ed; }
             """;
@@ -60,6 +63,18 @@ public final class HtmlNote {
                 sb.append("</ol>");
             } else if (part instanceof NoteDocument.Table t) {
                 table(sb, t);
+            } else if (part instanceof NoteDocument.Chart c) {
+                // The picture (16 cm wide on paper), its caption under it as Word and GOST place a figure's, its
+                // data in words for a screen reader, and the source line.
+                sb.append("<div class=\"chart\"><img src=\"data:image/png;base64,")
+                        .append(java.util.Base64.getEncoder().encodeToString(c.png())).append("\" alt=\"")
+                        .append(esc(c.description())).append("\" style=\"width: 16cm; height: 8cm;\"/>")
+                        .append("<p class=\"caption\">").append(esc(c.label())).append(". ").append(esc(c.caption()))
+                        .append("</p>");
+                if (c.sourceLine() != null) {
+                    sb.append("<p class=\"source\">").append(esc(c.sourceLine())).append("</p>");
+                }
+                sb.append("</div>");
             } else if (part instanceof NoteDocument.Findings f) {
                 sb.append("<div class=\"findings\"><h2>").append(esc(f.title())).append("</h2><p>")
                         .append(esc(f.lead())).append("</p><ul>");

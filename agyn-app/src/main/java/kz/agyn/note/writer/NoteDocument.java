@@ -26,7 +26,7 @@ public record NoteDocument(String templateCode, int templateVersion, Locale lang
     }
 
     /** One part of the body, in the order of the template. */
-    public sealed interface Part permits Heading, Text, Table, Items, Findings, ReferenceList {
+    public sealed interface Part permits Heading, Text, Table, Chart, Items, Findings, ReferenceList {
     }
 
     public record Heading(String text) implements Part {
@@ -44,6 +44,39 @@ public record NoteDocument(String templateCode, int templateVersion, Locale lang
         public Table {
             columns = List.copyOf(columns);
             rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A numbered chart: {@code label} is "1-сурет" / "Рисунок 1" / "Figure 1", {@code png} the picture every format
+     * shows ({@code ChartImage}), {@code description} its data in words for those who cannot see it.
+     */
+    public record Chart(int number, String label, String caption, String sourceLine, String description, byte[] png,
+                        int width, int height) implements Part {
+        public Chart {
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Chart c && number == c.number && label.equals(c.label) && caption.equals(c.caption)
+                    && java.util.Objects.equals(sourceLine, c.sourceLine) && description.equals(c.description)
+                    && java.util.Arrays.equals(png, c.png) && width == c.width && height == c.height;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(number, label, caption, sourceLine, description, java.util.Arrays.hashCode(png));
+        }
+
+        @Override
+        public String toString() {
+            return "Chart[" + label + ". " + caption + ", " + png.length + " bytes]";
         }
     }
 

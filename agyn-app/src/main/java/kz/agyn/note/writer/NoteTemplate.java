@@ -40,7 +40,8 @@ public record NoteTemplate(String code, int version, Names name, Map<String, Str
     }
 
     /** One block of the note's body. */
-    public sealed interface Block permits Heading, Paragraph, Table, Pivot, Items, Contradictions, References {
+    public sealed interface Block permits Heading, Paragraph, Table, Pivot, Chart, Items, Contradictions,
+            References {
     }
 
     /** A section heading. */
@@ -74,6 +75,16 @@ public record NoteTemplate(String code, int version, Names name, Map<String, Str
         public Pivot {
             filters = Map.copyOf(filters);
         }
+    }
+
+    /** How a chart draws its series. */
+    public enum ChartKind { LINE, BAR }
+
+    /**
+     * A numbered chart of a warehouse pivot ({@code data}: a series per code of its rows, a point per period), drawn
+     * as a picture in every format, with its caption under it and the source line as a table's.
+     */
+    public record Chart(Pivot data, ChartKind kind) implements Block {
     }
 
     /** The figures of a table that are shares of one whole. */

@@ -193,6 +193,7 @@ public class NoteTemplates {
                 case "list" -> new NoteTemplate.Items(namesList(b.path("items"), where, "items"));
                 case "table" -> table(b, where);
                 case "pivot" -> pivot(b, where);
+                case "chart" -> chart(b, where);
                 case "contradictions" -> new NoteTemplate.Contradictions();
                 case "references" -> new NoteTemplate.References();
                 default -> throw new UserException(UserException.Kind.INVALID, "note.write.template.type", where,
@@ -200,6 +201,17 @@ public class NoteTemplates {
             });
         }
         return new NoteTemplate(code, version, names(root, "name", "header"), parameters, header, blocks);
+    }
+
+    private static NoteTemplate.Chart chart(JsonNode b, String where) {
+        String kind = b.path("chart").asString("line");
+        NoteTemplate.ChartKind k;
+        try {
+            k = NoteTemplate.ChartKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "chart");
+        }
+        return new NoteTemplate.Chart(pivot(b, where), k);
     }
 
     private static NoteTemplate.Pivot pivot(JsonNode b, String where) {

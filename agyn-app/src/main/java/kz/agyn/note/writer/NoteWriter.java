@@ -70,6 +70,7 @@ public class NoteWriter {
         Run run = new Run(template, locale, parameters);
         List<NoteDocument.Part> parts = new ArrayList<>();
         int tables = 0;
+        int charts = 0;
         int n = 0;
         for (NoteTemplate.Block block : template.blocks()) {
             run.where = msg("note.write.where.block", locale, ++n);
@@ -84,6 +85,8 @@ public class NoteWriter {
                 parts.add(run.table(t, ++tables));
             } else if (block instanceof NoteTemplate.Pivot t) {
                 parts.add(run.pivot(t, ++tables));
+            } else if (block instanceof NoteTemplate.Chart c) {
+                parts.add(run.chart(c, ++charts));
             } else if (block instanceof NoteTemplate.Contradictions) {
                 NoteDocument.Findings f = run.contradictions();
                 if (!f.findings().isEmpty()) {
@@ -286,8 +289,19 @@ public class NoteWriter {
             return value(o);
         }
 
-        /** A warehouse pivot as a numbered table: a row per code, a column per period, the total last. */
-        NoteDocument.Table pivot(NoteTemplate.Pivot t, int number) {
+        /** What a pivot block reads: its periods, its codes in order with their labels, and the observations. */
+        private record PivotData(List<String> periods, List<String> codes, List<String> labels,
+                                 List<kz.agyn.warehouse.Observation> found, kz.agyn.warehouse.Dimension rows,
+                                 String caption,
+                                 String sourceLine) {
+
+            kz.agyn.warehouse.Observation at(String code, String period) {
+                return found.stream().filter(o -> o.period().equals(period)
+                        && WarehouseReader.code(o, rows).equals(code)).findFirst().orElse(null);
+            }
+        }
+
+        private PivotData read(NoteTemplate.Pivot t) {
             Map<kz.agyn.warehouse.Dimension, String> filters = new java.util.EnumMap<>(
                     kz.agyn.warehouse.Dimension.class);
             t.filters().forEach((d, v) -> filters.put(d, parameters(v)));
@@ -310,27 +324,66 @@ public class NoteWriter {
             List<String> periods = found.stream().map(kz.agyn.warehouse.Observation::period).distinct()
                     .sorted(java.util.Comparator.comparing(kz.agyn.kernel.Period::parse)).toList();
             List<String> codes = WarehouseReader.rowOrder(found, t.rows(), periods.get(periods.size() - 1));
-            List<String> columns = new ArrayList<>();
-            columns.add(msg("dimension." + t.rows().name(), locale));
-            columns.addAll(periods);
-            List<List<String>> rows = new ArrayList<>();
-            for (String code : codes) {
-                List<String> row = new ArrayList<>();
-                row.add(warehouse.label(t.rows(), code, locale));
-                for (String p : periods) {
-                    row.add(found.stream().filter(o -> o.period().equals(p)
-                                    && WarehouseReader.code(o, t.rows()).equals(code)).findFirst().map(this::value)
-                            .orElse(kz.agyn.platform.format.Numbers.DASH));
-                }
-                rows.add(row);
-            }
+            List<String> labels = codes.stream().map(c -> warehouse.label(t.rows(), c, locale)).toList();
             // The source line as under the note's other tables ("[1] – compiled by the author from"), which the
             // consistency check reads as the table's source; the licence stands in the reference it cites.
             int cite = number(WAREHOUSE_SOURCE + found.get(0).dataset());
             String caption = parameters(t.caption().in(locale)) + ", " + msg("note.write.unit."
                     + warehouse.unit(t.indicator()), locale);
-            return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number), caption, columns,
-                    rows, msg("note.write.compiledFrom", locale, String.valueOf(cite)), null);
+            return new PivotData(periods, codes, labels, found, t.rows(), caption,
+                    msg("note.write.compiledFrom", locale, String.valueOf(cite)));
+        }
+
+        /** A warehouse pivot as a numbered table: a row per code, a column per period, the total last. */
+        NoteDocument.Table pivot(NoteTemplate.Pivot t, int number) {
+            PivotData d = read(t);
+            List<String> columns = new ArrayList<>();
+            columns.add(msg("dimension." + t.rows().name(), locale));
+            columns.addAll(d.periods());
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < d.codes().size(); i++) {
+                List<String> row = new ArrayList<>();
+                row.add(d.labels().get(i));
+                for (String p : d.periods()) {
+                    kz.agyn.warehouse.Observation o = d.at(d.codes().get(i), p);
+                    row.add(o == null ? kz.agyn.platform.format.Numbers.DASH : value(o));
+                }
+                rows.add(row);
+            }
+            return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number), d.caption(), columns,
+                    rows, d.sourceLine(), null);
+        }
+
+        /**
+         * A warehouse pivot as a numbered chart: a series per code (at most eight: the largest in the last period,
+         * the total left out when there are other rows, as a chart of parts beside their sum reads badly), a point
+         * per period. A count of 1–4 persons is left out of the picture, as it is written "<5" in a table.
+         */
+        NoteDocument.Chart chart(NoteTemplate.Chart c, int number) {
+            PivotData d = read(c.data());
+            List<ChartImage.Series> series = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            boolean parts = d.codes().size() > 1;
+            for (int i = 0; i < d.codes().size() && series.size() < 8; i++) {
+                if (parts && WarehouseReader.total(d.rows(), d.codes().get(i))) {
+                    continue;
+                }
+                List<java.math.BigDecimal> values = new ArrayList<>();
+                List<String> said = new ArrayList<>();
+                for (String p : d.periods()) {
+                    kz.agyn.warehouse.Observation o = d.at(d.codes().get(i), p);
+                    boolean withheld = o == null || kz.agyn.warehouse.Disclosure.suppressed(
+                            warehouse.unit(o.indicator()), o.scaledValue());
+                    values.add(withheld ? null : o.scaledValue());
+                    said.add(p + " " + (o == null ? kz.agyn.platform.format.Numbers.DASH : value(o)));
+                }
+                series.add(new ChartImage.Series(d.labels().get(i), values));
+                words.add(d.labels().get(i) + ": " + String.join(", ", said));
+            }
+            String unit = msg("note.write.unit." + warehouse.unit(c.data().indicator()), locale);
+            byte[] png = ChartImage.render(c.kind(), d.periods(), series, unit, locale);
+            return new NoteDocument.Chart(number, msg("note.write.chartLabel", locale, number), d.caption(),
+                    d.sourceLine(), String.join("; ", words), png, ChartImage.WIDTH, ChartImage.HEIGHT);
         }
 
         void used(kz.agyn.warehouse.Observation o) {

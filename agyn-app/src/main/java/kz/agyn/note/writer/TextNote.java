@@ -30,6 +30,12 @@ public final class TextNote {
                 for (String item : i.items()) {
                     line(sb, ++n + ". " + item);
                 }
+            } else if (part instanceof NoteDocument.Chart c) {
+                // A picture has no text to check; its caption and source line do.
+                line(sb, c.label() + ". " + c.caption());
+                if (c.sourceLine() != null) {
+                    sb.append(c.sourceLine()).append('\n');
+                }
             } else if (part instanceof NoteDocument.Table t) {
                 line(sb, t.label() + ". " + t.caption());
                 sb.append(String.join("\t", t.columns())).append('\n');

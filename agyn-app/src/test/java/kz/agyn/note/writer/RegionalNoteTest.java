@@ -49,12 +49,13 @@ class RegionalNoteTest extends AgynTest {
     MockMvc mvc;
 
     @ParameterizedTest
-    @CsvSource({"kk, Жетісу облысы, 1-кесте, Ерлер, Барлығы, Электрондық ресурс, СИНТЕТИКАЛЫҚ",
-            "ru, область Жетісу, Таблица 1, Мужчины, Всего, Электронный ресурс, СИНТЕТИЧЕСКИЕ",
-            "en, Zhetysu Region, Table 1, Men, Total, Data set, SYNTHETIC"})
+    @CsvSource({"kk, Жетісу облысы, 1-кесте, Ерлер, Барлығы, Электрондық ресурс, СИНТЕТИКАЛЫҚ, 1-сурет",
+            "ru, область Жетісу, Таблица 1, Мужчины, Всего, Электронный ресурс, СИНТЕТИЧЕСКИЕ, Рисунок 1",
+            "en, Zhetysu Region, Table 1, Men, Total, Data set, SYNTHETIC, Figure 1"})
     void aNoteForJetisuIsWrittenFromTheWarehouseWithItsTablesAndSources(String language, String region,
                                                                          String table1, String men, String total,
-                                                                         String resource, String synthetic)
+                                                                         String resource, String synthetic,
+                                                                         String figure1)
             throws Exception {
         Locale locale = Locale.forLanguageTag(language);
         NoteDocument d = writer.write(regional(), locale,
@@ -92,9 +93,50 @@ class RegionalNoteTest extends AgynTest {
             assertThat(t).hasSize(3);
             assertThat(t.get(0).getRow(3).getCell(0).getText()).isEqualTo(total);
         }
-        try (PDDocument pdf = Loader.loadPDF(PdfNote.render(d))) {
-            assertThat(new PDFTextStripper().getText(pdf)).contains(region);
+        // The chart: one picture (a PNG of the drawn size, men and women year by year) in all three formats,
+        // its caption and source line under it, its data in words as the picture's alternative text.
+        List<NoteDocument.Chart> charts = d.parts().stream().filter(p -> p instanceof NoteDocument.Chart)
+                .map(p -> (NoteDocument.Chart) p).toList();
+        assertThat(charts).hasSize(1);
+        NoteDocument.Chart chart = charts.get(0);
+        assertThat(chart.label()).isEqualTo(figure1);
+        assertThat(chart.caption()).startsWith(region);
+        assertThat(chart.sourceLine()).contains("[1]");
+        // Zhetysu exists from 2022: the chart asks for five years and shows the three there are.
+        assertThat(chart.description()).contains(men).contains("2022").contains("2024").doesNotContain("2020")
+                .doesNotContain(total + ":");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(new ByteArrayInputStream(chart.png()));
+        assertThat(png.getWidth()).isEqualTo(ChartImage.WIDTH);
+        assertThat(png.getHeight()).isEqualTo(ChartImage.HEIGHT);
+        // Kept beside the browser tests' screenshots, to be looked at.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "note-chart-" + language + ".png"),
+                chart.png());
+        assertThat(writer.write(regional(), locale, NoteParameters.of(regional(), JETISU, "2024",
+                LocalDate.of(2026, 12, 7))).parts()).as("drawn the same at every writing").contains(chart);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocxNote.render(d)))) {
+            assertThat(doc.getAllPictures()).hasSize(1);
+            assertThat(doc.getAllPictures().get(0).getData()).isEqualTo(chart.png());
+            assertThat(doc.getParagraphs()).anyMatch(p -> "Caption".equals(p.getStyle())
+                    && p.getText().equals(chart.label() + ". " + chart.caption()));
         }
+        try (PDDocument pdf = Loader.loadPDF(PdfNote.render(d))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(region).contains(chart.label() + ". ");
+            int images = 0;
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    images += page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject ? 1 : 0;
+                }
+            }
+            assertThat(images).as("the chart is a picture in the PDF").isEqualTo(1);
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+            for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(i, 80), "png", kz.agyn.Browsers.SHOTS
+                        .resolve("regional-note-pdf-" + language + "-page" + (i + 1) + ".png").toFile());
+            }
+        }
+        assertThat(HtmlNote.body(d)).contains("<img src=\"data:image/png;base64,").contains(" alt=\"").contains(men + ": ");
     }
 
     @Autowired
