@@ -171,6 +171,17 @@ class SurveyReplicatesTest extends AgynTest {
         return Math.sqrt(v);
     }
 
+    /** The microdata ZIP's files in a folder of their own. */
+    static java.nio.file.Path unzip(byte[] zip, String prefix) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes());
+            }
+        }
+        return dir;
+    }
+
     ResponseImportReport upload(String csv) {
         return imports.upload(surveyId, "replicates.csv", new ByteArrayInputStream(csv.getBytes(
                 StandardCharsets.UTF_8)), ResponseMapping.empty(), "replicates-analyst", Locale.ENGLISH);
@@ -241,12 +252,7 @@ class SurveyReplicatesTest extends AgynTest {
         byte[] zip = mvc.perform(get("/api/v1/surveys/" + surveyId + "/microdata").with(ANALYST)
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agyn-replicate-stata");
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes());
-            }
-        }
+        java.nio.file.Path dir = unzip(zip, "agyn-replicate-stata");
         String svyset = java.nio.file.Files.readAllLines(dir.resolve(CODE + ".do")).stream()
                 .filter(l -> l.startsWith("svyset ")).findFirst().orElseThrow();
         assertThat(svyset).startsWith("svyset [pweight=weight_base], jkrweight(").contains(" vce(jackknife)")
@@ -310,12 +316,7 @@ class SurveyReplicatesTest extends AgynTest {
         byte[] zip = mvc.perform(get("/api/v1/surveys/" + surveyId + "/microdata").with(ANALYST)
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("agyn-replicate-microdata");
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes());
-            }
-        }
+        java.nio.file.Path dir = unzip(zip, "agyn-replicate-microdata");
         assertThat(java.nio.file.Files.readString(dir.resolve(CODE + ".R"))).contains("svrepdesign(");
         kz.agyn.RScripts.run(dir.resolve(CODE + ".R"), dir);
         List<Map<String, String>> rows = kz.agyn.RScripts.csv(dir.resolve(CODE + "-estimates.csv"));

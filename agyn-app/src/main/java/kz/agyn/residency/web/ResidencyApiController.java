@@ -3,8 +3,6 @@ package kz.agyn.residency.web;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,6 @@ import kz.agyn.residency.ResidencyRun;
 import kz.agyn.residency.ResidencyRuns;
 import kz.agyn.residency.StoredCell;
 import kz.agyn.residency.StoredFit;
-import kz.agyn.residency.engine.Period;
 import kz.agyn.residency.engine.Register;
 import kz.agyn.warehouse.Disclosure;
 import org.springframework.context.MessageSource;
@@ -157,32 +154,13 @@ class ResidencyApiController {
                                   @RequestParam(required = false) MultipartFile crossings,
                                   @RequestParam(required = false) MultipartFile statuses,
                                   Authentication auth, Locale locale) {
-        Period d = Period.defaultPeriod();
-        YearMonth start = d.start();
-        if (from != null && !from.isBlank()) {
-            try {
-                start = YearMonth.parse(from.strip());
-            } catch (DateTimeParseException e) {
-                return problem("residency.upload.badFrom", locale);
-            }
-        }
-        int n = d.months();
-        if (months != null && !months.isBlank()) {
-            try {
-                n = Integer.parseInt(months.strip());
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > Period.MAX_MONTHS) {
-                return problem("residency.upload.badMonths", locale);
-            }
-        }
-        if (extracts == null || extracts.isEmpty()) {
-            return problem("residency.upload.noExtracts", locale);
+        UploadRequest request = UploadRequest.of(from, months, extracts);
+        if (request.refusal() != null) {
+            return problem(request.refusal(), locale);
         }
         try {
-            return started(runs.startUpload(new Period(start, n), extracts, given(crossings), given(statuses),
-                    auth.getName()));
+            return started(runs.startUpload(request.period(), extracts, UploadRequest.given(crossings),
+                    UploadRequest.given(statuses), auth.getName()));
         } catch (IOException e) {
             throw new ResponseStatusException(HttpStatus.INTERNAL_SERVER_ERROR,
                     messages.getMessage("residency.upload.notStored", null, locale), e);
@@ -279,10 +257,6 @@ class ResidencyApiController {
         }
         return new Calibration(f.intercept(), se.length > 0 ? se[0] : Double.NaN, weights, errors,
                 f.logLikelihood(), f.nullLogLikelihood(), f.pseudoR2(), f.auc(), f.present(), f.abroad());
-    }
-
-    private static MultipartFile given(MultipartFile file) {
-        return file == null || file.isEmpty() ? null : file;
     }
 
     private static ResponseEntity<Object> started(UUID id) {

@@ -1,8 +1,6 @@
 package kz.agyn.residency.web;
 
 import java.io.IOException;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -108,22 +106,12 @@ class ResidencyPageController {
                   @RequestParam(required = false) MultipartFile crossings,
                   @RequestParam(required = false) MultipartFile statuses,
                   Model model, Locale locale, Authentication auth, HttpServletResponse response) {
-        String error = null;
-        Period period = null;
-        YearMonth start = parseMonth(from);
-        Integer n = parseInt(months);
-        if (start == null) {
-            error = "residency.upload.badFrom";
-        } else if (n == null || n < 1 || n > Period.MAX_MONTHS) {
-            error = "residency.upload.badMonths";
-        } else if (extracts == null || extracts.isEmpty()) {
-            error = "residency.upload.noExtracts";
-        } else {
-            period = new Period(start, n);
-        }
+        UploadRequest request = UploadRequest.of(from, months, extracts);
+        String error = request.refusal();
         if (error == null) {
             try {
-                UUID id = runs.startUpload(period, extracts, given(crossings), given(statuses), auth.getName());
+                UUID id = runs.startUpload(request.period(), extracts, UploadRequest.given(crossings),
+                        UploadRequest.given(statuses), auth.getName());
                 return "redirect:/residency/runs/" + id;
             } catch (IOException e) {
                 log.error("Could not keep the uploaded register extracts", e);
@@ -137,19 +125,6 @@ class ResidencyPageController {
         response.setStatus(error.equals("residency.upload.notStored")
                 ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_BAD_REQUEST);
         return "residency";
-    }
-
-    /** An optional file: null when none was chosen (a browser sends an empty part). */
-    private static MultipartFile given(MultipartFile file) {
-        return file == null || file.isEmpty() ? null : file;
-    }
-
-    private static YearMonth parseMonth(String text) {
-        try {
-            return text == null ? null : YearMonth.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     @PostMapping("/residency/runs")
