@@ -37,6 +37,11 @@ import org.springframework.test.web.servlet.MvcResult;
 /** The check's API and page: DOCX, PDF and text in; clear refusals of what cannot be checked. */
 class NoteCheckWebTest extends AgynTest {
 
+    private static final Locale KK = Locale.forLanguageTag("kk");
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     @Autowired
     MockMvc mvc;
 
@@ -138,29 +143,73 @@ class NoteCheckWebTest extends AgynTest {
         assertThat(count(pdf, "CONTRADICTION")).isEqualTo(1);
     }
 
+    /** The message a refusal must carry, word for word, in the session's language. */
+    private String message(String code, Locale locale, Object... args) {
+        return messages.getMessage(code, args, locale);
+    }
+
     @Test
     void refusesWhatCannotBeCheckedWithAClearMessage() throws Exception {
         JsonNode locked = upload(new MockMultipartFile("file", "locked.pdf", "application/pdf",
                 pdf("secret", "In 2022, 31,287 people emigrated [1].")), 400);
-        assertThat(locked.get("detail").asText()).contains("құпиясөз");
+        assertThat(locked.get("detail").asText()).isEqualTo(message("notecheck.error.password", KK))
+                .contains("құпиясөз");
 
         JsonNode image = upload(new MockMultipartFile("file", "photo.png", "image/png",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'}), 400);
-        assertThat(image.get("detail").asText()).contains("DOCX, PDF");
+        assertThat(image.get("detail").asText()).isEqualTo(message("notecheck.error.format", KK))
+                .contains("DOCX, PDF");
 
         JsonNode zip = upload(new MockMultipartFile("file", "table.docx", "application/zip",
                 new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0}), 400);
-        assertThat(zip.get("detail").asText()).contains("DOCX, PDF");
+        assertThat(zip.get("detail").asText()).isEqualTo(message("notecheck.error.format", KK));
 
-        // 100 MB: refused by the check's own limit (20 MB), naming the file and the limit, not a 500.
+        // 100 MB: refused by the check's own limit (20 MB), naming the file and the limit, not a 500. (Over real
+        // HTTP, streamed rather than held, in NoteCheckLimitsTest.)
         JsonNode huge = upload(new MockMultipartFile("file", "huge.txt", "text/plain", new byte[100 * 1024 * 1024]),
                 413);
-        assertThat(huge.get("detail").asText()).contains("huge.txt").contains("20");
+        assertThat(huge.get("detail").asText()).isEqualTo(message("upload.tooLarge", KK, "huge.txt", 20.0))
+                .contains("«huge.txt» файлы тым үлкен").contains("20 МБ");
 
-        MvcResult nothing = mvc.perform(multipart("/api/v1/note-checks").param("text", " ")
+        MvcResult nothing = mvc.perform(multipart("/api/v1/note-checks").param("text", " ").locale(KK)
                         .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest()).andReturn();
-        assertThat(nothing.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("мәтінді қойыңыз");
+        assertThat(json.readTree(nothing.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("detail")
+                .asText()).isEqualTo(message("notecheck.error.nothing", KK)).contains("мәтінді қойыңыз");
+
+        // An empty or blank text/plain body: the same words, not a parser's "unreadable request".
+        for (String body : new String[] {"", "  \n "}) {
+            MvcResult blank = mvc.perform(post("/api/v1/note-checks").contentType(MediaType.TEXT_PLAIN)
+                            .content(body.getBytes(StandardCharsets.UTF_8)).locale(KK)
+                            .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                    .andExpect(status().isBadRequest()).andReturn();
+            assertThat(json.readTree(blank.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("detail")
+                    .asText()).isEqualTo(message("notecheck.error.nothing", KK));
+        }
+    }
+
+    /** The same refusals in a Russian and an English session are in Russian and in English. */
+    @Test
+    void theRefusalsAreInTheSessionsLanguage() throws Exception {
+        for (Locale locale : new Locale[] {Locale.forLanguageTag("ru"), Locale.ENGLISH}) {
+            MvcResult locked = mvc.perform(multipart("/api/v1/note-checks").file(new MockMultipartFile("file",
+                            "locked.pdf", "application/pdf", pdf("secret", "31,287 [1]"))).locale(locale)
+                            .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                    .andExpect(status().isBadRequest()).andReturn();
+            assertThat(json.readTree(locked.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("detail")
+                    .asText()).isEqualTo(message("notecheck.error.password", locale))
+                    .contains(locale.getLanguage().equals("ru") ? "защищён паролем" : "protected by a password");
+
+            MvcResult page = mvc.perform(multipart("/note-check").file(new MockMultipartFile("file", "photo.png",
+                            "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}))
+                            // A page's language is the session's, chosen with ?lang= (Accept-Language is the API's).
+                            .param("lang", locale.getLanguage())
+                            .with(user("nc-analyst").roles("ANALYST")).with(csrf()))
+                    .andExpect(status().isBadRequest()).andReturn();
+            assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("id=\"check-error\"")
+                    .contains(org.springframework.web.util.HtmlUtils.htmlEscape(
+                            message("notecheck.error.format", locale), "UTF-8"));
+        }
     }
 
     @Test

@@ -1,12 +1,14 @@
 package kz.agyn.note.check.web;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import kz.agyn.note.check.NoteChecker;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +38,8 @@ class NoteCheckApiController {
 
     @PostMapping(path = "/note-checks", consumes = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "Check a plain-text note sent as the request body")
-    NoteChecker.Report checkBody(@RequestBody String text) {
-        return checker.check(input.text(null, text));
+    NoteChecker.Report checkBody(@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The note as "
+            + "UTF-8 text (a PDF or DOCX body is read as such)") HttpServletRequest request) throws IOException {
+        return checker.check(input.body(request.getInputStream()));
     }
 }

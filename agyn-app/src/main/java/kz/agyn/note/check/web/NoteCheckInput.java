@@ -1,5 +1,6 @@
 package kz.agyn.note.check.web;
 
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 import kz.agyn.kernel.UserException;
@@ -41,5 +42,22 @@ class NoteCheckInput {
             return pasted;
         }
         throw new UserException(UserException.Kind.INVALID, "notecheck.error.nothing");
+    }
+
+    /**
+     * The text of a request body sent as the note itself, under the same limit as a file. It is streamed to a
+     * temporary file and refused as soon as it passes the limit, so a 100 MB body is never held in memory (read
+     * into a String it was, whole, before any limit applied).
+     */
+    String body(InputStream in) {
+        try (Upload upload = uploads.receive(in, null, maxBytes)) {
+            String text = upload.size() == 0 ? "" : NoteDocuments.text(upload.file());
+            if (text.isBlank()) {
+                throw new UserException(UserException.Kind.INVALID, "notecheck.error.nothing");
+            }
+            return text;
+        } catch (UncheckedIOException e) {
+            throw new UserException(UserException.Kind.INVALID, "notecheck.error.unreadable");
+        }
     }
 }

@@ -33,7 +33,12 @@ class NoteTemplatesWebTest extends AgynTest {
         String ok = preview(body, "ru");
         assertThat(ok).contains("Таблица 1").contains("область Жетісу").doesNotContain("template-preview-error");
         String unknown = preview(body.replace("{obs:IMMIGRANTS", "{obs:NO_SUCH"), "kk");
-        assertThat(unknown).contains("template-preview-error").contains("2-блок").contains("{obs:NO_SUCH;");
+        assertThat(unknown).contains("template-preview-error").contains("2-блок").contains("{obs:NO_SUCH;")
+                .contains("белгісіз орын толтырғыш бар").doesNotContain("unknown placeholder");
+        // A query that finds nothing, in a Kazakh session: said in Kazakh, naming the block and the query.
+        String nothingKk = preview(body.replace("\"period\": \"2024\"", "\"period\": \"1995\""), "kk");
+        assertThat(nothingKk).contains("template-preview-error").contains("2-блок")
+                .contains("сұрауы бойынша дерек жоқ").contains("period=1995").doesNotContain("holds no data");
         String nothing = preview(body.replace("\"period\": \"2024\"", "\"period\": \"1995\""), "en");
         assertThat(nothing).contains("template-preview-error").contains("block 2")
                 .contains("holds no data for the query").contains("period=1995");
