@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,16 @@ public final class ExtractsTables {
         }
         require(s, statusesFile, List.of("person", "month", "event"));
 
+        if (format == Format.CSV) {
+            // Spark's CSV reader would turn these into nulls (or a failed task) without a word; the embedded reader
+            // refuses them with the row, and so does this.
+            String month = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+            refuseBadCells(spark, x, extractsFile, "first_month", month, period, true, "spark.badMonth");
+            refuseBadCells(spark, x, extractsFile, "mask", "^[01]+$", period, false, "spark.badMask");
+            refuseBadCells(spark, c, crossingsFile, "date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", period, false,
+                    "spark.badDate");
+            refuseBadCells(spark, s, statusesFile, "month", month, period, true, "spark.badMonth");
+        }
         String registers = String.join("','", names());
         YearMonth start = period.start();
         // Month index of a YYYY-MM text in the period.
@@ -186,6 +197,112 @@ public final class ExtractsTables {
         } catch (Exception e) {
             throw new SparkInputException("spark.unreadable", file);
         }
+    }
+
+    /**
+     * Refuses the file when a cell of {@code column} does not match {@code pattern} (for dates also: is no calendar
+     * day; for months, when {@code inPeriod}: lies outside the period). Spark finds whether there is one in a pass;
+     * only then the file is read again on the driver to name the row as the embedded reader does (header = row 1).
+     */
+    private static void refuseBadCells(SparkSession spark, Dataset<Row> d, String file, String column, String pattern,
+                                       Period period, boolean inPeriod, String code) {
+        String c = "`" + column + "`";
+        String bad = "NOT coalesce(" + c + " RLIKE '" + pattern + "', false)";
+        if (code.equals("spark.badDate")) {
+            bad += " OR try_cast(" + c + " AS date) IS NULL";
+        }
+        if (inPeriod) {
+            YearMonth start = period.start();
+            YearMonth end = start.plusMonths(period.months() - 1L);
+            bad += " OR " + c + " < '" + start + "' OR " + c + " > '" + end + "'";
+        }
+        boolean found;
+        try {
+            found = !d.filter(bad).limit(1).isEmpty();
+        } catch (Exception e) {
+            throw new SparkInputException("spark.unreadable", file);
+        }
+        if (found) {
+            throw new SparkInputException(code, file, firstBadRow(spark, file, column, cell -> !good(cell, pattern,
+                    code, period, inPeriod)), column);
+        }
+    }
+
+    /** The same test in Java, for the driver's scan of the file. */
+    private static boolean good(String cell, String pattern, String code, Period period, boolean inPeriod) {
+        if (cell == null || !cell.matches(pattern)) {
+            return false;
+        }
+        try {
+            if (code.equals("spark.badDate")) {
+                LocalDate.parse(cell);
+            }
+            if (inPeriod) {
+                int m = period.indexOf(YearMonth.parse(cell));
+                return m >= 0 && m < period.months();
+            }
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The row number (header = 1, blank lines counted) of the first row whose {@code column} fails, in the file or
+     * in the parts of a folder taken in name order (rows counted on); 0 when the scan does not find it.
+     */
+    private static long firstBadRow(SparkSession spark, String file, String column,
+                                    java.util.function.Predicate<String> bad) {
+        try {
+            var path = new org.apache.hadoop.fs.Path(file);
+            var fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            List<org.apache.hadoop.fs.Path> parts = new ArrayList<>();
+            if (fs.getFileStatus(path).isDirectory()) {
+                for (var st : fs.listStatus(path)) {
+                    String name = st.getPath().getName();
+                    if (st.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                        parts.add(st.getPath());
+                    }
+                }
+                parts.sort(null);
+            } else {
+                parts.add(path);
+            }
+            long offset = 0;
+            for (var part : parts) {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(part),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    String header = in.readLine();
+                    long row = 1;
+                    if (header == null) {
+                        continue;
+                    }
+                    List<String> names = List.of(cells(header.startsWith("\uFEFF") ? header.substring(1) : header));
+                    int at = names.indexOf(column);
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        row++;
+                        String[] f = cells(line);
+                        if (!line.isBlank() && at >= 0 && (at >= f.length || bad.test(f[at]))) {
+                            return offset + row;
+                        }
+                    }
+                    offset += row;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String[] cells(String line) {
+        String[] f = line.split(",", -1);
+        for (int i = 0; i < f.length; i++) {
+            String t = f[i];
+            f[i] = t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+        }
+        return f;
     }
 
     /** Twelve digits (spaces and hyphens aside) where a 64-hex-digit key is expected: refused, value never shown. */
