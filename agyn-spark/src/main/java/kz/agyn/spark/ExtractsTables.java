@@ -115,7 +115,7 @@ public final class ExtractsTables {
                 : "shiftleft(cast(conv(reverse(mask), 2, 10) as bigint), " + monthIndex.formatted("first_month") + ")";
         x.createOrReplaceTempView("agyn_raw_extracts");
         Dataset<Row> extracts = spark.sql("SELECT trim(person) AS person, "
-                + "array_position(array('" + registers + "'), register) - 1 AS register, "
+                + "nullif(array_position(array('" + registers + "'), register), 0) - 1 AS register, "
                 + mask + " AS mask_bits, "
                 + "cast(substr(cast(region as string), 1, 2) as int) AS region, cast(age as int) AS age, "
                 + "CASE cast(sex as string) WHEN 'M' THEN 1 WHEN 'F' THEN 2 END AS sex, cast(isced as int) AS isced, "
@@ -176,15 +176,21 @@ public final class ExtractsTables {
     /** What would change the result if let through; each check one pass, stopped at the first offending row. */
     private static void check(Dataset<Row> extracts, String file, Period period) {
         try {
-            refuseClearIins(extracts, file);
-            List<Row> unknown = extracts.filter(col("register").isNull()).select("register_code").limit(1)
-                    .collectAsList();
-            if (!unknown.isEmpty()) {
-                throw new SparkInputException("spark.unknownRegister", file, unknown.get(0).get(0));
-            }
+            // IINs in clear, unknown registers and masks outside the period in one pass over the file, not three.
             long outside = period.months() >= 32 ? 0 : 1L << period.months();
-            if (outside != 0 && !extracts.filter(col("mask_bits").geq(outside).or(col("mask_bits").lt(0)))
-                    .limit(1).isEmpty()) {
+            Row flags = extracts.selectExpr(
+                    "max(CASE WHEN regexp_replace(person, '[ -]', '') RLIKE '^[0-9]{12}$' THEN 1 ELSE 0 END)",
+                    "first(CASE WHEN register IS NULL THEN coalesce(register_code, '') END, true)",
+                    outside == 0 ? "0"
+                            : "max(CASE WHEN mask_bits >= " + outside + " OR mask_bits < 0 THEN 1 ELSE 0 END)")
+                    .first();
+            if (!flags.isNullAt(0) && flags.getInt(0) == 1) {
+                throw new SparkInputException("spark.clearIin", file);
+            }
+            if (!flags.isNullAt(1)) {
+                throw new SparkInputException("spark.unknownRegister", file, flags.get(1));
+            }
+            if (!flags.isNullAt(2) && ((Number) flags.get(2)).intValue() == 1) {
                 throw new SparkInputException("spark.maskTooLong", file, period.months());
             }
             List<Row> duplicate = extracts.groupBy("person", "register").count().filter(col("count").gt(1))

@@ -88,4 +88,39 @@ class CsvCellRefusalsTest {
                     assertThat(where).endsWith(file);
                 });
     }
+
+    /** The checks made in one pass over the extracts (and the duplicates' own): each still found and named. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "register|XYZ|spark.unknownRegister",
+        "mask|111111111111111111111111111111|spark.maskTooLong",
+        "person|900101300123|spark.clearIin",
+        "person|<duplicate>|spark.duplicateRow"})
+    void aWholeFileCheckStillRefuses(String column, String value, String code) throws IOException {
+        Path dir = Files.createDirectories(folder.resolve("whole-" + code));
+        for (String f : List.of(ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES)) {
+            Files.copy(folder.resolve("good").resolve(f), dir.resolve(f));
+        }
+        Path file = dir.resolve(ExtractsCsv.EXTRACTS);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        if (value.equals("<duplicate>")) {
+            lines.add(lines.get(3));
+        } else {
+            String[] header = lines.get(0).split(",", -1);
+            String[] cells = lines.get(3).split(",", -1);
+            cells[List.of(header).indexOf(column)] = value;
+            if (column.equals("mask")) {
+                cells[List.of(header).indexOf("first_month")] = country.period().start().toString();
+            }
+            lines.set(3, String.join(",", cells));
+        }
+        Files.write(file, lines);
+        assertThatThrownBy(() -> ExtractsTables.read(LocalSpark.session(), dir.toString(), ExtractsTables.Format.CSV,
+                country.period()))
+                .isInstanceOfSatisfying(SparkInputException.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.message(Locale.ENGLISH)).contains(ExtractsCsv.EXTRACTS)
+                            .doesNotContain("900101300123");
+                });
+    }
 }
