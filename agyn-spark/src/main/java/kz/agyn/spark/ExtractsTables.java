@@ -2,6 +2,8 @@ package kz.agyn.spark;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,10 +12,17 @@ import java.util.Set;
 import kz.agyn.residency.engine.Extracts;
 import kz.agyn.residency.engine.Period;
 import kz.agyn.residency.engine.Register;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -48,9 +57,6 @@ public final class ExtractsTables {
             .add("person", DataTypes.StringType, false)
             .add("month", DataTypes.StringType, false)
             .add("event", DataTypes.StringType, false);
-
-    /** Persons per slice when writing, so that a large country never sits in the driver as rows at once. */
-    private static final int SLICE = 100_000;
 
     private ExtractsTables() {
     }
@@ -90,6 +96,16 @@ public final class ExtractsTables {
         }
         require(s, statusesFile, List.of("person", "month", "event"));
 
+        if (format == Format.CSV) {
+            // Spark's CSV reader would turn these into nulls (or a failed task) without a word; the embedded reader
+            // refuses them with the row, and so does this.
+            String month = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+            refuseBadCells(spark, x, extractsFile, "first_month", month, period, true, "spark.badMonth");
+            refuseBadCells(spark, x, extractsFile, "mask", "^[01]+$", period, false, "spark.badMask");
+            refuseBadCells(spark, c, crossingsFile, "date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", period, false,
+                    "spark.badDate");
+            refuseBadCells(spark, s, statusesFile, "month", month, period, true, "spark.badMonth");
+        }
         String registers = String.join("','", names());
         YearMonth start = period.start();
         // Month index of a YYYY-MM text in the period.
@@ -99,7 +115,7 @@ public final class ExtractsTables {
                 : "shiftleft(cast(conv(reverse(mask), 2, 10) as bigint), " + monthIndex.formatted("first_month") + ")";
         x.createOrReplaceTempView("agyn_raw_extracts");
         Dataset<Row> extracts = spark.sql("SELECT trim(person) AS person, "
-                + "array_position(array('" + registers + "'), register) - 1 AS register, "
+                + "nullif(array_position(array('" + registers + "'), register), 0) - 1 AS register, "
                 + mask + " AS mask_bits, "
                 + "cast(substr(cast(region as string), 1, 2) as int) AS region, cast(age as int) AS age, "
                 + "CASE cast(sex as string) WHEN 'M' THEN 1 WHEN 'F' THEN 2 END AS sex, cast(isced as int) AS isced, "
@@ -160,15 +176,21 @@ public final class ExtractsTables {
     /** What would change the result if let through; each check one pass, stopped at the first offending row. */
     private static void check(Dataset<Row> extracts, String file, Period period) {
         try {
-            refuseClearIins(extracts, file);
-            List<Row> unknown = extracts.filter(col("register").isNull()).select("register_code").limit(1)
-                    .collectAsList();
-            if (!unknown.isEmpty()) {
-                throw new SparkInputException("spark.unknownRegister", file, unknown.get(0).get(0));
-            }
+            // IINs in clear, unknown registers and masks outside the period in one pass over the file, not three.
             long outside = period.months() >= 32 ? 0 : 1L << period.months();
-            if (outside != 0 && !extracts.filter(col("mask_bits").geq(outside).or(col("mask_bits").lt(0)))
-                    .limit(1).isEmpty()) {
+            Row flags = extracts.selectExpr(
+                    "max(CASE WHEN regexp_replace(person, '[ -]', '') RLIKE '^[0-9]{12}$' THEN 1 ELSE 0 END)",
+                    "first(CASE WHEN register IS NULL THEN coalesce(register_code, '') END, true)",
+                    outside == 0 ? "0"
+                            : "max(CASE WHEN mask_bits >= " + outside + " OR mask_bits < 0 THEN 1 ELSE 0 END)")
+                    .first();
+            if (!flags.isNullAt(0) && flags.getInt(0) == 1) {
+                throw new SparkInputException("spark.clearIin", file);
+            }
+            if (!flags.isNullAt(1)) {
+                throw new SparkInputException("spark.unknownRegister", file, flags.get(1));
+            }
+            if (!flags.isNullAt(2) && ((Number) flags.get(2)).intValue() == 1) {
                 throw new SparkInputException("spark.maskTooLong", file, period.months());
             }
             List<Row> duplicate = extracts.groupBy("person", "register").count().filter(col("count").gt(1))
@@ -181,6 +203,112 @@ public final class ExtractsTables {
         } catch (Exception e) {
             throw new SparkInputException("spark.unreadable", file);
         }
+    }
+
+    /**
+     * Refuses the file when a cell of {@code column} does not match {@code pattern} (for dates also: is no calendar
+     * day; for months, when {@code inPeriod}: lies outside the period). Spark finds whether there is one in a pass;
+     * only then the file is read again on the driver to name the row as the embedded reader does (header = row 1).
+     */
+    private static void refuseBadCells(SparkSession spark, Dataset<Row> d, String file, String column, String pattern,
+                                       Period period, boolean inPeriod, String code) {
+        String c = "`" + column + "`";
+        String bad = "NOT coalesce(" + c + " RLIKE '" + pattern + "', false)";
+        if (code.equals("spark.badDate")) {
+            bad += " OR try_cast(" + c + " AS date) IS NULL";
+        }
+        if (inPeriod) {
+            YearMonth start = period.start();
+            YearMonth end = start.plusMonths(period.months() - 1L);
+            bad += " OR " + c + " < '" + start + "' OR " + c + " > '" + end + "'";
+        }
+        boolean found;
+        try {
+            found = !d.filter(bad).limit(1).isEmpty();
+        } catch (Exception e) {
+            throw new SparkInputException("spark.unreadable", file);
+        }
+        if (found) {
+            throw new SparkInputException(code, file, firstBadRow(spark, file, column, cell -> !good(cell, pattern,
+                    code, period, inPeriod)), column);
+        }
+    }
+
+    /** The same test in Java, for the driver's scan of the file. */
+    private static boolean good(String cell, String pattern, String code, Period period, boolean inPeriod) {
+        if (cell == null || !cell.matches(pattern)) {
+            return false;
+        }
+        try {
+            if (code.equals("spark.badDate")) {
+                LocalDate.parse(cell);
+            }
+            if (inPeriod) {
+                int m = period.indexOf(YearMonth.parse(cell));
+                return m >= 0 && m < period.months();
+            }
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The row number (header = 1, blank lines counted) of the first row whose {@code column} fails, in the file or
+     * in the parts of a folder taken in name order (rows counted on); 0 when the scan does not find it.
+     */
+    private static long firstBadRow(SparkSession spark, String file, String column,
+                                    java.util.function.Predicate<String> bad) {
+        try {
+            var path = new org.apache.hadoop.fs.Path(file);
+            var fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            List<org.apache.hadoop.fs.Path> parts = new ArrayList<>();
+            if (fs.getFileStatus(path).isDirectory()) {
+                for (var st : fs.listStatus(path)) {
+                    String name = st.getPath().getName();
+                    if (st.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                        parts.add(st.getPath());
+                    }
+                }
+                parts.sort(null);
+            } else {
+                parts.add(path);
+            }
+            long offset = 0;
+            for (var part : parts) {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(part),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    String header = in.readLine();
+                    long row = 1;
+                    if (header == null) {
+                        continue;
+                    }
+                    List<String> names = List.of(cells(header.startsWith("\uFEFF") ? header.substring(1) : header));
+                    int at = names.indexOf(column);
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        row++;
+                        String[] f = cells(line);
+                        if (!line.isBlank() && at >= 0 && (at >= f.length || bad.test(f[at]))) {
+                            return offset + row;
+                        }
+                    }
+                    offset += row;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String[] cells(String line) {
+        String[] f = line.split(",", -1);
+        for (int i = 0; i < f.length; i++) {
+            String t = f[i];
+            f[i] = t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+        }
+        return f;
     }
 
     /** Twelve digits (spaces and hyphens aside) where a 64-hex-digit key is expected: refused, value never shown. */
@@ -199,56 +327,94 @@ public final class ExtractsTables {
     }
 
     /**
-     * Writes extracts as Parquet files in {@code folder} (replacing what is there): one row per person × register with
-     * signs, and one row with mask 0 for a person with none (so that every person is in the extracts), attributes
-     * on every row; crossings as each person's last exit and last entry; statuses as the three events.
+     * Writes extracts as Parquet files in {@code folder} (replacing what is there; each table a folder with one part,
+     * as Spark writes them): one row per person × register with signs, and one row with mask 0 for a person with
+     * none (so that every person is in the extracts), attributes on every row; crossings as each person's last exit
+     * and last entry; statuses as the three events. Written by Parquet's own writer, streaming from the columnar
+     * batch: Spark's writer would first turn every row into a driver-side table shipped to its tasks, which took two
+     * minutes for a million persons where this takes seconds (docs/spark.md). Spark reads the files back as
+     * {@link #EXTRACTS}, {@link #CROSSINGS} and {@link #STATUSES}.
      */
     public static void writeParquet(SparkSession spark, Extracts x, String folder) {
-        int n = x.persons();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
         Period period = x.period();
-        for (int from = 0; from < n; from += SLICE) {
-            int to = Math.min(n, from + SLICE);
-            List<Row> extracts = new ArrayList<>();
-            List<Row> crossings = new ArrayList<>();
-            List<Row> statuses = new ArrayList<>();
-            for (int p = from; p < to; p++) {
+        try (ParquetWriter<Group> extracts = writer(conf, folder + "/extracts.parquet", EXTRACTS_PARQUET);
+             ParquetWriter<Group> crossings = writer(conf, folder + "/crossings.parquet", CROSSINGS_PARQUET);
+             ParquetWriter<Group> statuses = writer(conf, folder + "/statuses.parquet", STATUSES_PARQUET)) {
+            SimpleGroupFactory e = new SimpleGroupFactory(EXTRACTS_PARQUET);
+            SimpleGroupFactory c = new SimpleGroupFactory(CROSSINGS_PARQUET);
+            SimpleGroupFactory s = new SimpleGroupFactory(STATUSES_PARQUET);
+            String[] months = new String[period.months()];
+            for (int m = 0; m < months.length; m++) {
+                months[m] = period.month(m).toString();
+            }
+            for (int p = 0; p < x.persons(); p++) {
                 String key = x.key(p);
-                String region = x.region(p) < 0 ? null : String.format("%02d0000000", x.region(p));
-                Integer age = x.age(p) < 0 ? null : x.age(p);
-                String sex = x.sex(p) == 1 ? "M" : x.sex(p) == 2 ? "F" : null;
-                Integer isced = x.isced(p) < 0 ? null : x.isced(p);
-                String isco = x.isco(p) < 0 ? null : String.format("%02d", x.isco(p));
                 boolean any = false;
                 for (int r = 0; r < Register.COUNT; r++) {
                     int mask = x.mask(p, r);
                     if (mask != 0 || r == Register.COUNT - 1 && !any) {
-                        extracts.add(RowFactory.create(key, Register.at(r).name(), mask, region, age, sex, isced,
-                                isco));
+                        Group g = e.newGroup().append("person", key).append("register", Register.at(r).name())
+                                .append("mask", mask);
+                        if (x.region(p) >= 0) {
+                            g.append("region", String.format("%02d0000000", x.region(p)));
+                        }
+                        if (x.age(p) >= 0) {
+                            g.append("age", (int) x.age(p));
+                        }
+                        if (x.sex(p) == 1 || x.sex(p) == 2) {
+                            g.append("sex", x.sex(p) == 1 ? "M" : "F");
+                        }
+                        if (x.isced(p) >= 0) {
+                            g.append("isced", (int) x.isced(p));
+                        }
+                        if (x.isco(p) >= 0) {
+                            g.append("isco", String.format("%02d", x.isco(p)));
+                        }
+                        extracts.write(g);
                         any = true;
                     }
                 }
                 if (x.lastExit(p) != Extracts.NO_DAY) {
-                    crossings.add(RowFactory.create(key, java.sql.Date.valueOf(LocalDate.ofEpochDay(x.lastExit(p))),
-                            "EXIT"));
+                    crossings.write(c.newGroup().append("person", key).append("date", x.lastExit(p))
+                            .append("direction", "EXIT"));
                 }
                 if (x.lastEntry(p) != Extracts.NO_DAY) {
-                    crossings.add(RowFactory.create(key, java.sql.Date.valueOf(LocalDate.ofEpochDay(x.lastEntry(p))),
-                            "ENTRY"));
+                    crossings.write(c.newGroup().append("person", key).append("date", x.lastEntry(p))
+                            .append("direction", "ENTRY"));
                 }
-                status(statuses, key, period, x.deregistered(p), "DEREGISTERED");
-                status(statuses, key, period, x.died(p), "DIED");
-                status(statuses, key, period, x.confirmed(p), "PRESENT");
+                status(statuses, s, key, months, x.deregistered(p), "DEREGISTERED");
+                status(statuses, s, key, months, x.died(p), "DIED");
+                status(statuses, s, key, months, x.confirmed(p), "PRESENT");
             }
-            SaveMode mode = from == 0 ? SaveMode.Overwrite : SaveMode.Append;
-            spark.createDataFrame(extracts, EXTRACTS).write().mode(mode).parquet(folder + "/extracts.parquet");
-            spark.createDataFrame(crossings, CROSSINGS).write().mode(mode).parquet(folder + "/crossings.parquet");
-            spark.createDataFrame(statuses, STATUSES).write().mode(mode).parquet(folder + "/statuses.parquet");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void status(List<Row> out, String key, Period period, int month, String event) {
+    private static final MessageType EXTRACTS_PARQUET = MessageTypeParser.parseMessageType("message extracts {"
+            + " required binary person (STRING); required binary register (STRING); required int32 mask;"
+            + " optional binary region (STRING); optional int32 age; optional binary sex (STRING);"
+            + " optional int32 isced; optional binary isco (STRING); }");
+    private static final MessageType CROSSINGS_PARQUET = MessageTypeParser.parseMessageType("message crossings {"
+            + " required binary person (STRING); required int32 date (DATE); required binary direction (STRING); }");
+    private static final MessageType STATUSES_PARQUET = MessageTypeParser.parseMessageType("message statuses {"
+            + " required binary person (STRING); required binary month (STRING); required binary event (STRING); }");
+
+    /** A Snappy-compressed writer of {@code table/part-00000.snappy.parquet}, the table's folder emptied first. */
+    private static ParquetWriter<Group> writer(Configuration conf, String table, MessageType schema)
+            throws IOException {
+        var dir = new org.apache.hadoop.fs.Path(table);
+        dir.getFileSystem(conf).delete(dir, true);
+        return ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
+                        new org.apache.hadoop.fs.Path(dir, "part-00000.snappy.parquet"), conf))
+                .withConf(conf).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build();
+    }
+
+    private static void status(ParquetWriter<Group> out, SimpleGroupFactory f, String key, String[] months,
+                               int month, String event) throws IOException {
         if (month != Extracts.NO_MONTH) {
-            out.add(RowFactory.create(key, period.month(month).toString(), event));
+            out.write(f.newGroup().append("person", key).append("month", months[month]).append("event", event));
         }
     }
 }

@@ -43,9 +43,17 @@ class EnginesAgreeTest {
 
     @BeforeAll
     static void generateAndEstimate() {
+        long t0 = System.nanoTime();
         extracts = CountryGenerator.generate(CountrySettings.defaults(PERSONS, 20)).extracts();
+        long t1 = System.nanoTime();
         embedded = Estimator.run(extracts, EstimatorSettings.defaults());
+        long t2 = System.nanoTime();
+        LocalSpark.session();
+        long t3 = System.nanoTime();
         ExtractsTables.writeParquet(LocalSpark.session(), extracts, folder.resolve("parquet").toString());
+        long t4 = System.nanoTime();
+        System.out.printf("TIMING generate %.1f s, embedded %.1f s, spark start %.1f s, parquet write %.1f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
     }
 
     @Test
