@@ -299,6 +299,8 @@ public class ImportService {
                     return v;
                 });
                 deleteSpool(spool(id));
+                // Other imports of the same file are superseded now: their staged rows go.
+                purgeStaged();
                 // versionId is the row of wh_version, not the dataset's version number.
                 log.info("Import {} accepted as wh_version row {} of {} ({} rows)", id, versionId, record.dataset(),
                         handle.items());
@@ -418,6 +420,29 @@ public class ImportService {
             log.warn("{} import(s) were interrupted when Agyn last stopped; they are marked INTERRUPTED, nothing of "
                     + "them was written", n);
         }
+        purgeStaged();
+    }
+
+    /**
+     * Drops the staged rows of every import that can no longer be accepted (decision 0050), so that the tables of
+     * imports refused, failed, interrupted while checked or superseded do not pile up. Runs at start-up and after
+     * each accept (which is what supersedes other imports of the same file); returns how many it dropped.
+     */
+    public int purgeStaged() {
+        int n = 0;
+        try {
+            for (UUID id : imports.unattachable()) {
+                discard(id);
+                n++;
+            }
+        } catch (RuntimeException e) {
+            // A purge that fails is tried again at the next accept or start; nothing depends on it.
+            log.warn("Staged rows of unaccepted imports could not be purged: {}", e.getMessage());
+        }
+        if (n > 0) {
+            log.info("Dropped the staged rows of {} import(s) that can no longer be accepted", n);
+        }
+        return n;
     }
 
     private boolean interruptIfAbandoned(UUID id) {
@@ -616,6 +641,10 @@ public class ImportService {
                 toJson(new StoredReport(columns, sink.listed(), read.sheet(), sheets, notes, read.leftOut(),
                         structureId, read.codeNames())),
                 toJson(effective), record.dataset());
+        if (status != ImportStatus.VALID) {
+            // Whatever failed after the staged rows committed (the check's last steps) must not leave them behind.
+            discard(id);
+        }
         return status;
     }
 

@@ -169,6 +169,9 @@ class KillRecoveryIT {
         assertThat(dataset).as("dataset kill9").isNotNull();
         assertThat(dataset.path("currentVersion").isNull()).as("%s", dataset).isTrue();
         assertThat(dataset.path("rows").asLong()).isZero();
+        // The killed check's staged rows died with its transaction; the start-up recovery found it checking and
+        // dropped whatever it had staged (decision 0050's purge).
+        assertThat(Files.readString(log)).contains("Import " + importId + " marked INTERRUPTED (while being checked)");
 
         // The Jobs page, signed in with the form as the administrator.
         String page = jobsPage();

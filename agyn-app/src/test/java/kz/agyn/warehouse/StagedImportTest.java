@@ -221,4 +221,54 @@ class StagedImportTest extends AgynTest {
         assertThat(jdbc.sql("SELECT count(*) FROM wh_observation_v" + version).query(Long.class).single())
                 .isEqualTo(500);
     }
+
+    /**
+     * Staged tables of imports that will never be accepted do not pile up: a check that failed after its rows were
+     * staged, one interrupted while checked, and a second upload of a file that became a version meanwhile lose
+     * their staged rows at the next accept or start; an import that can still be accepted keeps them.
+     */
+    @Test
+    void stagedRowsOfImportsNeverAcceptedArePurged() {
+        long tables = stagedTables();
+        ImportReport first = upload("purge-a.csv", rows(300).toString());
+        ImportReport again = upload("purge-a-again.csv", rows(300).toString());
+        ImportReport failed = upload("purge-failed.csv", rows(301).toString());
+        ImportReport checking = upload("purge-checking.csv", rows(302).toString());
+        ImportReport waiting = upload("purge-waiting.csv", rows(303).toString());
+        for (ImportReport r : List.of(first, again, failed, checking, waiting)) {
+            assertThat(r.status()).isEqualTo(ImportStatus.VALID);
+            assertThat(stagedOf(r.id())).isOne();
+        }
+        assertThat(stagedTables()).isEqualTo(tables + 5);
+        // What a check that failed after staging, and one killed while checking, leave behind.
+        jdbc.sql("UPDATE wh_import SET status = 'FAILED' WHERE id = ?").param(failed.id()).update();
+        jdbc.sql("UPDATE wh_import SET status = 'INTERRUPTED', row_count = NULL, problem_count = NULL WHERE id = ?")
+                .param(checking.id()).update();
+
+        assertThat(imports.accept(first.id(), ADMIN, Locale.ENGLISH).status()).isEqualTo(ImportStatus.ACCEPTED);
+
+        assertThat(stagedOf(again.id())).isZero();
+        assertThat(stagedOf(failed.id())).isZero();
+        assertThat(stagedOf(checking.id())).isZero();
+        assertThat(stagedOf(waiting.id())).isOne();
+        assertThat(stagedTables()).isEqualTo(tables + 1);
+        assertThat(imports.purgeStaged()).isZero();
+        // The superseded upload is still accepted as the version its file already is, with the same rows.
+        ImportReport second = imports.accept(again.id(), ADMIN, Locale.ENGLISH);
+        assertThat(second.status()).isEqualTo(ImportStatus.ACCEPTED);
+        assertThat(second.version()).isEqualTo(imports.report(first.id(), Locale.ENGLISH).version());
+        // The one still waiting is accepted from its staged rows.
+        ImportReport last = imports.accept(waiting.id(), ADMIN, Locale.ENGLISH);
+        assertThat(last.status()).isEqualTo(ImportStatus.ACCEPTED);
+        assertThat(jdbc.sql("SELECT count(*) FROM wh_observation o JOIN wh_import i ON i.version_id = o.version_id "
+                + "WHERE i.id = ?").param(waiting.id()).query(Long.class).single()).isEqualTo(303);
+        assertThat(stagedTables()).isEqualTo(tables);
+
+        // At start-up too: a leftover of a refused import is dropped by the recovery.
+        ImportReport refused = upload("purge-refused.csv", rows(304).toString());
+        jdbc.sql("UPDATE wh_import SET status = 'INVALID' WHERE id = ?").param(refused.id()).update();
+        imports.markInterrupted();
+        assertThat(stagedOf(refused.id())).isZero();
+        assertThat(stagedTables()).isEqualTo(tables);
+    }
 }

@@ -68,6 +68,26 @@ public class ImportRepository {
     }
 
     /**
+     * Imports whose staged rows can never be attached (decision 0050): refused, failed, cancelled, withdrawn or
+     * accepted already, interrupted while being checked (no counts), or superseded: the dataset has a version of the
+     * same file already, so accepting this one would only point at that version (as accept does: versionWithFile). An
+     * import VALID or INTERRUPTED while being accepted keeps its rows: it can still be accepted. VALIDATING and
+     * ACCEPTING ones are left to the process working on them.
+     */
+    public List<UUID> unattachable() {
+        return jdbc.sql("""
+                SELECT s.import_id FROM wh_staged_version s LEFT JOIN wh_import i ON i.id = s.import_id
+                WHERE i.id IS NULL
+                   OR i.status IN ('INVALID', 'CANCELLED', 'FAILED', 'ACCEPTED', 'WITHDRAWN')
+                   OR (i.status = 'INTERRUPTED' AND (i.row_count IS NULL OR i.problem_count IS NULL
+                                                     OR i.problem_count <> 0))
+                   OR (i.status IN ('VALID', 'INTERRUPTED') AND EXISTS (
+                          SELECT 1 FROM wh_version v JOIN wh_dataset d ON d.id = v.dataset_id
+                          WHERE d.code = i.dataset_code AND v.file_sha256 = i.file_sha256))""")
+                .query(UUID.class).list();
+    }
+
+    /**
      * Makes the import's staged rows its version's partition of wh_observation, in the caller's transaction (which
      * has inserted that version's row); returns the version id.
      */
