@@ -2,20 +2,17 @@ package kz.agyn.note.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import kz.agyn.AgynTest;
+import kz.agyn.BlankBodies;
 import kz.agyn.SignedInClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,8 +64,7 @@ class NoteCheckLimitsTest extends AgynTest {
                             "/api/v1/note-checks"))
                     .header("Authorization", "Basic " + basic).header("Accept-Language", language)
                     .header("Content-Type", "text/plain; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
-                            new Blanks(HUNDRED_MB)), HUNDRED_MB)).build());
+                    .POST(BlankBodies.of(new byte[0], HUNDRED_MB, new byte[0])).build());
             assertThat(r.statusCode()).isEqualTo(413);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             String expected = messages.getMessage("upload.tooLarge.unnamed", new Object[] {20.0},
@@ -84,40 +80,12 @@ class NoteCheckLimitsTest extends AgynTest {
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        long size = head.length + HUNDRED_MB + tail.length;
         return HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
-                        new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(head),
-                                new Blanks(HUNDRED_MB)), new ByteArrayInputStream(tail))), size));
+                .POST(BlankBodies.of(head, HUNDRED_MB, tail));
     }
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    /** {@code n} blanks, made as they are read. */
-    private static final class Blanks extends InputStream {
-        private long left;
-
-        Blanks(long n) {
-            left = n;
-        }
-
-        @Override
-        public int read() {
-            return left-- > 0 ? ' ' : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            Arrays.fill(b, off, off + n, (byte) ' ');
-            left -= n;
-            return n;
-        }
     }
 }

@@ -2,9 +2,6 @@ package kz.agyn.platform.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import kz.agyn.AgynTest;
+import kz.agyn.BlankBodies;
 import kz.agyn.SignedInClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,37 +83,10 @@ class ContainerLimitsTest extends AgynTest {
         long blanks = size - head.length - tail.length;
         return HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
-                        new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(head),
-                                new Blanks(blanks)), new ByteArrayInputStream(tail))), size));
+                .POST(BlankBodies.of(head, blanks, tail));
     }
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    /** {@code n} blanks, made as they are read. */
-    private static final class Blanks extends InputStream {
-        private long left;
-
-        Blanks(long n) {
-            left = n;
-        }
-
-        @Override
-        public int read() {
-            return left-- > 0 ? ' ' : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            java.util.Arrays.fill(b, off, off + n, (byte) ' ');
-            left -= n;
-            return n;
-        }
     }
 }
