@@ -178,7 +178,7 @@ public class ResidencyPublication {
             String dims = "," + period + "," + region + "," + occupation + "," + education + ",," + sex + "," + age
                     + ",EMI,";
             s.append("EMIGRANTS_ESTIMATED").append(dims).append(c.emigrated()).append(",PERSONS,E\n");
-            s.append("EMIGRANTS_HIDDEN").append(dims).append(Math.max(0, c.emigrated() - c.official()))
+            s.append("EMIGRANTS_HIDDEN").append(dims).append(c.hidden())
                     .append(",PERSONS,E\n");
         }
         return s.toString();

@@ -225,7 +225,7 @@ class ResidencyApiController {
     }
 
     private static Aggregate aggregate(StoredCell c, boolean seesSmall) {
-        long hidden = Math.max(0, c.emigrated() - c.official());
+        long hidden = c.hidden();
         boolean hideEstimate = !seesSmall && isSmall(c.emigrated());
         boolean any = !seesSmall && (isSmall(c.persons()) || isSmall(c.emigrated()) || isSmall(c.official())
                 || isSmall(hidden) || isSmall(c.uncertain()) || (c.truth() != null && isSmall(c.truth())));

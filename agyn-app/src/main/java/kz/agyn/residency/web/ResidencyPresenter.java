@@ -75,7 +75,7 @@ final class ResidencyPresenter {
 
     Row row(StoredCell c) {
         boolean hideEstimate = small(c.emigrated());
-        long hidden = Math.max(0, c.emigrated() - c.official());
+        long hidden = c.hidden();
         return new Row(c.code(), label(c.dimension(), c.code()), count(c.persons()), count(c.emigrated()),
                 hideEstimate ? "" : numbers.range(Math.max(0, c.low()), c.high(), Decimals.exactly(0)),
                 count(c.official()), count(hidden), count(c.uncertain()),
