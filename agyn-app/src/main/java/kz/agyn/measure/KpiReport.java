@@ -43,4 +43,9 @@ public record KpiReport(Measure measure, List<KpiPoint> actual, Projection proje
     public TrafficLight light() {
         return verdict.light();
     }
+
+    /** Whether any of the values shown comes from demonstration data, which every view then says. */
+    public boolean synthetic() {
+        return !actual.isEmpty() && sources.stream().anyMatch(Source::synthetic);
+    }
 }

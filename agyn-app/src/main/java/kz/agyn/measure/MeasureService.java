@@ -247,8 +247,8 @@ public class MeasureService {
     }
 
     /**
-     * One figure a year: of the selection's observations (the dataset named, else the one holding most of them,
-     * ties by code), the latest period of each year, so a monthly series is followed by its last month.
+     * One figure a year: of the selection's observations (the dataset named, else a real one before a synthetic one
+     * and then the one holding most of them, ties by code), the latest period of each year, so a monthly series is followed by its last month.
      */
     private List<KpiPoint> warehouseValues(Measure m, Locale locale, List<KpiReport.Source> sources) {
         KpiFormula f = m.kpi();
@@ -261,8 +261,14 @@ public class MeasureService {
         }
         Map<String, Long> perDataset = new TreeMap<>();
         found.forEach(o -> perDataset.merge(o.dataset(), 1L, Long::sum));
+        // Real data over synthetic wherever both exist: a published series imported beside the demonstration's
+        // takes over even when it holds fewer years.
+        Map<String, Boolean> real = new TreeMap<>();
+        perDataset.keySet().forEach(code -> real.put(code,
+                warehouse.dataset(code).map(d -> !d.synthetic()).orElse(false)));
         String dataset = perDataset.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                .max(Comparator.<Map.Entry<String, Long>, Boolean>comparing(e -> real.get(e.getKey()))
+                        .thenComparingLong(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .orElseThrow().getKey();
         TreeMap<Integer, Observation> byYear = new TreeMap<>();

@@ -35,7 +35,7 @@ final class MeasureWorkbook {
                 Measure m = r.measure();
                 KpiPoint latest = r.latest();
                 rows.add(Arrays.asList(m.id(), m.names().in(locale), m.owner().in(locale),
-                        msg(messages, locale, "measure.source." + m.kpi().source()),
+                        source(r, messages, locale),
                         msg(messages, locale, "measure.unit." + m.unit()), m.baseline().value(), m.baseline().year(),
                         latest == null ? null : latest.value(), latest == null ? null : latest.year(),
                         m.target().value(), m.target().year(), m.deadline().toString(),
@@ -70,8 +70,8 @@ final class MeasureWorkbook {
                     m.legalBasis() == null ? "" : m.legalBasis(), bold);
             n = Sheets.pair(about, n, msg(messages, locale, "measure.field.budgetKzt"), fmt.money(m.budgetKzt()),
                     bold);
-            n = Sheets.pair(about, n, msg(messages, locale, "measure.field.kpiSource"),
-                    msg(messages, locale, "measure.source." + m.kpi().source()), bold);
+            n = Sheets.pair(about, n, msg(messages, locale, "measure.field.kpiSource"), source(r, messages, locale),
+                    bold);
             n = Sheets.pair(about, n, msg(messages, locale, "measure.formula"), formula(m, messages, locale), bold);
             n = Sheets.pair(about, n, msg(messages, locale, "measure.baseline"),
                     fmt.value(m.baseline().value(), m.unit()) + " (" + m.baseline().year() + ")", bold);
@@ -137,6 +137,12 @@ final class MeasureWorkbook {
 
     private static String[] labels(MessageSource messages, Locale locale, String... keys) {
         return Arrays.stream(keys).map(k -> msg(messages, locale, k)).toArray(String[]::new);
+    }
+
+    /** Where the KPI's values come from, and that they are demonstration data when they are. */
+    private static String source(KpiReport r, MessageSource messages, Locale locale) {
+        return msg(messages, locale, "measure.source." + r.measure().kpi().source())
+                + (r.synthetic() ? " · " + msg(messages, locale, "measure.synthetic") : "");
     }
 
     /** The KPI's formula in words: the indicator and filter, the registry formula, or "reported". */
