@@ -1,8 +1,6 @@
 package kz.agyn.demo.warehouse;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,12 +40,7 @@ public final class SyntheticResearch {
 
     /** Writes the file into the directory given as the only argument (default {@code src/main/resources/demo}). */
     public static void main(String[] args) throws IOException {
-        Path directory = Path.of(args.length > 0 ? args[0] : "src/main/resources/demo");
-        List<Observation> rows = generate(SyntheticSeries.SEED);
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(FILE), SyntheticSeries.csv(rows));
-        System.out.printf("SYNTHETIC data, seed %d: %s, %d rows%n", SyntheticSeries.SEED, directory.resolve(FILE),
-                rows.size());
+        SyntheticSeries.writeFile(args, FILE, generate(SyntheticSeries.SEED));
     }
 
     /** The rows of the file: the budget year by year, then the pay. */

@@ -283,6 +283,17 @@ public final class SyntheticSeries {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * What each generator's {@code main} does: writes {@code rows} as {@code file} into the directory given as the
+     * only argument (default {@code src/main/resources/demo}) and says what it wrote.
+     */
+    static void writeFile(String[] args, String file, List<Observation> rows) throws IOException {
+        Path directory = Path.of(args.length > 0 ? args[0] : "src/main/resources/demo");
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(file), csv(rows));
+        System.out.printf("SYNTHETIC data, seed %d: %s, %d rows%n", SEED, directory.resolve(file), rows.size());
+    }
+
     /** Writes each file of {@link #byFile} into {@code directory}, creating it if needed. */
     public static void write(List<Observation> rows, Path directory) throws IOException {
         Files.createDirectories(directory);
