@@ -11,9 +11,6 @@ import kz.agyn.note.writer.NoteTemplates;
 import kz.agyn.reference.ReferenceData;
 import kz.agyn.reference.Region;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -93,19 +90,7 @@ class NoteIssuedController {
 
     @GetMapping("/note/issued/{id}.{format}")
     ResponseEntity<byte[]> file(@PathVariable UUID id, @PathVariable String format) {
-        NoteIssues.Issued n = issues.find(id).orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND,
-                "note.issue.notFound"));
-        byte[] body = issues.file(id, format).orElseThrow(() -> new UserException(UserException.Kind.NOT_FOUND,
-                "note.issue.notFound"));
-        String type = switch (format) {
-            case "docx" -> "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            case "pdf" -> "application/pdf";
-            default -> "text/html;charset=UTF-8";
-        };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(n.fileName() + "." + format).build().toString())
-                .body(body);
+        return IssuedDownload.of(issues, id, format);
     }
 
     private void fill(Model model, Locale locale) {

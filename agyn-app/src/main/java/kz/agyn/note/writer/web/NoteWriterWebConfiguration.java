@@ -18,7 +18,7 @@ class NoteWriterWebConfiguration {
     @Bean
     AccessRule noteWriters() {
         return AccessRule.roles(100, WRITERS, "/note/templates", "/note/templates/**", "/note/issued",
-                "/note/issued/**");
+                "/note/issued/**", "/api/v1/notes/issued", "/api/v1/notes/issued/**");
     }
 
     @Bean
