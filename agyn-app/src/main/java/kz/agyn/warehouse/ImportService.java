@@ -404,6 +404,26 @@ public class ImportService {
     }
 
     /**
+     * Throws away a checked import that was not accepted, at the analyst's word: it becomes CANCELLED and its
+     * staged rows are dropped at once (a VALID import otherwise keeps them until it is accepted or superseded).
+     * Refused, saying why, for an import in any other state.
+     */
+    public ImportReport discardChecked(UUID id, String user, Locale locale) {
+        ImportRecord record = current(id);
+        if (!imports.discardChecked(id)) {
+            ImportStatus now = current(id).status();
+            // The state in the reader's words (the message source resolves it), not the enum's name.
+            throw new kz.agyn.kernel.UserException(kz.agyn.kernel.UserException.Kind.CONFLICT,
+                    "warehouse.import.notDiscardable", record.fileName(),
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(
+                            new String[] {"imports.status." + now}, now.name()));
+        }
+        discard(id);
+        log.info("Import {} of {} discarded by {} before it was accepted", id, record.dataset(), user);
+        return report(id, locale);
+    }
+
+    /**
      * At start-up: imports left VALIDATING or ACCEPTING by a process that died become INTERRUPTED. Nothing of them
      * was written (the write is one transaction); one interrupted while writing can be accepted again, one
      * interrupted while being checked is checked again. An import another process is running is left alone.

@@ -45,6 +45,17 @@ public class ImportRepository {
         jdbc.sql("UPDATE wh_import SET status = ?, finished_at = now() WHERE id = ?").params(status.name(), id).update();
     }
 
+    /**
+     * Marks a checked import that could still be accepted CANCELLED, in one statement so that an accept started
+     * meanwhile (which sets ACCEPTING first) is never overtaken; whether it was.
+     */
+    public boolean discardChecked(UUID id) {
+        return jdbc.sql("""
+                UPDATE wh_import SET status = 'CANCELLED', finished_at = now()
+                WHERE id = ? AND (status = 'VALID' OR (status = 'INTERRUPTED' AND row_count IS NOT NULL
+                                                       AND problem_count = 0))""").param(id).update() == 1;
+    }
+
     public void accepted(UUID id, int versionId) {
         jdbc.sql("UPDATE wh_import SET status = 'ACCEPTED', version_id = ?, finished_at = now() WHERE id = ?")
                 .params(versionId, id).update();

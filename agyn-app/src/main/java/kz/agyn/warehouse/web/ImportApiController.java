@@ -150,6 +150,14 @@ class ImportApiController {
         return imports.progress(id).orElseThrow(() -> new ImportException("warehouse.import.notFound", id));
     }
 
+    @PostMapping("/{id}/discard")
+    @Operation(summary = "Throw away a checked import instead of accepting it",
+            description = "A VALID import (or one interrupted while writing) becomes CANCELLED and the rows its check "
+                    + "staged are dropped; answers its report. Any other state is a 409 problem saying which.")
+    ImportReport discard(@PathVariable UUID id, Authentication auth, Locale locale) {
+        return imports.discardChecked(id, auth.getName(), locale);
+    }
+
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Stop a running validation or write; a write is rolled back whole")
     ImportProgress cancel(@PathVariable UUID id) {

@@ -177,6 +177,17 @@ class ImportPageController {
         return "import :: status";
     }
 
+    @PostMapping("/{id}/discard")
+    String discard(@PathVariable UUID id, Authentication auth, Model model, Locale locale) {
+        try {
+            imports.discardChecked(id, auth.getName(), locale);
+        } catch (UserException e) {
+            model.addAttribute("error", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        }
+        fill(id, model, locale);
+        return "import :: status";
+    }
+
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable UUID id, Model model, Locale locale) {
         imports.cancel(id);
