@@ -82,8 +82,10 @@ public class CohortRepository {
 
     /** The day the stored obligations were last evaluated, or null when none is stored. */
     public LocalDate evaluatedOn() {
-        Date d = jdbc.sql("SELECT max(evaluated_on) FROM reg_obligation").query(Date.class).single();
-        return d == null ? null : d.toLocalDate();
+        // max() of no rows is one row holding null, which single() refuses: on a new installation, before the
+        // registry's first evaluation, /measures failed with a 500 (found 2026-12-07).
+        return jdbc.sql("SELECT max(evaluated_on) FROM reg_obligation").query((rs, n) -> rs.getDate(1)).list()
+                .stream().filter(java.util.Objects::nonNull).map(Date::toLocalDate).findFirst().orElse(null);
     }
 
     /** The programme codes that have awards, alphabetically. */
