@@ -52,14 +52,16 @@ public class NoteWriter {
     private final MessageSource messages;
     private final WarehouseReader warehouse;
     private final PolicyReader policy;
+    private final SeriesForecasts forecasts;
 
     public NoteWriter(NoteFigures figures, FigureFormatter formatter, MessageSource messages,
-                      WarehouseReader warehouse, PolicyReader policy) {
+                      WarehouseReader warehouse, PolicyReader policy, SeriesForecasts forecasts) {
         this.figures = figures;
         this.formatter = formatter;
         this.messages = messages;
         this.warehouse = warehouse;
         this.policy = policy;
+        this.forecasts = forecasts;
     }
 
     /** The template with its default parameters, from the current data, dated today when it bears no date. */
@@ -463,15 +465,13 @@ public class NoteWriter {
                 y[i] = o.scaledValue().doubleValue();
             }
             int horizon = Math.max(1, c.horizon());
-            kz.agyn.forecast.engine.Outcome outcome;
+            SeriesForecasts.Fan p;
             try {
-                outcome = new kz.agyn.forecast.engine.ForecastEngine().forecast(y, 1, horizon,
-                        kz.agyn.forecast.engine.Method.AUTO, kz.agyn.forecast.engine.Transform.AUTO);
+                p = forecasts.forecast(y, horizon);
             } catch (UserException e) {
                 throw new UserException(UserException.Kind.INVALID, "note.write.fan.cannot", template.code(), where,
                         msg(e.code(), locale, e.args()));
             }
-            kz.agyn.forecast.engine.Prediction p = outcome.prediction();
             List<String> future = new ArrayList<>();
             int last = Integer.parseInt(periods.get(periods.size() - 1).substring(0, 4));
             for (int k = 1; k <= horizon; k++) {
@@ -484,15 +484,15 @@ public class NoteWriter {
                 said.add(periods.get(i) + " " + value(d.at(code, periods.get(i))));
             }
             for (int k = 0; k < horizon; k++) {
-                said.add(msg("note.write.fan.point", locale, future.get(k), numbers.number(p.mean()[k], dec),
+                said.add(msg("note.write.fan.point", locale, future.get(k), numbers.number(p.median()[k], dec),
                         numbers.range(p.lo80()[k], p.hi80()[k], dec), numbers.range(p.lo95()[k], p.hi95()[k], dec)));
             }
             String unit = msg("note.write.unit." + warehouse.unit(asked.indicator()), locale);
-            byte[] png = FanImage.render(periods, y, future, p.mean(), p.lo80(), p.hi80(), p.lo95(), p.hi95(), unit,
+            byte[] png = FanImage.render(periods, y, future, p.median(), p.lo80(), p.hi80(), p.lo95(), p.hi95(), unit,
                     new String[] {msg("note.write.fan.observed", locale), msg("note.write.fan.median", locale),
                         msg("note.write.fan.band80", locale), msg("note.write.fan.band95", locale)}, locale);
             String caption = d.caption() + " " + msg("note.write.fan.caption", locale,
-                    msg("note.write.fan.method." + outcome.method().name(), locale));
+                    msg("note.write.fan.method." + p.method(), locale));
             return new NoteDocument.Chart(number, msg("note.write.chartLabel", locale, number), caption,
                     d.sourceLine(), String.join("; ", said), png, FanImage.WIDTH, FanImage.HEIGHT);
         }

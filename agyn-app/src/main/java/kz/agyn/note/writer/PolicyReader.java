@@ -11,19 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import kz.agyn.kernel.UserException;
-import kz.agyn.measure.KpiPoint;
-import kz.agyn.measure.KpiReport;
-import kz.agyn.measure.Measure;
-import kz.agyn.measure.MeasureService;
-import kz.agyn.measure.Projection;
-import kz.agyn.measure.StatusRule;
 import kz.agyn.platform.format.Decimals;
 import kz.agyn.platform.format.Numbers;
 import kz.agyn.platform.format.Scale;
 import kz.agyn.platform.format.Shortening;
-import kz.agyn.scenario.ResultBand;
-import kz.agyn.scenario.Scenario;
-import kz.agyn.scenario.ScenarioService;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -47,18 +38,18 @@ class PolicyReader {
             .and(Scale.BILLION, Decimals.upTo(2));
     private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
 
-    private final ScenarioService scenarios;
-    private final MeasureService measures;
+    private final ScenarioRuns scenarios;
+    private final MeasureKpis measures;
     private final MessageSource messages;
 
-    PolicyReader(ScenarioService scenarios, MeasureService measures, MessageSource messages) {
+    PolicyReader(ScenarioRuns scenarios, MeasureKpis measures, MessageSource messages) {
         this.scenarios = scenarios;
         this.measures = measures;
         this.messages = messages;
     }
 
     /** A scenario table: the scenarios as named (its key), the run read, the year, the columns and rows. */
-    record Comparison(String key, ScenarioService.FinishedRun run, int year, List<String> columns,
+    record Comparison(String key, ScenarioRuns.Run run, int year, List<String> columns,
                       List<List<String>> rows) {
     }
 
@@ -72,15 +63,15 @@ class PolicyReader {
         if (measureCodes.isEmpty()) {
             throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "measures");
         }
+        List<String> known = scenarios.measures();
         for (String m : measureCodes) {
-            if (Arrays.stream(kz.agyn.scenario.engine.Measure.values()).noneMatch(x -> x.name().equals(m))) {
+            if (!known.contains(m)) {
                 throw new UserException(UserException.Kind.INVALID, "note.write.scenario.measure", template, where, m,
-                        String.join(", ", Arrays.stream(kz.agyn.scenario.engine.Measure.values()).map(Enum::name)
-                                .toList()));
+                        String.join(", ", known));
             }
         }
-        List<Scenario> all = scenarios.scenarios();
-        List<Scenario> chosen = new ArrayList<>();
+        List<ScenarioRuns.Named> all = scenarios.scenarios();
+        List<ScenarioRuns.Named> chosen = new ArrayList<>();
         for (String n : names) {
             chosen.add(all.stream().filter(s -> n.equalsIgnoreCase(s.shipped())
                     || (NUMBER.matcher(n).matches() && s.id() == Long.parseLong(n)) || n.equalsIgnoreCase(s.name()))
@@ -88,13 +79,13 @@ class PolicyReader {
                             "note.write.scenario.unknown", template, where, n)));
         }
         String key = String.join(",", names);
-        List<Long> ids = chosen.stream().map(Scenario::id).distinct().toList();
+        List<Long> ids = chosen.stream().map(ScenarioRuns.Named::id).distinct().toList();
         String said = String.join(", ", chosen.stream().map(s -> name(s, locale)).toList());
-        ScenarioService.FinishedRun run = (pinned.containsKey(key) ? scenarios.finished(pinned.get(key))
+        ScenarioRuns.Run run = (pinned.containsKey(key) ? scenarios.finished(pinned.get(key))
                 : scenarios.latestFinished(ids)).orElseThrow(() -> new UserException(UserException.Kind.INVALID,
                 "note.write.scenario.noRun", template, where, said));
         int first = run.startYear();
-        int last = first + run.settings().horizon() - 1;
+        int last = first + run.horizon() - 1;
         int y;
         if (year == null || year.isBlank()) {
             y = last;
@@ -109,14 +100,14 @@ class PolicyReader {
                         year.trim(), String.valueOf(first), String.valueOf(last));
             }
         }
-        Map<String, ResultBand> bands = new HashMap<>();
-        for (ResultBand b : scenarios.results(run.id(), List.of("TOTAL"))) {
+        Map<String, ScenarioRuns.Value> bands = new HashMap<>();
+        for (ScenarioRuns.Value b : scenarios.totals(run.id())) {
             bands.put(b.position() + "|" + b.measure() + "|" + b.yearOffset(), b);
         }
         List<Integer> positions = new ArrayList<>();
-        for (Scenario s : chosen) {
+        for (ScenarioRuns.Named s : chosen) {
             int p = 1;
-            for (Scenario r : run.scenarios()) {
+            for (ScenarioRuns.Named r : run.scenarios()) {
                 if (r.id() == s.id()) {
                     break;
                 }
@@ -141,10 +132,10 @@ class PolicyReader {
             List<String> row = new ArrayList<>();
             row.add(msg("scenario.measure." + m, locale) + ", " + msg(money ? "scenario.unit.kzt"
                     : "scenario.unit.persons", locale));
-            ResultBand base = bands.get("0|" + m + "|" + offset);
+            ScenarioRuns.Value base = bands.get("0|" + m + "|" + offset);
             row.add(against || base == null ? Numbers.DASH : format(numbers, base.mean(), money, false));
             for (int p : positions) {
-                ResultBand b = bands.get(p + "|" + m + "|" + offset);
+                ScenarioRuns.Value b = bands.get(p + "|" + m + "|" + offset);
                 row.add(b == null ? Numbers.DASH : format(numbers, b.mean(), money, false));
                 row.add(against || b == null || base == null ? Numbers.DASH
                         : format(numbers, b.mean() - base.mean(), money, true));
@@ -167,7 +158,7 @@ class PolicyReader {
         return zero ? s : (v > 0 ? "+" : "−") + s;
     }
 
-    private String name(Scenario s, Locale locale) {
+    private String name(ScenarioRuns.Named s, Locale locale) {
         return s.shipped() == null ? s.name() : msg("scenario.shipped." + s.shipped() + ".name", locale);
     }
 
@@ -175,41 +166,19 @@ class PolicyReader {
     KpiFigures kpi(String template, String where, String asked, Map<Long, KpiFigures> pinned, LocalDate date,
                    Locale locale) {
         String n = asked == null ? "" : asked.trim();
-        Measure m = measures.measures().stream().filter(x -> (NUMBER.matcher(n).matches()
-                        && x.id() == Long.parseLong(n)) || n.equalsIgnoreCase(x.names().kk())
-                        || n.equalsIgnoreCase(x.names().ru()) || n.equalsIgnoreCase(x.names().en())).findFirst()
-                .orElseThrow(() -> new UserException(UserException.Kind.INVALID, "note.write.kpi.unknown", template,
-                        where, n));
-        if (pinned.containsKey(m.id())) {
-            return pinned.get(m.id());
+        if (NUMBER.matcher(n).matches() && pinned.containsKey(Long.parseLong(n))) {
+            return pinned.get(Long.parseLong(n));
         }
-        KpiReport r = measures.kpi(m, locale, date);
-        if (r.problem() != null) {
+        MeasureKpis.Found found = measures.kpi(n, date, locale).orElseThrow(() -> new UserException(
+                UserException.Kind.INVALID, "note.write.kpi.unknown", template, where, n));
+        if (pinned.containsKey(found.figures().measure())) {
+            return pinned.get(found.figures().measure());
+        }
+        if (found.problem() != null) {
             throw new UserException(UserException.Kind.INVALID, "note.write.kpi.problem", template, where,
-                    m.names().in(locale), msg(r.problem(), locale));
+                    found.figures().name().in(locale), msg(found.problem(), locale));
         }
-        List<KpiFigures.Point> actual = r.actual().stream().map(p -> new KpiFigures.Point(p.year(), p.value()))
-                .toList();
-        List<KpiFigures.Source> sources = new ArrayList<>();
-        for (KpiReport.Source s : r.sources()) {
-            Integer version = null;
-            if (s.code() != null) {
-                for (KpiPoint p : r.actual()) {
-                    if (p.detail() != null && p.detail().startsWith(s.code() + " v")) {
-                        version = Integer.valueOf(p.detail().substring(s.code().length() + 2).trim());
-                    }
-                }
-            }
-            sources.add(new KpiFigures.Source(s.kind().name(), s.code(), version, s.synthetic()));
-        }
-        Projection.Point p = r.projection() == null ? null
-                : r.projection().at(m.deadline().getYear()).orElse(null);
-        return new KpiFigures(m.id(), m.names(), m.owner(), m.unit().name(), m.baseline().value().doubleValue(),
-                m.baseline().year(), m.target().value().doubleValue(), m.target().year(), m.deadline(), actual,
-                p == null ? null : p.value(), p == null ? null : p.lower(), p == null ? null : p.upper(),
-                r.projection() == null ? null : r.projection().method(),
-                r.projection() == null ? null : r.projection().level(), r.light().name(), r.verdict().reason(),
-                sources);
+        return found.figures();
     }
 
     /** A KPI written out: the rows of its table, or the one sentence that says the same. */
@@ -266,7 +235,7 @@ class PolicyReader {
         return messages.getMessage("measure.reason." + f.reason(), args, locale);
     }
 
-    /** {@link StatusRule#planned} from the kept figures: the straight path from the baseline to the target. */
+    /** kz.agyn.measure.StatusRule's planned path from the kept figures: straight from the baseline to the target. */
     private static double planned(KpiFigures f, int year) {
         int from = f.baselineYear();
         int to = Math.max(f.deadline().getYear(), from);
@@ -309,15 +278,14 @@ class PolicyReader {
     String reference(String code, Locale locale, LocalDate date) {
         if (code.startsWith(RUN_SOURCE)) {
             UUID id = UUID.fromString(code.substring(RUN_SOURCE.length()));
-            ScenarioService.FinishedRun run = scenarios.finished(id).orElse(null);
+            ScenarioRuns.Run run = scenarios.finished(id).orElse(null);
             if (run == null) {
                 return msg("note.write.scenario.refGone", locale, id.toString());
             }
             String ref = msg("note.write.scenario.ref", locale,
                     String.join("; ", run.scenarios().stream().map(s -> name(s, locale)).toList()),
-                    String.valueOf(run.startYear()), String.valueOf(run.startYear() + run.settings().horizon() - 1),
-                    String.valueOf(run.settings().draws()), String.valueOf(run.settings().seed()),
-                    String.valueOf(run.settings().scale()),
+                    String.valueOf(run.startYear()), String.valueOf(run.startYear() + run.horizon() - 1),
+                    String.valueOf(run.draws()), String.valueOf(run.seed()), String.valueOf(run.scale()),
                     HtmlNote.DATE.format(run.finishedAt().atZone(ZoneOffset.UTC).toLocalDate()),
                     run.data().isEmpty() ? msg("note.write.scenario.noData", locale) : String.join("; ", run.data()),
                     id.toString());

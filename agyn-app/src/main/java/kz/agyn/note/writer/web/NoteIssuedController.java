@@ -35,10 +35,10 @@ class NoteIssuedController {
     private final NoteTemplates templates;
     private final ReferenceData reference;
     private final MessageSource messages;
-    private final kz.agyn.scenario.ScenarioService scenarios;
+    private final kz.agyn.note.writer.ScenarioRuns scenarios;
 
     NoteIssuedController(NoteIssues issues, NoteTemplates templates, ReferenceData reference,
-                         MessageSource messages, kz.agyn.scenario.ScenarioService scenarios) {
+                         MessageSource messages, kz.agyn.note.writer.ScenarioRuns scenarios) {
         this.issues = issues;
         this.templates = templates;
         this.reference = reference;
