@@ -131,7 +131,7 @@ class PolicyNoteTest extends AgynTest {
     }
 
     @Test
-    void aScenarioWithoutAFinishedRunAnUnknownScenarioOrMeasureIsRefusedNamingIt() {
+    void aScenarioWithoutAFinishedRunAnUnknownScenarioOrMeasureIsRefusedNamingIt() throws Exception {
         NoteTemplate t = policy();
         assertThatThrownBy(() -> writer.write(t, Locale.ENGLISH,
                 NoteParameters.of(t, null, "2024", "partnerships_15", DAY)))
@@ -150,6 +150,17 @@ class PolicyNoteTest extends AgynTest {
             assertThat(e.code()).isEqualTo("note.write.kpi.unknown");
             assertThat(e.args()).containsExactly("policy-note", "12-блок", "999");
         });
+        // The template's preview says it where the analyst types, in the page's language.
+        String noRun = templates.body("policy-note", null).orElseThrow()
+                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
+        String preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/note/templates/preview").param("body", noRun).param("language", "ru")
+                        .param("lang", "ru").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user("policy-analyst").roles("ANALYST"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("завершённого расчёта сценариев «Партнёрства 10 → 15» ещё нет");
         String unknownType = templates.body("policy-note", null).orElseThrow()
                 .replace("\"type\": \"kpi\", \"id\": \"research-budget\"", "\"type\": \"gauge\", \"id\": \"x\"");
         assertThatThrownBy(() -> templates.check(unknownType)).isInstanceOfSatisfying(UserException.class, e -> {
