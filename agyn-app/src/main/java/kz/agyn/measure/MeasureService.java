@@ -220,6 +220,14 @@ public class MeasureService {
 
     /** The KPI's actual values, projection and light, as of today. */
     public KpiReport kpi(Measure m, Locale locale) {
+        return kpi(m, locale, LocalDate.now());
+    }
+
+    /**
+     * As {@link #kpi(Measure, Locale)}, the light judged as of {@code day}: a note dated a day says where the
+     * measure stood that day (whether its deadline had passed), not where it stands when the note is read.
+     */
+    public KpiReport kpi(Measure m, Locale locale, LocalDate day) {
         List<KpiPoint> actual;
         List<KpiReport.Source> sources = new ArrayList<>();
         String problem = null;
@@ -242,7 +250,7 @@ public class MeasureService {
         }
         int deadlineYear = m.deadline().getYear();
         Projection p = projection.project(m, actual, deadlineYear).orElse(null);
-        StatusRule.Verdict verdict = StatusRule.judge(m, actual, p, LocalDate.now());
+        StatusRule.Verdict verdict = StatusRule.judge(m, actual, p, day);
         return new KpiReport(m, actual, p, verdict, sources, problem);
     }
 

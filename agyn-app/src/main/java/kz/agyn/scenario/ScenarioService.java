@@ -30,6 +30,8 @@ public class ScenarioService {
     /** Scenarios compared side by side against the baseline in one run. */
     public static final int MAX_COMPARED = 4;
     static final int MAX_NAME = 200;
+    /** How far back a note looks for a run of its scenarios: the newest runs are the ones an analyst means. */
+    static final int RUNS_SEARCHED = 500;
     /** An upper bound of the regions a population has, for the size check before a run (the engine checks again). */
     static final int REGIONS_AT_MOST = 24;
 
@@ -173,6 +175,48 @@ public class ScenarioService {
     public boolean cancel(UUID id) {
         RunState s = run(id);
         return s.job() != null && !s.job().state().over() && jobs.cancel(s.job().id());
+    }
+
+    /**
+     * A finished run as another feature reads it (the note writer): what it simulated, when, and from which data.
+     * {@code scenarios} are in the order of the results' positions from 1 (0 is the baseline); {@code data} the
+     * warehouse datasets and versions its inputs were read from ("synthetic-emigration v3"), in order.
+     */
+    public record FinishedRun(UUID id, java.time.Instant finishedAt, int startYear, RunSettings settings,
+                              List<Scenario> scenarios, List<String> data, boolean synthetic) {
+        public FinishedRun {
+            scenarios = List.copyOf(scenarios);
+            data = List.copyOf(data);
+        }
+    }
+
+    /** A run whose results are written, else empty (unknown, running, failed or cancelled). */
+    public Optional<FinishedRun> finished(UUID id) {
+        return repository.run(id).filter(r -> r.finishedAt() != null && r.startYear() != null).map(r -> {
+            RunAssumptions a = assumptions(r);
+            List<String> data = a == null ? List.of() : a.inputs().stream().map(Assumption::dataset)
+                    .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+            boolean synthetic = a != null && a.inputs().stream().anyMatch(Assumption::synthetic);
+            return new FinishedRun(r.id(), r.finishedAt(), r.startYear(), new RunSettings(r.horizon(), r.draws(),
+                    r.seed(), r.scale()), runScenarios(r.scenarios()), data, synthetic);
+        });
+    }
+
+    /**
+     * The newest finished run that compared every one of the scenarios (by id), with or beside others; empty when
+     * none has. Runs copy their scenarios' levers, so a run answers for the scenario as it was when run.
+     */
+    public Optional<FinishedRun> latestFinished(java.util.Collection<Long> scenarioIds) {
+        for (ScenarioRepository.RunRow r : repository.runs(RUNS_SEARCHED)) {
+            if (r.finishedAt() == null) {
+                continue;
+            }
+            List<Long> ids = runScenarios(r.scenarios()).stream().map(Scenario::id).toList();
+            if (ids.containsAll(scenarioIds)) {
+                return finished(r.id());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A finished run's results for some dimensions (TOTAL for charts and table). */

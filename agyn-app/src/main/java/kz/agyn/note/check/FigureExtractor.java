@@ -125,6 +125,7 @@ public final class FigureExtractor {
             if (caption.find()) {
                 tablesSeen++;
                 table = new Table(tablesSeen, new StringBuilder());
+                table.projections = Subjects.isProjection(plain);
                 continue;
             }
             if (line.contains("\t")) {
@@ -156,8 +157,13 @@ public final class FigureExtractor {
                         Place place = new Place(section, paragraph, i + 1, table.number, table.row, column);
                         String context = c == 0 ? cell : cells[0] + ". " + column;
                         // A long cell is a text of its own; a short one is about its row and column.
-                        figures.addAll(figuresOf(cell, offset, place, cell.length() > 40 ? "" : context,
-                                table.title.toString()));
+                        List<Figure> found = figuresOf(cell, offset, place, cell.length() > 40 ? "" : context,
+                                table.title.toString());
+                        for (Figure f : found) {
+                            figures.add(table.projections && f.role() == Figure.Role.FACT ? new Figure(f.kind(),
+                                    f.value(), f.high(), f.approx(), f.currency(), f.text(), f.start(), f.end(),
+                                    f.place(), f.subject(), Figure.Role.PROJECTION, f.sources()) : f);
+                        }
                     }
                     offset += cell.length() + 1;
                 }
@@ -220,6 +226,8 @@ public final class FigureExtractor {
         final StringBuilder title;
         String[] header;
         int row;
+        /** Its caption's words ("Table 1. Scenarios against the baseline"): a table of projections or not. */
+        boolean projections;
         final Set<String> sources = new LinkedHashSet<>();
 
         Table(int number, StringBuilder title) {

@@ -291,7 +291,7 @@ public class NoteChecker {
     private List<Finding> unsourced(List<Figure> figures) {
         Map<String, List<Figure>> bySentence = new LinkedHashMap<>();
         for (Figure f : figures) {
-            if (f.kind() != FigureKind.YEAR && f.role() == Figure.Role.FACT && f.sources().isEmpty()) {
+            if (f.kind() != FigureKind.YEAR && f.role() != Figure.Role.TARGET && f.sources().isEmpty()) {
                 bySentence.computeIfAbsent(f.place().line() + "|" + f.place().table() + "|" + f.place().row(),
                         k -> new ArrayList<>()).add(f);
             }

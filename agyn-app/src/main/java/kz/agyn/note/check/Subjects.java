@@ -163,6 +163,14 @@ final class Subjects {
     }
 
     /** A proposal or plan ("raise to 260,000", "50 jobs are planned"), unless it is a baseline in brackets with a year. */
+    /** A table of scenarios or forecasts, by its caption: its figures are projections (Figure.Role). */
+    private static final Pattern PROJECTIONS = Pattern.compile("сценари\\p{L}*|scenario\\p{L}*|болжам\\p{L}*|"
+            + "прогноз\\p{L}*|forecast\\p{L}*|projection\\p{L}*", FLAGS);
+
+    static boolean isProjection(String tableTitle) {
+        return tableTitle != null && PROJECTIONS.matcher(tableTitle).find();
+    }
+
     static boolean isTarget(String paragraph, Sentence sentence, int start) {
         String s = sentence.text();
         int rel = start - sentence.start();

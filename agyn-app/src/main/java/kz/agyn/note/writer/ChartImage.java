@@ -35,7 +35,7 @@ final class ChartImage {
 
     private static final Color[] PALETTE = {new Color(0x1f5f8b), new Color(0xc2410c), new Color(0x15803d),
         new Color(0x7c3aed), new Color(0xb45309), new Color(0x0e7490), new Color(0xbe185d), new Color(0x4d7c0f)};
-    private static final Font BASE = font();
+    static final Font BASE = font();
 
     private ChartImage() {
     }
@@ -49,15 +49,20 @@ final class ChartImage {
 
     static byte[] render(NoteTemplate.ChartKind kind, List<String> categories, List<Series> series, String unit,
                          Locale locale) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        return png(WIDTH, HEIGHT, g -> draw(g, kind, categories, series, unit, locale));
+    }
+
+    /** A white picture of the size, drawn by {@code draw} with antialiasing, as PNG bytes. */
+    static byte[] png(int width, int height, java.util.function.Consumer<Graphics2D> draw) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            draw(g, kind, categories, series, unit, locale);
+            g.fillRect(0, 0, width, height);
+            draw.accept(g);
         } finally {
             g.dispose();
         }

@@ -24,8 +24,9 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 /**
  * A note's files as issued: the same note gives the same bytes whenever it is written, so an issued note can be
  * written again and compared byte for byte. What would carry the clock is set from the date the note bears: the
- * DOCX's creation date and its zip entries' times, the PDF's creation date and its document id (which PDFBox
- * would otherwise make from the time of saving; here a digest of the note's own XHTML).
+ * DOCX's creation date and its zip entries' times, the PDF's creation date, in its information and in its XMP
+ * metadata alike (PDF/A wants the two to agree), and its document id (which PDFBox would otherwise make from the
+ * time of saving; here a digest of the note's own XHTML).
  */
 public final class IssuedFiles {
 
@@ -41,7 +42,12 @@ public final class IssuedFiles {
         try (PDDocument pdf = Loader.loadPDF(laidOut); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setCreationDate(midnight(d));
-            info.setModificationDate(midnight(d));
+            // A modification date only where the renderer wrote one: the XMP metadata must say the same (PDF/A),
+            // and it has none of its own when the information has none.
+            if (info.getModificationDate() != null) {
+                info.setModificationDate(midnight(d));
+            }
+            datedMetadata(pdf, midnight(d));
             byte[] id = digest(HtmlNote.document(d));
             COSArray ids = new COSArray();
             ids.add(new COSString(id));
@@ -52,6 +58,36 @@ public final class IssuedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An XMP date property, as an element or as an attribute, and its value. */
+    private static final java.util.regex.Pattern XMP_DATE = java.util.regex.Pattern.compile(
+            "(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)[^<]*(</xmp:)|(xmp:(?:CreateDate|ModifyDate|MetadataDate)=\\\")"
+                    + "[^\\\"]*(\\\")");
+
+    /**
+     * The XMP metadata's dates set to {@code day}, every other byte of it kept. Rewritten as text, not parsed and
+     * serialized again: XmpBox's serializer drops the namespaces of the PDF/A extension schema's fields, and the
+     * metadata would no longer parse.
+     */
+    private static void datedMetadata(PDDocument pdf, Calendar day) throws IOException {
+        org.apache.pdfbox.pdmodel.common.PDMetadata stream = pdf.getDocumentCatalog().getMetadata();
+        if (stream == null) {
+            return;
+        }
+        String xmp;
+        try (java.io.InputStream in = stream.exportXMPMetadata()) {
+            xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String date = org.apache.xmpbox.DateConverter.toISO8601(day);
+        java.util.regex.Matcher m = XMP_DATE.matcher(xmp);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) != null
+                    ? m.group(1) + date + m.group(2) : m.group(3) + date + m.group(4)));
+        }
+        m.appendTail(out);
+        stream.importXMPMetadata(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] html(NoteDocument d) {

@@ -7,18 +7,26 @@ import java.util.Locale;
 /**
  * A note as written for one language: every text resolved, tables numbered, citations numbered. The renderers
  * (HTML, PDF, DOCX) only lay it out, so the three formats cannot say different things. {@code data} is the
- * warehouse source and version each indicator was read from: what an issued note records to be written again as it
- * was.
+ * warehouse source and version each indicator was read from, {@code pins} the scenario runs and KPIs read: what an
+ * issued note records to be written again as it was.
  */
 public record NoteDocument(String templateCode, int templateVersion, Locale language, Labels labels,
                            String addressee, String author, LocalDate date, String kind, String title,
                            String keywords, List<Part> parts, List<Reference> references,
-                           List<NoteParameters.DataVersion> data) {
+                           List<NoteParameters.DataVersion> data, NoteParameters.Pins pins) {
 
     public NoteDocument {
         parts = List.copyOf(parts);
         references = List.copyOf(references);
         data = List.copyOf(data);
+        pins = pins == null ? NoteParameters.Pins.NONE : pins;
+    }
+
+    public NoteDocument(String templateCode, int templateVersion, Locale language, Labels labels, String addressee,
+                        String author, LocalDate date, String kind, String title, String keywords, List<Part> parts,
+                        List<Reference> references, List<NoteParameters.DataVersion> data) {
+        this(templateCode, templateVersion, language, labels, addressee, author, date, kind, title, keywords, parts,
+                references, data, NoteParameters.Pins.NONE);
     }
 
     /** The words before the header's values, in the note's language ("Кімге", "Кому", "To" …). */

@@ -46,8 +46,9 @@ public class NoteIssues {
 
     /** An issued note as the history lists it; {@code job} its job's record (state, progress, outcome). */
     public record Issued(UUID id, String template, int templateVersion, String language, String region,
-                         String period, LocalDate issuedOn, List<NoteParameters.DataVersion> data, String issuedBy,
-                         OffsetDateTime issuedAt, String title, boolean written, JobView job) {
+                         String period, String scenarios, LocalDate issuedOn, List<NoteParameters.DataVersion> data,
+                         NoteParameters.Pins pins, String issuedBy, OffsetDateTime issuedAt, String title,
+                         boolean written, JobView job) {
 
         /** "agyn-regional-note-2026-12-07-kk": what it is, of when, in which language. */
         public String fileName() {
@@ -69,18 +70,28 @@ public class NoteIssues {
      */
     public UUID issue(String code, Integer version, String region, String period, String language, LocalDate date,
                       String by) {
+        return issue(code, version, region, period, null, language, date, by);
+    }
+
+    /**
+     * As {@link #issue(String, Integer, String, String, String, LocalDate, String)}, with the scenarios compared
+     * (shipped codes, names or numbers, comma-separated; blank: those the template names).
+     */
+    public UUID issue(String code, Integer version, String region, String period, String scenarios,
+                      String language, LocalDate date, String by) {
         NoteTemplate t = templates.find(code, version).orElseThrow(() -> new UserException(
                 UserException.Kind.NOT_FOUND, "note.write.unknownTemplate", code + (version == null ? ""
                 : " v" + version)));
         Locale locale = language(language);
-        NoteParameters p = NoteParameters.of(t, region, period, date);
+        NoteParameters p = NoteParameters.of(t, region, period, scenarios, date);
         // Written at once (reading the warehouse is quick): a query that finds nothing, an unknown placeholder
         // or region is refused to the analyst's face, not left in a failed job. The job lays out the files.
         NoteDocument d = writer.write(t, locale, p);
         UUID id = UUID.randomUUID();
         String r = t.parameters().containsKey("region") ? p.region() : null;
         String y = t.parameters().containsKey("period") ? p.period() : null;
-        repository.insertIssue(id, t.code(), t.version(), locale.getLanguage(), r, y, date, by, null);
+        String s = t.parameters().containsKey("scenarios") ? p.scenarios() : null;
+        repository.insertIssue(id, t.code(), t.version(), locale.getLanguage(), r, y, s, date, by, null);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("note", id.toString());
         parameters.put("template", t.code() + " v" + t.version());
@@ -89,6 +100,9 @@ public class NoteIssues {
         }
         if (y != null) {
             parameters.put("period", y);
+        }
+        if (s != null) {
+            parameters.put("scenarios", s);
         }
         parameters.put("language", locale.getLanguage());
         UUID job;
@@ -108,7 +122,8 @@ public class NoteIssues {
                     repository.delete(id);
                     throw new JobCancelledException();
                 }
-                repository.written(id, d.title(), json.writeValueAsString(d.data()), docx, pdf, html);
+                repository.written(id, d.title(), json.writeValueAsString(d.data()),
+                        json.writeValueAsString(d.pins()), docx, pdf, html);
                 h.done(4);
                 return JobOutcome.of("jobs.outcome.noteIssued", d.title());
             });
@@ -163,16 +178,19 @@ public class NoteIssues {
         Issued i = find(id).filter(Issued::written).orElseThrow(() -> new UserException(
                 UserException.Kind.NOT_FOUND, "note.issue.notFound"));
         NoteTemplate t = templates.find(i.template(), i.templateVersion()).orElseThrow();
-        NoteParameters p = NoteParameters.of(t, i.region(), i.period(), i.issuedOn()).pinnedTo(i.data());
+        NoteParameters p = NoteParameters.of(t, i.region(), i.period(), i.scenarios(), i.issuedOn())
+                .pinnedTo(i.data(), i.pins());
         return writer.write(t, Locale.forLanguageTag(i.language()), p);
     }
 
     private Issued issued(NoteWriterRepository.IssueRow r) {
         List<NoteParameters.DataVersion> data = json.readValue(r.dataVersions(),
                 new TypeReference<List<NoteParameters.DataVersion>>() { });
+        NoteParameters.Pins pins = r.pins() == null || r.pins().isBlank() || r.pins().equals("{}")
+                ? NoteParameters.Pins.NONE : json.readValue(r.pins(), NoteParameters.Pins.class);
         JobView job = r.jobId() == null ? null : jobs.find(r.jobId()).orElse(null);
         return new Issued(r.id(), r.templateCode(), r.templateVersion(), r.language(), r.region(), r.period(),
-                r.issuedOn(), data, r.issuedBy(), r.issuedAt(), r.title(), r.written(), job);
+                r.scenarios(), r.issuedOn(), data, pins, r.issuedBy(), r.issuedAt(), r.title(), r.written(), job);
     }
 
     static Locale language(String code) {

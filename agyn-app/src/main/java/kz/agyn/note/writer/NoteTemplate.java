@@ -40,8 +40,8 @@ public record NoteTemplate(String code, int version, Names name, Map<String, Str
     }
 
     /** One block of the note's body. */
-    public sealed interface Block permits Heading, Paragraph, Table, Pivot, Chart, Items, Contradictions,
-            References {
+    public sealed interface Block permits Heading, Paragraph, Table, Pivot, Chart, Scenarios, Kpi, Items,
+            Contradictions, References {
     }
 
     /** A section heading. */
@@ -77,14 +77,46 @@ public record NoteTemplate(String code, int version, Names name, Map<String, Str
         }
     }
 
-    /** How a chart draws its series. */
-    public enum ChartKind { LINE, BAR }
+    /**
+     * How a chart draws its series: lines or bars of a pivot; a MAP of the regions shaded by the pivot's value in
+     * one period (rows are regions); a FAN of a series' forecast, its median and its 80% and 95% intervals as
+     * shaded bands after the observed values.
+     */
+    public enum ChartKind { LINE, BAR, MAP, FAN }
 
     /**
      * A numbered chart of a warehouse pivot ({@code data}: a series per code of its rows, a point per period), drawn
-     * as a picture in every format, with its caption under it and the source line as a table's.
+     * as a picture in every format, with its caption under it and the source line as a table's. {@code horizon}:
+     * the years a FAN chart forecasts (0 for the other kinds).
      */
-    public record Chart(Pivot data, ChartKind kind) implements Block {
+    public record Chart(Pivot data, ChartKind kind, int horizon) implements Block {
+        public Chart(Pivot data, ChartKind kind) {
+            this(data, kind, 0);
+        }
+    }
+
+    /**
+     * A numbered table comparing policy scenarios with the baseline in one year of a finished run: a row per
+     * measure of the scenario engine ({@code EMIGRANTS}, {@code BUDGET_COST_KZT} …), a column for the baseline and,
+     * for each scenario, its value and its difference from the baseline. {@code scenarios} names them by shipped
+     * code, name or number, comma-separated, and may be {@code ${scenarios}}, the scenarios chosen at issuing;
+     * {@code year} null is the run's last year.
+     */
+    public record Scenarios(String id, Names caption, String scenarios, List<String> measures, String year)
+            implements Block {
+        public Scenarios {
+            measures = List.copyOf(measures);
+        }
+    }
+
+    /** How a measure's KPI is written: a numbered table, or a sentence of running text. */
+    public enum KpiForm { TABLE, SENTENCE }
+
+    /**
+     * A measure's KPI (kz.agyn.measure): baseline, target and deadline, the reported values, the projection to the
+     * deadline and the traffic light in words. {@code measure} names it by number or by its name in any language.
+     */
+    public record Kpi(String id, Names caption, String measure, KpiForm form) implements Block {
     }
 
     /** The figures of a table that are shares of one whole. */

@@ -194,6 +194,8 @@ public class NoteTemplates {
                 case "table" -> table(b, where);
                 case "pivot" -> pivot(b, where);
                 case "chart" -> chart(b, where);
+                case "scenario" -> scenario(b, where);
+                case "kpi" -> kpi(b, where);
                 case "contradictions" -> new NoteTemplate.Contradictions();
                 case "references" -> new NoteTemplate.References();
                 default -> throw new UserException(UserException.Kind.INVALID, "note.write.template.type", where,
@@ -211,15 +213,66 @@ public class NoteTemplates {
         } catch (IllegalArgumentException e) {
             throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "chart");
         }
+        if (k == NoteTemplate.ChartKind.MAP) {
+            // A map's rows are the regions, in one period ("period", or "from".."to" of which the last is drawn).
+            NoteTemplate.Pivot p = pivot(b, where, Dimension.REGION);
+            Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
+            filters.putAll(p.filters());
+            filters.remove(Dimension.REGION);
+            return new NoteTemplate.Chart(new NoteTemplate.Pivot(p.id(), p.caption(), p.indicator(), Dimension.REGION,
+                    filters, p.from(), p.to(), p.dataset()), k, 0);
+        }
+        if (k == NoteTemplate.ChartKind.FAN) {
+            JsonNode h = b.path("horizon");
+            int horizon = h.isMissingNode() ? 5 : h.asInt(-1);
+            if (horizon < 1 || horizon > 10) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "horizon");
+            }
+            return new NoteTemplate.Chart(pivot(b, where, Dimension.REGION), k, horizon);
+        }
         return new NoteTemplate.Chart(pivot(b, where), k);
     }
 
-    private static NoteTemplate.Pivot pivot(JsonNode b, String where) {
-        Dimension rows;
+    private static NoteTemplate.Scenarios scenario(JsonNode b, String where) {
+        List<String> measures = new ArrayList<>();
+        b.path("measures").forEach(m -> measures.add(m.asString()));
+        if (measures.isEmpty() || measures.stream().anyMatch(m -> m == null || m.isBlank())) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "measures");
+        }
+        String year = b.path("year").isMissingNode() || b.path("year").isNull() ? null : b.path("year").asString();
+        return new NoteTemplate.Scenarios(b.path("id").asString(""), names(b, "caption", where),
+                text(b, "scenarios", where), measures, year);
+    }
+
+    private static NoteTemplate.Kpi kpi(JsonNode b, String where) {
+        NoteTemplate.KpiForm form;
         try {
-            rows = Dimension.of(text(b, "rows", where));
+            form = NoteTemplate.KpiForm.valueOf(b.path("form").asString("table").toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "rows");
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "form");
+        }
+        JsonNode m = b.path("measure");
+        if (!(m.isString() && !m.asString().isBlank()) && !m.isIntegralNumber()) {
+            throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "measure");
+        }
+        Names caption = form == NoteTemplate.KpiForm.TABLE ? names(b, "caption", where) : new Names("", "", "");
+        return new NoteTemplate.Kpi(b.path("id").asString(""), caption, m.isIntegralNumber()
+                ? String.valueOf(m.asLong()) : m.asString(), form);
+    }
+
+    private static NoteTemplate.Pivot pivot(JsonNode b, String where) {
+        return pivot(b, where, null);
+    }
+
+    /** A pivot; {@code rows} given: its rows whatever the block says, and "period" may stand for from = to. */
+    private static NoteTemplate.Pivot pivot(JsonNode b, String where, Dimension fixedRows) {
+        Dimension rows = fixedRows;
+        if (rows == null) {
+            try {
+                rows = Dimension.of(text(b, "rows", where));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.template.field", where, "rows");
+            }
         }
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         JsonNode f = b.path("filters");
@@ -234,8 +287,11 @@ public class NoteTemplates {
             filters.put(d, f.path(name).asString());
         }
         String dataset = b.path("dataset").isString() ? b.path("dataset").asString() : null;
+        boolean onePeriod = fixedRows != null && b.path("period").isString() && !b.has("from");
+        String from = onePeriod ? text(b, "period", where) : text(b, "from", where);
+        String to = onePeriod ? from : text(b, "to", where);
         return new NoteTemplate.Pivot(b.path("id").asString(""), names(b, "caption", where),
-                text(b, "indicator", where), rows, filters, text(b, "from", where), text(b, "to", where), dataset);
+                text(b, "indicator", where), rows, filters, from, to, dataset);
     }
 
     private NoteTemplate.Table table(JsonNode b, String where) {

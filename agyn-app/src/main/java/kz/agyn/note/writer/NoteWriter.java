@@ -51,13 +51,17 @@ public class NoteWriter {
     private final FigureFormatter formatter;
     private final MessageSource messages;
     private final WarehouseReader warehouse;
+    private final PolicyReader policy;
+    private final SeriesForecasts forecasts;
 
     public NoteWriter(NoteFigures figures, FigureFormatter formatter, MessageSource messages,
-                      WarehouseReader warehouse) {
+                      WarehouseReader warehouse, PolicyReader policy, SeriesForecasts forecasts) {
         this.figures = figures;
         this.formatter = formatter;
         this.messages = messages;
         this.warehouse = warehouse;
+        this.policy = policy;
+        this.forecasts = forecasts;
     }
 
     /** The template with its default parameters, from the current data, dated today when it bears no date. */
@@ -85,8 +89,18 @@ public class NoteWriter {
                 parts.add(run.table(t, ++tables));
             } else if (block instanceof NoteTemplate.Pivot t) {
                 parts.add(run.pivot(t, ++tables));
+            } else if (block instanceof NoteTemplate.Chart c && c.kind() == NoteTemplate.ChartKind.MAP) {
+                parts.add(run.map(c, ++charts));
+            } else if (block instanceof NoteTemplate.Chart c && c.kind() == NoteTemplate.ChartKind.FAN) {
+                parts.add(run.fan(c, ++charts));
             } else if (block instanceof NoteTemplate.Chart c) {
                 parts.add(run.chart(c, ++charts));
+            } else if (block instanceof NoteTemplate.Scenarios c) {
+                parts.add(run.scenarios(c, ++tables));
+            } else if (block instanceof NoteTemplate.Kpi k && k.form() == NoteTemplate.KpiForm.SENTENCE) {
+                parts.add(run.kpiSentence(k));
+            } else if (block instanceof NoteTemplate.Kpi k) {
+                parts.add(run.kpiTable(k, ++tables));
             } else if (block instanceof NoteTemplate.Contradictions) {
                 NoteDocument.Findings f = run.contradictions();
                 if (!f.findings().isEmpty()) {
@@ -110,7 +124,7 @@ public class NoteWriter {
                 run.text(h.addressee(), false, null), run.text(h.author(), false, null),
                 h.date() != null ? h.date() : parameters.date(), run.text(h.kind(), false, null),
                 run.text(h.title(), false, null), run.text(h.keywords(), false, null), parts, references,
-                List.copyOf(run.data.values()));
+                List.copyOf(run.data.values()), new NoteParameters.Pins(run.runs, run.kpis));
     }
 
     /** A region Agyn knows (or the country) and a year, else a refusal saying which and what it takes. */
@@ -172,6 +186,9 @@ public class NoteWriter {
         final NoteParameters parameters;
         /** The source and version each warehouse indicator was read from, in order of first use. */
         final Map<String, NoteParameters.DataVersion> data = new LinkedHashMap<>();
+        /** The scenario run each scenario block read, by the scenarios it named; each measure's KPI as read. */
+        final Map<String, java.util.UUID> runs = new LinkedHashMap<>();
+        final Map<Long, KpiFigures> kpis = new LinkedHashMap<>();
         /** Where the writing is ("block 4", "header"), for a refusal to say. */
         String where = "";
         int referencesAt = -1;
@@ -201,6 +218,8 @@ public class NoteWriter {
                 return warehouse.regionName(parameters.region(), locale).orElse(parameters.region());
             } else if (name.equals("period") && template.parameters().containsKey("period")) {
                 return parameters.period();
+            } else if (name.equals("scenarios") && template.parameters().containsKey("scenarios")) {
+                return parameters.scenarios() == null ? "" : parameters.scenarios();
             } else if (minus.matches() && template.parameters().containsKey("period")) {
                 return String.valueOf(Integer.parseInt(parameters.period()) - Integer.parseInt(minus.group(1)));
             }
@@ -386,6 +405,163 @@ public class NoteWriter {
                     d.sourceLine(), String.join("; ", words), png, ChartImage.WIDTH, ChartImage.HEIGHT);
         }
 
+        /**
+         * The regions shaded by the pivot's value in one period (the block's {@code from}..{@code to} read, the last
+         * period drawn), with a legend of classes and the regions' names in the note's language.
+         */
+        NoteDocument.Chart map(NoteTemplate.Chart c, int number) {
+            NoteTemplate.Pivot asked = c.data();
+            NoteTemplate.Pivot byRegion = new NoteTemplate.Pivot(asked.id(), asked.caption(), asked.indicator(),
+                    kz.agyn.warehouse.Dimension.REGION, asked.filters(), asked.to(), asked.to(), asked.dataset());
+            PivotData d = read(byRegion);
+            String period = d.periods().get(d.periods().size() - 1);
+            Map<String, java.math.BigDecimal> values = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
+            List<String> words = new ArrayList<>();
+            for (int i = 0; i < d.codes().size(); i++) {
+                String code = d.codes().get(i);
+                if (WarehouseReader.total(kz.agyn.warehouse.Dimension.REGION, code)) {
+                    continue;
+                }
+                kz.agyn.warehouse.Observation o = d.at(code, period);
+                if (o == null) {
+                    continue;
+                }
+                boolean withheld = kz.agyn.warehouse.Disclosure.suppressed(warehouse.unit(o.indicator()),
+                        o.scaledValue());
+                if (!withheld) {
+                    values.put(code, o.scaledValue());
+                }
+                words.add(d.labels().get(i) + " " + value(o));
+            }
+            for (String kato : MapImage.regions()) {
+                labels.put(kato, MapImage.shortName(warehouse.regionName(kato, locale).orElse(kato)));
+            }
+            String unit = msg("note.write.unit." + warehouse.unit(asked.indicator()), locale);
+            byte[] png = MapImage.render(values, labels, unit, msg("note.write.map.noData", locale), locale);
+            return new NoteDocument.Chart(number, msg("note.write.chartLabel", locale, number),
+                    d.caption() + ", " + period, d.sourceLine(), String.join("; ", words), png, MapImage.WIDTH,
+                    MapImage.HEIGHT);
+        }
+
+        /**
+         * A series and its forecast: the observed values (the pivot's total row over its periods) and, for
+         * {@code horizon} years after them, the forecast's median with its 80% and 95% intervals as shaded bands,
+         * forecast by kz.agyn.forecast's engine (the method its backtest chooses). Read at the pinned version, and
+         * the engine is deterministic, so an issued note's fan is drawn again the same.
+         */
+        NoteDocument.Chart fan(NoteTemplate.Chart c, int number) {
+            NoteTemplate.Pivot asked = c.data();
+            PivotData d = read(asked);
+            List<String> periods = d.periods();
+            String code = d.codes().get(d.codes().size() - 1);
+            double[] y = new double[periods.size()];
+            for (int i = 0; i < periods.size(); i++) {
+                kz.agyn.warehouse.Observation o = d.at(code, periods.get(i));
+                if (o == null) {
+                    throw new UserException(UserException.Kind.INVALID, "note.write.fan.gap", template.code(),
+                            where, periods.get(i));
+                }
+                y[i] = o.scaledValue().doubleValue();
+            }
+            int horizon = Math.max(1, c.horizon());
+            SeriesForecasts.Fan p;
+            try {
+                p = forecasts.forecast(y, horizon);
+            } catch (UserException e) {
+                throw new UserException(UserException.Kind.INVALID, "note.write.fan.cannot", template.code(), where,
+                        msg(e.code(), locale, e.args()));
+            }
+            List<String> future = new ArrayList<>();
+            int last = Integer.parseInt(periods.get(periods.size() - 1).substring(0, 4));
+            for (int k = 1; k <= horizon; k++) {
+                future.add(String.valueOf(last + k));
+            }
+            kz.agyn.platform.format.Numbers numbers = new kz.agyn.platform.format.Numbers(locale);
+            kz.agyn.platform.format.Decimals dec = kz.agyn.platform.format.Decimals.upTo(0);
+            List<String> said = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                said.add(periods.get(i) + " " + value(d.at(code, periods.get(i))));
+            }
+            for (int k = 0; k < horizon; k++) {
+                said.add(msg("note.write.fan.point", locale, future.get(k), numbers.number(p.median()[k], dec),
+                        numbers.range(p.lo80()[k], p.hi80()[k], dec), numbers.range(p.lo95()[k], p.hi95()[k], dec)));
+            }
+            String unit = msg("note.write.unit." + warehouse.unit(asked.indicator()), locale);
+            byte[] png = FanImage.render(periods, y, future, p.median(), p.lo80(), p.hi80(), p.lo95(), p.hi95(), unit,
+                    new String[] {msg("note.write.fan.observed", locale), msg("note.write.fan.median", locale),
+                        msg("note.write.fan.band80", locale), msg("note.write.fan.band95", locale)}, locale);
+            String caption = d.caption() + " " + msg("note.write.fan.caption", locale,
+                    msg("note.write.fan.method." + p.method(), locale));
+            return new NoteDocument.Chart(number, msg("note.write.chartLabel", locale, number), caption,
+                    d.sourceLine(), String.join("; ", said), png, FanImage.WIDTH, FanImage.HEIGHT);
+        }
+
+        /**
+         * Policy scenarios against the baseline in one year of the newest finished run that compared them all (or
+         * the run an issued note read): a row per measure, the baseline's value, each scenario's and its
+         * difference; the source line cites the run, whose reference names it, its settings and the data versions
+         * it read.
+         */
+        NoteDocument.Table scenarios(NoteTemplate.Scenarios b, int number) {
+            String asked = parameters(b.scenarios());
+            PolicyReader.Comparison c = policy.compare(template.code(), where, asked, b.measures(),
+                    b.year() == null ? null : parameters(b.year()), parameters.pins().runs(), locale);
+            runs.put(c.key(), c.run().id());
+            int cite = number(PolicyReader.RUN_SOURCE + c.run().id());
+            return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number),
+                    parameters(b.caption().in(locale)) + ", " + c.year(), c.columns(), c.rows(),
+                    msg("note.write.scenario.source", locale, String.valueOf(cite)), null);
+        }
+
+        NoteDocument.Table kpiTable(NoteTemplate.Kpi k, int number) {
+            KpiFigures f = kpi(k);
+            PolicyReader.KpiText t = policy.kpiText(f, locale);
+            String cites = kpiCites(f);
+            return new NoteDocument.Table(number, msg("note.write.tableLabel", locale, number),
+                    parameters(k.caption().in(locale)) + ": " + f.name().in(locale),
+                    List.of(msg("note.write.kpi.what", locale), msg("note.write.kpi.value", locale)), t.rows(),
+                    msg("note.write.compiledFrom", locale, cites), null);
+        }
+
+        NoteDocument.Text kpiSentence(NoteTemplate.Kpi k) {
+            KpiFigures f = kpi(k);
+            String sentence = policy.kpiText(f, locale).sentence();
+            // The citation before the sentence's full stop, as the note cites running text.
+            int end = sentence.length();
+            while (end > 0 && ".!?…".indexOf(sentence.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            return new NoteDocument.Text(sentence.substring(0, end) + " [" + kpiCites(f) + "]"
+                    + sentence.substring(end));
+        }
+
+        private KpiFigures kpi(NoteTemplate.Kpi k) {
+            KpiFigures f = policy.kpi(template.code(), where, parameters(k.measure()), parameters.pins().kpis(),
+                    parameters.date(), locale);
+            kpis.put(f.measure(), f);
+            return f;
+        }
+
+        /**
+         * The KPI's sources cited: the register of measures (its baseline, target and deadline, and values reported
+         * by hand), and where its values come from: a warehouse dataset as every dataset is cited, or the registry.
+         */
+        private String kpiCites(KpiFigures f) {
+            TreeSet<Integer> numbers = new TreeSet<>();
+            numbers.add(number(PolicyReader.KPI_SOURCE + "MEASURES"));
+            for (KpiFigures.Source s : f.sources()) {
+                if (s.kind().equals("WAREHOUSE") && s.dataset() != null) {
+                    data.putIfAbsent("kpi:" + s.dataset(), new NoteParameters.DataVersion("kpi:" + s.dataset(),
+                            s.dataset(), s.version() == null ? 0 : s.version()));
+                    numbers.add(number(WAREHOUSE_SOURCE + s.dataset()));
+                } else if (s.kind().equals("REGISTRY")) {
+                    numbers.add(number(PolicyReader.KPI_SOURCE + s.kind() + (s.synthetic() ? ":synthetic" : "")));
+                }
+            }
+            return String.join(", ", numbers.stream().map(String::valueOf).toList());
+        }
+
         void used(kz.agyn.warehouse.Observation o) {
             data.putIfAbsent(o.indicator(), new NoteParameters.DataVersion(o.indicator(), o.dataset(), o.version()));
         }
@@ -483,6 +659,10 @@ public class NoteWriter {
         List<NoteDocument.Reference> references() {
             List<NoteDocument.Reference> out = new ArrayList<>();
             cited.forEach((code, n) -> {
+                if (code.startsWith(PolicyReader.RUN_SOURCE) || code.startsWith(PolicyReader.KPI_SOURCE)) {
+                    out.add(new NoteDocument.Reference(n, policy.reference(code, locale, parameters.date())));
+                    return;
+                }
                 if (code.startsWith(WAREHOUSE_SOURCE)) {
                     out.add(new NoteDocument.Reference(n, datasetReference(code.substring(WAREHOUSE_SOURCE.length()))));
                     return;

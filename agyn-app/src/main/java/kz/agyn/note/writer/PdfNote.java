@@ -9,9 +9,15 @@ import java.io.UncheckedIOException;
 
 /**
  * A note as PDF, laid out from its XHTML with DejaVu Sans embedded: the Kazakh letters ә ғ қ ң ө ұ ү һ і are
- * not in the PDF standard fonts, so a PDF that relied on the reader's fonts would show boxes.
+ * not in the PDF standard fonts, so a PDF that relied on the reader's fonts would show boxes. Written as PDF/A-2u
+ * (decision 0052): every font embedded with its Unicode mapping, an sRGB output intent (the JDK's own sRGB
+ * profile), and XMP metadata declaring the conformance, so that an archive keeps the note readable as issued.
  */
 public final class PdfNote {
+
+    /** The output intent's profile: sRGB as the JDK ships it, the colour space every picture and text is in. */
+    private static final byte[] SRGB = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+            .getData();
 
     private PdfNote() {
     }
@@ -27,6 +33,8 @@ public final class PdfNote {
                     BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(HtmlNote.document(d), null);
             builder.withProducer("Agyn");
+            builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_2_U);
+            builder.useColorProfile(SRGB);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {

@@ -101,4 +101,38 @@ class NoteCheckerTest extends AgynTest {
             assertThat(f.expected().get(0).value()).isEqualTo("75");
         });
     }
+
+    /**
+     * A table of scenarios holds projections, not the year's facts: a scenario's emigrants contradict neither the
+     * text's emigrants nor each other, nor are they set against the warehouse; without a source they are still
+     * reported.
+     */
+    @Test
+    void aScenarioTableHoldsProjectionsThatContradictNoFact() {
+        String text = """
+                In 2024 the number of people who left Kazakhstan was 30,946 [1].
+
+                Table 1. Scenarios against the baseline, 2029
+
+                Measure\tBaseline\tResearchers' pay +30%\tDifference from the baseline
+                Emigrants a year, persons\t7,000\t8,000\t+1,000
+                Compiled by the author from the scenario run [2].
+
+                Table 2. Scenarios against the baseline, 2030
+
+                Measure\tBaseline\tResearchers' pay +30%
+                Emigrants a year, persons\t7,100\t8,100
+
+                1. Agyn. Emigration [Data set].
+
+                2. Agyn. Policy scenario run [Data set].
+                """;
+        NoteChecker.Report r = checker.check(text);
+        assertThat(r.figures()).filteredOn(f -> f.place().inTable())
+                .allMatch(f -> f.role() == Figure.Role.PROJECTION);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(Finding.Kind.UNSOURCED);
+            assertThat(f.figures()).extracting(Figure::text).containsExactly("7,100", "8,100");
+        });
+    }
 }

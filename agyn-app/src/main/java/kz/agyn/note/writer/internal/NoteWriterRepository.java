@@ -25,8 +25,8 @@ public class NoteWriterRepository {
 
     /** An issued note without its files. */
     public record IssueRow(UUID id, String templateCode, int templateVersion, String language, String region,
-                           String period, LocalDate issuedOn, String dataVersions, String issuedBy,
-                           OffsetDateTime issuedAt, UUID jobId, String title, boolean written) {
+                           String period, String scenarios, LocalDate issuedOn, String dataVersions, String pins,
+                           String issuedBy, OffsetDateTime issuedAt, UUID jobId, String title, boolean written) {
     }
 
     public boolean hasTemplate(String code, int version) {
@@ -68,20 +68,22 @@ public class NoteWriterRepository {
     }
 
     public void insertIssue(UUID id, String code, int version, String language, String region, String period,
-                            LocalDate issuedOn, String by, UUID jobId) {
+                            String scenarios, LocalDate issuedOn, String by, UUID jobId) {
         jdbc.sql("""
-                INSERT INTO note_issue (id, template_code, template_version, language, region, period, issued_on,
-                                        issued_by, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, code, version, language, region, period, issuedOn, by, jobId).update();
+                INSERT INTO note_issue (id, template_code, template_version, language, region, period, scenarios,
+                                        issued_on, issued_by, job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, code, version, language, region, period, scenarios, issuedOn, by, jobId).update();
     }
 
     public void setJob(UUID id, UUID jobId) {
         jdbc.sql("UPDATE note_issue SET job_id = ? WHERE id = ?").params(jobId, id).update();
     }
 
-    public void written(UUID id, String title, String dataVersions, byte[] docx, byte[] pdf, byte[] html) {
-        jdbc.sql("UPDATE note_issue SET title = ?, data_versions = ?, docx = ?, pdf = ?, html = ? WHERE id = ?")
-                .params(title, dataVersions, docx, pdf, html, id).update();
+    public void written(UUID id, String title, String dataVersions, String pins, byte[] docx, byte[] pdf,
+                        byte[] html) {
+        jdbc.sql("""
+                UPDATE note_issue SET title = ?, data_versions = ?, pins = ?, docx = ?, pdf = ?, html = ?
+                 WHERE id = ?""").params(title, dataVersions, pins, docx, pdf, html, id).update();
     }
 
     public void delete(UUID id) {
@@ -107,14 +109,15 @@ public class NoteWriterRepository {
     }
 
     private static final String ISSUE = """
-            SELECT id, template_code, template_version, language, region, period, issued_on, data_versions,
-                   issued_by, issued_at, job_id, title, pdf IS NOT NULL AS written FROM note_issue""";
+            SELECT id, template_code, template_version, language, region, period, scenarios, issued_on,
+                   data_versions, pins, issued_by, issued_at, job_id, title, pdf IS NOT NULL AS written
+              FROM note_issue""";
 
     private static IssueRow issue(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new IssueRow(rs.getObject("id", UUID.class), rs.getString("template_code"),
                 rs.getInt("template_version"), rs.getString("language"), rs.getString("region"),
-                rs.getString("period"), rs.getObject("issued_on", LocalDate.class), rs.getString("data_versions"),
-                rs.getString("issued_by"), rs.getObject("issued_at", OffsetDateTime.class),
+                rs.getString("period"), rs.getString("scenarios"), rs.getObject("issued_on", LocalDate.class),
+                rs.getString("data_versions"), rs.getString("pins"), rs.getString("issued_by"), rs.getObject("issued_at", OffsetDateTime.class),
                 rs.getObject("job_id", UUID.class), rs.getString("title"), rs.getBoolean("written"));
     }
 

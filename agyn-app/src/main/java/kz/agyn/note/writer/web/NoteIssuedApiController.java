@@ -30,9 +30,12 @@ class NoteIssuedApiController {
 
     /**
      * What to issue; {@code version} null for the template's current one, {@code region} a KATO code or KZ and
-     * {@code period} a year where the template takes them (its defaults otherwise), {@code language} kk, ru or en.
+     * {@code period} a year where the template takes them (its defaults otherwise), {@code scenarios} the codes of
+     * the scenarios a template comparing scenarios compares (its own choice otherwise), {@code language} kk, ru or
+     * en.
      */
-    record IssueRequest(String template, Integer version, String region, String period, String language) {
+    record IssueRequest(String template, Integer version, String region, String period, List<String> scenarios,
+                        String language) {
     }
 
     record Started(UUID id, URI status) {
@@ -51,7 +54,7 @@ class NoteIssuedApiController {
     @PostMapping("/api/v1/notes/issued")
     @Operation(summary = "Issue a note: written at once, laid out as DOCX, PDF and HTML by a job",
             description = "Body: {\"template\": \"regional-note\", \"region\": \"330000000\", \"period\": \"2024\", "
-                    + "\"language\": \"kk\"}. Answers 202 with the note's id; GET /api/v1/notes/issued/{id} shows its "
+                    + "\"language\": \"kk\"}; a note comparing scenarios also takes \"scenarios\": [\"CODE\", …]. Answers 202 with the note's id; GET /api/v1/notes/issued/{id} shows its "
                     + "job, and its files are at /api/v1/notes/issued/{id}.docx, .pdf and .html once written. A "
                     + "template, region or language that does not exist, or a query that finds nothing, is a 4xx "
                     + "problem in the caller's language.")
@@ -59,7 +62,9 @@ class NoteIssuedApiController {
         if (request == null || request.template() == null || request.template().isBlank()) {
             throw new UserException(UserException.Kind.INVALID, "note.write.unknownTemplate", "");
         }
-        UUID id = issues.issue(request.template(), request.version(), request.region(), request.period(),
+        String scenarios = request.scenarios() == null ? null : String.join(",", request.scenarios().stream()
+                .filter(java.util.Objects::nonNull).map(String::trim).filter(c -> !c.isEmpty()).toList());
+        UUID id = issues.issue(request.template(), request.version(), request.region(), request.period(), scenarios,
                 request.language() == null ? "kk" : request.language(), LocalDate.now(), user.getName());
         URI status = URI.create("/api/v1/notes/issued/" + id);
         return ResponseEntity.accepted().location(status).body(new Started(id, status));

@@ -32,17 +32,26 @@ class NoteIssuedController {
     private final NoteTemplates templates;
     private final ReferenceData reference;
     private final MessageSource messages;
+    private final kz.agyn.note.writer.ScenarioRuns scenarios;
 
     NoteIssuedController(NoteIssues issues, NoteTemplates templates, ReferenceData reference,
-                         MessageSource messages) {
+                         MessageSource messages, kz.agyn.note.writer.ScenarioRuns scenarios) {
         this.issues = issues;
         this.templates = templates;
         this.reference = reference;
         this.messages = messages;
+        this.scenarios = scenarios;
     }
 
     /** A choice of the region list: the country first, then the current regions by name. */
     record RegionChoice(String code, String name) {
+    }
+
+    /**
+     * A scenario the form offers: a shipped one by its code (as templates name them), a user's by its number; its
+     * name in the reader's language.
+     */
+    record ScenarioChoice(String code, String name) {
     }
 
     @GetMapping("/note/issued")
@@ -71,10 +80,14 @@ class NoteIssuedController {
     @PostMapping("/note/issued")
     String issue(@RequestParam String template, @RequestParam(required = false) Integer version,
                  @RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                 @RequestParam(required = false) List<String> scenarios,
                  @RequestParam(defaultValue = "kk") String language, Model model, Locale locale,
                  Authentication user) {
         try {
-            UUID id = issues.issue(template, version, region, period, language, LocalDate.now(), user.getName());
+            String chosen = scenarios == null ? null : String.join(",", scenarios.stream().map(String::trim)
+                    .filter(c -> !c.isEmpty()).toList());
+            UUID id = issues.issue(template, version, region, period, chosen, language, LocalDate.now(),
+                    user.getName());
             return "redirect:/note/issued?note=" + id;
         } catch (UserException e) {
             fill(model, locale);
@@ -101,6 +114,9 @@ class NoteIssuedController {
                 .sorted(java.util.Comparator.comparing((Region r) -> r.names().in(locale)))
                 .forEach(r -> regions.add(new RegionChoice(r.kato(), r.names().in(locale))));
         model.addAttribute("regions", regions);
+        model.addAttribute("scenarios", scenarios.scenarios().stream().map(s -> s.shipped() != null
+                ? new ScenarioChoice(s.shipped(), messages.getMessage("scenario.shipped." + s.shipped() + ".name",
+                null, s.shipped(), locale)) : new ScenarioChoice(String.valueOf(s.id()), s.name())).toList());
         // The history names templates and regions in the reader's language, not by their codes.
         java.util.Map<String, String> regionNames = new java.util.HashMap<>();
         regions.forEach(r -> regionNames.put(r.code(), r.name()));
