@@ -54,7 +54,8 @@ class NoteIssuedApiController {
     @PostMapping("/api/v1/notes/issued")
     @Operation(summary = "Issue a note: written at once, laid out as DOCX, PDF and HTML by a job",
             description = "Body: {\"template\": \"regional-note\", \"region\": \"330000000\", \"period\": \"2024\", "
-                    + "\"language\": \"kk\"}; a note comparing scenarios also takes \"scenarios\": [\"CODE\", …]. Answers 202 with the note's id; GET /api/v1/notes/issued/{id} shows its "
+                    + "\"language\": \"kk\"}; a note comparing scenarios also takes \"scenarios\": [\"CODE\", …]. "
+                    + "Answers 202 with the note's id; GET /api/v1/notes/issued/{id} shows its "
                     + "job, and its files are at /api/v1/notes/issued/{id}.docx, .pdf and .html once written. A "
                     + "template, region or language that does not exist, or a query that finds nothing, is a 4xx "
                     + "problem in the caller's language.")
