@@ -71,7 +71,7 @@ class NoteIssuedApiController {
         return ResponseEntity.accepted().location(status).body(new Started(id, status));
     }
 
-    // The id alone, so that "{id}.pdf" goes to file() (a bare {id} would be the more specific match and fail on ".pdf").
+    // The id alone, so that "{id}.pdf" goes to file(): a bare {id} would be the more specific match and fail on ".pdf".
     @GetMapping("/api/v1/notes/issued/{id:[0-9a-fA-F-]+}")
     @Operation(summary = "One issued note: parameters, data versions read, and its job's state and progress")
     NoteIssues.Issued one(@PathVariable UUID id) {
