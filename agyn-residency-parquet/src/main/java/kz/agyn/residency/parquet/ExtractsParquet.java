@@ -1,0 +1,680 @@
+package kz.agyn.residency.parquet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import kz.agyn.residency.engine.ExtractException;
+import kz.agyn.residency.engine.ExtractProblem;
+import kz.agyn.residency.engine.Extracts;
+import kz.agyn.residency.engine.Period;
+import kz.agyn.residency.engine.PersonKeys;
+import kz.agyn.residency.engine.Register;
+import org.apache.parquet.format.ColumnChunk;
+import org.apache.parquet.format.RowGroup;
+import org.apache.parquet.format.Type;
+
+/**
+ * The Parquet form of the register extracts (docs/formats/register-extracts.md, "Parquet"): {@code extracts.parquet},
+ * {@code crossings.parquet} and {@code statuses.parquet}, each a file or a folder of part files, read together into
+ * one {@link Extracts}, all or nothing, with the refusals of the CSV reader and of the Spark job: a missing column or
+ * one of another type, a file that is not Parquet or is truncated, a person that is not a 64-hex-digit key (an IIN in
+ * clear separately), an unknown register, a duplicate person × register row, a mask with a bit past the period, an
+ * attribute out of its form, and in crossings and statuses an unknown person, direction, event or month. Problems
+ * name the file, the row (counted from 1 across part files) and the column, never a value (up to
+ * {@value #MAX_PROBLEMS}); {@link ExtractException} is thrown and nothing is returned.
+ *
+ * <p>Built for a whole country: columns are read a row group at a time, pages decoded whole into arrays, the person
+ * key compared with the row before as bytes (rows of one person are expected together, so most rows cost no hex
+ * decoding and no look-up) and decoded from the bytes into the key array without making a String; persons not
+ * together are found by an open-addressing index over that same array.
+ */
+public final class ExtractsParquet {
+
+    public static final int MAX_PROBLEMS = 50;
+    public static final String EXTRACTS = "extracts.parquet";
+    public static final String CROSSINGS = "crossings.parquet";
+    public static final String STATUSES = "statuses.parquet";
+
+    private static final List<String> EXTRACT_COLUMNS =
+            List.of("person", "register", "mask", "region", "age", "sex", "isced", "isco");
+    private static final List<Type> EXTRACT_TYPES = List.of(Type.BYTE_ARRAY, Type.BYTE_ARRAY, Type.INT32,
+            Type.BYTE_ARRAY, Type.INT32, Type.BYTE_ARRAY, Type.INT32, Type.BYTE_ARRAY);
+    private static final List<String> CROSSING_COLUMNS = List.of("person", "date", "direction");
+    private static final List<Type> CROSSING_TYPES = List.of(Type.BYTE_ARRAY, Type.INT32, Type.BYTE_ARRAY);
+    private static final List<String> STATUS_COLUMNS = List.of("person", "month", "event");
+    private static final List<Type> STATUS_TYPES = List.of(Type.BYTE_ARRAY, Type.BYTE_ARRAY, Type.BYTE_ARRAY);
+    private static final String REGISTER_CODES =
+            String.join(", ", Arrays.stream(Register.values()).map(Enum::name).toList());
+    private static final byte[][] REGISTER_BYTES = new byte[Register.COUNT][];
+
+    static {
+        for (int r = 0; r < Register.COUNT; r++) {
+            REGISTER_BYTES[r] = Register.at(r).name().getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private ExtractsParquet() {
+    }
+
+    /** Whether a file starts as Parquet does ({@code PAR1}); a folder is looked at by its first part. */
+    public static boolean isParquet(byte[] head) {
+        return head != null && head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R'
+                && head[3] == '1';
+    }
+
+    /**
+     * Reads the three tables of one period; {@code crossings} and {@code statuses} may be null or absent.
+     *
+     * @throws ExtractException when anything is wrong, with every problem found (up to {@value #MAX_PROBLEMS})
+     */
+    public static Extracts read(Period period, Path extracts, Path crossings, Path statuses) {
+        return new Reading(period).all(extracts, crossings, statuses);
+    }
+
+    /** Reads {@code extracts.parquet}, and when there {@code crossings.parquet} and {@code statuses.parquet}. */
+    public static Extracts read(Period period, Path folder) {
+        return read(period, folder.resolve(EXTRACTS), folder.resolve(CROSSINGS), folder.resolve(STATUSES));
+    }
+
+    private static final class Reading {
+        private final Period period;
+        private final int outside;
+        private final List<ExtractProblem> problems = new ArrayList<>();
+        private final Keys keys = new Keys();
+        private int capacity;
+        private int persons;
+        private int[] masks;
+        private short[] seen;
+        private byte[] region;
+        private byte[] age;
+        private byte[] sex;
+        private byte[] isced;
+        private byte[] isco;
+
+        Reading(Period period) {
+            this.period = period;
+            this.outside = ~period.allMonths();
+        }
+
+        Extracts all(Path extractsFile, Path crossingsFile, Path statusesFile) {
+            try (ParquetTable x = open(EXTRACTS, extractsFile, EXTRACT_COLUMNS, EXTRACT_TYPES)) {
+                if (x != null) {
+                    readExtracts(x);
+                }
+            } catch (Stop stop) {
+                // problems say why
+            }
+            int n = persons;
+            int[] lastExit = new int[n];
+            int[] lastEntry = new int[n];
+            Arrays.fill(lastExit, Extracts.NO_DAY);
+            Arrays.fill(lastEntry, Extracts.NO_DAY);
+            short[] deregistered = months(n);
+            short[] died = months(n);
+            short[] confirmed = months(n);
+            if (problems.isEmpty() && crossingsFile != null && Files.exists(crossingsFile)) {
+                try (ParquetTable c = open(CROSSINGS, crossingsFile, CROSSING_COLUMNS, CROSSING_TYPES)) {
+                    if (c != null) {
+                        readCrossings(c, lastExit, lastEntry);
+                    }
+                } catch (Stop stop) {
+                    // problems say why
+                }
+            }
+            if (problems.isEmpty() && statusesFile != null && Files.exists(statusesFile)) {
+                try (ParquetTable s = open(STATUSES, statusesFile, STATUS_COLUMNS, STATUS_TYPES)) {
+                    if (s != null) {
+                        readStatuses(s, deregistered, died, confirmed);
+                    }
+                } catch (Stop stop) {
+                    // problems say why
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ExtractException(problems);
+            }
+            return new Extracts(period, n, keys.bytes, masks, region, age, sex, isced, isco, lastExit, lastEntry,
+                    deregistered, died, confirmed);
+        }
+
+        /** Opens a table and checks its columns; null (reported) when it cannot be used. */
+        private ParquetTable open(String name, Path path, List<String> columns, List<Type> types) {
+            ParquetTable t;
+            try {
+                t = ParquetTable.open(name, path);
+            } catch (ParquetTable.Refused e) {
+                problem(name, 0, e.code, e.details);
+                return null;
+            }
+            for (int p = 0; p < t.parts.size(); p++) {
+                for (int i = 0; i < columns.size(); i++) {
+                    int c = t.column(p, columns.get(i));
+                    if (c < 0) {
+                        problem(name, 0, "residency.parquet.missingColumn", columns.get(i));
+                        continue;
+                    }
+                    ParquetTable.Leaf leaf = t.parts.get(p).leaves().get(c);
+                    Type want = types.get(i);
+                    boolean ok = leaf.type() == want || want == Type.BYTE_ARRAY
+                            && leaf.type() == Type.FIXED_LEN_BYTE_ARRAY;
+                    if (!ok) {
+                        problem(name, 0, "residency.parquet.badType", columns.get(i),
+                                want == Type.INT32 ? "INT32" : "BYTE_ARRAY (STRING)");
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    t.close();
+                    return null;
+                }
+            }
+            return t;
+        }
+
+        /** Reading stopped: too many problems, or a page that cannot be read. */
+        private static final class Stop extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Stop() {
+                super(null, null, false, false);
+            }
+        }
+
+        /** Row group by row group, each column through its cursor, the rows in file order. */
+        private interface RowVisitor {
+            void row(ColumnCursor[] c, long row) throws java.io.IOException;
+        }
+
+        private void rows(ParquetTable t, List<String> columns, RowVisitor visitor, Runnable afterGroup) {
+            long row = 0;
+            String column = columns.get(0);
+            try {
+                for (int p = 0; p < t.parts.size(); p++) {
+                    ParquetTable.Part part = t.parts.get(p);
+                    ColumnCursor[] c = new ColumnCursor[columns.size()];
+                    ParquetTable.Leaf[] leaves = new ParquetTable.Leaf[columns.size()];
+                    for (int i = 0; i < c.length; i++) {
+                        leaves[i] = part.leaves().get(t.column(p, columns.get(i)));
+                        c[i] = new ColumnCursor(columns.get(i), leaves[i]);
+                    }
+                    for (RowGroup rg : part.meta().getRow_groups()) {
+                        for (int i = 0; i < c.length; i++) {
+                            column = columns.get(i);
+                            ColumnChunk cc = rg.getColumns().get(leaves[i].index());
+                            c[i].chunk(ParquetTable.chunk(part, rg, leaves[i]), cc.getMeta_data().getCodec());
+                        }
+                        long end = row + rg.getNum_rows();
+                        column = columns.get(0);
+                        while (row < end) {
+                            row++;
+                            visitor.row(c, row);
+                        }
+                        if (afterGroup != null) {
+                            afterGroup.run();
+                        }
+                    }
+                }
+            } catch (Codecs.UnsupportedCodecException e) {
+                problem(t.name, 0, "residency.parquet.codec", column, e.getMessage());
+                throw new Stop();
+            } catch (java.io.IOException | RuntimeException e) {
+                if (e instanceof Stop s) {
+                    throw s;
+                }
+                // A damaged page or chunk: the file cannot be trusted past here.
+                problem(t.name, row, "residency.parquet.unreadable", column);
+                throw new Stop();
+            }
+        }
+
+        private void readExtracts(ParquetTable t) {
+            long total = t.rows();
+            capacity = (int) Math.max(1024, Math.min(total, 1 << 20));
+            masks = new int[capacity * Register.COUNT];
+            seen = new short[capacity];
+            region = filled(capacity);
+            age = filled(capacity);
+            sex = new byte[capacity];
+            isced = filled(capacity);
+            isco = filled(capacity);
+            keys.start(capacity);
+            byte[] previous = new byte[Extracts.KEY_BYTES * 2];
+            int[] previousPerson = {-1};
+            long[] rowsSoFar = {0};
+            boolean[] sized = {false};
+            int[] registerOfId = new int[0];
+            rows(t, EXTRACT_COLUMNS, (c, row) -> {
+                // person
+                int p = -1;
+                boolean bad = false;
+                if (!c[0].next()) {
+                    missing(EXTRACTS, row, "person");
+                    bad = true;
+                } else {
+                    byte[] b = c[0].bytes();
+                    int o = c[0].offset();
+                    int l = c[0].length();
+                    if (l == Extracts.KEY_BYTES * 2 && previousPerson[0] >= 0
+                            && Arrays.equals(b, o, o + l, previous, 0, l)) {
+                        p = previousPerson[0];
+                    } else {
+                        p = person(b, o, l, row, EXTRACTS, true);
+                        if (p >= 0) {
+                            System.arraycopy(b, o, previous, 0, l);
+                        }
+                        previousPerson[0] = p;
+                        bad = p < 0;
+                    }
+                }
+                // register
+                int r = -1;
+                if (!c[1].next()) {
+                    missing(EXTRACTS, row, "register");
+                } else {
+                    r = register(c[1].bytes(), c[1].offset(), c[1].length());
+                    if (r < 0) {
+                        // The value is not quoted back: it could be anything, an IIN included.
+                        problem(EXTRACTS, row, "residency.parquet.unknownRegister", REGISTER_CODES);
+                    }
+                }
+                int bits = 0;
+                if (!c[2].next()) {
+                    missing(EXTRACTS, row, "mask");
+                } else {
+                    bits = c[2].intValue();
+                    if ((bits & outside) != 0) {
+                        problem(EXTRACTS, row, "residency.parquet.maskTooLong", period.months());
+                    }
+                }
+                byte rg = c[3].next() ? code(c[3], 9, 9, row, "region", "residency.parquet.badRegion")
+                        : Extracts.UNKNOWN;
+                byte ag = c[4].next() ? number(c[4].intValue(), 0, 120, row, "age", "residency.parquet.badAge")
+                        : Extracts.UNKNOWN;
+                byte sx = c[5].next() ? sex(c[5], row) : 0;
+                byte ed = c[6].next() ? number(c[6].intValue(), 0, 8, row, "isced", "residency.parquet.badIsced")
+                        : Extracts.UNKNOWN;
+                byte oc = c[7].next() ? code(c[7], 2, 4, row, "isco", "residency.parquet.badIsco")
+                        : Extracts.UNKNOWN;
+                rowsSoFar[0] = row;
+                if (bad || r < 0 || !problems.isEmpty()) {
+                    if (problems.size() >= MAX_PROBLEMS) {
+                        throw new Stop();
+                    }
+                    return;
+                }
+                if ((seen[p] & (1 << r)) != 0) {
+                    problem(EXTRACTS, row, "residency.parquet.duplicate", Register.at(r).name());
+                    return;
+                }
+                seen[p] |= (short) (1 << r);
+                masks[p * Register.COUNT + r] = bits;
+                // The first register (in file order) that gives an attribute is taken, as in CSV.
+                if (region[p] == Extracts.UNKNOWN) {
+                    region[p] = rg;
+                }
+                if (age[p] == Extracts.UNKNOWN) {
+                    age[p] = ag;
+                }
+                if (sex[p] == 0) {
+                    sex[p] = sx;
+                }
+                if (isced[p] == Extracts.UNKNOWN) {
+                    isced[p] = ed;
+                }
+                if (isco[p] == Extracts.UNKNOWN) {
+                    isco[p] = oc;
+                }
+            }, () -> {
+                // After the first row group, when rows of a person come together, the number of persons is known
+                // from the share of rows per person: the arrays are sized once instead of doubling (a country's
+                // masks alone are a gigabyte; doubling would hold two of them).
+                if (!sized[0] && persons > 0 && rowsSoFar[0] >= 10_000 && persons * 1.5 < rowsSoFar[0]) {
+                    sized[0] = true;
+                    long expected = (long) Math.ceil(total * (persons / (double) rowsSoFar[0]) * 1.03) + 1024;
+                    if (expected > capacity) {
+                        grow((int) Math.min(expected, Integer.MAX_VALUE / Register.COUNT / 2));
+                    }
+                }
+            });
+        }
+
+        /**
+         * The number of the person whose key is {@code b[o, o + l)}, added when {@code add}; −1 (reported) when the
+         * value is not a key, or is unknown when not adding.
+         */
+        private int person(byte[] b, int o, int l, long row, String file, boolean add) {
+            if (l != Extracts.KEY_BYTES * 2 || !keys.parse(b, o)) {
+                String text = new String(b, o, Math.min(l, 64), StandardCharsets.UTF_8);
+                problem(file, row, PersonKeys.looksLikeIin(text) ? "residency.parquet.clearIin"
+                        : "residency.parquet.badPerson", "person");
+                return -1;
+            }
+            if (!add) {
+                int p = keys.find();
+                if (p < 0) {
+                    problem(file, row, "residency.parquet.unknownPerson");
+                }
+                return p;
+            }
+            int p = keys.find();
+            if (p >= 0) {
+                return p;
+            }
+            if (persons == capacity) {
+                grow((int) Math.min((long) capacity + (capacity >> 1) + 1024,
+                        Integer.MAX_VALUE / Register.COUNT / 2));
+            }
+            keys.add(persons);
+            return persons++;
+        }
+
+        private void grow(int to) {
+            int old = capacity;
+            capacity = to;
+            masks = Arrays.copyOf(masks, capacity * Register.COUNT);
+            seen = Arrays.copyOf(seen, capacity);
+            region = grow(region, old);
+            age = grow(age, old);
+            sex = Arrays.copyOf(sex, capacity);
+            isced = grow(isced, old);
+            isco = grow(isco, old);
+            keys.grow(capacity);
+        }
+
+        private byte[] grow(byte[] a, int old) {
+            byte[] out = Arrays.copyOf(a, capacity);
+            Arrays.fill(out, old, capacity, Extracts.UNKNOWN);
+            return out;
+        }
+
+        private static int register(byte[] b, int o, int l) {
+            for (int r = 0; r < Register.COUNT; r++) {
+                byte[] code = REGISTER_BYTES[r];
+                if (code.length == l && b[o] == code[0] && Arrays.equals(b, o, o + l, code, 0, l)) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        /** A code of {@code min}–{@code max} digits whose first two are kept (KATO oblast, ISCO sub-major). */
+        private byte code(ColumnCursor c, int min, int max, long row, String column, String problem) {
+            byte[] b = c.bytes();
+            int o = c.offset();
+            int l = c.length();
+            if (l == 0) {
+                return Extracts.UNKNOWN;
+            }
+            boolean digits = l >= min && l <= max;
+            for (int i = 0; i < l && digits; i++) {
+                digits = b[o + i] >= '0' && b[o + i] <= '9';
+            }
+            if (!digits) {
+                problem(EXTRACTS, row, problem, column);
+                return Extracts.UNKNOWN;
+            }
+            return (byte) ((b[o] - '0') * 10 + b[o + 1] - '0');
+        }
+
+        private byte number(int v, int min, int max, long row, String column, String problem) {
+            if (v >= min && v <= max) {
+                return (byte) v;
+            }
+            problem(EXTRACTS, row, problem, column, min, max);
+            return Extracts.UNKNOWN;
+        }
+
+        private byte sex(ColumnCursor c, long row) {
+            int l = c.length();
+            if (l == 0) {
+                return 0;
+            }
+            byte v = c.bytes()[c.offset()];
+            if (l == 1 && (v == 'M' || v == 'F')) {
+                return (byte) (v == 'M' ? 1 : 2);
+            }
+            problem(EXTRACTS, row, "residency.parquet.badSex", "sex");
+            return 0;
+        }
+
+        private void readCrossings(ParquetTable t, int[] lastExit, int[] lastEntry) {
+            rows(t, CROSSING_COLUMNS, (c, row) -> {
+                int p = c[0].next() ? person(c[0].bytes(), c[0].offset(), c[0].length(), row, CROSSINGS, false)
+                        : missing(CROSSINGS, row, "person");
+                boolean dated = c[1].next();
+                int day = dated ? c[1].intValue() : missing(CROSSINGS, row, "date");
+                int direction = -1;
+                if (!c[2].next()) {
+                    missing(CROSSINGS, row, "direction");
+                } else {
+                    direction = word(c[2], "EXIT", "ENTRY");
+                    if (direction < 0) {
+                        problem(CROSSINGS, row, "residency.parquet.badDirection");
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    throw new Stop();
+                }
+                if (p >= 0 && direction >= 0 && dated) {
+                    int[] last = direction == 0 ? lastExit : lastEntry;
+                    last[p] = Math.max(last[p], day);
+                }
+            }, null);
+        }
+
+        private void readStatuses(ParquetTable t, short[] deregistered, short[] died, short[] confirmed) {
+            rows(t, STATUS_COLUMNS, (c, row) -> {
+                int p = c[0].next() ? person(c[0].bytes(), c[0].offset(), c[0].length(), row, STATUSES, false)
+                        : missing(STATUSES, row, "person");
+                int m = -1;
+                if (!c[1].next()) {
+                    missing(STATUSES, row, "month");
+                } else {
+                    m = month(c[1].bytes(), c[1].offset(), c[1].length());
+                    if (m == Integer.MIN_VALUE) {
+                        problem(STATUSES, row, "residency.parquet.badMonth", "month");
+                        m = -1;
+                    } else if (m < 0 || m >= period.months()) {
+                        problem(STATUSES, row, "residency.parquet.monthOutside", "month");
+                        m = -1;
+                    }
+                }
+                int event = -1;
+                if (!c[2].next()) {
+                    missing(STATUSES, row, "event");
+                } else {
+                    event = word(c[2], "DEREGISTERED", "DIED", "PRESENT");
+                    if (event < 0) {
+                        problem(STATUSES, row, "residency.parquet.badEvent");
+                    }
+                }
+                if (problems.size() >= MAX_PROBLEMS) {
+                    throw new Stop();
+                }
+                if (p < 0 || m < 0 || event < 0) {
+                    return;
+                }
+                short[] target = event == 0 ? deregistered : event == 1 ? died : confirmed;
+                target[p] = (short) Math.max(target[p], m);
+            }, null);
+        }
+
+        /** The month index of a {@code YYYY-MM} text, or {@link Integer#MIN_VALUE} when it is not one. */
+        private int month(byte[] b, int o, int l) {
+            if (l != 7 || b[o + 4] != '-') {
+                return Integer.MIN_VALUE;
+            }
+            int y = 0;
+            for (int i = 0; i < 4; i++) {
+                int d = b[o + i] - '0';
+                if (d < 0 || d > 9) {
+                    return Integer.MIN_VALUE;
+                }
+                y = y * 10 + d;
+            }
+            int m1 = b[o + 5] - '0';
+            int m2 = b[o + 6] - '0';
+            if (m1 < 0 || m1 > 1 || m2 < 0 || m2 > 9) {
+                return Integer.MIN_VALUE;
+            }
+            int mo = m1 * 10 + m2;
+            if (mo < 1 || mo > 12) {
+                return Integer.MIN_VALUE;
+            }
+            return (y - period.start().getYear()) * 12 + mo - period.start().getMonthValue();
+        }
+
+        /** The position of the cursor's value among {@code words}, or −1. */
+        private static int word(ColumnCursor c, String... words) {
+            byte[] b = c.bytes();
+            int o = c.offset();
+            int l = c.length();
+            for (int i = 0; i < words.length; i++) {
+                String w = words[i];
+                if (w.length() != l) {
+                    continue;
+                }
+                boolean same = true;
+                for (int k = 0; k < l && same; k++) {
+                    same = b[o + k] == w.charAt(k);
+                }
+                if (same) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** A required value that is null; returns −1. */
+        private int missing(String file, long row, String column) {
+            problem(file, row, "residency.parquet.noValue", column);
+            return -1;
+        }
+
+        private void problem(String file, long row, String code, Object... details) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new ExtractProblem(file, row, code, List.of(details)));
+            }
+        }
+    }
+
+    /**
+     * Person keys as 32 bytes each in the array that becomes the extracts' own, with an open-addressing index of
+     * person numbers over it; {@link #parse} decodes 64 hex digits into a scratch key.
+     */
+    private static final class Keys {
+        private static final byte[] HEX = new byte[256];
+
+        static {
+            Arrays.fill(HEX, (byte) -1);
+            for (int i = 0; i < 10; i++) {
+                HEX['0' + i] = (byte) i;
+            }
+            for (int i = 0; i < 6; i++) {
+                HEX['a' + i] = (byte) (10 + i);
+                HEX['A' + i] = (byte) (10 + i);
+            }
+        }
+
+        byte[] bytes = new byte[0];
+        private final byte[] key = new byte[Extracts.KEY_BYTES];
+        private int[] slots = new int[0];
+        private int size;
+
+        void start(int capacity) {
+            bytes = new byte[capacity * Extracts.KEY_BYTES];
+            slots = new int[slotsFor(capacity)];
+            Arrays.fill(slots, -1);
+        }
+
+        private static int slotsFor(int capacity) {
+            return Integer.highestOneBit(Math.max(16, capacity)) * 4;
+        }
+
+        void grow(int capacity) {
+            bytes = Arrays.copyOf(bytes, capacity * Extracts.KEY_BYTES);
+            int want = slotsFor(capacity);
+            if (want > slots.length) {
+                slots = new int[want];
+                Arrays.fill(slots, -1);
+                for (int p = 0; p < size; p++) {
+                    place(p);
+                }
+            }
+        }
+
+        /** Decodes 64 hex digits at {@code b[o..]} into the scratch key; false when they are not that. */
+        boolean parse(byte[] b, int o) {
+            int bad = 0;
+            for (int i = 0; i < Extracts.KEY_BYTES; i++) {
+                int hi = HEX[b[o + 2 * i] & 0xff];
+                int lo = HEX[b[o + 2 * i + 1] & 0xff];
+                bad |= hi | lo;
+                key[i] = (byte) (hi << 4 | lo);
+            }
+            return bad >= 0;
+        }
+
+        /** The person with the scratch key, or −1. */
+        int find() {
+            int mask = slots.length - 1;
+            for (int i = hash(key, 0) & mask; ; i = (i + 1) & mask) {
+                int p = slots[i];
+                if (p < 0) {
+                    return -1;
+                }
+                if (Arrays.equals(bytes, p * Extracts.KEY_BYTES, (p + 1) * Extracts.KEY_BYTES, key, 0,
+                        Extracts.KEY_BYTES)) {
+                    return p;
+                }
+            }
+        }
+
+        /** Adds the scratch key as person {@code p} (the arrays have room). */
+        void add(int p) {
+            System.arraycopy(key, 0, bytes, p * Extracts.KEY_BYTES, Extracts.KEY_BYTES);
+            place(p);
+            size = p + 1;
+        }
+
+        private void place(int p) {
+            int mask = slots.length - 1;
+            int i = hash(bytes, p * Extracts.KEY_BYTES) & mask;
+            while (slots[i] >= 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = p;
+        }
+
+        private static int hash(byte[] k, int o) {
+            // A keyed hash is already uniform: four of its bytes are as good an index as any.
+            return (k[o] & 0xff) << 24 | (k[o + 1] & 0xff) << 16 | (k[o + 2] & 0xff) << 8 | (k[o + 3] & 0xff);
+        }
+    }
+
+    /**
+     * Writes the three tables into {@code folder} as {@link #EXTRACTS}, {@link #CROSSINGS} and {@link #STATUSES}
+     * (single files, Snappy): a row per person and register with signs (a person with none keeps one row of mask 0 in
+     * TAX, so every person is in the extracts), attributes on every row, crossings as each person's last exit and
+     * entry, statuses as the three events; rows of a person together, in person order.
+     */
+    public static void write(Extracts x, Path folder) throws IOException {
+        ParquetWriting.write(x, folder);
+    }
+
+    private static byte[] filled(int n) {
+        byte[] a = new byte[n];
+        Arrays.fill(a, Extracts.UNKNOWN);
+        return a;
+    }
+
+    private static short[] months(int n) {
+        short[] a = new short[n];
+        Arrays.fill(a, Extracts.NO_MONTH);
+        return a;
+    }
+}
