@@ -3,6 +3,9 @@ package kz.agyn.residency.parquet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.values.ValuesReader;
@@ -19,66 +22,202 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
 /**
- * Reads one flat column, row by row, a column chunk at a time: each data page is decompressed and decoded whole into
- * arrays (definition levels, then the values: ints, or offsets and lengths into the page's or the dictionary's bytes)
- * so that the per-row work is an array read. PLAIN and dictionary encodings, the common ones, are decoded here;
+ * Reads one flat column, row by row, a column chunk at a time: the chunk is decoded whole ({@link #decode}, on
+ * another thread while the rows of the previous row group are read), each data page into arrays (definition levels,
+ * then the values: ints, or offsets and lengths into the page's or the dictionary's bytes), so that the per-row work
+ * is an array read. PLAIN and dictionary encodings, the common ones, are decoded here;
  * the others (DELTA_*, BYTE_STREAM_SPLIT) by parquet-column's own readers. Strings are never made: a value is
  * handed out as bytes, offset and length.
  */
 final class ColumnCursor {
 
+    /** One decoded data page: its rows' presence and its values (ints, or bytes at offsets with lengths). */
+    static final class Page {
+        int rows;
+        /** Null when every row has a value. */
+        boolean[] present;
+        int[] ints;
+        byte[] data;
+        int[] off;
+        int[] len;
+        /** Dictionary ids of the values, or null when the page is not dictionary-encoded. */
+        int[] ids;
+        /** What {@link Codes} made of each value, when the column is interpreted. */
+        int[] codes;
+        /**
+         * For a key column, per value: {@link #SAME} when its bytes are those of the value before (the same person),
+         * {@link #NOT_A_KEY} when they are not 64 hex digits, else the position of its 32 decoded bytes in
+         * {@link #keys} (in keys).
+         */
+        int[] keyAt;
+        byte[] keys;
+    }
+
+    static final int SAME = -1;
+    static final int NOT_A_KEY = -2;
+
+    /** What a byte-array value stands for, worked out where the column is decoded rather than row by row. */
+    @FunctionalInterface
+    interface Codes {
+        int of(byte[] b, int off, int len);
+    }
+
+    /** A column chunk decoded: its pages, and the size of its dictionary (0 without one). */
+    record Chunk(List<Page> pages, int dictionarySize) {
+    }
+
+    /** A column chunk that could not be read, with the column's name for the message. */
+    static final class ChunkException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String column;
+
+        ChunkException(String column, Exception cause) {
+            super(column, cause);
+            this.column = column;
+        }
+    }
+
     private final Type type;
     private final boolean optional;
     private final int typeLength;
     private final String name;
+    private final ParquetTable.Leaf leaf;
 
+    // Decoding: the chunk and its dictionary.
     private byte[] chunk;
     private CompressionCodec codec;
     private final PositionStream in = new PositionStream();
-
-    // The dictionary of the current chunk.
     private byte[] dictData;
     private int[] dictOff = new int[0];
     private int[] dictLen = new int[0];
     private int[] dictInts = new int[0];
     private int dictSize = -1;
+    private int[] levelScratch = new int[0];
+    private int[] dictCodes;
+    private Codes interpreter;
+    private boolean keyed;
+    private final byte[] lastRaw = new byte[KEY_HEX];
+    private int lastLength = -1;
+    private static final int KEY_HEX = 2 * kz.agyn.residency.engine.Extracts.KEY_BYTES;
+    private static final byte[] HEX = new byte[256];
 
-    // The current page.
+    static {
+        Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX['a' + i] = (byte) (10 + i);
+            HEX['A' + i] = (byte) (10 + i);
+        }
+    }
+
+    // Reading: the decoded pages and the position in them.
+    private List<Page> pages = List.of();
+    private int pageIndex;
+    private Page page;
     private int pageRows;
     private int row;
-    private boolean[] present = new boolean[0];
-    private boolean allPresent;
     private int value;
-    private int[] ints = new int[0];
-    private byte[] data;
-    private int[] off = new int[0];
-    private int[] len = new int[0];
-    private int[] ids = new int[0];
-    private boolean dictionaryPage;
+    private boolean allPresent;
+    /** Per dictionary id, what the caller made of that value ({@link #UNSEEN} until then); reset per chunk. */
+    int[] memo = new int[0];
+    static final int UNSEEN = Integer.MIN_VALUE;
 
     ColumnCursor(String name, ParquetTable.Leaf leaf) {
         this.name = name;
+        this.leaf = leaf;
         this.type = leaf.type();
         this.optional = leaf.optional();
         this.typeLength = leaf.typeLength();
     }
 
-    /** Starts a column chunk. */
-    void chunk(byte[] bytes, CompressionCodec codec) {
+    String name() {
+        return name;
+    }
+
+    /** Each value is turned into a code by {@code codes} as its page is decoded (once per dictionary entry). */
+    ColumnCursor interpret(Codes codes) {
+        this.interpreter = codes;
+        return this;
+    }
+
+    /** The column holds person keys: each value is compared with the one before and decoded as its page is. */
+    ColumnCursor keyed() {
+        this.keyed = true;
+        return this;
+    }
+
+    /** The current value's code (an interpreted column). */
+    int code() {
+        return page.codes[value - 1];
+    }
+
+    /** The current value's key position, {@link #SAME} or {@link #NOT_A_KEY} (a key column). */
+    int keyAt() {
+        return page.keyAt[value - 1];
+    }
+
+    /** The decoded keys of the current page. */
+    byte[] keys() {
+        return page.keys;
+    }
+
+    ParquetTable.Leaf leaf() {
+        return leaf;
+    }
+
+    /** Decodes a whole column chunk (any thread; one chunk at a time per cursor). */
+    Chunk decode(byte[] bytes, CompressionCodec codec, long rows) throws ChunkException {
         this.chunk = bytes;
         this.codec = codec;
         this.in.reset(bytes);
         this.dictSize = -1;
+        List<Page> out = new ArrayList<>();
+        try {
+            long seen = 0;
+            while (seen < rows) {
+                Page p = nextPage();
+                out.add(p);
+                seen += p.rows;
+            }
+            if (seen != rows) {
+                throw new IOException("column " + name + " has more values than rows");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ChunkException(name, e);
+        } finally {
+            this.chunk = null;
+            this.in.reset(new byte[0]);
+        }
+        return new Chunk(out, Math.max(0, dictSize));
+    }
+
+    /** Starts reading a decoded chunk (the reading thread). */
+    void load(Chunk c) {
+        this.pages = c.pages();
+        this.pageIndex = 0;
         this.pageRows = 0;
         this.row = 0;
+        if (memo.length < c.dictionarySize()) {
+            memo = new int[c.dictionarySize()];
+        }
+        Arrays.fill(memo, UNSEEN);
     }
 
     /** Advances to the next row; true when it has a value (false: null). */
     boolean next() throws IOException {
         if (row == pageRows) {
-            nextPage();
+            if (pageIndex == pages.size()) {
+                throw new IOException("column " + name + " has fewer values than rows");
+            }
+            page = pages.get(pageIndex++);
+            pageRows = page.rows;
+            allPresent = page.present == null;
+            row = 0;
+            value = 0;
         }
-        boolean has = allPresent || present[row];
+        boolean has = allPresent || page.present[row];
         row++;
         if (has) {
             value++;
@@ -88,32 +227,27 @@ final class ColumnCursor {
 
     /** The int of the current row (INT32). */
     int intValue() {
-        return ints[value - 1];
+        return page.ints[value - 1];
     }
 
     byte[] bytes() {
-        return data;
+        return page.data;
     }
 
     int offset() {
-        return off[value - 1];
+        return page.off[value - 1];
     }
 
     int length() {
-        return len[value - 1];
+        return page.len[value - 1];
     }
 
     /** The dictionary id of the current value, or −1 when its page is not dictionary-encoded. */
     int dictionaryId() {
-        return dictionaryPage ? ids[value - 1] : -1;
+        return page.ids == null ? -1 : page.ids[value - 1];
     }
 
-    /** Number of entries in the chunk's dictionary (0 without one). */
-    int dictionarySize() {
-        return Math.max(0, dictSize);
-    }
-
-    private void nextPage() throws IOException {
+    private Page nextPage() throws IOException {
         while (true) {
             if (in.position() >= chunk.length) {
                 throw new IOException("column " + name + " has fewer values than rows");
@@ -126,12 +260,13 @@ final class ColumnCursor {
             }
             in.skipTo(start + compressed);
             PageType t = h.getType();
+            Page p = new Page();
             if (t == PageType.DICTIONARY_PAGE) {
-                byte[] page = Codecs.decompress(codec, chunk, start, compressed, h.getUncompressed_page_size());
-                dictionary(page, h.getDictionary_page_header().getNum_values());
+                byte[] data = Codecs.decompress(codec, chunk, start, compressed, h.getUncompressed_page_size());
+                dictionary(data, h.getDictionary_page_header().getNum_values());
             } else if (t == PageType.DATA_PAGE) {
                 DataPageHeader d = h.getData_page_header();
-                byte[] page = Codecs.decompress(codec, chunk, start, compressed, h.getUncompressed_page_size());
+                byte[] data = Codecs.decompress(codec, chunk, start, compressed, h.getUncompressed_page_size());
                 int pos = 0;
                 int n = d.getNum_values();
                 int nonNull = n;
@@ -139,68 +274,69 @@ final class ColumnCursor {
                     if (d.getDefinition_level_encoding() != Encoding.RLE) {
                         throw new IOException("definition levels of " + d.getDefinition_level_encoding());
                     }
-                    int defLen = ByteBuffer.wrap(page, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0);
-                    nonNull = levels(page, 4, 4 + defLen, n);
+                    if (data.length < 4) {
+                        throw new IOException("page too short");
+                    }
+                    int defLen = ByteBuffer.wrap(data, 0, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(0);
+                    if (defLen < 0 || 4 + defLen > data.length) {
+                        throw new IOException("definition levels past the page");
+                    }
+                    nonNull = levels(p, data, 4, 4 + defLen, n);
                     pos = 4 + defLen;
-                } else {
-                    allPresent = true;
                 }
-                values(d.getEncoding(), page, pos, page.length, nonNull);
-                startPage(n);
-                return;
+                values(p, d.getEncoding(), data, pos, data.length, nonNull);
+                return rows(p, n);
             } else if (t == PageType.DATA_PAGE_V2) {
                 DataPageHeaderV2 d = h.getData_page_header_v2();
                 int n = d.getNum_values();
                 int rep = d.getRepetition_levels_byte_length();
                 int def = d.getDefinition_levels_byte_length();
+                if (rep < 0 || def < 0 || rep + def > compressed) {
+                    throw new IOException("levels past the page");
+                }
                 int nonNull = n;
                 if (optional) {
-                    nonNull = levels(chunk, start + rep, start + rep + def, n);
-                } else {
-                    allPresent = true;
+                    nonNull = levels(p, chunk, start + rep, start + rep + def, n);
                 }
                 int valuesAt = start + rep + def;
                 int valuesLen = compressed - rep - def;
-                byte[] page;
+                byte[] data;
                 if (d.isSetIs_compressed() && !d.isIs_compressed() || codec == CompressionCodec.UNCOMPRESSED) {
-                    page = java.util.Arrays.copyOfRange(chunk, valuesAt, valuesAt + valuesLen);
+                    data = Arrays.copyOfRange(chunk, valuesAt, valuesAt + valuesLen);
                 } else {
-                    page = Codecs.decompress(codec, chunk, valuesAt, valuesLen,
+                    data = Codecs.decompress(codec, chunk, valuesAt, valuesLen,
                             h.getUncompressed_page_size() - rep - def);
                 }
-                values(d.getEncoding(), page, 0, page.length, nonNull);
-                startPage(n);
-                return;
+                values(p, d.getEncoding(), data, 0, data.length, nonNull);
+                return rows(p, n);
             }
             // Index pages and anything else: skipped.
         }
     }
 
-    private void startPage(int n) {
-        pageRows = n;
-        row = 0;
-        value = 0;
-        if (n == 0) {
-            throw new IllegalStateException("empty page");
+    private static Page rows(Page p, int n) throws IOException {
+        if (n <= 0) {
+            throw new IOException("empty page");
         }
+        p.rows = n;
+        return p;
     }
 
-    /** Definition levels (max 1, RLE/bit-packed hybrid) into {@link #present}; returns the number of values. */
-    private int levels(byte[] b, int from, int to, int n) throws IOException {
-        if (present.length < n) {
-            present = new boolean[n];
+    /** Definition levels (max 1, RLE/bit-packed hybrid) into the page's presence; returns the number of values. */
+    private int levels(Page p, byte[] b, int from, int to, int n) throws IOException {
+        if (levelScratch.length < n) {
+            levelScratch = new int[n];
         }
-        int[] lv = new int[n];
+        int[] lv = levelScratch;
         Rle.decode(b, from, to, 1, n, lv);
+        boolean[] present = new boolean[n];
         int count = 0;
-        boolean all = true;
         for (int i = 0; i < n; i++) {
-            boolean p = lv[i] == 1;
-            present[i] = p;
-            count += p ? 1 : 0;
-            all &= p;
+            boolean has = lv[i] == 1;
+            present[i] = has;
+            count += has ? 1 : 0;
         }
-        allPresent = all;
+        p.present = count == n ? null : present;
         return count;
     }
 
@@ -214,35 +350,36 @@ final class ColumnCursor {
             dictLen = new int[n];
             plainBinary(page, 0, page.length, n, dictOff, dictLen);
             dictData = page;
+            if (interpreter != null) {
+                dictCodes = new int[n];
+                for (int i = 0; i < n; i++) {
+                    dictCodes[i] = interpreter.of(page, dictOff[i], dictLen[i]);
+                }
+            }
         }
     }
 
-    private void values(Encoding e, byte[] page, int pos, int end, int n) throws IOException {
-        dictionaryPage = false;
+    private void values(Page p, Encoding e, byte[] page, int pos, int end, int n) throws IOException {
         if (type == Type.INT32) {
-            if (ints.length < n) {
-                ints = new int[Math.max(n, ints.length * 2)];
-            }
-        } else if (off.length < n) {
-            off = new int[Math.max(n, off.length * 2)];
-            len = new int[off.length];
+            p.ints = new int[n];
+        } else {
+            p.off = new int[n];
+            p.len = new int[n];
         }
         switch (e) {
             case PLAIN -> {
                 if (type == Type.INT32) {
-                    plainInts(page, pos, end, n, ints);
+                    plainInts(page, pos, end, n, p.ints);
                 } else {
-                    plainBinary(page, pos, end, n, off, len);
-                    data = page;
+                    plainBinary(page, pos, end, n, p.off, p.len);
+                    p.data = page;
                 }
             }
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> {
                 if (dictSize < 0) {
                     throw new IOException("dictionary-encoded page without a dictionary");
                 }
-                if (ids.length < n) {
-                    ids = new int[Math.max(n, ids.length * 2)];
-                }
+                int[] ids = new int[n];
                 if (n > 0) {
                     if (pos >= end) {
                         throw new IOException("no bit width");
@@ -254,25 +391,90 @@ final class ColumnCursor {
                         throw new IOException("dictionary id out of range");
                     }
                 }
-                dictionaryPage = true;
+                p.ids = ids;
                 if (type == Type.INT32) {
                     for (int i = 0; i < n; i++) {
-                        ints[i] = dictInts[ids[i]];
+                        p.ints[i] = dictInts[ids[i]];
                     }
                 } else {
                     for (int i = 0; i < n; i++) {
-                        off[i] = dictOff[ids[i]];
-                        len[i] = dictLen[ids[i]];
+                        p.off[i] = dictOff[ids[i]];
+                        p.len[i] = dictLen[ids[i]];
                     }
-                    data = dictData;
+                    p.data = dictData;
                 }
             }
-            default -> other(e, page, pos, end, n);
+            default -> other(p, e, page, pos, end, n);
+        }
+        if (type != Type.INT32 && interpreter != null) {
+            int[] codes = new int[n];
+            if (p.ids != null) {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = dictCodes[p.ids[i]];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = interpreter.of(p.data, p.off[i], p.len[i]);
+                }
+            }
+            p.codes = codes;
+        }
+        if (type != Type.INT32 && keyed) {
+            keys(p, n);
         }
     }
 
+    /** Compares each key with the one before (across pages and chunks) and decodes those that differ. */
+    private void keys(Page p, int n) {
+        int[] at = new int[n];
+        byte[] keys = new byte[64 * 32];
+        int count = 0;
+        byte[] b = p.data;
+        byte[] prev = lastRaw;
+        int prevOff = 0;
+        int prevLen = lastLength;
+        for (int i = 0; i < n; i++) {
+            int o = p.off[i];
+            int l = p.len[i];
+            if (l == prevLen && Arrays.equals(b, o, o + l, prev, prevOff, prevOff + l)) {
+                at[i] = SAME;
+            } else if (l != KEY_HEX) {
+                at[i] = NOT_A_KEY;
+            } else {
+                if ((count + 1) * 32 > keys.length) {
+                    keys = Arrays.copyOf(keys, keys.length * 2);
+                }
+                int bad = 0;
+                int k = count * 32;
+                for (int j = 0; j < 32; j++) {
+                    int hi = HEX[b[o + 2 * j] & 0xff];
+                    int lo = HEX[b[o + 2 * j + 1] & 0xff];
+                    bad |= hi | lo;
+                    keys[k + j] = (byte) (hi << 4 | lo);
+                }
+                if (bad < 0) {
+                    at[i] = NOT_A_KEY;
+                } else {
+                    at[i] = k;
+                    count++;
+                }
+            }
+            prev = b;
+            prevOff = o;
+            prevLen = l;
+        }
+        if (n > 0) {
+            int l = Math.min(prevLen, KEY_HEX);
+            System.arraycopy(prev, prevOff, lastRaw, 0, l);
+            // A value longer than a key is never "the same" as the next: its length is remembered as impossible.
+            lastLength = prevLen <= KEY_HEX ? prevLen : -1;
+        }
+        p.keyAt = at;
+        p.keys = keys;
+    }
+
     /** The encodings parquet-column reads for us: values copied into the arrays this cursor hands out. */
-    private void other(Encoding e, byte[] page, int pos, int end, int n) throws IOException {
+    private void other(Page p, Encoding e, byte[] page, int pos, int end, int n) throws IOException {
         org.apache.parquet.column.Encoding encoding;
         try {
             encoding = org.apache.parquet.column.Encoding.valueOf(e.name());
@@ -291,18 +493,18 @@ final class ColumnCursor {
         r.initFromPage(n, ByteBufferInputStream.wrap(ByteBuffer.wrap(page, pos, end - pos)));
         if (type == Type.INT32) {
             for (int i = 0; i < n; i++) {
-                ints[i] = r.readInteger();
+                p.ints[i] = r.readInteger();
             }
             return;
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(end - pos);
         for (int i = 0; i < n; i++) {
             Binary b = r.readBytes();
-            off[i] = out.size();
-            len[i] = b.length();
+            p.off[i] = out.size();
+            p.len[i] = b.length();
             out.write(b.getBytesUnsafe());
         }
-        data = out.toByteArray();
+        p.data = out.toByteArray();
     }
 
     private static void plainInts(byte[] b, int pos, int end, int n, int[] out) throws IOException {

@@ -1,6 +1,11 @@
 package kz.agyn.residency.parquet;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,46 +194,111 @@ public final class ExtractsParquet {
             void row(ColumnCursor[] c, long row) throws java.io.IOException;
         }
 
-        private void rows(ParquetTable t, List<String> columns, RowVisitor visitor, Runnable afterGroup) {
+        private void rows(ParquetTable t, List<String> columns, java.util.function.Consumer<ColumnCursor[]> setup,
+                          RowVisitor visitor, Runnable afterGroup) {
+            // Every row group of every part, in file order.
+            List<ParquetTable.Part> groupPart = new ArrayList<>();
+            List<RowGroup> groups = new ArrayList<>();
+            List<ColumnCursor[]> cursors = new ArrayList<>();
+            for (int p = 0; p < t.parts.size(); p++) {
+                ParquetTable.Part part = t.parts.get(p);
+                ColumnCursor[] c = new ColumnCursor[columns.size()];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = new ColumnCursor(columns.get(i), part.leaves().get(t.column(p, columns.get(i))));
+                }
+                setup.accept(c);
+                for (RowGroup rg : part.meta().getRow_groups()) {
+                    groupPart.add(part);
+                    groups.add(rg);
+                    cursors.add(c);
+                }
+            }
             long row = 0;
             String column = columns.get(0);
+            // The next row group is read and decoded (its columns in parallel) while this one's rows are taken in:
+            // on two cores that halves the time, and the rows stay in file order.
+            ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
+                Thread th = new Thread(r, "parquet-decoder");
+                th.setDaemon(true);
+                return th;
+            });
             try {
-                for (int p = 0; p < t.parts.size(); p++) {
-                    ParquetTable.Part part = t.parts.get(p);
-                    ColumnCursor[] c = new ColumnCursor[columns.size()];
-                    ParquetTable.Leaf[] leaves = new ParquetTable.Leaf[columns.size()];
-                    for (int i = 0; i < c.length; i++) {
-                        leaves[i] = part.leaves().get(t.column(p, columns.get(i)));
-                        c[i] = new ColumnCursor(columns.get(i), leaves[i]);
+                Future<ColumnCursor.Chunk[]> next = groups.isEmpty() ? null
+                        : decoder.submit(() -> decode(groupPart.get(0), groups.get(0), cursors.get(0)));
+                for (int g = 0; g < groups.size(); g++) {
+                    ColumnCursor.Chunk[] chunks;
+                    try {
+                        chunks = next.get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                     }
-                    for (RowGroup rg : part.meta().getRow_groups()) {
-                        for (int i = 0; i < c.length; i++) {
-                            column = columns.get(i);
-                            ColumnChunk cc = rg.getColumns().get(leaves[i].index());
-                            c[i].chunk(ParquetTable.chunk(part, rg, leaves[i]), cc.getMeta_data().getCodec());
-                        }
-                        long end = row + rg.getNum_rows();
-                        column = columns.get(0);
-                        while (row < end) {
-                            row++;
-                            visitor.row(c, row);
-                        }
-                        if (afterGroup != null) {
-                            afterGroup.run();
-                        }
+                    int following = g + 1;
+                    next = following < groups.size() ? decoder.submit(() -> decode(groupPart.get(following),
+                            groups.get(following), cursors.get(following))) : null;
+                    ColumnCursor[] c = cursors.get(g);
+                    for (int i = 0; i < c.length; i++) {
+                        c[i].load(chunks[i]);
+                    }
+                    long end = row + groups.get(g).getNum_rows();
+                    while (row < end) {
+                        row++;
+                        visitor.row(c, row);
+                    }
+                    if (afterGroup != null) {
+                        afterGroup.run();
                     }
                 }
             } catch (Codecs.UnsupportedCodecException e) {
                 problem(t.name, 0, "residency.parquet.codec", column, e.getMessage());
                 throw new Stop();
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (ColumnCursor.ChunkException e) {
+                if (e.getCause() instanceof Codecs.UnsupportedCodecException u) {
+                    problem(t.name, 0, "residency.parquet.codec", e.column, u.getMessage());
+                } else {
+                    // A damaged page or chunk: the file cannot be trusted past here.
+                    problem(t.name, row, "residency.parquet.unreadable", e.column);
+                }
+                throw new Stop();
+            } catch (IOException | RuntimeException e) {
                 if (e instanceof Stop s) {
                     throw s;
                 }
-                // A damaged page or chunk: the file cannot be trusted past here.
                 problem(t.name, row, "residency.parquet.unreadable", column);
                 throw new Stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + t.name, e);
+            } finally {
+                decoder.shutdownNow();
             }
+        }
+
+        /** One row group's columns, read and decoded in parallel. */
+        private static ColumnCursor.Chunk[] decode(ParquetTable.Part part, RowGroup rg, ColumnCursor[] c)
+                throws IOException {
+            ColumnCursor.Chunk[] out = new ColumnCursor.Chunk[c.length];
+            IOException[] failed = new IOException[c.length];
+            IntStream.range(0, c.length).parallel().forEach(i -> {
+                try {
+                    ParquetTable.Leaf leaf = c[i].leaf();
+                    byte[] bytes;
+                    try {
+                        bytes = ParquetTable.chunk(part, rg, leaf);
+                    } catch (IOException e) {
+                        throw new ColumnCursor.ChunkException(c[i].name(), e);
+                    }
+                    ColumnChunk cc = rg.getColumns().get(leaf.index());
+                    out[i] = c[i].decode(bytes, cc.getMeta_data().getCodec(), rg.getNum_rows());
+                } catch (IOException e) {
+                    failed[i] = e;
+                }
+            });
+            for (IOException e : failed) {
+                if (e != null) {
+                    throw e;
+                }
+            }
+            return out;
         }
 
         private void readExtracts(ParquetTable t) {
@@ -242,40 +312,38 @@ public final class ExtractsParquet {
             isced = filled(capacity);
             isco = filled(capacity);
             keys.start(capacity);
-            byte[] previous = new byte[Extracts.KEY_BYTES * 2];
             int[] previousPerson = {-1};
             long[] rowsSoFar = {0};
             boolean[] sized = {false};
-            int[] registerOfId = new int[0];
-            rows(t, EXTRACT_COLUMNS, (c, row) -> {
-                // person
+            rows(t, EXTRACT_COLUMNS, c -> {
+                c[0].keyed();
+                c[1].interpret(Reading::register);
+                c[3].interpret((b, o, l) -> code(b, o, l, 9, 9));
+                c[5].interpret(Reading::sex);
+                c[7].interpret((b, o, l) -> code(b, o, l, 2, 4));
+            }, (c, row) -> {
                 int p = -1;
                 boolean bad = false;
                 if (!c[0].next()) {
                     missing(EXTRACTS, row, "person");
                     bad = true;
                 } else {
-                    byte[] b = c[0].bytes();
-                    int o = c[0].offset();
-                    int l = c[0].length();
-                    if (l == Extracts.KEY_BYTES * 2 && previousPerson[0] >= 0
-                            && Arrays.equals(b, o, o + l, previous, 0, l)) {
+                    int k = c[0].keyAt();
+                    if (k == ColumnCursor.SAME && previousPerson[0] >= 0) {
                         p = previousPerson[0];
+                    } else if (k >= 0) {
+                        p = add(c[0].keys(), k);
                     } else {
-                        p = person(b, o, l, row, EXTRACTS, true);
-                        if (p >= 0) {
-                            System.arraycopy(b, o, previous, 0, l);
-                        }
-                        previousPerson[0] = p;
-                        bad = p < 0;
+                        p = person(c[0].bytes(), c[0].offset(), c[0].length(), row, EXTRACTS, true);
                     }
+                    previousPerson[0] = p;
+                    bad = p < 0;
                 }
-                // register
                 int r = -1;
                 if (!c[1].next()) {
                     missing(EXTRACTS, row, "register");
                 } else {
-                    r = register(c[1].bytes(), c[1].offset(), c[1].length());
+                    r = c[1].code();
                     if (r < 0) {
                         // The value is not quoted back: it could be anything, an IIN included.
                         problem(EXTRACTS, row, "residency.parquet.unknownRegister", REGISTER_CODES);
@@ -290,14 +358,14 @@ public final class ExtractsParquet {
                         problem(EXTRACTS, row, "residency.parquet.maskTooLong", period.months());
                     }
                 }
-                byte rg = c[3].next() ? code(c[3], 9, 9, row, "region", "residency.parquet.badRegion")
+                byte rg = c[3].next() ? checked(c[3].code(), row, "region", "residency.parquet.badRegion")
                         : Extracts.UNKNOWN;
                 byte ag = c[4].next() ? number(c[4].intValue(), 0, 120, row, "age", "residency.parquet.badAge")
                         : Extracts.UNKNOWN;
-                byte sx = c[5].next() ? sex(c[5], row) : 0;
+                byte sx = c[5].next() ? checked(c[5].code(), row, "sex", "residency.parquet.badSex") : 0;
                 byte ed = c[6].next() ? number(c[6].intValue(), 0, 8, row, "isced", "residency.parquet.badIsced")
                         : Extracts.UNKNOWN;
-                byte oc = c[7].next() ? code(c[7], 2, 4, row, "isco", "residency.parquet.badIsco")
+                byte oc = c[7].next() ? checked(c[7].code(), row, "isco", "residency.parquet.badIsco")
                         : Extracts.UNKNOWN;
                 rowsSoFar[0] = row;
                 if (bad || r < 0 || !problems.isEmpty()) {
@@ -354,13 +422,18 @@ public final class ExtractsParquet {
                 return -1;
             }
             if (!add) {
-                int p = keys.find();
+                int p = keys.find(keys.scratch(), 0);
                 if (p < 0) {
                     problem(file, row, "residency.parquet.unknownPerson");
                 }
                 return p;
             }
-            int p = keys.find();
+            return add(keys.scratch(), 0);
+        }
+
+        /** The number of the person with the key at {@code key[at..]}, added if new. */
+        private int add(byte[] key, int at) {
+            int p = keys.find(key, at);
             if (p >= 0) {
                 return p;
             }
@@ -368,7 +441,7 @@ public final class ExtractsParquet {
                 grow((int) Math.min((long) capacity + (capacity >> 1) + 1024,
                         Integer.MAX_VALUE / Register.COUNT / 2));
             }
-            keys.add(persons);
+            keys.add(persons, key, at);
             return persons++;
         }
 
@@ -401,11 +474,19 @@ public final class ExtractsParquet {
             return -1;
         }
 
+        private static final int BAD = -2;
+
+        /** A code worked out by the cursor, reported when it is {@link #BAD}. */
+        private byte checked(int code, long row, String column, String problem) {
+            if (code == BAD) {
+                problem(EXTRACTS, row, problem, column);
+                return column.equals("sex") ? 0 : Extracts.UNKNOWN;
+            }
+            return (byte) code;
+        }
+
         /** A code of {@code min}–{@code max} digits whose first two are kept (KATO oblast, ISCO sub-major). */
-        private byte code(ColumnCursor c, int min, int max, long row, String column, String problem) {
-            byte[] b = c.bytes();
-            int o = c.offset();
-            int l = c.length();
+        private static int code(byte[] b, int o, int l, int min, int max) {
             if (l == 0) {
                 return Extracts.UNKNOWN;
             }
@@ -413,11 +494,14 @@ public final class ExtractsParquet {
             for (int i = 0; i < l && digits; i++) {
                 digits = b[o + i] >= '0' && b[o + i] <= '9';
             }
-            if (!digits) {
-                problem(EXTRACTS, row, problem, column);
-                return Extracts.UNKNOWN;
+            return digits ? (b[o] - '0') * 10 + b[o + 1] - '0' : BAD;
+        }
+
+        private static int sex(byte[] b, int o, int l) {
+            if (l == 0) {
+                return 0;
             }
-            return (byte) ((b[o] - '0') * 10 + b[o + 1] - '0');
+            return l == 1 && b[o] == 'M' ? 1 : l == 1 && b[o] == 'F' ? 2 : BAD;
         }
 
         private byte number(int v, int min, int max, long row, String column, String problem) {
@@ -428,30 +512,38 @@ public final class ExtractsParquet {
             return Extracts.UNKNOWN;
         }
 
-        private byte sex(ColumnCursor c, long row) {
-            int l = c.length();
-            if (l == 0) {
-                return 0;
+        /** A person of the extracts by the key column; −1 (reported) when the key is bad or unknown. */
+        private int known(ColumnCursor c, long row, String file, int[] previous) {
+            int k = c.keyAt();
+            int p;
+            if (k == ColumnCursor.SAME && previous[0] >= 0) {
+                p = previous[0];
+            } else if (k >= 0) {
+                p = keys.find(c.keys(), k);
+                if (p < 0) {
+                    problem(file, row, "residency.parquet.unknownPerson");
+                }
+            } else {
+                p = person(c.bytes(), c.offset(), c.length(), row, file, false);
             }
-            byte v = c.bytes()[c.offset()];
-            if (l == 1 && (v == 'M' || v == 'F')) {
-                return (byte) (v == 'M' ? 1 : 2);
-            }
-            problem(EXTRACTS, row, "residency.parquet.badSex", "sex");
-            return 0;
+            previous[0] = p;
+            return p;
         }
 
         private void readCrossings(ParquetTable t, int[] lastExit, int[] lastEntry) {
-            rows(t, CROSSING_COLUMNS, (c, row) -> {
-                int p = c[0].next() ? person(c[0].bytes(), c[0].offset(), c[0].length(), row, CROSSINGS, false)
-                        : missing(CROSSINGS, row, "person");
+            int[] previous = {-1};
+            rows(t, CROSSING_COLUMNS, c -> {
+                c[0].keyed();
+                c[2].interpret((b, o, l) -> word(b, o, l, "EXIT", "ENTRY"));
+            }, (c, row) -> {
+                int p = c[0].next() ? known(c[0], row, CROSSINGS, previous) : missing(CROSSINGS, row, "person");
                 boolean dated = c[1].next();
                 int day = dated ? c[1].intValue() : missing(CROSSINGS, row, "date");
                 int direction = -1;
                 if (!c[2].next()) {
                     missing(CROSSINGS, row, "direction");
                 } else {
-                    direction = word(c[2], "EXIT", "ENTRY");
+                    direction = c[2].code();
                     if (direction < 0) {
                         problem(CROSSINGS, row, "residency.parquet.badDirection");
                     }
@@ -467,14 +559,18 @@ public final class ExtractsParquet {
         }
 
         private void readStatuses(ParquetTable t, short[] deregistered, short[] died, short[] confirmed) {
-            rows(t, STATUS_COLUMNS, (c, row) -> {
-                int p = c[0].next() ? person(c[0].bytes(), c[0].offset(), c[0].length(), row, STATUSES, false)
-                        : missing(STATUSES, row, "person");
+            int[] previous = {-1};
+            rows(t, STATUS_COLUMNS, c -> {
+                c[0].keyed();
+                c[1].interpret(this::month);
+                c[2].interpret((b, o, l) -> word(b, o, l, "DEREGISTERED", "DIED", "PRESENT"));
+            }, (c, row) -> {
+                int p = c[0].next() ? known(c[0], row, STATUSES, previous) : missing(STATUSES, row, "person");
                 int m = -1;
                 if (!c[1].next()) {
                     missing(STATUSES, row, "month");
                 } else {
-                    m = month(c[1].bytes(), c[1].offset(), c[1].length());
+                    m = c[1].code();
                     if (m == Integer.MIN_VALUE) {
                         problem(STATUSES, row, "residency.parquet.badMonth", "month");
                         m = -1;
@@ -487,7 +583,7 @@ public final class ExtractsParquet {
                 if (!c[2].next()) {
                     missing(STATUSES, row, "event");
                 } else {
-                    event = word(c[2], "DEREGISTERED", "DIED", "PRESENT");
+                    event = c[2].code();
                     if (event < 0) {
                         problem(STATUSES, row, "residency.parquet.badEvent");
                     }
@@ -528,11 +624,8 @@ public final class ExtractsParquet {
             return (y - period.start().getYear()) * 12 + mo - period.start().getMonthValue();
         }
 
-        /** The position of the cursor's value among {@code words}, or −1. */
-        private static int word(ColumnCursor c, String... words) {
-            byte[] b = c.bytes();
-            int o = c.offset();
-            int l = c.length();
+        /** The position of the value among {@code words}, or −1. */
+        private static int word(byte[] b, int o, int l, String... words) {
             for (int i = 0; i < words.length; i++) {
                 String w = words[i];
                 if (w.length() != l) {
@@ -619,24 +712,28 @@ public final class ExtractsParquet {
             return bad >= 0;
         }
 
-        /** The person with the scratch key, or −1. */
-        int find() {
+        byte[] scratch() {
+            return key;
+        }
+
+        /** The person with the key at {@code k[at..]}, or −1. */
+        int find(byte[] k, int at) {
             int mask = slots.length - 1;
-            for (int i = hash(key, 0) & mask; ; i = (i + 1) & mask) {
+            for (int i = hash(k, at) & mask; ; i = (i + 1) & mask) {
                 int p = slots[i];
                 if (p < 0) {
                     return -1;
                 }
-                if (Arrays.equals(bytes, p * Extracts.KEY_BYTES, (p + 1) * Extracts.KEY_BYTES, key, 0,
-                        Extracts.KEY_BYTES)) {
+                if (Arrays.equals(bytes, p * Extracts.KEY_BYTES, (p + 1) * Extracts.KEY_BYTES, k, at,
+                        at + Extracts.KEY_BYTES)) {
                     return p;
                 }
             }
         }
 
-        /** Adds the scratch key as person {@code p} (the arrays have room). */
-        void add(int p) {
-            System.arraycopy(key, 0, bytes, p * Extracts.KEY_BYTES, Extracts.KEY_BYTES);
+        /** Adds the key at {@code k[at..]} as person {@code p} (the arrays have room). */
+        void add(int p, byte[] k, int at) {
+            System.arraycopy(k, at, bytes, p * Extracts.KEY_BYTES, Extracts.KEY_BYTES);
             place(p);
             size = p + 1;
         }

@@ -54,6 +54,21 @@ final class Rle {
                     // The last group may be cut short by the writer; decode what is there.
                     bytes = end - pos;
                 }
+                if (bitWidth <= 8 && bytes == (long) groups * bitWidth && n - i >= count) {
+                    // Whole groups of 8 values in bitWidth bytes: one little-endian word per group.
+                    int mask = (1 << bitWidth) - 1;
+                    for (int g = 0; g < groups; g++) {
+                        long word = 0;
+                        for (int q = 0; q < bitWidth; q++) {
+                            word |= (long) (b[pos + q] & 0xff) << (8 * q);
+                        }
+                        for (int k = 0; k < 8; k++) {
+                            out[i++] = (int) (word >>> (k * bitWidth)) & mask;
+                        }
+                        pos += bitWidth;
+                    }
+                    continue;
+                }
                 long bit = (long) pos * 8;
                 long endBit = (pos + bytes) * 8;
                 int mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
