@@ -322,6 +322,7 @@ public final class ExtractsParquet {
                 c[5].interpret(Reading::sex);
                 c[7].interpret((b, o, l) -> code(b, o, l, 2, 4));
             }, (c, row) -> {
+                int problemsBefore = problems.size();
                 int p = -1;
                 boolean bad = false;
                 if (!c[0].next()) {
@@ -368,7 +369,7 @@ public final class ExtractsParquet {
                 byte oc = c[7].next() ? checked(c[7].code(), row, "isco", "residency.parquet.badIsco")
                         : Extracts.UNKNOWN;
                 rowsSoFar[0] = row;
-                if (bad || r < 0 || !problems.isEmpty()) {
+                if (bad || r < 0 || problems.size() > problemsBefore) {
                     if (problems.size() >= MAX_PROBLEMS) {
                         throw new Stop();
                     }
@@ -376,6 +377,9 @@ public final class ExtractsParquet {
                 }
                 if ((seen[p] & (1 << r)) != 0) {
                     problem(EXTRACTS, row, "residency.parquet.duplicate", Register.at(r).name());
+                    if (problems.size() >= MAX_PROBLEMS) {
+                        throw new Stop();
+                    }
                     return;
                 }
                 seen[p] |= (short) (1 << r);

@@ -42,6 +42,11 @@ final class ParquetWriting {
     }
 
     static void write(Extracts x, Path folder) throws IOException {
+        write(x, folder, ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE);
+    }
+
+    /** The same with row groups and pages of about these sizes (tests make many of each). */
+    static void write(Extracts x, Path folder, long rowGroupBytes, int pageBytes) throws IOException {
         Files.createDirectories(folder);
         Period period = x.period();
         Binary[] registers = new Binary[Register.COUNT];
@@ -63,9 +68,12 @@ final class ParquetWriting {
         Binary exit = text("EXIT");
         Binary entry = text("ENTRY");
         Binary[] events = {text("DEREGISTERED"), text("DIED"), text("PRESENT")};
-        try (ParquetWriter<Consumer<RecordConsumer>> e = writer(folder.resolve(ExtractsParquet.EXTRACTS), EXTRACTS);
-             ParquetWriter<Consumer<RecordConsumer>> c = writer(folder.resolve(ExtractsParquet.CROSSINGS), CROSSINGS);
-             ParquetWriter<Consumer<RecordConsumer>> s = writer(folder.resolve(ExtractsParquet.STATUSES), STATUSES)) {
+        try (ParquetWriter<Consumer<RecordConsumer>> e = writer(folder.resolve(ExtractsParquet.EXTRACTS), EXTRACTS,
+                false, rowGroupBytes, pageBytes);
+             ParquetWriter<Consumer<RecordConsumer>> c = writer(folder.resolve(ExtractsParquet.CROSSINGS), CROSSINGS,
+                     false, rowGroupBytes, pageBytes);
+             ParquetWriter<Consumer<RecordConsumer>> s = writer(folder.resolve(ExtractsParquet.STATUSES), STATUSES,
+                     false, rowGroupBytes, pageBytes)) {
             for (int p = 0; p < x.persons(); p++) {
                 Binary key = text(x.key(p));
                 boolean any = false;
@@ -129,24 +137,37 @@ final class ParquetWriting {
         return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static void binary(RecordConsumer rc, String field, int index, Binary value) {
+    static void binary(RecordConsumer rc, String field, int index, Binary value) {
         rc.startField(field, index);
         rc.addBinary(value);
         rc.endField(field, index);
     }
 
-    private static void integer(RecordConsumer rc, String field, int index, int value) {
+    static void integer(RecordConsumer rc, String field, int index, int value) {
         rc.startField(field, index);
         rc.addInteger(value);
         rc.endField(field, index);
     }
 
-    private static ParquetWriter<Consumer<RecordConsumer>> writer(Path file, MessageType schema) throws IOException {
+    /**
+     * A writer of rows given as functions of the record consumer, into {@code file} (replaced), Snappy; with
+     * {@code personDictionary} false the person key is written plain: it is unique per person, so a dictionary of it
+     * only fills up and is abandoned.
+     */
+    static ParquetWriter<Consumer<RecordConsumer>> writer(Path file, MessageType schema, boolean personDictionary,
+                                                           long rowGroupBytes, int pageBytes) throws IOException {
         Files.deleteIfExists(file);
-        // The person key is unique per person: a dictionary of it only fills up and is abandoned.
-        return new Builder(new LocalOutputFile(file), schema).withConf(new PlainParquetConfiguration())
+        Builder b = new Builder(new LocalOutputFile(file), schema).withConf(new PlainParquetConfiguration())
                 .withCodecFactory(Codecs.WRITING).withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withDictionaryEncoding("person", false).build();
+                .withRowGroupSize(rowGroupBytes).withPageSize(pageBytes);
+        if (schema.containsField("person") && !personDictionary) {
+            b = b.withDictionaryEncoding("person", false);
+        }
+        return b.build();
+    }
+
+    static void binary(RecordConsumer rc, String field, int index, String value) {
+        binary(rc, field, index, text(value));
     }
 
     /** Rows written by a function of the record consumer. */
