@@ -51,6 +51,14 @@ final class ColumnCursor {
          */
         int[] keyAt;
         byte[] keys;
+        /** For a key column looked up as it is decoded: the person of each value, −1 unknown, −2 not a key. */
+        int[] persons;
+    }
+
+    /** Finds a person by the 32 key bytes at {@code keys[at..]}; −1 when unknown. Called on decoding threads. */
+    @FunctionalInterface
+    interface Lookup {
+        int find(byte[] keys, int at);
     }
 
     static final int SAME = -1;
@@ -96,6 +104,8 @@ final class ColumnCursor {
     private int[] dictCodes;
     private Codes interpreter;
     private boolean keyed;
+    private Lookup lookup;
+    private int lastPerson = NOT_A_KEY;
     private final byte[] lastRaw = new byte[KEY_HEX];
     private int lastLength = -1;
     private static final int KEY_HEX = 2 * kz.agyn.residency.engine.Extracts.KEY_BYTES;
@@ -146,6 +156,21 @@ final class ColumnCursor {
     ColumnCursor keyed() {
         this.keyed = true;
         return this;
+    }
+
+    /**
+     * The column holds keys of persons already known (crossings, statuses): each is looked up as its page is decoded,
+     * on the decoding threads, rather than row by row.
+     */
+    ColumnCursor lookedUp(Lookup l) {
+        this.keyed = true;
+        this.lookup = l;
+        return this;
+    }
+
+    /** The current value's person (a looked-up key column): −1 unknown, {@link #NOT_A_KEY} not a key. */
+    int person() {
+        return page.persons[value - 1];
     }
 
     /** The current value's code (an interpreted column). */
@@ -471,6 +496,17 @@ final class ColumnCursor {
         }
         p.keyAt = at;
         p.keys = keys;
+        if (lookup != null) {
+            int[] persons = new int[n];
+            int last = lastPerson;
+            for (int i = 0; i < n; i++) {
+                int k = at[i];
+                last = k == SAME ? last : k == NOT_A_KEY ? NOT_A_KEY : lookup.find(keys, k);
+                persons[i] = last;
+            }
+            lastPerson = last;
+            p.persons = persons;
+        }
     }
 
     /** The encodings parquet-column reads for us: values copied into the arrays this cursor hands out. */

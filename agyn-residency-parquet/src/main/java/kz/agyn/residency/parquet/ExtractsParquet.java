@@ -437,16 +437,12 @@ public final class ExtractsParquet {
 
         /** The number of the person with the key at {@code key[at..]}, added if new. */
         private int add(byte[] key, int at) {
-            int p = keys.find(key, at);
-            if (p >= 0) {
-                return p;
-            }
             if (persons == capacity) {
                 grow((int) Math.min((long) capacity + (capacity >> 1) + 1024,
                         Integer.MAX_VALUE / Register.COUNT / 2));
             }
-            keys.add(persons, key, at);
-            return persons++;
+            int p = keys.findOrAdd(key, at, persons);
+            return p >= 0 ? p : persons++;
         }
 
         private void grow(int to) {
@@ -516,31 +512,23 @@ public final class ExtractsParquet {
             return Extracts.UNKNOWN;
         }
 
-        /** A person of the extracts by the key column; −1 (reported) when the key is bad or unknown. */
-        private int known(ColumnCursor c, long row, String file, int[] previous) {
-            int k = c.keyAt();
-            int p;
-            if (k == ColumnCursor.SAME && previous[0] >= 0) {
-                p = previous[0];
-            } else if (k >= 0) {
-                p = keys.find(c.keys(), k);
-                if (p < 0) {
-                    problem(file, row, "residency.parquet.unknownPerson");
-                }
-            } else {
-                p = person(c.bytes(), c.offset(), c.length(), row, file, false);
+        /** A person of the extracts by the looked-up key column; −1 (reported) when the key is bad or unknown. */
+        private int known(ColumnCursor c, long row, String file) {
+            int p = c.person();
+            if (p == -1) {
+                problem(file, row, "residency.parquet.unknownPerson");
+            } else if (p < 0) {
+                person(c.bytes(), c.offset(), c.length(), row, file, false);
             }
-            previous[0] = p;
             return p;
         }
 
         private void readCrossings(ParquetTable t, int[] lastExit, int[] lastEntry) {
-            int[] previous = {-1};
             rows(t, CROSSING_COLUMNS, c -> {
-                c[0].keyed();
+                c[0].lookedUp(keys::find);
                 c[2].interpret((b, o, l) -> word(b, o, l, "EXIT", "ENTRY"));
             }, (c, row) -> {
-                int p = c[0].next() ? known(c[0], row, CROSSINGS, previous) : missing(CROSSINGS, row, "person");
+                int p = c[0].next() ? known(c[0], row, CROSSINGS) : missing(CROSSINGS, row, "person");
                 boolean dated = c[1].next();
                 int day = dated ? c[1].intValue() : missing(CROSSINGS, row, "date");
                 int direction = -1;
@@ -563,13 +551,12 @@ public final class ExtractsParquet {
         }
 
         private void readStatuses(ParquetTable t, short[] deregistered, short[] died, short[] confirmed) {
-            int[] previous = {-1};
             rows(t, STATUS_COLUMNS, c -> {
-                c[0].keyed();
+                c[0].lookedUp(keys::find);
                 c[1].interpret(this::month);
                 c[2].interpret((b, o, l) -> word(b, o, l, "DEREGISTERED", "DIED", "PRESENT"));
             }, (c, row) -> {
-                int p = c[0].next() ? known(c[0], row, STATUSES, previous) : missing(STATUSES, row, "person");
+                int p = c[0].next() ? known(c[0], row, STATUSES) : missing(STATUSES, row, "person");
                 int m = -1;
                 if (!c[1].next()) {
                     missing(STATUSES, row, "month");
@@ -735,11 +722,25 @@ public final class ExtractsParquet {
             }
         }
 
-        /** Adds the key at {@code k[at..]} as person {@code p} (the arrays have room). */
-        void add(int p, byte[] k, int at) {
-            System.arraycopy(k, at, bytes, p * Extracts.KEY_BYTES, Extracts.KEY_BYTES);
-            place(p);
-            size = p + 1;
+        /**
+         * The person with the key at {@code k[at..]}; when there is none, the key becomes person {@code next} (the
+         * arrays have room) and −1 is returned. One probe of the slots for both.
+         */
+        int findOrAdd(byte[] k, int at, int next) {
+            int mask = slots.length - 1;
+            for (int i = hash(k, at) & mask; ; i = (i + 1) & mask) {
+                int p = slots[i];
+                if (p < 0) {
+                    System.arraycopy(k, at, bytes, next * Extracts.KEY_BYTES, Extracts.KEY_BYTES);
+                    slots[i] = next;
+                    size = next + 1;
+                    return -1;
+                }
+                if (Arrays.equals(bytes, p * Extracts.KEY_BYTES, (p + 1) * Extracts.KEY_BYTES, k, at,
+                        at + Extracts.KEY_BYTES)) {
+                    return p;
+                }
+            }
         }
 
         private void place(int p) {
