@@ -2,8 +2,8 @@
 # Speed of the hidden-emigration estimate (issue 20, docs/benchmarks.md), all in one go, on the SAME Parquet files:
 #   generation  20 M persons x 12 registers x 12 months (seed 1, with the generator's noise) written as Parquet once,
 #               kept in a folder for the next runs (it says how long that took);
-#   (a) embedded  the embedded engine end to end in its own JVM (-Xmx4g): read the Parquet, estimate, aggregate;
-#               wall time and peak RSS of that JVM (/usr/bin/time -v);
+#   (a) embedded  the embedded engine end to end in its own JVM (-Xmx3500m: heap and JVM under 4 GiB): read the
+#               Parquet, estimate, aggregate; wall time and peak RSS of that JVM (/usr/bin/time -v);
 #   (b) duckdb    the same logic in DuckDB SQL over the same files through DuckDB's JDBC driver (2 threads, 4 GB):
 #               pivot, activity, calibration sample, verdicts and aggregates in SQL, the fit by the engine's
 #               Calibration from the SQL counts; its aggregates are CHECKED against the embedded engine's;
@@ -16,7 +16,7 @@
 #   AGYN_BENCH_PERSONS=1000000  persons (default 20000000)
 #   AGYN_BENCH_DATA=DIR         where generated countries are kept, one folder per size (default
 #                               /tmp/agyn-residency-bench); delete a folder to generate it again
-#   AGYN_BENCH_XMX=4g           heap of the embedded engine's JVM
+#   AGYN_BENCH_JAVA_OPTS=...    options of the embedded engine's JVM (default -Xmx3500m)
 #   AGYN_BENCH_GEN_XMX=10g      heap of the generator's JVM (it holds the country and its truth)
 #   AGYN_BENCH_DUCKDB_MEMORY=4GB, AGYN_BENCH_DUCKDB_THREADS=2
 #   AGYN_BENCH_SPARK=0          leave Spark out;  AGYN_BENCH_SPARK_XMX=8g  heap of Spark's driver (local mode)
@@ -57,7 +57,8 @@ fi
 echo "files: $(du -sh "$data/extracts.parquet" | cut -f1) extracts, $(du -sh "$data/crossings.parquet" | cut -f1) crossings, $(du -sh "$data/statuses.parquet" | cut -f1) statuses"
 
 # (a) The embedded engine in its own JVM; the wall time and peak RSS of that whole process.
-/usr/bin/time -v -o "$work/embedded.time" java -Xmx"${AGYN_BENCH_XMX:-4g}" -cp "$cp" \
+# shellcheck disable=SC2086
+/usr/bin/time -v -o "$work/embedded.time" java ${AGYN_BENCH_JAVA_OPTS:--Xmx3500m} -cp "$cp" \
   kz.agyn.bench.residency.Embedded "$data" "$work/embedded.tsv" 2>"$work/embedded.err" | tee "$work/embedded.out" \
   || { cat "$work/embedded.err"; exit 1; }
 embedded_wall=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; printf "%.2f", s}' "$work/embedded.time")

@@ -108,6 +108,7 @@ final class ColumnCursor {
     private int lastPerson = NOT_A_KEY;
     private final byte[] lastRaw = new byte[KEY_HEX];
     private int lastLength = -1;
+    private boolean lastBad;
     private static final int KEY_HEX = 2 * kz.agyn.residency.engine.Extracts.KEY_BYTES;
     private static final byte[] HEX = new byte[256];
 
@@ -130,9 +131,6 @@ final class ColumnCursor {
     private int row;
     private int value;
     private boolean allPresent;
-    /** Per dictionary id, what the caller made of that value ({@link #UNSEEN} until then); reset per chunk. */
-    int[] memo = new int[0];
-    static final int UNSEEN = Integer.MIN_VALUE;
 
     ColumnCursor(String name, ParquetTable.Leaf leaf) {
         this.name = name;
@@ -224,10 +222,6 @@ final class ColumnCursor {
         this.pageIndex = 0;
         this.pageRows = 0;
         this.row = 0;
-        if (memo.length < c.dictionarySize()) {
-            memo = new int[c.dictionarySize()];
-        }
-        Arrays.fill(memo, UNSEEN);
     }
 
     /** Advances to the next row; true when it has a value (false: null). */
@@ -458,11 +452,14 @@ final class ColumnCursor {
         byte[] prev = lastRaw;
         int prevOff = 0;
         int prevLen = lastLength;
+        boolean prevBad = lastBad;
+        boolean anyBad = false;
         for (int i = 0; i < n; i++) {
             int o = p.off[i];
             int l = p.len[i];
             if (l == prevLen && Arrays.equals(b, o, o + l, prev, prevOff, prevOff + l)) {
-                at[i] = SAME;
+                // The same bytes as the value before: the same person, or the same bad value again.
+                at[i] = prevBad ? NOT_A_KEY : SAME;
             } else if (l != KEY_HEX) {
                 at[i] = NOT_A_KEY;
             } else {
@@ -484,6 +481,8 @@ final class ColumnCursor {
                     count++;
                 }
             }
+            prevBad = at[i] == NOT_A_KEY;
+            anyBad |= prevBad;
             prev = b;
             prevOff = o;
             prevLen = l;
@@ -493,9 +492,17 @@ final class ColumnCursor {
             System.arraycopy(prev, prevOff, lastRaw, 0, l);
             // A value longer than a key is never "the same" as the next: its length is remembered as impossible.
             lastLength = prevLen <= KEY_HEX ? prevLen : -1;
+            lastBad = prevBad;
         }
         p.keyAt = at;
         p.keys = keys;
+        if (!anyBad) {
+            // Every key is decoded: the page's text (64 bytes a row, most of a row group's memory) can go now
+            // rather than wait in the queue of decoded row groups. A bad value keeps it, for the message.
+            p.data = null;
+            p.off = null;
+            p.len = null;
+        }
         if (lookup != null) {
             int[] persons = new int[n];
             int last = lastPerson;

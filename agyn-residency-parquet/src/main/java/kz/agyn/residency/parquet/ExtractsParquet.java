@@ -230,6 +230,10 @@ public final class ExtractsParquet {
                     try {
                         chunks = next.get();
                     } catch (ExecutionException e) {
+                        if (e.getCause() instanceof Error error) {
+                            // Out of memory is not a damaged file.
+                            throw error;
+                        }
                         throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                     }
                     int following = g + 1;
@@ -330,7 +334,8 @@ public final class ExtractsParquet {
                     bad = true;
                 } else {
                     int k = c[0].keyAt();
-                    if (k == ColumnCursor.SAME && previousPerson[0] >= 0) {
+                    if (k == ColumnCursor.SAME) {
+                        // The bytes of the value before, which was a key (a bad one is never "the same").
                         p = previousPerson[0];
                     } else if (k >= 0) {
                         p = add(c[0].keys(), k);
