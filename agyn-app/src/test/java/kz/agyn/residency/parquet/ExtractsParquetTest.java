@@ -72,6 +72,14 @@ class ExtractsParquetTest {
         Path whole = dir.resolve("whole");
         ExtractsParquet.write(country.extracts(), whole);
         assertSame(ExtractsParquet.read(PERIOD, whole), fromCsv);
+        // One row group of all rows, read in slices that end in the middle of pages and of persons.
+        int slice = ExtractsParquet.sliceRows;
+        try {
+            ExtractsParquet.sliceRows = 777;
+            assertSame(ExtractsParquet.read(PERIOD, whole), fromCsv);
+        } finally {
+            ExtractsParquet.sliceRows = slice;
+        }
     }
 
     @Test

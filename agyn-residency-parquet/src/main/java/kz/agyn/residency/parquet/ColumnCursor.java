@@ -70,10 +70,6 @@ final class ColumnCursor {
         int of(byte[] b, int off, int len);
     }
 
-    /** A column chunk decoded: its pages, and the size of its dictionary (0 without one). */
-    record Chunk(List<Page> pages, int dictionarySize) {
-    }
-
     /** A column chunk that could not be read, with the column's name for the message. */
     static final class ChunkException extends IOException {
         private static final long serialVersionUID = 1L;
@@ -124,8 +120,9 @@ final class ColumnCursor {
     }
 
     // Reading: the decoded pages and the position in them.
-    private List<Page> pages = List.of();
-    private int pageIndex;
+    private final java.util.ArrayDeque<Page> pages = new java.util.ArrayDeque<>();
+    private long chunkRows;
+    private long decodedRows;
     private Page page;
     private int pageRows;
     private int row;
@@ -190,47 +187,54 @@ final class ColumnCursor {
         return leaf;
     }
 
-    /** Decodes a whole column chunk (any thread; one chunk at a time per cursor). */
-    Chunk decode(byte[] bytes, CompressionCodec codec, long rows) throws ChunkException {
+    /** Starts decoding a column chunk of {@code rows} rows (the decoding thread). */
+    void start(byte[] bytes, CompressionCodec codec, long rows) {
         this.chunk = bytes;
         this.codec = codec;
         this.in.reset(bytes);
         this.dictSize = -1;
+        this.chunkRows = rows;
+        this.decodedRows = 0;
+    }
+
+    /**
+     * Decodes pages of the chunk until at least {@code rows} of its rows are (the decoding thread); the pages are
+     * handed to the reading side by {@link #append}. A row group is decoded a slice of rows at a time, so that what
+     * waits decoded is a few megabytes however large the writer made its row groups.
+     */
+    List<Page> decodeUntil(long rows) throws ChunkException {
         List<Page> out = new ArrayList<>();
         try {
-            long seen = 0;
-            while (seen < rows) {
+            while (decodedRows < rows) {
                 Page p = nextPage();
                 out.add(p);
-                seen += p.rows;
+                decodedRows += p.rows;
             }
-            if (seen != rows) {
+            if (decodedRows > chunkRows) {
                 throw new IOException("column " + name + " has more values than rows");
             }
         } catch (IOException | RuntimeException e) {
             throw new ChunkException(name, e);
-        } finally {
+        }
+        if (decodedRows == chunkRows) {
             this.chunk = null;
             this.in.reset(new byte[0]);
         }
-        return new Chunk(out, Math.max(0, dictSize));
+        return out;
     }
 
-    /** Starts reading a decoded chunk (the reading thread). */
-    void load(Chunk c) {
-        this.pages = c.pages();
-        this.pageIndex = 0;
-        this.pageRows = 0;
-        this.row = 0;
+    /** Queues decoded pages for reading (the reading thread). */
+    void append(List<Page> decoded) {
+        pages.addAll(decoded);
     }
 
     /** Advances to the next row; true when it has a value (false: null). */
     boolean next() throws IOException {
         if (row == pageRows) {
-            if (pageIndex == pages.size()) {
+            page = pages.poll();
+            if (page == null) {
                 throw new IOException("column " + name + " has fewer values than rows");
             }
-            page = pages.get(pageIndex++);
             pageRows = page.rows;
             allPresent = page.present == null;
             row = 0;
@@ -437,6 +441,12 @@ final class ColumnCursor {
                 }
             }
             p.codes = codes;
+            if (!keyed) {
+                // Only the codes are read from here on (a problem's message never quotes the value).
+                p.data = null;
+                p.off = null;
+                p.len = null;
+            }
         }
         if (type != Type.INT32 && keyed) {
             keys(p, n);

@@ -63,6 +63,12 @@ public final class ExtractsParquet {
         }
     }
 
+    /**
+     * Rows decoded ahead at a time: a slice of a row group (writers make row groups of ten million rows and more),
+     * a few tens of megabytes once decoded. Not final only for the tests, which cut row groups into many slices.
+     */
+    static int sliceRows = 1 << 20;
+
     private ExtractsParquet() {
     }
 
@@ -194,12 +200,16 @@ public final class ExtractsParquet {
             void row(ColumnCursor[] c, long row) throws java.io.IOException;
         }
 
+
+        /** A slice of a row group's rows, {@code [from, to)} within the group; the first one starts its chunks. */
+        private record Slice(ParquetTable.Part part, RowGroup group, ColumnCursor[] cursors, long from, long to,
+                             boolean first, boolean last) {
+        }
+
         private void rows(ParquetTable t, List<String> columns, java.util.function.Consumer<ColumnCursor[]> setup,
-                          RowVisitor visitor, Runnable afterGroup) {
-            // Every row group of every part, in file order.
-            List<ParquetTable.Part> groupPart = new ArrayList<>();
-            List<RowGroup> groups = new ArrayList<>();
-            List<ColumnCursor[]> cursors = new ArrayList<>();
+                          RowVisitor visitor, Runnable afterSlice) {
+            // Every slice of every row group of every part, in file order.
+            List<Slice> slices = new ArrayList<>();
             for (int p = 0; p < t.parts.size(); p++) {
                 ParquetTable.Part part = t.parts.get(p);
                 ColumnCursor[] c = new ColumnCursor[columns.size()];
@@ -208,27 +218,32 @@ public final class ExtractsParquet {
                 }
                 setup.accept(c);
                 for (RowGroup rg : part.meta().getRow_groups()) {
-                    groupPart.add(part);
-                    groups.add(rg);
-                    cursors.add(c);
+                    long n = rg.getNum_rows();
+                    for (long from = 0; from < n || from == 0; from += sliceRows) {
+                        long to = Math.min(n, from + sliceRows);
+                        slices.add(new Slice(part, rg, c, from, to, from == 0, to == n));
+                        if (n == 0) {
+                            break;
+                        }
+                    }
                 }
             }
             long row = 0;
             String column = columns.get(0);
-            // The next row group is read and decoded (its columns in parallel) while this one's rows are taken in:
-            // on two cores that halves the time, and the rows stay in file order.
+            // The next slice is read and decoded (its columns in parallel) while this one's rows are taken in: on
+            // two cores that halves the time, and the rows stay in file order.
             ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
                 Thread th = new Thread(r, "parquet-decoder");
                 th.setDaemon(true);
                 return th;
             });
             try {
-                Future<ColumnCursor.Chunk[]> next = groups.isEmpty() ? null
-                        : decoder.submit(() -> decode(groupPart.get(0), groups.get(0), cursors.get(0)));
-                for (int g = 0; g < groups.size(); g++) {
-                    ColumnCursor.Chunk[] chunks;
+                Future<List<ColumnCursor.Page>[]> next = slices.isEmpty() ? null
+                        : decoder.submit(() -> decode(slices.get(0)));
+                for (int k = 0; k < slices.size(); k++) {
+                    List<ColumnCursor.Page>[] pages;
                     try {
-                        chunks = next.get();
+                        pages = next.get();
                     } catch (ExecutionException e) {
                         if (e.getCause() instanceof Error error) {
                             // Out of memory is not a damaged file.
@@ -236,20 +251,20 @@ public final class ExtractsParquet {
                         }
                         throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
                     }
-                    int following = g + 1;
-                    next = following < groups.size() ? decoder.submit(() -> decode(groupPart.get(following),
-                            groups.get(following), cursors.get(following))) : null;
-                    ColumnCursor[] c = cursors.get(g);
+                    int following = k + 1;
+                    next = following < slices.size() ? decoder.submit(() -> decode(slices.get(following))) : null;
+                    Slice slice = slices.get(k);
+                    ColumnCursor[] c = slice.cursors();
                     for (int i = 0; i < c.length; i++) {
-                        c[i].load(chunks[i]);
+                        c[i].append(pages[i]);
                     }
-                    long end = row + groups.get(g).getNum_rows();
+                    long end = row + slice.to() - slice.from();
                     while (row < end) {
                         row++;
                         visitor.row(c, row);
                     }
-                    if (afterGroup != null) {
-                        afterGroup.run();
+                    if (afterSlice != null) {
+                        afterSlice.run();
                     }
                 }
             } catch (Codecs.UnsupportedCodecException e) {
@@ -277,22 +292,26 @@ public final class ExtractsParquet {
             }
         }
 
-        /** One row group's columns, read and decoded in parallel. */
-        private static ColumnCursor.Chunk[] decode(ParquetTable.Part part, RowGroup rg, ColumnCursor[] c)
-                throws IOException {
-            ColumnCursor.Chunk[] out = new ColumnCursor.Chunk[c.length];
+        /** One slice's pages of each column, decoded in parallel (a group's chunks read first when it starts). */
+        @SuppressWarnings("unchecked")
+        private static List<ColumnCursor.Page>[] decode(Slice slice) throws IOException {
+            ColumnCursor[] c = slice.cursors();
+            List<ColumnCursor.Page>[] out = new List[c.length];
             IOException[] failed = new IOException[c.length];
             IntStream.range(0, c.length).parallel().forEach(i -> {
                 try {
-                    ParquetTable.Leaf leaf = c[i].leaf();
-                    byte[] bytes;
-                    try {
-                        bytes = ParquetTable.chunk(part, rg, leaf);
-                    } catch (IOException e) {
-                        throw new ColumnCursor.ChunkException(c[i].name(), e);
+                    if (slice.first()) {
+                        ParquetTable.Leaf leaf = c[i].leaf();
+                        byte[] bytes;
+                        try {
+                            bytes = ParquetTable.chunk(slice.part(), slice.group(), leaf);
+                        } catch (IOException e) {
+                            throw new ColumnCursor.ChunkException(c[i].name(), e);
+                        }
+                        ColumnChunk cc = slice.group().getColumns().get(leaf.index());
+                        c[i].start(bytes, cc.getMeta_data().getCodec(), slice.group().getNum_rows());
                     }
-                    ColumnChunk cc = rg.getColumns().get(leaf.index());
-                    out[i] = c[i].decode(bytes, cc.getMeta_data().getCodec(), rg.getNum_rows());
+                    out[i] = c[i].decodeUntil(slice.to());
                 } catch (IOException e) {
                     failed[i] = e;
                 }
@@ -406,7 +425,7 @@ public final class ExtractsParquet {
                     isco[p] = oc;
                 }
             }, () -> {
-                // After the first row group, when rows of a person come together, the number of persons is known
+                // After the first slice of rows, when rows of a person come together, the number of persons is known
                 // from the share of rows per person: the arrays are sized once instead of doubling (a country's
                 // masks alone are a gigabyte; doubling would hold two of them).
                 if (!sized[0] && persons > 0 && rowsSoFar[0] >= 10_000 && persons * 1.5 < rowsSoFar[0]) {
