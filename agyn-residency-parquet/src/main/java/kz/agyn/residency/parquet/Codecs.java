@@ -6,7 +6,6 @@ import io.airlift.compress.snappy.SnappyDecompressor;
 import io.airlift.compress.zstd.ZstdDecompressor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
@@ -107,8 +106,4 @@ final class Codecs {
             // nothing held
         }
     };
-
-    static ByteBuffer wrap(byte[] b, int off, int len) {
-        return ByteBuffer.wrap(b, off, len);
-    }
 }

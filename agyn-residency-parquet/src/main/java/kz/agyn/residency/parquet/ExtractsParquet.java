@@ -359,7 +359,7 @@ public final class ExtractsParquet {
                     } else if (k >= 0) {
                         p = add(c[0].keys(), k);
                     } else {
-                        p = person(c[0].bytes(), c[0].offset(), c[0].length(), row, EXTRACTS, true);
+                        p = notAKey(c[0].bytes(), c[0].offset(), c[0].length(), row, EXTRACTS);
                     }
                     previousPerson[0] = p;
                     bad = p < 0;
@@ -439,24 +439,14 @@ public final class ExtractsParquet {
         }
 
         /**
-         * The number of the person whose key is {@code b[o, o + l)}, added when {@code add}; −1 (reported) when the
-         * value is not a key, or is unknown when not adding.
+         * Reports a person value that is not a key (its column worked out that it is not 64 hex digits): an IIN in
+         * clear, or anything else; the value itself is never quoted. Returns −1.
          */
-        private int person(byte[] b, int o, int l, long row, String file, boolean add) {
-            if (l != Extracts.KEY_BYTES * 2 || !keys.parse(b, o)) {
-                String text = new String(b, o, Math.min(l, 64), StandardCharsets.UTF_8);
-                problem(file, row, PersonKeys.looksLikeIin(text) ? "residency.parquet.clearIin"
-                        : "residency.parquet.badPerson", "person");
-                return -1;
-            }
-            if (!add) {
-                int p = keys.find(keys.scratch(), 0);
-                if (p < 0) {
-                    problem(file, row, "residency.parquet.unknownPerson");
-                }
-                return p;
-            }
-            return add(keys.scratch(), 0);
+        private int notAKey(byte[] b, int o, int l, long row, String file) {
+            String text = new String(b, o, Math.min(l, 64), StandardCharsets.UTF_8);
+            problem(file, row, PersonKeys.looksLikeIin(text) ? "residency.parquet.clearIin"
+                    : "residency.parquet.badPerson", "person");
+            return -1;
         }
 
         /** The number of the person with the key at {@code key[at..]}, added if new. */
@@ -542,7 +532,7 @@ public final class ExtractsParquet {
             if (p == -1) {
                 problem(file, row, "residency.parquet.unknownPerson");
             } else if (p < 0) {
-                person(c.bytes(), c.offset(), c.length(), row, file, false);
+                notAKey(c.bytes(), c.offset(), c.length(), row, file);
             }
             return p;
         }
@@ -672,24 +662,10 @@ public final class ExtractsParquet {
 
     /**
      * Person keys as 32 bytes each in the array that becomes the extracts' own, with an open-addressing index of
-     * person numbers over it; {@link #parse} decodes 64 hex digits into a scratch key.
+     * person numbers over it (the keys are decoded from their hex digits where their column is, {@link ColumnCursor}).
      */
     private static final class Keys {
-        private static final byte[] HEX = new byte[256];
-
-        static {
-            Arrays.fill(HEX, (byte) -1);
-            for (int i = 0; i < 10; i++) {
-                HEX['0' + i] = (byte) i;
-            }
-            for (int i = 0; i < 6; i++) {
-                HEX['a' + i] = (byte) (10 + i);
-                HEX['A' + i] = (byte) (10 + i);
-            }
-        }
-
         byte[] bytes = new byte[0];
-        private final byte[] key = new byte[Extracts.KEY_BYTES];
         private int[] slots = new int[0];
         private int size;
 
@@ -713,22 +689,6 @@ public final class ExtractsParquet {
                     place(p);
                 }
             }
-        }
-
-        /** Decodes 64 hex digits at {@code b[o..]} into the scratch key; false when they are not that. */
-        boolean parse(byte[] b, int o) {
-            int bad = 0;
-            for (int i = 0; i < Extracts.KEY_BYTES; i++) {
-                int hi = HEX[b[o + 2 * i] & 0xff];
-                int lo = HEX[b[o + 2 * i + 1] & 0xff];
-                bad |= hi | lo;
-                key[i] = (byte) (hi << 4 | lo);
-            }
-            return bad >= 0;
-        }
-
-        byte[] scratch() {
-            return key;
         }
 
         /** The person with the key at {@code k[at..]}, or −1. */
