@@ -166,7 +166,9 @@ public class ResidencyCommand implements Callable<Integer> {
                     ExtractsCsv.write(c.extracts(), e, x, s);
                 }
             }
-            spec.commandLine().getOut().println(common.text("residency.cli.generated", persons, out));
+            spec.commandLine().getOut().println(common.text("residency.cli.generated", persons, out, parquet
+                    ? String.join(", ", ExtractsParquet.EXTRACTS, ExtractsParquet.CROSSINGS, ExtractsParquet.STATUSES)
+                    : String.join(", ", ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES)));
             return 0;
         }
 

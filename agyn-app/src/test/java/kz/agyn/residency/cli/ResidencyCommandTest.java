@@ -47,6 +47,7 @@ class ResidencyCommandTest {
         Result g = run("generate", "--persons", "20000", "--seed", "6", "--months", "12", "--format", "parquet",
                 "--out", parquet.toString());
         assertThat(g.code()).as(g.err()).isZero();
+        assertThat(g.out()).contains("(extracts.parquet, crossings.parquet, statuses.parquet, truth.csv)");
         for (String f : new String[] {"extracts.parquet", "crossings.parquet", "statuses.parquet", "truth.csv"}) {
             assertThat(parquet.resolve(f)).isNotEmptyFile();
         }
