@@ -52,7 +52,7 @@ public final class EnglishWords {
             "GDP", "PPP", "KZT", "USD", "EUR", "RUB", "CI", "SE",
             // formats and interfaces shown as such
             "CSV", "XLSX", "PNG", "SVG", "JSON", "API", "OpenAPI", "HTTP", "HTTPS", "URL", "ID", "UTC", "Authorization",
-            "Bearer",
+            "Bearer", "Parquet",
             // the design columns of a survey's response file (docs/formats), named as the file must name them
             "stratum", "psu", "ssu",
             // a degree named so in Kazakh and Russian too
@@ -73,7 +73,7 @@ public final class EnglishWords {
     private static final Pattern CODE = Pattern.compile(String.join("|",
             "\\b(https?://|www\\.)\\S+", "\\S+@\\S+\\.\\w+",
             "\\b[\\w-]+(\\.[\\w-]+)*\\.(kz|org|com|int|net|gov)\\b",
-            "[\\w./-]*\\.(csv|xlsx|json|md|xml|properties|geojson|txt)\\b", "(?<![\\w])/[\\w/…?=&.-]+",
+            "[\\w./-]*\\.(csv|xlsx|json|md|xml|properties|geojson|txt|parquet)\\b", "(?<![\\w])/[\\w/…?=&.-]+",
             "\\w+::\\w+", "\\{[^{}]*(\\{[^{}]*\\})?[^{}]*\\}", "\\b[\\w.]+ = [\\w.,*]+"));
     /**
      * Codes and abbreviations: capitals (KZ-ABY, GERD, NET_MIGRATION), identifiers with "_", lower-case slugs

@@ -29,6 +29,7 @@ import kz.agyn.residency.generator.Country;
 import kz.agyn.residency.generator.CountryGenerator;
 import kz.agyn.residency.generator.CountrySettings;
 import kz.agyn.residency.internal.ResidencyRepository;
+import kz.agyn.residency.parquet.ExtractsParquet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
@@ -59,20 +60,20 @@ public class ResidencyRuns {
     }
 
     /**
-     * Starts a run over uploaded register extracts (docs/formats/register-extracts.md): the files are copied aside
-     * at once and read by the job, all or nothing; a refusal keeps the located problems with the run and nothing
-     * else. {@code crossings} and {@code statuses} may be null. The copies are deleted when the job ends, whatever
-     * its end; an interrupted job's copies are deleted at the next start ({@link #purgeUploads}).
+     * Starts a run over uploaded register extracts (docs/formats/register-extracts.md), three CSV files or three
+     * Parquet files, told apart by their first bytes ({@code PAR1}): the files are copied aside at once and read by
+     * the job, all or nothing; a refusal keeps the located problems with the run and nothing else (a mix of CSV and
+     * Parquet is refused too). {@code crossings} and {@code statuses} may be null. The copies are deleted when the
+     * job ends, whatever its end; an interrupted job's copies are deleted at the next start ({@link #purgeUploads}).
      */
     public UUID startUpload(Period period, InputStreamSource extracts, InputStreamSource crossings,
                             InputStreamSource statuses, String user) throws IOException {
         UUID id = UUID.randomUUID();
         Path folder = uploads.resolve(id.toString());
         Files.createDirectories(folder);
+        Upload upload;
         try {
-            copy(extracts, folder.resolve(ExtractsCsv.EXTRACTS));
-            copy(crossings, folder.resolve(ExtractsCsv.CROSSINGS));
-            copy(statuses, folder.resolve(ExtractsCsv.STATUSES));
+            upload = Upload.copy(folder, extracts, crossings, statuses);
         } catch (IOException | RuntimeException e) {
             FileSystemUtils.deleteRecursively(folder);
             throw e;
@@ -86,10 +87,8 @@ public class ResidencyRuns {
                 try {
                     h.phaseOnly("RESIDENCY_READ");
                     Extracts x;
-                    try (Reader e = reader(folder.resolve(ExtractsCsv.EXTRACTS));
-                         Reader c = reader(folder.resolve(ExtractsCsv.CROSSINGS));
-                         Reader st = reader(folder.resolve(ExtractsCsv.STATUSES))) {
-                        x = ExtractsCsv.read(period, e, c, st);
+                    try {
+                        x = upload.read(period);
                     } catch (ExtractException refused) {
                         repository.refuse(id, refused.problems());
                         h.failed(JobOutcome.of("jobs.outcome.residencyRefused", refused.problems().size()));
@@ -103,8 +102,8 @@ public class ResidencyRuns {
                         estimate = Estimator.run(x, EstimatorSettings.defaults());
                     } catch (IllegalArgumentException tooFew) {
                         // The calibration learns from persons of known status; without enough of them (no
-                        // statuses.csv, or one without deregistrations or presences) there is nothing to learn.
-                        repository.refuse(id, List.of(new ExtractProblem(ExtractsCsv.STATUSES, 0,
+                        // statuses file, or one without deregistrations or presences) there is nothing to learn.
+                        repository.refuse(id, List.of(new ExtractProblem(upload.statusesName(), 0,
                                 "residency.cli.noKnownStatus", List.of())));
                         h.failed(JobOutcome.of("jobs.outcome.residencyRefused", 1));
                         return null;
@@ -120,6 +119,76 @@ public class ResidencyRuns {
             throw e;
         }
         return id;
+    }
+
+    /**
+     * The copies of one upload, named by their format once their first bytes are seen: CSV (the format's names,
+     * {@code extracts.csv} …) or Parquet ({@code extracts.parquet} …), as the extracts file is. A crossings or
+     * statuses file of the other format is kept under its own name and refused when read.
+     */
+    record Upload(Path folder, boolean parquet, List<String> otherFormat) {
+
+        static Upload copy(Path folder, InputStreamSource extracts, InputStreamSource crossings,
+                           InputStreamSource statuses) throws IOException {
+            Path[] copied = new Path[3];
+            InputStreamSource[] sources = {extracts, crossings, statuses};
+            for (int i = 0; i < 3; i++) {
+                if (sources[i] != null) {
+                    copied[i] = folder.resolve("upload-" + i);
+                    try (InputStream in = sources[i].getInputStream()) {
+                        Files.copy(in, copied[i]);
+                    }
+                }
+            }
+            boolean parquet = copied[0] != null && parquet(copied[0]);
+            String[] names = parquet
+                    ? new String[] {ExtractsParquet.EXTRACTS, ExtractsParquet.CROSSINGS, ExtractsParquet.STATUSES}
+                    : new String[] {ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES};
+            String[] otherNames = parquet
+                    ? new String[] {ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES}
+                    : new String[] {ExtractsParquet.EXTRACTS, ExtractsParquet.CROSSINGS, ExtractsParquet.STATUSES};
+            List<String> other = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                if (copied[i] != null) {
+                    if (parquet(copied[i]) != parquet) {
+                        other.add(otherNames[i]);
+                    }
+                    Files.move(copied[i], folder.resolve(names[i]));
+                }
+            }
+            return new Upload(folder, parquet, List.copyOf(other));
+        }
+
+        private static boolean parquet(Path file) throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                return ExtractsParquet.isParquet(in.readNBytes(4));
+            }
+        }
+
+        String statusesName() {
+            return parquet ? ExtractsParquet.STATUSES : ExtractsCsv.STATUSES;
+        }
+
+        /** Reads the copies; refused when they mix the two formats or when the reader refuses them. */
+        Extracts read(Period period) throws IOException {
+            if (!otherFormat.isEmpty()) {
+                List<ExtractProblem> problems = new java.util.ArrayList<>();
+                for (String name : otherFormat) {
+                    problems.add(new ExtractProblem(name, 0, "residency.upload.mixedFormats",
+                            List.of(parquet ? "Parquet" : "CSV")));
+                }
+                throw new ExtractException(problems);
+            }
+            if (parquet) {
+                return ExtractsParquet.read(period, folder.resolve(ExtractsParquet.EXTRACTS),
+                        folder.resolve(ExtractsParquet.CROSSINGS), folder.resolve(ExtractsParquet.STATUSES));
+            }
+            try (Reader e = reader(folder.resolve(ExtractsCsv.EXTRACTS));
+                 Reader c = reader(folder.resolve(ExtractsCsv.CROSSINGS));
+                 Reader st = reader(folder.resolve(ExtractsCsv.STATUSES))) {
+                return ExtractsCsv.read(period, e, c, st);
+            }
+        }
     }
 
     /**
@@ -143,15 +212,6 @@ public class ResidencyRuns {
                     FileSystemUtils.deleteRecursively(folder);
                 }
             }
-        }
-    }
-
-    private static void copy(InputStreamSource source, Path to) throws IOException {
-        if (source == null) {
-            return;
-        }
-        try (InputStream in = source.getInputStream()) {
-            Files.copy(in, to);
         }
     }
 

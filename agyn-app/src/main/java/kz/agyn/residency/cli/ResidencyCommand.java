@@ -38,6 +38,7 @@ import kz.agyn.residency.estimator.Fit;
 import kz.agyn.residency.generator.Country;
 import kz.agyn.residency.generator.CountryGenerator;
 import kz.agyn.residency.generator.CountrySettings;
+import kz.agyn.residency.parquet.ExtractsParquet;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.FileSystemResource;
@@ -117,8 +118,8 @@ public class ResidencyCommand implements Callable<Integer> {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write a synthetic country with known truth: extracts.csv, crossings.csv, statuses.csv, "
-                    + "truth.csv (docs/formats/register-extracts.md).")
+            description = "Write a synthetic country with known truth: extracts, crossings and statuses as CSV or "
+                    + "Parquet, and truth.csv (docs/formats/register-extracts.md).")
     static class Generate implements Callable<Integer> {
         @CommandLine.Mixin
         Common common;
@@ -132,6 +133,10 @@ public class ResidencyCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "folder to write the four files to")
         Path out;
 
+        @Option(names = "--format", defaultValue = "csv", description = "csv (default) or parquet: extracts, "
+                + "crossings and statuses as .csv or as .parquet; truth.csv either way")
+        String format;
+
         @Spec
         CommandSpec spec;
 
@@ -139,17 +144,31 @@ public class ResidencyCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
             Period period = common.period(err);
+            boolean parquet = format.equalsIgnoreCase("parquet");
+            if (!parquet && !format.equalsIgnoreCase("csv")) {
+                err.println(common.text("residency.cli.badFormat"));
+                return REFUSED;
+            }
             Country c = period == null ? null : common.synthetic(persons, seed, period, err);
             if (c == null) {
                 return REFUSED;
             }
             Files.createDirectories(out);
-            try (Writer e = writer(ExtractsCsv.EXTRACTS); Writer x = writer(ExtractsCsv.CROSSINGS);
-                 Writer s = writer(ExtractsCsv.STATUSES); Writer t = writer("truth.csv")) {
-                ExtractsCsv.write(c.extracts(), e, x, s);
+            if (parquet) {
+                ExtractsParquet.write(c.extracts(), out);
+            }
+            try (Writer t = writer("truth.csv")) {
                 c.truth().write(c.extracts(), t);
             }
-            spec.commandLine().getOut().println(common.text("residency.cli.generated", persons, out));
+            if (!parquet) {
+                try (Writer e = writer(ExtractsCsv.EXTRACTS); Writer x = writer(ExtractsCsv.CROSSINGS);
+                     Writer s = writer(ExtractsCsv.STATUSES)) {
+                    ExtractsCsv.write(c.extracts(), e, x, s);
+                }
+            }
+            spec.commandLine().getOut().println(common.text("residency.cli.generated", persons, out, parquet
+                    ? String.join(", ", ExtractsParquet.EXTRACTS, ExtractsParquet.CROSSINGS, ExtractsParquet.STATUSES)
+                    : String.join(", ", ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES)));
             return 0;
         }
 
@@ -166,7 +185,7 @@ public class ResidencyCommand implements Callable<Integer> {
         Common common;
 
         @Option(names = "--in", description = "folder with extracts.csv and, if present, crossings.csv and "
-                + "statuses.csv")
+                + "statuses.csv; or the same as .parquet (each a file or a folder of part files)")
         Path in;
 
         @Option(names = "--persons", description = "instead of --in: persons of a synthetic country")
@@ -232,13 +251,12 @@ public class ResidencyCommand implements Callable<Integer> {
                 x = c.extracts();
                 truth = c.truth();
             } else {
-                try (Reader e = reader(ExtractsCsv.EXTRACTS); Reader c = reader(ExtractsCsv.CROSSINGS);
-                     Reader s = reader(ExtractsCsv.STATUSES)) {
-                    if (e == null) {
+                try {
+                    x = read(period);
+                    if (x == null) {
                         err.println(common.text("residency.cli.noExtracts", in.resolve(ExtractsCsv.EXTRACTS)));
                         return REFUSED;
                     }
-                    x = ExtractsCsv.read(period, e, c, s);
                 } catch (ExtractException e) {
                     err.println(common.text("residency.extract.refused", e.problems().size()));
                     for (ExtractProblem p : e.problems()) {
@@ -258,23 +276,45 @@ public class ResidencyCommand implements Callable<Integer> {
             return 0;
         }
 
+        /**
+         * The extracts of the --in folder: Parquet when {@code extracts.parquet} is there (a file or a folder of
+         * parts), else CSV; null when neither is.
+         */
+        private Extracts read(Period period) throws IOException {
+            if (Files.exists(in.resolve(ExtractsParquet.EXTRACTS))) {
+                return ExtractsParquet.read(period, in);
+            }
+            try (Reader e = reader(ExtractsCsv.EXTRACTS); Reader c = reader(ExtractsCsv.CROSSINGS);
+                 Reader s = reader(ExtractsCsv.STATUSES)) {
+                return e == null ? null : ExtractsCsv.read(period, e, c, s);
+            }
+        }
+
         /** The run as a job of the observatory, followed on a progress line until it ends. */
         private int stored(Period period, PrintWriter out, PrintWriter err) throws Exception {
             if (persons != null && (persons < 1 || persons > ResidencyRuns.MAX_PERSONS)) {
                 err.println(common.text("residency.cli.badPersons"));
                 return REFUSED;
             }
-            if (persons == null && !Files.isRegularFile(in.resolve(ExtractsCsv.EXTRACTS))) {
+            boolean parquet = persons == null && Files.exists(in.resolve(ExtractsParquet.EXTRACTS));
+            if (persons == null && !parquet && !Files.isRegularFile(in.resolve(ExtractsCsv.EXTRACTS))) {
                 err.println(common.text("residency.cli.noExtracts", in.resolve(ExtractsCsv.EXTRACTS)));
                 return REFUSED;
             }
+            if (parquet && Files.isDirectory(in.resolve(ExtractsParquet.EXTRACTS))) {
+                // An upload is a copy of three files; part folders are read in place by a run without --store.
+                err.println(common.text("residency.cli.partsNotStored"));
+                return REFUSED;
+            }
+            String[] names = parquet
+                    ? new String[] {ExtractsParquet.EXTRACTS, ExtractsParquet.CROSSINGS, ExtractsParquet.STATUSES}
+                    : new String[] {ExtractsCsv.EXTRACTS, ExtractsCsv.CROSSINGS, ExtractsCsv.STATUSES};
             Locale locale = common.locale();
             Services s = services.get();
             try (CtrlC ctrlC = new CtrlC(this::interrupt, "residency-cancel")) {
                 running = s.runs();
                 runId = persons != null ? s.runs().startSynthetic(persons, seed, user)
-                        : s.runs().startUpload(period, file(ExtractsCsv.EXTRACTS), file(ExtractsCsv.CROSSINGS),
-                                file(ExtractsCsv.STATUSES), user);
+                        : s.runs().startUpload(period, file(names[0]), file(names[1]), file(names[2]), user);
                 ctrlC.arm();
                 ProgressLine line = new ProgressLine(err);
                 ResidencyRuns.RunState state;

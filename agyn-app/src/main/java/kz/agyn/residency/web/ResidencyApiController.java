@@ -145,9 +145,11 @@ class ResidencyApiController {
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
     @Operation(summary = "Upload register extracts and estimate them, as a job",
             description = "Multipart: `extracts` (extracts.csv, required), `crossings` and `statuses` (optional), "
+                    + "either all three CSV or all three Parquet (told apart by their first bytes, `PAR1`), "
                     + "`from` (YYYY-MM, default 2024-01) and `months` (1–32, default 24). The files' content is "
                     + "checked by the job, all or nothing: a refused upload's run ends FAILED with every problem "
-                    + "located (file, line) in `problems` of GET /api/v1/residency/runs/{id}, and nothing else kept.")
+                    + "located (file, line or row, column) in `problems` of GET /api/v1/residency/runs/{id}, and "
+                    + "nothing else kept.")
     ResponseEntity<Object> upload(@RequestParam(required = false) String from,
                                   @RequestParam(required = false) String months,
                                   @RequestParam(required = false) MultipartFile extracts,

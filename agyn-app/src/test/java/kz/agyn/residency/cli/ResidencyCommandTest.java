@@ -41,6 +41,26 @@ class ResidencyCommandTest {
     }
 
     @Test
+    void aCountryGeneratedAsParquetEstimatesAsItsCsvDoes(@TempDir Path csv, @TempDir Path parquet) {
+        assertThat(run("generate", "--persons", "20000", "--seed", "6", "--months", "12", "--out", csv.toString())
+                .code()).isZero();
+        Result g = run("generate", "--persons", "20000", "--seed", "6", "--months", "12", "--format", "parquet",
+                "--out", parquet.toString());
+        assertThat(g.code()).as(g.err()).isZero();
+        assertThat(g.out()).contains("(extracts.parquet, crossings.parquet, statuses.parquet, truth.csv)");
+        for (String f : new String[] {"extracts.parquet", "crossings.parquet", "statuses.parquet", "truth.csv"}) {
+            assertThat(parquet.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(parquet.resolve("extracts.csv")).doesNotExist();
+        Result fromCsv = run("run", "--in", csv.toString(), "--months", "12", "--lang", "en");
+        Result fromParquet = run("run", "--in", parquet.toString(), "--months", "12", "--lang", "en");
+        assertThat(fromParquet.code()).as(fromParquet.err()).isZero();
+        assertThat(fromParquet.out()).contains("TOTAL").isEqualTo(fromCsv.out());
+        assertThat(run("generate", "--format", "orc", "--out", parquet.toString(), "--lang", "en").err())
+                .contains("--format must be csv or parquet");
+    }
+
+    @Test
     void aSyntheticRunInMemoryReportsPrecisionAndRecall() {
         Result r = run("run", "--persons", "60000", "--seed", "9", "--lang", "ru");
         assertThat(r.code()).as(r.err()).isZero();

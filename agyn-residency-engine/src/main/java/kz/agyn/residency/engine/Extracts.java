@@ -51,18 +51,30 @@ public final class Extracts {
     public Extracts(Period period, byte[] keys, int[] masks, byte[] region, byte[] age, byte[] sex, byte[] isced,
                     byte[] isco, int[] lastExit, int[] lastEntry, short[] deregistered, short[] died,
                     short[] confirmed) {
+        this(period, region.length, keys, masks, region, age, sex, isced, isco, lastExit, lastEntry, deregistered,
+                died, confirmed);
+    }
+
+    /**
+     * The first {@code persons} persons of arrays that may be longer: a reader that had to guess the number of
+     * persons hands its arrays over as they are, rather than copying gigabytes of a country to trim them.
+     */
+    public Extracts(Period period, int persons, byte[] keys, int[] masks, byte[] region, byte[] age, byte[] sex,
+                    byte[] isced, byte[] isco, int[] lastExit, int[] lastEntry, short[] deregistered, short[] died,
+                    short[] confirmed) {
         this.period = Objects.requireNonNull(period, "period");
-        this.persons = region.length;
-        check(keys.length == (long) persons * KEY_BYTES, "keys");
-        check(masks.length == (long) persons * Register.COUNT, "masks");
-        for (Object a : new Object[] {age, sex, isced, isco}) {
-            check(((byte[]) a).length == persons, "attributes");
+        this.persons = persons;
+        check(persons >= 0, "persons");
+        check(keys.length >= (long) persons * KEY_BYTES, "keys");
+        check(masks.length >= (long) persons * Register.COUNT, "masks");
+        for (Object a : new Object[] {region, age, sex, isced, isco}) {
+            check(((byte[]) a).length >= persons, "attributes");
         }
         for (int[] a : new int[][] {lastExit, lastEntry}) {
-            check(a.length == persons, "crossings");
+            check(a.length >= persons, "crossings");
         }
         for (short[] a : new short[][] {deregistered, died, confirmed}) {
-            check(a.length == persons, "statuses");
+            check(a.length >= persons, "statuses");
         }
         this.keys = keys;
         this.masks = masks;
