@@ -150,6 +150,24 @@ class PolicyNoteTest extends AgynTest {
             assertThat(e.code()).isEqualTo("note.write.kpi.unknown");
             assertThat(e.args()).containsExactly("policy-note", "12-блок", "999");
         });
+        String body0 = templates.body("policy-note", null).orElseThrow();
+        // Zhetysu has three years: too short a series for a forecast, said with the forecast's own reason.
+        assertThatThrownBy(() -> templates.check(body0.replace("\"filters\": {\"region\": \"KZ\"}",
+                "\"filters\": {\"region\": \"330000000\"}"))).isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.fan.cannot");
+                    assertThat(e.args()).startsWith("policy-note", "6-блок");
+                });
+        assertThatThrownBy(() -> templates.check(body0.replace("\"RETURNEES\"", "\"NO_SUCH\"")))
+                .isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.scenario.measure");
+                    assertThat(e.args()).startsWith("policy-note", "9-блок", "NO_SUCH");
+                });
+        assertThatThrownBy(() -> templates.check(body0.replace("\"scenarios\": \"${scenarios}\",",
+                "\"scenarios\": \"${scenarios}\", \"year\": \"1990\",")))
+                .isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.scenario.year");
+                    assertThat(e.args()).startsWith("policy-note", "9-блок", "1990");
+                });
         // The template's preview says it where the analyst types, in the page's language.
         String noRun = templates.body("policy-note", null).orElseThrow()
                 .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
