@@ -257,6 +257,30 @@ class PolicyNoteTest extends AgynTest {
                 .contains(run.toString()).doesNotContain(newer.toString());
     }
 
+    @Autowired
+    kz.agyn.note.writer.internal.NoteWriterRepository repository;
+
+    /**
+     * The page that writes a note says why a template cannot be written now (here: its scenario never run), where
+     * another can be chosen, instead of an error page. Stored directly: saving would refuse it for that reason.
+     */
+    @Test
+    void theWritePageSaysWhyATemplateCannotBeWrittenNow() throws Exception {
+        String code = "policy-no-run-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = templates.body("policy-note", null).orElseThrow()
+                .replace("\"code\": \"policy-note\"", "\"code\": \"" + code + "\"")
+                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
+        repository.insertTemplate(code, 1, body, false, "policy-analyst");
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/note/write").param("template", code).param("language", "en").param("lang", "kk")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("policy-analyst").roles("ANALYST")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("id=\"note-write-error\"")
+                .contains("аяқталған есебі әлі жоқ").doesNotContain("id=\"note-preview\"");
+    }
+
     private NoteTemplate policy() {
         return templates.find("policy-note").orElseThrow();
     }
