@@ -110,6 +110,14 @@ class PolicyNoteTest extends AgynTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocxNote.render(d)))) {
             assertThat(doc.getTables()).hasSize(2);
             assertThat(doc.getAllPictures()).hasSize(2);
+            // Each picture in its own proportions: the map is not stretched to the line chart's 2:1.
+            List<org.apache.poi.xwpf.usermodel.XWPFPicture> pictures = doc.getParagraphs().stream()
+                    .flatMap(p -> p.getRuns().stream()).flatMap(r -> r.getEmbeddedPictures().stream()).toList();
+            assertThat(pictures).hasSize(2);
+            assertThat(pictures.get(0).getDepth() / pictures.get(0).getWidth())
+                    .isCloseTo((double) MapImage.HEIGHT / MapImage.WIDTH, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(pictures.get(1).getDepth() / pictures.get(1).getWidth())
+                    .isCloseTo((double) FanImage.HEIGHT / FanImage.WIDTH, org.assertj.core.data.Offset.offset(0.01));
             assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).isEqualTo(baseline);
         }
         try (PDDocument pdf = Loader.loadPDF(PdfNote.render(d))) {
