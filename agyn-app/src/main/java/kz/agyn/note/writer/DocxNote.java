@@ -106,14 +106,15 @@ public final class DocxNote {
         }
     }
 
-    /** The chart's picture 16 × 8 cm, centred, its caption under it in the Caption style, then the source line. */
+    /** The chart's picture 16 cm wide (8 cm high for a 2:1 chart), centred, its caption under it in the Caption style, then the source line. */
     private static void chart(XWPFDocument doc, NoteDocument.Chart c) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);
         try (java.io.InputStream in = new java.io.ByteArrayInputStream(c.png())) {
             p.createRun().addPicture(in, org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
                     "chart-" + c.number() + ".png", org.apache.poi.util.Units.toEMU(16 * 72 / 2.54),
-                    org.apache.poi.util.Units.toEMU(8 * 72 / 2.54));
+                    // 16 cm wide, as high as the picture's proportions make it (a map is not 2:1).
+                    org.apache.poi.util.Units.toEMU(16.0 * c.height() / c.width() * 72 / 2.54));
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("the chart could not be put in the document", e);
         }

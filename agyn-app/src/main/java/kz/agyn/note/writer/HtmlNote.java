@@ -9,6 +9,10 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class HtmlNote {
 
+    /** A cell that is one figure: a sign, digits with their separators, a scale word or unit, nothing else. */
+    private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile(
+            "[+−–-]?\\d[\\d\\s\u00a0\u202f.,]*(?:[\\s\u00a0\u202f]?(?:млрд|млн|мың|тыс\\.|bn|m|thousand))?"
+                    + "[\\s\u00a0\u202f]?[₸%]?");
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private HtmlNote() {
@@ -31,6 +35,8 @@ public final class HtmlNote {
             .caption { font-weight: bold; margin-top: .8em; }
             table { border-collapse: collapse; width: 100%; margin: .3em 0; }
             th, td { border: 1px solid #444; padding: 3px 5px; vertical-align: top; font-size: 9.5pt; }
+            td.fig { white-space: nowrap; }
+            table.wide th, table.wide td { font-size: 8pt; padding: 3px 3px; }
             th { background: #eef2f5; }
             .source { font-size: 9pt; font-style: italic; }
             .chart { margin: .6em 0; text-align: center; page-break-inside: avoid; }
@@ -93,12 +99,14 @@ public final class HtmlNote {
 
     private static void table(StringBuilder sb, NoteDocument.Table t) {
         sb.append("<p class=\"caption\">").append(esc(t.label())).append(". ").append(esc(t.caption()))
-                .append("</p><table><thead><tr>");
+                .append(t.columns().size() >= 6 ? "</p><table class=\"wide\"><thead><tr>" : "</p><table><thead><tr>");
         t.columns().forEach(c -> sb.append("<th>").append(esc(c)).append("</th>"));
         sb.append("</tr></thead><tbody>");
         for (var row : t.rows()) {
             sb.append("<tr>");
-            row.forEach(c -> sb.append("<td>").append(esc(c)).append("</td>"));
+            // A figure is not broken across lines ("+137,5 млрд ₸" split at its decimal comma reads as two).
+            row.forEach(c -> sb.append(FIGURE.matcher(c).matches() ? "<td class=\"fig\">" : "<td>").append(esc(c))
+                    .append("</td>"));
             sb.append("</tr>");
         }
         sb.append("</tbody></table>");

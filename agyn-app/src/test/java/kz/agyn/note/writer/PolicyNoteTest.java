@@ -110,6 +110,14 @@ class PolicyNoteTest extends AgynTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocxNote.render(d)))) {
             assertThat(doc.getTables()).hasSize(2);
             assertThat(doc.getAllPictures()).hasSize(2);
+            // Each picture in its own proportions: the map is not stretched to the line chart's 2:1.
+            List<org.apache.poi.xwpf.usermodel.XWPFPicture> pictures = doc.getParagraphs().stream()
+                    .flatMap(p -> p.getRuns().stream()).flatMap(r -> r.getEmbeddedPictures().stream()).toList();
+            assertThat(pictures).hasSize(2);
+            assertThat(pictures.get(0).getDepth() / pictures.get(0).getWidth())
+                    .isCloseTo((double) MapImage.HEIGHT / MapImage.WIDTH, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(pictures.get(1).getDepth() / pictures.get(1).getWidth())
+                    .isCloseTo((double) FanImage.HEIGHT / FanImage.WIDTH, org.assertj.core.data.Offset.offset(0.01));
             assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).isEqualTo(baseline);
         }
         try (PDDocument pdf = Loader.loadPDF(PdfNote.render(d))) {
@@ -150,6 +158,24 @@ class PolicyNoteTest extends AgynTest {
             assertThat(e.code()).isEqualTo("note.write.kpi.unknown");
             assertThat(e.args()).containsExactly("policy-note", "12-блок", "999");
         });
+        String body0 = templates.body("policy-note", null).orElseThrow();
+        // Zhetysu has three years: too short a series for a forecast, said with the forecast's own reason.
+        assertThatThrownBy(() -> templates.check(body0.replace("\"filters\": {\"region\": \"KZ\"}",
+                "\"filters\": {\"region\": \"330000000\"}"))).isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.fan.cannot");
+                    assertThat(e.args()).startsWith("policy-note", "6-блок");
+                });
+        assertThatThrownBy(() -> templates.check(body0.replace("\"RETURNEES\"", "\"NO_SUCH\"")))
+                .isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.scenario.measure");
+                    assertThat(e.args()).startsWith("policy-note", "9-блок", "NO_SUCH");
+                });
+        assertThatThrownBy(() -> templates.check(body0.replace("\"scenarios\": \"${scenarios}\",",
+                "\"scenarios\": \"${scenarios}\", \"year\": \"1990\",")))
+                .isInstanceOfSatisfying(UserException.class, e -> {
+                    assertThat(e.code()).isEqualTo("note.write.scenario.year");
+                    assertThat(e.args()).startsWith("policy-note", "9-блок", "1990");
+                });
         // The template's preview says it where the analyst types, in the page's language.
         String noRun = templates.body("policy-note", null).orElseThrow()
                 .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
@@ -237,6 +263,30 @@ class PolicyNoteTest extends AgynTest {
         assertThat(issues.regenerate(id).identical()).isTrue();
         assertThat(new String(issues.regenerated(id, "html"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains(run.toString()).doesNotContain(newer.toString());
+    }
+
+    @Autowired
+    kz.agyn.note.writer.internal.NoteWriterRepository repository;
+
+    /**
+     * The page that writes a note says why a template cannot be written now (here: its scenario never run), where
+     * another can be chosen, instead of an error page. Stored directly: saving would refuse it for that reason.
+     */
+    @Test
+    void theWritePageSaysWhyATemplateCannotBeWrittenNow() throws Exception {
+        String code = "policy-no-run-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = templates.body("policy-note", null).orElseThrow()
+                .replace("\"code\": \"policy-note\"", "\"code\": \"" + code + "\"")
+                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
+        repository.insertTemplate(code, 1, body, false, "policy-analyst");
+        var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/note/write").param("template", code).param("language", "en").param("lang", "kk")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user("policy-analyst").roles("ANALYST")))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("id=\"note-write-error\"")
+                .contains("аяқталған есебі әлі жоқ").doesNotContain("id=\"note-preview\"");
     }
 
     private NoteTemplate policy() {

@@ -37,10 +37,13 @@ class NoteWriterController {
 
     private final NoteTemplates templates;
     private final NoteWriter writer;
+    private final org.springframework.context.MessageSource messages;
 
-    NoteWriterController(NoteTemplates templates, NoteWriter writer) {
+    NoteWriterController(NoteTemplates templates, NoteWriter writer,
+                         org.springframework.context.MessageSource messages) {
         this.templates = templates;
         this.writer = writer;
+        this.messages = messages;
     }
 
     @GetMapping("/note/write")
@@ -50,10 +53,19 @@ class NoteWriterController {
         // The note of 06.11.2024 remade is what the page opens on; the others are a choice away.
         NoteTemplate t = template != null ? template(template) : templates.find("seed-note").orElse(all.get(0));
         Locale noteLanguage = language(language == null ? locale.getLanguage() : language);
-        NoteDocument d = writer.write(t, noteLanguage);
         model.addAttribute("templates", all);
         model.addAttribute("template", t);
         model.addAttribute("language", noteLanguage.getLanguage());
+        model.addAttribute("locale", locale);
+        NoteDocument d;
+        try {
+            d = writer.write(t, noteLanguage);
+        } catch (UserException e) {
+            // A template that cannot be written now (its scenarios not yet run, a query finding nothing): said on
+            // the page, where another template can be chosen, not an error page.
+            model.addAttribute("writeError", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            return "note-write";
+        }
         model.addAttribute("preview", HtmlNote.body(d));
         // The consistency check (ADMIN, ANALYST) reads the note as text: the page hands it over in one click.
         model.addAttribute("mayCheck", user != null && user.getAuthorities().stream().anyMatch(a ->
