@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import kz.agyn.platform.i18n.Languages;
 import kz.agyn.platform.menu.Menu;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -21,15 +22,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every page's frame needs: the language, links to the same page in the other languages, the user, and the
- * main menu the features contribute ({@link Menu}).
+ * parts kept as text ({@link PageFrames}) with the main menu the features contribute ({@link Menu}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
     private final Menu menu;
+    private final PageFrames frames;
 
-    LayoutAdvice(Menu menu) {
+    LayoutAdvice(Menu menu, PageFrames frames) {
         this.menu = menu;
+        this.frames = frames;
     }
 
     @ModelAttribute("lang")
@@ -52,13 +55,17 @@ class LayoutAdvice {
         return links;
     }
 
-    /** The main menu's links for the signed-in user; none for a visitor, who sees no menu. */
-    @ModelAttribute("menu")
-    List<Menu.Link> menu(HttpServletRequest request) {
-        if (currentUser() == null) {
-            return List.of();
-        }
-        return menu.linksFor(currentRoles(), request.getRequestURI().substring(request.getContextPath().length()));
+    /**
+     * The parts of the frame kept as text per language, sign-in and menu links ({@link PageFrames}): the menu shows
+     * the links the signed-in user's roles see, with the one for this address marked; a visitor sees no menu.
+     */
+    @ModelAttribute("frame")
+    PageFrames.Frame frame(Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        boolean signedIn = currentUser() != null;
+        List<Menu.Link> links = signedIn
+                ? menu.linksFor(currentRoles(), request.getRequestURI().substring(request.getContextPath().length()))
+                : List.of();
+        return frames.frame(new PageFrames.Key(lang(locale), signedIn, links), request, response);
     }
 
     @ModelAttribute("currentUser")
