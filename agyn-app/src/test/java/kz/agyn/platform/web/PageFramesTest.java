@@ -99,6 +99,36 @@ class PageFramesTest extends AgynTest {
         assertThat(login.selectFirst("link[rel=stylesheet]").attr("href")).matches("/css/agyn-[0-9a-f]{32}\\.css");
     }
 
+    /** A page an exception handler renders (a refused period: 400) starts a new model, and still has its frame. */
+    @Test
+    void anErrorPageHasTheFrameToo() throws Exception {
+        String html = mvc.perform(get("/warehouse/explore").param("from", "not-a-year").param("lang", "en")
+                        .with(user("frame-refused").roles("VIEWER")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.selectFirst("link[rel=stylesheet]").attr("href")).matches("/css/agyn-[0-9a-f]{32}\\.css");
+        assertThat(page.selectFirst(".username").text()).isEqualTo("frame-refused");
+        assertThat(page.select("meta[name=csrf-token]")).hasSize(1);
+    }
+
+    /** One request's values are put into the kept text escaped, as Thymeleaf escaped them. */
+    @Test
+    void aNameAndAnAddressWithMarkupAreWrittenAsText() throws Exception {
+        String name = "frame-<b>\"bold\"</b>&'x'";
+        String html = mvc.perform(get("/").queryParam("q", "\"><i>x</i>").param("lang", "en")
+                        .with(user(name).roles("VIEWER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.selectFirst(".username").text()).isEqualTo(name);
+        assertThat(page.select("header b, header i")).isEmpty();
+        assertThat(html).doesNotContain("<b>\"bold").doesNotContain("\"><i>");
+        assertThat(page.select(".langs a").eachAttr("href")).hasSize(3)
+                .allSatisfy(href -> assertThat(href).startsWith("/?q=").contains("lang="));
+    }
+
     private Document page(String path, String name, String role, MockHttpSession session) throws Exception {
         String html = mvc.perform(get(path).session(session).with(user(name).roles(role)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
