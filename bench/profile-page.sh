@@ -4,7 +4,9 @@
 # while (only 127.0.0.1), then prints the requests per second and, from the recording's execution samples, the
 # share of samples under each part of the stack (inclusive) and the methods the samples were in (self).
 # Usage: bench/profile-page.sh [PATH [SECONDS [CLIENTS]]]     (defaults / 40 8; e.g. bench/profile-page.sh
-#        '/warehouse/explore?indicator=EMIGRANTS&by=REGION' 30 4). Keeps the recording as target/profile-page.jfr.
+#        '/warehouse/explore?indicator=EMIGRANTS&by=REGION' 30 4); JAR=other.jar profiles another build. Keeps the recording as target/profile-page.jfr.
+# Also prints the CPU each answered request cost during the timed phase: the application's process, and the embedded
+# PostgreSQL's (postmaster and backends), from /proc (user + system time; the JFR recording's overhead included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 page=${1:-/}
@@ -15,9 +17,10 @@ dbport=${DB_PORT:-15433}
 work=$(mktemp -d)
 password='Profile-page-password-2026'
 
-[ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
+jar=${JAR:-agyn-app/target/agyn.jar}
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
 AGYN_ADMIN_PASSWORD=$password java -Xmx1g -XX:StartFlightRecording=filename="$work/app.jfr",settings=profile \
-  -jar agyn-app/target/agyn.jar --server.port="$port" --agyn.db.port="$dbport" --agyn.db.data-directory="$work/pgdata" \
+  -jar "$jar" --server.port="$port" --agyn.db.port="$dbport" --agyn.db.data-directory="$work/pgdata" \
   --agyn.imports.directory="$work/imports" >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -35,9 +38,30 @@ for try in $(seq 30); do
 done
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%F %H:%M UTC')"
-python3 - "http://127.0.0.1:$port" "$page" "$seconds" "$clients" "$password" <<'PY'
-import gzip, http.cookiejar, re, sys, threading, time, urllib.parse, urllib.request
+python3 - "http://127.0.0.1:$port" "$page" "$seconds" "$clients" "$password" "$app" "$work/pgdata" <<'PY'
+import gzip, http.cookiejar, os, re, sys, threading, time, urllib.parse, urllib.request
 base, page, seconds, clients, password = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+app, pgdata = int(sys.argv[6]), sys.argv[7]
+hz = os.sysconf("SC_CLK_TCK")
+def stat(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+def cpu_seconds():
+    """CPU seconds so far of the application, and of its PostgreSQL (postmaster, exited and live backends)."""
+    s = stat(app)
+    java = (int(s[11]) + int(s[12])) / hz
+    postmaster = int(open(f"{pgdata}/postmaster.pid").readline())
+    s = stat(postmaster)
+    pg = sum(int(x) for x in s[11:15]) / hz
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                s = stat(d)
+            except OSError:
+                continue
+            if int(s[1]) == postmaster:
+                pg += (int(s[11]) + int(s[12])) / hz
+    return java, pg
 def signed_in():
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -54,6 +78,7 @@ for o in openers:  # warm-up: the JIT and the caches
     for _ in range(20):
         o.open(base + page).read()
 times, errors, lock = [], [0], threading.Lock()
+cpu_before = cpu_seconds()
 end = time.monotonic() + seconds
 def run(o):
     while time.monotonic() < end:
@@ -66,12 +91,17 @@ def run(o):
 threads = [threading.Thread(target=run, args=(o,)) for o in openers]
 [t.start() for t in threads]
 [t.join() for t in threads]
+cpu_after = cpu_seconds()
 times.sort()
 q = lambda p: times[min(len(times) - 1, int(p * len(times)))] * 1000
 print(f"{page}: {len(times) / seconds:.1f} req/s from {clients} clients, p50 {q(.5):.0f} ms, p99 {q(.99):.0f} ms, "
       f"{errors[0]} errors")
+n = max(1, len(times))
+print(f"CPU per request: application {1000 * (cpu_after[0] - cpu_before[0]) / n:.2f} ms, "
+      f"PostgreSQL {1000 * (cpu_after[1] - cpu_before[1]) / n:.2f} ms")
 PY
 jcmd "$app" JFR.dump filename="$work/app.jfr" >/dev/null
+mkdir -p target
 cp "$work/app.jfr" target/profile-page.jfr
 jfr print --events jdk.ExecutionSample --stack-depth 200 "$work/app.jfr" | python3 -c '
 import collections, re, sys

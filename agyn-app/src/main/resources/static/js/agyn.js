@@ -14,10 +14,11 @@
 
   var charts = [];
 
-  // The page's words for the toolbox and the copy button, given by layout.html as data-t-* on the body, so that
-  // they come from the same message bundles as the rest of the page.
+  // The page's words for the toolbox and the copy button, given by the frame (frame.html) as data-t-* on the
+  // <template id="agyn-words"> in the head, so that they come from the same message bundles as the rest of the page.
   function t(key) {
-    return (document.body && document.body.dataset['t' + key]) || '';
+    var words = document.getElementById('agyn-words');
+    return (words && words.dataset['t' + key]) || '';
   }
 
   function fmtNumber(v) {

@@ -47,7 +47,7 @@ class ExplorerController {
     private final JsonMapper json;
 
     /** What a view shows, computed once per change of the warehouse or the reference data (decision 0042). */
-    private record Shown(Explorer.View view, String lineOption, String mapOption, String html) {
+    private record Shown(Explorer.View view, String html) {
     }
 
     /** A view depends on the selection, on what the reader's roles may see (small counts) and on the language. */
@@ -96,11 +96,12 @@ class ExplorerController {
             String mapJson = map == null ? null : json.writeValueAsString(map);
             // The explorer rendered once per view (decision 0049): rendering was most of a view's CPU. Its model
             // holds only the view, what the roles (in the key) allow and the language: nothing of the viewer.
-            return new Shown(view, line, mapJson, fragments.render("explore :: explorer",
+            return new Shown(view, fragments.render("explore :: explorer",
                     explorerModel(view, roles, locale, line, mapJson), locale, request, response));
         });
         Explorer.View view = computed.view();
-        model.addAllAttributes(explorerModel(view, roles, locale, computed.lineOption(), computed.mapOption()));
+        // The page inserts the kept text and needs nothing else of the view: the explorer's model (whose list of
+        // indicators is a query of the warehouse) is built only when the view is rendered.
         model.addAttribute("explorerHtml", computed.html());
         // The same address answers with a page or with a fragment: caches must keep them apart.
         response.addHeader("Vary", "HX-Request");
