@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
         description = "Forecast a warehouse series (TRAMO/regARIMA, naive, drift, damped trend, Theta, combination; "
-                + "automatic choice by backtest) with 80/95% intervals, or many series at once with --across.")
+                + "automatic choice by backtest) with 80/95%% intervals, or many series at once with --across.")
 public class ForecastCommand implements Callable<Integer> {
 
     static final int INVALID = 2;
