@@ -90,6 +90,20 @@ public final class Extracts {
         this.confirmed = confirmed;
     }
 
+    /** {@code n} attributes not given yet ({@link #UNKNOWN}), for a reader to fill in. */
+    public static byte[] unknownAttributes(int n) {
+        byte[] a = new byte[n];
+        java.util.Arrays.fill(a, UNKNOWN);
+        return a;
+    }
+
+    /** {@code n} persons without the status event yet ({@link #NO_MONTH}), for a reader to fill in. */
+    public static short[] noMonths(int n) {
+        short[] a = new short[n];
+        java.util.Arrays.fill(a, NO_MONTH);
+        return a;
+    }
+
     private static void check(boolean ok, String what) {
         if (!ok) {
             throw new IllegalArgumentException(what + " do not match the number of persons");

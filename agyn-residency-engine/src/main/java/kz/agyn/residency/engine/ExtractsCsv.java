@@ -63,11 +63,11 @@ public final class ExtractsCsv {
         private int capacity = 1 << 16;
         private int[] masks = new int[capacity * Register.COUNT];
         private short[] seen = new short[capacity];
-        private byte[] region = filled(capacity);
-        private byte[] age = filled(capacity);
+        private byte[] region = Extracts.unknownAttributes(capacity);
+        private byte[] age = Extracts.unknownAttributes(capacity);
         private byte[] sex = new byte[capacity];
-        private byte[] isced = filled(capacity);
-        private byte[] isco = filled(capacity);
+        private byte[] isced = Extracts.unknownAttributes(capacity);
+        private byte[] isco = Extracts.unknownAttributes(capacity);
 
         Reading(Period period) {
             this.period = period;
@@ -80,9 +80,9 @@ public final class ExtractsCsv {
             int[] lastEntry = new int[n];
             Arrays.fill(lastExit, Extracts.NO_DAY);
             Arrays.fill(lastEntry, Extracts.NO_DAY);
-            short[] deregistered = months(n);
-            short[] died = months(n);
-            short[] confirmed = months(n);
+            short[] deregistered = Extracts.noMonths(n);
+            short[] died = Extracts.noMonths(n);
+            short[] confirmed = Extracts.noMonths(n);
             if (problems.isEmpty() && crossings != null) {
                 readCrossings(crossings, lastExit, lastEntry);
             }
@@ -428,17 +428,7 @@ public final class ExtractsCsv {
         return f;
     }
 
-    private static byte[] filled(int n) {
-        byte[] a = new byte[n];
-        Arrays.fill(a, Extracts.UNKNOWN);
-        return a;
-    }
 
-    private static short[] months(int n) {
-        short[] a = new short[n];
-        Arrays.fill(a, Extracts.NO_MONTH);
-        return a;
-    }
 
     /**
      * Writes the three files: a row per person and register with activity (a person with none keeps one row of

@@ -125,9 +125,9 @@ public final class ExtractsParquet {
             int[] lastEntry = new int[n];
             Arrays.fill(lastExit, Extracts.NO_DAY);
             Arrays.fill(lastEntry, Extracts.NO_DAY);
-            short[] deregistered = months(n);
-            short[] died = months(n);
-            short[] confirmed = months(n);
+            short[] deregistered = Extracts.noMonths(n);
+            short[] died = Extracts.noMonths(n);
+            short[] confirmed = Extracts.noMonths(n);
             if (problems.isEmpty() && crossingsFile != null && Files.exists(crossingsFile)) {
                 try (ParquetTable c = open(CROSSINGS, crossingsFile, CROSSING_COLUMNS, CROSSING_TYPES)) {
                     if (c != null) {
@@ -329,11 +329,11 @@ public final class ExtractsParquet {
             capacity = (int) Math.max(1024, Math.min(total, 1 << 20));
             masks = new int[capacity * Register.COUNT];
             seen = new short[capacity];
-            region = filled(capacity);
-            age = filled(capacity);
+            region = Extracts.unknownAttributes(capacity);
+            age = Extracts.unknownAttributes(capacity);
             sex = new byte[capacity];
-            isced = filled(capacity);
-            isco = filled(capacity);
+            isced = Extracts.unknownAttributes(capacity);
+            isco = Extracts.unknownAttributes(capacity);
             keys.start(capacity);
             int[] previousPerson = {-1};
             long[] rowsSoFar = {0};
@@ -750,17 +750,5 @@ public final class ExtractsParquet {
      */
     public static void write(Extracts x, Path folder) throws IOException {
         ParquetWriting.write(x, folder);
-    }
-
-    private static byte[] filled(int n) {
-        byte[] a = new byte[n];
-        Arrays.fill(a, Extracts.UNKNOWN);
-        return a;
-    }
-
-    private static short[] months(int n) {
-        short[] a = new short[n];
-        Arrays.fill(a, Extracts.NO_MONTH);
-        return a;
     }
 }
