@@ -63,7 +63,7 @@ class FeatureContributionsTest extends AgynTest {
                 Map.entry("kz.agyn.residency.web [/residency, /residency/**, /api/v1/residency, /api/v1/residency/**]",
                         "ROLES [ADMIN, ANALYST, VIEWER]"),
                 Map.entry("kz.agyn.note.writer.web [/note/templates, /note/templates/**, /note/issued, "
-                        + "/note/issued/**]", "ROLES [ADMIN, ANALYST]"),
+                        + "/note/issued/**, /api/v1/notes/issued, /api/v1/notes/issued/**]", "ROLES [ADMIN, ANALYST]"),
                 Map.entry("kz.agyn.note.check.web [/note-check, /note-check/**, /api/v1/note-checks, "
                         + "/api/v1/note-checks/**]", "ROLES [ADMIN, ANALYST]"));
         // The administration area's rule comes after every feature's own rules for pages in it.

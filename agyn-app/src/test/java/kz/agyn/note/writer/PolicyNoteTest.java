@@ -141,11 +141,13 @@ class PolicyNoteTest extends AgynTest {
     @Test
     void aScenarioWithoutAFinishedRunAnUnknownScenarioOrMeasureIsRefusedNamingIt() throws Exception {
         NoteTemplate t = policy();
+        // A scenario of its own that nothing runs: a shipped one may have been run by any test before this one.
+        Scenario never = neverRun();
         assertThatThrownBy(() -> writer.write(t, Locale.ENGLISH,
-                NoteParameters.of(t, null, "2024", "partnerships_15", DAY)))
+                NoteParameters.of(t, null, "2024", Long.toString(never.id()), DAY)))
                 .isInstanceOfSatisfying(UserException.class, e -> {
                     assertThat(e.code()).isEqualTo("note.write.scenario.noRun");
-                    assertThat(e.args()).containsExactly("policy-note", "block 9", "Partnerships 10 → 15");
+                    assertThat(e.args()).containsExactly("policy-note", "block 9", never.name());
                 });
         assertThatThrownBy(() -> writer.write(t, Locale.ENGLISH,
                 NoteParameters.of(t, null, "2024", "no_such_scenario", DAY)))
@@ -178,7 +180,8 @@ class PolicyNoteTest extends AgynTest {
                 });
         // The template's preview says it where the analyst types, in the page's language.
         String noRun = templates.body("policy-note", null).orElseThrow()
-                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
+                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \""
+                        + never.id() + "\"");
         String preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/note/templates/preview").param("body", noRun).param("language", "ru")
                         .param("lang", "ru").with(org.springframework.security.test.web.servlet.request
@@ -186,7 +189,7 @@ class PolicyNoteTest extends AgynTest {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                                 .csrf()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(preview).contains("завершённого расчёта сценариев «Партнёрства 10 → 15» ещё нет");
+        assertThat(preview).contains("завершённого расчёта сценариев «" + never.name() + "» ещё нет");
         String unknownType = templates.body("policy-note", null).orElseThrow()
                 .replace("\"type\": \"kpi\", \"id\": \"research-budget\"", "\"type\": \"gauge\", \"id\": \"x\"");
         assertThatThrownBy(() -> templates.check(unknownType)).isInstanceOfSatisfying(UserException.class, e -> {
@@ -277,7 +280,8 @@ class PolicyNoteTest extends AgynTest {
         String code = "policy-no-run-" + UUID.randomUUID().toString().substring(0, 8);
         String body = templates.body("policy-note", null).orElseThrow()
                 .replace("\"code\": \"policy-note\"", "\"code\": \"" + code + "\"")
-                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \"partnerships_15\"");
+                .replace("\"scenarios\": \"researchers_pay_30, research_budget_10bn\"", "\"scenarios\": \""
+                        + neverRun().id() + "\"");
         repository.insertTemplate(code, 1, body, false, "policy-analyst");
         var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .get("/note/write").param("template", code).param("language", "en").param("lang", "kk")
@@ -291,6 +295,12 @@ class PolicyNoteTest extends AgynTest {
 
     private NoteTemplate policy() {
         return templates.find("policy-note").orElseThrow();
+    }
+
+    /** A new scenario (the levers of a shipped one) that no test runs. */
+    private Scenario neverRun() {
+        return scenarios.create("Never run " + UUID.randomUUID().toString().substring(0, 8), null,
+                shipped("partnerships_15").levers(), "policy-analyst");
     }
 
     private Scenario shipped(String code) {
