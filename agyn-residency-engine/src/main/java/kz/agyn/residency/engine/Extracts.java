@@ -97,6 +97,13 @@ public final class Extracts {
         return a;
     }
 
+    /** {@code n} persons without a crossing of one direction yet ({@link #NO_DAY}), for a reader to fill in. */
+    public static int[] noDays(int n) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, NO_DAY);
+        return a;
+    }
+
     /** {@code n} persons without the status event yet ({@link #NO_MONTH}), for a reader to fill in. */
     public static short[] noMonths(int n) {
         short[] a = new short[n];

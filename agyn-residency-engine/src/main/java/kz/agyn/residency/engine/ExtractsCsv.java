@@ -76,10 +76,8 @@ public final class ExtractsCsv {
         Extracts all(Reader extracts, Reader crossings, Reader statuses) {
             readExtracts(extracts);
             int n = index.size();
-            int[] lastExit = new int[n];
-            int[] lastEntry = new int[n];
-            Arrays.fill(lastExit, Extracts.NO_DAY);
-            Arrays.fill(lastEntry, Extracts.NO_DAY);
+            int[] lastExit = Extracts.noDays(n);
+            int[] lastEntry = Extracts.noDays(n);
             short[] deregistered = Extracts.noMonths(n);
             short[] died = Extracts.noMonths(n);
             short[] confirmed = Extracts.noMonths(n);

@@ -121,10 +121,8 @@ public final class ExtractsParquet {
                 // problems say why
             }
             int n = persons;
-            int[] lastExit = new int[n];
-            int[] lastEntry = new int[n];
-            Arrays.fill(lastExit, Extracts.NO_DAY);
-            Arrays.fill(lastEntry, Extracts.NO_DAY);
+            int[] lastExit = Extracts.noDays(n);
+            int[] lastEntry = Extracts.noDays(n);
             short[] deregistered = Extracts.noMonths(n);
             short[] died = Extracts.noMonths(n);
             short[] confirmed = Extracts.noMonths(n);
