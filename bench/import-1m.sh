@@ -44,7 +44,7 @@ stored=$($psql -At -c "SELECT count(*) FROM wh_observation")
 
 printf 'agyn validate (upload, check, stage rows)  %6.1f s   (cpu: java %.1f s, postgres %.1f s)\n' \
   "$(echo "$t1 - $t0" | bc)" "$(echo "$j1 - $j0" | bc)" "$(echo "$p1 - $p0" | bc)"
-sed -n 's/.*Import .* staged \([0-9]*\) rows .*: read, checked and sent in \([0-9]*\) ms, indexed and committed in \([0-9]*\) ms.*/  server: read, checked and staged \1 rows in \2 ms; indexes built and committed in \3 ms/p' "$work/app.log" | tail -n 1
+sed -n 's/.*Import .* staged \([0-9]*\) rows .*: read, checked and sent in \([0-9]*\) ms, indexed and committed in \([0-9]*\) ms; \([0-9]*\) rows sent out of.*/  server: read, checked and staged \1 rows in \2 ms; indexes built and committed in \3 ms; rows out of key order: \4/p' "$work/app.log" | tail -n 1
 printf 'agyn accept (attach in one transaction)   %6.1f s   (cpu: java %.1f s, postgres %.1f s)\n' \
   "$(echo "$t2 - $t1" | bc)" "$(echo "$j2 - $j1" | bc)" "$(echo "$p2 - $p1" | bc)"
 printf 'agyn total                                %6.1f s   (%s rows stored)\n' "$(echo "$t2 - $t0" | bc)" "$stored"

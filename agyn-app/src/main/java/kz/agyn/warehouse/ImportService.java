@@ -630,8 +630,9 @@ public class ImportService {
                 staged.commit(rows.get());
                 // The split bench/import-1m.sh prints: reading, checking and staging overlap; the indexes follow.
                 log.info("Import {} staged {} rows as wh_version row {}: read, checked and sent in {} ms, indexed "
-                        + "and committed in {} ms", id, rows.get(), staged.versionId(), (checked - started) / 1_000_000,
-                        (System.nanoTime() - checked) / 1_000_000);
+                        + "and committed in {} ms; {} rows sent out of the key's order", id, rows.get(),
+                        staged.versionId(), (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000,
+                        staged.outOfOrder());
             }
             if (mapping.columns().isEmpty() && !columns.isEmpty()) {
                 // Keep the columns found automatically, so the mapping form starts from them (as the mapper used

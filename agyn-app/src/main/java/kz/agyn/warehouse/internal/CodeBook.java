@@ -30,6 +30,11 @@ import kz.agyn.warehouse.Indicator;
  */
 public final class CodeBook {
 
+    // Before everything static: the tables below are keyed by nameKey while the class initialises.
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile("[*\u00B9\u00B2\u00B3\u2070-\u2079]+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     public static final String KAZAKHSTAN = "000000000";
     private static final Pattern AGE = Pattern.compile("_T|_U|Y\\d{1,3}T\\d{1,3}|Y_GE\\d{1,3}|Y_LT\\d{1,3}");
     private static final Set<String> TOTAL_WORDS = Set.of("kz", "kaz", "kazakhstan", "республика казахстан",
@@ -205,11 +210,12 @@ public final class CodeBook {
      * footnote mark ("Channel Islands*", "Kosovo¹") or the indentation UN tables use for their hierarchy.
      */
     static String nameKey(String name) {
-        String t = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String t = MARKS.matcher(Normalizer.normalize(name.strip(), Normalizer.Form.NFD)).replaceAll("");
         t = t.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u00A0', ' ');
-        t = t.replaceAll("[*\u00B9\u00B2\u00B3\u2070-\u2079]+$", "").replaceAll("\\s+", " ").strip();
+        t = SPACES.matcher(FOOTNOTE_MARK.matcher(t).replaceAll("")).replaceAll(" ").strip();
         return t.toLowerCase(Locale.ROOT);
     }
+
 
     private static Map<String, String> aliases() {
         Map<String, String> out = new HashMap<>();

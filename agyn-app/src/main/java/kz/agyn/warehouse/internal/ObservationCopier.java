@@ -51,12 +51,19 @@ public final class ObservationCopier implements AutoCloseable {
             + "region, occupation, education, country, sex, age, flow, value, unit_mult, status) "
             + "FROM STDIN (FORMAT text%s)";
     private static final int FLUSH_AT = 1 << 16;
+    /**
+     * Rows the staged copy reorders at once (decision 0055): a publisher's file lists the rows of one combination
+     * of leading dimensions together, a few hundred to a few thousand of them; 65,536 rows are about 5 MB.
+     */
+    static final int WINDOW_ROWS = 1 << 16;
 
     private final CopyWriter copy;
     private final int versionId;
     /** The version id and its tab, put before each spool line as it is streamed. */
     private final byte[] prefix;
     private final Map<Period, byte[]> periodFields = new HashMap<>();
+    /** For the staged table only: the rows go through it into the key's order (decision 0055). */
+    private KeyOrderWindow window;
     private long rows;
 
     public ObservationCopier(Connection connection, int versionId) throws SQLException {
@@ -68,8 +75,10 @@ public final class ObservationCopier implements AutoCloseable {
      * writes its rows already frozen, so nothing has to visit them again to mark them visible.
      */
     public static ObservationCopier staged(Connection connection, int versionId) throws SQLException {
-        return new ObservationCopier(CopyWriter.open(connection,
+        ObservationCopier copier = new ObservationCopier(CopyWriter.open(connection,
                 SQL.formatted(StagedVersion.table(versionId), ", FREEZE true")), versionId);
+        copier.window = new KeyOrderWindow(WINDOW_ROWS, copier::send);
+        return copier;
     }
 
     ObservationCopier(CopyIn copy, int versionId) {
@@ -83,8 +92,23 @@ public final class ObservationCopier implements AutoCloseable {
     }
 
     public void add(Obs o) {
-        appendLine(row().number(versionId), o, periodFields).end();
+        if (window != null) {
+            appendLine(window.line(), o, periodFields).end();
+            window.added();
+        } else {
+            appendLine(row().number(versionId), o, periodFields).end();
+            rows++;
+        }
+    }
+
+    private void send(byte[] line, int from, int length) {
+        row().number(versionId).encoded(line, from, length).end();
         rows++;
+    }
+
+    /** Staged rows that reached COPY out of the key's order (PostgreSQL sorts them all the same). */
+    public long outOfOrder() {
+        return window == null ? 0 : window.outOfOrder();
     }
 
     /**
@@ -188,6 +212,9 @@ public final class ObservationCopier implements AutoCloseable {
     }
 
     public long finish() throws SQLException {
+        if (window != null) {
+            window.flush();
+        }
         return copy.finish();
     }
 
@@ -257,10 +284,8 @@ public final class ObservationCopier implements AutoCloseable {
         private final Path file;
         private final OutputStream out;
         private final int runBytes;
-        private final CopyText lines = new CopyText(1 << 20);
+        private final LineBuffer lines = new LineBuffer(1 << 20);
         private final Map<Period, byte[]> periodFields = new HashMap<>();
-        private int[] starts = new int[1 << 12];
-        private int count;
         private final List<Long> runEnds = new ArrayList<>();
         private long written;
 
@@ -276,11 +301,7 @@ public final class ObservationCopier implements AutoCloseable {
         }
 
         public void add(Obs o) {
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, count * 2);
-            }
-            starts[count++] = lines.size();
-            appendLine(lines, o, periodFields).end();
+            appendLine(lines.append(), o, periodFields).end();
             if (lines.size() >= runBytes) {
                 run();
             }
@@ -288,18 +309,13 @@ public final class ObservationCopier implements AutoCloseable {
 
         /** Sorts the lines held and writes them as one run. */
         private void run() {
-            if (count == 0) {
+            if (lines.count() == 0) {
                 return;
             }
-            int[] order = new int[count];
-            for (int i = 0; i < count; i++) {
-                order[i] = i;
-            }
-            sort(order, new int[count], 0, count);
             try {
-                for (int i : order) {
-                    int start = starts[i];
-                    out.write(lines.array(), start, end(i) + 1 - start);
+                for (int i : lines.sorted()) {
+                    int start = lines.start(i);
+                    out.write(lines.array(), start, lines.end(i) + 1 - start);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -307,49 +323,6 @@ public final class ObservationCopier implements AutoCloseable {
             written += lines.size();
             runEnds.add(written);
             lines.clear();
-            count = 0;
-        }
-
-        /** Merge sort, which sees an already ordered file (the usual export) with one comparison per half. */
-        private void sort(int[] a, int[] tmp, int lo, int hi) {
-            if (hi - lo <= 12) {
-                for (int i = lo + 1; i < hi; i++) {
-                    int v = a[i];
-                    int j = i - 1;
-                    while (j >= lo && compare(a[j], v) > 0) {
-                        a[j + 1] = a[j];
-                        j--;
-                    }
-                    a[j + 1] = v;
-                }
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            sort(a, tmp, lo, mid);
-            sort(a, tmp, mid, hi);
-            if (compare(a[mid - 1], a[mid]) <= 0) {
-                return;
-            }
-            System.arraycopy(a, lo, tmp, lo, mid - lo);
-            int i = lo;
-            int j = mid;
-            int k = lo;
-            while (i < mid && j < hi) {
-                a[k++] = compare(tmp[i], a[j]) <= 0 ? tmp[i++] : a[j++];
-            }
-            while (i < mid) {
-                a[k++] = tmp[i++];
-            }
-        }
-
-        private int compare(int x, int y) {
-            byte[] b = lines.array();
-            return Arrays.compareUnsigned(b, starts[x], end(x), b, starts[y], end(y));
-        }
-
-        /** Where line i's newline is. */
-        private int end(int i) {
-            return (i + 1 < count ? starts[i + 1] : lines.size()) - 1;
         }
 
         @Override

@@ -54,6 +54,8 @@ public final class RowMapper {
     private final Memo<String> ages = new Memo<>(CodeBook::ageCode);
     private final Memo<String> flows = new Memo<>(CodeBook::flow);
     private final Memo<String> statuses = new Memo<>(CodeBook::status);
+    /** What CodeBook.aggregate says of a country cell (a group of countries or not), by the text. */
+    private final Memo<String> groups;
     /**
      * SDMX messages: an observation without a value (empty, NaN) is a missing observation, kept with its status,
      * and a UNIT/UNIT_MEASURE column holds SDMX unit codes (PS, PC …), read through {@link SdmxUnits}.
@@ -124,14 +126,21 @@ public final class RowMapper {
 
     private RowMapper(List<String> header, ImportMapping mapping, CodeBook codes, boolean decimalComma) {
         this.header = header;
-        this.constants = mapping.constants();
-        this.values = mapping.values();
+        // Enum maps: two lookups a cell, and an immutable map's probing was a tenth of a million-row check.
+        this.constants = enumMap(mapping.constants());
+        this.values = enumMap(mapping.values());
         this.aggregates = mapping.aggregates();
         this.codes = codes;
         this.decimalComma = decimalComma;
         this.indicators = new Memo<>(codes::indicator);
         this.regions = new Memo<>(codes::region);
         this.countries = new Memo<>(codes::country);
+        // Asked of every row's country: normalising a name by regular expressions was a quarter of a check.
+        this.groups = new Memo<>(CodeBook::aggregate);
+    }
+
+    private static <V> Map<Dimension, V> enumMap(Map<Dimension, V> map) {
+        return map.isEmpty() ? new EnumMap<>(Dimension.class) : new EnumMap<>(map);
     }
 
     /**
@@ -328,7 +337,7 @@ public final class RowMapper {
                 return structuredArea(row, text, area.get(), problems);
             }
         }
-        Optional<String> group = CodeBook.aggregate(text);
+        Optional<String> group = groups.get(text);
         if (group.isEmpty()) {
             return false;
         }
