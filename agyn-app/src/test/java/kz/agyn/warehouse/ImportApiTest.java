@@ -39,7 +39,8 @@ class ImportApiTest extends AgynTest {
 
     @BeforeEach
     void datasets() throws Exception {
-        for (String code : List.of("test-csv", "test-xlsx", "test-sdmx-csv", "test-sdmx-ml", "test-idem")) {
+        for (String code : List.of("test-csv", "test-xlsx", "test-sdmx-csv", "test-sdmx-ml", "test-idem",
+                "test-body")) {
             if (jdbc.sql("SELECT count(*) FROM wh_dataset WHERE code = ?").param(code).query(Integer.class)
                     .single() == 0) {
                 mvc.perform(post("/api/v1/datasets").with(httpBasic(ADMIN, ADMIN_PASSWORD))
@@ -270,6 +271,32 @@ class ImportApiTest extends AgynTest {
                         + "(9 digits) or a region name expected."))
                 .andExpect(jsonPath("$.problems[1].sheet").value("Data"))
                 .andExpect(jsonPath("$.problems[1].column").value("C"));
+    }
+
+    @Test
+    void aScriptSendsTheFileAsTheBodyAndGetsTheSameReport() throws Exception {
+        String report = mvc.perform(post("/api/v1/imports").param("dataset", "test-body").param("format", "csv")
+                        .param("name", "emigration-1251.csv").contentType("text/csv").content(Fixtures.windows1251Csv())
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.rows").value(4))
+                .andExpect(jsonPath("$.fileName").value("emigration-1251.csv"))
+                .andReturn().getResponse().getContentAsString();
+        accept(json.readTree(report).get("id").asText());
+        mvc.perform(get("/api/v1/observations").param("dataset", "test-body").param("region", "750000000")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(jsonPath("$.items[0].value").value(5310));
+
+        // A workbook as a body too, read as the form's would be; a form post is no file.
+        mvc.perform(post("/api/v1/imports").param("dataset", "test-body").param("name", "b.xlsx")
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        .content(Fixtures.bureauXlsx()).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.fileName").value("b.xlsx"));
+        mvc.perform(post("/api/v1/imports").param("dataset", "test-body")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("a=b")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isUnsupportedMediaType());
     }
 
     ResultActions upload(String dataset, String name, byte[] content, String format, String mapping)

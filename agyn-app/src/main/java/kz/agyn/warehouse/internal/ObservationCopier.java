@@ -53,9 +53,10 @@ public final class ObservationCopier implements AutoCloseable {
     private static final int FLUSH_AT = 1 << 16;
     /**
      * Rows the staged copy reorders at once (decision 0055): a publisher's file lists the rows of one combination
-     * of leading dimensions together, a few hundred to a few thousand of them; 65,536 rows are about 5 MB.
+     * of leading dimensions together, a few hundred to a few thousand of them; 16,384 rows are about 1 MB, and the
+     * last window, sent after the file's end, is what PostgreSQL still has to store when the check is done.
      */
-    static final int WINDOW_ROWS = 1 << 16;
+    static final int WINDOW_ROWS = 1 << 14;
 
     private final CopyWriter copy;
     private final int versionId;

@@ -119,6 +119,9 @@ public final class RowMapper {
     }
 
     private final Map<Dimension, Map<String, String>> values;
+    /** The same by the dimension's ordinal, null where the mapping recodes nothing: asked of every cell. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, String>[] valuesOf = new Map[Dimension.values().length];
     private final ImportMapping.Aggregates aggregates;
     /** Rows left out as groups of countries: label → rows, in the order met, for the report's line. */
     private final Map<String, Integer> skippedAggregates = new java.util.LinkedHashMap<>();
@@ -129,6 +132,9 @@ public final class RowMapper {
         // Enum maps: two lookups a cell, and an immutable map's probing was a tenth of a million-row check.
         this.constants = enumMap(mapping.constants());
         this.values = enumMap(mapping.values());
+        for (Map.Entry<Dimension, Map<String, String>> e : values.entrySet()) {
+            valuesOf[e.getKey().ordinal()] = e.getValue().isEmpty() ? null : e.getValue();
+        }
         this.aggregates = mapping.aggregates();
         this.codes = codes;
         this.decimalComma = decimalComma;
@@ -737,8 +743,8 @@ public final class RowMapper {
 
     /** What the mapping's {@code values} say the file's text stands for, or the text itself. */
     private String recode(Dimension d, String text) {
-        Map<String, String> v = values.get(d);
-        if (v == null || v.isEmpty()) {
+        Map<String, String> v = valuesOf[d.ordinal()];
+        if (v == null) {
             return text;
         }
         String to = v.get(ImportMapping.key(text));
