@@ -32,7 +32,8 @@ import org.postgresql.copy.CopyIn;
  * {@link CopyText} and sent by its {@link CopyWriter}, like every other bulk write.
  *
  * <p>Since decision 0050 validation sends the rows it accepts straight to a staged table ({@link #staged}, used by
- * {@link StagedVersion}), which accept attaches. Imports checked before that wrote the rows to a {@link Spool} in
+ * {@link StagedVersion}), which accept attaches; since decision 0055 through a {@link KeyOrderWindow}, so that they
+ * arrive in key order and the table's key index is built from sorted rows. Imports checked before that wrote the rows to a {@link Spool} in
  * COPY's text format; accepting one of them still streams that file, prefixing each line with the new version's
  * id, instead of parsing the upload a second time.
  *

@@ -67,19 +67,12 @@ class ImportApiController {
             + "the units (docs/formats/sdmx.md).")
     ImportReport upload(@RequestPart("file") MultipartFile file,
                         @RequestPart(name = "structure", required = false) MultipartFile structure,
-                        @RequestParam(required = false) String dataset,
-                        @RequestParam(required = false) String format,
-                        @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
-                        @Parameter(description = "name of a saved mapping template")
-                        @RequestParam(required = false) String template,
-                        @Parameter(description = "the sheet to read (overrides the mapping's)")
-                        @RequestParam(required = false) String sheet,
-                        Authentication auth, Locale locale) {
-        Target t = target(dataset, mapping, template, sheet);
+                        UploadParams params, Authentication auth, Locale locale) {
+        Target t = target(params);
         try (Upload received = uploads.receive(file, imports.maxSize());
              Upload dsd = structure == null || structure.isEmpty() ? null
                      : uploads.receive(structure, imports.maxSize())) {
-            return imports.upload(t.dataset(), received, dsd, format, t.mapping(), auth.getName(), locale);
+            return imports.upload(t.dataset(), received, dsd, params.format(), t.mapping(), auth.getName(), locale);
         }
     }
 
@@ -92,28 +85,25 @@ class ImportApiController {
             + "of a second less. The same limit (413 beyond it) and the same report.")
     ImportReport uploadBody(jakarta.servlet.http.HttpServletRequest request,
                             @Parameter(description = "the file's name, as the report and the versions show it")
-                            @RequestParam(required = false) String name,
-                            @RequestParam(required = false) String dataset,
-                            @RequestParam(required = false) String format,
-                            @Parameter(description = "mapping as JSON") @RequestParam(required = false) String mapping,
-                            @Parameter(description = "name of a saved mapping template")
-                            @RequestParam(required = false) String template,
-                            @Parameter(description = "the sheet to read (overrides the mapping's)")
-                            @RequestParam(required = false) String sheet,
+                            @RequestParam(required = false) String name, UploadParams params,
                             Authentication auth, Locale locale) throws java.io.IOException {
         if (request.getContentLengthLong() > imports.maxSize()) {
             throw new kz.agyn.platform.upload.UploadTooLargeException(name == null ? "upload" : Uploads.safeName(name),
                     imports.maxSize());
         }
-        Target t = target(dataset, mapping, template, sheet);
+        Target t = target(params);
         try (Upload received = uploads.receive(request.getInputStream(), name == null || name.isBlank() ? "upload"
                 : name, imports.maxSize())) {
-            return imports.upload(t.dataset(), received, null, format, t.mapping(), auth.getName(), locale);
+            return imports.upload(t.dataset(), received, null, params.format(), t.mapping(), auth.getName(), locale);
         }
     }
 
     /** The dataset and mapping an upload asks for: a template's where none is given, the sheet on top. */
-    private Target target(String dataset, String mapping, String template, String sheet) {
+    private Target target(UploadParams params) {
+        String dataset = params.dataset();
+        String mapping = params.mapping();
+        String template = params.template();
+        String sheet = params.sheet();
         ImportMapping m = parse(mapping);
         if (template != null && !template.isBlank()) {
             kz.agyn.warehouse.ImportTemplate t = templates.get(template);
