@@ -11,6 +11,9 @@
 #                archive (-XX:SharedArchiveFile). The training run's own time is printed, not counted.
 #   --compare    all three on the same data: one first start (the jar as built), then SECOND_STARTS rounds of a
 #                second start of each, in turn, so that a busy machine's changing load falls on all three alike.
+#   --compare-aot  the same with Spring's ahead-of-time processing (a jar built with ./mvnw -Paot package): rounds of
+#                the jar, the jar with -Dspring.aot.enabled=true, the extracted jar with its archive, and the
+#                extracted jar with an archive trained under AOT and AOT on.
 #   SECOND_STARTS  how many second starts (of each, with --compare; default 1, 3 with --compare); with more than
 #                one, their median is printed too.
 set -euo pipefail
@@ -20,10 +23,15 @@ case "${1:-}" in
   --extracted) mode=extracted; shift ;;
   --cds) mode=cds; shift ;;
   --compare) mode=compare; shift ;;
-  --*) echo "unknown option $1 (--extracted, --cds or --compare)"; exit 2 ;;
+  --compare-aot) mode=compare-aot; shift ;;
+  --*) echo "unknown option $1 (--extracted, --cds, --compare or --compare-aot)"; exit 2 ;;
 esac
-runs=${1:-$([ "$mode" = compare ] && echo 3 || echo 1)}
+runs=${1:-$([[ "$mode" = compare* ]] && echo 3 || echo 1)}
 [ -f agyn-app/target/agyn.jar ] || ./mvnw -q -B -DskipTests package -pl agyn-app -am
+if [ "$mode" = compare-aot ] && ! grep -q 'AgynApplication__ApplicationContextInitializer' <(unzip -l agyn-app/target/agyn.jar); then
+  echo "agyn-app/target/agyn.jar has no AOT code: build it with ./mvnw -Paot -DskipTests package -pl agyn-app -am"
+  exit 2
+fi
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 port=${PORT:-18080}
@@ -42,17 +50,28 @@ median() {
 if [ "$mode" != plain ]; then
   java -Djarmode=tools -jar agyn-app/target/agyn.jar extract --destination "$home/app" >/dev/null
 fi
-if [ "$mode" = cds ] || [ "$mode" = compare ]; then
+# train ARCHIVE [JVM OPTIONS…]: a class data sharing archive from a start that halts once the context is refreshed.
+train() {
+  local archive=$1 t0
+  shift
   t0=$(date +%s.%N)
   # The archive is only used by a JVM of the same version with the same class path, so it is made here, from the
   # extracted jar the starts use. spring.context.exit=onRefresh halts the JVM (exit 0) once the context is
   # refreshed, before the web server starts; the archive is written as it exits.
-  AGYN_ADMIN_PASSWORD=Bench-start-pw-1 java -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh \
+  rm -rf "$home/training-pgdata"
+  AGYN_ADMIN_PASSWORD=Bench-start-pw-1 java "$@" -XX:ArchiveClassesAtExit="$archive" -Dspring.context.exit=onRefresh \
       -jar "$extracted" --server.port=$port --agyn.db.data-directory="$home/training-pgdata" \
       >"$home/log.training" 2>&1 || true
   [ -f "$archive" ] || { echo "the training run wrote no archive:"; tail -20 "$home/log.training"; exit 1; }
-  printf '%-28s %6.1f s (archive %s MB)\n' "training run" "$(seconds_since "$t0")" \
+  printf '%-28s %6.1f s (archive %s MB)\n' "training run $*" "$(seconds_since "$t0")" \
     "$(($(stat -c %s "$archive") / 1048576))"
+}
+if [ "$mode" = cds ] || [[ "$mode" = compare* ]]; then
+  train "$archive"
+fi
+aot_archive=$home/app/agyn-aot.jsa
+if [ "$mode" = compare-aot ]; then
+  train "$aot_archive" -Dspring.aot.enabled=true
 fi
 
 # start LABEL JAR [JVM OPTIONS…]: one start on the data directory, from `java -jar` to healthy; the time is
@@ -81,6 +100,8 @@ case $mode in
   extracted) labels=(second-start); start first-start "$extracted" ;;
   cds) labels=(second-start); start first-start "$extracted" -XX:SharedArchiveFile="$archive" ;;
   compare) labels=(second-jar second-extracted second-extracted-cds); start first-start "$jar" ;;
+  compare-aot) labels=(second-jar second-jar-aot second-extracted-cds second-extracted-cds-aot)
+    start first-start "$jar" ;;
 esac
 for i in $(seq "$runs"); do
   case $mode in
@@ -91,6 +112,11 @@ for i in $(seq "$runs"); do
       start second-jar "$jar"
       start second-extracted "$extracted"
       start second-extracted-cds "$extracted" -XX:SharedArchiveFile="$archive" ;;
+    compare-aot)
+      start second-jar "$jar"
+      start second-jar-aot "$jar" -Dspring.aot.enabled=true
+      start second-extracted-cds "$extracted" -XX:SharedArchiveFile="$archive"
+      start second-extracted-cds-aot "$extracted" -XX:SharedArchiveFile="$aot_archive" -Dspring.aot.enabled=true ;;
   esac
 done
 if [ "$runs" -gt 1 ]; then
@@ -99,7 +125,7 @@ if [ "$runs" -gt 1 ]; then
   done
 fi
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ "$mode" = cds ] || [ "$mode" = compare ]; then
+if [ "$mode" = cds ] || [[ "$mode" = compare* ]]; then
   # Whether the starts in fact mapped the archive (a JVM that cannot use it starts without it, silently): one more
   # start on the same data, up to the refreshed context, that logs where each class came from.
   java -XX:SharedArchiveFile="$archive" -Xlog:class+load=info:file="$home/classes.txt" \

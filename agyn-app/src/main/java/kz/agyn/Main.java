@@ -80,6 +80,8 @@ public class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             SpringApplication app = new SpringApplication(AgynApplication.class);
+            // The application is AgynApplication, not this launcher: its name is the one AOT's initializer bears.
+            app.setMainApplicationClass(AgynApplication.class);
             String[] args = springArgs;
             if (port != null) {
                 args = java.util.stream.Stream.concat(java.util.Arrays.stream(springArgs),
