@@ -293,10 +293,23 @@ class ImportApiTest extends AgynTest {
                         .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                         .content(Fixtures.bureauXlsx()).with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.fileName").value("b.xlsx"));
+        mvc.perform(post("/api/v1/imports").param("dataset", "test-body").header("Accept-Language", "ru")
+                        .contentType(MediaType.IMAGE_PNG).content(new byte[] {1, 2})
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("Здесь не принимаются данные типа image/png"),
+                        org.hamcrest.Matchers.containsString("text/*"),
+                        org.hamcrest.Matchers.containsString("multipart/form-data"))));
         mvc.perform(post("/api/v1/imports").param("dataset", "test-body")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("a=b")
                         .with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/imports")
+                        .header("Accept-Language", "kk").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "Бұл мекенжай DELETE сұрауын қабылдамайды")));
     }
 
     ResultActions upload(String dataset, String name, byte[] content, String format, String mapping)
