@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -59,6 +60,23 @@ public class Uploads {
         }
         try (InputStream in = part.getInputStream()) {
             return receive(in, name, maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A request's whole body as a file named {@code name} (null or blank: "upload"), refused at once when its
+     * Content-Length already says it is larger than {@code maxBytes}, and otherwise as soon as it passes it.
+     *
+     * @throws UploadTooLargeException when the body is larger than {@code maxBytes}; nothing is kept then
+     */
+    public Upload receive(HttpServletRequest request, String name, long maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new UploadTooLargeException(safeName(name), maxBytes);
+        }
+        try {
+            return receive(request.getInputStream(), name, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

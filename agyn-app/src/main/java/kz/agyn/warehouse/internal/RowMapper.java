@@ -118,8 +118,7 @@ public final class RowMapper {
     public record Note(String code, Object... args) {
     }
 
-    private final Map<Dimension, Map<String, String>> values;
-    /** The same by the dimension's ordinal, null where the mapping recodes nothing: asked of every cell. */
+    /** The mapping's {@code values} by the dimension's ordinal, null where it recodes nothing: asked of every cell. */
     @SuppressWarnings("unchecked")
     private final Map<String, String>[] valuesOf = new Map[Dimension.values().length];
     private final ImportMapping.Aggregates aggregates;
@@ -129,10 +128,9 @@ public final class RowMapper {
 
     private RowMapper(List<String> header, ImportMapping mapping, CodeBook codes, boolean decimalComma) {
         this.header = header;
-        // Enum maps: two lookups a cell, and an immutable map's probing was a tenth of a million-row check.
+        // An enum map and an array: lookups a cell, and an immutable map's probing was a tenth of a million-row check.
         this.constants = enumMap(mapping.constants());
-        this.values = enumMap(mapping.values());
-        for (Map.Entry<Dimension, Map<String, String>> e : values.entrySet()) {
+        for (Map.Entry<Dimension, Map<String, String>> e : mapping.values().entrySet()) {
             valuesOf[e.getKey().ordinal()] = e.getValue().isEmpty() ? null : e.getValue();
         }
         this.aggregates = mapping.aggregates();

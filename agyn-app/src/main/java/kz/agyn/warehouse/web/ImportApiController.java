@@ -86,14 +86,9 @@ class ImportApiController {
     ImportReport uploadBody(jakarta.servlet.http.HttpServletRequest request,
                             @Parameter(description = "the file's name, as the report and the versions show it")
                             @RequestParam(required = false) String name, UploadParams params,
-                            Authentication auth, Locale locale) throws java.io.IOException {
-        if (request.getContentLengthLong() > imports.maxSize()) {
-            throw new kz.agyn.platform.upload.UploadTooLargeException(name == null ? "upload" : Uploads.safeName(name),
-                    imports.maxSize());
-        }
+                            Authentication auth, Locale locale) {
         Target t = target(params);
-        try (Upload received = uploads.receive(request.getInputStream(), name == null || name.isBlank() ? "upload"
-                : name, imports.maxSize())) {
+        try (Upload received = uploads.receive(request, name, imports.maxSize())) {
             return imports.upload(t.dataset(), received, null, params.format(), t.mapping(), auth.getName(), locale);
         }
     }
